@@ -1,0 +1,30 @@
+import type { CategoryId } from '../core/codebook';
+
+/** Every command Newsmark contributes. package.json declares the same ids (a unit test checks). */
+export const CommandId = {
+  tagClaim: 'newsmark.tagClaim',
+  tagDenial: 'newsmark.tagDenial',
+  tagFigure: 'newsmark.tagFigure',
+  tagFraming: 'newsmark.tagFraming',
+  tagSelection: 'newsmark.tagSelection',
+  removeTag: 'newsmark.removeTag',
+  changeCategory: 'newsmark.changeCategory',
+  editNote: 'newsmark.editNote',
+  revealTag: 'newsmark.revealTag',
+  refreshTags: 'newsmark.refreshTags',
+} as const;
+
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+export const TAG_AS: Record<CategoryId, CommandId> = {
+  claim: CommandId.tagClaim,
+  denial: CommandId.tagDenial,
+  figure: CommandId.tagFigure,
+  framing: CommandId.tagFraming,
+};
+
+/** A tag as commands receive it from hovers, the tree and tests. */
+export interface TagRef {
+  readonly key: string;
+  readonly id: string;
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { CATEGORIES, type CategoryId } from '../core/codebook';
+import type { TagStore } from '../core/tagStore';
+import { articleKey } from './articles';
+import { DocumentOffsets } from './positions';
+
+export type DrawnRanges = Record<CategoryId, vscode.Range[]>;
+
+/** Draws each visible article's tags: one decoration type per category, created once. */
+export class TagDecorations implements vscode.Disposable {
+  private readonly types = new Map<CategoryId, vscode.TextEditorDecorationType>();
+  private readonly drawn = new WeakMap<vscode.TextEditor, DrawnRanges>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore) {
+    for (const category of CATEGORIES) {
+      this.types.set(category.id, vscode.window.createTextEditorDecorationType({
+        backgroundColor: new vscode.ThemeColor(category.colorId),
+        overviewRulerColor: new vscode.ThemeColor(category.rulerColorId),
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+        // Typing at a tag's edge stays outside it, matching how the store shifts tags.
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }));
+    }
+    this.disposables = [
+      ...this.types.values(),
+      store.onDidChange((change) => {
+        for (const editor of vscode.window.visibleTextEditors) {
+          if (articleKey(editor.document.uri) === change.key) this.draw(editor);
+        }
+      }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.draw(e))),
+    ];
+    vscode.window.visibleTextEditors.forEach((e) => this.draw(e));
+  }
+
+  /** What was last drawn in an editor (for tests and the test API). */
+  rangesIn(editor: vscode.TextEditor): DrawnRanges {
+    return this.drawn.get(editor) ?? emptyRanges();
+  }
+
+  private draw(editor: vscode.TextEditor): void {
+    const tags = this.store.tags(articleKey(editor.document.uri));
+    const ranges = emptyRanges();
+    if (tags.length > 0) {
+      const offsets = DocumentOffsets.of(editor.document);
+      for (const tag of tags) {
+        if (tag.status !== 'orphaned' && tag.end > tag.start) ranges[tag.category].push(offsets.tagRange(tag));
+      }
+    }
+    for (const [id, type] of this.types) editor.setDecorations(type, ranges[id]);
+    this.drawn.set(editor, ranges);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function emptyRanges(): DrawnRanges {
+  return { claim: [], denial: [], figure: [], framing: [] };
+}

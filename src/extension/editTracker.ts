@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { TextChange } from '../core/edits';
+import { toLf } from '../core/textIndex';
+import type { TagStore } from '../core/tagStore';
+import { articleKey, isTaggable } from './articles';
+import { DocumentOffsets } from './positions';
+import type { SidecarStorage } from './sidecarStorage';
+
+/**
+ * Keeps tags on their text while the article is edited: every content change (typing,
+ * paste, undo, multi-cursor, revert) shifts the article's tags in the store. When the
+ * document becomes clean again, the sidecar must match the disk: after undo/redo the
+ * current tags are written; after a revert or reload from disk, the sidecar is re-read.
+ */
+export class ArticleEditTracker implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly store: TagStore,
+    private readonly storage: SidecarStorage,
+  ) {
+    this.disposables = [
+      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.index(doc)),
+    ];
+    for (const doc of vscode.workspace.textDocuments) this.index(doc);
+  }
+
+  /** Shifting a change needs the text before it, so taggable documents are indexed ahead of each change. */
+  private index(document: vscode.TextDocument): void {
+    if (isTaggable(document)) DocumentOffsets.of(document);
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    const document = event.document;
+    const key = articleKey(document.uri);
+    if (event.contentChanges.length === 0 || !isTaggable(document)) return;
+    if (!this.store.get(key)) {
+      this.index(document);
+      return;
+    }
+    const before = DocumentOffsets.indexBefore(document, document.version - 1);
+    if (before && this.store.tags(key).length > 0) {
+      // VS Code lists the changes of one edit from the end of the document backwards, each in
+      // the coordinates of the text before the edit, so the old index serves them all.
+      for (const change of event.contentChanges) {
+        const start = before.toCodePoint(change.rangeOffset);
+        const end = before.toCodePoint(change.rangeOffset + change.rangeLength);
+        const sidecarChange: TextChange = { start, deleted: end - start, insertedText: toLf(change.text) };
+        this.store.shift(key, sidecarChange);
+      }
+    }
+    this.index(document);
+    if (!document.isDirty) {
+      if (event.reason === undefined) void this.storage.reload(document.uri);
+      else void this.storage.saveIfClean(key);
+    }
+  }
+
+  private onClose(document: vscode.TextDocument): void {
+    // Closed without saving: the unsaved tag changes described text that no longer exists.
+    if (document.isDirty || this.store.isModified(articleKey(document.uri))) void this.storage.reload(document.uri);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

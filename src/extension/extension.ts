@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { TagStore } from '../core/tagStore';
+import { ArticleEditTracker } from './editTracker';
+import { TagDecorations } from './decorations';
+import { TagHoverProvider } from './hover';
+import { SidecarStorage } from './sidecarStorage';
+import { TagCommands } from './tagCommands';
+import { TagsView } from './tagsView';
+
+/** What activate() returns: enough for the integration tests to look inside. */
+export interface NewsmarkApi {
+  readonly store: TagStore;
+  readonly decorations: TagDecorations;
+  readonly tagsView: TagsView;
+  readonly commands: TagCommands;
+  /** Resolves when every pending sidecar read and write has finished. */
+  idle(): Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+  const store = new TagStore();
+  const storage = new SidecarStorage(store);
+  const decorations = new TagDecorations(store);
+  const tagsView = new TagsView(store, storage);
+  const commands = new TagCommands(store, storage);
+  context.subscriptions.push(
+    store,
+    storage,
+    new ArticleEditTracker(store, storage),
+    decorations,
+    tagsView,
+    commands,
+    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store)),
+  );
+  return {
+    store,
+    decorations,
+    tagsView,
+    commands,
+    idle: async () => {
+      await storage.ready;
+      await storage.idle();
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

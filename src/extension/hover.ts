@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { categoryOf } from '../core/codebook';
+import { tagsAt } from '../core/tag';
+import type { TagStore } from '../core/tagStore';
+import { articleKey } from './articles';
+import { CommandId, type TagRef } from './commandIds';
+import { DocumentOffsets } from './positions';
+
+/** Hovering a tagged span shows what it is tagged as, the note, and links to act on it. */
+export class TagHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: TagStore) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const key = articleKey(document.uri);
+    const all = this.store.tags(key);
+    if (all.length === 0) return undefined;
+    const offsets = DocumentOffsets.of(document);
+    const here = tagsAt(all, offsets.codePoint(position)).filter((t) => t.end > t.start);
+    if (here.length === 0) return undefined;
+    const readOnly = this.store.get(key)?.problem !== undefined;
+    const parts = here.map((tag) => {
+      const category = categoryOf(tag.category);
+      const md = new vscode.MarkdownString(undefined, true);
+      md.isTrusted = { enabledCommands: [CommandId.changeCategory, CommandId.editNote, CommandId.removeTag] };
+      md.appendMarkdown(`$(${category.icon}) **${category.label}** — `).appendText(category.definition);
+      if (tag.note) md.appendMarkdown('\n\n').appendText(tag.note);
+      if (tag.attributes) {
+        md.appendMarkdown('\n\n');
+        for (const [name, value] of Object.entries(tag.attributes)) md.appendText(`${name}: ${JSON.stringify(value)}  `).appendMarkdown('\n');
+      }
+      if (!readOnly) {
+        const ref: TagRef = { key, id: tag.id };
+        const link = (id: string, label: string): string => `[${label}](command:${id}?${encodeURIComponent(JSON.stringify([ref]))})`;
+        md.appendMarkdown(`\n\n${link(CommandId.changeCategory, 'Change Category')} · ${link(CommandId.editNote, 'Edit Note')} · ${link(CommandId.removeTag, 'Remove Tag')}`);
+      }
+      return md;
+    });
+    const span = here.reduce((r, t) => r.union(offsets.tagRange(t)), offsets.tagRange(here[0]!));
+    return new vscode.Hover(parts, span);
+  }
+}

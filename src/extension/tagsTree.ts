@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { categoryOf } from '../core/codebook';
+import type { Tag } from '../core/tag';
+import type { TagStore } from '../core/tagStore';
+import { articleUri, fileName } from './articles';
+import { CommandId, type TagRef } from './commandIds';
+
+export const TAGS_VIEW_ID = 'newsmark.tags';
+const LABEL_LENGTH = 60;
+
+export type TagsNode = ArticleNode | TagNode;
+
+export interface ArticleNode {
+  readonly kind: 'article';
+  readonly key: string;
+}
+
+export interface TagNode extends TagRef {
+  readonly kind: 'tag';
+}
+
+/** The "Tags" view: article → tags, straight from the store. */
+export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TagsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: TagStore) {
+    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: TagsNode): TagsNode[] {
+    if (!node) {
+      return this.store.keys()
+        .filter((key) => this.store.tags(key).length > 0 || this.store.get(key)?.problem !== undefined)
+        .sort((a, b) => fileName(articleUri(a)).localeCompare(fileName(articleUri(b))))
+        .map((key) => ({ kind: 'article', key }));
+    }
+    if (node.kind === 'article') return this.store.tags(node.key).map((t) => ({ kind: 'tag', key: node.key, id: t.id }));
+    return [];
+  }
+
+  getParent(node: TagsNode): TagsNode | undefined {
+    return node.kind === 'tag' ? { kind: 'article', key: node.key } : undefined;
+  }
+
+  getTreeItem(node: TagsNode): vscode.TreeItem {
+    return node.kind === 'article' ? this.articleItem(node) : this.tagItem(node);
+  }
+
+  private articleItem(node: ArticleNode): vscode.TreeItem {
+    const uri = articleUri(node.key);
+    const entry = this.store.get(node.key);
+    const count = entry?.tags.length ?? 0;
+    const item = new vscode.TreeItem(fileName(uri), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = node.key;
+    item.resourceUri = uri;
+    item.contextValue = 'newsmark.article';
+    item.description = `${count} ${count === 1 ? 'tag' : 'tags'}${this.store.isModified(node.key) ? ' · unsaved' : ''}`;
+    if (entry?.problem !== undefined) {
+      item.description += ' · read-only';
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      item.tooltip = entry.problem;
+    } else {
+      item.iconPath = vscode.ThemeIcon.File;
+      item.tooltip = vscode.workspace.asRelativePath(uri);
+    }
+    return item;
+  }
+
+  private tagItem(node: TagNode): vscode.TreeItem {
+    const tag = this.store.find(node.key, node.id);
+    if (!tag) return new vscode.TreeItem('(tag removed)');
+    const category = categoryOf(tag.category);
+    const item = new vscode.TreeItem(shorten(tag.text), vscode.TreeItemCollapsibleState.None);
+    item.id = `${node.key}#${tag.id}`;
+    item.description = tag.note ? `${category.label} · ${tag.note}` : category.label;
+    item.iconPath = new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId));
+    item.contextValue = this.store.get(node.key)?.problem !== undefined ? 'newsmark.tag.readonly' : 'newsmark.tag';
+    item.tooltip = tooltip(tag);
+    item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
+    item.accessibilityInformation = { label: `${category.label}: ${tag.text}` };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** One line, at most LABEL_LENGTH characters (code points), with an ellipsis when cut. */
+export function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(oneLine);
+  return chars.length <= LABEL_LENGTH ? oneLine : `${chars.slice(0, LABEL_LENGTH - 1).join('')}…`;
+}
+
+function tooltip(tag: Tag): vscode.MarkdownString {
+  const category = categoryOf(tag.category);
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${category.label}** (${tag.start}–${tag.end})\n\n`);
+  md.appendText(tag.text);
+  if (tag.note) md.appendMarkdown('\n\n---\n\n').appendText(tag.note);
+  return md;
+}

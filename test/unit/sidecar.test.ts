@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { SidecarFile, sidecarNameFor, articleNameFor } from '../../src/core/sidecar';
+import type { Tag } from '../../src/core/tag';
+
+const COMMENTED = `# Tags for a fictional story — keep this comment
+newsmark: 1
+article: story.txt
+sha256: ${'a'.repeat(64)}
+project: flood-review # a key Newsmark does not know
+tags:
+  # the evacuee count
+  - id: 0000beef
+    category: figure
+    start: 10
+    end: 15
+    text: "2,417"
+    prefix: "reported "
+    suffix: " evacuees"
+    note: check against the Clarion # inline comment on the note
+    reviewer_hint: keep me
+  - id: 0000cafe
+    category: claim
+    start: 20
+    end: 30
+    text: was orderly
+    prefix: ""
+    suffix: ""
+`;
+
+function parse(text: string): SidecarFile {
+  const result = SidecarFile.parse(text);
+  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.problems));
+  return result.sidecar;
+}
+
+describe('SidecarFile', () => {
+  it('names the sidecar after the article file', () => {
+    assert.equal(sidecarNameFor('peskov.txt'), 'peskov.txt.tags.yaml');
+    assert.equal(articleNameFor('peskov.txt.tags.yaml'), 'peskov.txt');
+  });
+
+  it('reads the tags of a v1 sidecar, sorted', () => {
+    const sidecar = parse(COMMENTED);
+    assert.equal(sidecar.article, 'story.txt');
+    assert.deepEqual(sidecar.tags.map((t) => [t.id, t.category, t.start, t.end, t.text]), [
+      ['0000beef', 'figure', 10, 15, '2,417'],
+      ['0000cafe', 'claim', 20, 30, 'was orderly'],
+    ]);
+    assert.equal(sidecar.tags[0]?.note, 'check against the Clarion');
+  });
+
+  it('writes back byte for byte when nothing changed', () => {
+    const sidecar = parse(COMMENTED);
+    assert.equal(sidecar.serialize(sidecar.tags, sidecar.sha256), COMMENTED);
+  });
+
+  it('keeps comments, key order and unknown keys when a tag changes, is added and is removed', () => {
+    const sidecar = parse(COMMENTED);
+    const [figure] = sidecar.tags as [Tag, Tag];
+    const added: Tag = { id: '0000f00d', category: 'denial', start: 40, end: 52, text: 'not true', prefix: 'p', suffix: 's' };
+    const out = sidecar.serialize([{ ...figure, category: 'claim' }, added], 'b'.repeat(64));
+    assert.match(out, /^# Tags for a fictional story — keep this comment\n/);
+    assert.match(out, /project: flood-review # a key Newsmark does not know/);
+    assert.match(out, /# the evacuee count\n {2}- id: 0000beef\n {4}category: claim\n/);
+    assert.match(out, /note: check against the Clarion # inline comment on the note/);
+    assert.match(out, /reviewer_hint: keep me/);
+    assert.doesNotMatch(out, /0000cafe/);
+    assert.match(out, /sha256: b{64}/);
+    const again = parse(out);
+    assert.deepEqual(again.tags.map((t) => t.id), ['0000beef', '0000f00d']);
+    assert.equal(again.tags[1]?.text, 'not true');
+  });
+
+  it('round-trips any tag text, context and note exactly (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '"', "'", ':', '#', '-', '’', '“', '\u00a0', '😀', '\t', '\\', 'e\u0301', '1', '{', '&', '*', '\r') , minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.string({ maxLength: 32 }), fc.string({ maxLength: 32 }), fc.option(fc.string({ maxLength: 30 }), { nil: undefined }), (t, prefix, suffix, note) => {
+        const tag: Tag = { id: 'abcd1234', category: 'framing', start: 3, end: 3 + Array.from(t).length, text: t, prefix, suffix, ...(note === undefined ? {} : { note }) };
+        const back = parse(SidecarFile.create('a.txt', 'c'.repeat(64)).serialize([tag], 'c'.repeat(64)));
+        assert.deepEqual(back.tags[0], tag);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports a YAML syntax error with its line and column', () => {
+    const broken = COMMENTED.replace('    end: 15\n', '    end: [15\n');
+    const result = SidecarFile.parse(broken);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.ok(result.problems[0]!.line >= 11 && result.problems[0]!.line <= 13, `line ${result.problems[0]!.line}`);
+  });
+
+  it('reports an invalid tag on its own line', () => {
+    const bad = COMMENTED.replace('category: claim', 'category: opinion');
+    const result = SidecarFile.parse(bad);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.match(result.problems[0]!.message, /unknown category "opinion"/);
+    assert.equal(result.problems[0]!.line, 18);
+  });
+
+  for (const [name, edit, message] of [
+    ['duplicate ids', (s: string) => s.replace('id: 0000cafe', 'id: 0000beef'), /Duplicate tag id/],
+    ['end not after start', (s: string) => s.replace('end: 30', 'end: 20'), /must be greater than "start"/],
+    ['negative offsets', (s: string) => s.replace('start: 10', 'start: -1'), /whole number/],
+    ['a newer format', (s: string) => s.replace('newsmark: 1', 'newsmark: 2'), /newer Newsmark/],
+    ['not a sidecar at all', () => '- just\n- a list\n', /must be a YAML mapping/],
+    ['attributes that are not a mapping', (s: string) => s.replace('    reviewer_hint: keep me', '    attributes: 5'), /"attributes" must be a mapping/],
+  ] as const) {
+    it(`refuses ${name} with a clear message`, () => {
+      const result = SidecarFile.parse(edit(COMMENTED));
+      assert.equal(result.ok, false);
+      if (!result.ok) assert.match(result.problems.map((p) => p.message).join('\n'), message);
+    });
+  }
+
+  it('refuses a YAML alias bomb instead of expanding it', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    const bomb = `newsmark: 1\narticle: x.txt\nsha256: ${'a'.repeat(64)}\n${lines.join('\n')}\ntags: []\n`;
+    const started = Date.now();
+    const result = SidecarFile.parse(bomb);
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.match(result.problems[0]!.message, /alias|resource/i);
+    assert.ok(Date.now() - started < 2000);
+  });
+});
