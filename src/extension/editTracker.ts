@@ -6,6 +6,8 @@ import { articleKey, isTaggable } from './articles';
 import { DocumentOffsets } from './positions';
 import type { SidecarStorage } from './sidecarStorage';
 
+const SETTLE_MS = 100;
+
 /**
  * Keeps tags on their text while the article is edited: every content change (typing,
  * paste, undo, multi-cursor, revert) shifts the article's tags in the store. When the
@@ -14,6 +16,9 @@ import type { SidecarStorage } from './sidecarStorage';
  */
 export class ArticleEditTracker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lastReason = new Map<string, vscode.TextDocumentChangeReason | undefined>();
+  private readonly flushed = new vscode.EventEmitter<void>();
 
   constructor(
     private readonly store: TagStore,
@@ -52,10 +57,36 @@ export class ArticleEditTracker implements vscode.Disposable {
       }
     }
     this.index(document);
-    if (!document.isDirty) {
-      if (event.reason === undefined) void this.storage.reload(document.uri);
-      else void this.storage.saveIfClean(key);
-    }
+    this.lastReason.set(key, event.reason);
+    this.scheduleSettle(document);
+  }
+
+  /**
+   * VS Code reports the dirty state after the content change, so whether an edit brought the
+   * article back to what is on disk is decided a moment later.
+   */
+  private scheduleSettle(document: vscode.TextDocument): void {
+    const key = articleKey(document.uri);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.settle(document);
+      if (this.timers.size === 0) this.flushed.fire();
+    }, SETTLE_MS));
+  }
+
+  private settle(document: vscode.TextDocument): void {
+    const key = articleKey(document.uri);
+    if (document.isDirty || document.isClosed || !this.store.isModified(key)) return;
+    // Undo/redo back to the saved text: the tags as they stand describe the disk. A revert or a
+    // reload from disk (no reason given) means the disk wins, tags included.
+    if (this.lastReason.get(key) === undefined) void this.storage.reload(document.uri);
+    else void this.storage.saveIfClean(key);
+  }
+
+  /** Resolves once no settle check is waiting. */
+  async idle(): Promise<void> {
+    while (this.timers.size > 0) await new Promise<void>((resolve) => this.flushed.event(() => resolve()));
   }
 
   private onClose(document: vscode.TextDocument): void {
@@ -64,6 +95,8 @@ export class ArticleEditTracker implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.flushed.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

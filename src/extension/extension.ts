@@ -23,10 +23,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const decorations = new TagDecorations(store);
   const tagsView = new TagsView(store, storage);
   const commands = new TagCommands(store, storage);
+  const tracker = new ArticleEditTracker(store, storage);
   context.subscriptions.push(
     store,
     storage,
-    new ArticleEditTracker(store, storage),
+    tracker,
     decorations,
     tagsView,
     commands,
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     commands,
     idle: async () => {
       await storage.ready;
+      await tracker.idle();
       await storage.idle();
     },
   };

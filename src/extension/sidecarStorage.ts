@@ -31,7 +31,7 @@ export class SidecarStorage implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => void this.track(this.ensureLoaded(doc.uri))),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.track(this.onArticleSaved(doc))),
       store.onDidChange((change) => {
-        if (change.kind === 'edited') void this.track(this.saveIfClean(change.key));
+        if (change.kind === 'edited') void this.saveIfClean(change.key);
       }),
     );
     this.ready = this.track(this.loadWorkspace());
@@ -50,7 +50,7 @@ export class SidecarStorage implements vscode.Disposable {
 
   /** Re-reads an article's sidecar from disk, dropping unsaved tag changes (the article was reverted). */
   async reload(article: vscode.Uri): Promise<void> {
-    await this.load(article, sidecarUriFor(article));
+    await this.track(this.load(article, sidecarUriFor(article)));
   }
 
   /** Reads every sidecar in the workspace again (articles with unsaved tag changes keep theirs). */
@@ -62,7 +62,7 @@ export class SidecarStorage implements vscode.Disposable {
   async saveIfClean(key: string): Promise<void> {
     const document = openDocument(key);
     if (document?.isDirty) return;
-    await this.write(key, document?.getText());
+    await this.track(this.write(key, document?.getText()));
   }
 
   private async loadWorkspace(): Promise<void> {

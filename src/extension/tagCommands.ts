@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { decodeArticle } from '../core/articleFile';
-import { CATEGORIES, categoryOf, type CategoryId } from '../core/codebook';
+import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../core/codebook';
 import { ArticleText, createTag, EmptySpanError, tagsAt, type Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
@@ -24,8 +24,8 @@ export class TagCommands implements vscode.Disposable {
     for (const category of CATEGORIES) register(TAG_AS[category.id], () => this.tagSelections(category.id));
     register(CommandId.tagSelection, () => this.tagSelectionsWithPick());
     register(CommandId.removeTag, (ref) => this.removeTag(ref));
-    register(CommandId.changeCategory, (ref) => this.changeCategory(ref));
-    register(CommandId.editNote, (ref) => this.editNote(ref));
+    register(CommandId.changeCategory, (ref, category) => this.changeCategory(ref, category));
+    register(CommandId.editNote, (ref, note) => this.editNote(ref, note));
     register(CommandId.revealTag, (ref) => this.revealTag(ref));
   }
 
@@ -73,10 +73,15 @@ export class TagCommands implements vscode.Disposable {
     if (ref) this.store.remove(ref.key, [ref.id]);
   }
 
-  private async changeCategory(arg: unknown): Promise<void> {
+  /** A category given as second argument (keybindings, scripts) skips the pick. */
+  private async changeCategory(arg: unknown, given?: unknown): Promise<void> {
     const ref = await this.resolve(arg, 'Change the category of which tag?');
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
+    if (isCategoryId(given)) {
+      if (given !== tag.category) this.store.update(ref.key, ref.id, { category: given });
+      return;
+    }
     const picked = await vscode.window.showQuickPick(
       CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: c.definition, description: c.id === tag.category ? 'current' : '', id: c.id })),
       { title: `Change Category of “${tag.text.slice(0, 40)}”`, matchOnDetail: true },
@@ -84,11 +89,12 @@ export class TagCommands implements vscode.Disposable {
     if (picked && picked.id !== tag.category) this.store.update(ref.key, ref.id, { category: picked.id });
   }
 
-  private async editNote(arg: unknown): Promise<void> {
+  /** A note given as second argument (keybindings, scripts) skips the input box. */
+  private async editNote(arg: unknown, given?: unknown): Promise<void> {
     const ref = await this.resolve(arg, 'Edit the note of which tag?');
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
-    const note = await vscode.window.showInputBox({
+    const note = typeof given === 'string' ? given : await vscode.window.showInputBox({
       title: `Note on ${categoryOf(tag.category).label}: “${tag.text.slice(0, 40)}”`,
       value: tag.note ?? '',
       prompt: 'Leave empty to remove the note.',

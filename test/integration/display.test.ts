@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CATEGORIES } from '../../src/core/codebook';
+import { toLf } from '../../src/core/textIndex';
+import { closeAll, eventually, newsmark, open } from './helpers';
+
+const SAMPLES = ['harbor-gazette.txt', 'daily-clarion.txt', 'varnia-wire.txt', 'meridian-ledger.txt'];
+
+describe('Display: decorations, hovers and the Tags view follow the sidecars', () => {
+  after(closeAll);
+
+  for (const name of SAMPLES) {
+    it(`draws every tag of ${name} over exactly its text`, async () => {
+      const api = await newsmark();
+      const editor = await open(name);
+      const tags = api.store.tags(editor.document.uri.toString());
+      assert.ok(tags.length > 5, `${name} has its sample tags loaded`);
+      await eventually(() => {
+        const drawn = api.decorations.rangesIn(editor);
+        assert.equal(Object.values(drawn).flat().length, tags.length);
+      });
+      const drawn = api.decorations.rangesIn(editor);
+      for (const category of CATEGORIES) {
+        const texts = drawn[category.id].map((range) => toLf(editor.document.getText(range)));
+        const expected = tags.filter((t) => t.category === category.id).map((t) => t.text);
+        assert.deepEqual(texts, expected, `${name}: ${category.id}`);
+      }
+    });
+  }
+
+  it('shows CRLF articles with the same spans as LF ones (harbor-gazette uses CRLF)', async () => {
+    const editor = await open('harbor-gazette.txt');
+    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+  });
+
+  it('hovers a tag with its category, definition, note and actions', async () => {
+    const api = await newsmark();
+    const editor = await open('daily-clarion.txt');
+    const tag = api.store.tags(editor.document.uri.toString()).find((t) => t.note);
+    assert.ok(tag, 'a sample tag with a note');
+    const range = api.decorations.rangesIn(editor)[tag.category].find((r) => toLf(editor.document.getText(r)) === tag.text);
+    assert.ok(range);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, range.start.translate(0, 1));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
+    const category = CATEGORIES.find((c) => c.id === tag.category)!;
+    assert.ok(text.includes(category.label), text);
+    assert.ok(text.includes(category.definition.slice(0, 20)), text);
+    assert.ok(text.includes(tag.note!), text);
+    assert.ok(text.includes('command:newsmark.removeTag'), text);
+  });
+
+  it('lists every sample article with its tags in the Tags view', async () => {
+    const api = await newsmark();
+    const provider = api.tagsView.provider;
+    const articles = provider.getChildren();
+    const labels = articles.map((a) => provider.getTreeItem(a).label);
+    for (const name of SAMPLES) assert.ok(labels.includes(name), `${name} in ${labels.join(', ')}`);
+    for (const article of articles.filter((a) => SAMPLES.includes(String(provider.getTreeItem(a).label)))) {
+      const item = provider.getTreeItem(article);
+      const children = provider.getChildren(article);
+      assert.equal(item.description, `${children.length} tags`);
+      const first = provider.getTreeItem(children[0]!);
+      assert.equal(first.command?.command, 'newsmark.revealTag');
+      assert.ok(String(first.description).length > 0);
+    }
+  });
+
+  it('opens the article and selects the span when a tag row is clicked', async () => {
+    const api = await newsmark();
+    const provider = api.tagsView.provider;
+    const article = provider.getChildren().find((a) => provider.getTreeItem(a).label === 'meridian-ledger.txt')!;
+    const row = provider.getChildren(article)[3]!;
+    const command = provider.getTreeItem(row).command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(editor.document.uri.path.endsWith('meridian-ledger.txt'));
+    const tag = api.store.tags(editor.document.uri.toString())[3]!;
+    assert.equal(editor.document.getText(editor.selection), tag.text);
+  });
+});
