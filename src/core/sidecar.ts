@@ -5,6 +5,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  Scalar,
   type Node,
   type Pair,
   type YAMLMap,
@@ -40,7 +41,9 @@ export interface SidecarProblem {
 export type SidecarParse = { ok: true; sidecar: SidecarFile } | { ok: false; problems: SidecarProblem[] };
 
 /** Key order of a tag as Newsmark writes it; unknown keys keep their place after these. */
-const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'status', 'previous_text', 'note', 'attributes', 'author', 'created'] as const;
+const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text'] as const;
+/** Written double-quoted when new, so white space and look-alike characters at their edges stay visible. */
+const QUOTED_KEYS: ReadonlySet<string> = new Set(['text', 'prefix', 'suffix', 'note', 'previous_text']);
 
 /**
  * A sidecar as YAML: the parsed Document is kept so that writing it back keeps the user's
@@ -108,6 +111,8 @@ export class SidecarFile {
   /** A new, empty sidecar for an article. */
   static create(article: string, sha256: string): SidecarFile {
     const doc = new Document({ newsmark: SIDECAR_VERSION, article, sha256, tags: [] });
+    // On the mapping, not the document: a document comment would be followed by a blank line.
+    (doc.contents as YAMLMap).commentBefore = ` Newsmark tags for ${article} — edit with care; comments are kept.`;
     return new SidecarFile(doc, article, sha256, []);
   }
 
@@ -206,7 +211,9 @@ function setField(doc: Document, map: YAMLMap, key: string, value: unknown): voi
     return;
   }
   if (!pair) {
-    map.set(key, doc.createNode(value));
+    const node = doc.createNode(value);
+    if (isScalar(node) && typeof value === 'string' && QUOTED_KEYS.has(key)) node.type = Scalar.QUOTE_DOUBLE;
+    map.set(key, node);
     return;
   }
   if (isScalar(pair.value) && (typeof value !== 'object' || value === null)) {
