@@ -1,0 +1,213 @@
+import search from 'approx-string-match';
+import { articleHash } from '../articleFile';
+import { ArticleText, compareTags, type Tag, type TagStatus } from '../tag';
+import { fold, foldedIndexOf, foldString, originalSpan, type FoldedText } from './normalize';
+import { similarity } from './similarity';
+
+/** How a tag was found again. */
+export type AnchorStage = 'hash' | 'hint' | 'window' | 'anywhere' | 'approximate' | 'none';
+
+export interface Placement {
+  readonly tag: Tag;
+  readonly status: TagStatus;
+  readonly stage: AnchorStage;
+  /** The tag as it was before re-attaching. */
+  readonly before: Tag;
+}
+
+export interface ReattachResult {
+  readonly placements: Placement[];
+  readonly tags: Tag[];
+  readonly counts: Record<TagStatus, number>;
+  /** Whether any tag differs from what it was. */
+  readonly changed: boolean;
+}
+
+/**
+ * The thresholds are Hypothesis's weights (quote 50, prefix 20, suffix 20, position 2) with
+ * acceptance levels chosen by the anchoring tests: a one-character correction in a short
+ * figure is accepted; the same text elsewhere with different context is not.
+ */
+export const ANCHOR_LIMITS = {
+  /** Code points searched either side of the expected place. */
+  window: 4000,
+  /** Stage b: mean prefix/suffix similarity needed for an exact match near the expected place. */
+  nearContext: 0.5,
+  /** Stage c: mean prefix/suffix similarity needed for an exact match anywhere. */
+  farContext: 0.8,
+  /** Stage d: share of the quote that may differ. */
+  maxQuoteErrors: 0.25,
+  /** Stage d: least quote similarity and least weighted score (of 1) to accept. */
+  minQuote: 0.75,
+  minScore: 0.75,
+} as const;
+
+interface Candidate {
+  readonly start: number; // folded
+  readonly end: number; // folded
+  readonly context: number;
+}
+
+/**
+ * Finds each tag again in a changed article. Tags are taken in text order, each one's search
+ * starting where the shift of the tags before it says it should be.
+ */
+export function reattach(articleLf: string, sha256: string | undefined, tags: readonly Tag[]): ReattachResult {
+  const article = new ArticleText(articleLf);
+  const hashMatches = sha256 !== undefined && articleHash(articleLf) === sha256;
+  let folded: FoldedText | undefined;
+  const claimed = new Claims();
+  const placements: Placement[] = [];
+  let shift = 0;
+
+  for (const tag of [...tags].sort(compareTags)) {
+    if (hashMatches && tag.status !== 'orphaned' && tag.end <= article.length && article.slice(tag.start, tag.end) === tag.text) {
+      placements.push({ tag: withoutStatus(tag), status: 'anchored', stage: 'hash', before: tag });
+      continue;
+    }
+    folded ??= fold(articleLf);
+    const found = locate(tag, folded, tag.start + shift, claimed);
+    if (!found) {
+      placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
+      continue;
+    }
+    const span = originalSpan(folded, found.start, found.end);
+    claimed.add(found.start, found.end, tag);
+    if (tag.status !== 'orphaned') shift = span.start - tag.start;
+    const text = article.slice(span.start, span.end);
+    const base = { ...tag, start: span.start, end: span.end, text, ...article.contextOf(span.start, span.end) };
+    if (found.stage === 'approximate') {
+      placements.push({ tag: { ...base, status: 'fuzzy', previousText: tag.previousText ?? tag.text }, status: 'fuzzy', stage: found.stage, before: tag });
+    } else {
+      const status: TagStatus = span.start === tag.start && span.end === tag.end && text === tag.text && tag.status !== 'orphaned' ? 'anchored' : 'moved';
+      placements.push({ tag: withoutStatus(base, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status, stage: found.stage, before: tag });
+    }
+  }
+  const counts: Record<TagStatus, number> = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const p of placements) counts[p.status]++;
+  const changed = placements.some((p) => !sameTag(p.tag, p.before));
+  return { placements, tags: placements.map((p) => p.tag).sort(compareTags), counts, changed };
+}
+
+function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (Candidate & { stage: AnchorStage }) | undefined {
+  const quote = foldString(tag.text);
+  if (quote.length === 0) return undefined;
+  const free = (start: number, end: number): boolean => claimed.isFree(start, end, tag);
+  const at = foldedIndexOf(folded, Math.max(0, hint));
+  const context = contextScorer(tag, folded);
+
+  // (a) exactly where the shift so far says it is, in its recorded context (a wrong shift must not
+  // carry a tag onto a look-alike that happens to sit there)
+  if (folded.text.startsWith(quote, at) && free(at, at + quote.length)) {
+    const here = context(at, at + quote.length);
+    if (here >= ANCHOR_LIMITS.farContext) return { start: at, end: at + quote.length, context: here, stage: 'hint' };
+  }
+
+  // (b) exactly, near there, backed by context
+  const from = Math.max(0, at - ANCHOR_LIMITS.window);
+  const to = Math.min(folded.text.length, at + ANCHOR_LIMITS.window + quote.length);
+  const near = occurrences(folded.text, quote, from, to).filter((s) => free(s, s + quote.length)).map((s) => ({ start: s, end: s + quote.length, context: context(s, s + quote.length) }));
+  const bestNear = best(near, (c) => c.context - Math.abs(c.start - at) / (ANCHOR_LIMITS.window * 100));
+  if (bestNear && bestNear.context >= ANCHOR_LIMITS.nearContext) return { ...bestNear, stage: 'window' };
+
+  // (c) exactly, anywhere, only with strong context on both sides
+  const far = occurrences(folded.text, quote, 0, folded.text.length).filter((s) => (s < from || s + quote.length > to) && free(s, s + quote.length)).map((s) => ({ start: s, end: s + quote.length, context: context(s, s + quote.length) }));
+  const bestFar = best(far, (c) => c.context);
+  if (bestFar && bestFar.context >= ANCHOR_LIMITS.farContext) return { ...bestFar, stage: 'anywhere' };
+
+  // (d) approximately, near there, scored like Hypothesis
+  const maxErrors = Math.floor(quote.length * ANCHOR_LIMITS.maxQuoteErrors);
+  if (maxErrors === 0) return undefined;
+  const windowText = folded.text.slice(from, to);
+  let winner: (Candidate & { score: number }) | undefined;
+  for (const match of search(windowText, quote, maxErrors)) {
+    const start = from + match.start;
+    const end = from + match.end;
+    if (!free(start, end)) continue;
+    const quoteSimilarity = 1 - match.errors / quote.length;
+    if (quoteSimilarity < ANCHOR_LIMITS.minQuote) continue;
+    const prefix = similarity(foldString(tag.prefix), folded.text.slice(Math.max(0, start - foldString(tag.prefix).length), start));
+    const suffix = similarity(foldString(tag.suffix), folded.text.slice(end, end + foldString(tag.suffix).length));
+    const position = 1 - Math.min(1, Math.abs(start - at) / ANCHOR_LIMITS.window);
+    const score = (50 * quoteSimilarity + 20 * prefix + 20 * suffix + 2 * position) / 92;
+    if (score >= ANCHOR_LIMITS.minScore && (!winner || score > winner.score)) winner = { start, end, context: (prefix + suffix) / 2, score };
+  }
+  return winner && { start: winner.start, end: winner.end, context: winner.context, stage: 'approximate' };
+}
+
+/**
+ * How well the text around [start, end) of an LF article (code points) matches the tag's recorded
+ * prefix and suffix, from 0 to 1: the evidence re-attaching weighs between identical passages.
+ */
+export function contextMatch(tag: Tag, articleLf: string, start: number, end: number): number {
+  const folded = fold(articleLf);
+  return contextScorer(tag, folded)(foldedIndexOf(folded, start), foldedIndexOf(folded, end));
+}
+
+/** Mean similarity of the tag's recorded prefix and suffix to the text around a folded span. */
+function contextScorer(tag: Tag, folded: FoldedText): (start: number, end: number) => number {
+  const prefix = foldString(tag.prefix);
+  const suffix = foldString(tag.suffix);
+  return (start, end) => {
+    const before = folded.text.slice(Math.max(0, start - prefix.length), start);
+    const after = folded.text.slice(end, end + suffix.length);
+    return (edgeSimilarity(prefix, before) + edgeSimilarity(suffix, after)) / 2;
+  };
+}
+
+function edgeSimilarity(expected: string, actual: string): number {
+  if (expected === actual) return 1;
+  if (expected.length === 0) return 0.5; // nothing recorded: neither for nor against
+  return similarity(expected, actual);
+}
+
+function occurrences(text: string, quote: string, from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(quote, from); i >= 0 && i + quote.length <= to; i = text.indexOf(quote, i + 1)) found.push(i);
+  return found;
+}
+
+function best<T>(items: readonly T[], score: (item: T) => number): T | undefined {
+  let winner: T | undefined;
+  let top = -Infinity;
+  for (const item of items) {
+    const s = score(item);
+    if (s > top) {
+      top = s;
+      winner = item;
+    }
+  }
+  return winner;
+}
+
+/**
+ * Spans already given to a tag. Two tags with the same category and text never land on
+ * overlapping spans unless they were on the same span to begin with: when one of two identical
+ * passages goes, its tag is orphaned rather than doubled onto the survivor.
+ */
+class Claims {
+  private readonly spans = new Map<string, { start: number; end: number; origin: string }[]>();
+
+  add(start: number, end: number, tag: Tag): void {
+    const key = `${tag.category}\u0000${tag.text}`;
+    const list = this.spans.get(key) ?? [];
+    list.push({ start, end, origin: `${tag.start}:${tag.end}` });
+    this.spans.set(key, list);
+  }
+
+  isFree(start: number, end: number, tag: Tag): boolean {
+    const list = this.spans.get(`${tag.category}\u0000${tag.text}`);
+    if (!list) return true;
+    const origin = `${tag.start}:${tag.end}`;
+    return list.every((c) => c.origin === origin || c.end <= start || c.start >= end);
+  }
+}
+
+function withoutStatus(tag: Tag, keep?: TagStatus): Tag {
+  const { status: _status, ...rest } = tag;
+  return keep ? { ...rest, status: keep } : rest;
+}
+
+function sameTag(a: Tag, b: Tag): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text && a.status === b.status && a.prefix === b.prefix && a.suffix === b.suffix;
+}
