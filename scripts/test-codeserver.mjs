@@ -1,0 +1,152 @@
+// `npm run test:integration`: runs the compiled mocha suite inside VS Code's server build (code-server)
+// driven by Debian's Chromium, then the Playwright UI tests in test/ui/*.ui.mjs against a second server.
+// Options: --no-ui (integration only), --ui-only.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CODE_SERVER_VERSION, LOG_DIR, ROOT, copySamples, ensureCodeServer, ensureSystemPackages, extensionPath,
+  launchBrowser, log, onCleanup, openWorkbench, serverExtensionPath, startCodeServer, workbenchUrl,
+} from './codeserver.mjs';
+import { printResults, readResults } from './results.mjs';
+
+const argv = process.argv.slice(2);
+const runIntegration = !argv.includes('--ui-only');
+const runUi = !argv.includes('--no-ui');
+const SUITE_TIMEOUT_MS = Number(process.env.NEWSMARK_TEST_TIMEOUT_MS) || 5 * 60_000;
+const UI_TEST_TIMEOUT_MS = Number(process.env.NEWSMARK_UI_TEST_TIMEOUT_MS) || 90_000;
+const TESTS_INDEX = join(ROOT, 'out', 'test', 'integration', 'index.js');
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+const tailOf = (file, n) => { try { return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).map((l) => `    ${l.slice(0, 300)}`).join('\n'); } catch { return '    (none)'; } };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function ensureBuilt() {
+  const needed = [TESTS_INDEX];
+  if (!process.env.NEWSMARK_EXTENSION_PATH) needed.push(join(ROOT, 'dist', 'extension.js'));
+  if (needed.every((f) => existsSync(f))) return;
+  log('build output missing; running node scripts/build.mjs');
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+async function waitForResults(file, server) {
+  const deadline = Date.now() + SUITE_TIMEOUT_MS;
+  for (;;) {
+    if (existsSync(file)) return readResults(file);
+    if (server.exited) {
+      throw new Error(`code-server exited (${server.exited.code ?? server.exited.signal}) before the tests finished; log ${server.logFile}:\n${server.tail(40)}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no test results after ${SUITE_TIMEOUT_MS / 1000}s; tail of ${server.logFile}:\n${server.tail(60)}`);
+    }
+    await sleep(500);
+  }
+}
+
+async function integration(browser) {
+  const started = Date.now();
+  const workspace = copySamples();
+  const scratch = mkdtempSync(join(tmpdir(), 'newsmark-results-'));
+  onCleanup(() => rmSync(scratch, { recursive: true, force: true }));
+  const resultsFile = join(scratch, 'results.json');
+  const server = await startCodeServer({
+    folder: workspace,
+    name: 'code-server-integration',
+    env: { NEWSMARK_TEST_RESULTS: resultsFile, NEWSMARK_TEST_WORKSPACE: workspace },
+  });
+  const consoleLog = join(LOG_DIR, `integration-browser-${stamp()}.log`);
+  log(`integration: code-server on ${server.url} (server log ${server.logFile}, browser console ${consoleLog})`);
+  try {
+    const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: serverExtensionPath(), testsPath: TESTS_INDEX });
+    const page = await openWorkbench(browser, url, { consoleLog });
+    let results;
+    try {
+      results = await waitForResults(resultsFile, server);
+    } catch (err) {
+      await page.screenshot({ path: join(LOG_DIR, `integration-timeout-${stamp()}.png`) }).catch(() => {});
+      // The extension host's console (mocha's spec reporter) is forwarded to the page: it shows where it hung.
+      console.log(`  last lines of the browser console (${consoleLog}):\n${tailOf(consoleLog, 15)}`);
+      results = { tests: [], error: { message: err.message } };
+    }
+    const header = `Integration tests inside VS Code ${results.vscodeVersion ?? '?'} (code-server ${CODE_SERVER_VERSION})`;
+    log(`integration took ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    // The summary line comes last: CI reads "N passed, N failed" from the closing lines.
+    const counts = printResults('integration', results, { header });
+    await page.context().close().catch(() => {});
+    return counts;
+  } finally {
+    await server.stop();
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`${what} timed out after ${ms / 1000}s`)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// test/ui/*.ui.mjs export `tests = [{ title, fn(ctx) }]`; they run in order on one page and share ctx.
+async function ui(browser) {
+  const started = Date.now();
+  const uiDir = join(ROOT, 'test', 'ui');
+  const files = existsSync(uiDir) ? readdirSync(uiDir).filter((f) => f.endsWith('.ui.mjs')).sort() : [];
+  const workspace = copySamples('newsmark-ui-');
+  const server = await startCodeServer({ folder: workspace, name: 'code-server-ui', env: { NEWSMARK_TEST_WORKSPACE: workspace } });
+  const consoleLog = join(LOG_DIR, `ui-browser-${stamp()}.log`);
+  log(`ui: code-server on ${server.url} (server log ${server.logFile}, browser console ${consoleLog})`);
+  const results = { tests: [] };
+  try {
+    const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: serverExtensionPath() });
+    const page = await openWorkbench(browser, url, { consoleLog });
+    const ctx = { page, workspace, root: ROOT, url, port: server.port, log };
+    for (const file of files) {
+      const mod = await import(pathToFileURL(join(uiDir, file)).href);
+      for (const t of mod.tests ?? []) {
+        const fullTitle = `${mod.title ?? file} ${t.title}`;
+        const t0 = Date.now();
+        try {
+          await withTimeout(Promise.resolve().then(() => t.fn(ctx)), t.timeout ?? UI_TEST_TIMEOUT_MS, fullTitle);
+          results.tests.push({ fullTitle, title: t.title, state: 'passed', duration: Date.now() - t0 });
+        } catch (err) {
+          const shot = join(LOG_DIR, `ui-failure-${stamp()}.png`);
+          await page.screenshot({ path: shot }).catch(() => {});
+          // Extension errors often surface only as toasts ("command not found"), so show them with the failure.
+          const toasts = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
+          const message = `${err.message}${toasts.length ? `\nnotifications: ${toasts.join(' | ')}` : ''}\n(screenshot: ${shot})`;
+          results.tests.push({ fullTitle, title: t.title, state: 'failed', duration: Date.now() - t0, error: { message, stack: err.stack?.replace(err.message, message) } });
+        }
+      }
+    }
+    await page.context().close().catch(() => {});
+  } catch (err) {
+    results.error = { message: err.message, stack: err.stack };
+  } finally {
+    await server.stop();
+  }
+  log(`ui took ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return printResults('ui', results, { header: `UI tests (Playwright + Chromium, code-server ${CODE_SERVER_VERSION})` });
+}
+
+async function main() {
+  ensureBuilt();
+  ensureSystemPackages();
+  await ensureCodeServer();
+  mkdirSync(LOG_DIR, { recursive: true });
+  if (process.env.NEWSMARK_EXTENSION_PATH) log(`extension under test: ${extensionPath()} (NEWSMARK_EXTENSION_PATH)`);
+  const browser = await launchBrowser();
+  let failed = 0;
+  try {
+    if (runIntegration) failed += (await integration(browser)).failed;
+    if (runUi) failed += (await ui(browser)).failed;
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  return failed;
+}
+
+main().then(
+  (failed) => process.exit(failed > 0 ? 1 : 0),
+  (err) => { console.error(`test-codeserver: ${err.stack || err.message}`); process.exit(1); },
+);

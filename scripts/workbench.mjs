@@ -1,0 +1,41 @@
+// Playwright + Debian's Chromium against a code-server workbench.
+import { appendFileSync } from 'node:fs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export async function launchBrowser({ headless = true } = {}) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless,
+    // Without the network switches Chromium keeps calling home, which this closed network only slows down.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+  });
+  return browser; // playwright kills the browsers it launched when this process exits
+}
+
+/** Drags the side bar's sash so tree labels are readable in screenshots. */
+export async function widenSidebar(page, width = 440) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const [x, y] = [box.x + box.width, box.y + box.height / 2];
+  await page.mouse.move(x - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 1 + width - box.width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Opens URL in a new page and waits until the workbench has rendered. CONSOLELOG receives the page's console. */
+export async function openWorkbench(browser, url, { viewport = { width: 1600, height: 1000 }, consoleLog } = {}) {
+  // Dark, so the workbench never follows a light system scheme when it auto-detects one.
+  const context = await browser.newContext({ viewport, colorScheme: 'dark' });
+  const page = await context.newPage();
+  if (consoleLog) {
+    page.on('console', (m) => appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => appendFileSync(consoleLog, `[pageerror] ${e.stack || e}\n`));
+  }
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+  return page;
+}
