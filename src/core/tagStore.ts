@@ -19,7 +19,7 @@ export interface ArticleEntry {
   readonly touched: ReadonlySet<string>;
 }
 
-export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'saved' | 'reverted' | 'removed';
+export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'reattached' | 'saved' | 'reverted' | 'removed';
 
 export interface StoreChange {
   readonly key: string;
@@ -95,6 +95,22 @@ export class TagStore {
     const touched = result.touched.length === 0 ? entry.touched : new Set([...entry.touched, ...result.touched]);
     this.entries.set(key, { ...entry, tags: sortTags(result.tags), touched });
     this.changed.fire({ key, kind: 'shifted' });
+  }
+
+  /**
+   * Replaces tags with their re-attached versions (same ids). Counts as an edit: the sidecar is
+   * written when the article on disk matches. Tags not in `placed` stay as they are.
+   */
+  reattached(key: string, placed: readonly Tag[], checked: readonly string[] = []): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    const byId = new Map(placed.map((t) => [t.id, t]));
+    const done = new Set(checked);
+    const touched = new Set([...entry.touched].filter((id) => !done.has(id)));
+    const replaced = entry.tags.some((t) => byId.has(t.id) && byId.get(t.id) !== t);
+    const tags = replaced ? sortTags(entry.tags.map((t) => byId.get(t.id) ?? t)) : entry.tags;
+    this.entries.set(key, { ...entry, tags, touched });
+    if (replaced) this.changed.fire({ key, kind: 'reattached' });
   }
 
   /** Records that the sidecar on disk now holds the current tags. */

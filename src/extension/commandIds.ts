@@ -11,6 +11,8 @@ export const CommandId = {
   changeCategory: 'newsmark.changeCategory',
   editNote: 'newsmark.editNote',
   revealTag: 'newsmark.revealTag',
+  reattachToSelection: 'newsmark.reattachToSelection',
+  acceptReattachment: 'newsmark.acceptReattachment',
   refreshTags: 'newsmark.refreshTags',
 } as const;
 

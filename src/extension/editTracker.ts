@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { TextChange } from '../core/edits';
+import { reattach } from '../core/anchor/reattach';
+import { ArticleText } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
 import { articleKey, isTaggable } from './articles';
 import { DocumentOffsets } from './positions';
 import type { SidecarStorage } from './sidecarStorage';
 
-const SETTLE_MS = 100;
+/** How long typing must pause before tags are re-checked and the dirty state is trusted. */
+const SETTLE_MS = 250;
 
 /**
  * Keeps tags on their text while the article is edited: every content change (typing,
@@ -77,11 +80,42 @@ export class ArticleEditTracker implements vscode.Disposable {
 
   private settle(document: vscode.TextDocument): void {
     const key = articleKey(document.uri);
-    if (document.isDirty || document.isClosed || !this.store.isModified(key)) return;
-    // Undo/redo back to the saved text: the tags as they stand describe the disk. A revert or a
-    // reload from disk (no reason given) means the disk wins, tags included.
-    if (this.lastReason.get(key) === undefined) void this.storage.reload(document.uri);
-    else void this.storage.saveIfClean(key);
+    if (document.isClosed) return;
+    const backOnDisk = !document.isDirty && this.store.isModified(key);
+    // A revert or a reload from disk (no reason given) means the disk wins, tags included.
+    if (backOnDisk && this.lastReason.get(key) === undefined) {
+      void this.storage.reload(document.uri);
+      return;
+    }
+    this.recheck(document, key);
+    // Undo/redo back to the saved text: the tags as they stand describe the disk.
+    if (backOnDisk) void this.storage.saveIfClean(key);
+  }
+
+  /**
+   * Tags an edit cut into are checked against their text once typing pauses: still the same
+   * text, fine; changed, they go through re-attachment (usually ending fuzzy, keeping the new
+   * text). Orphans are tried again, in case their text came back. Collapsed tags wait: an undo
+   * may still restore them.
+   */
+  private recheck(document: vscode.TextDocument, key: string): void {
+    const entry = this.store.get(key);
+    if (!entry || entry.problem !== undefined) return;
+    const candidates = entry.tags.filter((t) => (entry.touched.has(t.id) && t.end > t.start) || t.status === 'orphaned');
+    if (candidates.length === 0) return;
+    const article = new ArticleText(toLf(document.getText()));
+    const changed = candidates.filter((t) => t.status === 'orphaned' || article.slice(t.start, t.end) !== t.text);
+    if (changed.length === 0) {
+      this.store.reattached(key, [], [...entry.touched]);
+      return;
+    }
+    const placed = reattach(article.lf, undefined, changed).placements.map(({ tag, before }) => {
+      if (tag.status !== 'orphaned') return tag;
+      if (before.status === 'orphaned') return before; // still nowhere
+      // Edited in place beyond recognition: it stays on what remains of its span, for review.
+      return { ...before, text: article.slice(before.start, before.end), ...article.contextOf(before.start, before.end), status: 'fuzzy' as const, previousText: before.previousText ?? before.text };
+    });
+    this.store.reattached(key, placed, [...entry.touched]);
   }
 
   /** Resolves once no settle check is waiting. */

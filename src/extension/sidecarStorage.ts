@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { articleHash, decodeArticle } from '../core/articleFile';
 import { writeFileAtomic } from '../core/atomicWrite';
+import { reattach } from '../core/anchor/reattach';
 import { SidecarFile, type SidecarProblem } from '../core/sidecar';
+import type { Tag } from '../core/tag';
+import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
 import { articleKey, articleUri, articleUriFor, fileName, openDocument, sidecarUriFor } from './articles';
 import { maxFileBytes } from './settings';
@@ -22,6 +25,7 @@ export class SidecarStorage implements vscode.Disposable {
 
   constructor(private readonly store: TagStore) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.tags.yaml');
+    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, false, true);
     this.disposables.push(
       this.diagnostics,
       watcher,
@@ -31,8 +35,11 @@ export class SidecarStorage implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => void this.track(this.ensureLoaded(doc.uri))),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.track(this.onArticleSaved(doc))),
       store.onDidChange((change) => {
-        if (change.kind === 'edited') void this.saveIfClean(change.key);
+        if (change.kind === 'edited' || change.kind === 'reattached') void this.saveIfClean(change.key);
       }),
+      articleWatcher,
+      articleWatcher.onDidChange((uri) => this.onArticleChangedOnDisk(uri)),
+      articleWatcher.onDidCreate((uri) => this.onArticleChangedOnDisk(uri)),
     );
     this.ready = this.track(this.loadWorkspace());
   }
@@ -89,9 +96,29 @@ export class SidecarStorage implements vscode.Disposable {
     if (parsed.ok) {
       this.diagnostics.delete(sidecar);
       this.store.load(key, { sidecar: parsed.sidecar });
+      await this.reattachToArticle(key, article, parsed.sidecar);
     } else {
       this.report(sidecar, parsed.problems);
       this.store.load(key, { problem: `${fileName(sidecar)}:${parsed.problems[0]?.line ?? 1}:${parsed.problems[0]?.column ?? 1}: ${parsed.problems[0]?.message ?? 'unreadable'}` });
+    }
+  }
+
+  /**
+   * A sidecar whose article changed since it was written (another editor, git, a re-download)
+   * has its tags found again; the result is written back like any edit, so the sidecar
+   * describes the article on disk again. Nothing is dropped: what cannot be placed is orphaned.
+   */
+  private async reattachToArticle(key: string, article: vscode.Uri, sidecar: SidecarFile): Promise<void> {
+    const text = openDocument(key)?.getText() ?? (await this.readArticleFromDisk(article));
+    if (text === undefined) return; // the article is missing: its sidecar is left as it is
+    const result = reattach(toLf(text), sidecar.sha256, sidecar.tags);
+    if (!result.changed) return;
+    this.store.reattached(key, result.tags);
+    const { fuzzy, orphaned } = result.counts;
+    if (fuzzy + orphaned > 0) {
+      void vscode.window.showWarningMessage(
+        `${fileName(article)} changed since its tags were saved: ${describeDoubt(fuzzy, orphaned)}. They are listed in the Newsmark Tags view.`,
+      );
     }
   }
 
@@ -120,6 +147,13 @@ export class SidecarStorage implements vscode.Disposable {
       return;
     }
     await this.load(article, sidecar);
+  }
+
+  /** An article changed on disk while closed (an open one is reloaded by VS Code and followed by the edit tracker). */
+  private onArticleChangedOnDisk(article: vscode.Uri): void {
+    const key = articleKey(article);
+    if (!this.store.get(key) || openDocument(key) || articleUriFor(article)) return;
+    void this.reload(article);
   }
 
   private onSidecarDeleted(sidecar: vscode.Uri): void {
@@ -157,7 +191,7 @@ export class SidecarStorage implements vscode.Disposable {
     const tags = entry.tags;
     if (tags === entry.saved && entry.sidecar) return;
     const sidecar = entry.sidecar ?? SidecarFile.create(fileName(article), '');
-    const yaml = sidecar.serialize(tags, articleHash(text), fileName(article));
+    const yaml = sidecar.serialize(tags.map(orphanIfCollapsed), articleHash(text), fileName(article));
     this.written.set(sidecarUri.toString(), yaml);
     if (sidecarUri.scheme === 'file') await writeFileAtomic(sidecarUri.fsPath, yaml);
     else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(yaml));
@@ -185,4 +219,16 @@ export class SidecarStorage implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A tag whose whole text was deleted is saved as orphaned, with its last known text. */
+function orphanIfCollapsed(tag: Tag): Tag {
+  return tag.start === tag.end && tag.status !== 'orphaned' ? { ...tag, status: 'orphaned' } : tag;
+}
+
+export function describeDoubt(fuzzy: number, orphaned: number): string {
+  const parts: string[] = [];
+  if (fuzzy > 0) parts.push(`${fuzzy} ${fuzzy === 1 ? 'tag was' : 'tags were'} placed on changed text (needs review)`);
+  if (orphaned > 0) parts.push(`${orphaned} could not be found (orphaned)`);
+  return parts.join(', ');
 }

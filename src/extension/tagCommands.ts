@@ -27,6 +27,8 @@ export class TagCommands implements vscode.Disposable {
     register(CommandId.changeCategory, (ref, category) => this.changeCategory(ref, category));
     register(CommandId.editNote, (ref, note) => this.editNote(ref, note));
     register(CommandId.revealTag, (ref) => this.revealTag(ref));
+    register(CommandId.reattachToSelection, (ref) => this.reattachToSelection(ref));
+    register(CommandId.acceptReattachment, (ref) => this.acceptReattachment(ref));
   }
 
   /** Tags every non-empty selection of the active editor. Returns the new tags (for tests). */
@@ -112,6 +114,36 @@ export class TagCommands implements vscode.Disposable {
     const range = DocumentOffsets.of(document).tagRange(tag);
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Puts an orphaned (or any) tag on the text selected in its article. */
+  private reattachToSelection(arg: unknown): void {
+    if (!isTagRef(arg)) return;
+    const tag = this.store.find(arg.key, arg.id);
+    const editor = vscode.window.activeTextEditor;
+    if (!tag) return;
+    if (!editor || articleKey(editor.document.uri) !== arg.key || editor.selection.isEmpty) {
+      return warn(`Open ${fileName(articleUri(arg.key))}, select the text this tag belongs to, then choose Re-attach to Selection again.`, undefined);
+    }
+    const article = new ArticleText(toLf(editor.document.getText()));
+    const span = DocumentOffsets.of(editor.document).span(editor.selection);
+    const trimmed = article.trim(span.start, span.end);
+    if (trimmed.end <= trimmed.start) return warn(new EmptySpanError().message, undefined);
+    const text = article.slice(trimmed.start, trimmed.end);
+    this.store.update(arg.key, arg.id, {
+      start: trimmed.start,
+      end: trimmed.end,
+      text,
+      ...article.contextOf(trimmed.start, trimmed.end),
+      status: undefined,
+      previousText: text === tag.text ? tag.previousText : tag.previousText ?? tag.text,
+    });
+  }
+
+  /** The analyst checked a fuzzy re-attachment: the tag is an ordinary one again. */
+  private async acceptReattachment(arg: unknown): Promise<void> {
+    const ref = await this.resolve(arg, 'Accept the re-attachment of which tag?');
+    if (ref) this.store.update(ref.key, ref.id, { status: undefined, previousText: undefined });
   }
 
   /** The tag an action applies to: given by a hover, the tree or a test; else under the cursor. */

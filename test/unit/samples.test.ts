@@ -60,7 +60,7 @@ describe('samples', () => {
 describe('newsmark validate (CLI)', () => {
   const run = async (args: string[]): Promise<{ code: number; out: string }> => {
     const lines: string[] = [];
-    const code = await main(args, (l) => lines.push(l), (l) => lines.push(l));
+    const code = await main(args, { line: (l) => lines.push(l), error: (l) => lines.push(l) });
     return { code, out: lines.join('\n') };
   };
 

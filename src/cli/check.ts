@@ -1,0 +1,83 @@
+import { articleHash } from '../core/articleFile';
+import { writeFileAtomic } from '../core/atomicWrite';
+import { reattach, type Placement } from '../core/anchor/reattach';
+import { categoryOf } from '../core/codebook';
+import type { TagStatus } from '../core/tag';
+import type { Output } from './output';
+import { findSidecars, loadPair } from './sidecars';
+
+export interface CheckOptions {
+  readonly fix: boolean;
+  readonly json: boolean;
+}
+
+interface ArticleReport {
+  article: string;
+  sidecar: string;
+  counts?: Record<TagStatus, number>;
+  tags?: { id: string; category: string; status: TagStatus; stage: string; start: number; end: number; text: string; previousText?: string }[];
+  problems?: string[];
+  fixed?: boolean;
+}
+
+/**
+ * `newsmark check [--fix] [--json] PATH...`: re-attaches every sidecar's tags to its article and
+ * reports what moved, what changed and what could not be found. Exit 0 when every tag is
+ * anchored or moved, 1 when any is fuzzy or orphaned or a sidecar cannot be checked.
+ */
+export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
+  const reports: ArticleReport[] = [];
+  for (const path of await findSidecars(paths)) {
+    const pair = await loadPair(path);
+    if (!pair.ok) {
+      reports.push({ article: pair.articlePath, sidecar: path, problems: pair.problems });
+      continue;
+    }
+    const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
+    const report: ArticleReport = { article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe) };
+    const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
+    if (options.fix && stale) {
+      await writeFileAtomic(path, pair.sidecar.serialize(result.tags, articleHash(pair.articleLf)));
+      report.fixed = true;
+    }
+    reports.push(report);
+  }
+  if (options.json) out.line(JSON.stringify({ articles: reports, totals: totals(reports) }, null, 2));
+  else printText(reports, options, out);
+  const bad = reports.some((r) => r.problems !== undefined || (r.counts && r.counts.fuzzy + r.counts.orphaned > 0));
+  return bad ? 1 : 0;
+}
+
+function describe(p: Placement): NonNullable<ArticleReport['tags']>[number] {
+  const t = p.tag;
+  return { id: t.id, category: t.category, status: p.status, stage: p.stage, start: t.start, end: t.end, text: t.text, ...(t.previousText !== undefined ? { previousText: t.previousText } : {}) };
+}
+
+function totals(reports: readonly ArticleReport[]): Record<TagStatus, number> & { articles: number; unreadable: number } {
+  const sum = { articles: reports.length, unreadable: 0, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const r of reports) {
+    if (!r.counts) sum.unreadable++;
+    else for (const k of ['anchored', 'moved', 'fuzzy', 'orphaned'] as const) sum[k] += r.counts[k];
+  }
+  return sum;
+}
+
+function printText(reports: readonly ArticleReport[], options: CheckOptions, out: Output): void {
+  for (const r of reports) {
+    if (r.problems) {
+      out.line(`✗ ${r.article}`);
+      for (const p of r.problems) out.line(`    ${p}`);
+      continue;
+    }
+    const c = r.counts!;
+    out.line(`${c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${c.anchored} anchored, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${r.fixed ? ' (sidecar updated)' : ''}`);
+    for (const t of r.tags ?? []) {
+      if (t.status === 'anchored') continue;
+      const was = t.previousText !== undefined && t.status === 'fuzzy' ? ` (was ${JSON.stringify(t.previousText)})` : '';
+      out.line(`    ${t.status.padEnd(8)} ${categoryOf(t.category as Parameters<typeof categoryOf>[0]).label}: ${JSON.stringify(t.text)}${was}`);
+    }
+  }
+  const sum = totals(reports);
+  out.line(`${sum.articles} articles: ${sum.anchored} anchored, ${sum.moved} moved, ${sum.fuzzy} fuzzy, ${sum.orphaned} orphaned${sum.unreadable ? `, ${sum.unreadable} could not be checked` : ''}`);
+  if (!options.fix && reports.some((r) => r.counts && (r.counts.moved + r.counts.fuzzy + r.counts.orphaned > 0))) out.line('Run with --fix to write the re-attached tags to the sidecars.');
+}

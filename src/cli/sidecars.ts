@@ -1,0 +1,44 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { decodeArticle } from '../core/articleFile';
+import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
+import { toLf } from '../core/textIndex';
+
+export class UsageError extends Error {}
+
+/** PATH arguments → sidecar paths: a sidecar itself, an article's sidecar, or every sidecar under a folder. */
+export async function findSidecars(paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new UsageError(`${path}: no such file or folder.`);
+    if (info.isDirectory()) {
+      const entries = await readdir(path, { withFileTypes: true, recursive: true });
+      found.push(...entries.filter((e) => e.isFile() && isSidecarName(e.name)).map((e) => join(e.parentPath, e.name)).sort());
+    } else {
+      found.push(isSidecarName(basename(path)) ? path : `${path}.tags.yaml`);
+    }
+  }
+  return [...new Set(found)];
+}
+
+export type LoadedPair =
+  | { ok: true; sidecarPath: string; articlePath: string; sidecar: SidecarFile; articleLf: string }
+  | { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
+
+/** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
+export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
+  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+  const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
+  const bytes = await readFile(sidecarPath).catch(() => undefined);
+  if (!bytes) return fail(`${sidecarPath}: no such sidecar.`);
+  const decoded = decodeArticle(bytes, basename(sidecarPath));
+  if (!decoded.ok) return fail(`${sidecarPath}: ${decoded.reason}`);
+  const parsed = SidecarFile.parse(decoded.text);
+  if (!parsed.ok) return fail(...parsed.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
+  const articleBytes = await readFile(articlePath).catch(() => undefined);
+  if (!articleBytes) return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
+  const article = decodeArticle(articleBytes, basename(articlePath));
+  if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
+  return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text) };
+}
