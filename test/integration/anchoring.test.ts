@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { SidecarFile } from '../../src/core/sidecar';
+import type { Tag } from '../../src/core/tag';
+import { toLf } from '../../src/core/textIndex';
+import { closeAll, eventually, newsmark, open, readText, select, workspaceFile } from './helpers';
+
+/** Each drawn highlight covers exactly its tag's text in the document. */
+function assertDrawnOnText(editor: vscode.TextEditor, drawn: Record<string, vscode.Range[]>, tags: readonly Tag[]): void {
+  const visible = tags.filter((t) => t.status !== 'orphaned' && t.end > t.start);
+  assert.equal(Object.values(drawn).flat().length, visible.length);
+  for (const tag of visible) {
+    assert.ok(drawn[tag.category]!.some((r) => toLf(editor.document.getText(r)) === tag.text), `"${tag.text}" is highlighted`);
+  }
+}
+
+function sidecarTags(article: string): readonly Tag[] {
+  const parsed = SidecarFile.parse(readText(workspaceFile(`${article}.tags.yaml`)));
+  assert.ok(parsed.ok);
+  return parsed.sidecar.tags;
+}
+
+describe('Anchoring: tags stay on their text through edits in the editor and on disk', () => {
+  afterEach(closeAll);
+
+  it('follows typing before, beside and inside tags, and the undo of a deleted tag', async () => {
+    const api = await newsmark();
+    const editor = await open('harbor-gazette.txt'); // CRLF line endings
+    const key = editor.document.uri.toString();
+    const figure = api.store.tags(key).find((t) => t.text === '2,417 people')!;
+    const range = api.decorations.rangesIn(editor).figure.find((r) => editor.document.getText(r) === figure.text)!;
+
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '🚨 '));
+    await editor.edit((e) => e.insert(range.end.translate(0, 3), ' (provisional)')); // right after the tag
+    await api.idle();
+    let moved = api.store.find(key, figure.id)!;
+    assert.equal(moved.text, '2,417 people');
+    assert.equal(moved.start, figure.start + 2);
+    assertDrawnOnText(editor, api.decorations.rangesIn(editor), api.store.tags(key));
+
+    // Typing inside the figure changes its text: after the pause it is flagged for review.
+    const inside = api.decorations.rangesIn(editor).figure.find((r) => editor.document.getText(r) === '2,417 people')!;
+    await editor.edit((e) => e.replace(new vscode.Range(inside.start.translate(0, 3), inside.start.translate(0, 4)), '2'));
+    await api.idle();
+    moved = api.store.find(key, figure.id)!;
+    assert.equal(moved.text, '2,427 people');
+    assert.equal(moved.status, 'fuzzy');
+    assert.equal(moved.previousText, '2,417 people');
+
+    // Deleting the whole tagged text keeps the tag; undo puts it back where it was.
+    const whole = api.decorations.rangesIn(editor).figure.find((r) => editor.document.getText(r) === '2,427 people')!;
+    await editor.edit((e) => e.delete(whole));
+    await api.idle();
+    assert.ok(api.store.find(key, figure.id), 'a deleted tag is not dropped');
+    assert.equal(api.decorations.rangesIn(editor).figure.some((r) => editor.document.getText(r).includes('people')), false);
+    await vscode.commands.executeCommand('undo');
+    await api.idle();
+    assert.equal(api.store.find(key, figure.id)?.text, '2,427 people');
+    assertDrawnOnText(editor, api.decorations.rangesIn(editor), api.store.tags(key));
+
+    await editor.document.save();
+    await api.idle();
+    await eventually(() => assert.equal(sidecarTags('harbor-gazette.txt').find((t) => t.id === figure.id)?.status, 'fuzzy'));
+  });
+
+  it('saves a tag whose text was deleted as orphaned, keeping its last text', async () => {
+    const api = await newsmark();
+    const editor = await open('varnia-wire.txt');
+    const key = editor.document.uri.toString();
+    const victim = api.store.tags(key).find((t) => t.category === 'denial')!;
+    const range = api.decorations.rangesIn(editor).denial.find((r) => toLf(editor.document.getText(r)) === victim.text)!;
+    await editor.edit((e) => e.delete(range));
+    await editor.document.save();
+    await api.idle();
+    await eventually(() => assert.equal(sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)?.status, 'orphaned'));
+    assert.equal(sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)?.text, victim.text);
+    const provider = api.tagsView.provider;
+    const article = provider.getChildren().find((n) => provider.getTreeItem(n).label === 'varnia-wire.txt')!;
+    const orphans = provider.getChildren(article).find((n) => n.kind === 'orphans');
+    assert.ok(orphans, 'an Orphaned group in the Tags view');
+    const orphanRow = provider.getTreeItem(provider.getChildren(orphans)[0]!);
+    assert.ok(victim.text.startsWith(String(orphanRow.label).replace(/…$/, '')), String(orphanRow.label));
+    assert.equal(orphanRow.contextValue, 'newsmark.tag.orphaned');
+
+    // Re-attach to Selection puts it on the text the analyst selects.
+    editor.selection = select(editor, 'Kessmouth');
+    await vscode.commands.executeCommand('newsmark.reattachToSelection', { key, id: victim.id });
+    await api.idle();
+    const back = sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)!;
+    assert.equal(back.status, undefined);
+    assert.equal(back.text, 'Kessmouth');
+  });
+
+  it('re-attaches the tags when the article changes on disk while open', async () => {
+    const api = await newsmark();
+    const editor = await open('meridian-ledger.txt');
+    const key = editor.document.uri.toString();
+    const before = api.store.tags(key).map((t) => [t.id, t.text]);
+    const path = workspaceFile('meridian-ledger.txt').fsPath;
+    writeFileSync(path, `Correction appended at the top by the outlet.\n\n${readText(workspaceFile('meridian-ledger.txt'))}`);
+    await eventually(() => assert.ok(editor.document.getText().startsWith('Correction')), 10000);
+    await eventually(async () => {
+      await api.idle();
+      const onDisk = sidecarTags('meridian-ledger.txt');
+      assert.deepEqual(onDisk.map((t) => [t.id, t.text]).sort(), before.sort());
+      const lf = Array.from(toLf(readText(workspaceFile('meridian-ledger.txt'))));
+      for (const t of onDisk) assert.equal(lf.slice(t.start, t.end).join(''), t.text);
+    }, 10000);
+    assertDrawnOnText(editor, api.decorations.rangesIn(editor), api.store.tags(key));
+  });
+});
