@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, newsmark, open, readText, select, workspaceFile } from './helpers';
+import { closeAll, eventually, labelOf, newsmark, open, readText, select, workspaceFile } from './helpers';
 
 /** Each drawn highlight covers exactly its tag's text in the document. */
 function assertDrawnOnText(editor: vscode.TextEditor, drawn: Record<string, vscode.Range[]>, tags: readonly Tag[]): void {
@@ -76,11 +76,11 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
     await eventually(() => assert.equal(sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)?.status, 'orphaned'));
     assert.equal(sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)?.text, victim.text);
     const provider = api.tagsView.provider;
-    const article = provider.getChildren().find((n) => provider.getTreeItem(n).label === 'varnia-wire.txt')!;
+    const article = provider.getChildren().find((n) => labelOf(provider.getTreeItem(n)) === 'varnia-wire.txt')!;
     const orphans = provider.getChildren(article).find((n) => n.kind === 'orphans');
     assert.ok(orphans, 'an Orphaned group in the Tags view');
     const orphanRow = provider.getTreeItem(provider.getChildren(orphans)[0]!);
-    assert.ok(victim.text.startsWith(String(orphanRow.label).replace(/…$/, '')), String(orphanRow.label));
+    assert.ok(victim.text.startsWith(labelOf(orphanRow).replace(/…$/, '')), labelOf(orphanRow));
     assert.equal(orphanRow.contextValue, 'newsmark.tag.orphaned');
 
     // Re-attach to Selection puts it on the text the analyst selects.

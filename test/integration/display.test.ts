@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../src/core/codebook';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, newsmark, open } from './helpers';
+import { closeAll, eventually, labelOf, newsmark, open } from './helpers';
 
 const SAMPLES = ['harbor-gazette.txt', 'daily-clarion.txt', 'varnia-wire.txt', 'meridian-ledger.txt'];
 
@@ -53,9 +53,9 @@ describe('Display: decorations, hovers and the Tags view follow the sidecars', (
     const api = await newsmark();
     const provider = api.tagsView.provider;
     const articles = provider.getChildren();
-    const labels = articles.map((a) => provider.getTreeItem(a).label);
+    const labels = articles.map((a) => labelOf(provider.getTreeItem(a)));
     for (const name of SAMPLES) assert.ok(labels.includes(name), `${name} in ${labels.join(', ')}`);
-    for (const article of articles.filter((a) => SAMPLES.includes(String(provider.getTreeItem(a).label)))) {
+    for (const article of articles.filter((a) => SAMPLES.includes(labelOf(provider.getTreeItem(a))))) {
       const item = provider.getTreeItem(article);
       const children = provider.getChildren(article);
       assert.equal(item.description, `${children.length} tags`);
@@ -68,10 +68,10 @@ describe('Display: decorations, hovers and the Tags view follow the sidecars', (
   it('opens the article and selects the span when a tag row is clicked', async () => {
     const api = await newsmark();
     const provider = api.tagsView.provider;
-    const article = provider.getChildren().find((a) => provider.getTreeItem(a).label === 'meridian-ledger.txt')!;
+    const article = provider.getChildren().find((a) => labelOf(provider.getTreeItem(a)) === 'meridian-ledger.txt')!;
     const row = provider.getChildren(article)[3]!;
     const command = provider.getTreeItem(row).command!;
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor!;
     assert.ok(editor.document.uri.path.endsWith('meridian-ledger.txt'));
     const tag = api.store.tags(editor.document.uri.toString())[3]!;

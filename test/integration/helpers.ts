@@ -55,3 +55,8 @@ export function select(editor: vscode.TextEditor, text: string, occurrence = 0):
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** A tree item's label as text. */
+export function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
