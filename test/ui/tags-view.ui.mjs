@@ -6,23 +6,9 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { widenSidebar } from '../../scripts/codeserver.mjs';
+import { escapeRe, sleep, until } from './helpers.mjs';
 
 export const title = 'Tags view';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what, fn, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (err) { last = err; }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-    await sleep(200);
-  }
-}
 
 /** Sidecar offsets are code points over the article with CRLF read as LF; returns the raw UTF-16 index. */
 function rawIndex(raw, lfCodePoint) {
@@ -64,7 +50,6 @@ export function firstTag(workspace) {
 
 const sidebar = (page) => page.locator('.part.sidebar');
 const rows = (page) => sidebar(page).locator('.monaco-list-row');
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Anchored at the start: the label comes first in a row's text, a description (if any) after it.
 const rowWithText = (page, text) => rows(page).filter({ hasText: new RegExp(`^\\s*${escapeRe(text)}`) }).first();
 

@@ -1,0 +1,232 @@
+/**
+ * Performance benchmark of the core: shifting tags through an edit, re-attaching them to a
+ * changed article, and reading/writing the sidecar. Prints one Markdown table for the README.
+ *
+ *   npm run bench                 # the table
+ *   npm run bench -- --details    # plus re-attach stages and sub-step timings, for diagnosis
+ *   npm run bench -- --runs 9     # runs per row (default 7, at least 5)
+ *
+ * Data are generated from a fixed seed; generation is not timed. Always exits 0.
+ */
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fold, foldString } from '../src/core/anchor/normalize';
+import { reattach, type ReattachResult } from '../src/core/anchor/reattach';
+import { articleHash } from '../src/core/articleFile';
+import { shiftTags } from '../src/core/edits';
+import { SidecarFile } from '../src/core/sidecar';
+import { ArticleText, type Tag } from '../src/core/tag';
+import { generateArticle, randomWords } from './article';
+import { editedArticle, initialTruth, makeTags, quietMiddle, redownload, type Truth } from './mutate';
+import { Rng } from './prng';
+
+const SEED = 0x5eed2024;
+const TAG_COUNT = 10_000;
+const MIN_BYTES = 1024 * 1024;
+
+const args = process.argv.slice(2);
+const DETAILS = args.includes('--details');
+const runsArg = Number(args[args.indexOf('--runs') + 1]);
+const RUNS = args.includes('--runs') && Number.isInteger(runsArg) && runsArg >= 5 ? runsArg : 15;
+
+interface Timing<T> {
+  readonly ms: number;
+  readonly runs: number;
+  readonly result: T;
+}
+
+/** Warm-up, then `runs` timed calls; the median. */
+function measure<T>(runs: number, fn: () => T, warmups = 1): Timing<T> {
+  let result = fn();
+  for (let i = 1; i < warmups; i++) result = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const mid = times.length >> 1;
+  const ms = times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
+  return { ms, runs, result };
+}
+
+interface Counts {
+  exact: number;
+  fuzzy: number;
+  orphaned: number;
+  wrong: number;
+  edited: number;
+  /** How the excluded (edited) tags came out. */
+  editedAs: Record<string, number>;
+  stages: Record<string, number>;
+}
+
+/** Scores placements against the truth; tags whose text an edit touched are counted apart. */
+function score(result: ReattachResult, tags: readonly Tag[], truths: readonly Truth[]): Counts {
+  const index = new Map(tags.map((t, i) => [t.id, i]));
+  const c: Counts = { exact: 0, fuzzy: 0, orphaned: 0, wrong: 0, edited: 0, editedAs: {}, stages: {} };
+  for (const p of result.placements) {
+    const truth = truths[index.get(p.before.id) as number] as Truth;
+    c.stages[p.stage] = (c.stages[p.stage] ?? 0) + 1;
+    if (truth.edited) {
+      c.edited++;
+      c.editedAs[p.status] = (c.editedAs[p.status] ?? 0) + 1;
+      continue;
+    }
+    if (p.status === 'orphaned') c.orphaned++;
+    else if (p.status === 'fuzzy') c.fuzzy++;
+    else c.exact++;
+    if (p.status !== 'orphaned' && (p.tag.start !== truth.start || p.tag.end !== truth.end)) c.wrong++;
+  }
+  return c;
+}
+
+interface Row {
+  readonly what: string;
+  readonly timing: Timing<unknown>;
+  readonly counts?: Counts;
+  readonly target?: string;
+  /** Why the row missed its target; empty when met. */
+  readonly misses: string[];
+}
+
+const rows: Row[] = [];
+const details: string[] = [];
+
+function timeRow(what: string, timing: Timing<unknown>, targetMs?: number, counts?: Counts, strict = false): void {
+  const misses: string[] = [];
+  if (targetMs !== undefined && timing.ms >= targetMs) misses.push(`${fmt(timing.ms)} ms ≥ ${targetMs} ms`);
+  if (counts && counts.wrong > 0) misses.push(`${counts.wrong} wrong`);
+  if (counts && strict && counts.orphaned > 0) misses.push(`${counts.orphaned} orphaned`);
+  if (counts && strict && counts.fuzzy > 0) misses.push(`${counts.fuzzy} fuzzy`);
+  let target: string | undefined;
+  if (targetMs !== undefined) target = `< ${targetMs} ms${counts ? (strict ? ', none fuzzy/orphaned/wrong' : ', 0 wrong') : ''}`;
+  rows.push({ what, timing, counts, target, misses });
+  if (counts && DETAILS && Object.keys(counts.stages).length > 0) {
+    details.push(`- ${what}: stages ${JSON.stringify(counts.stages)}; edited tags placed as ${JSON.stringify(counts.editedAs)}`);
+  }
+}
+
+function fmt(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0);
+}
+
+function int(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+// ---- data (not timed) -------------------------------------------------------------------------
+
+const genStart = performance.now();
+const rng = new Rng(SEED);
+const text = generateArticle(SEED, MIN_BYTES);
+const cps = Array.from(text);
+const article = new ArticleText(text);
+const bytes = Buffer.byteLength(text, 'utf8');
+const tags = makeTags(rng, text, TAG_COUNT);
+const sha = articleHash(text);
+const edited10 = editedArticle(new Rng(SEED + 10), text, tags, 10);
+const edited100 = editedArticle(new Rng(SEED + 100), text, tags, 100);
+const fresh = redownload(new Rng(SEED + 5), text, tags);
+const generationMs = performance.now() - genStart;
+
+
+// ---- 1. shift through one insertion -----------------------------------------------------------
+
+{
+  const at = quietMiddle(cps, tags);
+  const insertedText = randomWords(new Rng(SEED + 1), 3).join(' ') + ' ';
+  const change = { start: at, deleted: 0, insertedText };
+  const truths = initialTruth(tags);
+  const added = Array.from(insertedText).length;
+  for (const t of truths) {
+    if (t.start < at) continue;
+    t.start += added;
+    t.end += added;
+  }
+  const timing = measure(Math.max(RUNS, 51), () => shiftTags(tags, change), 5);
+  const counts: Counts = { exact: 0, fuzzy: 0, orphaned: 0, wrong: 0, edited: 0, editedAs: {}, stages: {} };
+  timing.result.tags.forEach((t, i) => {
+    const truth = truths[i] as Truth;
+    if (t.start === truth.start && t.end === truth.end) counts.exact++;
+    else counts.wrong++;
+  });
+  timeRow('shift, one edit', timing, 1, counts);
+}
+
+// ---- 2–5. re-attach ---------------------------------------------------------------------------
+
+{
+  const timing = measure(RUNS, () => reattach(text, sha, tags));
+  timeRow('re-attach, unchanged', timing, 50, score(timing.result, tags, initialTruth(tags)));
+}
+{
+  const timing = measure(RUNS, () => reattach(edited10.text, sha, tags));
+  timeRow('re-attach after 10 random edits', timing, 50, score(timing.result, tags, edited10.truths));
+}
+{
+  const timing = measure(RUNS, () => reattach(edited100.text, sha, tags));
+  timeRow('re-attach after 100 scattered edits', timing, 300, score(timing.result, tags, edited100.truths));
+}
+{
+  const timing = measure(RUNS, () => reattach(fresh.text, sha, tags));
+  timeRow('re-attach after a re-download (typography)', timing, 50, score(timing.result, tags, fresh.truths), true);
+}
+
+// ---- 6–7. the sidecar as YAML -----------------------------------------------------------------
+
+const yamlText = SidecarFile.create('article.txt', sha).serialize(tags, sha);
+{
+  const timing = measure(Math.min(RUNS, 5), () => SidecarFile.parse(yamlText));
+  if (!timing.result.ok || timing.result.sidecar.tags.length !== TAG_COUNT) throw new Error('the sidecar did not parse back');
+  timeRow('YAML parse of the sidecar (for comparison)', timing);
+  const parsed = timing.result.sidecar;
+  timeRow('YAML serialize of the sidecar (new file)', measure(Math.min(RUNS, 5), () => SidecarFile.create('article.txt', sha).serialize(tags, sha)));
+  timeRow('YAML serialize of the sidecar (re-save of a parsed one)', measure(Math.min(RUNS, 5), () => parsed.serialize(tags, sha)));
+}
+
+// ---- sub-steps, for diagnosis -----------------------------------------------------------------
+
+if (DETAILS) {
+  const sub = (what: string, fn: () => unknown): void => {
+    details.push(`- sub-step ${what}: ${fmt(measure(RUNS, fn).ms)} ms`);
+  };
+  sub('articleHash(1 MB)', () => articleHash(fresh.text));
+  sub('new ArticleText(1 MB)', () => new ArticleText(fresh.text));
+  sub('fold(1 MB)', () => fold(fresh.text));
+  sub(`foldString × ${int(3 * TAG_COUNT)} (text, prefix, suffix of every tag)`, () => {
+    for (const t of tags) {
+      foldString(t.text);
+      foldString(t.prefix);
+      foldString(t.suffix);
+    }
+  });
+  sub(`article.contextOf × ${int(TAG_COUNT)}`, () => {
+    for (const t of tags) article.contextOf(t.start, t.end);
+  });
+  details.push(`- edits: 10-edit article touched ${edited10.truths.filter((t) => t.edited).length} tags, 100-edit article ${edited100.truths.filter((t) => t.edited).length}; re-download made ${int(fresh.changes)} typographic changes`);
+  details.push(`- sidecar YAML: ${int(Buffer.byteLength(yamlText))} bytes; generation took ${fmt(generationMs)} ms (not timed)`);
+}
+
+// ---- output -----------------------------------------------------------------------------------
+
+const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+console.log(
+  `Node ${process.version}, ${cpu}, ${os.cpus().length} cores (load ${os.loadavg()[0]?.toFixed(1)}) · article: ${int(article.length)} code points ` +
+    `(${(bytes / 1024 / 1024).toFixed(2)} MB UTF-8), ${int(TAG_COUNT)} tags of ~40 code points, seed ${SEED}`,
+);
+console.log('');
+console.log('| Measured | N | Median (ms) | Exact | Fuzzy | Orphaned | Wrong | Edited (excl.) | Target | Met |');
+console.log('|---|--:|--:|--:|--:|--:|--:|--:|---|:-:|');
+for (const r of rows) {
+  const c = r.counts;
+  const cell = (n: number | undefined): string => (n === undefined ? '–' : int(n));
+  const editedCell = c && r.what.startsWith('re-attach') ? int(c.edited) : '–';
+  const met = r.target === undefined ? '–' : r.misses.length === 0 ? '✓' : '✗';
+  console.log(`| ${r.what} | ${r.timing.runs} | ${fmt(r.timing.ms)} | ${cell(c?.exact)} | ${cell(c?.fuzzy)} | ${cell(c?.orphaned)} | ${cell(c?.wrong)} | ${editedCell} | ${r.target ?? '–'} | ${met} |`);
+}
+console.log('');
+for (const r of rows) if (r.misses.length > 0) console.log(`TARGET MISSED: ${r.what}: ${r.misses.join('; ')}`);
+if (details.length > 0) console.log(['', 'Details:', ...details].join('\n'));
+process.exitCode = 0;

@@ -1,0 +1,96 @@
+// UI tests of tagging from the editor's context menu and the command palette, and of what an empty
+// selection does; every step is checked against the sidecar on disk.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  chord, clearNotifications, clickIntoWord, escapeRe, openArticle, pickItem, quickItems,
+  runFromPalette, sidecarBytes, sleep, tagWordAndCheck, toasts, waitQuickInput, wordBox,
+} from './helpers.mjs';
+
+export const title = 'Tagging from menus';
+
+const ARTICLE = 'varnia-wire.txt';
+
+/** The categories' labels and one-line definitions, as src/core/codebook.ts declares them. */
+function codebook(root) {
+  const src = readFileSync(join(root, 'src', 'core', 'codebook.ts'), 'utf8');
+  const found = [...src.matchAll(/label: '([^']+)',\s*definition: '([^']+)'/g)].map((m) => ({ label: m[1], definition: m[2] }));
+  if (found.length !== 4) throw new Error(`expected 4 categories in src/core/codebook.ts, read ${JSON.stringify(found)}`);
+  return found;
+}
+
+const menuItem = (page, label) => page.locator('.monaco-menu .action-item:not(.disabled) .action-label')
+  .filter({ hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) }).first();
+
+export const tests = [
+  {
+    title: 'right-click the selection, Newsmark ▸ Tag as Denial: the sidecar gains a denial tag',
+    async fn(ctx) {
+      const { page } = ctx;
+      await openArticle(page, ARTICLE);
+      await tagWordAndCheck(ctx, ARTICLE, 'denied', 'denial', async () => {
+        const box = await wordBox(page, 'denied');
+        // Right-clicking inside a selection keeps it.
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+        const submenu = menuItem(page, 'Newsmark');
+        await submenu.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+          const items = await page.locator('.monaco-menu .action-label').allInnerTexts().catch(() => []);
+          throw new Error(`no "Newsmark" item in the editor context menu (saw ${JSON.stringify(items.filter(Boolean))})`);
+        });
+        await submenu.hover();
+        await sleep(300);
+        await submenu.click(); // opens the submenu if hovering did not
+        const item = menuItem(page, 'Tag as Denial');
+        await item.waitFor({ state: 'visible', timeout: 5_000 });
+        await item.click();
+      });
+    },
+  },
+  {
+    title: 'F1, "Newsmark: Tag as Editorial Framing", Enter: the sidecar gains a framing tag',
+    async fn(ctx) {
+      await tagWordAndCheck(ctx, ARTICLE, 'barely', 'framing', () => runFromPalette(ctx.page, 'Newsmark: Tag as Editorial Framing'));
+    },
+  },
+  {
+    title: 'F1, "Newsmark: Tag Selection…": the pick lists the four categories with definitions; "Claim" tags a claim',
+    async fn(ctx) {
+      const { page, root } = ctx;
+      const want = codebook(root);
+      await tagWordAndCheck(ctx, ARTICLE, 'ordered', 'claim', async () => {
+        await runFromPalette(page, 'Newsmark: Tag Selection…');
+        await waitQuickInput(page, /Tag Selection/);
+        const items = await quickItems(page);
+        const got = items.map((i) => i.label);
+        if (JSON.stringify(got) !== JSON.stringify(want.map((c) => c.label))) {
+          throw new Error(`the pick lists ${JSON.stringify(got)}, expected ${JSON.stringify(want.map((c) => c.label))}`);
+        }
+        for (const c of want) {
+          const row = items.find((i) => i.label === c.label);
+          if (!row.text.includes(c.definition)) throw new Error(`the "${c.label}" row does not show its definition: ${JSON.stringify(row.text)}`);
+        }
+        await pickItem(page, 'Claim');
+      });
+    },
+  },
+  {
+    title: 'with no selection, Alt+N C warns "Select some text to tag…" and leaves the sidecar alone',
+    async fn({ page, workspace }) {
+      await clearNotifications(page);
+      await clickIntoWord(page, 'Opposition');
+      const before = sidecarBytes(workspace, ARTICLE);
+      await chord(page, 'c');
+      const warning = toasts(page).filter({ hasText: /^Select some text to tag/ }).first();
+      await warning.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
+        const status = await page.locator('.part.statusbar').innerText().catch(() => '');
+        const hint = /not a command/i.test(status) ? `; the status bar says ${JSON.stringify(status.match(/[^\n]*not a command[^\n]*/i)?.[0])}` : '';
+        throw new Error(`no "Select some text to tag…" warning after Alt+N C with an empty selection${hint}`);
+      });
+      await sleep(1000); // a write, if any, would land by now
+      if (!sidecarBytes(workspace, ARTICLE).equals(before)) throw new Error(`${ARTICLE}.tags.yaml changed on disk`);
+      const dirty = await page.locator('.part.editor .tab.active.dirty').count();
+      if (dirty) throw new Error(`${ARTICLE} became dirty: "c" was typed into the text`);
+      await clearNotifications(page);
+    },
+  },
+];
