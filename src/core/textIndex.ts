@@ -7,6 +7,8 @@
  * the LF text that takes two units in the raw text is an "extra"; the conversions below are
  * a count of extras before a position, found by binary search.
  */
+const TWO_UNITS = /\r\n|[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 export class TextIndex {
   /** LF-code-point positions of characters that occupy two UTF-16 units in the raw text. */
   private readonly extraAt: number[] = [];
@@ -17,20 +19,15 @@ export class TextIndex {
   readonly rawLength: number;
 
   constructor(readonly raw: string) {
-    let cp = 0;
-    for (let i = 0; i < raw.length; i++) {
-      const unit = raw.charCodeAt(i);
-      const twoUnits =
-        (unit === 0x0d && raw.charCodeAt(i + 1) === 0x0a) ||
-        (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(raw.charCodeAt(i + 1)));
-      if (twoUnits) {
-        this.extraAt.push(cp);
-        this.extraUtf16.push(i);
-        i++;
-      }
-      cp++;
+    // A native regex scan finds the two-unit characters; plain text in between costs nothing.
+    let extras = 0;
+    for (const match of raw.matchAll(TWO_UNITS)) {
+      const at = match.index;
+      this.extraAt.push(at - extras);
+      this.extraUtf16.push(at);
+      extras++;
     }
-    this.length = cp;
+    this.length = raw.length - extras;
     this.rawLength = raw.length;
   }
 
@@ -64,10 +61,6 @@ export function lfCodePointLength(raw: string): number {
 export function sliceCodePoints(lfText: string, start: number, end: number): string {
   const index = new TextIndex(lfText);
   return lfText.slice(index.toUtf16(start), index.toUtf16(end));
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -60,12 +60,44 @@ describe('fold: comparing text as a reader would', () => {
     const folded = fold(original);
     assert.equal(folded.text, '"Not true" - she said again...');
     const i = folded.text.indexOf('she');
-    assert.equal(Array.from(original).slice(folded.starts[i], folded.ends[i + 2]).join(''), 'she');
+    assert.equal(Array.from(original).slice(folded.startOf(i), folded.endOf(i + 2)).join(''), 'she');
+  });
+
+  it('maps every folded unit back to the code points it came from (property)', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', '  ', '\n', '\r\n', '\u00a0', '\u200b', '“', '’', '—', '…', '🚨', 'e\u0301');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const chars = Array.from(text);
+      const folded = fold(text);
+      let previousEnd = 0;
+      for (let u = 0; u < folded.text.length; u++) {
+        const start = folded.startOf(u);
+        const end = folded.endOf(u);
+        assert.ok(start >= 0 && start < end && end <= chars.length, `unit ${u}`);
+        assert.ok(start >= previousEnd || folded.startOf(u - 1) === start, 'units map in order');
+        previousEnd = end;
+        // Plain units map to the very same character.
+        const c = folded.text[u]!;
+        if (/[a-z]/.test(c)) assert.equal(chars[start], c);
+        assert.equal(folded.unitAt(start) <= u, true);
+      }
+      assert.equal(folded.startOf(folded.text.length), chars.length);
+    }), { numRuns: 500 });
+  });
+
+  it('folds short strings exactly as it folds whole articles (property)', () => {
+    const unit = fc.constantFrom('a', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u200b', '\ufeff', '\u00ad', '“', '”', '‘', '’', '—', '–', '…', '🚨', 'é', 'e\u0301', '\u2028', '\u0085', '"', "'");
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.equal(foldString(text), fold(text).text);
+    }), { numRuns: 500 });
   });
 
   it('maps folded units of a non-BMP character back to one code point', () => {
     const folded = fold('a🚨b');
-    assert.deepEqual([...folded.starts], [0, 1, 1, 2, 3]);
+    assert.deepEqual([0, 1, 2, 3, 4].map((u) => folded.startOf(u)), [0, 1, 1, 2, 3]);
+    assert.deepEqual([0, 1, 2, 3].map((u) => folded.endOf(u)), [1, 2, 2, 3]);
+    assert.deepEqual([0, 1, 2, 3].map((cp) => folded.unitAt(cp)), [0, 1, 3, 4]);
     assert.equal(foldString('x\r\ny'), 'x y');
   });
 });

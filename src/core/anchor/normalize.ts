@@ -2,14 +2,63 @@
  * Text compared the way a reader would: typographic variants folded together, so a re-download
  * that only changed quotes, dashes, spaces or line endings still matches exactly. Every unit of
  * the folded text remembers the code-point span of the original it came from.
+ *
+ * The map is kept as segments rather than per unit: plain stretches map one to one, and only
+ * the places where folding changed something (a curly quote, a run of spaces, an emoji's two
+ * UTF-16 units, an ellipsis) get a segment of their own. A 1 MB article has a few thousand.
  */
-export interface FoldedText {
-  /** The folded text (a JS string). */
-  readonly text: string;
-  /** Original code-point offset where each folded unit starts; one extra entry for the end. */
-  readonly starts: Int32Array;
-  /** Original code-point offset where each folded unit ends. */
-  readonly ends: Int32Array;
+export class FoldedText {
+  constructor(
+    readonly text: string,
+    /** Folded index where each segment starts (ascending), then one entry for the end. */
+    private readonly segUnit: Int32Array,
+    /** Original code point where each segment starts. */
+    private readonly segStart: Int32Array,
+    /** For a folding segment, the original code point where all its units end; -1 for a plain one. */
+    private readonly segEnd: Int32Array,
+  ) {}
+
+  /** Original code-point offset where a folded unit starts (the text length for the end). */
+  startOf(unit: number): number {
+    const i = this.segmentOf(unit);
+    const plain = (this.segEnd[i] as number) < 0;
+    return plain ? (this.segStart[i] as number) + unit - (this.segUnit[i] as number) : (this.segStart[i] as number);
+  }
+
+  /** Original code-point offset where a folded unit ends. */
+  endOf(unit: number): number {
+    const i = this.segmentOf(unit);
+    const end = this.segEnd[i] as number;
+    return end < 0 ? (this.segStart[i] as number) + unit - (this.segUnit[i] as number) + 1 : end;
+  }
+
+  /** The first folded unit that starts at or after an original code-point offset. */
+  unitAt(codePoint: number): number {
+    const last = this.segUnit.length - 1;
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.segStart[mid] as number) <= codePoint) lo = mid;
+      else hi = mid - 1;
+    }
+    const unit = this.segUnit[lo] as number;
+    const start = this.segStart[lo] as number;
+    if (lo === last || codePoint <= start) return codePoint <= start ? unit : (this.segUnit[last] as number);
+    if ((this.segEnd[lo] as number) >= 0) return this.segUnit[lo + 1] as number;
+    return Math.min(unit + codePoint - start, this.segUnit[lo + 1] as number);
+  }
+
+  private segmentOf(unit: number): number {
+    let lo = 0;
+    let hi = this.segUnit.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.segUnit[mid] as number) <= unit) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
 
 const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc]);
@@ -22,71 +71,107 @@ function isSpace(cp: number): boolean {
     (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x1680 || cp === 0x85;
 }
 
+/** What fold changes: runs of two or more white-space/invisible characters, any other white space or invisible character, emoji, and typographic marks. */
+const SPECIAL = /[\s\u0085\u200b-\u200d\u2060\u00ad]{2,}|[^\S ]|[\u0085\u200b-\u200d\u2060\u00ad]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u2018\u2019\u201a\u201b\u2032\u02bc\u201c-\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u2026]/g;
+
 /** Folds text: curly → straight quotes, dashes → '-', any white-space run → one space, invisible characters dropped, … → '...'. */
 export function fold(text: string): FoldedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const pieces: string[] = [];
+  const segUnit: number[] = [];
+  const segStart: number[] = [];
+  const segEnd: number[] = [];
+  let utf16 = 0; // where the plain stretch before the next match starts
   let cp = 0;
-  let lastWasSpace = false;
-  for (let i = 0; i < text.length; i++, cp++) {
-    let code = text.charCodeAt(i);
-    let unit = text[i] as string;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        unit = text.slice(i, i + 2);
-        i++;
-      }
+  let unit = 0;
+  const segment = (start: number, end: number, units: number): void => {
+    if (units === 0) return;
+    segUnit.push(unit);
+    segStart.push(start);
+    segEnd.push(end);
+    unit += units;
+  };
+  for (const match of text.matchAll(SPECIAL)) {
+    const at = match.index;
+    const found = match[0];
+    if (at > utf16) {
+      pieces.push(text.slice(utf16, at));
+      segment(cp, -1, at - utf16);
+      cp += at - utf16;
     }
-    if (INVISIBLE.has(code)) continue;
-    if (isSpace(code)) {
-      if (lastWasSpace) {
-        ends[ends.length - 1] = cp + 1;
-        continue;
-      }
-      lastWasSpace = true;
-      emit(' ');
-      continue;
-    }
-    lastWasSpace = false;
-    if (SINGLE_QUOTES.has(code)) emit("'");
-    else if (DOUBLE_QUOTES.has(code)) emit('"');
-    else if (DASHES.has(code)) emit('-');
-    else if (code === 0x2026) emit('...');
-    else emit(unit);
+    const code = found.charCodeAt(0);
+    let replacement: string;
+    let codePoints = found.length;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      replacement = found; // an emoji: two UTF-16 units, one code point
+      codePoints = 1;
+    } else if (SINGLE_QUOTES.has(code)) replacement = "'";
+    else if (DOUBLE_QUOTES.has(code)) replacement = '"';
+    else if (DASHES.has(code)) replacement = '-';
+    else if (code === 0x2026) replacement = '...';
+    else replacement = [...found].some((c) => isSpace(c.charCodeAt(0))) ? ' ' : '';
+    pieces.push(replacement);
+    segment(cp, cp + codePoints, replacement.length);
+    cp += codePoints;
+    utf16 = at + found.length;
   }
-  starts.push(cp);
-  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-
-  function emit(s: string): void {
-    out.push(s);
-    for (let k = 0; k < s.length; k++) {
-      starts.push(cp);
-      ends.push(cp + 1);
-    }
+  if (text.length > utf16) {
+    pieces.push(text.slice(utf16));
+    segment(cp, -1, text.length - utf16);
+    cp += text.length - utf16;
   }
+  segUnit.push(unit);
+  segStart.push(cp);
+  segEnd.push(cp);
+  return new FoldedText(pieces.join(''), Int32Array.from(segUnit), Int32Array.from(segStart), Int32Array.from(segEnd));
 }
 
-/** Just the folded string, for comparing short pieces such as a tag's text or context. */
+const NEEDS_FOLDING = /[^\x21-\x7e ]| {2}/;
+
+/**
+ * Just the folded string, for comparing short pieces such as a tag's text or context: the same
+ * result as fold(text).text (a property test holds them together), without the offset maps.
+ * Unchanged runs are copied as slices; only the characters that fold are rewritten.
+ */
 export function foldString(text: string): string {
-  return fold(text).text;
+  if (!NEEDS_FOLDING.test(text)) return text;
+  let out = '';
+  let runStart = 0;
+  let lastWasSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && code < 0x7f) {
+      lastWasSpace = false;
+      continue;
+    }
+    if (code === 0x20 && !lastWasSpace) {
+      lastWasSpace = true;
+      continue;
+    }
+    let replacement: string | undefined;
+    if (INVISIBLE.has(code)) replacement = '';
+    else if (isSpace(code)) {
+      replacement = lastWasSpace ? '' : ' ';
+      lastWasSpace = true;
+    } else {
+      lastWasSpace = false;
+      if (SINGLE_QUOTES.has(code)) replacement = "'";
+      else if (DOUBLE_QUOTES.has(code)) replacement = '"';
+      else if (DASHES.has(code)) replacement = '-';
+      else if (code === 0x2026) replacement = '...';
+    }
+    if (replacement === undefined) continue;
+    out += text.slice(runStart, i) + replacement;
+    runStart = i + 1;
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
 }
 
 /** The folded index of the first unit that starts at or after an original code-point offset. */
 export function foldedIndexOf(folded: FoldedText, codePoint: number): number {
-  let lo = 0;
-  let hi = folded.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((folded.starts[mid] as number) < codePoint) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return folded.unitAt(codePoint);
 }
 
 /** The original code-point span of folded units [start, end). */
 export function originalSpan(folded: FoldedText, start: number, end: number): { start: number; end: number } {
-  return { start: folded.starts[start] as number, end: end > start ? (folded.ends[end - 1] as number) : (folded.starts[start] as number) };
+  return { start: folded.startOf(start), end: end > start ? folded.endOf(end - 1) : folded.startOf(start) };
 }

@@ -4,6 +4,8 @@ import { ArticleText, compareTags, type Tag, type TagStatus } from '../tag';
 import { fold, foldedIndexOf, foldString, originalSpan, type FoldedText } from './normalize';
 import { similarity } from './similarity';
 
+const MISSES_BEFORE_SKIPPING = 16;
+
 /** How a tag was found again. */
 export type AnchorStage = 'hash' | 'hint' | 'window' | 'anywhere' | 'approximate' | 'none';
 
@@ -31,6 +33,10 @@ export interface ReattachResult {
 export const ANCHOR_LIMITS = {
   /** Code points searched either side of the expected place. */
   window: 4000,
+  /** Stage a: how far the expected place may drift (collapsed spaces, changed line ends between tags). */
+  drift: 64,
+  /** Stage a trusts modest context only within this distance of the last tag placed near its expected place. */
+  calibratedGap: 256,
   /** Stage b: mean prefix/suffix similarity needed for an exact match near the expected place. */
   nearContext: 0.5,
   /** Stage c: mean prefix/suffix similarity needed for an exact match anywhere. */
@@ -59,21 +65,48 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
   const claimed = new Claims();
   const placements: Placement[] = [];
   let shift = 0;
+  let lastPlacedEnd: number | undefined;
+  let misses = 0;
 
-  for (const tag of [...tags].sort(compareTags)) {
+  for (const tag of sortedCopy(tags)) {
     if (hashMatches && tag.status !== 'orphaned' && tag.end <= article.length && article.slice(tag.start, tag.end) === tag.text) {
       placements.push({ tag: withoutStatus(tag), status: 'anchored', stage: 'hash', before: tag });
       continue;
     }
+    // After a re-download nearly every tag needs folding; the unfolded check is skipped while it keeps missing.
+    if (tag.status !== 'orphaned' && (misses < MISSES_BEFORE_SKIPPING || placements.length % 64 === 0)) {
+      // Most tags sit exactly where the shift so far says, text and context unchanged: no folding needed.
+      const s = tag.start + shift;
+      const e = tag.end + shift;
+      if (s >= 0 && e <= article.length && article.slice(s, e) === tag.text && claimed.isFree(s, e, tag)) {
+        const context = article.contextOf(s, e);
+        if (context.prefix === tag.prefix && context.suffix === tag.suffix) {
+          claimed.add(s, e, tag);
+          lastPlacedEnd = tag.end;
+          misses = 0;
+          const moved = s !== tag.start;
+          placements.push({ tag: withoutStatus(moved ? { ...tag, start: s, end: e } : tag, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status: moved ? 'moved' : 'anchored', stage: 'hint', before: tag });
+          continue;
+        }
+      }
+      misses++;
+    }
     folded ??= fold(articleLf);
-    const found = locate(tag, folded, tag.start + shift, claimed);
+    // The shift is a good guide only right after a tag placed near where it was expected.
+    const calibrated = lastPlacedEnd !== undefined && tag.start - lastPlacedEnd <= ANCHOR_LIMITS.calibratedGap;
+    const found = exactlyAtHint(tag, folded, tag.start + shift, claimed) ?? locate(tag, folded, tag.start + shift, claimed, calibrated);
     if (!found) {
       placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
       continue;
     }
     const span = originalSpan(folded, found.start, found.end);
-    claimed.add(found.start, found.end, tag);
-    if (tag.status !== 'orphaned') shift = span.start - tag.start;
+    claimed.add(span.start, span.end, tag);
+    // Only a placement near where it was expected says how the text around it moved; a far or
+    // approximate one must not send the following tags looking in the wrong place.
+    if (tag.status !== 'orphaned' && (found.stage === 'hint' || found.stage === 'window')) {
+      shift = span.start - tag.start;
+      lastPlacedEnd = tag.end;
+    }
     const text = article.slice(span.start, span.end);
     const base = { ...tag, start: span.start, end: span.end, text, ...article.contextOf(span.start, span.end) };
     if (found.stage === 'approximate') {
@@ -86,22 +119,46 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
   const counts: Record<TagStatus, number> = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const p of placements) counts[p.status]++;
   const changed = placements.some((p) => !sameTag(p.tag, p.before));
-  return { placements, tags: placements.map((p) => p.tag).sort(compareTags), counts, changed };
+  return { placements, tags: sortedCopy(placements.map((p) => p.tag)), counts, changed };
 }
 
-function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (Candidate & { stage: AnchorStage }) | undefined {
+/**
+ * The common case after a re-download (typography changed everywhere): the folded text and its
+ * folded context sit exactly at the expected place. Checked without building candidate lists.
+ */
+function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (Candidate & { stage: AnchorStage }) | undefined {
+  if (tag.status === 'orphaned') return undefined;
+  const at = foldedIndexOf(folded, Math.max(0, hint));
+  const quote = foldString(tag.text);
+  if (quote.length === 0 || !folded.text.startsWith(quote, at)) return undefined;
+  const end = at + quote.length;
+  const prefix = foldString(tag.prefix);
+  const suffix = foldString(tag.suffix);
+  if (!folded.text.startsWith(suffix, end) || folded.text.slice(Math.max(0, at - prefix.length), at) !== prefix) return undefined;
+  const span = originalSpan(folded, at, end);
+  return claimed.isFree(span.start, span.end, tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
+}
+
+function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
   const quote = foldString(tag.text);
   if (quote.length === 0) return undefined;
-  const free = (start: number, end: number): boolean => claimed.isFree(start, end, tag);
+  const free = (start: number, end: number): boolean => {
+    const original = originalSpan(folded, start, end);
+    return claimed.isFree(original.start, original.end, tag);
+  };
   const at = foldedIndexOf(folded, Math.max(0, hint));
   const context = contextScorer(tag, folded);
 
-  // (a) exactly where the shift so far says it is, in its recorded context (a wrong shift must not
-  // carry a tag onto a look-alike that happens to sit there)
-  if (folded.text.startsWith(quote, at) && free(at, at + quote.length)) {
-    const here = context(at, at + quote.length);
-    if (here >= ANCHOR_LIMITS.farContext) return { start: at, end: at + quote.length, context: here, stage: 'hint' };
-  }
+  // (a) exactly where the shift so far says it is, give or take the few characters that collapsed
+  // spaces or changed line ends add up to between two tags; in its recorded context (a wrong shift
+  // must not carry a tag onto a look-alike that happens to sit there)
+  const close = occurrences(folded.text, quote, Math.max(0, at - ANCHOR_LIMITS.drift), at + ANCHOR_LIMITS.drift + quote.length)
+    .filter((s) => free(s, s + quote.length))
+    .map((s) => ({ start: s, end: s + quote.length, context: context(s, s + quote.length) }));
+  // Right at the expected place, modest context suffices: an edit beside a tag changes its context
+  // without moving it, and an untouched copy of the passage further away must not win.
+  const bestClose = best(close, (c) => c.context - Math.abs(c.start - at) / 1e6);
+  if (bestClose && bestClose.context >= (calibrated ? ANCHOR_LIMITS.nearContext : ANCHOR_LIMITS.farContext)) return { ...bestClose, stage: 'hint' };
 
   // (b) exactly, near there, backed by context
   const from = Math.max(0, at - ANCHOR_LIMITS.window);
@@ -119,6 +176,8 @@ function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (C
   const maxErrors = Math.floor(quote.length * ANCHOR_LIMITS.maxQuoteErrors);
   if (maxErrors === 0) return undefined;
   const windowText = folded.text.slice(from, to);
+  const prefixWanted = foldString(tag.prefix);
+  const suffixWanted = foldString(tag.suffix);
   let winner: (Candidate & { score: number }) | undefined;
   for (const match of search(windowText, quote, maxErrors)) {
     const start = from + match.start;
@@ -126,8 +185,8 @@ function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (C
     if (!free(start, end)) continue;
     const quoteSimilarity = 1 - match.errors / quote.length;
     if (quoteSimilarity < ANCHOR_LIMITS.minQuote) continue;
-    const prefix = similarity(foldString(tag.prefix), folded.text.slice(Math.max(0, start - foldString(tag.prefix).length), start));
-    const suffix = similarity(foldString(tag.suffix), folded.text.slice(end, end + foldString(tag.suffix).length));
+    const prefix = similarity(prefixWanted, folded.text.slice(Math.max(0, start - prefixWanted.length), start));
+    const suffix = similarity(suffixWanted, folded.text.slice(end, end + suffixWanted.length));
     const position = 1 - Math.min(1, Math.abs(start - at) / ANCHOR_LIMITS.window);
     const score = (50 * quoteSimilarity + 20 * prefix + 20 * suffix + 2 * position) / 92;
     if (score >= ANCHOR_LIMITS.minScore && (!winner || score > winner.score)) winner = { start, end, context: (prefix + suffix) / 2, score };
@@ -151,19 +210,26 @@ function contextScorer(tag: Tag, folded: FoldedText): (start: number, end: numbe
   return (start, end) => {
     const before = folded.text.slice(Math.max(0, start - prefix.length), start);
     const after = folded.text.slice(end, end + suffix.length);
-    return (edgeSimilarity(prefix, before) + edgeSimilarity(suffix, after)) / 2;
+    return (edgeSimilarity(prefix, before, 'before') + edgeSimilarity(suffix, after, 'after')) / 2;
   };
 }
 
-function edgeSimilarity(expected: string, actual: string): number {
+function edgeSimilarity(expected: string, actual: string, side: 'before' | 'after'): number {
   if (expected === actual) return 1;
   if (expected.length === 0) return 0.5; // nothing recorded: neither for nor against
+  // Common case: the same context, one of them cut a little shorter (a collapsed space at the edge).
+  const shorter = Math.min(expected.length, actual.length);
+  const a = side === 'before' ? expected.slice(expected.length - shorter) : expected.slice(0, shorter);
+  const b = side === 'before' ? actual.slice(actual.length - shorter) : actual.slice(0, shorter);
+  if (a === b) return shorter / Math.max(expected.length, actual.length);
   return similarity(expected, actual);
 }
 
 function occurrences(text: string, quote: string, from: number, to: number): number[] {
   const found: number[] = [];
-  for (let i = text.indexOf(quote, from); i >= 0 && i + quote.length <= to; i = text.indexOf(quote, i + 1)) found.push(i);
+  // Search a slice (cheap in V8): indexOf on the whole text would run on to its end when the window holds no copy.
+  const hay = from === 0 && to >= text.length ? text : text.slice(from, to);
+  for (let i = hay.indexOf(quote); i >= 0; i = hay.indexOf(quote, i + 1)) found.push(from + i);
   return found;
 }
 
@@ -186,26 +252,35 @@ function best<T>(items: readonly T[], score: (item: T) => number): T | undefined
  * passages goes, its tag is orphaned rather than doubled onto the survivor.
  */
 class Claims {
-  private readonly spans = new Map<string, { start: number; end: number; origin: string }[]>();
+  // Keyed by the tag's own text string (its hash is computed once) and then category.
+  private readonly spans = new Map<string, { start: number; end: number; category: string; originStart: number; originEnd: number }[]>();
 
   add(start: number, end: number, tag: Tag): void {
-    const key = `${tag.category}\u0000${tag.text}`;
-    const list = this.spans.get(key) ?? [];
-    list.push({ start, end, origin: `${tag.start}:${tag.end}` });
-    this.spans.set(key, list);
+    const list = this.spans.get(tag.text);
+    const claim = { start, end, category: tag.category, originStart: tag.start, originEnd: tag.end };
+    if (list) list.push(claim);
+    else this.spans.set(tag.text, [claim]);
   }
 
   isFree(start: number, end: number, tag: Tag): boolean {
-    const list = this.spans.get(`${tag.category}\u0000${tag.text}`);
+    const list = this.spans.get(tag.text);
     if (!list) return true;
-    const origin = `${tag.start}:${tag.end}`;
-    return list.every((c) => c.origin === origin || c.end <= start || c.start >= end);
+    return list.every((c) => c.category !== tag.category || (c.originStart === tag.start && c.originEnd === tag.end) || c.end <= start || c.start >= end);
   }
 }
 
 function withoutStatus(tag: Tag, keep?: TagStatus): Tag {
+  if (tag.status === keep) return tag;
   const { status: _status, ...rest } = tag;
   return keep ? { ...rest, status: keep } : rest;
+}
+
+/** Tags in text order; most inputs already are, so check before paying for a sort. */
+function sortedCopy(tags: readonly Tag[]): Tag[] {
+  for (let i = 1; i < tags.length; i++) {
+    if (compareTags(tags[i - 1] as Tag, tags[i] as Tag) > 0) return [...tags].sort(compareTags);
+  }
+  return [...tags];
 }
 
 function sameTag(a: Tag, b: Tag): boolean {
