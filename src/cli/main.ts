@@ -1,6 +1,7 @@
 import { check } from './check';
 import { consoleOutput, type Output } from './output';
 import { UsageError } from './sidecars';
+import { stats } from './stats';
 import { validate } from './validate';
 
 const USAGE = `Usage: newsmark <command> [options] PATH...
@@ -15,6 +16,9 @@ Commands:
                      --json prints a machine-readable report.
                      Exit 0: every tag anchored or moved; 1: any fuzzy or orphaned tag, or a
                      sidecar that cannot be read or has no article; 2: bad usage.
+  stats [--json] PATH...
+                     Count tags per category and per review status, per article and in
+                     total, with tags per 1,000 words.
   validate PATH...   Check that each sidecar parses and every tag's offsets cut out its text.
                      Exit 0 when all are valid, 1 when any is not, 2 on bad usage.
 
@@ -36,10 +40,11 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     return 0;
   }
   try {
-    const { flags, paths } = parseArgs(rest, command === 'check' ? ['--fix', '--json'] : []);
+    const { flags, paths } = parseArgs(rest, command === 'check' ? ['--fix', '--json'] : command === 'stats' ? ['--json'] : []);
     if (paths.length === 0) throw new UsageError(`give at least one article, sidecar or folder.`);
     if (command === 'check') return await check(paths, { fix: flags.has('--fix'), json: flags.has('--json') }, out);
     if (command === 'validate') return await validate(paths, out);
+    if (command === 'stats') return await stats(paths, flags.has('--json'), out);
     throw new UsageError(`unknown command "${command}".`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

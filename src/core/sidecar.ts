@@ -12,7 +12,7 @@ import {
   YAMLSeq,
 } from 'yaml';
 import { isCategoryId } from './codebook';
-import { sortTags, type Tag, type TagStatus } from './tag';
+import { REVIEW_VERDICTS, sortTags, type ReviewVerdict, type Tag, type TagStatus } from './tag';
 
 export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.tags.yaml';
@@ -41,7 +41,7 @@ export interface SidecarProblem {
 export type SidecarParse = { ok: true; sidecar: SidecarFile } | { ok: false; problems: SidecarProblem[] };
 
 /** Key order of a tag as Newsmark writes it; unknown keys keep their place after these. */
-const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text'] as const;
+const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'] as const;
 /** Written double-quoted when new, so white space and look-alike characters at their edges stay visible. */
 const QUOTED_KEYS: ReadonlySet<string> = new Set(['text', 'prefix', 'suffix', 'note', 'previous_text']);
 
@@ -159,6 +159,9 @@ function readTag(item: unknown, ids: Set<string>): Tag | TagProblem {
   if (!isOffset(start)) return fail(`Tag ${id}: "start" must be a whole number ≥ 0.`, 'start');
   if (!isOffset(end)) return fail(`Tag ${id}: "end" must be a whole number ≥ 0.`, 'end');
   const status = optionalString(get('status')) as TagStatus | undefined;
+  if (status !== undefined && !['anchored', 'moved', 'fuzzy', 'orphaned'].includes(status)) return fail(`Tag ${id}: unknown status "${status}" (fuzzy or orphaned).`, 'status');
+  const review = optionalString(get('review'));
+  if (review !== undefined && !(REVIEW_VERDICTS as readonly string[]).includes(review)) return fail(`Tag ${id}: unknown review "${review}" (confirmed or disputed; leave it out for unreviewed).`, 'review');
   if (end <= start && status !== 'orphaned') return fail(`Tag ${id}: "end" (${end}) must be greater than "start" (${start}).`, 'end');
   if (typeof text !== 'string') return fail(`Tag ${id}: "text" must be the tagged text.`, 'text');
   const attributes = nodeOf(item, 'attributes');
@@ -179,6 +182,8 @@ function readTag(item: unknown, ids: Set<string>): Tag | TagProblem {
     ...defined('created', optionalString(get('created'))),
     ...defined('status', status),
     ...defined('previousText', optionalString(get('previous_text'))),
+    ...defined('review', review as ReviewVerdict | undefined),
+    ...defined('reviewer', optionalString(get('reviewer'))),
   };
   return tag;
 }
@@ -194,6 +199,8 @@ function writeTag(doc: Document, node: YAMLMap, tag: Tag): YAMLMap {
     suffix: tag.suffix,
     status: tag.status === 'anchored' ? undefined : tag.status,
     previous_text: tag.previousText,
+    review: tag.review,
+    reviewer: tag.reviewer,
     note: tag.note,
     attributes: tag.attributes && Object.keys(tag.attributes).length > 0 ? tag.attributes : undefined,
     author: tag.author,

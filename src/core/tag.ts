@@ -5,6 +5,10 @@ import { TextIndex } from './textIndex';
 /** How a tag relates to the article text now (see the anchoring docs). Absent = anchored. */
 export type TagStatus = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
 
+/** A reviewer's verdict on a tag. Absent = unreviewed. */
+export type ReviewVerdict = 'confirmed' | 'disputed';
+export const REVIEW_VERDICTS: readonly ReviewVerdict[] = ['confirmed', 'disputed'];
+
 /** One tagged span. Offsets are LF code points, end exclusive, as in the sidecar. */
 export interface Tag {
   readonly id: string;
@@ -20,6 +24,8 @@ export interface Tag {
   readonly created?: string;
   readonly status?: TagStatus;
   readonly previousText?: string;
+  readonly review?: ReviewVerdict;
+  readonly reviewer?: string;
 }
 
 export const CONTEXT_LENGTH = 32;

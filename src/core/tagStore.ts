@@ -17,6 +17,8 @@ export interface ArticleEntry {
   readonly problem?: string;
   /** Tags an edit touched, to re-check against the text once edits settle. */
   readonly touched: ReadonlySet<string>;
+  /** Words in the article when it was last read (for tags per 1,000 words). */
+  readonly words?: number;
 }
 
 export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'reattached' | 'saved' | 'reverted' | 'removed';
@@ -67,10 +69,11 @@ export class TagStore {
   }
 
   /** Loads what the sidecar on disk says (or that it could not be read). Replaces unsaved tags. */
-  load(key: string, from: { sidecar?: SidecarFile; problem?: string }): void {
+  load(key: string, from: { sidecar?: SidecarFile; problem?: string; words?: number }): void {
     const previous = this.entries.get(key);
     const tags = from.sidecar?.tags ?? (from.problem !== undefined ? previous?.saved ?? NO_TAGS : NO_TAGS);
-    this.entries.set(key, { key, tags, saved: tags, touched: NOTHING, ...defined(from) });
+    const words = from.words ?? previous?.words;
+    this.entries.set(key, { key, tags, saved: tags, touched: NOTHING, ...defined(from), ...(words !== undefined ? { words } : {}) });
     this.changed.fire({ key, kind: 'loaded' });
   }
 
@@ -84,7 +87,13 @@ export class TagStore {
   }
 
   update(key: string, id: string, patch: Partial<Omit<Tag, 'id'>>): void {
-    this.edit(key, (current) => current.map((t) => (t.id === id ? withoutUndefined({ ...t, ...patch }) : t)));
+    this.updateMany(key, [id], patch);
+  }
+
+  /** One patch for several tags of an article: a single change event, a single write. */
+  updateMany(key: string, ids: readonly string[], patch: Partial<Omit<Tag, 'id'>>): void {
+    const wanted = new Set(ids);
+    this.edit(key, (current) => current.map((t) => (wanted.has(t.id) ? withoutUndefined({ ...t, ...patch }) : t)));
   }
 
   /** Follows one text change of the article (sidecar units). */
@@ -146,6 +155,7 @@ export class TagStore {
 }
 
 function defined(from: { sidecar?: SidecarFile; problem?: string }): { sidecar?: SidecarFile; problem?: string } {
+  // Only the keys that are set: an entry never carries an explicit undefined.
   return {
     ...(from.sidecar ? { sidecar: from.sidecar } : {}),
     ...(from.problem !== undefined ? { problem: from.problem } : {}),

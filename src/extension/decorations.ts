@@ -4,11 +4,11 @@ import type { TagStore } from '../core/tagStore';
 import { articleKey } from './articles';
 import { DocumentOffsets } from './positions';
 
-export type DrawnRanges = Record<CategoryId, vscode.Range[]>;
+export type DrawnRanges = Record<CategoryId | 'disputed', vscode.Range[]>;
 
 /** Draws each visible article's tags: one decoration type per category, created once. */
 export class TagDecorations implements vscode.Disposable {
-  private readonly types = new Map<CategoryId, vscode.TextEditorDecorationType>();
+  private readonly types = new Map<CategoryId | 'disputed', vscode.TextEditorDecorationType>();
   private readonly drawn = new WeakMap<vscode.TextEditor, DrawnRanges>();
   private readonly disposables: vscode.Disposable[];
 
@@ -22,6 +22,14 @@ export class TagDecorations implements vscode.Disposable {
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       }));
     }
+    // Drawn over the category highlight: a disputed tag keeps its colour and gains a wavy underline.
+    this.types.set('disputed', vscode.window.createTextEditorDecorationType({
+      textDecoration: 'underline wavy var(--vscode-newsmark-disputedUnderline)',
+      borderColor: new vscode.ThemeColor('newsmark.disputedUnderline'),
+      overviewRulerColor: new vscode.ThemeColor('newsmark.disputedUnderline'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }));
     this.disposables = [
       ...this.types.values(),
       store.onDidChange((change) => {
@@ -45,7 +53,10 @@ export class TagDecorations implements vscode.Disposable {
     if (tags.length > 0) {
       const offsets = DocumentOffsets.of(editor.document);
       for (const tag of tags) {
-        if (tag.status !== 'orphaned' && tag.end > tag.start) ranges[tag.category].push(offsets.tagRange(tag));
+        if (tag.status === 'orphaned' || tag.end <= tag.start) continue;
+        const range = offsets.tagRange(tag);
+        ranges[tag.category].push(range);
+        if (tag.review === 'disputed') ranges.disputed.push(range);
       }
     }
     for (const [id, type] of this.types) editor.setDecorations(type, ranges[id]);
@@ -58,5 +69,5 @@ export class TagDecorations implements vscode.Disposable {
 }
 
 function emptyRanges(): DrawnRanges {
-  return { claim: [], denial: [], figure: [], framing: [] };
+  return { claim: [], denial: [], figure: [], framing: [], disputed: [] };
 }

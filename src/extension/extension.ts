@@ -4,7 +4,9 @@ import { ArticleEditTracker } from './editTracker';
 import { TagDecorations } from './decorations';
 import { TagHoverProvider } from './hover';
 import { SidecarStorage } from './sidecarStorage';
+import { ReviewCommands } from './reviewCommands';
 import { TagCommands } from './tagCommands';
+import { TagStatusBar } from './tagStatusBar';
 import { TagsView } from './tagsView';
 
 /** What activate() returns: enough for the integration tests to look inside. */
@@ -13,6 +15,7 @@ export interface NewsmarkApi {
   readonly decorations: TagDecorations;
   readonly tagsView: TagsView;
   readonly commands: TagCommands;
+  readonly statusBar: TagStatusBar;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -24,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const tagsView = new TagsView(store, storage);
   const commands = new TagCommands(store, storage);
   const tracker = new ArticleEditTracker(store, storage);
+  const statusBar = new TagStatusBar(store);
   context.subscriptions.push(
     store,
     storage,
@@ -31,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     decorations,
     tagsView,
     commands,
+    statusBar,
+    new ReviewCommands(store),
     vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store)),
   );
   return {
@@ -38,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     decorations,
     tagsView,
     commands,
+    statusBar,
     idle: async () => {
       await storage.ready;
       await tracker.idle();

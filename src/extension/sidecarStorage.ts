@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { articleHash, decodeArticle } from '../core/articleFile';
 import { writeFileAtomic } from '../core/atomicWrite';
 import { reattach } from '../core/anchor/reattach';
+import { countWords } from '../core/review/stats';
 import { SidecarFile, type SidecarProblem } from '../core/sidecar';
 import type { Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
@@ -95,8 +96,9 @@ export class SidecarStorage implements vscode.Disposable {
     const parsed = decoded.ok ? SidecarFile.parse(decoded.text) : { ok: false as const, problems: [{ message: decoded.reason, line: 1, column: 1 }] };
     if (parsed.ok) {
       this.diagnostics.delete(sidecar);
-      this.store.load(key, { sidecar: parsed.sidecar });
-      await this.reattachToArticle(key, article, parsed.sidecar);
+      const text = openDocument(key)?.getText() ?? (await this.readArticleFromDisk(article));
+      this.store.load(key, { sidecar: parsed.sidecar, ...(text !== undefined ? { words: countWords(text) } : {}) });
+      if (text !== undefined) this.reattachToArticle(key, article, text, parsed.sidecar);
     } else {
       this.report(sidecar, parsed.problems);
       this.store.load(key, { problem: `${fileName(sidecar)}:${parsed.problems[0]?.line ?? 1}:${parsed.problems[0]?.column ?? 1}: ${parsed.problems[0]?.message ?? 'unreadable'}` });
@@ -108,9 +110,7 @@ export class SidecarStorage implements vscode.Disposable {
    * has its tags found again; the result is written back like any edit, so the sidecar
    * describes the article on disk again. Nothing is dropped: what cannot be placed is orphaned.
    */
-  private async reattachToArticle(key: string, article: vscode.Uri, sidecar: SidecarFile): Promise<void> {
-    const text = openDocument(key)?.getText() ?? (await this.readArticleFromDisk(article));
-    if (text === undefined) return; // the article is missing: its sidecar is left as it is
+  private reattachToArticle(key: string, article: vscode.Uri, text: string, sidecar: SidecarFile): void {
     const result = reattach(toLf(text), sidecar.sha256, sidecar.tags);
     if (!result.changed) return;
     this.store.reattached(key, result.tags);

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { decodeArticle } from '../core/articleFile';
 import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../core/codebook';
-import { ArticleText, createTag, EmptySpanError, tagsAt, type Tag } from '../core/tag';
+import { ArticleText, createTag, EmptySpanError, type Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
 import { articleKey, articleUri, fileName, isTaggable, openDocument } from './articles';
-import { CommandId, TAG_AS, type TagRef } from './commandIds';
+import { CommandId, TAG_AS } from './commandIds';
 import { DocumentOffsets } from './positions';
 import { author, maxFileBytes } from './settings';
 import type { SidecarStorage } from './sidecarStorage';
+import { byArticle, isTagRef, resolveTargets } from './tagTargets';
 
 /** The editor-facing commands: tag, remove, change category, edit note, reveal. */
 export class TagCommands implements vscode.Disposable {
@@ -23,12 +24,12 @@ export class TagCommands implements vscode.Disposable {
     };
     for (const category of CATEGORIES) register(TAG_AS[category.id], () => this.tagSelections(category.id));
     register(CommandId.tagSelection, () => this.tagSelectionsWithPick());
-    register(CommandId.removeTag, (ref) => this.removeTag(ref));
-    register(CommandId.changeCategory, (ref, category) => this.changeCategory(ref, category));
+    register(CommandId.removeTag, (ref, selected) => this.removeTags(ref, selected));
+    register(CommandId.changeCategory, (ref, second, third) => this.changeCategory(ref, second, third));
     register(CommandId.editNote, (ref, note) => this.editNote(ref, note));
     register(CommandId.revealTag, (ref) => this.revealTag(ref));
     register(CommandId.reattachToSelection, (ref) => this.reattachToSelection(ref));
-    register(CommandId.acceptReattachment, (ref) => this.acceptReattachment(ref));
+    register(CommandId.acceptReattachment, (ref, selected) => this.acceptReattachment(ref, selected));
   }
 
   /** Tags every non-empty selection of the active editor. Returns the new tags (for tests). */
@@ -70,30 +71,43 @@ export class TagCommands implements vscode.Disposable {
     if (picked) await this.tagSelections(picked.id);
   }
 
-  private async removeTag(arg: unknown): Promise<void> {
-    const ref = await this.resolve(arg, 'Remove which tag?');
-    if (ref) this.store.remove(ref.key, [ref.id]);
+  /** Removes the tags, with an Undo on the notification that puts them back as they were. */
+  private async removeTags(first: unknown, selected: unknown): Promise<void> {
+    const refs = await resolveTargets(this.store, first, selected, 'Remove which tag?');
+    const removed = [...byArticle(refs)].map(([key, ids]) => {
+      const tags = this.store.tags(key).filter((t) => ids.includes(t.id));
+      this.store.remove(key, ids);
+      return { key, tags };
+    });
+    const count = removed.reduce((n, r) => n + r.tags.length, 0);
+    if (count === 0) return;
+    void vscode.window.showInformationMessage(`Removed ${count === 1 ? `the ${categoryOf(removed[0]!.tags[0]!.category).label.toLowerCase()} tag` : `${count} tags`}.`, 'Undo').then((choice) => {
+      if (choice !== 'Undo') return;
+      for (const { key, tags } of removed) this.store.add(key, tags.filter((t) => !this.store.find(key, t.id)));
+    });
   }
 
-  /** A category given as second argument (keybindings, scripts) skips the pick. */
-  private async changeCategory(arg: unknown, given?: unknown): Promise<void> {
-    const ref = await this.resolve(arg, 'Change the category of which tag?');
-    const tag = ref && this.store.find(ref.key, ref.id);
-    if (!ref || !tag) return;
-    if (isCategoryId(given)) {
-      if (given !== tag.category) this.store.update(ref.key, ref.id, { category: given });
-      return;
+  /** A category given as second argument (keybindings, scripts) skips the pick; rows selected in the view change together. */
+  private async changeCategory(first: unknown, second?: unknown, third?: unknown): Promise<void> {
+    const refs = await resolveTargets(this.store, first, second, 'Change the category of which tag?');
+    const tags = refs.map((r) => this.store.find(r.key, r.id)).filter((t) => t !== undefined);
+    if (tags.length === 0) return;
+    let category = isCategoryId(second) ? second : isCategoryId(third) ? third : undefined;
+    if (!category) {
+      const single = tags.length === 1 ? tags[0] : undefined;
+      const picked = await vscode.window.showQuickPick(
+        CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: c.definition, description: c.id === single?.category ? 'current' : '', id: c.id })),
+        { title: single ? `Change Category of “${single.text.slice(0, 40)}”` : `Change Category of ${tags.length} Tags`, matchOnDetail: true },
+      );
+      category = picked?.id;
     }
-    const picked = await vscode.window.showQuickPick(
-      CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: c.definition, description: c.id === tag.category ? 'current' : '', id: c.id })),
-      { title: `Change Category of “${tag.text.slice(0, 40)}”`, matchOnDetail: true },
-    );
-    if (picked && picked.id !== tag.category) this.store.update(ref.key, ref.id, { category: picked.id });
+    if (!category) return;
+    for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, { category });
   }
 
   /** A note given as second argument (keybindings, scripts) skips the input box. */
   private async editNote(arg: unknown, given?: unknown): Promise<void> {
-    const ref = await this.resolve(arg, 'Edit the note of which tag?');
+    const [ref] = await resolveTargets(this.store, arg, undefined, 'Edit the note of which tag?');
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
     const note = typeof given === 'string' ? given : await vscode.window.showInputBox({
@@ -141,26 +155,9 @@ export class TagCommands implements vscode.Disposable {
   }
 
   /** The analyst checked a fuzzy re-attachment: the tag is an ordinary one again. */
-  private async acceptReattachment(arg: unknown): Promise<void> {
-    const ref = await this.resolve(arg, 'Accept the re-attachment of which tag?');
-    if (ref) this.store.update(ref.key, ref.id, { status: undefined, previousText: undefined });
-  }
-
-  /** The tag an action applies to: given by a hover, the tree or a test; else under the cursor. */
-  private async resolve(arg: unknown, question: string): Promise<TagRef | undefined> {
-    if (isTagRef(arg)) return arg;
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) return warn('Put the cursor in a tagged span first.', undefined);
-    const key = articleKey(editor.document.uri);
-    const offset = DocumentOffsets.of(editor.document).codePoint(editor.selection.active);
-    const here = tagsAt(this.store.tags(key), offset).filter((t) => t.end > t.start);
-    if (here.length === 0) return warn('There is no tag at the cursor.', undefined);
-    if (here.length === 1) return { key, id: here[0]!.id };
-    const picked = await vscode.window.showQuickPick(
-      here.map((t) => ({ label: `$(${categoryOf(t.category).icon}) ${t.text.slice(0, 80)}`, description: categoryOf(t.category).label, id: t.id })),
-      { title: question },
-    );
-    return picked && { key, id: picked.id };
+  private async acceptReattachment(first: unknown, selected?: unknown): Promise<void> {
+    const refs = await resolveTargets(this.store, first, selected, 'Accept the re-attachment of which tag?');
+    for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, { status: undefined, previousText: undefined });
   }
 
   /** Why an article cannot be tagged (not UTF-8, too large), or undefined. */
@@ -189,10 +186,6 @@ export class TagCommands implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function isTagRef(value: unknown): value is TagRef {
-  return typeof value === 'object' && value !== null && typeof (value as TagRef).key === 'string' && typeof (value as TagRef).id === 'string';
 }
 
 function warn<T>(message: string, result: T): T {

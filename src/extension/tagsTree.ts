@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { categoryOf } from '../core/codebook';
+import { isOrphan, NO_FILTER, type TagFilter } from '../core/review/filter';
+import { TagTreeModel, type Grouping, type TagSource, type TreeNode } from '../core/review/tagTree';
 import type { Tag } from '../core/tag';
 import type { TagStore } from '../core/tagStore';
 import { articleUri, fileName } from './articles';
@@ -8,82 +10,109 @@ import { CommandId, type TagRef } from './commandIds';
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;
 
-export type TagsNode = ArticleNode | OrphansNode | TagNode;
+export type TagsNode = TreeNode;
 
-export interface ArticleNode {
-  readonly kind: 'article';
-  readonly key: string;
-}
-
-/** The tags of an article that could not be found in its text. */
-export interface OrphansNode {
-  readonly kind: 'orphans';
-  readonly key: string;
-}
-
-export interface TagNode extends TagRef {
-  readonly kind: 'tag';
-}
-
-/** The "Tags" view: article → tags, straight from the store. */
+/** The "Tags" view's rows, straight from the store through the grouping model. */
 export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TagsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private readonly source: TagSource;
+  private current: TagTreeModel;
 
   constructor(private readonly store: TagStore) {
+    this.source = {
+      keys: () => store.keys(),
+      tags: (key) => store.tags(key),
+      label: (key) => fileName(articleUri(key)),
+      hasProblem: (key) => store.get(key)?.problem !== undefined,
+      words: (key) => store.get(key)?.words,
+    };
+    this.current = new TagTreeModel(this.source);
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
   }
 
+  get model(): TagTreeModel {
+    return this.current;
+  }
+
+  arrange(grouping: Grouping, filter: TagFilter = this.current.filter): void {
+    this.current = new TagTreeModel(this.source, grouping, filter);
+    this.changed.fire(undefined);
+  }
+
+  clearFilter(): void {
+    this.arrange(this.current.grouping, NO_FILTER);
+  }
+
   getChildren(node?: TagsNode): TagsNode[] {
-    if (!node) {
-      return this.store.keys()
-        .filter((key) => this.store.tags(key).length > 0 || this.store.get(key)?.problem !== undefined)
-        .sort((a, b) => fileName(articleUri(a)).localeCompare(fileName(articleUri(b))))
-        .map((key) => ({ kind: 'article', key }));
-    }
-    const tags = this.store.tags(node.key);
-    const row = (t: Tag): TagNode => ({ kind: 'tag', key: node.key, id: t.id });
-    if (node.kind === 'orphans') return tags.filter(isOrphan).map(row);
-    if (node.kind === 'article') {
-      const placed: TagsNode[] = tags.filter((t) => !isOrphan(t)).map(row);
-      return tags.some(isOrphan) ? [...placed, { kind: 'orphans', key: node.key }] : placed;
-    }
-    return [];
+    return node ? this.current.children(node) : this.current.roots();
   }
 
   getParent(node: TagsNode): TagsNode | undefined {
-    if (node.kind === 'article') return undefined;
-    const tag = node.kind === 'tag' ? this.store.find(node.key, node.id) : undefined;
-    return tag && isOrphan(tag) ? { kind: 'orphans', key: node.key } : { kind: 'article', key: node.key };
+    return this.current.parent(node);
   }
 
   getTreeItem(node: TagsNode): vscode.TreeItem {
-    if (node.kind === 'article') return this.articleItem(node);
-    if (node.kind === 'orphans') return this.orphansItem(node);
-    return this.tagItem(node);
+    switch (node.kind) {
+      case 'summary':
+        return this.summaryItem();
+      case 'stat': {
+        const item = new vscode.TreeItem(node.label);
+        item.description = node.value;
+        item.id = `stat:${node.label}`;
+        return item;
+      }
+      case 'attention':
+        return this.groupItem(node, node.group === 'orphaned' ? 'Orphaned' : 'Needs review', node.group === 'orphaned' ? 'debug-disconnect' : 'warning', `newsmark.${node.group}`);
+      case 'article':
+        return this.articleItem(node);
+      case 'category': {
+        const category = categoryOf(node.category);
+        const item = this.groupItem(node, category.label, category.icon, 'newsmark.category');
+        item.iconPath = new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId));
+        item.tooltip = category.definition;
+        return item;
+      }
+      case 'tag':
+        return this.tagItem(node);
+    }
   }
 
-  private orphansItem(node: OrphansNode): vscode.TreeItem {
-    const count = this.store.tags(node.key).filter(isOrphan).length;
-    const item = new vscode.TreeItem('Orphaned', vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `${node.key}#orphans`;
-    item.description = String(count);
-    item.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-    item.tooltip = 'Tags whose text could not be found in the article. Select the text they belong to and use "Re-attach to Selection", or delete them.';
-    item.contextValue = 'newsmark.orphans';
+  private summaryItem(): vscode.TreeItem {
+    const stats = this.current.stats();
+    const item = new vscode.TreeItem('Summary', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = 'summary';
+    const density = stats.words > 0 ? ` · ${stats.perThousandWords.toFixed(1)} per 1,000 words` : '';
+    item.description = `${stats.tags} ${stats.tags === 1 ? 'tag' : 'tags'} in ${stats.articles} ${stats.articles === 1 ? 'article' : 'articles'}${density}`;
+    item.iconPath = new vscode.ThemeIcon('graph');
+    item.contextValue = 'newsmark.summary';
     return item;
   }
 
-  private articleItem(node: ArticleNode): vscode.TreeItem {
+  private groupItem(node: TagsNode, label: string, icon: string, contextValue: string): vscode.TreeItem {
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = nodeId(node);
+    item.description = String(this.current.count(node));
+    item.iconPath = new vscode.ThemeIcon(icon, icon === 'warning' || icon === 'debug-disconnect' ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+    item.contextValue = contextValue;
+    if (node.kind === 'attention') {
+      item.tooltip = node.group === 'orphaned'
+        ? 'Tags whose text could not be found in their article. Select the text they belong to and use Re-attach to Selection, or remove them.'
+        : 'Tags re-attached to text that changed since they were made. Check each, then accept, confirm or fix it.';
+    }
+    return item;
+  }
+
+  private articleItem(node: Extract<TagsNode, { kind: 'article' }>): vscode.TreeItem {
     const uri = articleUri(node.key);
     const entry = this.store.get(node.key);
-    const count = entry?.tags.length ?? 0;
-    const item = new vscode.TreeItem(fileName(uri), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = node.key;
+    const item = new vscode.TreeItem(fileName(uri), node.category ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    item.id = nodeId(node);
     item.resourceUri = uri;
     item.contextValue = 'newsmark.article';
-    item.description = `${count} ${count === 1 ? 'tag' : 'tags'}${this.store.isModified(node.key) ? ' · unsaved' : ''}`;
+    const count = this.current.count(node);
+    item.description = `${count}${this.store.isModified(node.key) ? ' · unsaved' : ''}`;
     if (entry?.problem !== undefined) {
       item.description += ' · read-only';
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
@@ -95,22 +124,24 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     return item;
   }
 
-  private tagItem(node: TagNode): vscode.TreeItem {
+  private tagItem(node: Extract<TagsNode, { kind: 'tag' }>): vscode.TreeItem {
     const tag = this.store.find(node.key, node.id);
     if (!tag) return new vscode.TreeItem('(tag removed)');
     const category = categoryOf(tag.category);
     const item = new vscode.TreeItem(shorten(tag.text), vscode.TreeItemCollapsibleState.None);
-    item.id = `${node.key}#${tag.id}`;
-    const flags = isOrphan(tag) ? [] : tag.status === 'fuzzy' ? ['needs review'] : [];
-    item.description = [...flags, category.label, ...(tag.note ? [tag.note] : [])].join(' · ');
+    item.id = nodeId(node);
+    const where = node.place === 'main' ? [] : [fileName(articleUri(node.key))];
+    const verdict = tag.review === 'confirmed' ? ['✓ confirmed'] : tag.review === 'disputed' ? ['✗ disputed'] : [];
+    const flags = tag.status === 'fuzzy' && node.place === 'main' ? ['needs review'] : [];
+    item.description = [...where, ...flags, ...verdict, category.label, ...(tag.note ? [tag.note] : [])].join(' · ');
     item.iconPath = tag.status === 'fuzzy'
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
-      : new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId));
+      : new vscode.ThemeIcon(tag.review === 'disputed' ? 'error' : category.icon, new vscode.ThemeColor(category.rulerColorId));
     const readOnly = this.store.get(node.key)?.problem !== undefined;
     item.contextValue = readOnly ? 'newsmark.tag.readonly' : isOrphan(tag) ? 'newsmark.tag.orphaned' : tag.status === 'fuzzy' ? 'newsmark.tag.fuzzy' : 'newsmark.tag';
     item.tooltip = tooltip(tag);
-    if (!isOrphan(tag)) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
     item.accessibilityInformation = { label: `${category.label}: ${tag.text}` };
+    if (!isOrphan(tag)) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
     return item;
   }
 
@@ -120,9 +151,22 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   }
 }
 
-/** Orphaned, or collapsed by deleting all its text (saved as orphaned unless an undo brings it back). */
-function isOrphan(tag: Tag): boolean {
-  return tag.status === 'orphaned' || tag.start === tag.end;
+/** Stable ids, so expansion and selection survive refreshes and reveal can find rows. */
+export function nodeId(node: TagsNode): string {
+  switch (node.kind) {
+    case 'summary':
+      return 'summary';
+    case 'stat':
+      return `stat:${node.label}`;
+    case 'attention':
+      return `attention:${node.group}`;
+    case 'article':
+      return `article:${node.category ?? ''}:${node.key}`;
+    case 'category':
+      return `category:${node.category}:${node.key ?? ''}`;
+    case 'tag':
+      return `tag:${node.place}:${node.key}#${node.id}`;
+  }
 }
 
 /** One line, at most LABEL_LENGTH characters (code points), with an ellipsis when cut. */
@@ -137,10 +181,9 @@ function tooltip(tag: Tag): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${category.label}** (${tag.start}–${tag.end})\n\n`);
   md.appendText(tag.text);
-  if (tag.status === 'fuzzy' && tag.previousText !== undefined) {
-    md.appendMarkdown('\n\n*Re-attached to changed text; it was:* ').appendText(tag.previousText);
-  }
+  if (tag.status === 'fuzzy' && tag.previousText !== undefined) md.appendMarkdown('\n\n*Re-attached to changed text; it was:* ').appendText(tag.previousText);
   if (isOrphan(tag)) md.appendMarkdown('\n\n*Orphaned: this text is no longer in the article.*');
+  if (tag.review) md.appendMarkdown(`\n\n*${tag.review === 'confirmed' ? 'Confirmed' : 'Disputed'}*`).appendText(tag.reviewer ? ` by ${tag.reviewer}` : '');
   if (tag.note) md.appendMarkdown('\n\n---\n\n').appendText(tag.note);
   return md;
 }

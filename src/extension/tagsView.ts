@@ -1,25 +1,101 @@
 import * as vscode from 'vscode';
+import { CATEGORIES } from '../core/codebook';
+import { describeFilter, isFiltering, needsReview, REVIEW_STATE_LABELS, type ReviewState, type TagFilter } from '../core/review/filter';
+import type { Grouping } from '../core/review/tagTree';
+import { tagsAt } from '../core/tag';
 import type { TagStore } from '../core/tagStore';
+import { articleKey } from './articles';
 import { CommandId } from './commandIds';
+import { ContextKeys } from './contextKeys';
+import { DocumentOffsets } from './positions';
 import type { SidecarStorage } from './sidecarStorage';
 import { TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
 
-/** The "Tags" view in the Newsmark sidebar, and its title-bar commands. */
+/** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */
 export class TagsView implements vscode.Disposable {
   readonly provider: TagsTreeProvider;
   readonly view: vscode.TreeView<TagsNode>;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(store: TagStore, storage: SidecarStorage) {
+  constructor(private readonly store: TagStore, storage: SidecarStorage) {
     this.provider = new TagsTreeProvider(store);
-    this.view = vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: false });
+    this.view = vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
+    const command = (id: string, run: () => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
     this.disposables = [
       this.provider,
       this.view,
-      vscode.commands.registerCommand(CommandId.refreshTags, () =>
-        vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.rescan()),
-      ),
+      command(CommandId.refreshTags, () => vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.rescan())),
+      command(CommandId.groupByArticle, () => this.group('article')),
+      command(CommandId.groupByCategory, () => this.group('category')),
+      command(CommandId.filterTags, () => this.pickFilter()),
+      command(CommandId.filterByText, () => this.askQuery()),
+      command(CommandId.clearFilter, () => this.provider.clearFilter()),
+      command(CommandId.showTagsView, () => vscode.commands.executeCommand(`${TAGS_VIEW_ID}.focus`)),
+      this.provider.onDidChangeTreeData(() => this.describe()),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)),
     ];
+    ContextKeys.grouping.set('article');
+    ContextKeys.filtering.set(false);
+    void vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.ready);
+    this.describe();
+  }
+
+  group(grouping: Grouping): void {
+    this.provider.arrange(grouping);
+    ContextKeys.grouping.set(grouping);
+  }
+
+  filter(filter: TagFilter): void {
+    this.provider.arrange(this.provider.model.grouping, filter);
+  }
+
+  /** Reveals the row of the tag under the cursor, when the view is open. */
+  async follow(editor: vscode.TextEditor): Promise<void> {
+    if (!this.view.visible) return;
+    const key = articleKey(editor.document.uri);
+    const tags = this.store.tags(key);
+    if (tags.length === 0) return;
+    const [tag] = tagsAt(tags, DocumentOffsets.of(editor.document).codePoint(editor.selection.active)).reverse();
+    if (!tag) return;
+    await this.view.reveal(this.provider.model.nodeFor(key, tag), { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+  }
+
+  private describe(): void {
+    const model = this.provider.model;
+    const filtering = isFiltering(model.filter);
+    ContextKeys.filtering.set(filtering);
+    const total = this.store.keys().reduce((n, key) => n + this.store.tags(key).length, 0);
+    this.view.message = filtering ? `Filter: ${describeFilter(model.filter)} — ${model.visibleTags().length} of ${total} tags. Clear it with the ✕ button above.` : undefined;
+    const pending = this.store.keys().reduce((n, key) => n + this.store.tags(key).filter(needsReview).length, 0);
+    this.view.badge = pending > 0 ? { value: pending, tooltip: `${pending} ${pending === 1 ? 'tag needs' : 'tags need'} review (re-attached to changed text)` } : undefined;
+  }
+
+  private async pickFilter(): Promise<void> {
+    const current = this.provider.model.filter;
+    type Item = vscode.QuickPickItem & { apply?: (f: { categories: Set<string>; states: Set<string>; authors: Set<string> }) => void };
+    const authors = [...new Set(this.store.keys().flatMap((k) => this.store.tags(k).map((t) => t.author ?? '')))].sort();
+    const items: Item[] = [
+      { label: 'Categories', kind: vscode.QuickPickItemKind.Separator },
+      ...CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, picked: current.categories.has(c.id), apply: (f: { categories: Set<string> }) => f.categories.add(c.id) })),
+      { label: 'Review status', kind: vscode.QuickPickItemKind.Separator },
+      ...(Object.keys(REVIEW_STATE_LABELS) as ReviewState[]).map((s) => ({ label: REVIEW_STATE_LABELS[s], picked: current.states.has(s), apply: (f: { states: Set<string> }) => f.states.add(s) })),
+      { label: 'Author', kind: vscode.QuickPickItemKind.Separator },
+      ...authors.map((a) => ({ label: a === '' ? '(no author)' : a, picked: current.authors.has(a), apply: (f: { authors: Set<string> }) => f.authors.add(a) })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Filter Tags', placeHolder: 'Show tags that match every checked group (any item within a group)' });
+    if (!picked) return;
+    const next = { categories: new Set<string>(), states: new Set<string>(), authors: new Set<string>() };
+    for (const item of picked) item.apply?.(next);
+    this.filter({ ...current, ...next } as TagFilter);
+  }
+
+  private async askQuery(): Promise<void> {
+    const query = await vscode.window.showInputBox({
+      title: 'Filter Tags by Text',
+      prompt: 'Shows tags whose text, note or attribute values contain this (not case-sensitive). Empty: no text filter.',
+      value: this.provider.model.filter.query,
+    });
+    if (query !== undefined) this.filter({ ...this.provider.model.filter, query });
   }
 
   dispose(): void {

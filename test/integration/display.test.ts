@@ -49,17 +49,21 @@ describe('Display: decorations, hovers and the Tags view follow the sidecars', (
     assert.ok(text.includes('command:newsmark.removeTag'), text);
   });
 
-  it('lists every sample article with its tags in the Tags view', async () => {
+  it('lists every sample article with its tags in the Tags view, by category', async () => {
     const api = await newsmark();
     const provider = api.tagsView.provider;
-    const articles = provider.getChildren();
+    api.tagsView.group('article');
+    const roots = provider.getChildren();
+    assert.equal(labelOf(provider.getTreeItem(roots[0]!)), 'Summary');
+    const articles = roots.filter((n) => n.kind === 'article');
     const labels = articles.map((a) => labelOf(provider.getTreeItem(a)));
     for (const name of SAMPLES) assert.ok(labels.includes(name), `${name} in ${labels.join(', ')}`);
     for (const article of articles.filter((a) => SAMPLES.includes(labelOf(provider.getTreeItem(a))))) {
       const item = provider.getTreeItem(article);
-      const children = provider.getChildren(article);
-      assert.equal(item.description, `${children.length} tags`);
-      const first = provider.getTreeItem(children[0]!);
+      const categories = provider.getChildren(article);
+      const rows = categories.flatMap((c) => provider.getChildren(c));
+      assert.equal(String(item.description).split(' ')[0], String(rows.length));
+      const first = provider.getTreeItem(rows[0]!);
       assert.equal(first.command?.command, 'newsmark.revealTag');
       assert.ok(String(first.description).length > 0);
     }
@@ -68,13 +72,14 @@ describe('Display: decorations, hovers and the Tags view follow the sidecars', (
   it('opens the article and selects the span when a tag row is clicked', async () => {
     const api = await newsmark();
     const provider = api.tagsView.provider;
-    const article = provider.getChildren().find((a) => labelOf(provider.getTreeItem(a)) === 'meridian-ledger.txt')!;
-    const row = provider.getChildren(article)[3]!;
+    const article = provider.getChildren().find((a) => a.kind === 'article' && labelOf(provider.getTreeItem(a)) === 'meridian-ledger.txt')!;
+    const figures = provider.getChildren(article).find((c) => c.kind === 'category' && c.category === 'figure')!;
+    const row = provider.getChildren(figures)[1]!;
     const command = provider.getTreeItem(row).command!;
     await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor!;
     assert.ok(editor.document.uri.path.endsWith('meridian-ledger.txt'));
-    const tag = api.store.tags(editor.document.uri.toString())[3]!;
+    const tag = api.store.tags(editor.document.uri.toString()).filter((t) => t.category === 'figure')[1]!;
     assert.equal(editor.document.getText(editor.selection), tag.text);
   });
 });

@@ -1,0 +1,64 @@
+import { categoryOf, type CategoryId } from '../codebook';
+import type { Tag } from '../tag';
+
+/** Review states a filter can ask for: the verdict, or what anchoring says about the tag. */
+export type ReviewState = 'unreviewed' | 'confirmed' | 'disputed' | 'needs-review' | 'orphaned';
+
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  unreviewed: 'Unreviewed',
+  confirmed: 'Confirmed',
+  disputed: 'Disputed',
+  'needs-review': 'Needs review (re-attached to changed text)',
+  orphaned: 'Orphaned',
+};
+
+/** What the Tags view shows. Empty sets and an empty query mean "no restriction". */
+export interface TagFilter {
+  readonly categories: ReadonlySet<CategoryId>;
+  readonly states: ReadonlySet<ReviewState>;
+  readonly authors: ReadonlySet<string>;
+  /** Matched, case-insensitively, against the tag's text, note and attribute values. */
+  readonly query: string;
+}
+
+export const NO_FILTER: TagFilter = { categories: new Set(), states: new Set(), authors: new Set(), query: '' };
+
+export function isFiltering(filter: TagFilter): boolean {
+  return filter.categories.size + filter.states.size + filter.authors.size > 0 || filter.query.trim() !== '';
+}
+
+export function isOrphan(tag: Tag): boolean {
+  return tag.status === 'orphaned' || tag.start === tag.end;
+}
+
+export function needsReview(tag: Tag): boolean {
+  return tag.status === 'fuzzy';
+}
+
+/** Every state a tag is in: its verdict (or unreviewed), plus needs-review / orphaned. */
+export function reviewStates(tag: Tag): ReviewState[] {
+  const states: ReviewState[] = [tag.review ?? 'unreviewed'];
+  if (needsReview(tag)) states.push('needs-review');
+  if (isOrphan(tag)) states.push('orphaned');
+  return states;
+}
+
+export function matchesFilter(tag: Tag, filter: TagFilter): boolean {
+  if (filter.categories.size > 0 && !filter.categories.has(tag.category)) return false;
+  if (filter.states.size > 0 && !reviewStates(tag).some((s) => filter.states.has(s))) return false;
+  if (filter.authors.size > 0 && !filter.authors.has(tag.author ?? '')) return false;
+  const query = filter.query.trim().toLocaleLowerCase();
+  if (query === '') return true;
+  const haystack = [tag.text, tag.note ?? '', ...Object.values(tag.attributes ?? {}).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))];
+  return haystack.some((s) => s.toLocaleLowerCase().includes(query));
+}
+
+/** One line for the view's message, e.g. `Figure, Claim · Disputed · “3,835”`. */
+export function describeFilter(filter: TagFilter): string {
+  const parts: string[] = [];
+  if (filter.categories.size > 0) parts.push([...filter.categories].map((c) => categoryOf(c).label).join(', '));
+  if (filter.states.size > 0) parts.push([...filter.states].map((s) => REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, '')).join(', '));
+  if (filter.authors.size > 0) parts.push(`by ${[...filter.authors].map((a) => (a === '' ? '(no author)' : a)).join(', ')}`);
+  if (filter.query.trim() !== '') parts.push(`“${filter.query.trim()}”`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,145 @@
+import { categoryOf, CATEGORY_IDS, type CategoryId } from '../codebook';
+import type { Tag } from '../tag';
+import { isOrphan, matchesFilter, needsReview, NO_FILTER, REVIEW_STATE_LABELS, type TagFilter } from './filter';
+import { statsOf, type TagStats } from './stats';
+
+function optionalWords(words: number | undefined): { words?: number } {
+  return words === undefined ? {} : { words };
+}
+
+export type Grouping = 'article' | 'category';
+
+/** Where a tag row sits: in the main grouping, or in one of the two attention groups. */
+export type TagPlace = 'main' | 'needs-review' | 'orphaned';
+
+export type TreeNode =
+  | { readonly kind: 'summary' }
+  | { readonly kind: 'stat'; readonly label: string; readonly value: string }
+  | { readonly kind: 'attention'; readonly group: 'needs-review' | 'orphaned' }
+  | { readonly kind: 'article'; readonly key: string; readonly category?: CategoryId }
+  | { readonly kind: 'category'; readonly category: CategoryId; readonly key?: string }
+  | { readonly kind: 'tag'; readonly key: string; readonly id: string; readonly place: TagPlace };
+
+/** What the tree reads: the store, seen through a narrow window. */
+export interface TagSource {
+  keys(): readonly string[];
+  tags(key: string): readonly Tag[];
+  /** How the article is named in the tree (its file name). */
+  label(key: string): string;
+  /** Articles whose sidecar cannot be read are listed even with no tags, to show the problem. */
+  hasProblem(key: string): boolean;
+  /** Words in the article, when known. */
+  words(key: string): number | undefined;
+}
+
+/**
+ * The Tags view's structure, independent of VS Code: a summary, "Needs review" and "Orphaned"
+ * groups when non-empty, then article → category → tag or category → article → tag.
+ * Orphans appear only in their group; fuzzy tags in both places.
+ */
+export class TagTreeModel {
+  constructor(
+    private readonly source: TagSource,
+    readonly grouping: Grouping = 'article',
+    readonly filter: TagFilter = NO_FILTER,
+  ) {}
+
+  roots(): TreeNode[] {
+    const roots: TreeNode[] = [];
+    if (this.source.keys().length > 0) roots.push({ kind: 'summary' });
+    if (this.attention('needs-review').length > 0) roots.push({ kind: 'attention', group: 'needs-review' });
+    if (this.attention('orphaned').length > 0) roots.push({ kind: 'attention', group: 'orphaned' });
+    if (this.grouping === 'article') {
+      roots.push(...this.articles().filter((key) => this.mainTags(key).length > 0 || this.source.hasProblem(key)).map((key) => ({ kind: 'article' as const, key })));
+    } else {
+      roots.push(...CATEGORY_IDS.filter((c) => this.articles().some((key) => this.mainTags(key, c).length > 0)).map((category) => ({ kind: 'category' as const, category })));
+    }
+    return roots;
+  }
+
+  children(node: TreeNode): TreeNode[] {
+    switch (node.kind) {
+      case 'summary':
+        return this.statRows();
+      case 'stat':
+        return [];
+      case 'attention':
+        return this.attention(node.group).map(({ key, tag }) => ({ kind: 'tag', key, id: tag.id, place: node.group }));
+      case 'article':
+        if (node.category) return this.tagNodes(node.key, node.category);
+        return CATEGORY_IDS.filter((c) => this.mainTags(node.key, c).length > 0).map((category) => ({ kind: 'category', category, key: node.key }));
+      case 'category':
+        if (node.key !== undefined) return this.tagNodes(node.key, node.category);
+        return this.articles().filter((key) => this.mainTags(key, node.category).length > 0).map((key) => ({ kind: 'article', key, category: node.category }));
+      case 'tag':
+        return [];
+    }
+  }
+
+  parent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'article' && node.category) return { kind: 'category', category: node.category };
+    if (node.kind === 'category' && node.key !== undefined) return { kind: 'article', key: node.key };
+    if (node.kind !== 'tag') return undefined;
+    if (node.place !== 'main') return { kind: 'attention', group: node.place };
+    const tag = this.source.tags(node.key).find((t) => t.id === node.id);
+    if (!tag) return undefined;
+    return this.grouping === 'article' ? { kind: 'category', category: tag.category, key: node.key } : { kind: 'article', key: node.key, category: tag.category };
+  }
+
+  /** The number shown beside a group. */
+  count(node: TreeNode): number {
+    switch (node.kind) {
+      case 'attention':
+        return this.attention(node.group).length;
+      case 'article':
+        return this.mainTags(node.key, node.category).length;
+      case 'category':
+        return node.key !== undefined ? this.mainTags(node.key, node.category).length : this.articles().reduce((n, key) => n + this.mainTags(key, node.category).length, 0);
+      default:
+        return 0;
+    }
+  }
+
+  /** The row for a tag in the main grouping (or its attention group when orphaned): for revealing it. */
+  nodeFor(key: string, tag: Tag): TreeNode {
+    return { kind: 'tag', key, id: tag.id, place: isOrphan(tag) ? 'orphaned' : 'main' };
+  }
+
+  /** The numbers of the Summary node (the same as `newsmark stats`), over the tags the filter lets through. */
+  stats(): TagStats {
+    const keys = this.articles();
+    return statsOf(keys.map((key) => ({ tags: this.source.tags(key).filter((t) => matchesFilter(t, this.filter)), ...optionalWords(this.source.words(key)) })));
+  }
+
+  private statRows(): TreeNode[] {
+    const stats = this.stats();
+    const row = (label: string, value: number | string): TreeNode => ({ kind: 'stat', label, value: String(value) });
+    return [
+      ...CATEGORY_IDS.map((c) => row(categoryOf(c).label, stats.byCategory[c])),
+      ...(['unreviewed', 'confirmed', 'disputed', 'needs-review', 'orphaned'] as const).map((s) => row(REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, ''), stats.byState[s])),
+      row('Tags per 1,000 words', stats.words > 0 ? stats.perThousandWords.toFixed(1) : '–'),
+    ];
+  }
+
+  /** Tags the filter lets through, of every article: what the view's counts and badge describe. */
+  visibleTags(): { key: string; tag: Tag }[] {
+    return this.articles().flatMap((key) => this.source.tags(key).filter((t) => matchesFilter(t, this.filter)).map((tag) => ({ key, tag })));
+  }
+
+  private articles(): string[] {
+    return [...this.source.keys()].sort((a, b) => this.source.label(a).localeCompare(this.source.label(b)) || a.localeCompare(b));
+  }
+
+  private mainTags(key: string, category?: CategoryId): Tag[] {
+    return this.source.tags(key).filter((t) => !isOrphan(t) && (category === undefined || t.category === category) && matchesFilter(t, this.filter));
+  }
+
+  private tagNodes(key: string, category: CategoryId): TreeNode[] {
+    return this.mainTags(key, category).map((t) => ({ kind: 'tag', key, id: t.id, place: 'main' }));
+  }
+
+  private attention(group: 'needs-review' | 'orphaned'): { key: string; tag: Tag }[] {
+    const wanted = group === 'orphaned' ? isOrphan : (t: Tag) => needsReview(t) && !isOrphan(t);
+    return this.articles().flatMap((key) => this.source.tags(key).filter((t) => wanted(t) && matchesFilter(t, this.filter)).map((tag) => ({ key, tag })));
+  }
+}

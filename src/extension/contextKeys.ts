@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+
+/** A `when`-clause context key with a typed value, set through VS Code's setContext. */
+export class ContextKey<V extends string | boolean | number> {
+  private value: V | undefined;
+  constructor(readonly name: string) {}
+
+  set(value: V): void {
+    if (value === this.value) return;
+    this.value = value;
+    void vscode.commands.executeCommand('setContext', this.name, value);
+  }
+}
+
+export const ContextKeys = {
+  /** 'article' | 'category': how the Tags view groups tags. */
+  grouping: new ContextKey<'article' | 'category'>('newsmark.grouping'),
+  /** Whether the Tags view shows a filtered subset. */
+  filtering: new ContextKey<boolean>('newsmark.filtering'),
+} as const;

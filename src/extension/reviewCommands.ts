@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { categoryOf, type CategoryId } from '../core/codebook';
+import { isOrphan, needsReview } from '../core/review/filter';
+import { compareTags, type ReviewVerdict, type Tag } from '../core/tag';
+import type { TagStore } from '../core/tagStore';
+import { articleKey } from './articles';
+import { CommandId } from './commandIds';
+import { DocumentOffsets } from './positions';
+import { author } from './settings';
+import { byArticle, resolveTargets } from './tagTargets';
+
+/** Attributes worth asking for, per category; any others in the sidecar are kept as they are. */
+const ATTRIBUTE_FIELDS: Record<CategoryId, readonly { key: string; prompt: string; numeric?: boolean }[]> = {
+  figure: [
+    { key: 'value', prompt: 'Value: the number as reported (e.g. 2417)', numeric: true },
+    { key: 'unit', prompt: 'Unit (e.g. people, crowns, %)' },
+    { key: 'counts', prompt: 'What is counted (e.g. evacuees, wounded)' },
+  ],
+  claim: [{ key: 'speaker', prompt: 'Speaker: who makes the claim' }],
+  denial: [{ key: 'speaker', prompt: 'Speaker: who denies' }],
+  framing: [{ key: 'target', prompt: 'Target: who or what the wording frames' }],
+};
+
+/** Reviewing: verdicts, attributes, and walking through an article's tags. */
+export class ReviewCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore) {
+    const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
+    this.disposables = [
+      register(CommandId.markConfirmed, (a, b) => this.mark(a, b, 'confirmed')),
+      register(CommandId.markDisputed, (a, b) => this.mark(a, b, 'disputed')),
+      register(CommandId.markUnreviewed, (a, b) => this.mark(a, b, undefined)),
+      register(CommandId.editAttributes, (a, b) => this.editAttributes(a, b)),
+      register(CommandId.nextTag, () => this.step(1, () => true)),
+      register(CommandId.previousTag, () => this.step(-1, () => true)),
+      register(CommandId.nextTagNeedingReview, () => this.step(1, awaitsReview)),
+      register(CommandId.previousTagNeedingReview, () => this.step(-1, awaitsReview)),
+    ];
+  }
+
+  /** A verdict also settles a fuzzy re-attachment: the reviewer has looked at the text. */
+  private async mark(first: unknown, selected: unknown, verdict: ReviewVerdict | undefined): Promise<void> {
+    const refs = await resolveTargets(this.store, first, selected, 'Mark which tag?');
+    const patch = verdict
+      ? { review: verdict, reviewer: author(), status: undefined, previousText: undefined }
+      : { review: undefined, reviewer: undefined };
+    for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, patch);
+  }
+
+  /** Asks for the attributes that matter for the tag's category; an object as second argument sets them directly. */
+  private async editAttributes(first: unknown, given: unknown): Promise<void> {
+    const [ref] = await resolveTargets(this.store, first, undefined, 'Edit the attributes of which tag?');
+    const tag = ref && this.store.find(ref.key, ref.id);
+    if (!ref || !tag) return;
+    const attributes: Record<string, unknown> = { ...(tag.attributes ?? {}) };
+    if (typeof given === 'object' && given !== null && !Array.isArray(given)) Object.assign(attributes, given);
+    else {
+      for (const field of ATTRIBUTE_FIELDS[tag.category]) {
+        const current = attributes[field.key];
+        const answer = await vscode.window.showInputBox({
+          title: `${categoryOf(tag.category).label} “${tag.text.slice(0, 40)}”: ${field.key}`,
+          prompt: `${field.prompt}. Leave empty to remove it.`,
+          value: current === undefined ? '' : typeof current === 'string' ? current : JSON.stringify(current),
+          ...(field.numeric ? { validateInput: (v: string) => (v.trim() === '' || Number.isFinite(parseNumber(v)) ? undefined : 'A number, e.g. 2417 or 2,417 or 3.5') } : {}),
+        });
+        if (answer === undefined) return; // Escape cancels the whole edit
+        if (answer.trim() === '') delete attributes[field.key];
+        else attributes[field.key] = field.numeric ? parseNumber(answer) : answer.trim();
+      }
+    }
+    for (const [key, value] of Object.entries(attributes)) if (value === undefined || value === null || value === '') delete attributes[key];
+    this.store.update(ref.key, ref.id, { attributes: Object.keys(attributes).length > 0 ? attributes : undefined });
+  }
+
+  /** Selects the next (or previous) tag in the article, wrapping around at the end. */
+  private async step(direction: 1 | -1, wanted: (tag: Tag) => boolean): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const key = articleKey(editor.document.uri);
+    const tags = [...this.store.tags(key)].filter((t) => !isOrphan(t) && wanted(t)).sort(compareTags);
+    if (tags.length === 0) {
+      void vscode.window.showInformationMessage(wanted === awaitsReview ? 'No tag in this article needs review.' : 'This article has no tags.');
+      return;
+    }
+    const offsets = DocumentOffsets.of(editor.document);
+    const here = { start: offsets.codePoint(editor.selection.start), end: offsets.codePoint(editor.selection.end) };
+    const after = (t: Tag): boolean => t.start > here.start || (t.start === here.start && t.end > here.end);
+    const before = (t: Tag): boolean => t.start < here.start || (t.start === here.start && t.end < here.end);
+    const target = direction === 1 ? tags.find(after) ?? tags[0]! : [...tags].reverse().find(before) ?? tags[tags.length - 1]!;
+    const range = offsets.tagRange(target);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await Promise.resolve();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Not yet confirmed or disputed, or re-attached to changed text. */
+function awaitsReview(tag: Tag): boolean {
+  return tag.review === undefined || needsReview(tag);
+}
+
+function parseNumber(text: string): number {
+  return Number(text.trim().replace(/[,\u00a0 _]/g, ''));
+}

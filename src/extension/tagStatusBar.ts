@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { CATEGORIES, CATEGORY_IDS } from '../core/codebook';
+import { isOrphan, needsReview } from '../core/review/filter';
+import type { TagStore } from '../core/tagStore';
+import { articleKey } from './articles';
+import { CommandId } from './commandIds';
+
+/** The active article's tag counts per category; a click opens the Tags view. */
+export class TagStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('newsmark.tagCounts', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore) {
+    this.item.name = 'Newsmark Tag Counts';
+    this.item.command = CommandId.showTagsView;
+    this.disposables = [
+      this.item,
+      store.onDidChange((change) => {
+        if (vscode.window.activeTextEditor && articleKey(vscode.window.activeTextEditor.document.uri) === change.key) this.update();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    ];
+    this.update();
+  }
+
+  update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const tags = editor ? this.store.tags(articleKey(editor.document.uri)) : [];
+    if (tags.length === 0) {
+      this.item.hide();
+      return;
+    }
+    const placed = tags.filter((t) => !isOrphan(t));
+    const counts = CATEGORY_IDS.map((c) => placed.filter((t) => t.category === c).length);
+    this.item.text = `$(tag) ${CATEGORIES.map((c, i) => `${c.label.replace('Editorial framing', 'Framing')} ${counts[i]}`).join(' · ')}`;
+    const review = tags.filter(needsReview).length;
+    const orphans = tags.length - placed.length;
+    const tooltip = new vscode.MarkdownString(`**Newsmark** — ${tags.length} tags in this article`);
+    if (review > 0) tooltip.appendMarkdown(`\n\n$(warning) ${review} need review`);
+    if (orphans > 0) tooltip.appendMarkdown(`\n\n$(debug-disconnect) ${orphans} orphaned`);
+    tooltip.appendMarkdown('\n\nClick to open the Tags view.');
+    tooltip.supportThemeIcons = true;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `Newsmark tags: ${CATEGORIES.map((c, i) => `${counts[i]} ${c.label}`).join(', ')}` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
