@@ -18,11 +18,14 @@ import { SidecarFile } from '../src/core/sidecar';
 import { ArticleText, type Tag } from '../src/core/tag';
 import { generateArticle, randomWords } from './article';
 import { editedArticle, initialTruth, makeTags, quietMiddle, redownload, type Truth } from './mutate';
+import { expandArticle, generateCorpus, openCorpus } from './corpus';
 import { Rng } from './prng';
 
 const SEED = 0x5eed2024;
 const TAG_COUNT = 10_000;
 const MIN_BYTES = 1024 * 1024;
+const CORPUS_ARTICLES = 1000;
+const CORPUS_TAGS = 50;
 
 const args = process.argv.slice(2);
 const DETAILS = args.includes('--details');
@@ -184,6 +187,21 @@ const yamlText = SidecarFile.create('article.txt', sha).serialize(tags, sha);
   const parsed = timing.result.sidecar;
   timeRow('YAML serialize of the sidecar (new file)', measure(Math.min(RUNS, 5), () => SidecarFile.create('article.txt', sha).serialize(tags, sha)));
   timeRow('YAML serialize of the sidecar (re-save of a parsed one)', measure(Math.min(RUNS, 5), () => parsed.serialize(tags, sha)));
+}
+
+// ---- 8–9. a review workspace: 1,000 articles × 50 tags ----------------------------------------
+
+{
+  const corpus = generateCorpus(SEED + 1000, CORPUS_ARTICLES, CORPUS_TAGS);
+  const opened = measure(3, () => openCorpus(corpus), 1);
+  if (opened.result.firstLevel !== CORPUS_ARTICLES + 1) throw new Error(`first level has ${opened.result.firstLevel} rows`);
+  timeRow(`Tags view on ${int(CORPUS_ARTICLES)} articles × ${CORPUS_TAGS} tags: first level (parse, hash check, store, rows)`, opened, 3000);
+  const { model } = opened.result;
+  const keys = corpus.map((f) => f.key);
+  let k = 0;
+  const expand = measure(Math.max(RUNS, 51), () => expandArticle(model, keys[k++ % keys.length] as string), 5);
+  if (expand.result !== CORPUS_TAGS) throw new Error(`an expanded article shows ${expand.result} rows`);
+  timeRow('Tags view: expanding one article (categories and tag rows)', expand, 16);
 }
 
 // ---- sub-steps, for diagnosis -----------------------------------------------------------------

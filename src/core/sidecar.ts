@@ -1,5 +1,7 @@
+import jsyaml from 'js-yaml';
 import {
   Document,
+  isAlias,
   isMap,
   isScalar,
   isSeq,
@@ -46,66 +48,29 @@ const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 
 const QUOTED_KEYS: ReadonlySet<string> = new Set(['text', 'prefix', 'suffix', 'note', 'previous_text']);
 
 /**
- * A sidecar as YAML: the parsed Document is kept so that writing it back keeps the user's
- * comments, key order and keys Newsmark does not know.
+ * A sidecar as YAML. Reading takes a fast path (js-yaml to plain values) when the file is well
+ * formed and has no aliases; anything doubtful goes through the `yaml` package, which refuses
+ * alias bombs and gives every problem a line and column. The `yaml` Document is built only for
+ * writing, and writing through it keeps the user's comments, key order and unknown keys.
  */
 export class SidecarFile {
   private constructor(
-    private readonly doc: Document,
+    private readonly source: string | undefined,
+    private doc: Document | undefined,
     readonly article: string,
     readonly sha256: string,
     readonly tags: readonly Tag[],
   ) {}
 
   static parse(text: string): SidecarParse {
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-    const at = (node: unknown, message: string): SidecarProblem => {
-      const offset = (node as Node | undefined)?.range?.[0] ?? 0;
-      const pos = lines.linePos(offset);
-      return { message, line: pos.line, column: pos.col };
-    };
-    if (doc.errors.length > 0) {
-      return {
-        ok: false,
-        problems: doc.errors.map((e) => ({ message: firstLine(e.message), line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 })),
-      };
-    }
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (e) {
-      return { ok: false, problems: [{ message: `Refused: ${(e as Error).message}`, line: 1, column: 1 }] };
-    }
-    const root: unknown = doc.contents;
-    if (!isMap(root)) return { ok: false, problems: [at(root, 'A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.')] };
+    const quick = quickRead(text);
+    if (quick && quick.problems.length === 0) return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags) };
+    return parseThoroughly(text);
+  }
 
-    const problems: SidecarProblem[] = [];
-    const version = valueOf(root, 'newsmark');
-    if (version !== SIDECAR_VERSION) {
-      const newer = typeof version === 'number' && version > SIDECAR_VERSION;
-      problems.push(at(nodeOf(root, 'newsmark') ?? root, newer
-        ? `This sidecar is format ${version}, written by a newer Newsmark; this version reads format ${SIDECAR_VERSION}.`
-        : `"newsmark: ${SIDECAR_VERSION}" is missing or wrong: this does not look like a Newsmark sidecar.`));
-    }
-    const article = valueOf(root, 'article');
-    if (typeof article !== 'string' || article === '') problems.push(at(nodeOf(root, 'article') ?? root, '"article" must be the article\'s file name.'));
-    const sha = valueOf(root, 'sha256');
-    if (typeof sha !== 'string') problems.push(at(nodeOf(root, 'sha256') ?? root, '"sha256" must be the hex SHA-256 of the article.'));
-
-    const tags: Tag[] = [];
-    const tagsNode = nodeOf(root, 'tags');
-    if (tagsNode !== undefined && !isSeq(tagsNode) && !(isScalar(tagsNode) && tagsNode.value === null)) {
-      problems.push(at(tagsNode, '"tags" must be a list.'));
-    } else if (isSeq(tagsNode)) {
-      const ids = new Set<string>();
-      for (const item of tagsNode.items) {
-        const result = readTag(item, ids);
-        if ('problem' in result) problems.push(at(result.node ?? item, result.problem));
-        else tags.push(result);
-      }
-    }
-    if (problems.length > 0) return { ok: false, problems };
-    return { ok: true, sidecar: new SidecarFile(doc, article as string, sha as string, sortTags(tags)) };
+  /** @internal The thorough path's result. */
+  static fromDocument(doc: Document, text: string, fields: { article: string; sha256: string; tags: Tag[] }): SidecarFile {
+    return new SidecarFile(text, doc, fields.article, fields.sha256, fields.tags);
   }
 
   /** A new, empty sidecar for an article. */
@@ -113,12 +78,17 @@ export class SidecarFile {
     const doc = new Document({ newsmark: SIDECAR_VERSION, article, sha256, tags: [] });
     // On the mapping, not the document: a document comment would be followed by a blank line.
     (doc.contents as YAMLMap).commentBefore = ` Newsmark tags for ${article} — edit with care; comments are kept.`;
-    return new SidecarFile(doc, article, sha256, []);
+    return new SidecarFile(undefined, doc, article, sha256, []);
+  }
+
+  private document(): Document {
+    this.doc ??= parseDocument(this.source ?? '', { uniqueKeys: true });
+    return this.doc;
   }
 
   /** The YAML text with these tags and hash, keeping everything else of the original. */
   serialize(tags: readonly Tag[], sha256: string, article: string = this.article): string {
-    const doc = this.doc.clone();
+    const doc = this.document().clone();
     const root = doc.contents as YAMLMap;
     setField(doc, root, 'article', article);
     setField(doc, root, 'sha256', sha256);
@@ -139,53 +109,136 @@ export class SidecarFile {
 
 interface TagProblem {
   readonly problem: string;
-  /** The YAML node at fault, for its line and column. */
-  readonly node?: unknown;
+  /** The key at fault, for its line and column. */
+  readonly key?: string;
+}
+
+interface ReadResult {
+  article: string;
+  sha256: string;
+  tags: Tag[];
+  /** Problems with the path to the value at fault: top-level key, or tag index and key. */
+  problems: { message: string; path: (string | number)[] }[];
+}
+
+/** Fast path: js-yaml to plain values, then the same checks. Undefined when it cannot decide. */
+function quickRead(text: string): ReadResult | undefined {
+  if (MAY_HAVE_ALIAS.test(text)) return undefined; // the yaml package guards against alias bombs
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  return readPlain(data);
+}
+
+/** Checks a sidecar given as plain values; both read paths share it. */
+function readPlain(data: unknown): ReadResult {
+  const result: ReadResult = { article: '', sha256: '', tags: [], problems: [] };
+  const fail = (message: string, ...path: (string | number)[]): void => void result.problems.push({ message, path });
+  if (!isPlainObject(data)) {
+    fail('A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.');
+    return result;
+  }
+  const version = data['newsmark'];
+  if (version !== SIDECAR_VERSION) {
+    const newer = typeof version === 'number' && version > SIDECAR_VERSION;
+    fail(newer
+      ? `This sidecar is format ${version}, written by a newer Newsmark; this version reads format ${SIDECAR_VERSION}.`
+      : `"newsmark: ${SIDECAR_VERSION}" is missing or wrong: this does not look like a Newsmark sidecar.`, 'newsmark');
+  }
+  const article = data['article'];
+  if (typeof article !== 'string' || article === '') fail('"article" must be the article\'s file name.', 'article');
+  else result.article = article;
+  const sha = data['sha256'];
+  if (typeof sha !== 'string') fail('"sha256" must be the hex SHA-256 of the article.', 'sha256');
+  else result.sha256 = sha;
+  const tags = data['tags'];
+  if (tags !== undefined && tags !== null && !Array.isArray(tags)) fail('"tags" must be a list.', 'tags');
+  else if (Array.isArray(tags)) {
+    const ids = new Set<string>();
+    tags.forEach((item: unknown, index) => {
+      const tag = readTag(item, ids);
+      if ('problem' in tag) fail(tag.problem, 'tags', index, ...(tag.key ? [tag.key] : []));
+      else result.tags.push(tag);
+    });
+  }
+  result.tags = sortTags(result.tags);
+  return result;
+}
+
+/** Thorough path: the yaml package, with alias limits and positions for every problem. */
+function parseThoroughly(text: string): SidecarParse {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({ message: firstLine(e.message), line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    return { ok: false, problems: [{ message: `Refused: ${(e as Error).message}`, line: 1, column: 1 }] };
+  }
+  const result = readPlain(data);
+  if (result.problems.length === 0) return { ok: true, sidecar: SidecarFile.fromDocument(doc, text, result) };
+  return {
+    ok: false,
+    problems: result.problems.map(({ message, path }) => {
+      // The deepest node on the path that exists: the key at fault, else its tag, else the file.
+      let node: unknown;
+      for (let depth = path.length; depth >= 0 && !node; depth--) node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+      const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
+      return { message, line: pos.line, column: pos.col };
+    }),
+  };
 }
 
 function readTag(item: unknown, ids: Set<string>): Tag | TagProblem {
-  const fail = (problem: string, key?: string): TagProblem => ({ problem, node: key !== undefined && isMap(item) ? nodeOf(item, key) : undefined });
-  if (!isMap(item)) return fail('Each tag must be a mapping with id, category, start, end and text.');
-  const get = (k: string): unknown => valueOf(item, k);
-  const id = get('id');
-  const category = get('category');
-  const start = get('start');
-  const end = get('end');
-  const text = get('text');
-  if (typeof id !== 'string' || id === '') return fail('Each tag needs an "id" (a string; quote ids that look like numbers).', 'id');
-  if (ids.has(id)) return fail(`Duplicate tag id "${id}".`, 'id');
+  if (!isPlainObject(item)) return { problem: 'Each tag must be a mapping with id, category, start, end and text.' };
+  const { id, category, start, end, text } = item;
+  if (typeof id !== 'string' || id === '') return { problem: 'Each tag needs an "id" (a string; quote ids that look like numbers).', key: 'id' };
+  if (ids.has(id)) return { problem: `Duplicate tag id "${id}".`, key: 'id' };
   ids.add(id);
-  if (!isCategoryId(category)) return fail(`Tag ${id}: unknown category "${String(category)}" (use claim, denial, figure or framing).`, 'category');
-  if (!isOffset(start)) return fail(`Tag ${id}: "start" must be a whole number ≥ 0.`, 'start');
-  if (!isOffset(end)) return fail(`Tag ${id}: "end" must be a whole number ≥ 0.`, 'end');
-  const status = optionalString(get('status')) as TagStatus | undefined;
-  if (status !== undefined && !['anchored', 'moved', 'fuzzy', 'orphaned'].includes(status)) return fail(`Tag ${id}: unknown status "${status}" (fuzzy or orphaned).`, 'status');
-  const review = optionalString(get('review'));
-  if (review !== undefined && !(REVIEW_VERDICTS as readonly string[]).includes(review)) return fail(`Tag ${id}: unknown review "${review}" (confirmed or disputed; leave it out for unreviewed).`, 'review');
-  if (end <= start && status !== 'orphaned') return fail(`Tag ${id}: "end" (${end}) must be greater than "start" (${start}).`, 'end');
-  if (typeof text !== 'string') return fail(`Tag ${id}: "text" must be the tagged text.`, 'text');
-  const attributes = nodeOf(item, 'attributes');
-  if (attributes !== undefined && !isMap(attributes) && !(isScalar(attributes) && attributes.value === null)) {
-    return fail(`Tag ${id}: "attributes" must be a mapping (key: value).`, 'attributes');
-  }
-  const tag: Tag = {
+  if (!isCategoryId(category)) return { problem: `Tag ${id}: unknown category "${String(category)}" (use claim, denial, figure or framing).`, key: 'category' };
+  if (!isOffset(start)) return { problem: `Tag ${id}: "start" must be a whole number ≥ 0.`, key: 'start' };
+  if (!isOffset(end)) return { problem: `Tag ${id}: "end" must be a whole number ≥ 0.`, key: 'end' };
+  const status = optionalString(item['status']) as TagStatus | undefined;
+  if (status !== undefined && !['anchored', 'moved', 'fuzzy', 'orphaned'].includes(status)) return { problem: `Tag ${id}: unknown status "${status}" (fuzzy or orphaned).`, key: 'status' };
+  const review = optionalString(item['review']);
+  if (review !== undefined && !(REVIEW_VERDICTS as readonly string[]).includes(review)) return { problem: `Tag ${id}: unknown review "${review}" (confirmed or disputed; leave it out for unreviewed).`, key: 'review' };
+  if (end <= start && status !== 'orphaned') return { problem: `Tag ${id}: "end" (${end}) must be greater than "start" (${start}).`, key: 'end' };
+  if (typeof text !== 'string') return { problem: `Tag ${id}: "text" must be the tagged text.`, key: 'text' };
+  const attributes = item['attributes'];
+  if (attributes !== undefined && attributes !== null && !isPlainObject(attributes)) return { problem: `Tag ${id}: "attributes" must be a mapping (key: value).`, key: 'attributes' };
+  return {
     id,
     category,
     start,
     end,
     text,
-    prefix: optionalString(get('prefix')) ?? '',
-    suffix: optionalString(get('suffix')) ?? '',
-    ...defined('note', optionalString(get('note'))),
-    ...defined('attributes', isMap(attributes) ? (attributes.toJSON() as Record<string, unknown>) : undefined),
-    ...defined('author', optionalString(get('author'))),
-    ...defined('created', optionalString(get('created'))),
+    prefix: optionalString(item['prefix']) ?? '',
+    suffix: optionalString(item['suffix']) ?? '',
+    ...defined('note', optionalString(item['note'])),
+    ...defined('attributes', isPlainObject(attributes) ? attributes : undefined),
+    ...defined('author', optionalString(item['author'])),
+    ...defined('created', optionalString(item['created'])),
     ...defined('status', status),
-    ...defined('previousText', optionalString(get('previous_text'))),
+    ...defined('previousText', optionalString(item['previous_text'])),
     ...defined('review', review as ReviewVerdict | undefined),
-    ...defined('reviewer', optionalString(get('reviewer'))),
+    ...defined('reviewer', optionalString(item['reviewer'])),
   };
-  return tag;
+}
+
+/** An alias is `*name` after white space, `[`, `{`, `,` or `:` — rare enough that any hint of one takes the careful path. */
+const MAY_HAVE_ALIAS = /(^|[\s[{,:])\*[^\s,\]}]/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function writeTag(doc: Document, node: YAMLMap, tag: Tag): YAMLMap {
@@ -227,12 +280,9 @@ function setField(doc: Document, map: YAMLMap, key: string, value: unknown): voi
     if (pair.value.value !== value) pair.value.value = value;
     return;
   }
-  const current: unknown = isMap(pair.value) || isSeq(pair.value) ? pair.value.toJSON() : pair.value;
+  const node = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value; // an alias stays if its value is unchanged
+  const current: unknown = isMap(node) || isSeq(node) || isScalar(node) ? node.toJSON() : node;
   if (JSON.stringify(current) !== JSON.stringify(value)) pair.value = doc.createNode(value);
-}
-
-function valueOf(map: YAMLMap, key: string): unknown {
-  return map.get(key);
 }
 
 function nodeOf(map: YAMLMap, key: string): unknown {

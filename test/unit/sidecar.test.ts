@@ -117,6 +117,13 @@ describe('SidecarFile', () => {
     });
   }
 
+  it('reads a sidecar that uses a harmless anchor and alias (the careful path)', () => {
+    const withAlias = COMMENTED.replace('    reviewer_hint: keep me', '    attributes: &shared\n      unit: people').replace('    suffix: ""\n', '    suffix: ""\n    attributes: *shared\n');
+    const sidecar = parse(withAlias);
+    assert.deepEqual(sidecar.tags.map((t) => t.attributes), [{ unit: 'people' }, { unit: 'people' }]);
+    assert.equal(sidecar.serialize(sidecar.tags, sidecar.sha256), withAlias, 'written back unchanged');
+  });
+
   it('refuses a YAML alias bomb instead of expanding it', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
