@@ -64,15 +64,15 @@ export class FoldedText {
 const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc]);
 const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb]);
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
-const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]);
 
 function isSpace(cp: number): boolean {
   return cp === 0x20 || cp === 0x0a || cp === 0x0d || cp === 0x09 || cp === 0x0b || cp === 0x0c || cp === 0xa0 ||
     (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x1680 || cp === 0x85;
 }
 
-/** What fold changes: runs of two or more white-space/invisible characters, any other white space or invisible character, emoji, and typographic marks. */
-const SPECIAL = /[\s\u0085\u200b-\u200d\u2060\u00ad]{2,}|[^\S ]|[\u0085\u200b-\u200d\u2060\u00ad]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u2018\u2019\u201a\u201b\u2032\u02bc\u201c-\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212\u2026]/g;
+function isInvisible(code: number): boolean {
+  return code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0x00ad;
+}
 
 /** Folds text: curly → straight quotes, dashes → '-', any white-space run → one space, invisible characters dropped, … → '...'. */
 export function fold(text: string): FoldedText {
@@ -80,45 +80,64 @@ export function fold(text: string): FoldedText {
   const segUnit: number[] = [];
   const segStart: number[] = [];
   const segEnd: number[] = [];
-  let utf16 = 0; // where the plain stretch before the next match starts
-  let cp = 0;
+  const n = text.length;
+  let plainFrom = 0; // UTF-16 start of the plain stretch not yet emitted
+  let cp = 0; // code point at plainFrom
   let unit = 0;
-  const segment = (start: number, end: number, units: number): void => {
-    if (units === 0) return;
-    segUnit.push(unit);
-    segStart.push(start);
-    segEnd.push(end);
-    unit += units;
-  };
-  for (const match of text.matchAll(SPECIAL)) {
-    const at = match.index;
-    const found = match[0];
-    if (at > utf16) {
-      pieces.push(text.slice(utf16, at));
-      segment(cp, -1, at - utf16);
-      cp += at - utf16;
+  const emit = (until: number, replacement: string, codePoints: number, resumeAt: number): void => {
+    if (until > plainFrom) {
+      pieces.push(text.slice(plainFrom, until));
+      segUnit.push(unit);
+      segStart.push(cp);
+      segEnd.push(-1);
+      unit += until - plainFrom;
+      cp += until - plainFrom;
     }
-    const code = found.charCodeAt(0);
-    let replacement: string;
-    let codePoints = found.length;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      replacement = found; // an emoji: two UTF-16 units, one code point
-      codePoints = 1;
-    } else if (SINGLE_QUOTES.has(code)) replacement = "'";
-    else if (DOUBLE_QUOTES.has(code)) replacement = '"';
-    else if (DASHES.has(code)) replacement = '-';
-    else if (code === 0x2026) replacement = '...';
-    else replacement = [...found].some((c) => isSpace(c.charCodeAt(0))) ? ' ' : '';
-    pieces.push(replacement);
-    segment(cp, cp + codePoints, replacement.length);
+    if (replacement.length > 0) {
+      pieces.push(replacement);
+      segUnit.push(unit);
+      segStart.push(cp);
+      segEnd.push(cp + codePoints);
+      unit += replacement.length;
+    }
     cp += codePoints;
-    utf16 = at + found.length;
+    plainFrom = resumeAt;
+  };
+  // A plain loop: most characters are printable ASCII and cost one comparison.
+  for (let i = 0; i < n; ) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && code < 0x7f) {
+      i++;
+      continue;
+    }
+    const blank = isSpace(code) || isInvisible(code);
+    if (code === 0x20) {
+      const next = text.charCodeAt(i + 1);
+      if (!(isSpace(next) || isInvisible(next))) {
+        i++;
+        continue;
+      }
+    }
+    if (blank) {
+      let j = i;
+      let spaced = false;
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (isSpace(c)) spaced = true;
+        else if (!isInvisible(c)) break;
+      }
+      emit(i, spaced ? ' ' : '', j - i, j);
+      i = j;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      emit(i, text.slice(i, i + 2), 1, i + 2); // an emoji: two UTF-16 units, one code point
+      i += 2;
+    } else {
+      const replacement = SINGLE_QUOTES.has(code) ? "'" : DOUBLE_QUOTES.has(code) ? '"' : DASHES.has(code) ? '-' : code === 0x2026 ? '...' : undefined;
+      if (replacement !== undefined) emit(i, replacement, 1, i + 1);
+      i++;
+    }
   }
-  if (text.length > utf16) {
-    pieces.push(text.slice(utf16));
-    segment(cp, -1, text.length - utf16);
-    cp += text.length - utf16;
-  }
+  emit(n, '', 0, n);
   segUnit.push(unit);
   segStart.push(cp);
   segEnd.push(cp);
@@ -148,7 +167,7 @@ export function foldString(text: string): string {
       continue;
     }
     let replacement: string | undefined;
-    if (INVISIBLE.has(code)) replacement = '';
+    if (isInvisible(code)) replacement = '';
     else if (isSpace(code)) {
       replacement = lastWasSpace ? '' : ' ';
       lastWasSpace = true;
