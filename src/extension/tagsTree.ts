@@ -133,7 +133,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const where = node.place === 'main' ? [] : [fileName(articleUri(node.key))];
     const verdict = tag.review === 'confirmed' ? ['✓ confirmed'] : tag.review === 'disputed' ? ['✗ disputed'] : [];
     const flags = tag.status === 'fuzzy' && node.place === 'main' ? ['needs review'] : [];
-    item.description = [...where, ...flags, ...verdict, category.label, ...(tag.note ? [tag.note] : [])].join(' · ');
+    // Under a category node the category goes without saying; in the attention groups it does not.
+    const kind = node.place === 'main' ? [] : [category.label];
+    item.description = [...where, ...flags, ...verdict, ...kind, ...(tag.note ? [tag.note] : [])].join(' · ');
     item.iconPath = tag.status === 'fuzzy'
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(tag.review === 'disputed' ? 'error' : category.icon, new vscode.ThemeColor(category.rulerColorId));
