@@ -138,7 +138,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.description = [...where, ...flags, ...verdict, ...kind, ...(tag.note ? [tag.note] : [])].join(' · ');
     item.iconPath = tag.status === 'fuzzy'
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
-      : new vscode.ThemeIcon(tag.review === 'disputed' ? 'error' : category.icon, new vscode.ThemeColor(category.rulerColorId));
+      : tag.review === 'disputed'
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('newsmark.disputedUnderline'))
+        : new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId));
     const readOnly = this.store.get(node.key)?.problem !== undefined;
     item.contextValue = readOnly ? 'newsmark.tag.readonly' : isOrphan(tag) ? 'newsmark.tag.orphaned' : tag.status === 'fuzzy' ? 'newsmark.tag.fuzzy' : 'newsmark.tag';
     item.tooltip = tooltip(tag);

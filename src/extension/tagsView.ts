@@ -33,6 +33,10 @@ export class TagsView implements vscode.Disposable {
       command(CommandId.showTagsView, () => vscode.commands.executeCommand(`${TAGS_VIEW_ID}.focus`)),
       this.provider.onDidChangeTreeData(() => this.describe()),
       vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)),
+      // Opening the view shows the tag under the cursor straight away, not at the next cursor move.
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible && vscode.window.activeTextEditor) void this.follow(vscode.window.activeTextEditor);
+      }),
     ];
     ContextKeys.grouping.set('article');
     ContextKeys.filtering.set(false);
@@ -65,7 +69,7 @@ export class TagsView implements vscode.Disposable {
     const filtering = isFiltering(model.filter);
     ContextKeys.filtering.set(filtering);
     const total = this.store.keys().reduce((n, key) => n + this.store.tags(key).length, 0);
-    this.view.message = filtering ? `Filter: ${describeFilter(model.filter)} — ${model.visibleTags().length} of ${total} tags. Clear it with the ✕ button above.` : undefined;
+    this.view.message = filtering ? `Filter: ${describeFilter(model.filter)} — ${model.visibleTags().length} of ${total} tags. Clear it with the Clear Filter button above.` : undefined;
     const pending = this.store.keys().reduce((n, key) => n + this.store.tags(key).filter(needsReview).length, 0);
     this.view.badge = pending > 0 ? { value: pending, tooltip: `${pending} ${pending === 1 ? 'tag needs' : 'tags need'} review (re-attached to changed text)` } : undefined;
   }

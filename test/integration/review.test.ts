@@ -98,6 +98,7 @@ describe('Reviewing: a corpus-wide sidebar, verdicts, bulk actions and navigatio
   it('walks through an article with Next/Previous Tag, the Tags view following the cursor', async () => {
     const api = await newsmark();
     await vscode.commands.executeCommand('newsmark.showTagsView');
+    await eventually(() => assert.ok(api.tagsView.view.visible, 'the Tags view is open'));
     const editor = await open('varnia-wire.txt');
     const key = editor.document.uri.toString();
     const tags = api.store.tags(key).filter((t) => t.status === undefined && t.end > t.start);

@@ -1,6 +1,6 @@
 // Shared by the UI tests (test/ui/*.ui.mjs): waiting, opening an article, selecting text the way a
 // person does (double-click on a word), running commands, and reading sidecars back from disk.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -124,6 +124,18 @@ export async function pickItem(page, label) {
 const focusedLabels = (page) => page.locator('.quick-input-widget .monaco-list-row.focused').evaluateAll((rows) => rows
   .filter((r) => r.offsetParent !== null).map((r) => (r.querySelector('.label-name')?.textContent ?? '').replace(/\u00a0/g, ' ').trim()));
 
+/** Types TEXT into the open quick pick, waits until LABEL is the focused row, and presses Enter. */
+export async function typeAndAccept(page, text, label) {
+  await page.keyboard.type(text, { delay: 5 });
+  let seen = [];
+  await until(`"${label}" to be the focused row after typing ${JSON.stringify(text)}`, async () => {
+    seen = await focusedLabels(page);
+    return seen.length === 1 && seen[0] === label;
+  }, 5_000).catch((err) => { throw new Error(`${err.message} (focused: ${JSON.stringify(seen)})`); });
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
 /** Runs COMMAND ("Newsmark: Tag as Claim") from the command palette, typed as a person would. */
 export async function runFromPalette(page, command) {
   await page.keyboard.press('F1');
@@ -136,6 +148,88 @@ export async function runFromPalette(page, command) {
     return seen.length === 1 && seen[0] === command;
   }).catch((err) => { throw new Error(`${err.message} (focused: ${JSON.stringify(seen)})`); });
   await page.keyboard.press('Enter');
+}
+
+// --- the Newsmark side bar and status bar -----------------------------------------------------------
+export const sidebar = (page) => page.locator('.part.sidebar');
+export const treeRows = (page) => sidebar(page).locator('.monaco-list-row');
+// Anchored at the start: the label comes first in a row's text, a description (if any) after it.
+export const rowWithText = (page, text) => treeRows(page).filter({ hasText: new RegExp(`^\\s*${escapeRe(text)}`) }).first();
+
+/** Shows the Newsmark container (activity bar) unless it is already showing. */
+export async function openNewsmarkView(page) {
+  // aria-label sits on the tab <li> in recent builds and on the <a> in older ones; either starts with the title.
+  const item = page.locator('.part.activitybar [aria-label^="Newsmark"]').first();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  const selected = await item.evaluate((el) => el.closest('li')?.classList.contains('checked') ?? false);
+  if (!selected || !(await sidebar(page).isVisible())) await item.click();
+  await until('the Newsmark side bar', async () => /newsmark/i.test((await sidebar(page).locator('.composite.title').innerText()) ?? ''));
+}
+
+/** Every rendered row of the side bar's tree, in display order: index, level, label, description, expanded (or null). */
+export const treeInfo = (page) => treeRows(page).evaluateAll((rows) => rows.map((r) => ({
+  index: Number(r.dataset.index),
+  level: Number(r.getAttribute('aria-level')),
+  label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
+  description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
+  expanded: r.hasAttribute('aria-expanded') ? r.getAttribute('aria-expanded') === 'true' : null,
+})).sort((a, b) => a.index - b.index));
+
+/** The rendered top-level rows of the Tags tree. */
+export const topRows = async (page) => (await treeInfo(page)).filter((r) => r.level === 1);
+
+/** The rows under the top-level row PARENT (its whole subtree, as rendered). */
+export async function subtree(page, parent) {
+  const rows = await treeInfo(page);
+  const at = rows.findIndex((r) => r.level === 1 && r.label === parent);
+  if (at < 0) throw new Error(`no top-level row ${JSON.stringify(parent)} (rows: ${JSON.stringify(rows.map((r) => r.label))})`);
+  const end = rows.findIndex((r, i) => i > at && r.level === 1);
+  return rows.slice(at + 1, end < 0 ? undefined : end);
+}
+
+/** Clicks the row at INDEX until its aria-expanded is EXPANDED; an expanded row's first child must render too. */
+export async function setRowExpanded(page, index, expanded = true) {
+  const row = sidebar(page).locator(`.monaco-list-row[data-index="${index}"]`);
+  const level = Number(await row.getAttribute('aria-level'));
+  const state = async () => (await row.getAttribute('aria-expanded')) === 'true';
+  if ((await state()) !== expanded) await row.click();
+  await until(`row ${index} ${expanded ? 'expanded' : 'collapsed'}`, async () => (await state()) === expanded, 5_000);
+  if (expanded) {
+    const child = sidebar(page).locator(`.monaco-list-row[data-index="${index + 1}"][aria-level="${level + 1}"]`);
+    await child.waitFor({ state: 'attached', timeout: 5_000 }).catch(() => { throw new Error(`row ${index} expanded but shows no children`); });
+  }
+}
+
+/** The title-bar button of the side bar whose tooltip starts with TITLE ("Group by Category"). */
+export const titleAction = (page, title) => sidebar(page).locator(`.title-actions .action-label[aria-label^="${title}"], .actions-container .action-label[aria-label^="${title}"]`).first();
+
+/** The Newsmark status-bar item ("Claim N · Denial N · Figure N · Framing N"). */
+export const countsItem = (page) => page.locator('.part.statusbar .statusbar-item').filter({ hasText: /Claim \d+ · Denial \d+/ }).first();
+
+/** What the status-bar item should say for TAGS (orphans are not counted). */
+export function expectedCounts(tags) {
+  const placed = tags.filter((t) => t.status !== 'orphaned' && t.end > t.start);
+  const n = (c) => placed.filter((t) => t.category === c).length;
+  return `Claim ${n('claim')} · Denial ${n('denial')} · Figure ${n('figure')} · Framing ${n('framing')}`;
+}
+
+/** Drags the side bar's sash until the side bar is WIDTH pixels wide; returns the width it had. */
+export async function resizeSidebar(page, width) {
+  const box = await sidebar(page).boundingBox();
+  if (!box || Math.abs(box.width - width) < 2) return box?.width;
+  const [x, y] = [box.x + box.width, box.y + box.height / 2];
+  await page.mouse.move(x - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 1 + width - box.width, y, { steps: 5 });
+  await page.mouse.up();
+  return box.width;
+}
+
+/** Saves a README screenshot as media/screenshots/NAME. */
+export async function screenshot(page, root, name) {
+  const dir = join(root, 'media', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, name) });
 }
 
 // --- notifications ----------------------------------------------------------------------------------
@@ -151,6 +245,14 @@ export const sidecarPath = (workspace, article) => join(workspace, `${article}.t
 export const sidecarBytes = (workspace, article) => readFileSync(sidecarPath(workspace, article));
 export function sidecarTags(workspace, article) {
   return parse(readFileSync(sidecarPath(workspace, article), 'utf8'))?.tags ?? [];
+}
+
+/** The sidecar's tags sorted by start (then end), checking the file keeps them in that order. */
+export function sortedTags(workspace, article) {
+  const tags = sidecarTags(workspace, article);
+  const sorted = [...tags].sort((a, b) => a.start - b.start || a.end - b.end);
+  if (sorted.some((t, i) => t !== tags[i])) throw new Error(`${article}.tags.yaml does not list its tags by start: ${tags.map((t) => t.start).join(', ')}`);
+  return sorted;
 }
 
 /** The article as the sidecar indexes it: CRLF read as LF, split into code points. */

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { widenSidebar } from '../../scripts/codeserver.mjs';
-import { escapeRe, sleep, until } from './helpers.mjs';
+import { openNewsmarkView, rowWithText, sidebar, sleep, until } from './helpers.mjs';
 
 export const title = 'Tags view';
 
@@ -46,20 +46,6 @@ export function firstTag(workspace) {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const label = oneLine.length <= 60 ? oneLine : `${oneLine.slice(0, 59)}…`;
   return { sidecar, article, tag, text, selected, startLine: lineOf(rawStart), endLine: lineOf(rawEnd), label };
-}
-
-const sidebar = (page) => page.locator('.part.sidebar');
-const rows = (page) => sidebar(page).locator('.monaco-list-row');
-// Anchored at the start: the label comes first in a row's text, a description (if any) after it.
-const rowWithText = (page, text) => rows(page).filter({ hasText: new RegExp(`^\\s*${escapeRe(text)}`) }).first();
-
-async function openNewsmarkView(page) {
-  // aria-label sits on the tab <li> in recent builds and on the <a> in older ones; either starts with the title.
-  const item = page.locator('.part.activitybar [aria-label^="Newsmark"]').first();
-  await item.waitFor({ state: 'visible', timeout: 30_000 });
-  const selected = await item.evaluate((el) => el.closest('li')?.classList.contains('checked') ?? false);
-  if (!selected || !(await sidebar(page).isVisible())) await item.click();
-  await until('the Newsmark side bar', async () => /newsmark/i.test((await sidebar(page).locator('.composite.title').innerText()) ?? ''));
 }
 
 export const tests = [
