@@ -18,7 +18,8 @@ import { SidecarFile } from '../src/core/sidecar';
 import { ArticleText, type Tag } from '../src/core/tag';
 import { generateArticle, randomWords } from './article';
 import { editedArticle, initialTruth, makeTags, quietMiddle, redownload, type Truth } from './mutate';
-import { expandArticle, generateCorpus, openCorpus } from './corpus';
+import { EXPORTERS } from '../src/core/export/formats';
+import { expandArticle, exportArticles, generateCorpus, openCorpus } from './corpus';
 import { Rng } from './prng';
 
 const SEED = 0x5eed2024;
@@ -202,6 +203,13 @@ const yamlText = SidecarFile.create('article.txt', sha).serialize(tags, sha);
   const expand = measure(Math.max(RUNS, 51), () => expandArticle(model, keys[k++ % keys.length] as string), 5);
   if (expand.result !== CORPUS_TAGS) throw new Error(`an expanded article shows ${expand.result} rows`);
   timeRow('Tags view: expanding one article (categories and tag rows)', expand, 16);
+
+  // ---- 10. exporting the same workspace to every format ----------------------------------------
+  const articles = exportArticles(corpus, opened.result.store);
+  for (const exporter of EXPORTERS) {
+    const timing = measure(3, () => exporter.export(articles, { includeOrphans: false, bom: false }), 1);
+    timeRow(`export ${int(CORPUS_ARTICLES)} articles × ${CORPUS_TAGS} tags: ${exporter.id}`, timing, 5000);
+  }
 }
 
 // ---- sub-steps, for diagnosis -----------------------------------------------------------------

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { reattach } from '../src/core/anchor/reattach';
 import { articleHash } from '../src/core/articleFile';
+import type { ExportArticle } from '../src/core/export/types';
 import { TagTreeModel, type TagSource } from '../src/core/review/tagTree';
 import { SidecarFile } from '../src/core/sidecar';
 import { TagStore } from '../src/core/tagStore';
@@ -50,6 +51,11 @@ export function expandArticle(model: TagTreeModel, key: string): number {
   let rows = 0;
   for (const category of model.children({ kind: 'article', key })) rows += model.children(category).length;
   return rows;
+}
+
+/** The corpus as exporters see it. */
+export function exportArticles(files: readonly CorpusFile[], store: TagStore): ExportArticle[] {
+  return files.map((f) => ({ name: f.key, uri: `file:///corpus/${f.key}`, text: f.text, tags: store.tags(f.key) }));
 }
 
 export function timeOnce<T>(fn: () => T): { ms: number; result: T } {

@@ -1,4 +1,6 @@
 import { check } from './check';
+import { exportTags } from './export';
+import { importTags } from './import';
 import { consoleOutput, type Output } from './output';
 import { UsageError } from './sidecars';
 import { stats } from './stats';
@@ -19,6 +21,17 @@ Commands:
   stats [--json] PATH...
                      Count tags per category and per review status, per article and in
                      total, with tags per 1,000 words.
+  export --format F [--out PATH] [--include-orphans] [--bom] PATH...
+                     Write the tags in another tool's format: csv, jsonl, w3c, brat, semeval,
+                     doccano, label-studio, html, md. --out names a folder (created if
+                     missing); single-file formats may take a file name, or print to
+                     standard output without --out.
+  import --format F [--map OLD=NEW]... [--articles DIR] PATH...
+                     Read brat, semeval, w3c, doccano or label-studio files (PATH: files or
+                     folders) into the sidecars of existing articles found under DIR
+                     (default: the current folder). Spans whose text is not at their offsets
+                     are found again or reported, never placed wrongly. Exit 1 when anything
+                     was not imported.
   validate PATH...   Check that each sidecar parses and every tag's offsets cut out its text.
                      Exit 0 when all are valid, 1 when any is not, 2 on bad usage.
 
@@ -40,8 +53,15 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     return 0;
   }
   try {
-    const { flags, paths } = parseArgs(rest, command === 'check' ? ['--fix', '--json'] : command === 'stats' ? ['--json'] : []);
+    const { flags, values, paths } = parseArgs(rest, KNOWN_FLAGS[command] ?? [], KNOWN_VALUES[command] ?? []);
     if (paths.length === 0) throw new UsageError(`give at least one article, sidecar or folder.`);
+    const format = values.get('--format')?.[0];
+    if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError('--format is required.');
+    if (command === 'export') {
+      const outPath = values.get('--out')?.[0];
+      return await exportTags(paths, { format: format!, includeOrphans: flags.has('--include-orphans'), bom: flags.has('--bom'), ...(outPath !== undefined ? { out: outPath } : {}) }, out);
+    }
+    if (command === 'import') return await importTags(paths, { format: format!, maps: values.get('--map') ?? [], articles: values.get('--articles')?.[0] ?? '.' }, out);
     if (command === 'check') return await check(paths, { fix: flags.has('--fix'), json: flags.has('--json') }, out);
     if (command === 'validate') return await validate(paths, out);
     if (command === 'stats') return await stats(paths, flags.has('--json'), out);
@@ -53,16 +73,28 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
   }
 }
 
-function parseArgs(args: readonly string[], known: readonly string[]): { flags: Set<string>; paths: string[] } {
+const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom'] };
+const KNOWN_VALUES: Record<string, readonly string[]> = { export: ['--format', '--out'], import: ['--format', '--map', '--articles'] };
+
+function parseArgs(args: readonly string[], knownFlags: readonly string[], knownValues: readonly string[]): { flags: Set<string>; values: Map<string, string[]>; paths: string[] } {
   const flags = new Set<string>();
+  const values = new Map<string, string[]>();
   const paths: string[] = [];
-  for (const arg of args) {
-    if (arg.startsWith('--')) {
-      if (!known.includes(arg)) throw new UsageError(`unknown option ${arg}.`);
-      flags.add(arg);
-    } else paths.push(arg);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) {
+      paths.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=') && !knownFlags.includes(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (knownFlags.includes(name)) flags.add(name);
+    else if (knownValues.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value.`);
+      values.set(name, [...(values.get(name) ?? []), value]);
+    } else throw new UsageError(`unknown option ${arg}.`);
   }
-  return { flags, paths };
+  return { flags, values, paths };
 }
 
 if (require.main === module) {

@@ -27,6 +27,8 @@ export const CommandId = {
   nextTagNeedingReview: 'newsmark.nextTagNeedingReview',
   previousTagNeedingReview: 'newsmark.previousTagNeedingReview',
   showTagsView: 'newsmark.showTagsView',
+  exportTags: 'newsmark.exportTags',
+  importTags: 'newsmark.importTags',
   refreshTags: 'newsmark.refreshTags',
 } as const;
 

@@ -4,6 +4,7 @@ import { ArticleEditTracker } from './editTracker';
 import { TagDecorations } from './decorations';
 import { TagHoverProvider } from './hover';
 import { SidecarStorage } from './sidecarStorage';
+import { ExportCommands } from './exportCommands';
 import { ReviewCommands } from './reviewCommands';
 import { TagCommands } from './tagCommands';
 import { TagStatusBar } from './tagStatusBar';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     commands,
     statusBar,
     new ReviewCommands(store),
+    new ExportCommands(store, storage),
     vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store)),
   );
   return {

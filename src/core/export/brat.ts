@@ -1,0 +1,149 @@
+// brat standoff: per article a `.txt` copy of the text and a `.ann` file, plus `annotation.conf`.
+// brat's offsets are character offsets into the `.txt` — Python str indices, i.e. code points —
+// so Newsmark's offsets go out as they are, over the LF text written beside them.
+// A text-bound annotation may not hold a line break, so a tag across lines becomes brat's
+// discontinuous form `T2\tfigure 10 20;21 30\tfirst part second part` (fragments joined by a space).
+import { CATEGORIES } from '../codebook';
+import { ArticleText, type Tag } from '../tag';
+import { fileName, placedArticles, textLines, withoutTxt } from './common';
+import type { ExportFile, ExportResult, Exporter, ImportedSpan, Importer } from './types';
+
+type Fragment = { start: number; end: number };
+
+/** Line breaks brat's line-by-line reading of the `.ann` would split a text field at. */
+const BREAK = /[\n\r\u2028\u2029\u0085]/;
+
+/** The pieces of [start, end) between line breaks, empty pieces dropped. */
+function fragmentsOf(text: ArticleText, tag: Tag): Fragment[] {
+  const fragments: Fragment[] = [];
+  let from = tag.start;
+  let at = tag.start;
+  for (const char of text.slice(tag.start, tag.end)) {
+    if (BREAK.test(char)) {
+      if (at > from) fragments.push({ start: from, end: at });
+      from = at + 1;
+    }
+    at++;
+  }
+  if (at > from) fragments.push({ start: from, end: at });
+  return fragments;
+}
+
+function annotationConf(): string {
+  const entities = CATEGORIES.map((c) => `# ${c.label}: ${c.definition}\n${c.id}`);
+  return ['# Newsmark categories', '[entities]', ...entities, '', '[relations]', '', '[events]', '', '[attributes]', ''].join('\n');
+}
+
+function annOf(text: ArticleText, tags: readonly Tag[]): string {
+  const lines: string[] = [];
+  let n = 0;
+  for (const tag of tags) {
+    const fragments = fragmentsOf(text, tag);
+    if (fragments.length === 0) continue; // only line breaks: nothing brat can show
+    n++;
+    const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
+    const quoted = fragments.map((f) => text.slice(f.start, f.end)).join(' ');
+    lines.push(`T${n}\t${tag.category} ${offsets}\t${quoted}`);
+    // brat reads one annotation a line: a note's line breaks become spaces.
+    if (tag.note !== undefined && tag.note !== '') lines.push(`#${n}\tAnnotatorNotes T${n}\t${tag.note.replace(/\r\n|[\n\r\u2028\u2029\u0085]/g, ' ')}`);
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+export const bratExporter: Exporter = {
+  id: 'brat',
+  label: 'brat standoff',
+  unit: 'code points',
+  singleFile: false,
+  export(articles): ExportResult {
+    const { placed, warnings } = placedArticles(articles);
+    const files: ExportFile[] = [{ path: 'annotation.conf', content: annotationConf() }];
+    for (const { article, text, tags } of placed) {
+      const base = withoutTxt(article.name);
+      files.push({ path: `${base}.txt`, content: article.text }, { path: `${base}.ann`, content: annOf(text, tags) });
+    }
+    return { files, warnings };
+  },
+};
+
+const KINDS: Record<string, string> = { R: 'relation', E: 'event', A: 'attribute', M: 'attribute', N: 'normalization', '*': 'equivalence' };
+
+interface TextBound {
+  readonly id: string;
+  readonly label: string;
+  readonly fragments: Fragment[];
+  readonly text: string;
+  readonly line: number;
+}
+
+/** `T1\tclaim 10 25;30 35\ttext` → its parts, or undefined when the line is not of that form. */
+function parseTextBound(fields: string[], line: number): TextBound | undefined {
+  const [id = '', typeAndOffsets = '', ...rest] = fields;
+  const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(typeAndOffsets);
+  if (!match) return undefined;
+  const fragments = (match[2] ?? '').split(';').map((pair) => {
+    const [start = 0, end = 0] = pair.split(' ').map(Number);
+    return { start, end };
+  });
+  return { id, label: match[1] ?? '', fragments, text: rest.join('\t'), line };
+}
+
+/** The span of a text-bound annotation: first fragment's start to last fragment's end. */
+function spanOf(tb: TextBound, article: string, lf: string | undefined, where: string, problems: string[]): ImportedSpan {
+  const start = Math.min(...tb.fragments.map((f) => f.start));
+  const end = Math.max(...tb.fragments.map((f) => f.end));
+  let text: string | undefined = tb.text;
+  if (tb.fragments.length > 1) {
+    // brat's text joins the fragments with a space: it says what the span covers only with the article.
+    text = undefined;
+    if (lf !== undefined) {
+      const article = new ArticleText(lf);
+      const joined = tb.fragments.map((f) => article.slice(f.start, f.end)).join(' ');
+      if (joined === tb.text) text = article.slice(start, end);
+      else problems.push(`${where}: the fragments ${JSON.stringify(joined)} differ from the annotation's text ${JSON.stringify(tb.text)}`);
+    }
+  }
+  return { article, label: tb.label, start, end, ...(text !== undefined ? { text } : {}) };
+}
+
+function readAnn(path: string, content: string, articleText: (name: string) => string | undefined, problems: string[]): ImportedSpan[] {
+  const base = fileName(path).replace(/\.ann$/i, '');
+  // `peskov.ann` belongs to `peskov.txt` (the export drops `.txt`), else to an article named `peskov`.
+  const resolved = [`${base}.txt`, base].find((n) => articleText(n) !== undefined) ?? `${base}.txt`;
+  const lf = articleText(resolved);
+  const bounds: TextBound[] = [];
+  const notes = new Map<string, string>();
+  textLines(content).forEach((text, i) => {
+    const where = `${fileName(path)}:${i + 1}`;
+    if (text.trim() === '') return;
+    const fields = text.split('\t');
+    const kind = text.charAt(0);
+    if (kind === 'T') {
+      const tb = parseTextBound(fields, i + 1);
+      if (tb) bounds.push(tb);
+      else problems.push(`${where}: not a text-bound annotation brat would read; not imported`);
+    } else if (kind === '#') {
+      const [, type = '', note = ''] = fields;
+      const [noteType, target = ''] = type.split(' ');
+      if (noteType === 'AnnotatorNotes' && target.startsWith('T')) notes.set(target, note);
+    } else {
+      problems.push(`${where}: ${KINDS[kind] ?? 'unknown'} ${fields[0] ?? ''} not imported (Newsmark imports text-bound annotations and their notes)`);
+    }
+  });
+  return bounds.map((tb) => {
+    const span = spanOf(tb, resolved, lf, `${fileName(path)}:${tb.line}`, problems);
+    const note = notes.get(tb.id);
+    return note !== undefined ? { ...span, note } : span;
+  });
+}
+
+export const bratImporter: Importer = {
+  id: 'brat',
+  label: 'brat standoff',
+  read(files, articleText) {
+    const problems: string[] = [];
+    const anns = [...files].filter(([path]) => path.toLowerCase().endsWith('.ann'));
+    const spans = anns.flatMap(([path, content]) => readAnn(path, content, articleText, problems));
+    return { spans, problems };
+  },
+};

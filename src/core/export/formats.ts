@@ -1,0 +1,33 @@
+import { bratExporter, bratImporter } from './brat';
+import { doccanoExporter, doccanoImporter } from './doccano';
+import { htmlExporter } from './html';
+import { labelStudioExporter, labelStudioImporter } from './labelStudio';
+import { markdownExporter } from './markdown';
+import { semevalExporter, semevalImporter } from './semeval';
+import { csvExporter, jsonlExporter } from './tabular';
+import type { Exporter, Importer } from './types';
+import { w3cExporter, w3cImporter } from './w3c';
+
+/** Every format Newsmark writes, in the order menus list them. */
+export const EXPORTERS: readonly Exporter[] = [
+  csvExporter,
+  jsonlExporter,
+  w3cExporter,
+  bratExporter,
+  semevalExporter,
+  doccanoExporter,
+  labelStudioExporter,
+  htmlExporter,
+  markdownExporter,
+];
+
+/** Every format Newsmark reads. */
+export const IMPORTERS: readonly Importer[] = [bratImporter, semevalImporter, w3cImporter, doccanoImporter, labelStudioImporter];
+
+export function exporterFor(id: string): Exporter | undefined {
+  return EXPORTERS.find((e) => e.id === id);
+}
+
+export function importerFor(id: string): Importer | undefined {
+  return IMPORTERS.find((i) => i.id === id);
+}

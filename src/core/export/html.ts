@@ -1,0 +1,180 @@
+// One self-contained HTML report: no scripts, no network (a CSP says so), inline CSS.
+// Every tag is highlighted in its category's colour. The text is cut at every tag boundary and
+// each piece is wrapped in one <mark> per tag covering it, outermost first, so nested and
+// partly overlapping tags give well-formed markup and show as stacked colours.
+import { CATEGORIES, categoryOf, type CategoryId } from '../codebook';
+import { ArticleText, type Tag } from '../tag';
+import type { ExportArticle, ExportResult, Exporter } from './types';
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** Highlight colours: translucent so nested tags show darker; dark text on them stays above 7:1. */
+const COLOURS: Record<CategoryId, { light: string; dark: string; swatch: string }> = {
+  claim: { light: 'rgba(245, 190, 20, 0.38)', dark: 'rgba(230, 180, 34, 0.34)', swatch: '#f5be14' },
+  denial: { light: 'rgba(240, 90, 90, 0.30)', dark: 'rgba(240, 90, 90, 0.34)', swatch: '#f05a5a' },
+  figure: { light: 'rgba(60, 140, 255, 0.28)', dark: 'rgba(74, 158, 255, 0.34)', swatch: '#3c8cff' },
+  framing: { light: 'rgba(170, 90, 230, 0.26)', dark: 'rgba(180, 105, 224, 0.38)', swatch: '#aa5ae6' },
+};
+
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #57606a; --line: #d0d7de; --panel: #f6f8fa; --disputed: #c00000;
+${CATEGORIES.map((c) => `  --${c.id}: ${COLOURS[c.id].light};`).join('\n')} }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9da7b3; --line: #30363d; --panel: #161b22; --disputed: #ff7b72;
+${CATEGORIES.map((c) => `  --${c.id}: ${COLOURS[c.id].dark};`).join('\n')} } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 56rem; padding: 2rem 1.25rem 4rem; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; } h2 { font-size: 1.35rem; margin: 2.5rem 0 .5rem; padding-top: 1rem; border-top: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; } .muted { color: var(--muted); }
+.legend { list-style: none; padding: 0; margin: 1rem 0; display: grid; gap: .4rem; }
+.legend li { display: grid; grid-template-columns: 11rem 1fr; gap: .75rem; align-items: baseline; }
+.counts { list-style: none; padding: 0; margin: .25rem 0 1rem; display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; }
+.key { display: inline-block; padding: 0 .35rem; border-radius: 3px; font-weight: 600; white-space: nowrap; }
+td.review.none { color: var(--muted); }
+${CATEGORIES.map((c) => `.c-${c.id} { background: var(--${c.id}); }`).join('\n')}
+${CATEGORIES.map((c) => `mark.c-${c.id} { box-shadow: inset 0 -2px 0 ${COLOURS[c.id].swatch}; }`).join('\n')}
+.article { white-space: pre-wrap; overflow-wrap: anywhere; font: 1.05rem/1.75 Georgia, "Times New Roman", serif; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; }
+mark { color: inherit; border-radius: 2px; padding: .12em 0; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+mark.disputed, tr.disputed td.review { text-decoration: underline wavy var(--disputed); text-decoration-skip-ink: none; text-underline-offset: .22em; }
+mark.fuzzy { outline: 1px dashed var(--muted); outline-offset: 1px; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+th { font-weight: 600; color: var(--muted); } td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.attrs { color: var(--muted); font-size: .88rem; } ul.orphans li { margin: .25rem 0; white-space: pre-wrap; }
+@media print { body { max-width: none; } h2 { break-before: page; } }
+`;
+
+function esc(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function isOrphan(tag: Tag): boolean {
+  return tag.status === 'orphaned' || tag.start === tag.end;
+}
+
+function key(category: CategoryId): string {
+  return `<span class="key c-${category}">${esc(categoryOf(category).label)}</span>`;
+}
+
+/** The hover text of a highlight: category, verdict, state, note. */
+function hover(tag: Tag): string {
+  const flags = [tag.review, tag.status === 'fuzzy' ? 'fuzzy' : undefined].filter(Boolean);
+  return `${categoryOf(tag.category).label}${flags.length ? ` (${flags.join(', ')})` : ''}${tag.note ? `: ${tag.note}` : ''}`;
+}
+
+function openMark(tag: Tag): string {
+  const classes = [`c-${tag.category}`, tag.review === 'disputed' ? 'disputed' : '', tag.status === 'fuzzy' ? 'fuzzy' : ''].filter(Boolean).join(' ');
+  return `<mark class="${classes}" data-tag="${esc(tag.id)}" title="${esc(hover(tag))}">`;
+}
+
+/** The article text with every placed tag highlighted; each piece closes every mark it opens. */
+export function highlight(lf: string, tags: readonly Tag[]): string {
+  const text = new ArticleText(lf);
+  const clamp = (n: number): number => Math.min(Math.max(n, 0), text.length);
+  const spans = tags
+    .map((tag) => ({ tag, start: clamp(tag.start), end: clamp(tag.end) }))
+    .filter((s) => s.end > s.start)
+    // Outermost first: earlier start, then longer span; ties by id keep the order stable.
+    .sort((a, b) => a.start - b.start || b.end - a.end || (a.tag.id < b.tag.id ? -1 : 1));
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  let html = '';
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i]!;
+    const to = cuts[i + 1]!;
+    const covering = spans.filter((s) => s.start <= from && s.end >= to);
+    html += covering.map((s) => openMark(s.tag)).join('') + esc(text.slice(from, to)) + '</mark>'.repeat(covering.length);
+  }
+  return html;
+}
+
+function attributes(tag: Tag): string {
+  const entries = Object.entries(tag.attributes ?? {});
+  if (entries.length === 0) return '';
+  const shown = entries.map(([k, v]) => `${esc(k)}: ${esc(typeof v === 'string' ? v : JSON.stringify(v))}`);
+  return `<div class="attrs">${shown.join(' · ')}</div>`;
+}
+
+function tagTable(tags: readonly Tag[], text: ArticleText): string {
+  const rows = tags.map((tag) => {
+    const review = tag.review ?? 'unreviewed';
+    const state = tag.status === 'fuzzy' ? ' <span class="muted">(fuzzy)</span>' : '';
+    return `<tr class="${tag.review ?? ''}" data-row="${esc(tag.id)}"><td>${key(tag.category)}</td>` +
+      `<td class="text">${esc(text.slice(tag.start, tag.end))}${state}</td>` +
+      `<td>${esc(tag.note ?? '')}${attributes(tag)}</td><td class="review${tag.review ? '' : ' none'}">${esc(review)}</td></tr>`;
+  });
+  return `<table><thead><tr><th>Category</th><th>Text</th><th>Note</th><th>Review</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function counts(tags: readonly Tag[], orphans: number): string {
+  const items = CATEGORIES.map((c) => `<li>${key(c.id)} ${tags.filter((t) => t.category === c.id).length}</li>`);
+  if (orphans > 0) items.push(`<li class="muted">${orphans} orphaned</li>`);
+  return `<ul class="counts">${items.join('')}</ul>`;
+}
+
+function articleSection(article: ExportArticle, index: number): string {
+  const placed = article.tags.filter((t) => !isOrphan(t));
+  const orphans = article.tags.filter(isOrphan);
+  const text = new ArticleText(article.text);
+  const parts = [
+    `<section id="article-${index + 1}">`,
+    `<h2>${esc(article.name)}</h2>`,
+    counts(placed, orphans.length),
+    `<div class="article">${highlight(article.text, placed)}</div>`,
+  ];
+  if (placed.length > 0) parts.push(`<h3>Tags</h3>`, tagTable(placed, text));
+  else parts.push('<p class="muted">No tags in the text.</p>');
+  if (orphans.length > 0) {
+    parts.push(
+      '<h3>Orphaned</h3>',
+      '<p class="muted">These tags were not found in the current text (run <code>newsmark check</code>); their last known text:</p>',
+      `<ul class="orphans">${orphans.map((t) => `<li data-orphan="${esc(t.id)}">${key(t.category)} “${esc(t.text)}”${t.note ? ` — ${esc(t.note)}` : ''}</li>`).join('\n')}</ul>`,
+    );
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+export function renderReport(articles: readonly ExportArticle[]): string {
+  const all = articles.flatMap((a) => a.tags);
+  const placed = all.filter((t) => !isOrphan(t));
+  const legend = CATEGORIES.map((c) => `<li>${key(c.id)}<span>${esc(c.definition)}</span></li>`).join('\n');
+  const toc = articles.map((a, i) => `<li><a href="#article-${i + 1}">${esc(a.name)}</a> <span class="muted">(${a.tags.filter((t) => !isOrphan(t)).length} tags)</span></li>`).join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>Newsmark report</title>',
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    '<h1>Newsmark report</h1>',
+    `<p class="muted">${articles.length} ${articles.length === 1 ? 'article' : 'articles'}, ${placed.length} tags` +
+      `${all.length > placed.length ? `, ${all.length - placed.length} orphaned` : ''}. Hover a highlight to read its note; ` +
+      'a wavy underline marks a disputed tag, a dashed outline a tag placed by fuzzy matching.</p>',
+    counts(placed, 0),
+    '<h3>Categories</h3>',
+    `<ul class="legend">\n${legend}\n</ul>`,
+    articles.length > 1 ? `<h3>Articles</h3>\n<ol>\n${toc}\n</ol>` : '',
+    '</header>',
+    '<main>',
+    ...articles.map(articleSection),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+export const htmlExporter: Exporter = {
+  id: 'html',
+  label: 'HTML report',
+  unit: 'none',
+  singleFile: true,
+  defaultFileName: 'report.html',
+  export(articles): ExportResult {
+    return { files: [{ path: 'report.html', content: renderReport(articles) }], warnings: [] };
+  },
+};

@@ -1,0 +1,113 @@
+import { reattach } from '../anchor/reattach';
+import { isCategoryId, type CategoryId } from '../codebook';
+import { ArticleText, newTagId, sortTags, type Tag } from '../tag';
+import type { ImportedSpan } from './types';
+
+export interface PlacementReport {
+  /** New tags per article name. */
+  readonly tags: Map<string, Tag[]>;
+  /** What could not be placed, or was not imported, one line each. */
+  readonly problems: string[];
+  readonly counts: { exact: number; reattached: number; fuzzy: number; skipped: number };
+}
+
+export interface ImportContext {
+  /** The LF text of an article by file name, or undefined when it is not in the corpus. */
+  articleText(name: string): string | undefined;
+  /** The tags the article already has (to keep ids unique and skip duplicates). */
+  existingTags(name: string): readonly Tag[];
+  /** Labels of the other tool mapped onto Newsmark's categories (`--map old=new`). */
+  readonly labelMap: ReadonlyMap<string, CategoryId>;
+  readonly author?: string;
+}
+
+/**
+ * Turns spans read from another tool into tags, checking each against the article: a span whose
+ * text is not at its offsets is found again by the anchoring pipeline or reported — never
+ * written at the wrong place. Spans already tagged with the same category are skipped.
+ */
+export function placeImported(spans: readonly ImportedSpan[], context: ImportContext): PlacementReport {
+  const tags = new Map<string, Tag[]>();
+  const problems: string[] = [];
+  const counts = { exact: 0, reattached: 0, fuzzy: 0, skipped: 0 };
+  const articles = new Map<string, ArticleText>();
+
+  for (const span of spans) {
+    const where = `${span.article} ${span.start}–${span.end}${span.text !== undefined ? ` ${JSON.stringify(shorten(span.text))}` : ''}`;
+    const category = context.labelMap.get(span.label) ?? (isCategoryId(span.label) ? span.label : undefined);
+    if (!category) {
+      problems.push(`${where}: unknown category "${span.label}" (map it with --map ${span.label}=claim|denial|figure|framing)`);
+      counts.skipped++;
+      continue;
+    }
+    const lf = context.articleText(span.article);
+    if (lf === undefined) {
+      problems.push(`${where}: no article named ${span.article} in the corpus`);
+      counts.skipped++;
+      continue;
+    }
+    let article = articles.get(span.article);
+    if (!article) articles.set(span.article, (article = new ArticleText(lf)));
+    const fits = span.start >= 0 && span.end > span.start && span.end <= article.length;
+    const expected = span.text ?? (fits ? article.slice(span.start, span.end) : undefined);
+    if (expected === undefined || expected.trim() === '') {
+      problems.push(`${where}: offsets outside the article and no text to look for`);
+      counts.skipped++;
+      continue;
+    }
+    const known = [...context.existingTags(span.article), ...(tags.get(span.article) ?? [])];
+    const taken = new Set(known.map((t) => t.id));
+    const draft: Tag = {
+      id: span.id !== undefined && /^[0-9a-f]{8}$/.test(span.id) && !taken.has(span.id) ? span.id : newTagId(taken),
+      category,
+      start: fits ? span.start : Math.min(span.start, article.length),
+      end: fits ? span.end : Math.min(span.end, article.length),
+      text: expected,
+      prefix: '',
+      suffix: '',
+      ...(span.note !== undefined ? { note: span.note } : {}),
+      ...(span.attributes !== undefined ? { attributes: span.attributes } : {}),
+      ...(context.author !== undefined ? { author: context.author } : {}),
+    };
+    let placed: Tag;
+    if (fits && article.slice(span.start, span.end) === expected) {
+      placed = { ...draft, ...article.contextOf(span.start, span.end) };
+      counts.exact++;
+    } else {
+      const [result] = reattach(lf, undefined, [draft]).placements;
+      if (!result || result.status === 'orphaned') {
+        problems.push(`${where}: this text is not at these offsets and could not be found in the article; not imported`);
+        counts.skipped++;
+        continue;
+      }
+      placed = result.tag;
+      if (result.status === 'fuzzy') counts.fuzzy++;
+      else counts.reattached++;
+    }
+    if (known.some((t) => t.start === placed.start && t.end === placed.end && t.category === placed.category)) {
+      counts.skipped++; // already there: importing twice changes nothing
+      continue;
+    }
+    tags.set(span.article, sortTags([...(tags.get(span.article) ?? []), placed]));
+  }
+  return { tags, problems, counts };
+}
+
+/** `old=new` pairs of `--map` into a label map, with a message for each bad pair. */
+export function parseLabelMap(pairs: readonly string[]): { map: Map<string, CategoryId>; problems: string[] } {
+  const map = new Map<string, CategoryId>();
+  const problems: string[] = [];
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    const from = pair.slice(0, at);
+    const to = pair.slice(at + 1);
+    if (at <= 0 || !isCategoryId(to)) problems.push(`--map ${pair}: give OLD=NEW with NEW one of claim, denial, figure, framing`);
+    else map.set(from, to);
+  }
+  return { map, problems };
+}
+
+function shorten(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : text;
+}

@@ -1,0 +1,81 @@
+import type { Tag } from '../tag';
+
+/** One article as exporters see it. */
+export interface ExportArticle {
+  /** The article's file name (e.g. `peskov.txt`), unique within one export. */
+  readonly name: string;
+  /** Where the article is, as a URI (`file:///…/peskov.txt`): W3C targets use it. */
+  readonly uri: string;
+  /** The article text with CRLF → LF: every offset Newsmark exports refers to it. */
+  readonly text: string;
+  /** The tags, in text order, orphans included (exporters decide what to do with them). */
+  readonly tags: readonly Tag[];
+}
+
+/** A file an export produces, relative to the chosen folder (or the chosen file for single-file formats). */
+export interface ExportFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface ExportOptions {
+  /** csv/jsonl: put orphaned tags in with empty offsets. Span formats always leave them out. */
+  readonly includeOrphans: boolean;
+  /** csv: start with a UTF-8 byte-order mark, which spreadsheet programs use to detect UTF-8. */
+  readonly bom: boolean;
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { includeOrphans: false, bom: false };
+
+/** What an export did, besides its files: orphans left out, said plainly. */
+export interface ExportResult {
+  readonly files: ExportFile[];
+  readonly warnings: string[];
+}
+
+/** The unit a format's offsets count. */
+export type OffsetUnit = 'code points' | 'UTF-16 code units' | 'none';
+
+export interface Exporter {
+  /** The `--format` name. */
+  readonly id: string;
+  readonly label: string;
+  readonly unit: OffsetUnit;
+  /** Single-file formats may be given a file name instead of a folder. */
+  readonly singleFile: boolean;
+  /** The file name used when only a folder is given, for single-file formats. */
+  readonly defaultFileName?: string;
+  export(articles: readonly ExportArticle[], options: ExportOptions): ExportResult;
+}
+
+/** A tag read from another tool's file, before it is placed in an article. */
+export interface ImportedSpan {
+  /** The article's file name the span belongs to. */
+  readonly article: string;
+  /** The category as the other tool named it (mapped later). */
+  readonly label: string;
+  /** Offsets in the article text with CRLF → LF, in code points (importers convert their unit). */
+  readonly start: number;
+  readonly end: number;
+  /** The text the other tool says the span covers, when it says. */
+  readonly text?: string;
+  readonly note?: string;
+  readonly id?: string;
+  readonly attributes?: Record<string, unknown>;
+}
+
+export interface Importer {
+  readonly id: string;
+  readonly label: string;
+  /**
+   * Reads the other tool's files. `read` returns a file's text relative to the given path, or
+   * undefined when it does not exist; `articleText` returns the LF text of an article by name.
+   * `articleNames`, when given, lists the corpus's articles so records that do not name their
+   * article (doccano, Label Studio) can be matched by their text.
+   */
+  read(
+    files: ReadonlyMap<string, string>,
+    articleText: (name: string) => string | undefined,
+    articleNames?: readonly string[],
+  ): { spans: ImportedSpan[]; problems: string[] };
+}

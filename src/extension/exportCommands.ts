@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import { CATEGORIES, isCategoryId, type CategoryId } from '../core/codebook';
+import { EXPORTERS, IMPORTERS } from '../core/export/formats';
+import { placeImported } from '../core/export/place';
+import type { ExportArticle, Exporter } from '../core/export/types';
+import { toLf } from '../core/textIndex';
+import type { TagStore } from '../core/tagStore';
+import { articleKey, articleUri, fileName, openDocument } from './articles';
+import { CommandId } from './commandIds';
+import { author } from './settings';
+import type { SidecarStorage } from './sidecarStorage';
+
+/** "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. */
+export class ExportCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+  private readonly log = vscode.window.createOutputChannel('Newsmark');
+
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
+    this.disposables = [
+      this.log,
+      vscode.commands.registerCommand(CommandId.exportTags, (uri?: unknown, uris?: unknown) => this.exportTags(uri, uris)),
+      vscode.commands.registerCommand(CommandId.importTags, () => this.importTags()),
+    ];
+  }
+
+  private async exportTags(clicked: unknown, selected: unknown): Promise<void> {
+    const format = await vscode.window.showQuickPick(EXPORTERS.map((e) => ({ label: e.label, description: e.id, detail: `Offsets in ${e.unit}`, exporter: e })), { title: 'Export Tags: Format' });
+    if (!format) return;
+    const keys = await this.pickScope(clicked, selected);
+    if (!keys || keys.length === 0) return;
+    const exporter = format.exporter;
+    const target = exporter.singleFile
+      ? await vscode.window.showSaveDialog({ title: `Export ${exporter.label}`, defaultUri: this.defaultTarget(exporter.defaultFileName ?? 'export') })
+      : (await vscode.window.showOpenDialog({ title: `Export ${exporter.label} into folder`, canSelectFolders: true, canSelectFiles: false, openLabel: 'Export Here' }))?.[0];
+    if (!target) return;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${exporter.label}`, cancellable: true }, async (progress, token) => {
+      const articles: ExportArticle[] = [];
+      for (const key of keys) {
+        if (token.isCancellationRequested) return;
+        progress.report({ message: fileName(articleUri(key)), increment: 100 / keys.length });
+        const text = await this.articleText(key);
+        if (text !== undefined) articles.push({ name: fileName(articleUri(key)), uri: key, text, tags: this.store.tags(key) });
+      }
+      await this.write(exporter, articles, target);
+    });
+  }
+
+  private async write(exporter: Exporter, articles: readonly ExportArticle[], target: vscode.Uri): Promise<void> {
+    const result = exporter.export(articles, { includeOrphans: false, bom: false });
+    for (const file of result.files) {
+      const uri = exporter.singleFile && result.files.length === 1 ? target : vscode.Uri.joinPath(target, file.path);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.content));
+    }
+    const warned = result.warnings.length > 0 ? ` ${result.warnings.join('; ')}.` : '';
+    void vscode.window.showInformationMessage(`Exported ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} as ${exporter.label} (offsets in ${exporter.unit}).${warned}`);
+  }
+
+  /** Current article, the articles selected in the Explorer, or the whole workspace. */
+  private async pickScope(clicked: unknown, selected: unknown): Promise<string[] | undefined> {
+    const explorer = (Array.isArray(selected) ? selected : [clicked]).filter((u): u is vscode.Uri => u instanceof vscode.Uri).map(articleKey);
+    if (explorer.length > 0) return explorer.filter((k) => this.store.tags(k).length > 0);
+    const active = vscode.window.activeTextEditor && articleKey(vscode.window.activeTextEditor.document.uri);
+    const all = this.store.keys().filter((k) => this.store.tags(k).length > 0);
+    const picks = [
+      ...(active && this.store.tags(active).length > 0 ? [{ label: 'Current article', description: fileName(articleUri(active)), keys: [active] }] : []),
+      { label: 'Whole workspace', description: `${all.length} tagged articles`, keys: all },
+    ];
+    return (await vscode.window.showQuickPick(picks, { title: 'Export Tags: What' }))?.keys;
+  }
+
+  private async importTags(): Promise<void> {
+    const format = await vscode.window.showQuickPick(IMPORTERS.map((i) => ({ label: i.label, description: i.id, importer: i })), { title: 'Import Tags: Format' });
+    if (!format) return;
+    const chosen = await vscode.window.showOpenDialog({ title: `Import ${format.label}`, canSelectMany: true, canSelectFolders: true, openLabel: 'Import' });
+    if (!chosen) return;
+    const inputs = new Map<string, string>();
+    for (const uri of chosen) for (const file of await filesUnder(uri)) inputs.set(file.fsPath, new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+    const texts = new Map<string, { key: string; text: string }>();
+    const locate = async (name: string): Promise<void> => {
+      if (texts.has(name)) return;
+      const [uri] = await vscode.workspace.findFiles(`**/${name.replace(/[[\]{}*?]/g, '?')}`, '**/node_modules/**', 1);
+      const text = uri && (await this.articleText(articleKey(uri)));
+      if (uri && text !== undefined) texts.set(name, { key: articleKey(uri), text });
+    };
+    // Importers ask for articles by name; a first pass collects the names, which are then found in
+    // the workspace (an asynchronous search), and a second pass reads against their text.
+    const names = new Set<string>();
+    format.importer.read(inputs, (name) => (names.add(name), undefined));
+    for (const name of names) await locate(name);
+    const read = format.importer.read(inputs, (name) => texts.get(name)?.text, [...texts.keys()]);
+    const labelMap = await this.askLabelMap(read.spans.map((s) => s.label));
+    for (const { key } of texts.values()) await this.storage.ensureLoaded(articleUri(key));
+    const placed = placeImported(read.spans, {
+      articleText: (name) => texts.get(name)?.text,
+      existingTags: (name) => this.store.tags(texts.get(name)?.key ?? ''),
+      labelMap,
+      ...(author() !== undefined ? { author: author()! } : {}),
+    });
+    for (const [name, tags] of placed.tags) this.store.add(texts.get(name)!.key, tags);
+    const problems = [...read.problems, ...placed.problems];
+    const imported = [...placed.tags.values()].reduce((n, t) => n + t.length, 0);
+    if (problems.length > 0) {
+      this.log.appendLine(`Import ${format.label}: ${problems.length} problems`);
+      problems.forEach((p) => this.log.appendLine(`  ${p}`));
+    }
+    const message = `Imported ${imported} tags into ${placed.tags.size} articles${problems.length > 0 ? `; ${problems.length} not imported (see the Newsmark output)` : ''}.`;
+    if (problems.length > 0) void vscode.window.showWarningMessage(message, 'Show Details').then((c) => c && this.log.show());
+    else void vscode.window.showInformationMessage(message);
+  }
+
+  /** Labels that are not Newsmark categories are mapped by the user, or left out. */
+  private async askLabelMap(labels: readonly string[]): Promise<Map<string, CategoryId>> {
+    const map = new Map<string, CategoryId>();
+    for (const label of new Set(labels)) {
+      if (isCategoryId(label)) continue;
+      const picked = await vscode.window.showQuickPick([...CATEGORIES.map((c): { label: string; id: CategoryId | undefined } => ({ label: c.label, id: c.id })), { label: 'Leave these out', id: undefined }], { title: `Import Tags: "${label}" is which category?` });
+      if (picked?.id) map.set(label, picked.id);
+    }
+    return map;
+  }
+
+  private async articleText(key: string): Promise<string | undefined> {
+    const open = openDocument(key);
+    if (open) return toLf(open.getText());
+    try {
+      return toLf(new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(articleUri(key))));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private defaultTarget(name: string): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder && vscode.Uri.joinPath(folder.uri, name);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+async function filesUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if (stat.type !== vscode.FileType.Directory) return [uri];
+  const files: vscode.Uri[] = [];
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(uri)) {
+    const child = vscode.Uri.joinPath(uri, name);
+    if (type === vscode.FileType.Directory) files.push(...(await filesUnder(child)));
+    else files.push(child);
+  }
+  return files;
+}
