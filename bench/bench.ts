@@ -19,6 +19,7 @@ import { ArticleText, type Tag } from '../src/core/tag';
 import { generateArticle, randomWords } from './article';
 import { editedArticle, initialTruth, makeTags, quietMiddle, redownload, type Truth } from './mutate';
 import { EXPORTERS } from '../src/core/export/formats';
+import { suggestTags } from '../src/core/suggest';
 import { expandArticle, exportArticles, generateCorpus, openCorpus } from './corpus';
 import { Rng } from './prng';
 
@@ -176,6 +177,12 @@ const generationMs = performance.now() - genStart;
 {
   const timing = measure(RUNS, () => reattach(fresh.text, sha, tags));
   timeRow('re-attach after a re-download (typography)', timing, 50, score(timing.result, tags, fresh.truths), true);
+}
+
+// ---- 5b. rule-based suggestions over the 1 MB article ----------------------------------------------
+{
+  const timing = measure(Math.min(RUNS, 7), () => suggestTags(text), 1);
+  timeRow(`suggest tags over the 1 MB article (${int(timing.result.length)} suggestions)`, timing, 200);
 }
 
 // ---- 6–7. the sidecar as YAML -----------------------------------------------------------------

@@ -203,7 +203,7 @@ async function answers(url) {
  * Starts code-server on FOLDER with a fresh user-data and extensions dir.
  * env is added to code-server's environment, which its extension host inherits.
  */
-export async function startCodeServer({ folder, env = {}, port, name = 'code-server' } = {}) {
+export async function startCodeServer({ folder, env = {}, port, name = 'code-server', settings = {} } = {}) {
   const { entry } = codeServerPaths();
   port ??= await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'newsmark-cs-'));
@@ -211,7 +211,7 @@ export async function startCodeServer({ folder, env = {}, port, name = 'code-ser
   const extensionsDir = join(scratch, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   pruneLogs();
   const logFile = join(LOG_DIR, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${port}.log`);
 

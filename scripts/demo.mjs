@@ -71,7 +71,8 @@ async function main() {
   await ensureCodeServer();
   const folder = samplesPath();
   if (!existsSync(folder)) throw new Error(`no samples folder at ${folder}`);
-  const server = await startCodeServer({ folder, port, name: 'code-server-demo' });
+  // The demo shows tagged articles in the News Article grammar (off by default for users).
+  const server = await startCodeServer({ folder, port, name: 'code-server-demo', settings: { 'newsmark.newsArticleGrammarForText': true } });
   const url = workbenchUrl({ port: server.port, folder, extensionPath: serverExtensionPath() });
   if (shot) {
     try {

@@ -4,6 +4,7 @@ import { importTags } from './import';
 import { consoleOutput, type Output } from './output';
 import { UsageError } from './sidecars';
 import { stats } from './stats';
+import { suggest } from './suggest';
 import { validate } from './validate';
 
 const USAGE = `Usage: newsmark <command> [options] PATH...
@@ -32,6 +33,10 @@ Commands:
                      (default: the current folder). Spans whose text is not at their offsets
                      are found again or reported, never placed wrongly. Exit 1 when anything
                      was not imported.
+  suggest [--json] [--write] PATH...
+                     Rule-based suggestions for each article: category, start, end (code
+                     points, the sidecar's unit), text and reason. --write adds them to the
+                     sidecars as tags by newsmark-suggest.
   validate PATH...   Check that each sidecar parses and every tag's offsets cut out its text.
                      Exit 0 when all are valid, 1 when any is not, 2 on bad usage.
 
@@ -65,6 +70,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if (command === 'check') return await check(paths, { fix: flags.has('--fix'), json: flags.has('--json') }, out);
     if (command === 'validate') return await validate(paths, out);
     if (command === 'stats') return await stats(paths, flags.has('--json'), out);
+    if (command === 'suggest') return await suggest(paths, { json: flags.has('--json'), write: flags.has('--write') }, out);
     throw new UsageError(`unknown command "${command}".`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -73,7 +79,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
   }
 }
 
-const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom'] };
+const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom'], suggest: ['--json', '--write'] };
 const KNOWN_VALUES: Record<string, readonly string[]> = { export: ['--format', '--out'], import: ['--format', '--map', '--articles'] };
 
 function parseArgs(args: readonly string[], knownFlags: readonly string[], knownValues: readonly string[]): { flags: Set<string>; values: Map<string, string[]>; paths: string[] } {

@@ -14,7 +14,7 @@ import {
   YAMLSeq,
 } from 'yaml';
 import { isCategoryId } from './codebook';
-import { REVIEW_VERDICTS, sortTags, type ReviewVerdict, type Tag, type TagStatus } from './tag';
+import { REVIEW_VERDICTS, sortTags, type RejectedSuggestion, type ReviewVerdict, type Tag, type TagStatus } from './tag';
 
 export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.tags.yaml';
@@ -60,17 +60,19 @@ export class SidecarFile {
     readonly article: string,
     readonly sha256: string,
     readonly tags: readonly Tag[],
+    /** Suggestions the analyst rejected (top-level `rejected:`). */
+    readonly rejected: readonly RejectedSuggestion[] = [],
   ) {}
 
   static parse(text: string): SidecarParse {
     const quick = quickRead(text);
-    if (quick && quick.problems.length === 0) return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags) };
+    if (quick && quick.problems.length === 0) return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags, quick.rejected) };
     return parseThoroughly(text);
   }
 
   /** @internal The thorough path's result. */
-  static fromDocument(doc: Document, text: string, fields: { article: string; sha256: string; tags: Tag[] }): SidecarFile {
-    return new SidecarFile(text, doc, fields.article, fields.sha256, fields.tags);
+  static fromDocument(doc: Document, text: string, fields: { article: string; sha256: string; tags: Tag[]; rejected: RejectedSuggestion[] }): SidecarFile {
+    return new SidecarFile(text, doc, fields.article, fields.sha256, fields.tags, fields.rejected);
   }
 
   /** A new, empty sidecar for an article. */
@@ -87,11 +89,12 @@ export class SidecarFile {
   }
 
   /** The YAML text with these tags and hash, keeping everything else of the original. */
-  serialize(tags: readonly Tag[], sha256: string, article: string = this.article): string {
+  serialize(tags: readonly Tag[], sha256: string, article: string = this.article, rejected: readonly RejectedSuggestion[] = this.rejected): string {
     const doc = this.document().clone();
     const root = doc.contents as YAMLMap;
     setField(doc, root, 'article', article);
     setField(doc, root, 'sha256', sha256);
+    setField(doc, root, 'rejected', rejected.length > 0 ? rejected.map((r) => ({ category: r.category, start: r.start, end: r.end, text: r.text })) : undefined);
     const existing = nodeOf(root, 'tags');
     const seq: YAMLSeq = isSeq(existing) ? existing : new YAMLSeq();
     if (seq !== existing) root.set('tags', seq);
@@ -117,6 +120,7 @@ interface ReadResult {
   article: string;
   sha256: string;
   tags: Tag[];
+  rejected: RejectedSuggestion[];
   /** Problems with the path to the value at fault: top-level key, or tag index and key. */
   problems: { message: string; path: (string | number)[] }[];
 }
@@ -135,7 +139,7 @@ function quickRead(text: string): ReadResult | undefined {
 
 /** Checks a sidecar given as plain values; both read paths share it. */
 function readPlain(data: unknown): ReadResult {
-  const result: ReadResult = { article: '', sha256: '', tags: [], problems: [] };
+  const result: ReadResult = { article: '', sha256: '', tags: [], rejected: [], problems: [] };
   const fail = (message: string, ...path: (string | number)[]): void => void result.problems.push({ message, path });
   if (!isPlainObject(data)) {
     fail('A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.');
@@ -165,6 +169,16 @@ function readPlain(data: unknown): ReadResult {
     });
   }
   result.tags = sortTags(result.tags);
+  const rejected = data['rejected'];
+  if (rejected !== undefined && rejected !== null && !Array.isArray(rejected)) fail('"rejected" must be a list of rejected suggestions.', 'rejected');
+  else if (Array.isArray(rejected)) {
+    rejected.forEach((item: unknown, index) => {
+      const r = isPlainObject(item) ? item : {};
+      if (!isCategoryId(r['category']) || !isOffset(r['start']) || !isOffset(r['end']) || typeof r['text'] !== 'string') {
+        fail('Each rejected suggestion needs category, start, end and text.', 'rejected', index);
+      } else result.rejected.push({ category: r['category'], start: r['start'], end: r['end'], text: r['text'] });
+    });
+  }
   return result;
 }
 

@@ -28,6 +28,14 @@ export interface Tag {
   readonly reviewer?: string;
 }
 
+/** A suggestion the analyst turned down, remembered in the sidecar so it is not offered again. */
+export interface RejectedSuggestion {
+  readonly category: CategoryId;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 export const CONTEXT_LENGTH = 32;
 
 /** The LF text of an article with code-point slicing; built once per text version. */

@@ -1,7 +1,8 @@
 import { shiftTags, type TextChange } from './edits';
 import { Emitter } from './events';
 import type { SidecarFile } from './sidecar';
-import { sortTags, type Tag } from './tag';
+import type { Suggestion } from './suggest/types';
+import { sortTags, type RejectedSuggestion, type Tag } from './tag';
 
 /** Everything Newsmark knows about one article's tags. */
 export interface ArticleEntry {
@@ -19,9 +20,14 @@ export interface ArticleEntry {
   readonly touched: ReadonlySet<string>;
   /** Words in the article when it was last read (for tags per 1,000 words). */
   readonly words?: number;
+  /** Suggestions the analyst rejected, as the sidecar should hold them. */
+  readonly rejected: readonly RejectedSuggestion[];
+  readonly savedRejected: readonly RejectedSuggestion[];
+  /** Suggestions on offer now (never saved: accepted ones become tags, rejected ones are remembered). */
+  readonly suggestions: readonly Suggestion[];
 }
 
-export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'reattached' | 'saved' | 'reverted' | 'removed';
+export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'reattached' | 'suggested' | 'saved' | 'reverted' | 'removed';
 
 export interface StoreChange {
   readonly key: string;
@@ -34,7 +40,12 @@ export class ReadOnlyTagsError extends Error {
   }
 }
 
+/** The author of tags made from accepted suggestions, until someone edits them. */
+export const SUGGESTED_BY = 'newsmark-suggest';
+
 const NO_TAGS: readonly Tag[] = [];
+const NO_REJECTED: readonly RejectedSuggestion[] = [];
+const NO_SUGGESTIONS: readonly Suggestion[] = [];
 const NOTHING: ReadonlySet<string> = new Set();
 
 /**
@@ -43,6 +54,8 @@ const NOTHING: ReadonlySet<string> = new Set();
  */
 export class TagStore {
   private readonly entries = new Map<string, ArticleEntry>();
+  /** Who is editing (the newsmark.author setting): written on tags they adopt. */
+  author: string | undefined;
   private readonly changed = new Emitter<StoreChange>();
   readonly onDidChange = this.changed.event;
 
@@ -65,7 +78,32 @@ export class TagStore {
   /** Whether the in-memory tags differ from the sidecar on disk. */
   isModified(key: string): boolean {
     const entry = this.entries.get(key);
-    return entry !== undefined && entry.tags !== entry.saved;
+    return entry !== undefined && (entry.tags !== entry.saved || entry.rejected !== entry.savedRejected);
+  }
+
+  suggestions(key: string): readonly Suggestion[] {
+    return this.entries.get(key)?.suggestions ?? NO_SUGGESTIONS;
+  }
+
+  /** Offers suggestions for an article (replacing earlier ones). */
+  suggest(key: string, suggestions: readonly Suggestion[]): void {
+    const entry = this.entries.get(key) ?? this.empty(key);
+    this.entries.set(key, { ...entry, suggestions });
+    this.changed.fire({ key, kind: 'suggested' });
+  }
+
+  /** Accepted suggestions become ordinary tags (one change, one write). */
+  accept(key: string, accepted: readonly Suggestion[], tags: readonly Tag[]): void {
+    this.edit(key, (current) => [...current, ...tags], (entry) => ({ suggestions: entry.suggestions.filter((s) => !accepted.includes(s)) }));
+  }
+
+  /** Rejected suggestions leave the offer and are remembered in the sidecar. */
+  reject(key: string, rejected: readonly Suggestion[]): void {
+    const remembered = rejected.map(({ category, start, end, text }) => ({ category, start, end, text }));
+    this.edit(key, (current) => [...current], (entry) => ({
+      suggestions: entry.suggestions.filter((s) => !rejected.includes(s)),
+      rejected: [...entry.rejected, ...remembered],
+    }), true);
   }
 
   /** Loads what the sidecar on disk says (or that it could not be read). Replaces unsaved tags. */
@@ -73,7 +111,11 @@ export class TagStore {
     const previous = this.entries.get(key);
     const tags = from.sidecar?.tags ?? (from.problem !== undefined ? previous?.saved ?? NO_TAGS : NO_TAGS);
     const words = from.words ?? previous?.words;
-    this.entries.set(key, { key, tags, saved: tags, touched: NOTHING, ...defined(from), ...(words !== undefined ? { words } : {}) });
+    const rejected = from.sidecar?.rejected ?? previous?.savedRejected ?? NO_REJECTED;
+    this.entries.set(key, {
+      key, tags, saved: tags, touched: NOTHING, rejected, savedRejected: rejected, suggestions: previous?.suggestions ?? NO_SUGGESTIONS,
+      ...defined(from), ...(words !== undefined ? { words } : {}),
+    });
     this.changed.fire({ key, kind: 'loaded' });
   }
 
@@ -93,7 +135,9 @@ export class TagStore {
   /** One patch for several tags of an article: a single change event, a single write. */
   updateMany(key: string, ids: readonly string[], patch: Partial<Omit<Tag, 'id'>>): void {
     const wanted = new Set(ids);
-    this.edit(key, (current) => current.map((t) => (wanted.has(t.id) ? withoutUndefined({ ...t, ...patch }) : t)));
+    // A suggested tag becomes the analyst's own once they change it.
+    const adopt = (t: Tag): Partial<Tag> => (t.author === SUGGESTED_BY && !('author' in patch) ? { author: this.author } : {});
+    this.edit(key, (current) => current.map((t) => (wanted.has(t.id) ? withoutUndefined({ ...t, ...patch, ...adopt(t) }) : t)));
   }
 
   /** Follows one text change of the article (sidecar units). */
@@ -102,7 +146,8 @@ export class TagStore {
     if (!entry || entry.tags.length === 0) return;
     const result = shiftTags(entry.tags, change);
     const touched = result.touched.length === 0 ? entry.touched : new Set([...entry.touched, ...result.touched]);
-    this.entries.set(key, { ...entry, tags: sortTags(result.tags), touched });
+    // Suggestions describe the text they were made for; an edit withdraws them.
+    this.entries.set(key, { ...entry, tags: sortTags(result.tags), touched, suggestions: NO_SUGGESTIONS });
     this.changed.fire({ key, kind: 'shifted' });
   }
 
@@ -122,19 +167,19 @@ export class TagStore {
     if (replaced) this.changed.fire({ key, kind: 'reattached' });
   }
 
-  /** Records that the sidecar on disk now holds the current tags. */
-  markSaved(key: string, sidecar: SidecarFile, tags: readonly Tag[]): void {
+  /** Records that the sidecar on disk now holds these tags and rejected suggestions. */
+  markSaved(key: string, sidecar: SidecarFile, tags: readonly Tag[], rejected: readonly RejectedSuggestion[]): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.entries.set(key, { ...entry, sidecar, saved: tags, tags: entry.tags === tags ? tags : entry.tags });
+    this.entries.set(key, { ...entry, sidecar, saved: tags, savedRejected: rejected });
     this.changed.fire({ key, kind: 'saved' });
   }
 
   /** Back to the tags on disk (the article was reverted). */
   revert(key: string): void {
     const entry = this.entries.get(key);
-    if (!entry || entry.tags === entry.saved) return;
-    this.entries.set(key, { ...entry, tags: entry.saved, touched: NOTHING });
+    if (!entry || !this.isModified(key)) return;
+    this.entries.set(key, { ...entry, tags: entry.saved, rejected: entry.savedRejected, touched: NOTHING });
     this.changed.fire({ key, kind: 'reverted' });
   }
 
@@ -146,11 +191,15 @@ export class TagStore {
     this.changed.dispose();
   }
 
-  private edit(key: string, change: (tags: readonly Tag[]) => Tag[]): void {
-    const entry = this.entries.get(key) ?? { key, tags: NO_TAGS, saved: NO_TAGS, touched: NOTHING };
+  private edit(key: string, change: (tags: readonly Tag[]) => Tag[], also?: (entry: ArticleEntry) => Partial<ArticleEntry>, keepTags = false): void {
+    const entry = this.entries.get(key) ?? this.empty(key);
     if (entry.problem !== undefined) throw new ReadOnlyTagsError(key, entry.problem);
-    this.entries.set(key, { ...entry, tags: sortTags(change(entry.tags)) });
+    this.entries.set(key, { ...entry, ...(keepTags ? {} : { tags: sortTags(change(entry.tags)) }), ...(also?.(entry) ?? {}) });
     this.changed.fire({ key, kind: 'edited' });
+  }
+
+  private empty(key: string): ArticleEntry {
+    return { key, tags: NO_TAGS, saved: NO_TAGS, touched: NOTHING, rejected: NO_REJECTED, savedRejected: NO_REJECTED, suggestions: NO_SUGGESTIONS };
   }
 }
 

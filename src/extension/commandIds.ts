@@ -28,6 +28,10 @@ export const CommandId = {
   previousTagNeedingReview: 'newsmark.previousTagNeedingReview',
   showTagsView: 'newsmark.showTagsView',
   exportTags: 'newsmark.exportTags',
+  suggestTags: 'newsmark.suggestTags',
+  acceptSuggestion: 'newsmark.acceptSuggestion',
+  rejectSuggestion: 'newsmark.rejectSuggestion',
+  revealSuggestion: 'newsmark.revealSuggestion',
   importTags: 'newsmark.importTags',
   refreshTags: 'newsmark.refreshTags',
 } as const;

@@ -4,11 +4,11 @@ import type { TagStore } from '../core/tagStore';
 import { articleKey } from './articles';
 import { DocumentOffsets } from './positions';
 
-export type DrawnRanges = Record<CategoryId | 'disputed', vscode.Range[]>;
+export type DrawnRanges = Record<CategoryId | 'disputed' | 'suggested', vscode.Range[]>;
 
 /** Draws each visible article's tags: one decoration type per category, created once. */
 export class TagDecorations implements vscode.Disposable {
-  private readonly types = new Map<CategoryId | 'disputed', vscode.TextEditorDecorationType>();
+  private readonly types = new Map<CategoryId | 'disputed' | 'suggested', vscode.TextEditorDecorationType>();
   private readonly drawn = new WeakMap<vscode.TextEditor, DrawnRanges>();
   private readonly disposables: vscode.Disposable[];
 
@@ -30,6 +30,14 @@ export class TagDecorations implements vscode.Disposable {
       overviewRulerLane: vscode.OverviewRulerLane.Left,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }));
+    // Suggestions are not tags yet: a dashed outline, no fill, so they never look accepted.
+    this.types.set('suggested', vscode.window.createTextEditorDecorationType({
+      border: '1px dashed',
+      borderColor: new vscode.ThemeColor('newsmark.suggestionBorder'),
+      overviewRulerColor: new vscode.ThemeColor('newsmark.suggestionBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }));
     this.disposables = [
       ...this.types.values(),
       store.onDidChange((change) => {
@@ -48,8 +56,14 @@ export class TagDecorations implements vscode.Disposable {
   }
 
   private draw(editor: vscode.TextEditor): void {
-    const tags = this.store.tags(articleKey(editor.document.uri));
+    const key = articleKey(editor.document.uri);
+    const tags = this.store.tags(key);
+    const suggestions = this.store.suggestions(key);
     const ranges = emptyRanges();
+    if (suggestions.length > 0) {
+      const offsets = DocumentOffsets.of(editor.document);
+      ranges.suggested = suggestions.map((s) => offsets.range(s.start, s.end));
+    }
     if (tags.length > 0) {
       const offsets = DocumentOffsets.of(editor.document);
       for (const tag of tags) {
@@ -69,5 +83,5 @@ export class TagDecorations implements vscode.Disposable {
 }
 
 function emptyRanges(): DrawnRanges {
-  return { claim: [], denial: [], figure: [], framing: [], disputed: [] };
+  return { claim: [], denial: [], figure: [], framing: [], disputed: [], suggested: [] };
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
-import { ArticleEditTracker } from './editTracker';
+import { ArticleLanguage } from './articleLanguage';
 import { TagDecorations } from './decorations';
-import { TagHoverProvider } from './hover';
-import { SidecarStorage } from './sidecarStorage';
+import { ArticleEditTracker } from './editTracker';
 import { ExportCommands } from './exportCommands';
+import { TagHoverProvider } from './hover';
 import { ReviewCommands } from './reviewCommands';
+import { SidecarStorage } from './sidecarStorage';
+import { SuggestCommands } from './suggestCommands';
 import { TagCommands } from './tagCommands';
 import { TagStatusBar } from './tagStatusBar';
 import { TagsView } from './tagsView';
@@ -17,6 +19,7 @@ export interface NewsmarkApi {
   readonly tagsView: TagsView;
   readonly commands: TagCommands;
   readonly statusBar: TagStatusBar;
+  readonly suggestions: SuggestCommands;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -24,37 +27,34 @@ export interface NewsmarkApi {
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const store = new TagStore();
   const storage = new SidecarStorage(store);
-  const decorations = new TagDecorations(store);
-  const tagsView = new TagsView(store, storage);
-  const commands = new TagCommands(store, storage);
   const tracker = new ArticleEditTracker(store, storage);
-  const statusBar = new TagStatusBar(store);
-  context.subscriptions.push(
+  const tagsView = new TagsView(store, storage);
+  const api = {
     store,
-    storage,
-    tracker,
-    decorations,
+    decorations: new TagDecorations(store),
     tagsView,
-    commands,
-    statusBar,
-    new ReviewCommands(store),
-    new ExportCommands(store, storage),
-    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store)),
-  );
-  return {
-    store,
-    decorations,
-    tagsView,
-    commands,
-    statusBar,
-    idle: async () => {
+    commands: new TagCommands(store, storage),
+    statusBar: new TagStatusBar(store),
+    suggestions: new SuggestCommands(store, storage, tagsView),
+    idle: async (): Promise<void> => {
       await storage.ready;
       await tracker.idle();
       await storage.idle();
     },
   };
-}
-
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  context.subscriptions.push(
+    store,
+    storage,
+    tracker,
+    tagsView,
+    api.decorations,
+    api.commands,
+    api.statusBar,
+    api.suggestions,
+    new ReviewCommands(store),
+    new ExportCommands(store, storage),
+    new ArticleLanguage(store),
+    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store)),
+  );
+  return api;
 }

@@ -188,15 +188,15 @@ export class SidecarStorage implements vscode.Disposable {
     const sidecarUri = sidecarUriFor(article);
     const text = articleText ?? (await this.readArticleFromDisk(article));
     if (text === undefined) return;
-    const tags = entry.tags;
-    if (tags === entry.saved && entry.sidecar) return;
+    const { tags, rejected } = entry;
+    if (!this.store.isModified(key) && entry.sidecar) return;
     const sidecar = entry.sidecar ?? SidecarFile.create(fileName(article), '');
-    const yaml = sidecar.serialize(tags.map(orphanIfCollapsed), articleHash(text), fileName(article));
+    const yaml = sidecar.serialize(tags.map(orphanIfCollapsed), articleHash(text), fileName(article), rejected);
     this.written.set(sidecarUri.toString(), yaml);
     if (sidecarUri.scheme === 'file') await writeFileAtomic(sidecarUri.fsPath, yaml);
     else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(yaml));
     const reread = SidecarFile.parse(yaml);
-    if (reread.ok) this.store.markSaved(key, reread.sidecar, tags);
+    if (reread.ok) this.store.markSaved(key, reread.sidecar, tags, rejected);
   }
 
   private async readArticleFromDisk(article: vscode.Uri): Promise<string | undefined> {

@@ -27,6 +27,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       label: (key) => fileName(articleUri(key)),
       hasProblem: (key) => store.get(key)?.problem !== undefined,
       words: (key) => store.get(key)?.words,
+      suggestions: (key) => store.suggestions(key),
     };
     this.current = new TagTreeModel(this.source);
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
@@ -76,7 +77,34 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       }
       case 'tag':
         return this.tagItem(node);
+      case 'suggestions':
+        return this.suggestionGroupItem(node);
+      case 'suggestion':
+        return this.suggestionItem(node);
     }
+  }
+
+  private suggestionGroupItem(node: Extract<TagsNode, { kind: 'suggestions' }>): vscode.TreeItem {
+    const category = node.category && categoryOf(node.category);
+    const item = new vscode.TreeItem(category ? category.label : 'Suggestions', node.category ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    item.id = nodeId(node);
+    item.description = String(this.current.count(node));
+    item.iconPath = category ? new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId)) : new vscode.ThemeIcon('lightbulb');
+    item.contextValue = 'newsmark.suggestions';
+    item.tooltip = 'Spans the rules suggest tagging. Accept them to make tags, or reject them so they are not suggested again.';
+    return item;
+  }
+
+  private suggestionItem(node: Extract<TagsNode, { kind: 'suggestion' }>): vscode.TreeItem {
+    const suggestion = this.current.suggestionOf(node);
+    const item = new vscode.TreeItem(shorten(suggestion?.text ?? '(withdrawn)'), vscode.TreeItemCollapsibleState.None);
+    item.id = nodeId(node);
+    item.description = `${fileName(articleUri(node.key))} · ${suggestion?.reason ?? ''}`;
+    item.iconPath = new vscode.ThemeIcon('lightbulb-sparkle', new vscode.ThemeColor(categoryOf(node.category).rulerColorId));
+    item.contextValue = 'newsmark.suggestion';
+    item.tooltip = suggestion ? `${categoryOf(node.category).label}: ${suggestion.text}\n\n${suggestion.reason}` : undefined;
+    item.command = { command: CommandId.revealSuggestion, title: 'Show Suggestion', arguments: [node] };
+    return item;
   }
 
   private summaryItem(): vscode.TreeItem {
@@ -170,6 +198,10 @@ export function nodeId(node: TagsNode): string {
       return `category:${node.category}:${node.key ?? ''}`;
     case 'tag':
       return `tag:${node.place}:${node.key}#${node.id}`;
+    case 'suggestions':
+      return `suggestions:${node.category ?? ''}`;
+    case 'suggestion':
+      return `suggestion:${node.key}#${node.category}:${node.start}:${node.end}`;
   }
 }
 

@@ -59,7 +59,11 @@ export class TagsView implements vscode.Disposable {
     const key = articleKey(editor.document.uri);
     const tags = this.store.tags(key);
     if (tags.length === 0) return;
-    const [tag] = tagsAt(tags, DocumentOffsets.of(editor.document).codePoint(editor.selection.active)).reverse();
+    // The tag the selection is exactly on (as Next Tag leaves it), else the innermost one at the cursor.
+    const offsets = DocumentOffsets.of(editor.document);
+    const span = offsets.span(editor.selection);
+    const tag = tags.find((t) => t.start === span.start && t.end === span.end && t.status !== 'orphaned')
+      ?? tagsAt(tags, offsets.codePoint(editor.selection.active)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     if (!tag) return;
     await this.view.reveal(this.provider.model.nodeFor(key, tag), { select: true, focus: false, expand: true }).then(undefined, () => undefined);
   }

@@ -25,6 +25,7 @@ const source: TagSource = {
   label: (key) => key,
   hasProblem: () => false,
   words: () => 1000,
+  suggestions: () => [],
 };
 
 const filter = (f: Partial<{ categories: CategoryId[]; states: TagFilter['states'] extends ReadonlySet<infer S> ? S[] : never; authors: string[]; query: string }>): TagFilter => ({
@@ -43,6 +44,8 @@ function labels(model: TagTreeModel, nodes: readonly TreeNode[]): string[] {
       case 'attention': return `${n.group} (${model.count(n)})`;
       case 'stat': return `${n.label}: ${n.value}`;
       case 'summary': return 'summary';
+      case 'suggestions': return `suggestions (${model.count(n)})`;
+      case 'suggestion': return `suggestion ${n.start}`;
     }
   });
 }

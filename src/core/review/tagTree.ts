@@ -2,6 +2,7 @@ import { categoryOf, CATEGORY_IDS, type CategoryId } from '../codebook';
 import type { Tag } from '../tag';
 import { isOrphan, matchesFilter, needsReview, NO_FILTER, REVIEW_STATE_LABELS, type TagFilter } from './filter';
 import { statsOf, type TagStats } from './stats';
+import type { Suggestion } from '../suggest/types';
 
 function optionalWords(words: number | undefined): { words?: number } {
   return words === undefined ? {} : { words };
@@ -18,7 +19,9 @@ export type TreeNode =
   | { readonly kind: 'attention'; readonly group: 'needs-review' | 'orphaned' }
   | { readonly kind: 'article'; readonly key: string; readonly category?: CategoryId }
   | { readonly kind: 'category'; readonly category: CategoryId; readonly key?: string }
-  | { readonly kind: 'tag'; readonly key: string; readonly id: string; readonly place: TagPlace };
+  | { readonly kind: 'tag'; readonly key: string; readonly id: string; readonly place: TagPlace }
+  | { readonly kind: 'suggestions'; readonly category?: CategoryId }
+  | { readonly kind: 'suggestion'; readonly key: string; readonly category: CategoryId; readonly start: number; readonly end: number };
 
 /** What the tree reads: the store, seen through a narrow window. */
 export interface TagSource {
@@ -30,6 +33,8 @@ export interface TagSource {
   hasProblem(key: string): boolean;
   /** Words in the article, when known. */
   words(key: string): number | undefined;
+  /** Suggestions on offer for the article. */
+  suggestions(key: string): readonly Suggestion[];
 }
 
 /**
@@ -49,6 +54,7 @@ export class TagTreeModel {
     if (this.source.keys().length > 0) roots.push({ kind: 'summary' });
     if (this.attention('needs-review').length > 0) roots.push({ kind: 'attention', group: 'needs-review' });
     if (this.attention('orphaned').length > 0) roots.push({ kind: 'attention', group: 'orphaned' });
+    if (this.offered().length > 0) roots.push({ kind: 'suggestions' });
     if (this.grouping === 'article') {
       roots.push(...this.articles().filter((key) => this.mainTags(key).length > 0 || this.source.hasProblem(key)).map((key) => ({ kind: 'article' as const, key })));
     } else {
@@ -72,11 +78,27 @@ export class TagTreeModel {
         if (node.key !== undefined) return this.tagNodes(node.key, node.category);
         return this.articles().filter((key) => this.mainTags(key, node.category).length > 0).map((key) => ({ kind: 'article', key, category: node.category }));
       case 'tag':
+      case 'suggestion':
         return [];
+      case 'suggestions':
+        if (node.category) return this.offered(node.category).map(({ key, suggestion: s }) => ({ kind: 'suggestion', key, category: s.category, start: s.start, end: s.end }));
+        return CATEGORY_IDS.filter((c) => this.offered(c).length > 0).map((category) => ({ kind: 'suggestions', category }));
     }
   }
 
+  /** The suggestion a row stands for. */
+  suggestionOf(node: Extract<TreeNode, { kind: 'suggestion' }>): Suggestion | undefined {
+    return this.source.suggestions(node.key).find((s) => s.category === node.category && s.start === node.start && s.end === node.end);
+  }
+
+  /** Suggestions on offer, per article, optionally of one category. */
+  offered(category?: CategoryId): { key: string; suggestion: Suggestion }[] {
+    return this.articles().flatMap((key) => this.source.suggestions(key).filter((s) => category === undefined || s.category === category).map((suggestion) => ({ key, suggestion })));
+  }
+
   parent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'suggestion') return { kind: 'suggestions', category: node.category };
+    if (node.kind === 'suggestions' && node.category) return { kind: 'suggestions' };
     if (node.kind === 'article' && node.category) return { kind: 'category', category: node.category };
     if (node.kind === 'category' && node.key !== undefined) return { kind: 'article', key: node.key };
     if (node.kind !== 'tag') return undefined;
@@ -91,6 +113,8 @@ export class TagTreeModel {
     switch (node.kind) {
       case 'attention':
         return this.attention(node.group).length;
+      case 'suggestions':
+        return this.offered(node.category).length;
       case 'article':
         return this.mainTags(node.key, node.category).length;
       case 'category':

@@ -1,0 +1,45 @@
+import { basename } from 'node:path';
+import { articleHash } from '../core/articleFile';
+import { writeFileAtomic } from '../core/atomicWrite';
+import { categoryOf } from '../core/codebook';
+import { suggestTags } from '../core/suggest';
+import { ArticleText, newTagId, type Tag } from '../core/tag';
+import { SUGGESTED_BY } from '../core/tagStore';
+import type { Output } from './output';
+import { findSidecars, loadPair } from './sidecars';
+
+/** `newsmark suggest [--json] [--write] PATH...`: rule-based suggestions per article. */
+export async function suggest(paths: readonly string[], options: { json: boolean; write: boolean }, out: Output): Promise<number> {
+  const report: { article: string; suggestions: ReturnType<typeof suggestTags> }[] = [];
+  let failed = false;
+  for (const path of await findSidecars(paths)) {
+    const pair = await loadPair(path);
+    if (!pair.ok) {
+      pair.problems.forEach((p) => out.error(`✗ ${p}`));
+      failed = true;
+      continue;
+    }
+    const suggestions = suggestTags(pair.articleLf, { existing: pair.sidecar.tags, rejected: pair.sidecar.rejected });
+    report.push({ article: pair.articlePath, suggestions });
+    if (options.write && suggestions.length > 0) {
+      const article = new ArticleText(pair.articleLf);
+      const taken = new Set(pair.sidecar.tags.map((t) => t.id));
+      const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const added: Tag[] = suggestions.map((s) => {
+        const id = newTagId(taken);
+        taken.add(id);
+        return { id, category: s.category, start: s.start, end: s.end, text: s.text, ...article.contextOf(s.start, s.end), author: SUGGESTED_BY, created };
+      });
+      await writeFileAtomic(path, pair.sidecar.serialize([...pair.sidecar.tags, ...added], articleHash(pair.articleLf)));
+    }
+  }
+  if (options.json) {
+    out.line(JSON.stringify(report.map((r) => ({ article: r.article, suggestions: r.suggestions })), null, 2));
+  } else {
+    for (const r of report) {
+      out.line(`${basename(r.article)}: ${r.suggestions.length} suggestions${options.write ? ' (written as tags by newsmark-suggest)' : ''}`);
+      for (const s of r.suggestions) out.line(`    ${categoryOf(s.category).label.padEnd(17)} ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${JSON.stringify(s.text)}  (${s.reason})`);
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { TagStore } from '../core/tagStore';
+import { articleKey } from './articles';
+
+export const NEWS_ARTICLE_LANGUAGE = 'news-article';
+
+/**
+ * Shows tagged `.txt` articles with the News Article grammar (headline, quotations, figures,
+ * attribution verbs), when the setting newsmark.newsArticleGrammarForText is on.
+ */
+export class ArticleLanguage implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore) {
+    this.disposables = [
+      vscode.workspace.onDidOpenTextDocument((doc) => this.apply(doc)),
+      store.onDidChange((change) => {
+        if (change.kind !== 'loaded') return;
+        const doc = vscode.workspace.textDocuments.find((d) => articleKey(d.uri) === change.key);
+        if (doc) this.apply(doc);
+      }),
+    ];
+    vscode.workspace.textDocuments.forEach((doc) => this.apply(doc));
+  }
+
+  private apply(document: vscode.TextDocument): void {
+    const wanted = vscode.workspace.getConfiguration('newsmark').get<boolean>('newsArticleGrammarForText', false);
+    if (!wanted || document.languageId !== 'plaintext' || !document.uri.path.endsWith('.txt')) return;
+    if (!this.store.get(articleKey(document.uri))?.sidecar) return;
+    void vscode.languages.setTextDocumentLanguage(document, NEWS_ARTICLE_LANGUAGE).then(undefined, () => undefined);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

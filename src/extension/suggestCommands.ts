@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import { suggestTags } from '../core/suggest';
+import type { Lexicons, Suggestion } from '../core/suggest/types';
+import { ArticleText, newTagId, type Tag } from '../core/tag';
+import { SUGGESTED_BY, type TagStore } from '../core/tagStore';
+import { toLf } from '../core/textIndex';
+import type { TreeNode } from '../core/review/tagTree';
+import { articleKey, articleUri, fileName, isTaggable, openDocument } from './articles';
+import { CommandId } from './commandIds';
+import { DocumentOffsets } from './positions';
+import { author } from './settings';
+import type { SidecarStorage } from './sidecarStorage';
+import type { TagsView } from './tagsView';
+
+type SuggestionNode = Extract<TreeNode, { kind: 'suggestion' }>;
+type GroupNode = Extract<TreeNode, { kind: 'suggestions' }>;
+
+/** Rule-based suggestions: offer them, and turn each into a tag or a remembered rejection. */
+export class SuggestCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly view: TagsView) {
+    store.author = author();
+    this.disposables = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('newsmark.author')) store.author = author();
+      }),
+      vscode.commands.registerCommand(CommandId.suggestTags, (scope?: unknown) => this.suggest(scope)),
+      vscode.commands.registerCommand(CommandId.acceptSuggestion, (node?: unknown, nodes?: unknown) => this.decide(node, nodes, true)),
+      vscode.commands.registerCommand(CommandId.rejectSuggestion, (node?: unknown, nodes?: unknown) => this.decide(node, nodes, false)),
+      vscode.commands.registerCommand(CommandId.revealSuggestion, (node?: SuggestionNode) => this.reveal(node)),
+    ];
+  }
+
+  /** Suggests for the active article, or for every article in the workspace with 'workspace'. Returns the count. */
+  async suggest(scope?: unknown): Promise<number> {
+    const active = vscode.window.activeTextEditor?.document;
+    let keys: string[];
+    if (scope === 'workspace') keys = this.store.keys();
+    else if (scope === 'active' || (active && isTaggable(active) && scope === undefined && !(await this.askWorkspace()))) keys = active ? [articleKey(active.uri)] : [];
+    else keys = this.store.keys();
+    let count = 0;
+    for (const key of keys) {
+      await this.storage.ensureLoaded(articleUri(key));
+      const text = await this.text(key);
+      if (text === undefined) continue;
+      const entry = this.store.get(key);
+      const suggestions = suggestTags(text, { lexicons: lexicons(), existing: entry?.tags ?? [], rejected: entry?.rejected ?? [] });
+      this.store.suggest(key, suggestions);
+      count += suggestions.length;
+    }
+    if (count > 0) await vscode.commands.executeCommand(CommandId.showTagsView);
+    void vscode.window.showInformationMessage(count === 0 ? 'Newsmark found nothing new to suggest.' : `Newsmark suggests ${count} ${count === 1 ? 'tag' : 'tags'}: accept or reject them in the Tags view.`);
+    return count;
+  }
+
+  /** Accepts or rejects a suggestion row, the selected rows, a category group or all suggestions. */
+  private decide(node: unknown, nodes: unknown, accept: boolean): void {
+    const targets = (Array.isArray(nodes) && nodes.length > 0 ? nodes : [node]) as (SuggestionNode | GroupNode | undefined)[];
+    const chosen = new Map<string, Suggestion[]>();
+    const add = (key: string, s: Suggestion): void => void chosen.set(key, [...(chosen.get(key) ?? []), s]);
+    for (const target of targets) {
+      if (target?.kind === 'suggestion') {
+        const s = this.view.provider.model.suggestionOf(target);
+        if (s) add(target.key, s);
+      } else {
+        const group = target?.kind === 'suggestions' ? target.category : undefined;
+        for (const { key, suggestion } of this.view.provider.model.offered(group)) add(key, suggestion);
+      }
+    }
+    for (const [key, suggestions] of chosen) {
+      if (!accept) {
+        this.store.reject(key, suggestions);
+        continue;
+      }
+      const text = openDocument(key) ? toLf(openDocument(key)!.getText()) : undefined;
+      this.store.accept(key, suggestions, this.toTags(key, suggestions, text));
+    }
+  }
+
+  private toTags(key: string, suggestions: readonly Suggestion[], text: string | undefined): Tag[] {
+    const article = text === undefined ? undefined : new ArticleText(text);
+    const taken = new Set(this.store.tags(key).map((t) => t.id));
+    const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    return suggestions.map((s) => {
+      const id = newTagId(taken);
+      taken.add(id);
+      const context = article?.contextOf(s.start, s.end) ?? { prefix: '', suffix: '' };
+      return { id, category: s.category, start: s.start, end: s.end, text: s.text, ...context, author: SUGGESTED_BY, created };
+    });
+  }
+
+  private async reveal(node: SuggestionNode | undefined): Promise<void> {
+    if (!node) return;
+    const document = openDocument(node.key) ?? (await vscode.workspace.openTextDocument(articleUri(node.key)));
+    const editor = await vscode.window.showTextDocument(document, { preview: true });
+    const range = DocumentOffsets.of(document).range(node.start, node.end);
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async askWorkspace(): Promise<boolean> {
+    const picked = await vscode.window.showQuickPick([{ label: 'This article', workspace: false }, { label: 'Every article in the workspace with a sidecar', workspace: true }], { title: 'Suggest Tags' });
+    return picked?.workspace ?? false;
+  }
+
+  private async text(key: string): Promise<string | undefined> {
+    const open = openDocument(key);
+    if (open) return toLf(open.getText());
+    try {
+      return toLf(new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(articleUri(key))));
+    } catch {
+      void vscode.window.showWarningMessage(`Newsmark could not read ${fileName(articleUri(key))} as UTF-8 text.`);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The user's additions to the word lists (setting newsmark.suggest.lexicons). */
+function lexicons(): Partial<Lexicons> {
+  return vscode.workspace.getConfiguration('newsmark').get<Partial<Lexicons>>('suggest.lexicons', {});
+}

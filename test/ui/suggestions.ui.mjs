@@ -1,0 +1,49 @@
+// UI test of tag suggestions as a person meets them: "Newsmark: Suggest Tags" from the palette,
+// dashed outlines in the text, a Suggestions group in the Tags view, and the row's Accept button
+// turning one into a tag on disk. Takes media/screenshots/suggestions.png for the README.
+import {
+  openArticle, openNewsmarkView, pickItem, resizeSidebar, rowWithText, runFromPalette, screenshot, sidebar, sortedTags, until,
+} from './helpers.mjs';
+
+export const title = 'Suggestions';
+
+const ARTICLE = 'harbor-gazette.txt';
+
+/** Elements of the active editor drawn with a dashed border: the suggestion decorations. */
+const dashedOutlines = (page) => page.locator('.part.editor .monaco-editor').first().evaluate((editor) =>
+  [...editor.querySelectorAll('.view-overlays div, .view-lines span')].filter((el) => getComputedStyle(el).borderStyle.includes('dashed')).length);
+
+export const tests = [
+  {
+    title: 'F1 "Newsmark: Suggest Tags", this article: dashed outlines in the text and a Suggestions group in the Tags view',
+    async fn({ page, root }) {
+      await openArticle(page, ARTICLE);
+      await openNewsmarkView(page);
+      const narrow = await resizeSidebar(page, 440);
+      await runFromPalette(page, 'Newsmark: Suggest Tags');
+      await pickItem(page, 'This article');
+      await until('a Suggestions group in the Tags view', async () => (await rowWithText(page, 'Suggestions').count()) > 0, 15_000);
+      await until('dashed outlines around suggested spans', async () => (await dashedOutlines(page)) > 0, 10_000);
+      await page.keyboard.press('Control+Home');
+      await screenshot(page, root, 'suggestions.png');
+      if (narrow) await resizeSidebar(page, narrow);
+    },
+  },
+  {
+    title: "a suggestion row's Accept button makes it a tag by newsmark-suggest on disk",
+    async fn({ page, workspace }) {
+      const before = sortedTags(workspace, ARTICLE).length;
+      const figures = rowWithText(page, 'Figure');
+      await figures.click(); // expand the Figure suggestions
+      const row = sidebar(page).locator('.monaco-list-row[aria-level="3"]').first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await row.hover();
+      await row.locator('.action-label[aria-label^="Accept Suggestion"]').click();
+      await until('one more tag on disk, by newsmark-suggest', () => {
+        const tags = sortedTags(workspace, ARTICLE);
+        return tags.length === before + 1 && tags.some((t) => t.author === 'newsmark-suggest' && t.category === 'figure');
+      }, 10_000);
+      await page.locator('.part.activitybar [aria-label^="Explorer"]').first().click();
+    },
+  },
+];
