@@ -31,7 +31,11 @@ export class TagsView implements vscode.Disposable {
       command(CommandId.filterByText, () => this.askQuery()),
       command(CommandId.clearFilter, () => this.provider.clearFilter()),
       command(CommandId.showTagsView, () => vscode.commands.executeCommand(`${TAGS_VIEW_ID}.focus`)),
-      this.provider.onDidChangeTreeData(() => this.describe()),
+      this.provider.onDidChangeTreeData(() => {
+        this.describe();
+        this.followSoon(); // a refresh drops the view's selection: find the tag under the cursor again
+      }),
+      { dispose: () => clearTimeout(this.followTimer) },
       vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)),
       // Opening the view shows the tag under the cursor straight away, not at the next cursor move.
       this.view.onDidChangeVisibility((e) => {
@@ -51,6 +55,17 @@ export class TagsView implements vscode.Disposable {
 
   filter(filter: TagFilter): void {
     this.provider.arrange(this.provider.model.grouping, filter);
+  }
+
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private followSoon(): void {
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => {
+      // Rows the analyst picked for a bulk action are theirs: leave that selection alone.
+      if (this.view.selection.length > 1) return;
+      if (vscode.window.activeTextEditor) void this.follow(vscode.window.activeTextEditor);
+    }, 150);
   }
 
   /** Reveals the row of the tag under the cursor, when the view is open. */
