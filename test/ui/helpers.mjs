@@ -225,9 +225,15 @@ export async function resizeSidebar(page, width) {
   return box.width;
 }
 
-/** Saves a README screenshot as media/screenshots/NAME. */
+/**
+ * Where screenshots go: .vscode-test/screenshots/ normally (so a test run leaves the work tree
+ * clean), media/screenshots/ — the README's — with NEWSMARK_UPDATE_SCREENSHOTS=1.
+ */
+export const screenshotDir = (root) => (process.env.NEWSMARK_UPDATE_SCREENSHOTS === '1' ? join(root, 'media', 'screenshots') : join(root, '.vscode-test', 'screenshots'));
+
+/** Saves a README screenshot NAME (see screenshotDir). */
 export async function screenshot(page, root, name) {
-  const dir = join(root, 'media', 'screenshots');
+  const dir = screenshotDir(root);
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, name) });
 }

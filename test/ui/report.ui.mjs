@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { screenshotDir } from './helpers.mjs';
 
 export const title = 'HTML report';
 
@@ -163,7 +164,7 @@ export const tests = [
         if (title !== 'Claim: Only the Bulletin reports this; "unconfirmed" <b>so far</b>') throw new Error(`hover title ${JSON.stringify(title)}`);
         if (problems.length) throw new Error(problems.join('\n'));
 
-        const shots = join(ctx.root, 'media', 'screenshots');
+        const shots = screenshotDir(ctx.root);
         mkdirSync(shots, { recursive: true });
         await page.screenshot({ path: join(shots, 'report.png') });
         await page.locator('section', { has: page.locator('h2', { hasText: SCRIPT_ARTICLE }) })

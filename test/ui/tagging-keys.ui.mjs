@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   activeEditor, chord, clickIntoWord, openArticle, pickItem, quickInput, quickItems, sleep, tagOnDiskBecomes,
-  tagWordAndCheck, until, waitQuickInput, wordBox,
+  screenshotDir, tagWordAndCheck, until, waitQuickInput, wordBox,
 } from './helpers.mjs';
 
 export const title = 'Tagging with keys';
@@ -66,7 +66,7 @@ export const tests = [
       const want = ['Figure', 'A number or quantity reported as fact', NOTE, 'Change Category', 'Edit Note', 'Remove Tag'];
       const missing = want.filter((w) => !text.includes(w));
       if (missing.length) throw new Error(`hover lacks ${JSON.stringify(missing)}; it says ${JSON.stringify(text)}`);
-      const dir = join(root, 'media', 'screenshots');
+      const dir = screenshotDir(root);
       mkdirSync(dir, { recursive: true });
       await sleep(300); // let the hover finish fading in
       await page.screenshot({ path: join(dir, 'hover.png') });

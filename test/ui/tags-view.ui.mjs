@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { widenSidebar } from '../../scripts/codeserver.mjs';
-import { openNewsmarkView, rowWithText, sidebar, sleep, until } from './helpers.mjs';
+import { openNewsmarkView, rowWithText, screenshotDir, sidebar, sleep, until } from './helpers.mjs';
 
 export const title = 'Tags view';
 
@@ -96,7 +96,7 @@ export const tests = [
       }
 
       // For the README: keep the tree and the selected span in view.
-      const dir = join(root, 'media', 'screenshots');
+      const dir = screenshotDir(root);
       mkdirSync(dir, { recursive: true });
       await widenSidebar(page);
       await page.mouse.move(800, 990);
