@@ -154,6 +154,8 @@ function readPlain(data: unknown): ReadResult {
   }
   const article = data['article'];
   if (typeof article !== 'string' || article === '') fail('"article" must be the article\'s file name.', 'article');
+  // Never a path: the article is always the file beside the sidecar, whatever this field says.
+  else if (/[/\\]/.test(article) || article === '.' || article === '..' || article.includes('\u0000')) fail(`"article" must be a bare file name, not a path ("${article}").`, 'article');
   else result.article = article;
   const sha = data['sha256'];
   if (typeof sha !== 'string') fail('"sha256" must be the hex SHA-256 of the article.', 'sha256');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
 import { ArticleLanguage } from './articleLanguage';
+import { ArticleRenames } from './articleRenames';
 import { TagDecorations } from './decorations';
 import { ArticleEditTracker } from './editTracker';
 import { ExportCommands } from './exportCommands';
@@ -36,11 +37,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     commands: new TagCommands(store, storage),
     statusBar: new TagStatusBar(store),
     suggestions: new SuggestCommands(store, storage, tagsView),
-    idle: async (): Promise<void> => {
-      await storage.ready;
-      await tracker.idle();
-      await storage.idle();
-    },
+    idle: (): Promise<void> => storage.ready.then(() => tracker.idle()).then(() => storage.idle()),
   };
   context.subscriptions.push(
     store,
@@ -54,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     new ReviewCommands(store),
     new ExportCommands(store, storage),
     new ArticleLanguage(store),
+    new ArticleRenames(store, storage),
     vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store)),
   );
   return api;

@@ -208,7 +208,8 @@ export class SidecarStorage implements vscode.Disposable {
     }
   }
 
-  private track<T>(work: Promise<T>): Promise<T> {
+  /** Counts work in idle() and reports its failure. */
+  track<T>(work: Promise<T>): Promise<T> {
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work)).catch((error: unknown) => {
       void vscode.window.showErrorMessage(`Newsmark: ${error instanceof Error ? error.message : String(error)}`);

@@ -107,6 +107,7 @@ describe('SidecarFile', () => {
     ['end not after start', (s: string) => s.replace('end: 30', 'end: 20'), /must be greater than "start"/],
     ['negative offsets', (s: string) => s.replace('start: 10', 'start: -1'), /whole number/],
     ['a newer format', (s: string) => s.replace('newsmark: 1', 'newsmark: 2'), /newer Newsmark/],
+    ['an article field that is a path', (s: string) => s.replace('article: story.txt', 'article: ../../etc/passwd'), /bare file name, not a path/],
     ['not a sidecar at all', () => '- just\n- a list\n', /must be a YAML mapping/],
     ['attributes that are not a mapping', (s: string) => s.replace('    reviewer_hint: keep me', '    attributes: 5'), /"attributes" must be a mapping/],
   ] as const) {
