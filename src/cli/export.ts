@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { exporterFor, EXPORTERS } from '../core/export/formats';
 import type { ExportArticle } from '../core/export/types';
 import type { Output } from './output';
-import { findSidecars, loadPair, UsageError } from './sidecars';
+import { readablePairs, UsageError } from './sidecars';
 
 export interface ExportCommand {
   readonly format: string;
@@ -17,17 +17,8 @@ export interface ExportCommand {
 export async function exportTags(paths: readonly string[], command: ExportCommand, out: Output): Promise<number> {
   const exporter = exporterFor(command.format);
   if (!exporter) throw new UsageError(`unknown format "${command.format}" (one of ${EXPORTERS.map((e) => e.id).join(', ')}).`);
-  const articles: ExportArticle[] = [];
-  let failed = false;
-  for (const path of await findSidecars(paths)) {
-    const pair = await loadPair(path);
-    if (!pair.ok) {
-      pair.problems.forEach((p) => out.error(`✗ ${p}`));
-      failed = true;
-      continue;
-    }
-    articles.push({ name: basename(pair.articlePath), uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags });
-  }
+  const { pairs, failed } = await readablePairs(paths, (p) => out.error(`✗ ${p}`));
+  const articles: ExportArticle[] = pairs.map((pair) => ({ name: basename(pair.articlePath), uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags }));
   const names = articles.map((a) => a.name);
   const clash = names.find((n, i) => names.indexOf(n) !== i);
   if (clash) throw new UsageError(`two articles are named ${clash}; export them separately.`);

@@ -42,3 +42,20 @@ export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
   if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
   return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text) };
 }
+
+export type ReadablePair = Extract<LoadedPair, { ok: true }>;
+
+/** Every readable article/sidecar pair under the paths; the others are reported as they are met. */
+export async function readablePairs(paths: readonly string[], report: (problem: string) => void): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
+  const pairs: ReadablePair[] = [];
+  let failed = false;
+  for (const path of await findSidecars(paths)) {
+    const pair = await loadPair(path);
+    if (pair.ok) pairs.push(pair);
+    else {
+      pair.problems.forEach(report);
+      failed = true;
+    }
+  }
+  return { pairs, failed };
+}

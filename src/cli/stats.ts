@@ -3,7 +3,7 @@ import { CATEGORIES } from '../core/codebook';
 import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
 import { countWords, statsOf, type TagStats } from '../core/review/stats';
 import type { Output } from './output';
-import { findSidecars, loadPair } from './sidecars';
+import { readablePairs } from './sidecars';
 
 const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
 
@@ -12,12 +12,8 @@ export async function stats(paths: readonly string[], json: boolean, out: Output
   const rows: { article: string; stats: TagStats }[] = [];
   const inputs: Parameters<typeof statsOf>[0][number][] = [];
   const problems: string[] = [];
-  for (const path of await findSidecars(paths)) {
-    const pair = await loadPair(path);
-    if (!pair.ok) {
-      problems.push(...pair.problems);
-      continue;
-    }
+  const { pairs } = await readablePairs(paths, (p) => problems.push(p));
+  for (const pair of pairs) {
     const input = { tags: pair.sidecar.tags, words: countWords(pair.articleLf) };
     inputs.push(input);
     rows.push({ article: pair.articlePath, stats: statsOf([input]) });

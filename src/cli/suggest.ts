@@ -6,19 +6,13 @@ import { suggestTags } from '../core/suggest';
 import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY } from '../core/tagStore';
 import type { Output } from './output';
-import { findSidecars, loadPair } from './sidecars';
+import { readablePairs } from './sidecars';
 
 /** `newsmark suggest [--json] [--write] PATH...`: rule-based suggestions per article. */
 export async function suggest(paths: readonly string[], options: { json: boolean; write: boolean }, out: Output): Promise<number> {
   const report: { article: string; suggestions: ReturnType<typeof suggestTags> }[] = [];
-  let failed = false;
-  for (const path of await findSidecars(paths)) {
-    const pair = await loadPair(path);
-    if (!pair.ok) {
-      pair.problems.forEach((p) => out.error(`✗ ${p}`));
-      failed = true;
-      continue;
-    }
+  const { pairs, failed } = await readablePairs(paths, (p) => out.error(`✗ ${p}`));
+  for (const pair of pairs) {
     const suggestions = suggestTags(pair.articleLf, { existing: pair.sidecar.tags, rejected: pair.sidecar.rejected });
     report.push({ article: pair.articlePath, suggestions });
     if (options.write && suggestions.length > 0) {
@@ -30,7 +24,7 @@ export async function suggest(paths: readonly string[], options: { json: boolean
         taken.add(id);
         return { id, category: s.category, start: s.start, end: s.end, text: s.text, ...article.contextOf(s.start, s.end), author: SUGGESTED_BY, created };
       });
-      await writeFileAtomic(path, pair.sidecar.serialize([...pair.sidecar.tags, ...added], articleHash(pair.articleLf)));
+      await writeFileAtomic(pair.sidecarPath, pair.sidecar.serialize([...pair.sidecar.tags, ...added], articleHash(pair.articleLf)));
     }
   }
   if (options.json) {

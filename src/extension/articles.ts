@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { decodeArticle } from '../core/articleFile';
 import { articleNameFor, isSidecarName, sidecarNameFor } from '../core/sidecar';
+import { toLf } from '../core/textIndex';
+import { maxFileBytes } from './settings';
 
 /** Article identity in the store: its URI as a string. */
 export function articleKey(uri: vscode.Uri): string {
@@ -31,4 +34,20 @@ export function isTaggable(document: vscode.TextDocument): boolean {
 
 export function openDocument(key: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => articleKey(d.uri) === key);
+}
+
+/**
+ * The article's text with CRLF → LF, as tags count it: the open document's (unsaved edits
+ * included), else the file's — undefined when it is missing, too large or not UTF-8.
+ */
+export async function readArticleText(key: string): Promise<string | undefined> {
+  const open = openDocument(key);
+  if (open) return toLf(open.getText());
+  const uri = articleUri(key);
+  try {
+    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), fileName(uri), maxFileBytes());
+    return decoded.ok ? toLf(decoded.text) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,9 +3,8 @@ import { CATEGORIES, isCategoryId, type CategoryId } from '../core/codebook';
 import { EXPORTERS, IMPORTERS } from '../core/export/formats';
 import { placeImported } from '../core/export/place';
 import type { ExportArticle, Exporter } from '../core/export/types';
-import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUri, fileName, openDocument } from './articles';
+import { articleKey, articleUri, fileName, readArticleText } from './articles';
 import { CommandId } from './commandIds';
 import { author } from './settings';
 import type { SidecarStorage } from './sidecarStorage';
@@ -38,7 +37,7 @@ export class ExportCommands implements vscode.Disposable {
       for (const key of keys) {
         if (token.isCancellationRequested) return;
         progress.report({ message: fileName(articleUri(key)), increment: 100 / keys.length });
-        const text = await this.articleText(key);
+        const text = await readArticleText(key);
         if (text !== undefined) articles.push({ name: fileName(articleUri(key)), uri: key, text, tags: this.store.tags(key) });
       }
       await this.write(exporter, articles, target);
@@ -79,7 +78,7 @@ export class ExportCommands implements vscode.Disposable {
     const locate = async (name: string): Promise<void> => {
       if (texts.has(name)) return;
       const [uri] = await vscode.workspace.findFiles(`**/${name.replace(/[[\]{}*?]/g, '?')}`, '**/node_modules/**', 1);
-      const text = uri && (await this.articleText(articleKey(uri)));
+      const text = uri && (await readArticleText(articleKey(uri)));
       if (uri && text !== undefined) texts.set(name, { key: articleKey(uri), text });
     };
     // Importers ask for articles by name; a first pass collects the names, which are then found in
@@ -117,16 +116,6 @@ export class ExportCommands implements vscode.Disposable {
       if (picked?.id) map.set(label, picked.id);
     }
     return map;
-  }
-
-  private async articleText(key: string): Promise<string | undefined> {
-    const open = openDocument(key);
-    if (open) return toLf(open.getText());
-    try {
-      return toLf(new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(articleUri(key))));
-    } catch {
-      return undefined;
-    }
   }
 
   private defaultTarget(name: string): vscode.Uri | undefined {

@@ -7,7 +7,7 @@ import { SidecarFile, type SidecarProblem } from '../core/sidecar';
 import type { Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUri, articleUriFor, fileName, openDocument, sidecarUriFor } from './articles';
+import { articleKey, articleUri, articleUriFor, fileName, openDocument, readArticleText, sidecarUriFor } from './articles';
 import { maxFileBytes } from './settings';
 
 /**
@@ -96,7 +96,7 @@ export class SidecarStorage implements vscode.Disposable {
     const parsed = decoded.ok ? SidecarFile.parse(decoded.text) : { ok: false as const, problems: [{ message: decoded.reason, line: 1, column: 1 }] };
     if (parsed.ok) {
       this.diagnostics.delete(sidecar);
-      const text = openDocument(key)?.getText() ?? (await this.readArticleFromDisk(article));
+      const text = await readArticleText(key);
       this.store.load(key, { sidecar: parsed.sidecar, ...(text !== undefined ? { words: countWords(text) } : {}) });
       if (text !== undefined) this.reattachToArticle(key, article, text, parsed.sidecar);
     } else {
@@ -186,7 +186,7 @@ export class SidecarStorage implements vscode.Disposable {
     if (!entry || entry.problem !== undefined) return; // never overwrite a sidecar we could not read
     const article = articleUri(key);
     const sidecarUri = sidecarUriFor(article);
-    const text = articleText ?? (await this.readArticleFromDisk(article));
+    const text = articleText ?? (await readArticleText(key));
     if (text === undefined) return;
     const { tags, rejected } = entry;
     if (!this.store.isModified(key) && entry.sidecar) return;
@@ -197,15 +197,6 @@ export class SidecarStorage implements vscode.Disposable {
     else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(yaml));
     const reread = SidecarFile.parse(yaml);
     if (reread.ok) this.store.markSaved(key, reread.sidecar, tags, rejected);
-  }
-
-  private async readArticleFromDisk(article: vscode.Uri): Promise<string | undefined> {
-    try {
-      const decoded = decodeArticle(await vscode.workspace.fs.readFile(article), fileName(article), maxFileBytes());
-      return decoded.ok ? decoded.text : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   /** Counts work in idle() and reports its failure. */

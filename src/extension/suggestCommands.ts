@@ -5,7 +5,7 @@ import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY, type TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import type { TreeNode } from '../core/review/tagTree';
-import { articleKey, articleUri, fileName, isTaggable, openDocument } from './articles';
+import { articleKey, articleUri, fileName, isTaggable, openDocument, readArticleText } from './articles';
 import { CommandId } from './commandIds';
 import { DocumentOffsets } from './positions';
 import { author } from './settings';
@@ -42,8 +42,11 @@ export class SuggestCommands implements vscode.Disposable {
     let count = 0;
     for (const key of keys) {
       await this.storage.ensureLoaded(articleUri(key));
-      const text = await this.text(key);
-      if (text === undefined) continue;
+      const text = await readArticleText(key);
+      if (text === undefined) {
+        void vscode.window.showWarningMessage(`Newsmark could not read ${fileName(articleUri(key))} as UTF-8 text within newsmark.maxFileSizeMB.`);
+        continue;
+      }
       const entry = this.store.get(key);
       const suggestions = suggestTags(text, { lexicons: lexicons(), existing: entry?.tags ?? [], rejected: entry?.rejected ?? [] });
       this.store.suggest(key, suggestions);
@@ -102,17 +105,6 @@ export class SuggestCommands implements vscode.Disposable {
   private async askWorkspace(): Promise<boolean> {
     const picked = await vscode.window.showQuickPick([{ label: 'This article', workspace: false }, { label: 'Every article in the workspace with a sidecar', workspace: true }], { title: 'Suggest Tags' });
     return picked?.workspace ?? false;
-  }
-
-  private async text(key: string): Promise<string | undefined> {
-    const open = openDocument(key);
-    if (open) return toLf(open.getText());
-    try {
-      return toLf(new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(articleUri(key))));
-    } catch {
-      void vscode.window.showWarningMessage(`Newsmark could not read ${fileName(articleUri(key))} as UTF-8 text.`);
-      return undefined;
-    }
   }
 
   dispose(): void {
