@@ -301,3 +301,16 @@ export function copySamples(prefix = 'newsmark-ws-') {
   onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/** The compiled integration suite the extension host runs. */
+export const TESTS_INDEX = join(ROOT, 'out', 'test', 'integration', 'index.js');
+
+/** Builds the extension and the tests if their output is missing (npm test builds first anyway). */
+export function ensureBuilt() {
+  const needed = [TESTS_INDEX];
+  if (!process.env.NEWSMARK_EXTENSION_PATH) needed.push(join(ROOT, 'dist', 'extension.js'));
+  if (needed.every((f) => existsSync(f))) return;
+  log('build output missing; running node scripts/build.mjs');
+  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}

@@ -1,13 +1,12 @@
 // `npm run test:integration`: runs the compiled mocha suite inside VS Code's server build (code-server)
 // driven by Debian's Chromium, then the Playwright UI tests in test/ui/*.ui.mjs against a second server.
 // Options: --no-ui (integration only), --ui-only.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CODE_SERVER_VERSION, LOG_DIR, ROOT, copySamples, ensureCodeServer, ensureSystemPackages, extensionPath,
+  CODE_SERVER_VERSION, LOG_DIR, ROOT, TESTS_INDEX, copySamples, ensureBuilt, ensureCodeServer, ensureSystemPackages, extensionPath,
   launchBrowser, log, onCleanup, openWorkbench, serverExtensionPath, startCodeServer, workbenchUrl,
 } from './codeserver.mjs';
 import { printResults, readResults } from './results.mjs';
@@ -17,19 +16,10 @@ const runIntegration = !argv.includes('--ui-only');
 const runUi = !argv.includes('--no-ui');
 const SUITE_TIMEOUT_MS = Number(process.env.NEWSMARK_TEST_TIMEOUT_MS) || 5 * 60_000;
 const UI_TEST_TIMEOUT_MS = Number(process.env.NEWSMARK_UI_TEST_TIMEOUT_MS) || 90_000;
-const TESTS_INDEX = join(ROOT, 'out', 'test', 'integration', 'index.js');
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 const tailOf = (file, n) => { try { return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).map((l) => `    ${l.slice(0, 300)}`).join('\n'); } catch { return '    (none)'; } };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function ensureBuilt() {
-  const needed = [TESTS_INDEX];
-  if (!process.env.NEWSMARK_EXTENSION_PATH) needed.push(join(ROOT, 'dist', 'extension.js'));
-  if (needed.every((f) => existsSync(f))) return;
-  log('build output missing; running node scripts/build.mjs');
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('build failed');
-}
 
 async function waitForResults(file, server) {
   const deadline = Date.now() + SUITE_TIMEOUT_MS;

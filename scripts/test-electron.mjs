@@ -6,20 +6,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT, copySamples, extensionPath, log, onCleanup } from './codeserver.mjs';
+import { TESTS_INDEX, copySamples, ensureBuilt, extensionPath, log, onCleanup } from './codeserver.mjs';
 import { printResults, readResults } from './results.mjs';
 
 const VSCODE_VERSION = process.env.NEWSMARK_VSCODE_VERSION || '1.100.3';
-const TESTS_INDEX = join(ROOT, 'out', 'test', 'integration', 'index.js');
 
-function ensureBuilt() {
-  const needed = [TESTS_INDEX];
-  if (!process.env.NEWSMARK_EXTENSION_PATH) needed.push(join(ROOT, 'dist', 'extension.js'));
-  if (needed.every((f) => existsSync(f))) return;
-  log('build output missing; running node scripts/build.mjs');
-  const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('build failed');
-}
 
 // Electron needs a display; on a headless Linux box re-run this script under xvfb-run if it is there.
 function needsXvfb() {

@@ -9,7 +9,7 @@ import { CommandId } from './commandIds';
 import { ContextKeys } from './contextKeys';
 import { DocumentOffsets } from './positions';
 import type { SidecarStorage } from './sidecarStorage';
-import { TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
+import { nodeId, TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
 
 /** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */
 export class TagsView implements vscode.Disposable {
@@ -80,7 +80,12 @@ export class TagsView implements vscode.Disposable {
     const tag = tags.find((t) => t.start === span.start && t.end === span.end && t.status !== 'orphaned')
       ?? tagsAt(tags, offsets.codePoint(editor.selection.active)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     if (!tag) return;
-    await this.view.reveal(this.provider.model.nodeFor(key, tag), { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+    const node = this.provider.model.nodeFor(key, tag);
+    // A reveal that races a refresh of the tree can be lost: check, and try once more.
+    for (let attempt = 0; attempt < 3 && !this.view.selection.some((n) => nodeId(n) === nodeId(node)); attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
+    }
   }
 
   private describe(): void {
