@@ -201,6 +201,59 @@ describe('reattach: finding tags again in a changed article', () => {
     assert.equal(result.counts.orphaned, 0);
   });
 
+  describe('each stage on its own', () => {
+    const filler = (n: number): string => Array.from({ length: n }, (_, i) => `Filler sentence number ${i} about the river authority.`).join(' ');
+    const moved = (article: string, tags: Tag[], changed: string): ReturnType<typeof reattach> => reattach(changed, articleHash(article), tags);
+
+    it('(a) the hint: text and context exactly where the shift of the tags before says', () => {
+      const changed = `Breaking: ${ARTICLE}`;
+      const result = moved(ARTICLE, TAGS(), changed);
+      assert.ok(result.placements.every((p) => p.stage === 'hint'));
+      assert.equal(result.counts.moved, 7);
+    });
+
+    it('(b) the window: a paragraph moved a little way, found by its text and context', () => {
+      const paragraphs = ARTICLE.split('\n\n');
+      const [insurers] = paragraphs.splice(4, 1);
+      paragraphs.splice(1, 0, insurers!); // moved up, a few hundred code points
+      const result = moved(ARTICLE, TAGS(), paragraphs.join('\n\n'));
+      // The paragraph's first tag is found in the window; the next one then sits at the new hint.
+      assert.equal(result.placements.find((p) => p.before.text.startsWith('between 40 million'))!.stage, 'window');
+      assert.equal(result.placements.find((p) => p.before.text === '3,835 wounded')!.stage, 'hint');
+      assertPlacedExactly(paragraphs.join('\n\n'), result.tags);
+    });
+
+    it('(c) anywhere: a paragraph moved far beyond the window, accepted on strong context', () => {
+      const article = `${ARTICLE}\n\n${filler(150)}`;
+      const tags = TAGS(article);
+      const paragraphs = article.split('\n\n');
+      const [insurers] = paragraphs.splice(4, 1);
+      paragraphs.push(insurers!); // now after more than the window of filler
+      const changed = paragraphs.join('\n\n');
+      const result = moved(article, tags, changed);
+      const placement = result.placements.find((p) => p.before.text === '3,835 wounded')!;
+      assert.equal(placement.stage, 'anywhere');
+      assertPlacedExactly(changed, result.tags);
+    });
+
+    it('(d) approximate: changed text near its place, scored like Hypothesis, becomes fuzzy', () => {
+      const changed = ARTICLE.replace('orderly and complete', 'orderly and completed');
+      const result = moved(ARTICLE, TAGS(), changed);
+      const placement = result.placements.find((p) => p.before.text === '“orderly and complete”')!;
+      assert.equal(placement.stage, 'approximate');
+      assert.equal(placement.status, 'fuzzy');
+      assert.equal(placement.tag.text, '“orderly and completed”');
+    });
+
+    it('(e) orphaned: nothing close enough anywhere', () => {
+      const changed = ARTICLE.replace('She denied that engineers had warned of cracks', 'The board published its inspection log');
+      const result = moved(ARTICLE, TAGS(), changed);
+      const placement = result.placements.find((p) => p.before.category === 'denial')!;
+      assert.equal(placement.stage, 'none');
+      assert.equal(placement.status, 'orphaned');
+    });
+  });
+
   it('re-attaches an orphan whose text came back', () => {
     const orphan: Tag = { ...tagAt(ARTICLE, 'ADMITS', 'framing'), status: 'orphaned' };
     const result = reattach(ARTICLE, articleHash(ARTICLE), [orphan]);
