@@ -42,6 +42,11 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.changed.fire(undefined);
   }
 
+  /** Redraws every row (the store's events do this on their own; reveal uses it to recover). */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
   clearFilter(): void {
     this.arrange(this.current.grouping, NO_FILTER);
   }

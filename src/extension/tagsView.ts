@@ -59,7 +59,10 @@ export class TagsView implements vscode.Disposable {
 
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
+  private refreshingForReveal = false;
+
   private followSoon(): void {
+    if (this.refreshingForReveal) return;
     clearTimeout(this.followTimer);
     this.followTimer = setTimeout(() => {
       // Rows the analyst picked for a bulk action are theirs: leave that selection alone.
@@ -81,9 +84,15 @@ export class TagsView implements vscode.Disposable {
       ?? tagsAt(tags, offsets.codePoint(editor.selection.active)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     if (!tag) return;
     const node = this.provider.model.nodeFor(key, tag);
-    // A reveal that races a refresh of the tree can be lost: check, and try once more.
+    // A reveal can miss when the tree's rows are stale ("Data tree node not found"): then the
+    // tree is refreshed and the reveal tried again.
     for (let attempt = 0; attempt < 3 && !this.view.selection.some((n) => nodeId(n) === nodeId(node)); attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (attempt > 0) {
+        this.refreshingForReveal = true;
+        this.provider.refresh();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        this.refreshingForReveal = false;
+      }
       await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
     }
   }
