@@ -128,6 +128,7 @@ interface ReadResult {
 /** Fast path: js-yaml to plain values, then the same checks. Undefined when it cannot decide. */
 function quickRead(text: string): ReadResult | undefined {
   if (MAY_HAVE_ALIAS.test(text)) return undefined; // the yaml package guards against alias bombs
+  if (/^(<{7}|={7}|>{7})/m.test(text)) return undefined; // conflict markers are reported by the careful path
   let data: unknown;
   try {
     data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
@@ -186,6 +187,8 @@ function readPlain(data: unknown): ReadResult {
 
 /** Thorough path: the yaml package, with alias limits and positions for every problem. */
 function parseThoroughly(text: string): SidecarParse {
+  const conflicts = conflictMarkers(text);
+  if (conflicts.length > 0) return { ok: false, problems: conflicts };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -248,6 +251,22 @@ function readTag(item: unknown, ids: Set<string>): Tag | TagProblem {
     ...defined('review', review as ReviewVerdict | undefined),
     ...defined('reviewer', optionalString(item['reviewer'])),
   };
+}
+
+/**
+ * Git's conflict markers, reported on their own lines: a merge left two versions of the tags in
+ * the file, and only the analyst can choose.
+ */
+function conflictMarkers(text: string): SidecarProblem[] {
+  const problems: SidecarProblem[] = [];
+  text.split('\n').forEach((line, index) => {
+    const marker = /^(<{7}|={7}|>{7}|\|{7})(?:\s|$)/.exec(line)?.[1];
+    if (marker) {
+      const what = marker[0] === '<' ? 'start of your side' : marker[0] === '=' ? 'divider between the two sides' : marker[0] === '>' ? 'end of their side' : 'common ancestor';
+      problems.push({ message: `Git conflict marker (${what}): resolve the merge conflict in this sidecar; Newsmark will not change it until then.`, line: index + 1, column: 1 });
+    }
+  });
+  return problems;
 }
 
 /** An alias is `*name` after white space, `[`, `{`, `,` or `:` — rare enough that any hint of one takes the careful path. */

@@ -125,6 +125,16 @@ describe('SidecarFile', () => {
     assert.equal(sidecar.serialize(sidecar.tags, sidecar.sha256), withAlias, 'written back unchanged');
   });
 
+  it('points at every Git conflict marker left by a merge', () => {
+    const lines = COMMENTED.split('\n');
+    const merged = [...lines.slice(0, 10), '<<<<<<< HEAD', lines[10], '=======', '    end: 16', '>>>>>>> theirs', ...lines.slice(11)].join('\n');
+    const result = SidecarFile.parse(merged);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.deepEqual(result.problems.map((p) => p.line), [11, 13, 15]);
+    assert.match(result.problems[0]!.message, /Git conflict marker .*resolve the merge conflict/);
+  });
+
   it('refuses a YAML alias bomb instead of expanding it', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
