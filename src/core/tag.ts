@@ -119,7 +119,12 @@ export function sortTags(tags: readonly Tag[]): Tag[] {
   return [...tags].sort(compareTags);
 }
 
-/** Tags that contain the code-point offset (start inclusive, end inclusive so a cursor at a tag's end finds it). */
+/** Orphaned, or collapsed by deleting all its text (saved as orphaned unless an undo brings it back): drawn nowhere. */
+export function isOrphan(tag: Tag): boolean {
+  return tag.status === 'orphaned' || tag.start === tag.end;
+}
+
+/** Tags drawn over the code-point offset (start inclusive, end inclusive so a cursor at a tag's end finds it). */
 export function tagsAt(tags: readonly Tag[], offset: number): Tag[] {
-  return tags.filter((t) => t.status !== 'orphaned' && t.start <= offset && offset <= t.end);
+  return tags.filter((t) => !isOrphan(t) && t.start <= offset && offset <= t.end);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, type CategoryId } from '../core/codebook';
 import type { TagStore } from '../core/tagStore';
+import { isOrphan } from '../core/tag';
 import { articleKey } from './articles';
 import { DocumentOffsets } from './positions';
 
@@ -67,7 +68,7 @@ export class TagDecorations implements vscode.Disposable {
     if (tags.length > 0) {
       const offsets = DocumentOffsets.of(editor.document);
       for (const tag of tags) {
-        if (tag.status === 'orphaned' || tag.end <= tag.start) continue;
+        if (isOrphan(tag)) continue;
         const range = offsets.tagRange(tag);
         ranges[tag.category].push(range);
         if (tag.review === 'disputed') ranges.disputed.push(range);

@@ -15,7 +15,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const all = this.store.tags(key);
     if (all.length === 0) return undefined;
     const offsets = DocumentOffsets.of(document);
-    const here = tagsAt(all, offsets.codePoint(position)).filter((t) => t.end > t.start);
+    const here = tagsAt(all, offsets.codePoint(position));
     if (here.length === 0) return undefined;
     const readOnly = this.store.get(key)?.problem !== undefined;
     const parts = here.map((tag) => {

@@ -5,7 +5,6 @@ import { reattach } from '../core/anchor/reattach';
 import { countWords } from '../core/review/stats';
 import { SidecarFile, type SidecarProblem } from '../core/sidecar';
 import type { Tag } from '../core/tag';
-import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
 import { articleKey, articleUri, articleUriFor, fileName, openDocument, readArticleText, sidecarUriFor } from './articles';
 import { maxFileBytes } from './settings';
@@ -110,8 +109,8 @@ export class SidecarStorage implements vscode.Disposable {
    * has its tags found again; the result is written back like any edit, so the sidecar
    * describes the article on disk again. Nothing is dropped: what cannot be placed is orphaned.
    */
-  private reattachToArticle(key: string, article: vscode.Uri, text: string, sidecar: SidecarFile): void {
-    const result = reattach(toLf(text), sidecar.sha256, sidecar.tags);
+  private reattachToArticle(key: string, article: vscode.Uri, lfText: string, sidecar: SidecarFile): void {
+    const result = reattach(lfText, sidecar.sha256, sidecar.tags);
     if (!result.changed) return;
     this.store.reattached(key, result.tags);
     const { fuzzy, orphaned } = result.counts;
@@ -218,7 +217,7 @@ function orphanIfCollapsed(tag: Tag): Tag {
   return tag.start === tag.end && tag.status !== 'orphaned' ? { ...tag, status: 'orphaned' } : tag;
 }
 
-export function describeDoubt(fuzzy: number, orphaned: number): string {
+function describeDoubt(fuzzy: number, orphaned: number): string {
   const parts: string[] = [];
   if (fuzzy > 0) parts.push(`${fuzzy} ${fuzzy === 1 ? 'tag was' : 'tags were'} placed on changed text (needs review)`);
   if (orphaned > 0) parts.push(`${orphaned} could not be found (orphaned)`);

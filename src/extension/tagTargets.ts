@@ -25,7 +25,7 @@ export async function resolveTargets(store: TagStore, first: unknown, second: un
   }
   const key = articleKey(editor.document.uri);
   const offset = DocumentOffsets.of(editor.document).codePoint(editor.selection.active);
-  const here = tagsAt(store.tags(key), offset).filter((t) => t.end > t.start);
+  const here = tagsAt(store.tags(key), offset);
   if (here.length === 0) {
     void vscode.window.showWarningMessage('There is no tag at the cursor.');
     return [];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CATEGORIES } from '../core/codebook';
 import { describeFilter, isFiltering, needsReview, REVIEW_STATE_LABELS, type ReviewState, type TagFilter } from '../core/review/filter';
 import type { Grouping } from '../core/review/tagTree';
-import { tagsAt } from '../core/tag';
+import { isOrphan, tagsAt } from '../core/tag';
 import type { TagStore } from '../core/tagStore';
 import { articleKey } from './articles';
 import { CommandId } from './commandIds';
@@ -80,7 +80,7 @@ export class TagsView implements vscode.Disposable {
     // The tag the selection is exactly on (as Next Tag leaves it), else the innermost one at the cursor.
     const offsets = DocumentOffsets.of(editor.document);
     const span = offsets.span(editor.selection);
-    const tag = tags.find((t) => t.start === span.start && t.end === span.end && t.status !== 'orphaned')
+    const tag = tags.find((t) => t.start === span.start && t.end === span.end && !isOrphan(t))
       ?? tagsAt(tags, offsets.codePoint(editor.selection.active)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     if (!tag) return;
     const node = this.provider.model.nodeFor(key, tag);

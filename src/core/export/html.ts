@@ -3,7 +3,7 @@
 // each piece is wrapped in one <mark> per tag covering it, outermost first, so nested and
 // partly overlapping tags give well-formed markup and show as stacked colours.
 import { CATEGORIES, categoryOf, type CategoryId } from '../codebook';
-import { ArticleText, type Tag } from '../tag';
+import { ArticleText, isOrphan, type Tag } from '../tag';
 import type { ExportArticle, ExportResult, Exporter } from './types';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -45,10 +45,6 @@ th { font-weight: 600; color: var(--muted); } td.text { white-space: pre-wrap; o
 
 function esc(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function isOrphan(tag: Tag): boolean {
-  return tag.status === 'orphaned' || tag.start === tag.end;
 }
 
 function key(category: CategoryId): string {

@@ -1,12 +1,8 @@
 // A Markdown summary: per article its counts, then the tagged passages as quotes grouped by
 // category, each followed by its note. Article text is escaped so it renders as the text it is.
 import { CATEGORIES, categoryOf } from '../codebook';
-import { ArticleText, type Tag } from '../tag';
+import { ArticleText, isOrphan, type Tag } from '../tag';
 import type { ExportArticle, ExportResult, Exporter } from './types';
-
-function isOrphan(tag: Tag): boolean {
-  return tag.status === 'orphaned' || tag.start === tag.end;
-}
 
 /**
  * Escapes one line of text for CommonMark: inline syntax everywhere (emphasis, code, links,

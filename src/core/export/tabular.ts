@@ -1,6 +1,6 @@
 // CSV and JSON Lines: one row (object) per tag, for spreadsheets, pandas and jq.
 // Offsets are LF code points, end exclusive, so Python's text[start:end] cuts out the row's text.
-import { ArticleText, type Tag } from '../tag';
+import { ArticleText, isOrphan } from '../tag';
 import type { ExportArticle, ExportOptions, ExportResult, Exporter } from './types';
 
 /** The columns, in order. The CSV header and every JSONL object use these names. */
@@ -12,10 +12,6 @@ type Field = (typeof TABULAR_FIELDS)[number];
 
 /** One row before formatting: absent values are null, attributes stay an object. */
 type Row = Record<Field, string | number | Readonly<Record<string, unknown>> | null>;
-
-function isOrphan(tag: Tag): boolean {
-  return tag.status === 'orphaned' || tag.start === tag.end;
-}
 
 /** The rows of all articles, in article then text order, and the warnings about what was left out. */
 function collectRows(articles: readonly ExportArticle[], options: ExportOptions): { rows: Row[]; warnings: string[] } {

@@ -1,5 +1,7 @@
 import { categoryOf, type CategoryId } from '../codebook';
-import type { Tag } from '../tag';
+import { isOrphan, type Tag } from '../tag';
+
+export { isOrphan };
 
 /** Review states a filter can ask for: the verdict, or what anchoring says about the tag. */
 export type ReviewState = 'unreviewed' | 'confirmed' | 'disputed' | 'needs-review' | 'orphaned';
@@ -25,10 +27,6 @@ export const NO_FILTER: TagFilter = { categories: new Set(), states: new Set(), 
 
 export function isFiltering(filter: TagFilter): boolean {
   return filter.categories.size + filter.states.size + filter.authors.size > 0 || filter.query.trim() !== '';
-}
-
-export function isOrphan(tag: Tag): boolean {
-  return tag.status === 'orphaned' || tag.start === tag.end;
 }
 
 export function needsReview(tag: Tag): boolean {
