@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { decodeArticle } from '../core/articleFile';
 import { articleNameFor, isSidecarName, sidecarNameFor } from '../core/sidecar';
 import { toLf } from '../core/textIndex';
+import { DocumentOffsets } from './positions';
 import { maxFileBytes } from './settings';
 
 /** Article identity in the store: its URI as a string. */
@@ -50,4 +51,13 @@ export async function readArticleText(key: string): Promise<string | undefined> 
   } catch {
     return undefined;
   }
+}
+
+/** Opens the article and selects [start, end) (sidecar offsets), scrolled into view. */
+export async function selectSpan(key: string, start: number, end: number): Promise<void> {
+  const document = openDocument(key) ?? (await vscode.workspace.openTextDocument(articleUri(key)));
+  const editor = await vscode.window.showTextDocument(document, { preview: true });
+  const range = DocumentOffsets.of(document).range(start, end);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -5,9 +5,8 @@ import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY, type TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import type { TreeNode } from '../core/review/tagTree';
-import { articleKey, articleUri, fileName, isTaggable, openDocument, readArticleText } from './articles';
+import { articleKey, articleUri, fileName, isTaggable, openDocument, readArticleText, selectSpan } from './articles';
 import { CommandId } from './commandIds';
-import { DocumentOffsets } from './positions';
 import { author } from './settings';
 import type { SidecarStorage } from './sidecarStorage';
 import type { TagsView } from './tagsView';
@@ -94,12 +93,7 @@ export class SuggestCommands implements vscode.Disposable {
   }
 
   private async reveal(node: SuggestionNode | undefined): Promise<void> {
-    if (!node) return;
-    const document = openDocument(node.key) ?? (await vscode.workspace.openTextDocument(articleUri(node.key)));
-    const editor = await vscode.window.showTextDocument(document, { preview: true });
-    const range = DocumentOffsets.of(document).range(node.start, node.end);
-    editor.selection = new vscode.Selection(range.start, range.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    if (node) await selectSpan(node.key, node.start, node.end);
   }
 
   private async askWorkspace(): Promise<boolean> {

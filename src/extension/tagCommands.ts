@@ -4,7 +4,7 @@ import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../core/c
 import { ArticleText, createTag, EmptySpanError, type Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
-import { articleKey, articleUri, fileName, isTaggable, openDocument } from './articles';
+import { articleKey, articleUri, fileName, isTaggable, selectSpan } from './articles';
 import { CommandId, TAG_AS } from './commandIds';
 import { DocumentOffsets } from './positions';
 import { author, maxFileBytes } from './settings';
@@ -122,12 +122,7 @@ export class TagCommands implements vscode.Disposable {
   private async revealTag(arg: unknown): Promise<void> {
     if (!isTagRef(arg)) return;
     const tag = this.store.find(arg.key, arg.id);
-    if (!tag) return;
-    const document = openDocument(arg.key) ?? (await vscode.workspace.openTextDocument(articleUri(arg.key)));
-    const editor = await vscode.window.showTextDocument(document, { preview: true });
-    const range = DocumentOffsets.of(document).tagRange(tag);
-    editor.selection = new vscode.Selection(range.start, range.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    if (tag) await selectSpan(arg.key, tag.start, tag.end);
   }
 
   /** Puts an orphaned (or any) tag on the text selected in its article. */
