@@ -34,7 +34,9 @@ export async function check(paths: readonly string[], options: CheckOptions, out
       continue;
     }
     const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
-    const report: ArticleReport = { article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe) };
+    const report: ArticleReport = {
+      article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
+    };
     const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
     if (options.fix && stale) {
       await writeFileAtomic(path, pair.sidecar.serialize(result.tags, articleHash(pair.articleLf)));
@@ -64,13 +66,14 @@ function totals(reports: readonly ArticleReport[]): Record<TagStatus, number> & 
 
 function printText(reports: readonly ArticleReport[], options: CheckOptions, out: Output): void {
   for (const r of reports) {
-    if (r.problems) {
+    if (r.problems && !r.counts) {
       out.line(`✗ ${r.article}`);
       for (const p of r.problems) out.line(`    ${p}`);
       continue;
     }
     const c = r.counts!;
-    out.line(`${c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${c.anchored} anchored, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${r.fixed ? ' (sidecar updated)' : ''}`);
+    out.line(`${r.problems ? '✗' : c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${c.anchored} anchored, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${r.fixed ? ' (sidecar updated)' : ''}`);
+    for (const p of r.problems ?? []) out.line(`    ${p}`);
     for (const t of r.tags ?? []) {
       if (t.status === 'anchored') continue;
       const was = t.previousText !== undefined && t.status === 'fuzzy' ? ` (was ${JSON.stringify(t.previousText)})` : '';

@@ -23,7 +23,7 @@ export async function findSidecars(paths: readonly string[]): Promise<string[]> 
 }
 
 export type LoadedPair =
-  | { ok: true; sidecarPath: string; articlePath: string; sidecar: SidecarFile; articleLf: string }
+  | { ok: true; sidecarPath: string; articlePath: string; sidecar: SidecarFile; articleLf: string; invalid: string[] }
   | { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
 
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
@@ -40,7 +40,8 @@ export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
   if (!articleBytes) return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
   const article = decodeArticle(articleBytes, basename(articlePath));
   if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
-  return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text) };
+  const invalid = parsed.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message} (left out, kept in the file as written)`);
+  return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text), invalid };
 }
 
 export type ReadablePair = Extract<LoadedPair, { ok: true }>;
@@ -51,8 +52,10 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
   let failed = false;
   for (const path of await findSidecars(paths)) {
     const pair = await loadPair(path);
-    if (pair.ok) pairs.push(pair);
-    else {
+    if (pair.ok) {
+      pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
+      pairs.push(pair);
+    } else {
       pair.problems.forEach(report);
       failed = true;
     }

@@ -8,7 +8,7 @@ export async function validate(paths: readonly string[], out: Output): Promise<n
   let failed = 0;
   for (const path of sidecars) {
     const pair = await loadPair(path);
-    const problems = pair.ok ? mismatches(pair.sidecarPath, pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags) : pair.problems;
+    const problems = pair.ok ? [...pair.invalid, ...mismatches(pair.sidecarPath, pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags)] : pair.problems;
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;

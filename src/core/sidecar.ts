@@ -40,7 +40,17 @@ export interface SidecarProblem {
   readonly column: number;
 }
 
+/**
+ * Success may still carry problems: tags that could not be read are reported on their lines and
+ * kept in the file as they are, while the rest of the file loads.
+ */
 export type SidecarParse = { ok: true; sidecar: SidecarFile } | { ok: false; problems: SidecarProblem[] };
+
+/** A tag entry that could not be read: left out of the tags, kept verbatim when the file is written. */
+export interface InvalidTagEntry extends SidecarProblem {
+  /** Its index in the file's `tags:` list. */
+  readonly index: number;
+}
 
 /** Key order of a tag as Newsmark writes it; unknown keys keep their place after these. */
 const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'] as const;
@@ -62,17 +72,31 @@ export class SidecarFile {
     readonly tags: readonly Tag[],
     /** Suggestions the analyst rejected (top-level `rejected:`). */
     readonly rejected: readonly RejectedSuggestion[] = [],
+    /** Entries of `tags:` that could not be read, with where and why. */
+    readonly invalidTags: readonly InvalidTagEntry[] = [],
   ) {}
 
   static parse(text: string): SidecarParse {
     const quick = quickRead(text);
-    if (quick && quick.problems.length === 0) return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags, quick.rejected) };
+    if (quick && quick.problems.length === 0 && quick.invalid.length === 0) {
+      return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags, quick.rejected) };
+    }
     return parseThoroughly(text);
   }
 
   /** @internal The thorough path's result. */
-  static fromDocument(doc: Document, text: string, fields: { article: string; sha256: string; tags: Tag[]; rejected: RejectedSuggestion[] }): SidecarFile {
-    return new SidecarFile(text, doc, fields.article, fields.sha256, fields.tags, fields.rejected);
+  static fromDocument(doc: Document, text: string, fields: Pick<ReadResult, 'article' | 'sha256' | 'tags' | 'rejected'>, invalid: readonly InvalidTagEntry[]): SidecarFile {
+    return new SidecarFile(text, doc, fields.article, fields.sha256, fields.tags, fields.rejected, invalid);
+  }
+
+  /** Where a tag's entry starts in the file (1-based), for diagnostics about it. */
+  positionOf(id: string): { line: number; column: number } {
+    const lines = new LineCounter();
+    const doc = parseDocument(this.source ?? '', { lineCounter: lines });
+    const seq = doc.get('tags', true);
+    const node = isSeq(seq) ? seq.items.find((item) => isMap(item) && item.get('id') === id) : undefined;
+    const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
+    return { line: pos.line, column: pos.col };
   }
 
   /** A new, empty sidecar for an article. */
@@ -98,14 +122,23 @@ export class SidecarFile {
     const existing = nodeOf(root, 'tags');
     const seq: YAMLSeq = isSeq(existing) ? existing : new YAMLSeq();
     if (seq !== existing) root.set('tags', seq);
+    // Entries that could not be read stay as written, in their places, for the analyst to fix.
+    const invalid = new Set(this.invalidTags.map((entry) => entry.index));
     const byId = new Map<string, YAMLMap>();
-    for (const item of seq.items) {
-      if (isMap(item)) {
+    seq.items.forEach((item, index) => {
+      if (isMap(item) && !invalid.has(index)) {
         const id = item.get('id');
         if (typeof id === 'string') byId.set(id, item);
       }
-    }
-    seq.items = sortTags(tags).map((tag) => writeTag(doc, byId.get(tag.id) ?? (doc.createNode({}) as YAMLMap), tag));
+    });
+    const written = sortTags(tags).map((tag) => writeTag(doc, byId.get(tag.id) ?? (doc.createNode({}) as YAMLMap), tag));
+    let next = 0;
+    const items: unknown[] = [];
+    seq.items.forEach((item, index) => {
+      if (invalid.has(index)) items.push(item);
+      else if (next < written.length) items.push(written[next++]);
+    });
+    seq.items = [...items, ...written.slice(next)];
     return doc.toString({ lineWidth: 0, blockQuote: false });
   }
 }
@@ -121,8 +154,15 @@ interface ReadResult {
   sha256: string;
   tags: Tag[];
   rejected: RejectedSuggestion[];
-  /** Problems with the path to the value at fault: top-level key, or tag index and key. */
-  problems: { message: string; path: (string | number)[] }[];
+  /** Problems that make the file unreadable, with the path to the value at fault. */
+  problems: Located[];
+  /** Tag entries that could not be read: the rest of the file still loads. */
+  invalid: (Located & { index: number })[];
+}
+
+interface Located {
+  message: string;
+  path: (string | number)[];
 }
 
 /** Fast path: js-yaml to plain values, then the same checks. Undefined when it cannot decide. */
@@ -140,7 +180,7 @@ function quickRead(text: string): ReadResult | undefined {
 
 /** Checks a sidecar given as plain values; both read paths share it. */
 function readPlain(data: unknown): ReadResult {
-  const result: ReadResult = { article: '', sha256: '', tags: [], rejected: [], problems: [] };
+  const result: ReadResult = { article: '', sha256: '', tags: [], rejected: [], problems: [], invalid: [] };
   const fail = (message: string, ...path: (string | number)[]): void => void result.problems.push({ message, path });
   if (!isPlainObject(data)) {
     fail('A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.');
@@ -167,7 +207,7 @@ function readPlain(data: unknown): ReadResult {
     const ids = new Set<string>();
     tags.forEach((item: unknown, index) => {
       const tag = readTag(item, ids);
-      if ('problem' in tag) fail(tag.problem, 'tags', index, ...(tag.key ? [tag.key] : []));
+      if ('problem' in tag) result.invalid.push({ message: tag.problem, path: ['tags', index, ...(tag.key ? [tag.key] : [])], index });
       else result.tags.push(tag);
     });
   }
@@ -204,25 +244,30 @@ function parseThoroughly(text: string): SidecarParse {
     return { ok: false, problems: [{ message: `Refused: ${(e as Error).message}`, line: 1, column: 1 }] };
   }
   const result = readPlain(data);
-  if (result.problems.length === 0) return { ok: true, sidecar: SidecarFile.fromDocument(doc, text, result) };
-  return {
-    ok: false,
-    problems: result.problems.map(({ message, path }) => {
-      // The deepest node on the path that exists: the key at fault, else its tag, else the file.
-      let node: unknown;
-      for (let depth = path.length; depth >= 0 && !node; depth--) node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-      const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
-      return { message, line: pos.line, column: pos.col };
-    }),
+  const locate = ({ message, path }: Located): SidecarProblem => {
+    // The deepest node on the path that exists: the key at fault, else its tag, else the file.
+    let node: unknown;
+    for (let depth = path.length; depth >= 0 && !node; depth--) node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
+    return { message, line: pos.line, column: pos.col };
   };
+  if (result.problems.length > 0) return { ok: false, problems: result.problems.map(locate) };
+  return { ok: true, sidecar: SidecarFile.fromDocument(doc, text, result, result.invalid.map((entry) => ({ ...locate(entry), index: entry.index }))) };
 }
 
 function readTag(item: unknown, ids: Set<string>): Tag | TagProblem {
+  const tag = readTagEntry(item);
+  if ('problem' in tag) return tag;
+  // Only readable tags claim their id: the later of two copies is the one reported.
+  if (ids.has(tag.id)) return { problem: `Duplicate tag id "${tag.id}": another tag above already has it.`, key: 'id' };
+  ids.add(tag.id);
+  return tag;
+}
+
+function readTagEntry(item: unknown): Tag | TagProblem {
   if (!isPlainObject(item)) return { problem: 'Each tag must be a mapping with id, category, start, end and text.' };
   const { id, category, start, end, text } = item;
   if (typeof id !== 'string' || id === '') return { problem: 'Each tag needs an "id" (a string; quote ids that look like numbers).', key: 'id' };
-  if (ids.has(id)) return { problem: `Duplicate tag id "${id}".`, key: 'id' };
-  ids.add(id);
   if (!isCategoryId(category)) return { problem: `Tag ${id}: unknown category "${String(category)}" (use claim, denial, figure or framing).`, key: 'category' };
   if (!isOffset(start)) return { problem: `Tag ${id}: "start" must be a whole number ≥ 0.`, key: 'start' };
   if (!isOffset(end)) return { problem: `Tag ${id}: "end" must be a whole number ≥ 0.`, key: 'end' };

@@ -93,23 +93,58 @@ describe('SidecarFile', () => {
     assert.ok(result.problems[0]!.line >= 11 && result.problems[0]!.line <= 13, `line ${result.problems[0]!.line}`);
   });
 
-  it('reports an invalid tag on its own line', () => {
+  it('reports an invalid tag on its own line and still loads the others', () => {
     const bad = COMMENTED.replace('category: claim', 'category: opinion');
-    const result = SidecarFile.parse(bad);
-    assert.equal(result.ok, false);
-    if (result.ok) return;
-    assert.match(result.problems[0]!.message, /unknown category "opinion"/);
-    assert.equal(result.problems[0]!.line, 18);
+    const sidecar = parse(bad);
+    assert.deepEqual(sidecar.tags.map((t) => t.id), ['0000beef']);
+    assert.equal(sidecar.invalidTags.length, 1);
+    assert.match(sidecar.invalidTags[0]!.message, /unknown category "opinion"/);
+    assert.equal(sidecar.invalidTags[0]!.line, 18);
+  });
+
+  for (const [name, edit, message, line] of [
+    ['a duplicate id (the second copy)', (s: string) => s.replace('id: 0000cafe', 'id: 0000beef'), /Duplicate tag id "0000beef"/, 17],
+    ['end not after start', (s: string) => s.replace('end: 30', 'end: 20'), /must be greater than "start"/, 20],
+    ['a negative offset', (s: string) => s.replace('start: 10', 'start: -1'), /whole number/, 10],
+    ['an unknown category', (s: string) => s.replace('category: figure', 'category: rumour'), /unknown category "rumour"/, 9],
+    ['attributes that are not a mapping', (s: string) => s.replace('    reviewer_hint: keep me', '    attributes: 5'), /"attributes" must be a mapping/, 16],
+    ['a tag that is not a mapping', (s: string) => s.replace('tags:\n', 'tags:\n  - just a string\n'), /must be a mapping/, 7],
+  ] as const) {
+    it(`loads the rest of the file around ${name}, reported on its line and kept as written`, () => {
+      const text = edit(COMMENTED);
+      const sidecar = parse(text);
+      assert.equal(sidecar.invalidTags.length, 1);
+      assert.match(sidecar.invalidTags[0]!.message, message);
+      assert.equal(sidecar.invalidTags[0]!.line, line);
+      const good = sidecar.tags.length;
+      assert.ok(good >= 1, 'the readable tags load');
+      assert.equal(sidecar.serialize(sidecar.tags, sidecar.sha256), text, 'nothing changed: written back byte for byte');
+      // Writing after an edit keeps the entry that could not be read, verbatim, for the analyst to fix.
+      const edited = sidecar.serialize(sidecar.tags.map((t) => ({ ...t, note: 'edited' })), sidecar.sha256);
+      const again = parse(edited);
+      assert.equal(again.tags.length, good);
+      assert.equal(again.invalidTags.length, 1);
+      assert.match(again.invalidTags[0]!.message, message);
+    });
+  }
+
+  it('an entry fixed by hand loads as a tag at the next read', () => {
+    const sidecar = parse(COMMENTED.replace('category: claim', 'category: opinion'));
+    const written = sidecar.serialize(sidecar.tags, sidecar.sha256);
+    const fixed = parse(written.replace('category: opinion', 'category: claim'));
+    assert.deepEqual(fixed.tags.map((t) => t.id), ['0000beef', '0000cafe']);
+    assert.equal(fixed.invalidTags.length, 0);
+  });
+
+  it('finds the line of a tag by its id', () => {
+    assert.deepEqual(parse(COMMENTED).positionOf('0000cafe'), { line: 17, column: 5 });
   });
 
   for (const [name, edit, message] of [
-    ['duplicate ids', (s: string) => s.replace('id: 0000cafe', 'id: 0000beef'), /Duplicate tag id/],
-    ['end not after start', (s: string) => s.replace('end: 30', 'end: 20'), /must be greater than "start"/],
-    ['negative offsets', (s: string) => s.replace('start: 10', 'start: -1'), /whole number/],
     ['a newer format', (s: string) => s.replace('newsmark: 1', 'newsmark: 2'), /newer Newsmark/],
     ['an article field that is a path', (s: string) => s.replace('article: story.txt', 'article: ../../etc/passwd'), /bare file name, not a path/],
     ['not a sidecar at all', () => '- just\n- a list\n', /must be a YAML mapping/],
-    ['attributes that are not a mapping', (s: string) => s.replace('    reviewer_hint: keep me', '    attributes: 5'), /"attributes" must be a mapping/],
+    ['tags that are not a list', (s: string) => s.replace(/tags:[\s\S]*/, 'tags: lots\n'), /"tags" must be a list/],
   ] as const) {
     it(`refuses ${name} with a clear message`, () => {
       const result = SidecarFile.parse(edit(COMMENTED));
