@@ -1,5 +1,6 @@
 import { shiftTags, type TextChange } from './edits';
 import { Emitter } from './events';
+import { mergeRejected, type MergeResult, type TagConflict } from './merge';
 import type { SidecarFile } from './sidecar';
 import type { Suggestion } from './suggest/types';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
@@ -25,9 +26,13 @@ export interface ArticleEntry {
   readonly savedRejected: readonly RejectedSuggestion[];
   /** Suggestions on offer now (never saved: accepted ones become tags, rejected ones are remembered). */
   readonly suggestions: readonly Suggestion[];
+  /** Tags changed both here and on disk, waiting for Keep Mine / Keep Theirs. */
+  readonly conflicts: readonly TagConflict[];
+  /** The sidecar is there but its article is not (deleted, or moved outside VS Code). */
+  readonly missing?: boolean;
 }
 
-export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'reattached' | 'suggested' | 'saved' | 'reverted' | 'removed';
+export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'reattached' | 'merged' | 'suggested' | 'saved' | 'reverted' | 'removed' | 'missing';
 
 export interface StoreChange {
   readonly key: string;
@@ -47,6 +52,7 @@ const NO_TAGS: readonly Tag[] = [];
 const NO_REJECTED: readonly RejectedSuggestion[] = [];
 const NO_SUGGESTIONS: readonly Suggestion[] = [];
 const NOTHING: ReadonlySet<string> = new Set();
+const NO_CONFLICTS: readonly TagConflict[] = [];
 
 /**
  * The single source of truth for tags. Views, decorations and storage read from it and
@@ -107,16 +113,69 @@ export class TagStore {
   }
 
   /** Loads what the sidecar on disk says (or that it could not be read). Replaces unsaved tags. */
-  load(key: string, from: { sidecar?: SidecarFile; problem?: string; words?: number }): void {
+  load(key: string, from: { sidecar?: SidecarFile; problem?: string; words?: number; missing?: boolean }): void {
     const previous = this.entries.get(key);
-    const tags = from.sidecar?.tags ?? (from.problem !== undefined ? previous?.saved ?? NO_TAGS : NO_TAGS);
     const words = from.words ?? previous?.words;
-    const rejected = from.sidecar?.rejected ?? previous?.savedRejected ?? NO_REJECTED;
-    this.entries.set(key, {
-      key, tags, saved: tags, touched: NOTHING, rejected, savedRejected: rejected, suggestions: previous?.suggestions ?? NO_SUGGESTIONS,
-      ...defined(from), ...(words !== undefined ? { words } : {}),
-    });
+    const extra = { ...defined(from), ...(words !== undefined ? { words } : {}), ...(from.missing ? { missing: true } : {}) };
+    if (from.problem !== undefined && previous) {
+      // The file on disk broke (a bad merge, a hand edit): what we hold, unsaved changes too, stays in memory, read-only.
+      const { sidecar: _, ...kept } = previous;
+      this.entries.set(key, { ...kept, ...extra });
+    } else {
+      const tags = from.sidecar?.tags ?? NO_TAGS;
+      const rejected = from.sidecar?.rejected ?? NO_REJECTED;
+      this.entries.set(key, {
+        key, tags, saved: tags, touched: NOTHING, rejected, savedRejected: rejected, suggestions: previous?.suggestions ?? NO_SUGGESTIONS, conflicts: NO_CONFLICTS, ...extra,
+      });
+    }
     this.changed.fire({ key, kind: 'loaded' });
+  }
+
+  /**
+   * The sidecar changed on disk while we held unsaved changes: the merge of both becomes the
+   * current tags, and what is on disk becomes what we compare with (and write over, keeping its
+   * comments). Conflicts wait for the analyst.
+   */
+  merged(key: string, sidecar: SidecarFile, result: MergeResult): void {
+    const { problem: _, ...entry } = this.entries.get(key) ?? this.empty(key);
+    this.entries.set(key, {
+      ...entry, sidecar, saved: sidecar.tags, savedRejected: sidecar.rejected,
+      tags: result.tags, rejected: mergeRejected(entry.rejected, sidecar.rejected), conflicts: result.conflicts,
+    });
+    this.changed.fire({ key, kind: 'merged' });
+  }
+
+  /** Settles a conflict: our version (or our deletion), or the one from disk (or its deletion). */
+  resolveConflict(key: string, id: string, keep: 'mine' | 'theirs'): void {
+    const conflict = this.entries.get(key)?.conflicts.find((c) => c.id === id);
+    if (!conflict) return;
+    // Ours is the tag as it is now, with any change made since the merge.
+    const chosen = (current: readonly Tag[]): Tag | undefined => (keep === 'theirs' ? conflict.theirs : conflict.mine && current.find((t) => t.id === id));
+    this.edit(key, (current) => [...current.filter((t) => t.id !== id), ...[chosen(current)].filter((t) => t !== undefined)], (entry) => ({
+      conflicts: entry.conflicts.filter((c) => c.id !== id),
+    }));
+  }
+
+  /**
+   * The tags as they may go to disk: a conflicted tag keeps the version on disk until the
+   * analyst chooses, so closing the window never loses a colleague's change.
+   */
+  tagsToWrite(key: string): readonly Tag[] {
+    const entry = this.entries.get(key);
+    if (!entry) return NO_TAGS;
+    if (entry.conflicts.length === 0) return entry.tags;
+    const pending = new Map(entry.conflicts.map((c) => [c.id, c]));
+    const theirs = entry.conflicts.flatMap((c) => (c.theirs ? [c.theirs] : []));
+    return sortTags([...entry.tags.filter((t) => !pending.has(t.id)), ...theirs]);
+  }
+
+  /** The article beside the sidecar disappeared, or came back. Its tags stay either way. */
+  setMissing(key: string, missing: boolean): void {
+    const entry = this.entries.get(key);
+    if (!entry || (entry.missing ?? false) === missing) return;
+    const { missing: _, ...rest } = entry;
+    this.entries.set(key, missing ? { ...rest, missing } : rest);
+    this.changed.fire({ key, kind: 'missing' });
   }
 
   add(key: string, tags: readonly Tag[]): void {
@@ -199,7 +258,7 @@ export class TagStore {
   }
 
   private empty(key: string): ArticleEntry {
-    return { key, tags: NO_TAGS, saved: NO_TAGS, touched: NOTHING, rejected: NO_REJECTED, savedRejected: NO_REJECTED, suggestions: NO_SUGGESTIONS };
+    return { key, tags: NO_TAGS, saved: NO_TAGS, touched: NOTHING, rejected: NO_REJECTED, savedRejected: NO_REJECTED, suggestions: NO_SUGGESTIONS, conflicts: NO_CONFLICTS };
   }
 }
 

@@ -40,22 +40,22 @@ export class ArticleRenames implements vscode.Disposable {
       for (const key of moved) this.store.delete(key);
       if (moved.length === 0) continue;
       const isFile = moved.length === 1 && moved[0] === articleKey(oldUri);
-      if (isFile) await this.renameArticleField(newUri);
+      if (isFile) await renameArticleField(newUri);
     }
     await this.storage.rescan();
-  }
-
-  /** The sidecar now beside the renamed article says the article's new name. */
-  private async renameArticleField(article: vscode.Uri): Promise<void> {
-    const sidecar = sidecarUriFor(article);
-    if (sidecar.scheme !== 'file') return;
-    const text = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
-    const parsed = text === undefined ? undefined : SidecarFile.parse(text);
-    if (!parsed?.ok || parsed.sidecar.article === fileName(article)) return; // unreadable sidecars are never rewritten
-    await writeFileAtomic(sidecar.fsPath, parsed.sidecar.serialize(parsed.sidecar.tags, parsed.sidecar.sha256, fileName(article)));
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The sidecar now beside a renamed or located article says the article's new name. */
+export async function renameArticleField(article: vscode.Uri): Promise<void> {
+  const sidecar = sidecarUriFor(article);
+  if (sidecar.scheme !== 'file') return;
+  const text = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
+  const parsed = text === undefined ? undefined : SidecarFile.parse(text);
+  if (!parsed?.ok || parsed.sidecar.article === fileName(article)) return; // unreadable sidecars are never rewritten
+  await writeFileAtomic(sidecar.fsPath, parsed.sidecar.serialize(parsed.sidecar.tags, parsed.sidecar.sha256, fileName(article)));
 }

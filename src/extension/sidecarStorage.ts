@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { articleHash, decodeArticle } from '../core/articleFile';
+import { decodeArticle } from '../core/articleFile';
 import { writeFileAtomic } from '../core/atomicWrite';
 import { reattach } from '../core/anchor/reattach';
 import { countWords } from '../core/review/stats';
-import { SidecarFile, type SidecarProblem } from '../core/sidecar';
-import type { Tag } from '../core/tag';
+import { SidecarFile, type SidecarParse, type SidecarProblem } from '../core/sidecar';
+import { mergeFromDisk, sidecarWrite } from '../core/sidecarSync';
+import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
 import { articleKey, articleUri, articleUriFor, fileName, openDocument, readArticleText, sidecarUriFor } from './articles';
 import { maxFileBytes } from './settings';
@@ -17,15 +18,18 @@ import { maxFileBytes } from './settings';
 export class SidecarStorage implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('newsmark');
-  /** The text we last wrote per sidecar, so the watcher can tell our writes from others'. */
-  private readonly written = new Map<string, string>();
+  /**
+   * The text we last read or wrote per sidecar: the watcher tells our own writes from others' by
+   * it, and a write first checks the file still holds it, so a stale copy never lands on disk.
+   */
+  private readonly onDisk = new Map<string, string>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly queues = new Map<string, Promise<void>>();
   readonly ready: Promise<void>;
 
   constructor(private readonly store: TagStore) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.tags.yaml');
-    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, false, true);
+    const articleWatcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.diagnostics,
       watcher,
@@ -40,6 +44,7 @@ export class SidecarStorage implements vscode.Disposable {
       articleWatcher,
       articleWatcher.onDidChange((uri) => this.onArticleChangedOnDisk(uri)),
       articleWatcher.onDidCreate((uri) => this.onArticleChangedOnDisk(uri)),
+      articleWatcher.onDidDelete((uri) => void this.track(this.onArticleDeleted(uri))),
     );
     this.ready = this.track(this.loadWorkspace());
   }
@@ -83,25 +88,43 @@ export class SidecarStorage implements vscode.Disposable {
 
   private async load(article: vscode.Uri, sidecar: vscode.Uri): Promise<void> {
     const key = articleKey(article);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(sidecar);
-    } catch {
+    const read = await this.readSidecar(sidecar);
+    if (read === undefined) {
       this.diagnostics.delete(sidecar);
       if (this.store.get(key)) this.store.load(key, {});
       return; // no sidecar yet: nothing tagged
     }
-    const decoded = decodeArticle(bytes, fileName(sidecar), maxFileBytes());
-    const parsed = decoded.ok ? SidecarFile.parse(decoded.text) : { ok: false as const, problems: [{ message: decoded.reason, line: 1, column: 1 }] };
-    if (parsed.ok) {
-      this.diagnostics.delete(sidecar);
-      const text = await readArticleText(key);
-      this.store.load(key, { sidecar: parsed.sidecar, ...(text !== undefined ? { words: countWords(text) } : {}) });
-      if (text !== undefined) this.reattachToArticle(key, article, text, parsed.sidecar);
-    } else {
-      this.report(sidecar, parsed.problems);
-      this.store.load(key, { problem: `${fileName(sidecar)}:${parsed.problems[0]?.line ?? 1}:${parsed.problems[0]?.column ?? 1}: ${parsed.problems[0]?.message ?? 'unreadable'}` });
+    if (!read.parsed.ok) {
+      this.refuse(key, sidecar, read.parsed.problems);
+      return;
     }
+    const text = await readArticleText(key);
+    const missing = text === undefined && !(await exists(article));
+    this.store.load(key, { sidecar: read.parsed.sidecar, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
+    this.reportEntries(sidecar, read.parsed.sidecar, text);
+    if (text !== undefined) this.reattachToArticle(key, article, text, read.parsed.sidecar);
+  }
+
+  /** Reads and parses a sidecar, remembering what is on disk; undefined when there is none. */
+  private async readSidecar(sidecar: vscode.Uri): Promise<{ text: string; parsed: SidecarParse } | undefined> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(sidecar);
+    } catch {
+      this.onDisk.delete(sidecar.toString());
+      return undefined;
+    }
+    const decoded = decodeArticle(bytes, fileName(sidecar), maxFileBytes());
+    const text = decoded.ok ? decoded.text : new TextDecoder().decode(bytes.subarray(0, 1024));
+    this.onDisk.set(sidecar.toString(), decoded.ok ? decoded.text : `\u0000unreadable:${bytes.length}:${text}`);
+    return { text, parsed: decoded.ok ? SidecarFile.parse(decoded.text) : { ok: false, problems: [{ message: decoded.reason, line: 1, column: 1 }] } };
+  }
+
+  /** A sidecar that cannot be read: reported, its tags read-only (unsaved ones kept in memory), the file never written. */
+  private refuse(key: string, sidecar: vscode.Uri, problems: readonly SidecarProblem[]): void {
+    this.report(sidecar, problems, true);
+    const first = problems[0];
+    this.store.load(key, { problem: `${fileName(sidecar)}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? 'unreadable'}` });
   }
 
   /**
@@ -121,13 +144,38 @@ export class SidecarStorage implements vscode.Disposable {
     }
   }
 
-  private report(sidecar: vscode.Uri, problems: readonly SidecarProblem[]): void {
+  /**
+   * Tag entries that could not be read (left out, kept in the file) and tags whose offsets lie
+   * past the article's end (found again by their text) get a diagnostic on their line.
+   */
+  private reportEntries(sidecar: vscode.Uri, file: SidecarFile, articleLf: string | undefined): void {
+    const length = articleLf === undefined ? Infinity : [...articleLf].length;
+    const beyond = file.tags.filter((t) => t.end > length).map((t) => ({
+      ...file.positionOf(t.id),
+      message: `Tag ${t.id}: its offsets (${t.start}–${t.end}) lie past the end of the article (${length} characters); Newsmark looks for it by its text instead.`,
+      severity: vscode.DiagnosticSeverity.Warning,
+    }));
+    const unread = file.invalidTags.map((p) => ({ ...p, message: `${p.message} This entry is left out and kept in the file as written until it is fixed.` }));
+    if (unread.length + beyond.length === 0) {
+      this.diagnostics.delete(sidecar);
+      return;
+    }
+    this.report(sidecar, [...unread, ...beyond], false);
+    if (unread.length > 0) {
+      void vscode.window.showWarningMessage(
+        `${vscode.workspace.asRelativePath(sidecar)}: ${unread.length === 1 ? '1 tag entry' : `${unread.length} tag entries`} could not be read (first on line ${unread[0]!.line}); the other ${file.tags.length} tags are loaded. See the Problems view.`,
+      );
+    }
+  }
+
+  private report(sidecar: vscode.Uri, problems: readonly (SidecarProblem & { severity?: vscode.DiagnosticSeverity })[], unreadable: boolean): void {
     this.diagnostics.set(sidecar, problems.map((p) => {
       const position = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), p.message, p.severity ?? vscode.DiagnosticSeverity.Error);
       diagnostic.source = 'Newsmark';
       return diagnostic;
     }));
+    if (!unreadable) return;
     const first = problems[0];
     void vscode.window.showErrorMessage(
       `Newsmark cannot read ${vscode.workspace.asRelativePath(sidecar)} (line ${first?.line ?? 1}, column ${first?.column ?? 1}): ${first?.message ?? ''}. Its tags are read-only and the file will not be changed until it is fixed.`,
@@ -139,13 +187,41 @@ export class SidecarStorage implements vscode.Disposable {
     if (!article) return;
     const key = articleKey(article);
     const text = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
-    if (text !== undefined && text === this.written.get(sidecar.toString())) return; // our own write
-    if (this.store.isModified(key)) {
-      // Unsaved tag changes stay; they are written with the article. Merging lands with the concurrency work.
-      void vscode.window.showWarningMessage(`${fileName(sidecar)} changed on disk while you have unsaved tag changes for ${fileName(article)}; saving the article will write yours.`);
-      return;
+    if (text !== undefined && text === this.onDisk.get(sidecar.toString())) return; // our own write, or already read
+    if (this.store.isModified(key)) await this.queued(key, () => this.mergeIfChanged(key, article, sidecar));
+    else await this.load(article, sidecar);
+  }
+
+  /**
+   * Before we write, and when the watcher says so: if the file no longer holds what we last
+   * read or wrote, merge it into our unsaved tags. False when the file cannot be read (then it
+   * is reported and left alone).
+   */
+  private async mergeIfChanged(key: string, article: vscode.Uri, sidecar: vscode.Uri): Promise<boolean> {
+    const known = this.onDisk.get(sidecar.toString());
+    const now = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
+    if (now === undefined || now === known) return true; // deleted (ours are written anew) or unchanged
+    const read = await this.readSidecar(sidecar);
+    if (!read) return true;
+    if (!read.parsed.ok) {
+      this.refuse(key, sidecar, read.parsed.problems);
+      return false;
     }
-    await this.load(article, sidecar);
+    mergeFromDisk(this.store, key, read.parsed.sidecar, await readArticleText(key));
+    this.reportEntries(sidecar, read.parsed.sidecar, await readArticleText(key));
+    const conflicts = this.store.get(key)?.conflicts.length ?? 0;
+    void vscode.window.showWarningMessage(conflicts > 0
+      ? `${fileName(sidecar)} changed on disk while you had unsaved tag changes: merged, but ${conflicts === 1 ? '1 tag was' : `${conflicts} tags were`} changed on both sides. Choose Keep Mine or Keep Theirs under Conflicts in the Newsmark Tags view.`
+      : `${fileName(sidecar)} changed on disk while you had unsaved tag changes: both sets of changes were merged.`);
+    return true;
+  }
+
+  private async onArticleDeleted(uri: vscode.Uri): Promise<void> {
+    // A deleted folder arrives as one event: every article under it is missing now.
+    const prefix = `${articleKey(uri)}/`;
+    for (const key of this.store.keys().filter((k) => k === articleKey(uri) || k.startsWith(prefix))) {
+      if (!(await exists(articleUri(key)))) this.store.setMissing(key, true);
+    }
   }
 
   /** An article changed on disk while closed (an open one is reloaded by VS Code and followed by the edit tracker). */
@@ -159,7 +235,7 @@ export class SidecarStorage implements vscode.Disposable {
     const article = articleUriFor(sidecar);
     if (!article) return;
     const key = articleKey(article);
-    this.written.delete(sidecar.toString());
+    this.onDisk.delete(sidecar.toString());
     this.diagnostics.delete(sidecar);
     if (!this.store.isModified(key)) this.store.delete(key);
   }
@@ -171,8 +247,13 @@ export class SidecarStorage implements vscode.Disposable {
 
   /** Writes one sidecar at a time per article, so a slow write never lands after a newer one. */
   private write(key: string, articleText: string | undefined): Promise<void> {
-    const next = (this.queues.get(key) ?? Promise.resolve()).then(() => this.writeNow(key, articleText));
-    const settled = next.catch(() => undefined);
+    return this.queued(key, () => this.writeNow(key, articleText));
+  }
+
+  /** Runs reads-then-writes of one article's sidecar one after another. */
+  private queued<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.queues.get(key) ?? Promise.resolve()).then(work);
+    const settled = next.then(() => undefined, () => undefined);
     this.queues.set(key, settled);
     void settled.then(() => {
       if (this.queues.get(key) === settled) this.queues.delete(key);
@@ -183,19 +264,18 @@ export class SidecarStorage implements vscode.Disposable {
   private async writeNow(key: string, articleText: string | undefined): Promise<void> {
     const entry = this.store.get(key);
     if (!entry || entry.problem !== undefined) return; // never overwrite a sidecar we could not read
+    if (!this.store.isModified(key) && entry.sidecar) return;
     const article = articleUri(key);
     const sidecarUri = sidecarUriFor(article);
-    const text = articleText ?? (await readArticleText(key));
-    if (text === undefined) return;
-    const { tags, rejected } = entry;
-    if (!this.store.isModified(key) && entry.sidecar) return;
-    const sidecar = entry.sidecar ?? SidecarFile.create(fileName(article), '');
-    const yaml = sidecar.serialize(tags.map(orphanIfCollapsed), articleHash(text), fileName(article), rejected);
-    this.written.set(sidecarUri.toString(), yaml);
-    if (sidecarUri.scheme === 'file') await writeFileAtomic(sidecarUri.fsPath, yaml);
-    else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(yaml));
-    const reread = SidecarFile.parse(yaml);
-    if (reread.ok) this.store.markSaved(key, reread.sidecar, tags, rejected);
+    const text = articleText === undefined ? await readArticleText(key) : toLf(articleText);
+    if (text === undefined) return; // the article is missing or unreadable: its sidecar stays as it is
+    if (!(await this.mergeIfChanged(key, article, sidecarUri))) return;
+    const write = sidecarWrite(this.store, key, fileName(article), text);
+    if (!write) return;
+    this.onDisk.set(sidecarUri.toString(), write.text);
+    if (sidecarUri.scheme === 'file') await writeFileAtomic(sidecarUri.fsPath, write.text);
+    else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
+    this.store.markSaved(key, write.sidecar, write.tags, write.rejected);
   }
 
   /** Counts work in idle() and reports its failure. */
@@ -212,9 +292,8 @@ export class SidecarStorage implements vscode.Disposable {
   }
 }
 
-/** A tag whose whole text was deleted is saved as orphaned, with its last known text. */
-function orphanIfCollapsed(tag: Tag): Tag {
-  return tag.start === tag.end && tag.status !== 'orphaned' ? { ...tag, status: 'orphaned' } : tag;
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 function describeDoubt(fuzzy: number, orphaned: number): string {

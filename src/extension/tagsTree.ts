@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { categoryOf } from '../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../core/review/filter';
-import { TagTreeModel, type Grouping, type TagSource, type TreeNode } from '../core/review/tagTree';
+import type { TagConflict } from '../core/merge';
+import { TagTreeModel, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../core/review/tagTree';
 import type { Tag } from '../core/tag';
 import type { TagStore } from '../core/tagStore';
 import { articleUri, fileName } from './articles';
@@ -28,6 +29,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       hasProblem: (key) => store.get(key)?.problem !== undefined,
       words: (key) => store.get(key)?.words,
       suggestions: (key) => store.suggestions(key),
+      conflicts: (key) => store.get(key)?.conflicts.map((c) => c.id) ?? [],
+      isMissing: (key) => store.get(key)?.missing === true,
     };
     this.current = new TagTreeModel(this.source);
     this.subscription = store.onDidChange(() => this.changed.fire(undefined));
@@ -70,7 +73,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
         return item;
       }
       case 'attention':
-        return this.groupItem(node, node.group === 'orphaned' ? 'Orphaned' : 'Needs review', node.group === 'orphaned' ? 'debug-disconnect' : 'warning', `newsmark.${node.group}`);
+        return this.groupItem(node, ATTENTION[node.group].label, ATTENTION[node.group].icon, `newsmark.${node.group}`);
       case 'article':
         return this.articleItem(node);
       case 'category': {
@@ -127,13 +130,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = nodeId(node);
     item.description = String(this.current.count(node));
-    item.iconPath = new vscode.ThemeIcon(icon, icon === 'warning' || icon === 'debug-disconnect' ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+    item.iconPath = new vscode.ThemeIcon(icon, node.kind === 'attention' ? new vscode.ThemeColor(ATTENTION[node.group].color) : undefined);
     item.contextValue = contextValue;
-    if (node.kind === 'attention') {
-      item.tooltip = node.group === 'orphaned'
-        ? 'Tags whose text could not be found in their article. Select the text they belong to and use Re-attach to Selection, or remove them.'
-        : 'Tags re-attached to text that changed since they were made. Check each, then accept, confirm or fix it.';
-    }
+    if (node.kind === 'attention') item.tooltip = ATTENTION[node.group].tooltip;
     return item;
   }
 
@@ -150,6 +149,11 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       item.description += ' · read-only';
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.tooltip = entry.problem;
+    } else if (entry?.missing) {
+      item.description += ' · article missing';
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      item.contextValue = 'newsmark.article.missing';
+      item.tooltip = `${vscode.workspace.asRelativePath(uri)} is gone; its tags are kept in ${fileName(uri)}.tags.yaml. Use Locate Article… if it was moved or renamed outside VS Code, or Delete Tags Too.`;
     } else {
       item.iconPath = vscode.ThemeIcon.File;
       item.tooltip = vscode.workspace.asRelativePath(uri);
@@ -174,11 +178,15 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       : tag.review === 'disputed'
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('newsmark.disputedUnderline'))
         : new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId));
-    const readOnly = this.store.get(node.key)?.problem !== undefined;
-    item.contextValue = readOnly ? 'newsmark.tag.readonly' : isOrphan(tag) ? 'newsmark.tag.orphaned' : tag.status === 'fuzzy' ? 'newsmark.tag.fuzzy' : 'newsmark.tag';
-    item.tooltip = tooltip(tag);
+    const entry = this.store.get(node.key);
+    const conflict = entry?.conflicts.find((c) => c.id === tag.id);
+    if (conflict) item.description = [fileName(articleUri(node.key)), conflictLabel(conflict), category.label].join(' · ');
+    if (conflict) item.iconPath = new vscode.ThemeIcon('git-merge', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    item.contextValue = entry?.problem !== undefined ? 'newsmark.tag.readonly'
+      : conflict ? 'newsmark.tag.conflict' : isOrphan(tag) ? 'newsmark.tag.orphaned' : tag.status === 'fuzzy' ? 'newsmark.tag.fuzzy' : 'newsmark.tag';
+    item.tooltip = conflict ? conflictTooltip(conflict) : tooltip(tag);
     item.accessibilityInformation = { label: `${category.label}: ${tag.text}` };
-    if (!isOrphan(tag)) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
+    if (!isOrphan(tag) && !entry?.missing) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
     return item;
   }
 
@@ -186,6 +194,38 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+const ATTENTION: Record<AttentionGroup, { label: string; icon: string; color: string; tooltip: string }> = {
+  'conflicts': {
+    label: 'Conflicts', icon: 'git-merge', color: 'problemsErrorIcon.foreground',
+    tooltip: 'Tags changed both here and in the sidecar on disk (a pull, another window). The file keeps its version until you choose Keep Mine or Keep Theirs.',
+  },
+  'needs-review': {
+    label: 'Needs review', icon: 'warning', color: 'problemsWarningIcon.foreground',
+    tooltip: 'Tags re-attached to text that changed since they were made. Check each, then accept, confirm or fix it.',
+  },
+  'orphaned': {
+    label: 'Orphaned', icon: 'debug-disconnect', color: 'problemsWarningIcon.foreground',
+    tooltip: 'Tags whose text could not be found in their article. Select the text they belong to and use Re-attach to Selection, or remove them.',
+  },
+};
+
+function conflictLabel(conflict: TagConflict): string {
+  if (!conflict.mine) return 'deleted here, changed on disk';
+  if (!conflict.theirs) return 'changed here, deleted on disk';
+  return 'changed here and on disk';
+}
+
+/** Both versions side by side, field by field where they differ. */
+function conflictTooltip(conflict: TagConflict): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**Conflict:** ${conflictLabel(conflict)}\n\n`);
+  const describe = (tag: Tag | undefined): string => (tag
+    ? `${categoryOf(tag.category).label} “${shorten(tag.text)}”${tag.note ? ` — note: ${tag.note}` : ''}${tag.review ? ` — ${tag.review}` : ''}`
+    : '(deleted)');
+  md.appendMarkdown('*Mine:* ').appendText(describe(conflict.mine)).appendMarkdown('\n\n*Theirs (on disk):* ').appendText(describe(conflict.theirs));
+  return md;
 }
 
 /** Stable ids, so expansion and selection survive refreshes and reveal can find rows. */

@@ -26,6 +26,8 @@ const source: TagSource = {
   hasProblem: () => false,
   words: () => 1000,
   suggestions: () => [],
+  conflicts: () => [],
+  isMissing: () => false,
 };
 
 const filter = (f: Partial<{ categories: CategoryId[]; states: TagFilter['states'] extends ReadonlySet<infer S> ? S[] : never; authors: string[]; query: string }>): TagFilter => ({

@@ -10,13 +10,15 @@ function optionalWords(words: number | undefined): { words?: number } {
 
 export type Grouping = 'article' | 'category';
 
-/** Where a tag row sits: in the main grouping, or in one of the two attention groups. */
-export type TagPlace = 'main' | 'needs-review' | 'orphaned';
+/** Where a tag row sits: in the main grouping, or in one of the attention groups. */
+export type TagPlace = 'main' | AttentionGroup;
+export type AttentionGroup = 'conflicts' | 'needs-review' | 'orphaned';
+const ATTENTION_GROUPS: readonly AttentionGroup[] = ['conflicts', 'needs-review', 'orphaned'];
 
 export type TreeNode =
   | { readonly kind: 'summary' }
   | { readonly kind: 'stat'; readonly label: string; readonly value: string }
-  | { readonly kind: 'attention'; readonly group: 'needs-review' | 'orphaned' }
+  | { readonly kind: 'attention'; readonly group: AttentionGroup }
   | { readonly kind: 'article'; readonly key: string; readonly category?: CategoryId }
   | { readonly kind: 'category'; readonly category: CategoryId; readonly key?: string }
   | { readonly kind: 'tag'; readonly key: string; readonly id: string; readonly place: TagPlace }
@@ -35,6 +37,10 @@ export interface TagSource {
   words(key: string): number | undefined;
   /** Suggestions on offer for the article. */
   suggestions(key: string): readonly Suggestion[];
+  /** Ids of tags changed both here and on disk, waiting for the analyst's choice. */
+  conflicts(key: string): readonly string[];
+  /** The sidecar is there but its article is not: listed even with no tags, to offer what to do. */
+  isMissing(key: string): boolean;
 }
 
 /**
@@ -52,11 +58,10 @@ export class TagTreeModel {
   roots(): TreeNode[] {
     const roots: TreeNode[] = [];
     if (this.source.keys().length > 0) roots.push({ kind: 'summary' });
-    if (this.attention('needs-review').length > 0) roots.push({ kind: 'attention', group: 'needs-review' });
-    if (this.attention('orphaned').length > 0) roots.push({ kind: 'attention', group: 'orphaned' });
+    roots.push(...ATTENTION_GROUPS.filter((group) => this.attention(group).length > 0).map((group) => ({ kind: 'attention' as const, group })));
     if (this.offered().length > 0) roots.push({ kind: 'suggestions' });
     if (this.grouping === 'article') {
-      roots.push(...this.articles().filter((key) => this.mainTags(key).length > 0 || this.source.hasProblem(key)).map((key) => ({ kind: 'article' as const, key })));
+      roots.push(...this.articles().filter((key) => this.mainTags(key).length > 0 || this.source.hasProblem(key) || this.source.isMissing(key)).map((key) => ({ kind: 'article' as const, key })));
     } else {
       roots.push(...CATEGORY_IDS.filter((c) => this.articles().some((key) => this.mainTags(key, c).length > 0)).map((category) => ({ kind: 'category' as const, category })));
     }
@@ -162,8 +167,11 @@ export class TagTreeModel {
     return this.mainTags(key, category).map((t) => ({ kind: 'tag', key, id: t.id, place: 'main' }));
   }
 
-  private attention(group: 'needs-review' | 'orphaned'): { key: string; tag: Tag }[] {
-    const wanted = group === 'orphaned' ? isOrphan : (t: Tag) => needsReview(t) && !isOrphan(t);
-    return this.articles().flatMap((key) => this.source.tags(key).filter((t) => wanted(t) && matchesFilter(t, this.filter)).map((tag) => ({ key, tag })));
+  private attention(group: AttentionGroup): { key: string; tag: Tag }[] {
+    return this.articles().flatMap((key) => {
+      const conflicted = new Set(this.source.conflicts(key));
+      const wanted = group === 'conflicts' ? (t: Tag) => conflicted.has(t.id) : group === 'orphaned' ? isOrphan : (t: Tag) => needsReview(t) && !isOrphan(t);
+      return this.source.tags(key).filter((t) => wanted(t) && matchesFilter(t, this.filter)).map((tag) => ({ key, tag }));
+    });
   }
 }

@@ -1,0 +1,48 @@
+import { articleHash } from './articleFile';
+import { reattach } from './anchor/reattach';
+import { mergeTags } from './merge';
+import { SidecarFile } from './sidecar';
+import type { RejectedSuggestion, Tag } from './tag';
+import type { TagStore } from './tagStore';
+
+/**
+ * The sidecar on disk is not what we last read or wrote (git pull, another window) and we hold
+ * unsaved tag changes: merge instead of choosing a side. Their tags are first placed on the text
+ * ours describe, so positions compare like with like.
+ */
+export function mergeFromDisk(store: TagStore, key: string, theirs: SidecarFile, articleLf: string | undefined): void {
+  const entry = store.get(key);
+  if (!entry) return;
+  const placed = articleLf !== undefined && articleHash(articleLf) !== theirs.sha256 ? reattach(articleLf, theirs.sha256, theirs.tags).tags : theirs.tags;
+  store.merged(key, theirs, mergeTags(entry.saved, entry.tags, placed));
+}
+
+export interface SidecarWrite {
+  /** The YAML to write. */
+  readonly text: string;
+  /** What the file then holds, for TagStore.markSaved. */
+  readonly sidecar: SidecarFile;
+  readonly tags: readonly Tag[];
+  readonly rejected: readonly RejectedSuggestion[];
+}
+
+/**
+ * The sidecar text for an article's tags as they may go to disk (conflicted tags as on disk),
+ * keeping the comments and unknown keys of the file we read. Undefined for a sidecar that could
+ * not be read: it is never written.
+ */
+export function sidecarWrite(store: TagStore, key: string, articleName: string, articleLf: string): SidecarWrite | undefined {
+  const entry = store.get(key);
+  if (!entry || entry.problem !== undefined) return undefined;
+  const tags = store.tagsToWrite(key);
+  const base = entry.sidecar ?? SidecarFile.create(articleName, '');
+  const text = base.serialize(tags.map(orphanIfCollapsed), articleHash(articleLf), articleName, entry.rejected);
+  const reread = SidecarFile.parse(text);
+  if (!reread.ok) throw new Error(`Newsmark produced a sidecar it cannot read back (${reread.problems[0]?.message ?? ''}); nothing was written.`);
+  return { text, sidecar: reread.sidecar, tags, rejected: entry.rejected };
+}
+
+/** A tag whose whole text was deleted is saved as orphaned, with its last known text. */
+function orphanIfCollapsed(tag: Tag): Tag {
+  return tag.start === tag.end && tag.status !== 'orphaned' ? { ...tag, status: 'orphaned' } : tag;
+}
