@@ -16,7 +16,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; reason: str
  */
 export function decodeArticle(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_FILE_BYTES): DecodeResult {
   if (bytes.byteLength > maxBytes) {
-    return { ok: false, reason: `${fileName} is ${formatBytes(bytes.byteLength)}, over the limit of ${formatBytes(maxBytes)} (setting newsmark.maxFileSize).` };
+    return { ok: false, reason: `${fileName} is ${formatBytes(bytes.byteLength)}, over the limit of ${formatBytes(maxBytes)} (setting newsmark.maxFileSizeMB); the file is left as it is.` };
   }
   let text: string;
   try {

@@ -8,6 +8,7 @@ import {
   LineCounter,
   parseDocument,
   Scalar,
+  visit,
   type Node,
   type Pair,
   type YAMLMap,
@@ -112,6 +113,31 @@ export class SidecarFile {
     return this.doc;
   }
 
+  /**
+   * Why this file cannot be written back, if it cannot: the lenient fast reader accepts a few
+   * things the `yaml` package, which writes, does not (odd indentation in quoted text, tags on
+   * mappings). Then the file is left as it is, like any file Newsmark cannot read.
+   */
+  writeProblems(): SidecarProblem[] {
+    const lines = new LineCounter();
+    const doc = this.doc ?? parseDocument(this.source ?? '', { uniqueKeys: true, lineCounter: lines });
+    const at = (offset: number | undefined): { line: number; column: number } => {
+      const pos = lines.linePos(offset ?? 0);
+      return { line: pos.line, column: pos.col };
+    };
+    if (doc.errors.length > 0) return doc.errors.map((e) => ({ message: firstLine(e.message), ...at(e.pos[0]) }));
+    const problems: SidecarProblem[] = [];
+    visit(doc, {
+      Collection(_, node) {
+        if (node.tag !== undefined && !['tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq'].includes(node.tag)) {
+          problems.push({ message: `A YAML tag (${node.tag}) on a mapping or list: Newsmark cannot write this file back faithfully.`, ...at(node.range?.[0]) });
+        }
+      },
+    });
+    if (problems.length === 0) this.doc = doc;
+    return problems;
+  }
+
   /** The YAML text with these tags and hash, keeping everything else of the original. */
   serialize(tags: readonly Tag[], sha256: string, article: string = this.article, rejected: readonly RejectedSuggestion[] = this.rejected): string {
     const doc = this.document().clone();
@@ -138,9 +164,27 @@ export class SidecarFile {
       if (invalid.has(index)) items.push(item);
       else if (next < written.length) items.push(written[next++]);
     });
-    seq.items = [...items, ...written.slice(next)];
+    seq.items = afterTheirNamesakes([...items, ...written.slice(next)], invalid.size > 0 ? new Set(seq.items.filter((_, i) => invalid.has(i))) : new Set());
     return doc.toString({ lineWidth: 0, blockQuote: false });
   }
+}
+
+/**
+ * An unreadable entry that shares its id with a tag (a duplicate) goes after that tag, so the
+ * next read loads the same one and reports the same one.
+ */
+function afterTheirNamesakes(items: unknown[], unreadable: ReadonlySet<unknown>): unknown[] {
+  if (unreadable.size === 0) return items;
+  const idOf = (item: unknown): unknown => (isMap(item) ? item.get('id') : undefined);
+  const result = items.filter((item) => !unreadable.has(item) || !items.some((other) => !unreadable.has(other) && idOf(other) === idOf(item) && idOf(item) !== undefined));
+  for (const item of items) {
+    if (result.includes(item)) continue;
+    const at = result.findIndex((other) => !unreadable.has(other) && idOf(other) === idOf(item));
+    let end = at + 1;
+    while (end < result.length && unreadable.has(result[end]) && idOf(result[end]) === idOf(item)) end++;
+    result.splice(end, 0, item);
+  }
+  return result;
 }
 
 interface TagProblem {
@@ -168,6 +212,7 @@ interface Located {
 /** Fast path: js-yaml to plain values, then the same checks. Undefined when it cannot decide. */
 function quickRead(text: string): ReadResult | undefined {
   if (MAY_HAVE_ALIAS.test(text)) return undefined; // the yaml package guards against alias bombs
+  if (MAY_HAVE_TAG.test(text)) return undefined; // explicit YAML tags: the two parsers may read them differently
   if (/^(<{7}|={7}|>{7})/m.test(text)) return undefined; // conflict markers are reported by the careful path
   let data: unknown;
   try {
@@ -237,6 +282,8 @@ function parseThoroughly(text: string): SidecarParse {
       problems: doc.errors.map((e) => ({ message: firstLine(e.message), line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 })),
     };
   }
+  // What Newsmark writes back goes through this document: its root must be the mapping the values came from.
+  if (!isMap(doc.contents)) return { ok: false, problems: [{ message: 'A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.', line: 1, column: 1 }] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -313,6 +360,9 @@ function conflictMarkers(text: string): SidecarProblem[] {
   });
   return problems;
 }
+
+/** An explicit tag (`!!str`, `!local`) in the same places; also rare. */
+const MAY_HAVE_TAG = /(^|[\s[{,:])!/;
 
 /** An alias is `*name` after white space, `[`, `{`, `,` or `:` — rare enough that any hint of one takes the careful path. */
 const MAY_HAVE_ALIAS = /(^|[\s[{,:])\*[^\s,\]}]/;

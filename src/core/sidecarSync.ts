@@ -1,7 +1,7 @@
 import { articleHash } from './articleFile';
 import { reattach } from './anchor/reattach';
 import { mergeTags } from './merge';
-import { SidecarFile } from './sidecar';
+import { SidecarFile, type SidecarProblem } from './sidecar';
 import type { RejectedSuggestion, Tag } from './tag';
 import type { TagStore } from './tagStore';
 
@@ -29,13 +29,15 @@ export interface SidecarWrite {
 /**
  * The sidecar text for an article's tags as they may go to disk (conflicted tags as on disk),
  * keeping the comments and unknown keys of the file we read. Undefined for a sidecar that could
- * not be read: it is never written.
+ * not be read, problems for one that cannot be written back faithfully: neither is ever written.
  */
-export function sidecarWrite(store: TagStore, key: string, articleName: string, articleLf: string): SidecarWrite | undefined {
+export function sidecarWrite(store: TagStore, key: string, articleName: string, articleLf: string): SidecarWrite | { problems: SidecarProblem[] } | undefined {
   const entry = store.get(key);
   if (!entry || entry.problem !== undefined) return undefined;
   const tags = store.tagsToWrite(key);
   const base = entry.sidecar ?? SidecarFile.create(articleName, '');
+  const problems = base.writeProblems();
+  if (problems.length > 0) return { problems };
   const text = base.serialize(tags.map(orphanIfCollapsed), articleHash(articleLf), articleName, entry.rejected);
   const reread = SidecarFile.parse(text);
   if (!reread.ok) throw new Error(`Newsmark produced a sidecar it cannot read back (${reread.problems[0]?.message ?? ''}); nothing was written.`);

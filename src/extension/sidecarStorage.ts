@@ -39,7 +39,7 @@ export class SidecarStorage implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => void this.track(this.ensureLoaded(doc.uri))),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.track(this.onArticleSaved(doc))),
       store.onDidChange((change) => {
-        if (change.kind === 'edited' || change.kind === 'reattached') void this.saveIfClean(change.key);
+        if (change.kind === 'edited' || change.kind === 'reattached' || change.kind === 'merged') void this.saveIfClean(change.key);
       }),
       articleWatcher,
       articleWatcher.onDidChange((uri) => this.onArticleChangedOnDisk(uri)),
@@ -148,7 +148,7 @@ export class SidecarStorage implements vscode.Disposable {
    * Tag entries that could not be read (left out, kept in the file) and tags whose offsets lie
    * past the article's end (found again by their text) get a diagnostic on their line.
    */
-  private reportEntries(sidecar: vscode.Uri, file: SidecarFile, articleLf: string | undefined): void {
+  private reportEntries(sidecar: vscode.Uri, file: SidecarFile, articleLf: string | undefined, notify = true): void {
     const length = articleLf === undefined ? Infinity : [...articleLf].length;
     const beyond = file.tags.filter((t) => t.end > length).map((t) => ({
       ...file.positionOf(t.id),
@@ -161,7 +161,7 @@ export class SidecarStorage implements vscode.Disposable {
       return;
     }
     this.report(sidecar, [...unread, ...beyond], false);
-    if (unread.length > 0) {
+    if (unread.length > 0 && notify) {
       void vscode.window.showWarningMessage(
         `${vscode.workspace.asRelativePath(sidecar)}: ${unread.length === 1 ? '1 tag entry' : `${unread.length} tag entries`} could not be read (first on line ${unread[0]!.line}); the other ${file.tags.length} tags are loaded. See the Problems view.`,
       );
@@ -272,10 +272,15 @@ export class SidecarStorage implements vscode.Disposable {
     if (!(await this.mergeIfChanged(key, article, sidecarUri))) return;
     const write = sidecarWrite(this.store, key, fileName(article), text);
     if (!write) return;
+    if ('problems' in write) {
+      this.refuse(key, sidecarUri, write.problems);
+      return;
+    }
     this.onDisk.set(sidecarUri.toString(), write.text);
     if (sidecarUri.scheme === 'file') await writeFileAtomic(sidecarUri.fsPath, write.text);
     else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
     this.store.markSaved(key, write.sidecar, write.tags, write.rejected);
+    this.reportEntries(sidecarUri, write.sidecar, text, false);
   }
 
   /** Counts work in idle() and reports its failure. */
