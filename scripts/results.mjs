@@ -10,9 +10,10 @@ const indent = (text, pad) => String(text).split('\n').map((l) => pad + l).join(
 
 /**
  * results: { tests: [{ fullTitle, state, duration?, error?: { message, stack? } }], error?: { message, stack? } }
- * Returns { passed, failed, skipped }; a suite that could not run counts as one failure.
+ * Returns { passed, failed, skipped }; a suite that could not run counts as one failure, and so does
+ * one that ran no tests unless `empty` says why that is fine (e.g. a --grep that matched nothing).
  */
-export function printResults(label, results, { header } = {}) {
+export function printResults(label, results, { header, empty } = {}) {
   if (header) console.log(header);
   const tests = results.tests ?? [];
   for (const t of tests) {
@@ -33,8 +34,11 @@ export function printResults(label, results, { header } = {}) {
     failed = Math.max(failed, 1);
   }
   if (!tests.length && !results.error) {
-    console.log(`  ✗ no tests ran`);
-    failed = Math.max(failed, 1);
+    if (empty) console.log(`  - no tests ran: ${empty}`);
+    else {
+      console.log(`  ✗ no tests ran`);
+      failed = Math.max(failed, 1);
+    }
   }
   console.log(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return { passed, failed, skipped };

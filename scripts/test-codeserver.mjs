@@ -1,6 +1,8 @@
 // `npm run test:integration`: runs the compiled mocha suite inside VS Code's server build (code-server)
 // driven by Debian's Chromium, then the Playwright UI tests in test/ui/*.ui.mjs against a second server.
-// Options: --no-ui (integration only), --ui-only.
+// Options: --no-ui (integration only), --ui-only, --grep <text> (only the tests whose full title
+// contains text; matching nothing is then not a failure), --invert (only those whose title does not).
+// NEWSMARK_FAULT_LEDGER is passed on to the extension host for the fault suite (scripts/test-faults.mjs).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,15 @@ import { printResults, readResults } from './results.mjs';
 const argv = process.argv.slice(2);
 const runIntegration = !argv.includes('--ui-only');
 const runUi = !argv.includes('--no-ui');
+const grepAt = argv.indexOf('--grep');
+const grep = grepAt >= 0 ? argv[grepAt + 1] : undefined;
+if (grepAt >= 0 && !grep) throw new Error('--grep needs the text to look for in test titles');
+const invert = argv.includes('--invert');
+if (invert && !grep) throw new Error('--invert needs --grep <text>');
+/** Whether a test with this full title runs under --grep / --invert (as mocha's fgrep does). */
+const selected = (fullTitle) => !grep || fullTitle.includes(grep) !== invert;
+/** Passed to printResults: with a plain --grep, no matching tests is fine. */
+const emptyOk = grep && !invert ? `none matches --grep ${JSON.stringify(grep)}` : undefined;
 const SUITE_TIMEOUT_MS = Number(process.env.NEWSMARK_TEST_TIMEOUT_MS) || 5 * 60_000;
 const UI_TEST_TIMEOUT_MS = Number(process.env.NEWSMARK_UI_TEST_TIMEOUT_MS) || 90_000;
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
@@ -44,7 +55,13 @@ async function integration(browser) {
   const server = await startCodeServer({
     folder: workspace,
     name: 'code-server-integration',
-    env: { NEWSMARK_TEST_RESULTS: resultsFile, NEWSMARK_TEST_WORKSPACE: workspace },
+    env: {
+      NEWSMARK_TEST_RESULTS: resultsFile,
+      NEWSMARK_TEST_WORKSPACE: workspace,
+      NEWSMARK_TEST_GREP: grep ?? '',
+      NEWSMARK_TEST_GREP_INVERT: invert ? '1' : '',
+      ...(process.env.NEWSMARK_FAULT_LEDGER ? { NEWSMARK_FAULT_LEDGER: process.env.NEWSMARK_FAULT_LEDGER } : {}),
+    },
   });
   const consoleLog = join(LOG_DIR, `integration-browser-${stamp()}.log`);
   log(`integration: code-server on ${server.url} (server log ${server.logFile}, browser console ${consoleLog})`);
@@ -63,7 +80,7 @@ async function integration(browser) {
     const header = `Integration tests inside VS Code ${results.vscodeVersion ?? '?'} (code-server ${CODE_SERVER_VERSION})`;
     log(`integration took ${((Date.now() - started) / 1000).toFixed(1)}s`);
     // The summary line comes last: CI reads "N passed, N failed" from the closing lines.
-    const counts = printResults('integration', results, { header });
+    const counts = printResults('integration', results, { header, empty: emptyOk });
     await page.context().close().catch(() => {});
     return counts;
   } finally {
@@ -95,6 +112,7 @@ async function ui(browser) {
       const mod = await import(pathToFileURL(join(uiDir, file)).href);
       for (const t of mod.tests ?? []) {
         const fullTitle = `${mod.title ?? file} ${t.title}`;
+        if (!selected(fullTitle)) continue;
         const t0 = Date.now();
         try {
           await withTimeout(Promise.resolve().then(() => t.fn(ctx)), t.timeout ?? UI_TEST_TIMEOUT_MS, fullTitle);
@@ -116,7 +134,7 @@ async function ui(browser) {
     await server.stop();
   }
   log(`ui took ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  return printResults('ui', results, { header: `UI tests (Playwright + Chromium, code-server ${CODE_SERVER_VERSION})` });
+  return printResults('ui', results, { header: `UI tests (Playwright + Chromium, code-server ${CODE_SERVER_VERSION})`, empty: emptyOk });
 }
 
 async function main() {

@@ -43,7 +43,11 @@ export async function run(): Promise<void> {
   const started = Date.now();
   const results: Results = { vscodeVersion: vscode.version, passes: 0, failures: 0, pending: 0, duration: 0, tests: [] };
   try {
-    const mocha = new Mocha({ ui: 'bdd', timeout: 20000, color: false });
+    // The launcher's --grep / --invert: run only the tests whose full title contains (or, inverted,
+    // does not contain) this text; the fault suite's "Faults: …" tests are run apart this way.
+    const grep = process.env['NEWSMARK_TEST_GREP'];
+    const invert = grep !== undefined && grep !== '' && process.env['NEWSMARK_TEST_GREP_INVERT'] === '1';
+    const mocha = new Mocha({ ui: 'bdd', timeout: 20000, color: false, ...(grep ? { fgrep: grep, invert } : {}) });
     const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
     for (const f of files) mocha.addFile(path.join(__dirname, f));
 
