@@ -28,12 +28,17 @@ export const CommandId = {
   previousTagNeedingReview: 'newsmark.previousTagNeedingReview',
   showTagsView: 'newsmark.showTagsView',
   exportTags: 'newsmark.exportTags',
+  previewReport: 'newsmark.previewReport',
   suggestTags: 'newsmark.suggestTags',
   acceptSuggestion: 'newsmark.acceptSuggestion',
   rejectSuggestion: 'newsmark.rejectSuggestion',
   revealSuggestion: 'newsmark.revealSuggestion',
   importTags: 'newsmark.importTags',
   refreshTags: 'newsmark.refreshTags',
+  keepMine: 'newsmark.keepMine',
+  keepTheirs: 'newsmark.keepTheirs',
+  deleteTagsToo: 'newsmark.deleteTagsToo',
+  locateArticle: 'newsmark.locateArticle',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -17,4 +17,8 @@ export const ContextKeys = {
   grouping: new ContextKey<'article' | 'category'>('newsmark.grouping'),
   /** Whether the Tags view shows a filtered subset. */
   filtering: new ContextKey<boolean>('newsmark.filtering'),
+  /** Whether any tag waits for Keep Mine / Keep Theirs. */
+  hasConflicts: new ContextKey<boolean>('newsmark.hasConflicts'),
+  /** Whether any sidecar's article is missing. */
+  hasMissingArticles: new ContextKey<boolean>('newsmark.hasMissingArticles'),
 } as const;

@@ -6,7 +6,9 @@ import { TagDecorations } from './decorations';
 import { ArticleEditTracker } from './editTracker';
 import { ExportCommands } from './exportCommands';
 import { TagHoverProvider } from './hover';
+import { ReportPreview } from './reportPreview';
 import { ReviewCommands } from './reviewCommands';
+import { SidecarCommands } from './sidecarCommands';
 import { SidecarStorage } from './sidecarStorage';
 import { SuggestCommands } from './suggestCommands';
 import { TagCommands } from './tagCommands';
@@ -21,6 +23,7 @@ export interface NewsmarkApi {
   readonly commands: TagCommands;
   readonly statusBar: TagStatusBar;
   readonly suggestions: SuggestCommands;
+  readonly preview: ReportPreview;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -37,18 +40,14 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     commands: new TagCommands(store, storage),
     statusBar: new TagStatusBar(store),
     suggestions: new SuggestCommands(store, storage, tagsView),
+    preview: new ReportPreview(store, storage, context.extensionUri),
     idle: (): Promise<void> => storage.ready.then(() => tracker.idle()).then(() => storage.idle()),
   };
   context.subscriptions.push(
-    store,
-    storage,
-    tracker,
-    tagsView,
-    api.decorations,
-    api.commands,
-    api.statusBar,
-    api.suggestions,
+    store, storage, tracker, tagsView,
+    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview,
     new ReviewCommands(store),
+    new SidecarCommands(store, storage),
     new ExportCommands(store, storage),
     new ArticleLanguage(store),
     new ArticleRenames(store, storage),

@@ -8,6 +8,17 @@ import type { ExportArticle, ExportResult, Exporter } from './types';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
+/**
+ * How the page around the report is set up. The file export needs nothing more than the default;
+ * the VS Code preview brings its own CSP, so its inline style carries a nonce and its theme
+ * stylesheet is linked after the report's own style (to override it).
+ */
+export interface ReportPage {
+  readonly csp: string;
+  readonly styleNonce?: string;
+  readonly stylesheets?: readonly string[];
+}
+
 /** Highlight colours: translucent so nested tags show darker; dark text on them stays above 7:1. */
 const COLOURS: Record<CategoryId, { light: string; dark: string; swatch: string }> = {
   claim: { light: 'rgba(245, 190, 20, 0.38)', dark: 'rgba(230, 180, 34, 0.34)', swatch: '#f5be14' },
@@ -129,7 +140,7 @@ function articleSection(article: ExportArticle, index: number): string {
   return parts.join('\n');
 }
 
-export function renderReport(articles: readonly ExportArticle[]): string {
+export function renderReport(articles: readonly ExportArticle[], page: ReportPage = { csp: CSP }): string {
   const all = articles.flatMap((a) => a.tags);
   const placed = all.filter((t) => !isOrphan(t));
   const legend = CATEGORIES.map((c) => `<li>${key(c.id)}<span>${esc(c.definition)}</span></li>`).join('\n');
@@ -139,10 +150,11 @@ export function renderReport(articles: readonly ExportArticle[]): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${page.csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>Newsmark report</title>',
-    `<style>${STYLE}</style>`,
+    `<style${page.styleNonce ? ` nonce="${esc(page.styleNonce)}"` : ''}>${STYLE}</style>`,
+    ...(page.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`),
     '</head>',
     '<body>',
     '<header>',

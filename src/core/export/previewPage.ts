@@ -1,0 +1,34 @@
+// The HTML report as the VS Code preview shows it: the same renderer as the file export, under a
+// CSP that allows only the extension's own stylesheet and the one inline style carrying this
+// render's nonce. There is no script-src, so default-src 'none' blocks every script, inline or not:
+// the page needs none, and article text is untrusted input.
+import { randomBytes } from 'node:crypto';
+import { renderReport } from './html';
+import type { ExportArticle } from './types';
+
+export interface PreviewSources {
+  /** The webview's `cspSource`: where its local resources are served from. */
+  readonly cspSource: string;
+  /** A fresh value per render (see newNonce), so an old nonce is worth nothing. */
+  readonly nonce: string;
+  /** The webview URI of media/preview.css, which maps the report's colours to the VS Code theme. */
+  readonly styleUri: string;
+}
+
+/** 144 random bits, base64 (18 bytes: no padding). */
+export function newNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function previewCsp(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; img-src ${cspSource}`;
+}
+
+export function previewPage(articles: readonly ExportArticle[], sources: PreviewSources): string {
+  // The CSP goes into an attribute unescaped (escaping would hide its quotes from the tests that
+  // read it); these values come from VS Code and newNonce, so anything odd is a bug, not input.
+  if (/["<>;,\r\n]/.test(sources.cspSource) || !/^[A-Za-z0-9+/=_-]{16,}$/.test(sources.nonce)) {
+    throw new Error(`unexpected webview CSP source or nonce: ${JSON.stringify(sources)}`);
+  }
+  return renderReport(articles, { csp: previewCsp(sources.cspSource, sources.nonce), styleNonce: sources.nonce, stylesheets: [sources.styleUri] });
+}

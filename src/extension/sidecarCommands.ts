@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import type { TagStore } from '../core/tagStore';
+import { articleUri, fileName, sidecarUriFor } from './articles';
+import { renameArticleField } from './articleRenames';
+import { CommandId, type TagRef } from './commandIds';
+import { ContextKeys } from './contextKeys';
+import type { SidecarStorage } from './sidecarStorage';
+import { isTagRef } from './tagTargets';
+
+/**
+ * What the analyst decides when files changed around the tags: which side of a conflict to
+ * keep, and what becomes of the tags of an article that is gone. Newsmark never decides either.
+ */
+export class SidecarCommands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
+    this.disposables = [
+      vscode.commands.registerCommand(CommandId.keepMine, (ref?: unknown) => this.keep(ref, 'mine')),
+      vscode.commands.registerCommand(CommandId.keepTheirs, (ref?: unknown) => this.keep(ref, 'theirs')),
+      vscode.commands.registerCommand(CommandId.deleteTagsToo, (node?: unknown) => this.deleteTags(node)),
+      vscode.commands.registerCommand(CommandId.locateArticle, (node?: unknown) => this.locate(node)),
+      store.onDidChange(() => {
+        const entries = store.keys().map((key) => store.get(key));
+        ContextKeys.hasConflicts.set(entries.some((e) => (e?.conflicts.length ?? 0) > 0));
+        ContextKeys.hasMissingArticles.set(entries.some((e) => e?.missing === true));
+      }),
+    ];
+  }
+
+  private async keep(ref: unknown, side: 'mine' | 'theirs'): Promise<void> {
+    const target = isTagRef(ref) ? ref : await this.pickConflict(side);
+    if (!target) return;
+    this.store.resolveConflict(target.key, target.id, side);
+    await this.storage.saveIfClean(target.key);
+  }
+
+  private async pickConflict(side: 'mine' | 'theirs'): Promise<TagRef | undefined> {
+    const items = this.store.keys().flatMap((key) => (this.store.get(key)?.conflicts ?? []).map((c) => ({
+      label: (c.mine ?? c.theirs)?.text.slice(0, 80) ?? c.id,
+      description: fileName(articleUri(key)),
+      ref: { key, id: c.id },
+    })));
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage('There are no tag conflicts.');
+      return undefined;
+    }
+    return (await vscode.window.showQuickPick(items, { title: side === 'mine' ? 'Keep my version of which tag?' : 'Keep the version on disk of which tag?' }))?.ref;
+  }
+
+  /** The analyst's explicit choice: the sidecar of a missing article goes to the trash (where there is one). */
+  private async deleteTags(node: unknown): Promise<void> {
+    const key = await this.missingArticle(node);
+    if (key === undefined) return;
+    const article = articleUri(key);
+    const sidecar = sidecarUriFor(article);
+    const count = this.store.tags(key).length;
+    const choice = await vscode.window.showWarningMessage(
+      `Delete ${fileName(sidecar)} with its ${count} ${count === 1 ? 'tag' : 'tags'}? The article ${fileName(article)} is already gone.`,
+      { modal: true, detail: 'The sidecar goes to the trash where the file system has one.' },
+      'Delete Tags',
+    );
+    if (choice !== 'Delete Tags') return;
+    await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar, { useTrash: false }));
+    this.store.delete(key);
+  }
+
+  /** The article was moved or renamed outside VS Code: its sidecar joins it and the tags are found again there. */
+  private async locate(node: unknown): Promise<void> {
+    const key = await this.missingArticle(node);
+    if (key === undefined) return;
+    const oldArticle = articleUri(key);
+    const [chosen] = await vscode.window.showOpenDialog({
+      defaultUri: vscode.Uri.joinPath(oldArticle, '..'), canSelectMany: false, openLabel: 'Use This Article', title: `Where is ${fileName(oldArticle)} now?`,
+    }) ?? [];
+    if (!chosen) return;
+    const message = await this.cannotAdopt(chosen);
+    if (message) {
+      void vscode.window.showErrorMessage(message);
+      return;
+    }
+    await vscode.workspace.fs.rename(sidecarUriFor(oldArticle), sidecarUriFor(chosen), { overwrite: false });
+    await renameArticleField(chosen);
+    this.store.delete(key);
+    await this.storage.rescan();
+    void vscode.window.showInformationMessage(`The tags of ${fileName(oldArticle)} now belong to ${vscode.workspace.asRelativePath(chosen)}.`);
+  }
+
+  private async cannotAdopt(article: vscode.Uri): Promise<string | undefined> {
+    if (!vscode.workspace.getWorkspaceFolder(article)) return `${article.fsPath} is outside the workspace; pick an article inside it.`;
+    const taken = await vscode.workspace.fs.stat(sidecarUriFor(article)).then(() => true, () => false);
+    if (taken) return `${fileName(article)} already has tags (${fileName(sidecarUriFor(article))}); Newsmark will not mix two sidecars. Move one of them aside first.`;
+    return undefined;
+  }
+
+  private async missingArticle(node: unknown): Promise<string | undefined> {
+    const key = typeof node === 'object' && node !== null && typeof (node as { key?: unknown }).key === 'string' ? (node as { key: string }).key : undefined;
+    if (key !== undefined) return key;
+    const missing = this.store.keys().filter((k) => this.store.get(k)?.missing);
+    if (missing.length === 0) {
+      void vscode.window.showInformationMessage('Every tagged article is where its sidecar expects it.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(missing.map((k) => ({ label: vscode.workspace.asRelativePath(articleUri(k)), key: k })), { title: 'Which missing article?' });
+    return picked?.key;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,285 @@
+// Faults in the files around the tags, inside VS Code. `npm run test:faults` runs these (the
+// title starts with "Faults") and sums what each records in the fault ledger.
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { SidecarFile } from '../../src/core/sidecar';
+import type { Tag } from '../../src/core/tag';
+import { toLf } from '../../src/core/textIndex';
+import { recordFaults } from '../faults/ledger';
+import { closeAll, eventually, labelOf, newsmark, open, readText, select, workspaceFile } from './helpers';
+
+const WAIT = 10000;
+
+/** A copy of a sample under a new name, so other suites keep theirs. */
+function copySample(name: string, sample = 'varnia-wire.txt'): { article: vscode.Uri; sidecar: vscode.Uri; key: string } {
+  const article = workspaceFile(name);
+  const sidecar = workspaceFile(`${name}.tags.yaml`);
+  copyFileSync(workspaceFile(sample).fsPath, article.fsPath);
+  copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, sidecar.fsPath);
+  return { article, sidecar, key: article.toString() };
+}
+
+function onDisk(sidecar: vscode.Uri): SidecarFile {
+  const parsed = SidecarFile.parse(readText(sidecar));
+  assert.ok(parsed.ok, 'the sidecar on disk parses');
+  return parsed.sidecar;
+}
+
+/** Every tag on disk cuts its own text out of the article on disk. */
+function assertExact(article: vscode.Uri, tags: readonly Tag[]): void {
+  const text = Array.from(toLf(readText(article)));
+  for (const t of tags.filter((t) => t.status !== 'orphaned')) assert.equal(text.slice(t.start, t.end).join(''), t.text, `tag ${t.id}`);
+}
+
+/** Ids expected to survive that are not in the file: the ledger's "tags lost". */
+function lost(expected: readonly string[], sidecar: vscode.Uri): number {
+  const ids = new Set(onDisk(sidecar).tags.map((t) => t.id));
+  return expected.filter((id) => !ids.has(id)).length;
+}
+
+/** A colleague's edit of the sidecar, made outside VS Code (another window, a git pull). */
+function theirEdit(sidecar: vscode.Uri, change: (tags: Tag[]) => Tag[]): void {
+  const file = onDisk(sidecar);
+  writeFileSync(sidecar.fsPath, file.serialize(change([...file.tags]), file.sha256));
+}
+
+async function refresh(api: Awaited<ReturnType<typeof newsmark>>): Promise<void> {
+  await vscode.commands.executeCommand('newsmark.refreshTags');
+  await api.idle();
+}
+
+describe('Faults: files move, change and break around the tags', () => {
+  afterEach(async () => {
+    // Unsaved articles would make closing them ask; revert them first.
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await closeAll();
+  });
+
+  it('deleting an article keeps its sidecar and lists the article as missing until it is back', async () => {
+    const api = await newsmark();
+    const { article, sidecar, key } = copySample('to-delete.txt');
+    await refresh(api);
+    const before = readText(sidecar);
+    const ids = api.store.tags(key).map((t) => t.id);
+    assert.ok(ids.length > 0);
+
+    await vscode.workspace.fs.delete(article);
+    await eventually(() => assert.equal(api.store.get(key)?.missing, true), WAIT);
+    await refresh(api);
+    assert.equal(api.store.get(key)?.missing, true, 'still missing after a rescan');
+    assert.deepEqual(api.store.tags(key).map((t) => t.id), ids, 'the tags stay listed');
+    assert.equal(readText(sidecar), before, 'the sidecar is kept, byte for byte');
+    const provider = api.tagsView.provider;
+    api.tagsView.group('article');
+    const row = provider.getChildren().find((n) => n.kind === 'article' && n.key === key);
+    assert.ok(row, 'the article stays in the Tags view');
+    const item = provider.getTreeItem(row);
+    assert.match(String(item.description), /article missing/);
+    assert.equal(item.contextValue, 'newsmark.article.missing', 'which offers Locate Article… and Delete Tags Too');
+
+    copyFileSync(workspaceFile('varnia-wire.txt').fsPath, article.fsPath);
+    await eventually(() => assert.equal(api.store.get(key)?.missing, undefined), WAIT);
+    recordFaults({ suite: 'lifecycle: article deleted and restored', faults: 1, tagsBefore: ids.length, tagsAfter: onDisk(sidecar).tags.length, tagsLost: lost(ids, sidecar) });
+  });
+
+  it('copying an article does not share its tags', async () => {
+    const api = await newsmark();
+    const { article, sidecar } = copySample('original.txt');
+    await refresh(api);
+    const before = readText(sidecar);
+    const copy = workspaceFile('original copy.txt');
+    await vscode.workspace.fs.copy(article, copy);
+    const editor = await open('original copy.txt');
+    await api.idle();
+    assert.deepEqual(api.store.tags(copy.toString()), [], 'the copy starts with no tags');
+    editor.selection = select(editor, 'Varnia');
+    await vscode.commands.executeCommand('newsmark.tagClaim');
+    await api.idle();
+    assert.equal(onDisk(workspaceFile('original copy.txt.tags.yaml')).tags.length, 1, 'the copy gets a sidecar of its own');
+    assert.equal(readText(sidecar), before, "the original's sidecar is untouched");
+  });
+
+  it('a sidecar changed on disk under unsaved tag changes is merged by tag id, never overwritten with a stale copy', async () => {
+    const api = await newsmark();
+    const { article, sidecar, key } = copySample('merge.txt');
+    await refresh(api);
+    const [kept, noted, deleted] = api.store.tags(key);
+    assert.ok(kept && noted && deleted);
+    const editor = await open('merge.txt');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'UPDATED 09:40 — ')); // unsaved: tags wait for the save
+    editor.selection = select(editor, 'Varnia');
+    const [mine] = (await vscode.commands.executeCommand<Tag[]>('newsmark.tagFigure')) ?? [];
+    assert.ok(mine && api.store.isModified(key));
+
+    const lfOnDisk = Array.from(toLf(readText(article)));
+    const theirs: Tag = { ...deleted, id: 'feed0001', category: 'framing', note: 'added in the other window' };
+    theirEdit(sidecar, (tags) => [...tags.filter((t) => t.id !== deleted.id).map((t) => (t.id === noted.id ? { ...t, note: 'their note' } : t)), theirs]);
+    assert.equal(lfOnDisk.slice(theirs.start, theirs.end).join(''), theirs.text);
+
+    await eventually(() => assert.ok(api.store.find(key, 'feed0001'), 'their new tag arrives'), WAIT);
+    assert.equal(api.store.find(key, noted.id)?.note, 'their note');
+    assert.equal(api.store.find(key, deleted.id), undefined, 'their deletion of a tag we did not change applies');
+    assert.ok(api.store.find(key, mine.id), 'our unsaved tag stays');
+    assert.deepEqual(api.store.get(key)?.conflicts, []);
+
+    await editor.document.save();
+    await api.idle();
+    const saved = onDisk(sidecar);
+    const expected = [kept.id, noted.id, mine.id, 'feed0001'];
+    for (const id of expected) assert.ok(saved.tags.some((t) => t.id === id), `${id} on disk`);
+    assert.equal(saved.tags.find((t) => t.id === noted.id)?.note, 'their note');
+    assertExact(article, saved.tags);
+    recordFaults({ suite: 'concurrency: sidecar changed under unsaved changes', faults: 1, tagsBefore: expected.length, tagsAfter: saved.tags.length, tagsLost: lost(expected, sidecar) });
+  });
+
+  it('the same tag changed on both sides is a conflict: the file keeps theirs until Keep Mine or Keep Theirs', async () => {
+    const api = await newsmark();
+    const { article, sidecar, key } = copySample('conflict.txt');
+    await refresh(api);
+    const [first, second] = api.store.tags(key);
+    assert.ok(first && second);
+    const editor = await open('conflict.txt');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Correction: ')); // unsaved
+    api.store.update(key, first.id, { note: 'mine' });
+    api.store.update(key, second.id, { note: 'mine too' });
+    theirEdit(sidecar, (tags) => tags.map((t) => (t.id === first.id || t.id === second.id ? { ...t, note: 'theirs' } : t)));
+
+    await eventually(() => assert.equal(api.store.get(key)?.conflicts.length, 2), WAIT);
+    const provider = api.tagsView.provider;
+    const group = provider.getChildren().find((n) => n.kind === 'attention' && n.group === 'conflicts');
+    assert.ok(group, 'a Conflicts group in the Tags view');
+    const rows = provider.getChildren(group).map((n) => provider.getTreeItem(n));
+    assert.deepEqual(rows.map((r) => r.contextValue), ['newsmark.tag.conflict', 'newsmark.tag.conflict']);
+    assert.match(String(rows[0]!.description), /changed here and on disk/);
+    assert.ok(labelOf(rows[0]!).length > 0);
+
+    await editor.document.save();
+    await api.idle();
+    assert.deepEqual(onDisk(sidecar).tags.filter((t) => t.id === first.id || t.id === second.id).map((t) => t.note), ['theirs', 'theirs'], 'the file keeps their version while undecided');
+
+    await vscode.commands.executeCommand('newsmark.keepMine', { key, id: first.id });
+    await vscode.commands.executeCommand('newsmark.keepTheirs', { key, id: second.id });
+    await api.idle();
+    const saved = onDisk(sidecar);
+    assert.equal(saved.tags.find((t) => t.id === first.id)?.note, 'mine');
+    assert.equal(saved.tags.find((t) => t.id === second.id)?.note, 'theirs');
+    assert.deepEqual(api.store.get(key)?.conflicts, []);
+    assertExact(article, saved.tags);
+    const ids = api.store.tags(key).map((t) => t.id);
+    recordFaults({ suite: 'concurrency: same tag changed on both sides', faults: 2, tagsBefore: ids.length, tagsAfter: saved.tags.length, tagsLost: lost(ids, sidecar) });
+  });
+
+  it('a broken sidecar arriving under unsaved changes is never overwritten; the unsaved tags wait and merge once it is fixed', async () => {
+    const api = await newsmark();
+    const { sidecar, key } = copySample('bad-pull.txt');
+    await refresh(api);
+    const good = readText(sidecar);
+    const editor = await open('bad-pull.txt');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Live: '));
+    editor.selection = select(editor, 'Varnia');
+    const [mine] = (await vscode.commands.executeCommand<Tag[]>('newsmark.tagDenial')) ?? [];
+    assert.ok(mine);
+    const lines = good.split('\n');
+    const conflicted = [...lines.slice(0, 8), '<<<<<<< HEAD', lines[8], '=======', `${lines[8]} # theirs`, '>>>>>>> origin/main', ...lines.slice(9)].join('\n');
+    writeFileSync(sidecar.fsPath, conflicted);
+    await eventually(() => assert.ok(api.store.get(key)?.problem), WAIT);
+    assert.deepEqual(vscode.languages.getDiagnostics(sidecar).map((d) => d.range.start.line), [8, 10, 12]);
+    await editor.document.save();
+    await api.idle();
+    assert.equal(readText(sidecar), conflicted, 'never written while it cannot be read');
+    assert.ok(api.store.find(key, mine.id), 'our unsaved tag waits in memory');
+
+    writeFileSync(sidecar.fsPath, good); // the analyst resolves the merge
+    await eventually(() => assert.equal(api.store.get(key)?.problem, undefined), WAIT);
+    await editor.document.save();
+    await api.idle();
+    const tags = onDisk(sidecar).tags;
+    assert.ok(tags.some((t) => t.id === mine.id), 'our tag is written once the file is readable');
+    const expected = api.store.tags(key).map((t) => t.id);
+    recordFaults({ suite: 'bad input: conflict markers under unsaved changes', faults: 1, tagsBefore: expected.length, tagsAfter: tags.length, tagsLost: lost(expected, sidecar) });
+  });
+
+  it('a bad tag entry gets a diagnostic on its line, the rest loads, and the entry survives the next save', async () => {
+    const api = await newsmark();
+    const { article, sidecar, key } = copySample('hand-edited.txt');
+    const lines = readText(sidecar).split('\n');
+    /** The line index of the n-th (1-based) line starting with `key:` (after white space and "- "). */
+    const nth = (key: string, n: number): number => {
+      const hits = lines.flatMap((l, i) => (new RegExp(`^\\s*(- )?${key}: `).test(l) ? [i] : []));
+      assert.ok(hits.length >= n, `${n} × ${key}`);
+      return hits[n - 1]!;
+    };
+    const ids = lines.filter((l) => /^\s*- id: /.test(l)).map((l) => l.replace(/^\s*- id: /, '').trim());
+    assert.ok(ids.length >= 6, 'the sample has enough tags');
+    // The first three entries go bad; the fifth takes the fourth's id; the sixth points past the end.
+    const [badCategory, badStart, thirdEnd, duplicate] = [nth('category', 1), nth('start', 2), nth('end', 3), nth('id', 5)];
+    lines[badCategory] = lines[badCategory]!.replace(/category: \w+/, 'category: rumour');
+    lines[badStart] = lines[badStart]!.replace(/start: \d+/, 'start: -4');
+    lines[thirdEnd] = lines[thirdEnd]!.replace(/end: \d+/, lines[nth('start', 3)]!.replace(/.*start: (\d+).*/, 'end: $1'));
+    lines[duplicate] = lines[duplicate]!.replace(/id: .*/, `id: ${ids[3]!}`);
+    lines[nth('end', 6)] = lines[nth('end', 6)]!.replace(/end: \d+/, 'end: 999999');
+    const edited = lines.join('\n');
+    // The article open with an unsaved edit: nothing is written back until it is saved.
+    const editor = await open('hand-edited.txt');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Updated: '));
+    writeFileSync(sidecar.fsPath, edited);
+    await refresh(api);
+
+    const entry = api.store.get(key);
+    assert.equal(entry?.problem, undefined, 'the file is not read-only');
+    assert.equal(entry?.tags.length, ids.length - 4, 'every readable tag is loaded');
+    const diagnostics = vscode.languages.getDiagnostics(sidecar);
+    const lineOf = (pattern: RegExp): number | undefined => diagnostics.find((d) => pattern.test(d.message))?.range.start.line;
+    assert.equal(lineOf(/unknown category "rumour"/), badCategory);
+    assert.equal(lineOf(/"start" must be a whole number/), badStart);
+    assert.equal(lineOf(/must be greater than "start"/), thirdEnd);
+    assert.equal(lineOf(/Duplicate tag id/), duplicate);
+    assert.ok(diagnostics.some((d) => /past the end of the article/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Warning), 'out of range: a warning, found by its text');
+
+    editor.selection = select(editor, 'Varnia');
+    await vscode.commands.executeCommand('newsmark.tagClaim');
+    await editor.document.save();
+    await api.idle();
+    const written = readText(sidecar);
+    for (const bad of ['category: rumour', 'start: -4', `id: ${ids[3]!}`]) assert.equal(written.split(bad).length - 1, bad.startsWith('id') ? 2 : 1, `${bad} kept as written`);
+    const reread = onDisk(sidecar);
+    assert.equal(reread.tags.length, ids.length - 4 + 1);
+    assert.equal(reread.invalidTags.length, 4);
+    assertExact(article, reread.tags); // the one past the end was found by its text and written where it is
+    const after = vscode.languages.getDiagnostics(sidecar);
+    assert.equal(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 4, 'the unreadable entries are still reported');
+    assert.ok(!after.some((d) => /past the end/.test(d.message)), 'the offsets are fixed, so no longer reported');
+    recordFaults({ suite: 'bad input: bad tag entries', faults: 5, tagsBefore: ids.length, tagsAfter: reread.tags.length - 1 + reread.invalidTags.length, tagsLost: ids.length - (reread.tags.length - 1 + reread.invalidTags.length) });
+  });
+
+  it('a sidecar larger than newsmark.maxFileSizeMB is refused and left alone', async () => {
+    const api = await newsmark();
+    const config = vscode.workspace.getConfiguration('newsmark');
+    await config.update('maxFileSizeMB', 0.001, vscode.ConfigurationTarget.Workspace);
+    try {
+      const { sidecar, key } = copySample('oversized.txt');
+      const big = readText(sidecar);
+      assert.ok(Buffer.byteLength(big) > 1100);
+      await refresh(api);
+      assert.match(api.store.get(key)?.problem ?? '', /over the limit/);
+      assert.equal(readText(sidecar), big);
+    } finally {
+      await config.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('never deletes a sidecar whose article is missing, whatever else happens', async () => {
+    const api = await newsmark();
+    const orphanSidecar = workspaceFile('never-existed.txt.tags.yaml');
+    copyFileSync(workspaceFile('daily-clarion.txt.tags.yaml').fsPath, orphanSidecar.fsPath);
+    await refresh(api);
+    const key = workspaceFile('never-existed.txt').toString();
+    assert.equal(api.store.get(key)?.missing, true);
+    await refresh(api);
+    assert.ok(existsSync(orphanSidecar.fsPath));
+  });
+});
