@@ -14,7 +14,7 @@ export function mergeFromDisk(store: TagStore, key: string, theirs: SidecarFile,
   const entry = store.get(key);
   if (!entry) return;
   const placed = articleLf !== undefined && articleHash(articleLf) !== theirs.sha256 ? reattach(articleLf, theirs.sha256, theirs.tags).tags : theirs.tags;
-  store.merged(key, theirs, mergeTags(entry.saved, entry.tags, placed));
+  store.merged(key, theirs, mergeTags(entry.saved, entry.tags, placed), placed);
 }
 
 export interface SidecarWrite {

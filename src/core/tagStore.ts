@@ -136,11 +136,14 @@ export class TagStore {
    * current tags, and what is on disk becomes what we compare with (and write over, keeping its
    * comments). Conflicts wait for the analyst.
    */
-  merged(key: string, sidecar: SidecarFile, result: MergeResult): void {
+  merged(key: string, sidecar: SidecarFile, result: MergeResult, theirs: readonly Tag[] = sidecar.tags): void {
     const { problem: _, ...entry } = this.entries.get(key) ?? this.empty(key);
+    const conflicts = stillOpen(entry.conflicts, result, theirs);
+    // A conflicted tag stays visible: theirs, where we had deleted it.
+    const hidden = conflicts.flatMap((c) => (c.theirs && !result.tags.some((t) => t.id === c.id) ? [c.theirs] : []));
     this.entries.set(key, {
       ...entry, sidecar, saved: sidecar.tags, savedRejected: sidecar.rejected,
-      tags: result.tags, rejected: mergeRejected(entry.rejected, sidecar.rejected), conflicts: result.conflicts,
+      tags: hidden.length > 0 ? sortTags([...result.tags, ...hidden]) : result.tags, rejected: mergeRejected(entry.rejected, sidecar.rejected), conflicts,
     });
     this.changed.fire({ key, kind: 'merged' });
   }
@@ -272,4 +275,20 @@ function defined(from: { sidecar?: SidecarFile; problem?: string }): { sidecar?:
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * A conflict the analyst has not settled stays open through later merges (the file kept their
+ * version, so the next merge sees no change of theirs and would quietly pick ours), with their
+ * version brought up to date — unless both sides now agree.
+ */
+function stillOpen(open: readonly TagConflict[], result: MergeResult, theirTags: readonly Tag[]): TagConflict[] {
+  const fresh = new Set(result.conflicts.map((c) => c.id));
+  const carried = open.filter((c) => !fresh.has(c.id)).flatMap((c) => {
+    const theirs = theirTags.find((t) => t.id === c.id);
+    const mine = c.mine ? result.tags.find((t) => t.id === c.id) : undefined; // our side of it is a deletion
+    if (JSON.stringify(theirs) === JSON.stringify(mine)) return [];
+    return [{ id: c.id, ...(c.mine ? { mine: c.mine } : {}), ...(theirs ? { theirs } : {}) }];
+  });
+  return [...result.conflicts, ...carried];
 }

@@ -21,6 +21,8 @@ export class ArticleEditTracker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lastReason = new Map<string, vscode.TextDocumentChangeReason | undefined>();
+  /** Articles saved since their last edit: clean because saved, not because reverted. */
+  private readonly savedSinceEdit = new Set<string>();
   private readonly flushed = new vscode.EventEmitter<void>();
 
   constructor(
@@ -30,6 +32,7 @@ export class ArticleEditTracker implements vscode.Disposable {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.savedSinceEdit.add(articleKey(doc.uri))),
       vscode.workspace.onDidOpenTextDocument((doc) => this.index(doc)),
     ];
     for (const doc of vscode.workspace.textDocuments) this.index(doc);
@@ -61,6 +64,7 @@ export class ArticleEditTracker implements vscode.Disposable {
     }
     this.index(document);
     this.lastReason.set(key, event.reason);
+    this.savedSinceEdit.delete(key);
     this.scheduleSettle(document);
   }
 
@@ -82,8 +86,10 @@ export class ArticleEditTracker implements vscode.Disposable {
     const key = articleKey(document.uri);
     if (document.isClosed) return;
     const backOnDisk = !document.isDirty && this.store.isModified(key);
-    // A revert or a reload from disk (no reason given) means the disk wins, tags included.
-    if (backOnDisk && this.lastReason.get(key) === undefined) {
+    // A revert or a reload from disk (no reason given, no save) means the disk wins, tags included.
+    // A save within the settle delay is no revert: the tags are being written (or, with a
+    // conflict pending, differ from the file on purpose).
+    if (backOnDisk && this.lastReason.get(key) === undefined && !this.savedSinceEdit.has(key)) {
       void this.storage.reload(document.uri);
       return;
     }

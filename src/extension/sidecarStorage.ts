@@ -62,7 +62,7 @@ export class SidecarStorage implements vscode.Disposable {
 
   /** Re-reads an article's sidecar from disk, dropping unsaved tag changes (the article was reverted). */
   async reload(article: vscode.Uri): Promise<void> {
-    await this.track(this.load(article, sidecarUriFor(article)));
+    await this.track(this.load(article, sidecarUriFor(article), false));
   }
 
   /** Reads every sidecar in the workspace again (articles with unsaved tag changes keep theirs). */
@@ -86,7 +86,13 @@ export class SidecarStorage implements vscode.Disposable {
     await Promise.all(vscode.workspace.textDocuments.map((doc) => this.ensureLoaded(doc.uri)));
   }
 
-  private async load(article: vscode.Uri, sidecar: vscode.Uri): Promise<void> {
+  /** Reads go in the article's queue too: a read never lands between our write's start and its rename. */
+  private load(article: vscode.Uri, sidecar: vscode.Uri, keepUnsaved = true): Promise<void> {
+    return this.queued(articleKey(article), () => this.loadNow(article, sidecar, keepUnsaved));
+  }
+
+  /** keepUnsaved: tag changes made while the file was being read are merged with it, not replaced (all but a revert). */
+  private async loadNow(article: vscode.Uri, sidecar: vscode.Uri, keepUnsaved = true): Promise<void> {
     const key = articleKey(article);
     const read = await this.readSidecar(sidecar);
     if (read === undefined) {
@@ -99,6 +105,11 @@ export class SidecarStorage implements vscode.Disposable {
       return;
     }
     const text = await readArticleText(key);
+    if (keepUnsaved && this.store.isModified(key)) {
+      mergeFromDisk(this.store, key, read.parsed.sidecar, text);
+      this.reportEntries(sidecar, read.parsed.sidecar, text);
+      return;
+    }
     const missing = text === undefined && !(await exists(article));
     this.store.load(key, { sidecar: read.parsed.sidecar, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
     this.reportEntries(sidecar, read.parsed.sidecar, text);
@@ -186,10 +197,12 @@ export class SidecarStorage implements vscode.Disposable {
     const article = articleUriFor(sidecar);
     if (!article) return;
     const key = articleKey(article);
-    const text = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
-    if (text !== undefined && text === this.onDisk.get(sidecar.toString())) return; // our own write, or already read
-    if (this.store.isModified(key)) await this.queued(key, () => this.mergeIfChanged(key, article, sidecar));
-    else await this.load(article, sidecar);
+    await this.queued(key, async () => {
+      const text = await settledText(sidecar);
+      if (text !== undefined && text === this.onDisk.get(sidecar.toString())) return; // our own write, or already read
+      if (this.store.isModified(key)) await this.mergeIfChanged(key, article, sidecar);
+      else await this.loadNow(article, sidecar);
+    });
   }
 
   /**
@@ -228,7 +241,8 @@ export class SidecarStorage implements vscode.Disposable {
   private onArticleChangedOnDisk(article: vscode.Uri): void {
     const key = articleKey(article);
     if (!this.store.get(key) || openDocument(key) || articleUriFor(article)) return;
-    void this.reload(article);
+    // Not a reload: by the time it runs the article may be open with tag changes, which are kept.
+    void this.track(this.load(article, sidecarUriFor(article)));
   }
 
   private onSidecarDeleted(sidecar: vscode.Uri): void {
@@ -295,6 +309,22 @@ export class SidecarStorage implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The file's text once it stops changing: other programs (git, sync tools, editors) often write
+ * in place, and a watcher event can arrive before they finish.
+ */
+async function settledText(uri: vscode.Uri): Promise<string | undefined> {
+  const read = async (): Promise<string | undefined> => vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
+  let text = await read();
+  for (let i = 0; i < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const again = await read();
+    if (again === text) return text;
+    text = again;
+  }
+  return text;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -146,6 +146,35 @@ describe('TagStore: merged changes and conflicts', () => {
     assert.equal(store.tagsToWrite('a'), store.tags('a'));
   });
 
+  it('an unsettled conflict stays open through a later merge, until both sides agree', () => {
+    const store = storeWith([A, B]);
+    store.update('a', A.id, { note: 'mine' });
+    const theirs = theirFile([{ ...A, note: 'theirs' }, B]);
+    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    // Another change on disk elsewhere: the file still has their A, so A looks unchanged there.
+    const again = theirFile([{ ...A, note: 'theirs' }, { ...B, note: 'new' }]);
+    store.merged('a', again, mergeTags(store.get('a')!.saved, store.tags('a'), again.tags));
+    assert.deepEqual(store.get('a')!.conflicts.map((c) => [c.id, c.theirs?.note]), [[A.id, 'theirs']]);
+    assert.equal(store.find('a', B.id)?.note, 'new');
+    // They adopt our note: nothing left to choose.
+    const agreed = theirFile([{ ...A, note: 'mine' }, { ...B, note: 'new' }]);
+    store.merged('a', agreed, mergeTags(store.get('a')!.saved, store.tags('a'), agreed.tags));
+    assert.deepEqual(store.get('a')!.conflicts, []);
+  });
+
+  it('a tag we deleted that they changed stays visible through later merges while in conflict', () => {
+    const store = storeWith([A, B]);
+    store.remove('a', [A.id]);
+    const theirs = theirFile([{ ...A, note: 'theirs' }, B]);
+    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    const again = theirFile([{ ...A, note: 'theirs' }, { ...B, note: 'new' }]);
+    store.merged('a', again, mergeTags(store.get('a')!.saved, store.tags('a'), again.tags));
+    assert.deepEqual(store.get('a')!.conflicts.map((c) => c.id), [A.id]);
+    assert.ok(store.find('a', A.id), 'shown, so the analyst can choose');
+    store.resolveConflict('a', A.id, 'mine');
+    assert.equal(store.find('a', A.id), undefined);
+  });
+
   it('Keep Mine keeps our tag as it is now, including changes made after the merge', () => {
     const store = storeWith([A]);
     store.update('a', A.id, { note: 'mine' });
