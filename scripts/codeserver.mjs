@@ -177,6 +177,7 @@ const USER_SETTINGS = {
   'extensions.autoUpdate': false,
   'update.mode': 'none',
   'editor.wordWrap': 'on', // articles are prose with one paragraph per line
+  'files.autoSave': 'off', // as in desktop VS Code (the web build saves after a delay by default)
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
   'window.commandCenter': false,
