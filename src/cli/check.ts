@@ -1,10 +1,9 @@
 import { articleHash } from '../core/articleFile';
-import { writeFileAtomic } from '../core/atomicWrite';
 import { reattach, type Placement } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
 import type { TagStatus } from '../core/tag';
 import type { Output } from './output';
-import { findSidecars, loadPair } from './sidecars';
+import { findSidecars, loadPair, writeOrSay } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -39,8 +38,9 @@ export async function check(paths: readonly string[], options: CheckOptions, out
     };
     const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
     if (options.fix && stale) {
-      await writeFileAtomic(path, pair.sidecar.serialize(result.tags, articleHash(pair.articleLf)));
-      report.fixed = true;
+      const problem = await writeOrSay(path, () => pair.sidecar.serialize(result.tags, articleHash(pair.articleLf)));
+      if (problem) report.problems = [...(report.problems ?? []), problem];
+      else report.fixed = true;
     }
     reports.push(report);
   }

@@ -1,14 +1,13 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleHash, decodeArticle } from '../core/articleFile';
-import { writeFileAtomic } from '../core/atomicWrite';
 import { importerFor, IMPORTERS } from '../core/export/formats';
 import { parseLabelMap, placeImported } from '../core/export/place';
 import { isSidecarName, SidecarFile, sidecarNameFor } from '../core/sidecar';
 import type { Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import type { Output } from './output';
-import { UsageError } from './sidecars';
+import { UsageError, writeOrSay } from './sidecars';
 
 export interface ImportCommand {
   readonly format: string;
@@ -56,8 +55,9 @@ export async function importTags(paths: readonly string[], command: ImportComman
     }
     const sidecar = sidecars.get(name) ?? SidecarFile.create(name, '');
     const text = texts.get(name)!;
-    await writeFileAtomic(join(corpus.get(name)!, '..', sidecarNameFor(name)), sidecar.serialize([...(existing.get(name) ?? []), ...tags], articleHash(text), name));
-    written += tags.length;
+    const problem = await writeOrSay(join(corpus.get(name)!, '..', sidecarNameFor(name)), () => sidecar.serialize([...(existing.get(name) ?? []), ...tags], articleHash(text), name));
+    if (problem) problems.push(problem);
+    else written += tags.length;
   }
   for (const p of problems) out.error(`✗ ${p}`);
   const c = placed.counts;

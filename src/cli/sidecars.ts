@@ -1,7 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
-import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
+import { writeFileAtomic } from '../core/atomicWrite';
+import { articleNameFor, isSidecarName, SidecarFile, SidecarWriteError } from '../core/sidecar';
 import { toLf } from '../core/textIndex';
 
 export class UsageError extends Error {}
@@ -61,4 +62,17 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
     }
   }
   return { pairs, failed };
+}
+
+/** Writes a sidecar atomically; a file that cannot be written back faithfully is left alone and named. */
+export async function writeOrSay(path: string, text: () => string): Promise<string | undefined> {
+  let yaml: string;
+  try {
+    yaml = text();
+  } catch (error) {
+    if (error instanceof SidecarWriteError) return `${path}: not changed — ${error.message}`;
+    throw error;
+  }
+  await writeFileAtomic(path, yaml);
+  return undefined;
 }

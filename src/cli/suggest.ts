@@ -1,12 +1,11 @@
 import { basename } from 'node:path';
 import { articleHash } from '../core/articleFile';
-import { writeFileAtomic } from '../core/atomicWrite';
 import { categoryOf } from '../core/codebook';
 import { suggestTags } from '../core/suggest';
 import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY } from '../core/tagStore';
 import type { Output } from './output';
-import { readablePairs } from './sidecars';
+import { readablePairs, writeOrSay } from './sidecars';
 
 /** `newsmark suggest [--json] [--write] PATH...`: rule-based suggestions per article. */
 export async function suggest(paths: readonly string[], options: { json: boolean; write: boolean }, out: Output): Promise<number> {
@@ -24,7 +23,8 @@ export async function suggest(paths: readonly string[], options: { json: boolean
         taken.add(id);
         return { id, category: s.category, start: s.start, end: s.end, text: s.text, ...article.contextOf(s.start, s.end), author: SUGGESTED_BY, created };
       });
-      await writeFileAtomic(pair.sidecarPath, pair.sidecar.serialize([...pair.sidecar.tags, ...added], articleHash(pair.articleLf)));
+      const problem = await writeOrSay(pair.sidecarPath, () => pair.sidecar.serialize([...pair.sidecar.tags, ...added], articleHash(pair.articleLf)));
+      if (problem) out.error(`✗ ${problem}`);
     }
   }
   if (options.json) {

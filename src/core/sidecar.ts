@@ -53,6 +53,13 @@ export interface InvalidTagEntry extends SidecarProblem {
   readonly index: number;
 }
 
+export class SidecarWriteError extends Error {
+  constructor(readonly problems: readonly SidecarProblem[]) {
+    const first = problems[0];
+    super(`line ${first?.line ?? 1}: ${first?.message ?? 'cannot be written back'} The file is left as it is.`);
+  }
+}
+
 /** Key order of a tag as Newsmark writes it; unknown keys keep their place after these. */
 const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'] as const;
 /** Written double-quoted when new, so white space and look-alike characters at their edges stay visible. */
@@ -119,11 +126,10 @@ export class SidecarFile {
    * mappings). Then the file is left as it is, like any file Newsmark cannot read.
    */
   writeProblems(): SidecarProblem[] {
-    const lines = new LineCounter();
-    const doc = this.doc ?? parseDocument(this.source ?? '', { uniqueKeys: true, lineCounter: lines });
+    const doc = this.doc ?? parseDocument(this.source ?? '', { uniqueKeys: true });
     const at = (offset: number | undefined): { line: number; column: number } => {
-      const pos = lines.linePos(offset ?? 0);
-      return { line: pos.line, column: pos.col };
+      const before = (this.source ?? '').slice(0, offset ?? 0).split('\n');
+      return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
     };
     if (doc.errors.length > 0) return doc.errors.map((e) => ({ message: firstLine(e.message), ...at(e.pos[0]) }));
     const problems: SidecarProblem[] = [];
@@ -138,8 +144,13 @@ export class SidecarFile {
     return problems;
   }
 
-  /** The YAML text with these tags and hash, keeping everything else of the original. */
+  /**
+   * The YAML text with these tags and hash, keeping everything else of the original. Throws
+   * SidecarWriteError, before anything is written, for a file that cannot be written back faithfully.
+   */
   serialize(tags: readonly Tag[], sha256: string, article: string = this.article, rejected: readonly RejectedSuggestion[] = this.rejected): string {
+    const problems = this.writeProblems();
+    if (problems.length > 0) throw new SidecarWriteError(problems);
     const doc = this.document().clone();
     const root = doc.contents as YAMLMap;
     setField(doc, root, 'article', article);

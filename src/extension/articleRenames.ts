@@ -56,6 +56,6 @@ export async function renameArticleField(article: vscode.Uri): Promise<void> {
   if (sidecar.scheme !== 'file') return;
   const text = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
   const parsed = text === undefined ? undefined : SidecarFile.parse(text);
-  if (!parsed?.ok || parsed.sidecar.article === fileName(article)) return; // unreadable sidecars are never rewritten
+  if (!parsed?.ok || parsed.sidecar.article === fileName(article) || parsed.sidecar.writeProblems().length > 0) return; // never rewritten
   await writeFileAtomic(sidecar.fsPath, parsed.sidecar.serialize(parsed.sidecar.tags, parsed.sidecar.sha256, fileName(article)));
 }

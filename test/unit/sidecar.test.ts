@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { SidecarFile, sidecarNameFor, articleNameFor } from '../../src/core/sidecar';
+import { SidecarFile, SidecarWriteError, sidecarNameFor, articleNameFor } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 
 const COMMENTED = `# Tags for a fictional story — keep this comment
@@ -135,6 +135,18 @@ describe('SidecarFile', () => {
     assert.deepEqual(fixed.tags.map((t) => t.id), ['0000beef', '0000cafe']);
     assert.equal(fixed.invalidTags.length, 0);
   });
+
+  for (const [name, edit] of [
+    ['a YAML tag on the top-level mapping', (t: string) => `!!str\n${t}`],
+    ['a quoted value continued at column 1', (t: string) => t.replace(`sha256: ${'a'.repeat(64)}`, `sha256: "\n${'a'.repeat(64)}"`)],
+  ] as const) {
+    it(`refuses to write back ${name} (read leniently, but yaml would write it wrong)`, () => {
+      const result = SidecarFile.parse(edit(COMMENTED));
+      if (!result.ok) return; // refused when read: as safe
+      assert.ok(result.sidecar.writeProblems().length > 0);
+      assert.throws(() => result.sidecar.serialize(result.sidecar.tags, result.sidecar.sha256), SidecarWriteError);
+    });
+  }
 
   it('finds the line of a tag by its id', () => {
     assert.deepEqual(parse(COMMENTED).positionOf('0000cafe'), { line: 17, column: 5 });
