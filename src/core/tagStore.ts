@@ -208,8 +208,12 @@ export class TagStore {
     if (!entry || entry.tags.length === 0) return;
     const result = shiftTags(entry.tags, change);
     const touched = result.touched.length === 0 ? entry.touched : new Set([...entry.touched, ...result.touched]);
+    // Both versions of a conflicted tag follow the text too, so either can be kept or written.
+    const follow = (t: Tag | undefined): Tag | undefined => t && shiftTags([t], change).tags[0];
+    const conflicts = entry.conflicts.length === 0 ? entry.conflicts
+      : entry.conflicts.map((c) => withoutUndefined({ id: c.id, mine: follow(c.mine), theirs: follow(c.theirs) }) as TagConflict);
     // Suggestions describe the text they were made for; an edit withdraws them.
-    this.entries.set(key, { ...entry, tags: sortTags(result.tags), touched, suggestions: NO_SUGGESTIONS });
+    this.entries.set(key, { ...entry, tags: sortTags(result.tags), touched, suggestions: NO_SUGGESTIONS, conflicts });
     this.changed.fire({ key, kind: 'shifted' });
   }
 
@@ -243,6 +247,16 @@ export class TagStore {
     if (!entry || !this.isModified(key)) return;
     this.entries.set(key, { ...entry, tags: entry.saved, rejected: entry.savedRejected, touched: NOTHING });
     this.changed.fire({ key, kind: 'reverted' });
+  }
+
+  /** The article was renamed or moved: its tags, saved or not, go with it. */
+  move(from: string, to: string): void {
+    const entry = this.entries.get(from);
+    if (!entry || from === to) return;
+    this.entries.delete(from);
+    this.entries.set(to, { ...entry, key: to });
+    this.changed.fire({ key: from, kind: 'removed' });
+    this.changed.fire({ key: to, kind: 'loaded' });
   }
 
   delete(key: string): void {

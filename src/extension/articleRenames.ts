@@ -15,7 +15,10 @@ export class ArticleRenames implements vscode.Disposable {
 
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
     this.disposables = [
-      vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.sidecarMoves(e.files))),
+      vscode.workspace.onWillRenameFiles((e) => {
+        for (const { oldUri } of e.files) this.storage.renaming.add(articleKey(oldUri));
+        e.waitUntil(this.sidecarMoves(e.files));
+      }),
       vscode.workspace.onDidRenameFiles((e) => void this.storage.track(this.afterRename(e.files))),
     ];
   }
@@ -33,16 +36,25 @@ export class ArticleRenames implements vscode.Disposable {
   }
 
   private async afterRename(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
+    try {
+      await this.moveTags(files);
+    } finally {
+      for (const { oldUri } of files) this.storage.renaming.delete(articleKey(oldUri));
+    }
+    await this.storage.rescan();
+  }
+
+  private async moveTags(files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<void> {
     for (const { oldUri, newUri } of files) {
       if (articleUriFor(oldUri)) continue;
       const oldPrefix = `${articleKey(oldUri)}/`;
       const moved = this.store.keys().filter((key) => key === articleKey(oldUri) || key.startsWith(oldPrefix));
-      for (const key of moved) this.store.delete(key);
+      // Their tags go along, unsaved changes included (a dirty article keeps its text when renamed).
+      for (const key of moved) this.store.move(key, articleKey(newUri) + key.slice(articleKey(oldUri).length));
       if (moved.length === 0) continue;
       const isFile = moved.length === 1 && moved[0] === articleKey(oldUri);
       if (isFile) await renameArticleField(newUri);
     }
-    await this.storage.rescan();
   }
 
   dispose(): void {

@@ -85,7 +85,8 @@ export class ArticleEditTracker implements vscode.Disposable {
   private settle(document: vscode.TextDocument): void {
     const key = articleKey(document.uri);
     if (document.isClosed) return;
-    const backOnDisk = !document.isDirty && this.store.isModified(key);
+    // With a conflict pending the tags differ from the file on purpose: that is no revert.
+    const backOnDisk = !document.isDirty && this.store.isModified(key) && (this.store.get(key)?.conflicts.length ?? 0) === 0;
     // A revert or a reload from disk (no reason given, no save) means the disk wins, tags included.
     // A save within the settle delay is no revert: the tags are being written (or, with a
     // conflict pending, differ from the file on purpose).
@@ -130,8 +131,10 @@ export class ArticleEditTracker implements vscode.Disposable {
   }
 
   private onClose(document: vscode.TextDocument): void {
-    // Closed without saving: the unsaved tag changes described text that no longer exists.
-    if (document.isDirty || this.store.isModified(articleKey(document.uri))) void this.storage.reload(document.uri);
+    // Closed without saving: the unsaved tag changes described text that no longer exists. (A
+    // clean article with tags differing from the file has a conflict pending: that stays.)
+    // A file renamed or deleted closes its document too: its tags then follow the rename (or stay).
+    if (document.isDirty) void vscode.workspace.fs.stat(document.uri).then(() => this.storage.reload(document.uri), () => undefined);
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { TagStore } from '../core/tagStore';
-import { articleUri, fileName, sidecarUriFor } from './articles';
+import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
+import { articleKey, articleUri, fileName, sidecarUriFor } from './articles';
 import { renameArticleField } from './articleRenames';
 import { CommandId, type TagRef } from './commandIds';
 import { ContextKeys } from './contextKeys';
@@ -31,7 +31,13 @@ export class SidecarCommands implements vscode.Disposable {
   private async keep(ref: unknown, side: 'mine' | 'theirs'): Promise<void> {
     const target = isTagRef(ref) ? ref : await this.pickConflict(side);
     if (!target) return;
-    this.store.resolveConflict(target.key, target.id, side);
+    try {
+      this.store.resolveConflict(target.key, target.id, side);
+    } catch (error) {
+      if (!(error instanceof ReadOnlyTagsError)) throw error;
+      void vscode.window.showErrorMessage(error.message);
+      return;
+    }
     await this.storage.saveIfClean(target.key);
   }
 
@@ -60,7 +66,7 @@ export class SidecarCommands implements vscode.Disposable {
       { modal: true, detail: 'The sidecar goes to the trash where the file system has one.' },
       'Delete Tags',
     );
-    if (choice !== 'Delete Tags') return;
+    if (choice !== 'Delete Tags' || (await this.isBack(key))) return;
     await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar, { useTrash: false }));
     this.store.delete(key);
   }
@@ -79,11 +85,21 @@ export class SidecarCommands implements vscode.Disposable {
       void vscode.window.showErrorMessage(message);
       return;
     }
+    if (await this.isBack(key)) return;
     await vscode.workspace.fs.rename(sidecarUriFor(oldArticle), sidecarUriFor(chosen), { overwrite: false });
     await renameArticleField(chosen);
-    this.store.delete(key);
+    this.store.move(key, articleKey(chosen)); // with any tag changes not yet written
     await this.storage.rescan();
     void vscode.window.showInformationMessage(`The tags of ${fileName(oldArticle)} now belong to ${vscode.workspace.asRelativePath(chosen)}.`);
+  }
+
+  /** The flag may be stale (a checkout restored the article): look again before acting on it. */
+  private async isBack(key: string): Promise<boolean> {
+    const back = await vscode.workspace.fs.stat(articleUri(key)).then(() => true, () => false);
+    if (!back) return false;
+    this.store.setMissing(key, false);
+    void vscode.window.showInformationMessage(`${fileName(articleUri(key))} is back where its sidecar expects it; nothing was changed.`);
+    return true;
   }
 
   private async cannotAdopt(article: vscode.Uri): Promise<string | undefined> {

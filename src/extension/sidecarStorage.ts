@@ -43,7 +43,10 @@ export class SidecarStorage implements vscode.Disposable {
       }),
       articleWatcher,
       articleWatcher.onDidChange((uri) => this.onArticleChangedOnDisk(uri)),
-      articleWatcher.onDidCreate((uri) => this.onArticleChangedOnDisk(uri)),
+      articleWatcher.onDidCreate((uri) => {
+        this.store.setMissing(articleKey(uri), false);
+        this.onArticleChangedOnDisk(uri);
+      }),
       articleWatcher.onDidDelete((uri) => void this.track(this.onArticleDeleted(uri))),
     );
     this.ready = this.track(this.loadWorkspace());
@@ -62,8 +65,14 @@ export class SidecarStorage implements vscode.Disposable {
 
   /** Re-reads an article's sidecar from disk, dropping unsaved tag changes (the article was reverted). */
   async reload(article: vscode.Uri): Promise<void> {
+    const key = articleKey(article);
+    // A rename closes the old document: its tags are moving, not being reverted.
+    if ([...this.renaming].some((old) => key === old || key.startsWith(`${old}/`))) return;
     await this.track(this.load(article, sidecarUriFor(article), false));
   }
+
+  /** Articles (or folders) being renamed: no reload drops their tags until the store has moved them. */
+  readonly renaming = new Set<string>();
 
   /** Reads every sidecar in the workspace again (articles with unsaved tag changes keep theirs). */
   async rescan(): Promise<void> {
@@ -74,7 +83,7 @@ export class SidecarStorage implements vscode.Disposable {
   async saveIfClean(key: string): Promise<void> {
     const document = openDocument(key);
     if (document?.isDirty) return;
-    await this.track(this.write(key, document?.getText()));
+    await this.track(this.write(key, document?.getText())).catch(() => undefined); // track reported it
   }
 
   private async loadWorkspace(): Promise<void> {
@@ -97,8 +106,9 @@ export class SidecarStorage implements vscode.Disposable {
     const read = await this.readSidecar(sidecar);
     if (read === undefined) {
       this.diagnostics.delete(sidecar);
-      if (this.store.get(key)) this.store.load(key, {});
-      return; // no sidecar yet: nothing tagged
+      // No sidecar yet: nothing tagged — unless tags were made while we looked (they get written).
+      if (this.store.get(key) && !(keepUnsaved && this.store.isModified(key))) this.store.load(key, {});
+      return;
     }
     if (!read.parsed.ok) {
       this.refuse(key, sidecar, read.parsed.problems);
@@ -116,15 +126,22 @@ export class SidecarStorage implements vscode.Disposable {
     if (text !== undefined) this.reattachToArticle(key, article, text, read.parsed.sidecar);
   }
 
-  /** Reads and parses a sidecar, remembering what is on disk; undefined when there is none. */
+  /**
+   * Reads and parses a sidecar, remembering what is on disk; undefined when there is none. A file
+   * that is there but cannot be read (permissions, a lock) is a problem, never "no sidecar":
+   * otherwise the next write would replace it.
+   */
   private async readSidecar(sidecar: vscode.Uri): Promise<{ text: string; parsed: SidecarParse } | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(sidecar);
-    } catch {
+    const read = await readBytes(sidecar);
+    if (read === 'missing') {
       this.onDisk.delete(sidecar.toString());
       return undefined;
     }
+    if (read instanceof Error) {
+      this.onDisk.set(sidecar.toString(), `\u0000unreadable:${read.message}`);
+      return { text: '', parsed: { ok: false, problems: [{ message: `The file cannot be read: ${read.message}`, line: 1, column: 1 }] } };
+    }
+    const bytes = read;
     const decoded = decodeArticle(bytes, fileName(sidecar), maxFileBytes());
     const text = decoded.ok ? decoded.text : new TextDecoder().decode(bytes.subarray(0, 1024));
     this.onDisk.set(sidecar.toString(), decoded.ok ? decoded.text : `\u0000unreadable:${bytes.length}:${text}`);
@@ -212,8 +229,9 @@ export class SidecarStorage implements vscode.Disposable {
    */
   private async mergeIfChanged(key: string, article: vscode.Uri, sidecar: vscode.Uri): Promise<boolean> {
     const known = this.onDisk.get(sidecar.toString());
-    const now = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
-    if (now === undefined || now === known) return true; // deleted (ours are written anew) or unchanged
+    const bytes = await readBytes(sidecar);
+    if (bytes === 'missing') return true; // deleted: ours are written anew
+    if (!(bytes instanceof Error) && new TextDecoder().decode(bytes) === known) return true; // unchanged
     const read = await this.readSidecar(sidecar);
     if (!read) return true;
     if (!read.parsed.ok) {
@@ -311,12 +329,26 @@ export class SidecarStorage implements vscode.Disposable {
   }
 }
 
+/** A file's bytes; 'missing' only when it is not there, an Error when it is there but unreadable. */
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array | 'missing' | Error> {
+  try {
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return 'missing';
+    const there = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    return there ? (error instanceof Error ? error : new Error(String(error))) : 'missing';
+  }
+}
+
 /**
  * The file's text once it stops changing: other programs (git, sync tools, editors) often write
  * in place, and a watcher event can arrive before they finish.
  */
 async function settledText(uri: vscode.Uri): Promise<string | undefined> {
-  const read = async (): Promise<string | undefined> => vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
+  const read = async (): Promise<string | undefined> => {
+    const bytes = await readBytes(uri);
+    return bytes === 'missing' || bytes instanceof Error ? undefined : new TextDecoder().decode(bytes);
+  };
   let text = await read();
   for (let i = 0; i < 10; i++) {
     await new Promise((resolve) => setTimeout(resolve, 40));

@@ -1,7 +1,7 @@
 // Faults in the files around the tags, inside VS Code. `npm run test:faults` runs these (the
 // title starts with "Faults") and sums what each records in the fault ledger.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
@@ -270,6 +270,47 @@ describe('Faults: files move, change and break around the tags', () => {
     } finally {
       await config.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('a sidecar that is there but cannot be read is a problem, never "no tags yet"', async () => {
+    const api = await newsmark();
+    const article = workspaceFile('locked.txt');
+    copyFileSync(workspaceFile('varnia-wire.txt').fsPath, article.fsPath);
+    mkdirSync(workspaceFile('locked.txt.tags.yaml').fsPath); // unreadable as a file, like one locked or without permission
+    const editor = await open('locked.txt');
+    await api.idle();
+    await eventually(() => assert.match(api.store.get(article.toString())?.problem ?? '', /cannot be read/));
+    editor.selection = select(editor, 'Varnia');
+    const created = await vscode.commands.executeCommand<Tag[] | undefined>('newsmark.tagClaim');
+    assert.ok(!created || created.length === 0, 'read-only: nothing tagged, nothing written over it');
+    await api.idle();
+    assert.ok(statSync(workspaceFile('locked.txt.tags.yaml').fsPath).isDirectory());
+    recordFaults({ suite: 'bad input: sidecar there but unreadable', faults: 1, tagsBefore: 0, tagsAfter: 0, tagsLost: 0 });
+  });
+
+  it('renaming an article with unsaved tag changes takes them along', async () => {
+    const api = await newsmark();
+    const { key } = copySample('draft.txt');
+    await refresh(api);
+    const editor = await open('draft.txt');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'DRAFT ')); // unsaved
+    editor.selection = select(editor, 'Varnia');
+    const [mine] = (await vscode.commands.executeCommand<Tag[]>('newsmark.tagFigure')) ?? [];
+    assert.ok(mine && api.store.isModified(key));
+    const before = api.store.tags(key).map((t) => t.id).sort();
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(workspaceFile('draft.txt'), workspaceFile('final.txt'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const renamed = workspaceFile('final.txt').toString();
+    await eventually(() => assert.deepEqual(api.store.tags(renamed).map((t) => t.id).sort(), before), WAIT);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === renamed);
+    assert.ok(document);
+    await document.save();
+    await api.idle();
+    const saved = onDisk(workspaceFile('final.txt.tags.yaml'));
+    assert.ok(saved.tags.some((t) => t.id === mine.id), 'the unsaved tag reaches the renamed sidecar');
+    assertExact(workspaceFile('final.txt'), saved.tags);
+    recordFaults({ suite: 'lifecycle: dirty article renamed', faults: 1, tagsBefore: before.length, tagsAfter: saved.tags.length, tagsLost: lost(before, workspaceFile('final.txt.tags.yaml')) });
   });
 
   it('never deletes a sidecar whose article is missing, whatever else happens', async () => {

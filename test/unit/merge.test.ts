@@ -175,6 +175,26 @@ describe('TagStore: merged changes and conflicts', () => {
     assert.equal(store.find('a', A.id), undefined);
   });
 
+  it('both versions of a conflicted tag follow edits of the text', () => {
+    const store = storeWith([A]);
+    store.update('a', A.id, { note: 'mine' });
+    const theirs = theirFile([{ ...A, note: 'theirs' }]);
+    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.shift('a', { start: 0, deleted: 0, insertedText: 'NEWS: ' });
+    assert.deepEqual(store.tagsToWrite('a').map((t) => [t.start, t.end, t.note]), [[6, 6 + A.text.length, 'theirs']]);
+    store.resolveConflict('a', A.id, 'theirs');
+    assert.deepEqual([store.find('a', A.id)?.start, store.find('a', A.id)?.note], [6, 'theirs']);
+  });
+
+  it('moves an article\'s tags, unsaved changes and conflicts included, to its new name', () => {
+    const store = storeWith([A]);
+    store.add('a', [B]);
+    store.move('a', 'b');
+    assert.equal(store.get('a'), undefined);
+    assert.deepEqual(store.tags('b').map((t) => t.id).sort(), [A.id, B.id]);
+    assert.ok(store.isModified('b'), 'still to be written');
+  });
+
   it('Keep Mine keeps our tag as it is now, including changes made after the merge', () => {
     const store = storeWith([A]);
     store.update('a', A.id, { note: 'mine' });
