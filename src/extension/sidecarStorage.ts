@@ -301,18 +301,28 @@ export class SidecarStorage implements vscode.Disposable {
     const sidecarUri = sidecarUriFor(article);
     const text = articleText === undefined ? await readArticleText(key) : toLf(articleText);
     if (text === undefined) return; // the article is missing or unreadable: its sidecar stays as it is
-    if (!(await this.mergeIfChanged(key, article, sidecarUri))) return;
-    const write = sidecarWrite(this.store, key, fileName(article), text);
-    if (!write) return;
-    if ('problems' in write) {
-      this.refuse(key, sidecarUri, write.problems);
+    // A colleague's write can land between our check and our rename: then merge it and try again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!(await this.mergeIfChanged(key, article, sidecarUri))) return;
+      const write = sidecarWrite(this.store, key, fileName(article), text);
+      if (!write) return;
+      if ('problems' in write) {
+        this.refuse(key, sidecarUri, write.problems);
+        return;
+      }
+      const known = this.onDisk.get(sidecarUri.toString());
+      const stillCurrent = async (): Promise<boolean> => {
+        const now = await readBytes(sidecarUri);
+        return now === 'missing' ? known === undefined : !(now instanceof Error) && new TextDecoder().decode(now) === known;
+      };
+      if (sidecarUri.scheme === 'file') {
+        if (!(await writeFileAtomic(sidecarUri.fsPath, write.text, { stillCurrent }))) continue;
+      } else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
+      this.onDisk.set(sidecarUri.toString(), write.text);
+      this.store.markSaved(key, write.sidecar, write.tags, write.rejected);
+      this.reportEntries(sidecarUri, write.sidecar, text, false);
       return;
     }
-    this.onDisk.set(sidecarUri.toString(), write.text);
-    if (sidecarUri.scheme === 'file') await writeFileAtomic(sidecarUri.fsPath, write.text);
-    else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
-    this.store.markSaved(key, write.sidecar, write.tags, write.rejected);
-    this.reportEntries(sidecarUri, write.sidecar, text, false);
   }
 
   /** Counts work in idle() and reports its failure. */
