@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { articleHash } from '../../src/core/articleFile';
 import { mergeRejected, mergeTags } from '../../src/core/merge';
+import { mergeFromDisk } from '../../src/core/sidecarSync';
 import { TagTreeModel, type TagSource } from '../../src/core/review/tagTree';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
@@ -184,6 +186,22 @@ describe('TagStore: merged changes and conflicts', () => {
     assert.deepEqual(store.tagsToWrite('a').map((t) => [t.start, t.end, t.note]), [[6, 6 + A.text.length, 'theirs']]);
     store.resolveConflict('a', A.id, 'theirs');
     assert.deepEqual([store.find('a', A.id)?.start, store.find('a', A.id)?.note], [6, 'theirs']);
+  });
+
+  it('mergeFromDisk places our tags on the current text when the article changed meanwhile', () => {
+    const old = 'The bridge was closed on Monday. No one was hurt.\n';
+    const now = 'UPDATED 09:40: The bridge was closed on Monday. No one was hurt.\n';
+    const file = (tags: Tag[], text: string): SidecarFile => {
+      const parsed = SidecarFile.parse(SidecarFile.create('a.txt', articleHash(text)).serialize(tags, articleHash(text)));
+      assert.ok(parsed.ok);
+      return parsed.sidecar;
+    };
+    const bridge = { ...A, text: 'The bridge was closed' };
+    const store = new TagStore();
+    store.load('a', { sidecar: file([bridge], old) });
+    store.update('a', A.id, { note: 'mine' });
+    mergeFromDisk(store, 'a', file([{ ...bridge, start: 15, end: 36 }], now), now);
+    assert.deepEqual(store.tags('a').map((t) => [t.start, t.end, t.text, t.note]), [[15, 36, 'The bridge was closed', 'mine']]);
   });
 
   it('moves an article\'s tags, unsaved changes and conflicts included, to its new name', () => {
