@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import { closeAll, eventually, newsmark, readText, workspaceFile } from './helpers';
@@ -29,6 +29,50 @@ describe('Files move around the tags', () => {
       assert.equal(parsed.sidecar.article, 'renamed.txt');
       assert.deepEqual(api.store.tags(workspaceFile('renamed.txt').toString()).map((t) => t.id), tagsBefore);
       assert.equal(api.store.get(workspaceFile('to-rename.txt').toString()), undefined);
+    }, 10000);
+  });
+
+  it('moving an article to another folder takes its sidecar along', async () => {
+    const api = await newsmark();
+    copyFileSync(workspaceFile('daily-clarion.txt').fsPath, workspaceFile('to-move.txt').fsPath);
+    copyFileSync(workspaceFile('daily-clarion.txt.tags.yaml').fsPath, workspaceFile('to-move.txt.tags.yaml').fsPath);
+    await vscode.commands.executeCommand('newsmark.refreshTags');
+    await api.idle();
+    const before = api.store.tags(workspaceFile('to-move.txt').toString()).map((t) => t.id);
+    assert.ok(before.length > 0);
+    mkdirSync(workspaceFile('moved').fsPath, { recursive: true });
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(workspaceFile('to-move.txt'), workspaceFile('moved/to-move.txt'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(async () => {
+      await api.idle();
+      assert.ok(existsSync(workspaceFile('moved/to-move.txt.tags.yaml').fsPath));
+      assert.equal(existsSync(workspaceFile('to-move.txt.tags.yaml').fsPath), false);
+      assert.deepEqual(api.store.tags(workspaceFile('moved/to-move.txt').toString()).map((t) => t.id), before);
+    }, 10000);
+  });
+
+  it('renaming a folder takes the sidecars of its articles along', async () => {
+    const api = await newsmark();
+    mkdirSync(workspaceFile('desk').fsPath, { recursive: true });
+    for (const [sample, name] of [['harbor-gazette.txt', 'desk-one.txt'], ['meridian-ledger.txt', 'desk-two.txt']] as const) {
+      copyFileSync(workspaceFile(sample).fsPath, workspaceFile(`desk/${name}`).fsPath);
+      copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, workspaceFile(`desk/${name}.tags.yaml`).fsPath);
+    }
+    await vscode.commands.executeCommand('newsmark.refreshTags');
+    await api.idle();
+    const before = ['desk-one.txt', 'desk-two.txt'].map((n) => api.store.tags(workspaceFile(`desk/${n}`).toString()).map((t) => t.id));
+    assert.ok(before.every((ids) => ids.length > 0));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(workspaceFile('desk'), workspaceFile('desk-2026'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(async () => {
+      await api.idle();
+      ['desk-one.txt', 'desk-two.txt'].forEach((n, i) => {
+        assert.ok(existsSync(workspaceFile(`desk-2026/${n}.tags.yaml`).fsPath));
+        assert.deepEqual(api.store.tags(workspaceFile(`desk-2026/${n}`).toString()).map((t) => t.id), before[i]);
+        assert.equal(api.store.get(workspaceFile(`desk/${n}`).toString()), undefined);
+      });
     }, 10000);
   });
 });

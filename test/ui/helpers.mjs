@@ -34,7 +34,18 @@ export async function openArticle(page, article) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(article);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: article }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  // Quick Open caches the file list: a file created a moment ago may need a second query.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await row.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+      await input.fill('');
+      await sleep(500);
+      await input.fill(article);
+    }
+  }
   await until(`Quick Open to put ${article} first`, async () => (await focusedLabels(page))[0] === article);
   await page.keyboard.press('Enter');
   await page.locator('.part.editor .tab.active').filter({ hasText: article }).waitFor({ state: 'visible', timeout: 15_000 });

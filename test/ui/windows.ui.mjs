@@ -32,7 +32,7 @@ async function expectShown(page, which, count, unsaved = false) {
 export const tests = [
   {
     title: 'a tag made in one window shows up in the other',
-    timeout: 150_000,
+    timeout: 170_000,
     async fn({ page, workspace, url }) {
       copyFileSync(join(workspace, 'varnia-wire.txt'), join(workspace, ARTICLE));
       copyFileSync(sidecarPath(workspace, 'varnia-wire.txt'), sidecarPath(workspace, ARTICLE));
@@ -52,7 +52,7 @@ export const tests = [
   },
   {
     title: 'a tag saved in one window while the other holds unsaved tags is merged there; after its save all agree',
-    timeout: 150_000,
+    timeout: 170_000,
     async fn({ page, workspace }) {
       const n = sidecarTags(workspace, ARTICLE).length;
       await openArticle(second, ARTICLE);
