@@ -1,0 +1,134 @@
+// A sidecar as plain values (what either YAML reader produces), checked against format v1: the
+// file-level problems that make it unreadable, and the tag entries that cannot be read on their own.
+import { isCategoryId } from './codebook';
+import { REVIEW_VERDICTS, sortTags, type RejectedSuggestion, type ReviewVerdict, type Tag, type TagStatus } from './tag';
+
+export const SIDECAR_VERSION = 1;
+
+interface TagProblem {
+  readonly problem: string;
+  /** The key at fault, for its line and column. */
+  readonly key?: string;
+}
+
+export interface ReadResult {
+  article: string;
+  sha256: string;
+  tags: Tag[];
+  rejected: RejectedSuggestion[];
+  /** Problems that make the file unreadable, with the path to the value at fault. */
+  problems: Located[];
+  /** Tag entries that could not be read: the rest of the file still loads. */
+  invalid: (Located & { index: number })[];
+}
+
+export interface Located {
+  message: string;
+  path: (string | number)[];
+}
+
+/** Checks a sidecar given as plain values; both read paths share it. */
+export function readPlain(data: unknown): ReadResult {
+  const result: ReadResult = { article: '', sha256: '', tags: [], rejected: [], problems: [], invalid: [] };
+  const fail = (message: string, ...path: (string | number)[]): void => void result.problems.push({ message, path });
+  if (!isPlainObject(data)) {
+    fail('A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.');
+    return result;
+  }
+  const version = data['newsmark'];
+  if (version !== SIDECAR_VERSION) {
+    const newer = typeof version === 'number' && version > SIDECAR_VERSION;
+    fail(newer
+      ? `This sidecar is format ${version}, written by a newer Newsmark; this version reads format ${SIDECAR_VERSION}.`
+      : `"newsmark: ${SIDECAR_VERSION}" is missing or wrong: this does not look like a Newsmark sidecar.`, 'newsmark');
+  }
+  const article = data['article'];
+  if (typeof article !== 'string' || article === '') fail('"article" must be the article\'s file name.', 'article');
+  // Never a path: the article is always the file beside the sidecar, whatever this field says.
+  else if (/[/\\]/.test(article) || article === '.' || article === '..' || article.includes('\u0000')) fail(`"article" must be a bare file name, not a path ("${article}").`, 'article');
+  else result.article = article;
+  const sha = data['sha256'];
+  if (typeof sha !== 'string') fail('"sha256" must be the hex SHA-256 of the article.', 'sha256');
+  else result.sha256 = sha;
+  const tags = data['tags'];
+  if (tags !== undefined && tags !== null && !Array.isArray(tags)) fail('"tags" must be a list.', 'tags');
+  else if (Array.isArray(tags)) {
+    const ids = new Set<string>();
+    tags.forEach((item: unknown, index) => {
+      const tag = readTag(item, ids);
+      if ('problem' in tag) result.invalid.push({ message: tag.problem, path: ['tags', index, ...(tag.key ? [tag.key] : [])], index });
+      else result.tags.push(tag);
+    });
+  }
+  result.tags = sortTags(result.tags);
+  const rejected = data['rejected'];
+  if (rejected !== undefined && rejected !== null && !Array.isArray(rejected)) fail('"rejected" must be a list of rejected suggestions.', 'rejected');
+  else if (Array.isArray(rejected)) {
+    rejected.forEach((item: unknown, index) => {
+      const r = isPlainObject(item) ? item : {};
+      if (!isCategoryId(r['category']) || !isOffset(r['start']) || !isOffset(r['end']) || typeof r['text'] !== 'string') {
+        fail('Each rejected suggestion needs category, start, end and text.', 'rejected', index);
+      } else result.rejected.push({ category: r['category'], start: r['start'], end: r['end'], text: r['text'] });
+    });
+  }
+  return result;
+}
+
+function readTag(item: unknown, ids: Set<string>): Tag | TagProblem {
+  const tag = readTagEntry(item);
+  if ('problem' in tag) return tag;
+  // Only readable tags claim their id: the later of two copies is the one reported.
+  if (ids.has(tag.id)) return { problem: `Duplicate tag id "${tag.id}": another tag above already has it.`, key: 'id' };
+  ids.add(tag.id);
+  return tag;
+}
+
+function readTagEntry(item: unknown): Tag | TagProblem {
+  if (!isPlainObject(item)) return { problem: 'Each tag must be a mapping with id, category, start, end and text.' };
+  const { id, category, start, end, text } = item;
+  if (typeof id !== 'string' || id === '') return { problem: 'Each tag needs an "id" (a string; quote ids that look like numbers).', key: 'id' };
+  if (!isCategoryId(category)) return { problem: `Tag ${id}: unknown category "${String(category)}" (use claim, denial, figure or framing).`, key: 'category' };
+  if (!isOffset(start)) return { problem: `Tag ${id}: "start" must be a whole number ≥ 0.`, key: 'start' };
+  if (!isOffset(end)) return { problem: `Tag ${id}: "end" must be a whole number ≥ 0.`, key: 'end' };
+  const status = optionalString(item['status']) as TagStatus | undefined;
+  if (status !== undefined && !['anchored', 'moved', 'fuzzy', 'orphaned'].includes(status)) return { problem: `Tag ${id}: unknown status "${status}" (fuzzy or orphaned).`, key: 'status' };
+  const review = optionalString(item['review']);
+  if (review !== undefined && !(REVIEW_VERDICTS as readonly string[]).includes(review)) return { problem: `Tag ${id}: unknown review "${review}" (confirmed or disputed; leave it out for unreviewed).`, key: 'review' };
+  if (end <= start && status !== 'orphaned') return { problem: `Tag ${id}: "end" (${end}) must be greater than "start" (${start}).`, key: 'end' };
+  if (typeof text !== 'string') return { problem: `Tag ${id}: "text" must be the tagged text.`, key: 'text' };
+  const attributes = item['attributes'];
+  if (attributes !== undefined && attributes !== null && !isPlainObject(attributes)) return { problem: `Tag ${id}: "attributes" must be a mapping (key: value).`, key: 'attributes' };
+  return {
+    id,
+    category,
+    start,
+    end,
+    text,
+    prefix: optionalString(item['prefix']) ?? '',
+    suffix: optionalString(item['suffix']) ?? '',
+    ...defined('note', optionalString(item['note'])),
+    ...defined('attributes', isPlainObject(attributes) ? attributes : undefined),
+    ...defined('author', optionalString(item['author'])),
+    ...defined('created', optionalString(item['created'])),
+    ...defined('status', status),
+    ...defined('previousText', optionalString(item['previous_text'])),
+    ...defined('review', review as ReviewVerdict | undefined),
+    ...defined('reviewer', optionalString(item['reviewer'])),
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isOffset(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+function optionalString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
