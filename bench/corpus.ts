@@ -41,7 +41,7 @@ export function openCorpus(files: readonly CorpusFile[]): { store: TagStore; mod
     const result = reattach(file.text, parsed.sidecar.sha256, parsed.sidecar.tags);
     if (result.changed) throw new Error(`${file.key} should be unchanged`);
   }
-  const source: TagSource = { keys: () => store.keys(), tags: (k) => store.tags(k), label: (k) => k, hasProblem: () => false, words: () => undefined, suggestions: () => [] };
+  const source: TagSource = { keys: () => store.keys(), tags: (k) => store.tags(k), label: (k) => k, hasProblem: () => false, words: () => undefined, suggestions: () => [], conflicts: () => [], isMissing: () => false };
   const model = new TagTreeModel(source, 'article');
   return { store, model, firstLevel: model.roots().length };
 }
