@@ -73,6 +73,8 @@ const QUOTED_KEYS: ReadonlySet<string> = new Set(['text', 'prefix', 'suffix', 'n
  * writing, and writing through it keeps the user's comments, key order and unknown keys.
  */
 export class SidecarFile {
+  private located: { doc: Document; lines: LineCounter } | undefined;
+
   private constructor(
     private readonly source: string | undefined,
     private doc: Document | undefined,
@@ -100,8 +102,12 @@ export class SidecarFile {
 
   /** Where a tag's entry starts in the file (1-based), for diagnostics about it. */
   positionOf(id: string): { line: number; column: number } {
-    const lines = new LineCounter();
-    const doc = parseDocument(this.source ?? '', { lineCounter: lines });
+    // Parsed once, with line numbers, however many tags are asked about.
+    this.located ??= (() => {
+      const lines = new LineCounter();
+      return { doc: parseDocument(this.source ?? '', { lineCounter: lines }), lines };
+    })();
+    const { doc, lines } = this.located;
     const seq = doc.get('tags', true);
     const node = isSeq(seq) ? seq.items.find((item) => isMap(item) && item.get('id') === id) : undefined;
     const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);

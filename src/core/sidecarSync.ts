@@ -1,7 +1,7 @@
 import { articleHash } from './articleFile';
 import { reattach } from './anchor/reattach';
 import { mergeTags } from './merge';
-import { SidecarFile, type SidecarProblem } from './sidecar';
+import { SidecarFile, SidecarWriteError, type SidecarProblem } from './sidecar';
 import type { RejectedSuggestion, Tag } from './tag';
 import type { TagStore } from './tagStore';
 
@@ -40,9 +40,13 @@ export function sidecarWrite(store: TagStore, key: string, articleName: string, 
   if (!entry || entry.problem !== undefined) return undefined;
   const tags = store.tagsToWrite(key);
   const base = entry.sidecar ?? SidecarFile.create(articleName, '');
-  const problems = base.writeProblems();
-  if (problems.length > 0) return { problems };
-  const text = base.serialize(tags.map(orphanIfCollapsed), articleHash(articleLf), articleName, entry.rejected);
+  let text: string;
+  try {
+    text = base.serialize(tags.map(orphanIfCollapsed), articleHash(articleLf), articleName, entry.rejected);
+  } catch (error) {
+    if (error instanceof SidecarWriteError) return { problems: [...error.problems] };
+    throw error;
+  }
   const reread = SidecarFile.parse(text);
   if (!reread.ok) throw new Error(`Newsmark produced a sidecar it cannot read back (${reread.problems[0]?.message ?? ''}); nothing was written.`);
   return { text, sidecar: reread.sidecar, tags, rejected: entry.rejected };

@@ -33,6 +33,11 @@ export function isTaggable(document: vscode.TextDocument): boolean {
   return !document.isUntitled && document.uri.scheme !== 'output' && !isSidecarName(fileName(document.uri));
 }
 
+/** Whether a file or folder is there. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
 export function openDocument(key: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => articleKey(d.uri) === key);
 }

@@ -4,7 +4,7 @@ import { reattach } from '../core/anchor/reattach';
 import { ArticleText } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
-import { articleKey, isTaggable } from './articles';
+import { articleKey, exists, isTaggable } from './articles';
 import { DocumentOffsets } from './positions';
 import type { SidecarStorage } from './sidecarStorage';
 
@@ -134,7 +134,7 @@ export class ArticleEditTracker implements vscode.Disposable {
     // Closed without saving: the unsaved tag changes described text that no longer exists. (A
     // clean article with tags differing from the file has a conflict pending: that stays.)
     // A file renamed or deleted closes its document too: its tags then follow the rename (or stay).
-    if (document.isDirty) void vscode.workspace.fs.stat(document.uri).then(() => this.storage.reload(document.uri), () => undefined);
+    if (document.isDirty) void exists(document.uri).then((there) => (there ? this.storage.reload(document.uri) : undefined));
   }
 
   dispose(): void {

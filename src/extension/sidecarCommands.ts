@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
-import { articleKey, articleUri, fileName, sidecarUriFor } from './articles';
+import { articleKey, articleUri, exists, fileName, sidecarUriFor } from './articles';
 import { renameArticleField } from './articleRenames';
 import { CommandId, type TagRef } from './commandIds';
 import { ContextKeys } from './contextKeys';
@@ -20,7 +20,8 @@ export class SidecarCommands implements vscode.Disposable {
       vscode.commands.registerCommand(CommandId.keepTheirs, (ref?: unknown) => this.keep(ref, 'theirs')),
       vscode.commands.registerCommand(CommandId.deleteTagsToo, (node?: unknown) => this.deleteTags(node)),
       vscode.commands.registerCommand(CommandId.locateArticle, (node?: unknown) => this.locate(node)),
-      store.onDidChange(() => {
+      store.onDidChange(({ kind }) => {
+        if (kind === 'shifted' || kind === 'suggested') return; // typing changes neither (and runs often)
         const entries = store.keys().map((key) => store.get(key));
         ContextKeys.hasConflicts.set(entries.some((e) => (e?.conflicts.length ?? 0) > 0));
         ContextKeys.hasMissingArticles.set(entries.some((e) => e?.missing === true));
@@ -95,8 +96,7 @@ export class SidecarCommands implements vscode.Disposable {
 
   /** The flag may be stale (a checkout restored the article): look again before acting on it. */
   private async isBack(key: string): Promise<boolean> {
-    const back = await vscode.workspace.fs.stat(articleUri(key)).then(() => true, () => false);
-    if (!back) return false;
+    if (!(await exists(articleUri(key)))) return false;
     this.store.setMissing(key, false);
     void vscode.window.showInformationMessage(`${fileName(articleUri(key))} is back where its sidecar expects it; nothing was changed.`);
     return true;
@@ -104,8 +104,7 @@ export class SidecarCommands implements vscode.Disposable {
 
   private async cannotAdopt(article: vscode.Uri): Promise<string | undefined> {
     if (!vscode.workspace.getWorkspaceFolder(article)) return `${article.fsPath} is outside the workspace; pick an article inside it.`;
-    const taken = await vscode.workspace.fs.stat(sidecarUriFor(article)).then(() => true, () => false);
-    if (taken) return `${fileName(article)} already has tags (${fileName(sidecarUriFor(article))}); Newsmark will not mix two sidecars. Move one of them aside first.`;
+    if (await exists(sidecarUriFor(article))) return `${fileName(article)} already has tags (${fileName(sidecarUriFor(article))}); Newsmark will not mix two sidecars. Move one of them aside first.`;
     return undefined;
   }
 

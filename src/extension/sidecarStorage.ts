@@ -5,9 +5,9 @@ import { reattach } from '../core/anchor/reattach';
 import { countWords } from '../core/review/stats';
 import { SidecarFile, type SidecarParse, type SidecarProblem } from '../core/sidecar';
 import { mergeFromDisk, sidecarWrite } from '../core/sidecarSync';
-import { toLf } from '../core/textIndex';
+import { lfCodePointLength, toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUri, articleUriFor, fileName, openDocument, readArticleText, sidecarUriFor } from './articles';
+import { articleKey, articleUri, articleUriFor, exists, fileName, openDocument, readArticleText, sidecarUriFor } from './articles';
 import { maxFileBytes } from './settings';
 
 /**
@@ -131,8 +131,8 @@ export class SidecarStorage implements vscode.Disposable {
    * that is there but cannot be read (permissions, a lock) is a problem, never "no sidecar":
    * otherwise the next write would replace it.
    */
-  private async readSidecar(sidecar: vscode.Uri): Promise<{ text: string; parsed: SidecarParse } | undefined> {
-    const read = await readBytes(sidecar);
+  private async readSidecar(sidecar: vscode.Uri, already?: Uint8Array | 'missing' | Error): Promise<{ text: string; parsed: SidecarParse } | undefined> {
+    const read = already ?? (await readBytes(sidecar));
     if (read === 'missing') {
       this.onDisk.delete(sidecar.toString());
       return undefined;
@@ -177,7 +177,7 @@ export class SidecarStorage implements vscode.Disposable {
    * past the article's end (found again by their text) get a diagnostic on their line.
    */
   private reportEntries(sidecar: vscode.Uri, file: SidecarFile, articleLf: string | undefined, notify = true): void {
-    const length = articleLf === undefined ? Infinity : [...articleLf].length;
+    const length = articleLf === undefined ? Infinity : lfCodePointLength(articleLf);
     const beyond = file.tags.filter((t) => t.end > length).map((t) => ({
       ...file.positionOf(t.id),
       message: `Tag ${t.id}: its offsets (${t.start}–${t.end}) lie past the end of the article (${length} characters); Newsmark looks for it by its text instead.`,
@@ -228,23 +228,30 @@ export class SidecarStorage implements vscode.Disposable {
    * is reported and left alone).
    */
   private async mergeIfChanged(key: string, article: vscode.Uri, sidecar: vscode.Uri): Promise<boolean> {
-    const known = this.onDisk.get(sidecar.toString());
     const bytes = await readBytes(sidecar);
     if (bytes === 'missing') return true; // deleted: ours are written anew
-    if (!(bytes instanceof Error) && new TextDecoder().decode(bytes) === known) return true; // unchanged
-    const read = await this.readSidecar(sidecar);
+    if (this.holdsKnown(sidecar, bytes)) return true; // unchanged
+    const read = await this.readSidecar(sidecar, bytes);
     if (!read) return true;
     if (!read.parsed.ok) {
       this.refuse(key, sidecar, read.parsed.problems);
       return false;
     }
-    mergeFromDisk(this.store, key, read.parsed.sidecar, await readArticleText(key));
-    this.reportEntries(sidecar, read.parsed.sidecar, await readArticleText(key));
+    const articleLf = await readArticleText(key);
+    mergeFromDisk(this.store, key, read.parsed.sidecar, articleLf);
+    this.reportEntries(sidecar, read.parsed.sidecar, articleLf);
     const conflicts = this.store.get(key)?.conflicts.length ?? 0;
     void vscode.window.showWarningMessage(conflicts > 0
       ? `${fileName(sidecar)} changed on disk while you had unsaved tag changes: merged, but ${conflicts === 1 ? '1 tag was' : `${conflicts} tags were`} changed on both sides. Choose Keep Mine or Keep Theirs under Conflicts in the Newsmark Tags view.`
       : `${fileName(sidecar)} changed on disk while you had unsaved tag changes: both sets of changes were merged.`);
     return true;
+  }
+
+  /** Whether these bytes are the text we last read or wrote for the sidecar ('missing' when we knew of none). */
+  private holdsKnown(sidecar: vscode.Uri, bytes: Uint8Array | 'missing' | Error): boolean {
+    const known = this.onDisk.get(sidecar.toString());
+    if (bytes === 'missing') return known === undefined;
+    return !(bytes instanceof Error) && new TextDecoder().decode(bytes) === known;
   }
 
   private async onArticleDeleted(uri: vscode.Uri): Promise<void> {
@@ -310,11 +317,7 @@ export class SidecarStorage implements vscode.Disposable {
         this.refuse(key, sidecarUri, write.problems);
         return;
       }
-      const known = this.onDisk.get(sidecarUri.toString());
-      const stillCurrent = async (): Promise<boolean> => {
-        const now = await readBytes(sidecarUri);
-        return now === 'missing' ? known === undefined : !(now instanceof Error) && new TextDecoder().decode(now) === known;
-      };
+      const stillCurrent = async (): Promise<boolean> => this.holdsKnown(sidecarUri, await readBytes(sidecarUri));
       if (sidecarUri.scheme === 'file') {
         if (!(await writeFileAtomic(sidecarUri.fsPath, write.text, { stillCurrent }))) continue;
       } else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
@@ -345,8 +348,7 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array | 'missing' | Erro
     return await vscode.workspace.fs.readFile(uri);
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return 'missing';
-    const there = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
-    return there ? (error instanceof Error ? error : new Error(String(error))) : 'missing';
+    return (await exists(uri)) ? (error instanceof Error ? error : new Error(String(error))) : 'missing';
   }
 }
 
@@ -367,10 +369,6 @@ async function settledText(uri: vscode.Uri): Promise<string | undefined> {
     text = again;
   }
   return text;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 function describeDoubt(fuzzy: number, orphaned: number): string {
