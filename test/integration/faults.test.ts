@@ -7,18 +7,9 @@ import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
 import { recordFaults } from '../faults/ledger';
-import { closeAll, eventually, labelOf, newsmark, open, readText, select, workspaceFile } from './helpers';
+import { closeAll, copySample, eventually, labelOf, newsmark, open, readText, select, workspaceFile } from './helpers';
 
 const WAIT = 10000;
-
-/** A copy of a sample under a new name, so other suites keep theirs. */
-function copySample(name: string, sample = 'varnia-wire.txt'): { article: vscode.Uri; sidecar: vscode.Uri; key: string } {
-  const article = workspaceFile(name);
-  const sidecar = workspaceFile(`${name}.tags.yaml`);
-  copyFileSync(workspaceFile(sample).fsPath, article.fsPath);
-  copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, sidecar.fsPath);
-  return { article, sidecar, key: article.toString() };
-}
 
 function onDisk(sidecar: vscode.Uri): SidecarFile {
   const parsed = SidecarFile.parse(readText(sidecar));

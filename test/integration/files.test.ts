@@ -1,17 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
-import { closeAll, eventually, newsmark, readText, workspaceFile } from './helpers';
+import { closeAll, copySample, eventually, newsmark, readText, workspaceFile } from './helpers';
 
 describe('Files move around the tags', () => {
   afterEach(closeAll);
 
   it('renaming an article takes its sidecar along and updates its article field', async () => {
     const api = await newsmark();
-    // A copy of a sample, so the other suites keep theirs.
-    copyFileSync(workspaceFile('varnia-wire.txt').fsPath, workspaceFile('to-rename.txt').fsPath);
-    copyFileSync(workspaceFile('varnia-wire.txt.tags.yaml').fsPath, workspaceFile('to-rename.txt.tags.yaml').fsPath);
+    copySample('to-rename.txt');
     await vscode.commands.executeCommand('newsmark.refreshTags');
     await api.idle();
     const tagsBefore = api.store.tags(workspaceFile('to-rename.txt').toString()).map((t) => t.id);
@@ -34,8 +32,7 @@ describe('Files move around the tags', () => {
 
   it('moving an article to another folder takes its sidecar along', async () => {
     const api = await newsmark();
-    copyFileSync(workspaceFile('daily-clarion.txt').fsPath, workspaceFile('to-move.txt').fsPath);
-    copyFileSync(workspaceFile('daily-clarion.txt.tags.yaml').fsPath, workspaceFile('to-move.txt.tags.yaml').fsPath);
+    copySample('to-move.txt', 'daily-clarion.txt');
     await vscode.commands.executeCommand('newsmark.refreshTags');
     await api.idle();
     const before = api.store.tags(workspaceFile('to-move.txt').toString()).map((t) => t.id);
@@ -56,8 +53,7 @@ describe('Files move around the tags', () => {
     const api = await newsmark();
     mkdirSync(workspaceFile('desk').fsPath, { recursive: true });
     for (const [sample, name] of [['harbor-gazette.txt', 'desk-one.txt'], ['meridian-ledger.txt', 'desk-two.txt']] as const) {
-      copyFileSync(workspaceFile(sample).fsPath, workspaceFile(`desk/${name}`).fsPath);
-      copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, workspaceFile(`desk/${name}.tags.yaml`).fsPath);
+      copySample(`desk/${name}`, sample);
     }
     await vscode.commands.executeCommand('newsmark.refreshTags');
     await api.idle();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { NewsmarkApi } from '../../src/extension/extension';
 
@@ -59,4 +59,13 @@ export async function closeAll(): Promise<void> {
 /** A tree item's label as text. */
 export function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+/** A copy of a sample under a new name, so other suites keep theirs. */
+export function copySample(name: string, sample = 'varnia-wire.txt'): { article: vscode.Uri; sidecar: vscode.Uri; key: string } {
+  const article = workspaceFile(name);
+  const sidecar = workspaceFile(`${name}.tags.yaml`);
+  copyFileSync(workspaceFile(sample).fsPath, article.fsPath);
+  copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, sidecar.fsPath);
+  return { article, sidecar, key: article.toString() };
 }
