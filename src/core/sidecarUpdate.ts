@@ -93,7 +93,14 @@ export async function updateSidecar(fs: SidecarFs, update: SidecarUpdate): Promi
     if (state.kind === 'ok' && text === state.text) return { ok: true, written: false, tags: mine };
     const read = known;
     const stillCurrent = async (): Promise<boolean> => sameRead(await fs.read(path), read);
-    if (await fs.write(path, text, { stillCurrent, create: read === 'missing' })) return { ok: true, written: true, tags: mine };
+    let done: boolean;
+    try {
+      done = await fs.write(path, text, { stillCurrent, create: read === 'missing' });
+    } catch (error) {
+      // A read-only folder, a full disk: the atomic write left the old file as it was.
+      return { ok: false, problem: `${path}: could not be written (${error instanceof Error ? error.message : String(error)}); the file is left as it was.` };
+    }
+    if (done) return { ok: true, written: true, tags: mine };
     // Someone else wrote it since we read it: merge theirs with ours and try again.
     known = await fs.read(path);
     state = sidecarFromBytes(path, known, update.maxBytes);

@@ -1,7 +1,7 @@
 // `newsmark suggest [--json] [--write] PATH...`: on tagged and untagged articles, one file or a
 // folder; --write creates the sidecar when there is none and keeps what is there.
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FERRY, readSidecar, run, sidecarText, tagged, tagOn, tempDir, TRAM, write } from './cliCorpus';
@@ -41,9 +41,11 @@ describe('newsmark suggest', () => {
       write(dir, '.hidden.txt', TRAM);
       write(dir, 'node_modules/pkg/readme.md', FERRY);
       write(dir, 'notes.csv', 'not,an,article\n');
+      symlinkSync(join(dir, 'tram.txt'), join(dir, 'desk', 'linked.txt'));
       const result = await run(['suggest', '--json', dir]);
       assert.equal(result.code, 1, 'a file that cannot be read makes the run exit 1');
       assert.match(result.err, /scan\.txt.*not UTF-8/);
+      assert.match(result.err, /skipped symlink .*linked\.txt/);
       const reports = JSON.parse(result.out) as Reported[];
       assert.deepEqual(reports.map((r) => r.article).sort(), [join(dir, 'desk', 'ferry.md'), join(dir, 'desk', 'tagged.txt'), join(dir, 'tram.txt')]);
       const taggedReport = reports.find((r) => r.article.endsWith('tagged.txt'))!;

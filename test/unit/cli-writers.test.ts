@@ -25,6 +25,7 @@ const UNREADABLE: [string, (article: string) => Uint8Array][] = [
   ['invalid UTF-8', (a) => Buffer.concat([Buffer.from(sidecarText('tram.txt', a, [CLAIM]).replace('author: test', 'author: caf')), Buffer.from([0xe9, 0x0a])])],
   ['a raw NUL', (a) => Buffer.from(sidecarText('tram.txt', a, [CLAIM]).replace('author: test', 'author: "nul\u0000here"'))],
   ['over the size limit', (a) => Buffer.from(sidecarText('tram.txt', a, [CLAIM]) + `# ${'x'.repeat(11 * 1024 * 1024)}\n`)],
+  ['a YAML tag on its mapping (read, but not written back faithfully)', (a) => Buffer.from(`!!str\n${sidecarText('tram.txt', a, [CLAIM])}`)],
 ];
 
 describe('CLI writers leave a sidecar they cannot read byte for byte', () => {

@@ -89,6 +89,15 @@ describe('updateSidecar: the guarded writer', () => {
     assert.ok(tags.some((t) => t.category === 'framing' && t.id !== FRAMING.id), 'ours is there under a new id');
   });
 
+  it('reports a write that fails (a read-only folder) in one line, with the file as it was', async () => {
+    const fs = new MemoryFs(bytes([CLAIM]));
+    fs.write = () => Promise.reject(Object.assign(new Error('EROFS: read-only file system, open'), { code: 'EROFS' }));
+    const result = await updateSidecar(fs, adding(FRAMING));
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.problem : '', /^\/corpus\/tram\.txt\.tags\.yaml: could not be written \(EROFS/);
+    assert.deepEqual(fs.tags().map((t) => t.id), [CLAIM.id]);
+  });
+
   it('refuses to create a sidecar when told not to (check --fix)', async () => {
     const fs = new MemoryFs('missing');
     const result = await updateSidecar(fs, { ...adding(FRAMING), create: false });
