@@ -34,9 +34,10 @@ Commands:
                      are found again or reported, never placed wrongly. Exit 1 when anything
                      was not imported.
   suggest [--json] [--write] PATH...
-                     Rule-based suggestions for each article: category, start, end (code
-                     points, the sidecar's unit), text and reason. --write adds them to the
-                     sidecars as tags by newsmark-suggest.
+                     Rule-based suggestions for each article, tagged or not (a folder: every
+                     .txt/.md under it): category, start, end (code points, the sidecar's
+                     unit), text and reason. --write adds them as tags by newsmark-suggest,
+                     creating the sidecar when there is none.
   validate PATH...   Check that each sidecar parses and every tag's offsets cut out its text.
                      Exit 0 when all are valid, 1 when any is not, 2 on bad usage.
 

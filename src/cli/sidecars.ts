@@ -1,20 +1,25 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
-import { writeFileAtomic } from '../core/atomicWrite';
-import { articleNameFor, isSidecarName, SidecarFile, SidecarWriteError } from '../core/sidecar';
+import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
+import { nodeSidecarFs, readFileSafely, sidecarTarget } from '../core/sidecarFs';
+import { updateSidecar, type SidecarUpdate, type UpdateResult } from '../core/sidecarUpdate';
 import { toLf } from '../core/textIndex';
 
 export class UsageError extends Error {}
 
-/** PATH arguments → sidecar paths: a sidecar itself, an article's sidecar, or every sidecar under a folder. */
-export async function findSidecars(paths: readonly string[]): Promise<string[]> {
+/**
+ * PATH arguments → sidecar paths: a sidecar itself, an article's sidecar, or every sidecar under a
+ * folder. Folder scans do not follow symbolic links; each one skipped is named to `notice`.
+ */
+export async function findSidecars(paths: readonly string[], notice: (message: string) => void = () => undefined): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new UsageError(`${path}: no such file or folder.`);
     if (info.isDirectory()) {
       const entries = await readdir(path, { withFileTypes: true, recursive: true });
+      for (const e of entries) if (e.isSymbolicLink() && isSidecarName(e.name)) notice(`skipped symlink ${join(e.parentPath, e.name)}`);
       found.push(...entries.filter((e) => e.isFile() && isSidecarName(e.name)).map((e) => join(e.parentPath, e.name)).sort());
     } else {
       found.push(isSidecarName(basename(path)) ? path : `${path}.tags.yaml`);
@@ -31,14 +36,16 @@ export type LoadedPair =
 export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
-  const bytes = await readFile(sidecarPath).catch(() => undefined);
-  if (!bytes) return fail(`${sidecarPath}: no such sidecar.`);
+  const bytes = await readFileSafely(sidecarPath);
+  if (bytes === 'missing') return fail(`${sidecarPath}: no such sidecar.`);
+  if (bytes instanceof Error) return fail(`${sidecarPath}: the file cannot be read (${bytes.message}); it is left as it is.`);
   const decoded = decodeArticle(bytes, basename(sidecarPath));
   if (!decoded.ok) return fail(`${sidecarPath}: ${decoded.reason}`);
   const parsed = SidecarFile.parse(decoded.text);
   if (!parsed.ok) return fail(...parsed.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
-  const articleBytes = await readFile(articlePath).catch(() => undefined);
-  if (!articleBytes) return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
+  const articleBytes = await readFileSafely(articlePath);
+  if (articleBytes instanceof Error) return fail(`${articlePath}: the article cannot be read (${articleBytes.message}); its sidecar is left as it is.`);
+  if (articleBytes === 'missing') return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
   const article = decodeArticle(articleBytes, basename(articlePath));
   if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
   const invalid = parsed.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message} (left out, kept in the file as written)`);
@@ -48,10 +55,10 @@ export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
 export type ReadablePair = Extract<LoadedPair, { ok: true }>;
 
 /** Every readable article/sidecar pair under the paths; the others are reported as they are met. */
-export async function readablePairs(paths: readonly string[], report: (problem: string) => void): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
+export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
   const pairs: ReadablePair[] = [];
   let failed = false;
-  for (const path of await findSidecars(paths)) {
+  for (const path of await findSidecars(paths, notice)) {
     const pair = await loadPair(path);
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
@@ -64,15 +71,13 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
   return { pairs, failed };
 }
 
-/** Writes a sidecar atomically; a file that cannot be written back faithfully is left alone and named. */
-export async function writeOrSay(path: string, text: () => string): Promise<string | undefined> {
-  let yaml: string;
-  try {
-    yaml = text();
-  } catch (error) {
-    if (error instanceof SidecarWriteError) return `${path}: not changed — ${error.message}`;
-    throw error;
-  }
-  await writeFileAtomic(path, yaml);
-  return undefined;
+/**
+ * Every command-line write of a sidecar goes through here: the link check (a symbolic link is
+ * written through only to the article's own sidecar), then the guarded writer of src/core.
+ */
+export async function updateSidecarFile(articlePath: string, update: Omit<SidecarUpdate, 'sidecarPath' | 'articleName'> & { sidecarPath?: string }): Promise<UpdateResult> {
+  const sidecarPath = update.sidecarPath ?? `${articlePath}.tags.yaml`;
+  const target = await sidecarTarget(sidecarPath, articlePath);
+  if ('problem' in target) return { ok: false, problem: target.problem };
+  return updateSidecar(nodeSidecarFs, { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
 }
