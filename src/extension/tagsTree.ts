@@ -82,7 +82,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   arrange(grouping: Grouping, filter: TagFilter = this.current.filter): void {
     this.current = new TagTreeModel(this.source, grouping, filter);
-    this.fire();
+    // The analyst's own action: redrawn at once, and it takes in any redraw still waiting.
+    clearTimeout(this.fireTimer);
+    this.refreshPending = true;
+    this.changed.fire(undefined);
   }
 
   /** Redraws every row (the store's events do this on their own; reveal uses it to recover). */
