@@ -64,7 +64,8 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError('--format is required.');
     if (command === 'export') {
       const outPath = values.get('--out')?.[0];
-      return await exportTags(paths, { format: format!, includeOrphans: flags.has('--include-orphans'), bom: flags.has('--bom'), ...(outPath !== undefined ? { out: outPath } : {}) }, out);
+      const offsets = values.get('--offsets')?.[0];
+      return await exportTags(paths, { format: format!, includeOrphans: flags.has('--include-orphans'), bom: flags.has('--bom'), force: flags.has('--force'), ...(outPath !== undefined ? { out: outPath } : {}), ...(offsets !== undefined ? { offsets } : {}) }, out);
     }
     if (command === 'import') return await importTags(paths, { format: format!, maps: values.get('--map') ?? [], articles: values.get('--articles')?.[0] ?? '.' }, out);
     if (command === 'check') return await check(paths, { fix: flags.has('--fix'), json: flags.has('--json') }, out);
@@ -79,7 +80,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
   }
 }
 
-const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom'], suggest: ['--json', '--write'] };
+const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom', '--force'], suggest: ['--json', '--write'] };
 const KNOWN_VALUES: Record<string, readonly string[]> = { export: ['--format', '--out'], import: ['--format', '--map', '--articles'] };
 
 function parseArgs(args: readonly string[], knownFlags: readonly string[], knownValues: readonly string[]): { flags: Set<string>; values: Map<string, string[]>; paths: string[] } {

@@ -1,50 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main';
 import { EXPORTERS } from '../../src/core/export/formats';
 import { SidecarFile } from '../../src/core/sidecar';
-
-const SAMPLES = join(__dirname, '..', '..', 'samples');
-
-interface Run {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function run(args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { line: (l) => out.push(l), error: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** Runs the CLI and checks its exit code, saying what it printed when the code is not the one expected. */
-async function runExpecting(code: number, args: string[]): Promise<Run> {
-  const result = await run(args);
-  assert.equal(result.code, code, `newsmark ${args.join(' ')} exited ${result.code}:\n${result.out}\n${result.err}`);
-  return result;
-}
-
-/** A fresh temporary folder for one test, removed afterwards whatever happens. */
-async function inTemp(body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'newsmark-export-'));
-  try {
-    await body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A copy of the samples in `dir/corpus`. */
-function corpusIn(dir: string): string {
-  const corpus = join(dir, 'corpus');
-  cpSync(SAMPLES, corpus, { recursive: true });
-  return corpus;
-}
+import { corpusIn, inTemp, runExpecting, SAMPLES } from './cliRun';
 
 function tagsOf(dir: string): Map<string, string[]> {
   const result = new Map<string, string[]>();
