@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exporterFor, EXPORTERS } from '../core/export/formats';
@@ -54,11 +54,15 @@ export async function exportTags(paths: readonly string[], command: ExportComman
   return failed ? 1 : 0;
 }
 
-/** A single-file format may be given a file name; an existing folder, or a name without an extension, is a folder. */
+/**
+ * A single-file format may be given a file name: anything that exists and is not a folder (the
+ * writer then refuses what is not a regular file), or a new name with an extension.
+ */
 async function targetOf(path: string, oneFile: boolean): Promise<ExportTarget> {
   if (!oneFile) return { kind: 'folder', path };
-  const isFolder = await stat(path).then((s) => s.isDirectory(), () => false);
-  return !isFolder && extname(path) !== '' ? { kind: 'file', path } : { kind: 'folder', path };
+  const existing = await lstat(path).then((s) => (s.isSymbolicLink() ? stat(path).catch(() => s) : s), () => undefined);
+  if (existing) return existing.isDirectory() ? { kind: 'folder', path } : { kind: 'file', path };
+  return extname(path) !== '' ? { kind: 'file', path } : { kind: 'folder', path };
 }
 
 function offsetChoice(command: ExportCommand): OffsetChoice | undefined {

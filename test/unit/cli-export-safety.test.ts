@@ -1,7 +1,9 @@
 // `newsmark export` never writes over what it did not write: not the articles and sidecars it
 // exports (not even with --force), not an existing file without --force, not through a symlink.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { articleHash } from '../../src/core/articleFile';
@@ -191,4 +193,71 @@ describe('newsmark export: output-side failures are one line, never a stack trac
     assertOneLineNaming(under.err, join(file, 'sub'));
     assert.equal(readFileSync(file, 'utf8'), 'not a folder\n');
   }));
+
+  it('--out naming a FIFO, a socket or a device is refused at once, --force or not, and nothing blocks', () => inTemp(async (dir) => {
+    const corpus = corpusIn(dir);
+    const fifo = join(dir, 'pipe.csv');
+    const made = spawnSync('mkfifo', [fifo]);
+    assert.equal(made.status, 0, `mkfifo: ${String(made.stderr)}`);
+    const socketPath = join(dir, 'socket.csv');
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(socketPath, done));
+    try {
+      for (const target of [fifo, socketPath, '/dev/full', '/dev/null']) {
+        for (const force of [[], ['--force']]) {
+          const refused = await withTimeout(run(['export', '--format', 'csv', ...force, '--out', target, corpus]), 5000, target);
+          assert.equal(refused.code, 1, `${target}: ${refused.err}`);
+          assertOneLineNaming(refused.err, target);
+          assert.match(refused.err, /not a regular file/);
+        }
+      }
+      assert.ok(lstatSync(fifo).isFIFO() && lstatSync(socketPath).isSocket(), 'both left as they were');
+    } finally {
+      server.close();
+    }
+  }));
+
+  it('no space left on the device, and a read-only file system: one line naming the file, no partial file', (t) => inTemp(async (dir) => {
+    const corpus = corpusIn(dir);
+    const full = join(dir, 'full');
+    const readOnly = join(dir, 'read-only');
+    mkdirSync(full);
+    mkdirSync(readOnly);
+    // A tiny tmpfs fills up; a read-only one refuses every write. Both need mount (root in a container that allows it).
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', full]);
+    if (mounted.status !== 0) {
+      t.skip(`cannot mount a tmpfs here (${String(mounted.stderr).trim() || `exit ${mounted.status}`}); ENOSPC and EROFS not tested`);
+      return;
+    }
+    try {
+      const ro = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=4k', 'tmpfs', readOnly]);
+      assert.equal(ro.status, 0, String(ro.stderr));
+      const noSpace = await run(['export', '--format', 'html', '--out', join(full, 'report.html'), corpus]);
+      assert.equal(noSpace.code, 1);
+      assertOneLineNaming(noSpace.err, join(full, 'report.html'));
+      assert.match(noSpace.err, /no space left/);
+      assert.deepEqual(readdirSync(full), [], 'the partial file is removed');
+      const roFile = await run(['export', '--format', 'csv', '--out', join(readOnly, 'tags.csv'), corpus]);
+      assert.equal(roFile.code, 1);
+      assertOneLineNaming(roFile.err, join(readOnly, 'tags.csv'));
+      assert.match(roFile.err, /read-only/);
+      const roFolder = await run(['export', '--format', 'brat', '--out', join(readOnly, 'brat'), corpus]);
+      assert.equal(roFolder.code, 1);
+      assertOneLineNaming(roFolder.err, join(readOnly, 'brat'));
+    } finally {
+      spawnSync('umount', [readOnly]);
+      spawnSync('umount', [full]);
+    }
+  }));
 });
+
+/** Fails the test instead of hanging when the promise does not settle in time. */
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: still blocked after ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
