@@ -1,3 +1,4 @@
+import { describeFileError } from '../core/exportWriter';
 import { check } from './check';
 import { exportTags } from './export';
 import { importTags } from './import';
@@ -105,6 +106,13 @@ function parseArgs(args: readonly string[], knownFlags: readonly string[], known
 }
 
 if (require.main === module) {
+  // console.log drops write errors: output lost to a full disk or a closed pipe must not end in exit 0.
+  // A closed pipe (`| head`) ends quietly; anything else is said once.
+  process.stdout.once('error', (error: unknown) => {
+    const closed = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPIPE';
+    if (!closed) console.error(`newsmark: ${describeFileError('standard output', error, 'cannot write')}`);
+    process.exitCode = 1;
+  });
   main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error: unknown) => {
     console.error(`newsmark: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     process.exitCode = 1;

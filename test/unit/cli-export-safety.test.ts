@@ -2,14 +2,14 @@
 // exports (not even with --force), not an existing file without --force, not through a symlink.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
-import { corpusIn, inTemp, run, runExpecting } from './cliRun';
+import { corpusIn, inTemp, run, runExpecting, SAMPLES } from './cliRun';
 
 const ARTICLE = 'harbor-gazette.txt';
 const SIDECAR = `${ARTICLE}.tags.yaml`;
@@ -249,6 +249,19 @@ describe('newsmark export: output-side failures are one line, never a stack trac
       spawnSync('umount', [full]);
     }
   }));
+
+  it('standard output on a full device: exit 1 with one line, not a silent exit 0', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+      const ran = spawnSync(process.execPath, ['--import', 'tsx', cli, 'export', '--format', 'csv', SAMPLES], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      assert.equal(ran.status, 1, ran.stderr);
+      assertOneLineNaming(ran.stderr, 'standard output');
+      assert.match(ran.stderr, /no space left/);
+    } finally {
+      closeSync(full);
+    }
+  });
 });
 
 /** Fails the test instead of hanging when the promise does not settle in time. */
