@@ -65,7 +65,8 @@ async function targetOf(path: string, oneFile: boolean): Promise<ExportTarget> {
   return extname(path) !== '' ? { kind: 'file', path } : { kind: 'folder', path };
 }
 
-function offsetChoice(command: ExportCommand): OffsetChoice | undefined {
+/** `--offsets` of export and import: doccano only, `utf16` or `codepoints`. */
+export function offsetChoice(command: { readonly format: string; readonly offsets?: string }): OffsetChoice | undefined {
   if (command.offsets === undefined) return undefined;
   if (command.format !== 'doccano') throw new UsageError('--offsets applies to doccano only (every other format has one unit).');
   if (command.offsets !== 'utf16' && command.offsets !== 'codepoints') throw new UsageError(`--offsets is utf16 (the default, as doccano counts) or codepoints (Python string indices), not "${command.offsets}".`);

@@ -6,6 +6,7 @@ import { parseLabelMap, placeImported } from '../core/export/place';
 import { isSidecarName, SidecarFile, sidecarNameFor } from '../core/sidecar';
 import type { Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
+import { offsetChoice } from './export';
 import type { Output } from './output';
 import { UsageError, writeOrSay } from './sidecars';
 
@@ -14,6 +15,8 @@ export interface ImportCommand {
   readonly maps: readonly string[];
   /** Where the corpus's articles are (searched recursively by file name). */
   readonly articles: string;
+  /** doccano only: `utf16` (the default) or `codepoints`. */
+  readonly offsets?: string;
 }
 
 /** `newsmark import --format F [--map a=b] [--articles DIR] PATH...`: other tools' files → sidecars of existing articles. */
@@ -22,6 +25,7 @@ export async function importTags(paths: readonly string[], command: ImportComman
   if (!importer) throw new UsageError(`unknown format "${command.format}" (one of ${IMPORTERS.map((i) => i.id).join(', ')}).`);
   const { map, problems: mapProblems } = parseLabelMap(command.maps);
   if (mapProblems.length > 0) throw new UsageError(mapProblems.join('\n'));
+  const offsets = offsetChoice(command);
 
   const inputs = new Map<string, string>();
   for (const path of paths) for (const file of await filesUnder(path)) inputs.set(file, await readFile(file, 'utf8'));
@@ -44,7 +48,7 @@ export async function importTags(paths: readonly string[], command: ImportComman
     } else unreadable.add(name);
   }
 
-  const read = importer.read(inputs, articleText, [...texts.keys()]);
+  const read = importer.read(inputs, articleText, [...texts.keys()], offsets ? { offsets } : {});
   const placed = placeImported(read.spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map });
   const problems = [...read.problems, ...placed.problems];
   let written = 0;

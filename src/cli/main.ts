@@ -68,7 +68,10 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
       const offsets = values.get('--offsets')?.[0];
       return await exportTags(paths, { format: format!, includeOrphans: flags.has('--include-orphans'), bom: flags.has('--bom'), force: flags.has('--force'), ...(outPath !== undefined ? { out: outPath } : {}), ...(offsets !== undefined ? { offsets } : {}) }, out);
     }
-    if (command === 'import') return await importTags(paths, { format: format!, maps: values.get('--map') ?? [], articles: values.get('--articles')?.[0] ?? '.' }, out);
+    if (command === 'import') {
+      const offsets = values.get('--offsets')?.[0];
+      return await importTags(paths, { format: format!, maps: values.get('--map') ?? [], articles: values.get('--articles')?.[0] ?? '.', ...(offsets !== undefined ? { offsets } : {}) }, out);
+    }
     if (command === 'check') return await check(paths, { fix: flags.has('--fix'), json: flags.has('--json') }, out);
     if (command === 'validate') return await validate(paths, out);
     if (command === 'stats') return await stats(paths, flags.has('--json'), out);
@@ -82,7 +85,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
 }
 
 const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom', '--force'], suggest: ['--json', '--write'] };
-const KNOWN_VALUES: Record<string, readonly string[]> = { export: ['--format', '--out'], import: ['--format', '--map', '--articles'] };
+const KNOWN_VALUES: Record<string, readonly string[]> = { export: ['--format', '--out', '--offsets'], import: ['--format', '--map', '--articles', '--offsets'] };
 
 function parseArgs(args: readonly string[], knownFlags: readonly string[], knownValues: readonly string[]): { flags: Set<string>; values: Map<string, string[]>; paths: string[] } {
   const flags = new Set<string>();

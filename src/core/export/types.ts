@@ -59,6 +59,11 @@ export interface Exporter {
   export(articles: readonly ExportArticle[], options: ExportOptions): ExportResult;
 }
 
+export interface ImportOptions {
+  /** doccano: the unit of the file's offsets (UTF-16 code units unless told otherwise). */
+  readonly offsets?: OffsetChoice;
+}
+
 /** A tag read from another tool's file, before it is placed in an article. */
 export interface ImportedSpan {
   /** The article's file name the span belongs to. */
@@ -88,5 +93,6 @@ export interface Importer {
     files: ReadonlyMap<string, string>,
     articleText: (name: string) => string | undefined,
     articleNames?: readonly string[],
+    options?: ImportOptions,
   ): { spans: ImportedSpan[]; problems: string[] };
 }
