@@ -22,7 +22,7 @@ export function escapeMarkdownLine(line: string): string {
  * (LF as ␊) or as U+XXXX; every `#` is escaped, since a trailing ` #` closes an ATX heading.
  */
 export function markdownHeadingText(name: string): string {
-  const visible = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  const visible = name.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => {
     const code = c.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code);
     if (code === 0x7f) return '\u2421';
