@@ -23,17 +23,21 @@ Commands:
   stats [--json] PATH...
                      Count tags per category and per review status, per article and in
                      total, with tags per 1,000 words.
-  export --format F [--out PATH] [--include-orphans] [--bom] PATH...
+  export --format F [--out PATH] [--force] [--include-orphans] [--bom] [--offsets U] PATH...
                      Write the tags in another tool's format: csv, jsonl, w3c, brat, semeval,
                      doccano, label-studio, html, md. --out names a folder (created if
                      missing); single-file formats may take a file name, or print to
-                     standard output without --out.
-  import --format F [--map OLD=NEW]... [--articles DIR] PATH...
+                     standard output without --out; brat and semeval need --out.
+                     An existing file is replaced only with --force; articles, sidecars and
+                     any *.tags.yaml never are. --offsets (doccano only): utf16 (default,
+                     JavaScript string indices, as doccano counts) or codepoints (Python).
+                     Exit 1 when a file could not be read or written, 2 on bad usage.
+  import --format F [--map OLD=NEW]... [--articles DIR] [--offsets U] PATH...
                      Read brat, semeval, w3c, doccano or label-studio files (PATH: files or
                      folders) into the sidecars of existing articles found under DIR
                      (default: the current folder). Spans whose text is not at their offsets
-                     are found again or reported, never placed wrongly. Exit 1 when anything
-                     was not imported.
+                     are found again or reported, never placed wrongly. --offsets as for
+                     export. Exit 1 when anything was not imported.
   suggest [--json] [--write] PATH...
                      Rule-based suggestions for each article: category, start, end (code
                      points, the sidecar's unit), text and reason. --write adds them to the
