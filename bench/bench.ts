@@ -19,6 +19,8 @@ import { ArticleText, type Tag } from '../src/core/tag';
 import { generateArticle, randomWords } from './article';
 import { editedArticle, initialTruth, makeTags, quietMiddle, redownload, type Truth } from './mutate';
 import { EXPORTERS } from '../src/core/export/formats';
+import { placeImported } from '../src/core/export/place';
+import { w3cExporter, w3cImporter } from '../src/core/export/w3c';
 import { suggestTags } from '../src/core/suggest';
 import { expandArticle, exportArticles, generateCorpus, openCorpus } from './corpus';
 import { Rng } from './prng';
@@ -217,6 +219,30 @@ const yamlText = SidecarFile.create('article.txt', sha).serialize(tags, sha);
     const timing = measure(3, () => exporter.export(articles, { includeOrphans: false, bom: false }), 1);
     timeRow(`export ${int(CORPUS_ARTICLES)} articles × ${CORPUS_TAGS} tags: ${exporter.id}`, timing, 5000);
   }
+}
+
+// ---- 11–12. one article with very many tags: the HTML report, and W3C import ------------------
+// Both were quadratic in the tags (40k tags: 10 s for the report; 20k annotations: 144 s to import).
+
+{
+  const many = makeTags(new Rng(SEED + 40), text, 40_000);
+  const one = [{ name: 'article.txt', uri: 'file:///corpus/article.txt', text, tags: many }];
+  const html = EXPORTERS.find((e) => e.id === 'html')!;
+  const timing = measure(Math.min(RUNS, 5), () => html.export(one, { includeOrphans: false, bom: false }), 1);
+  timeRow(`HTML export, 1 article × ${many.length / 1000}k tags`, timing, 2000);
+}
+{
+  const many = makeTags(new Rng(SEED + 100), text, 100_000);
+  const [file] = w3cExporter.export([{ name: 'article.txt', uri: 'file:///corpus/article.txt', text, tags: many }], { includeOrphans: false, bom: false }).files;
+  const files = new Map([['annotations.jsonld', file!.content]]);
+  const articleText = (name: string): string | undefined => (name === 'article.txt' ? text : undefined);
+  const timing = measure(Math.min(RUNS, 5), () => {
+    const read = w3cImporter.read(files, articleText);
+    return placeImported(read.spans, { articleText, existingTags: () => [], labelMap: new Map() });
+  }, 1);
+  if (timing.result.counts.exact !== many.length) throw new Error(`W3C import placed ${timing.result.counts.exact} of ${many.length} exactly`);
+  // Reading the JSON-LD and placing every span in the article; no file I/O, no YAML.
+  timeRow(`W3C import, ${many.length / 1000}k annotations`, timing, 5000);
 }
 
 // ---- sub-steps, for diagnosis -----------------------------------------------------------------

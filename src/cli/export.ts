@@ -1,44 +1,74 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exporterFor, EXPORTERS } from '../core/export/formats';
-import type { ExportArticle } from '../core/export/types';
+import { relativeArticlePaths } from '../core/export/names';
+import type { ExportArticle, OffsetChoice } from '../core/export/types';
+import { ExportWriteError, writeExport, type ExportTarget } from '../core/exportWriter';
+import { articleNameFor } from '../core/sidecar';
 import type { Output } from './output';
-import { readablePairs, UsageError } from './sidecars';
+import { findSidecars, readablePairs, UsageError } from './sidecars';
 
 export interface ExportCommand {
   readonly format: string;
   readonly out?: string;
   readonly includeOrphans: boolean;
   readonly bom: boolean;
+  /** Replace existing files in the output (never articles or sidecars). */
+  readonly force?: boolean;
+  /** doccano only: `utf16` (the default) or `codepoints`. */
+  readonly offsets?: string;
 }
 
-/** `newsmark export --format F [--out PATH] PATH...` */
+/** `newsmark export --format F [--out PATH] [--force] PATH...` */
 export async function exportTags(paths: readonly string[], command: ExportCommand, out: Output): Promise<number> {
   const exporter = exporterFor(command.format);
   if (!exporter) throw new UsageError(`unknown format "${command.format}" (one of ${EXPORTERS.map((e) => e.id).join(', ')}).`);
+  const offsets = offsetChoice(command);
+  // Without --out a multi-file format used to write into the current folder — often the
+  // articles' own folder, where it replaced articles: it needs a folder named on purpose.
+  if (!exporter.singleFile && command.out === undefined) throw new UsageError(`${exporter.id} writes several files: name a new or empty folder with --out.`);
   const { pairs, failed } = await readablePairs(paths, (p) => out.error(`✗ ${p}`));
-  const articles: ExportArticle[] = pairs.map((pair) => ({ name: basename(pair.articlePath), uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags }));
-  const names = articles.map((a) => a.name);
-  const clash = names.find((n, i) => names.indexOf(n) !== i);
-  if (clash) throw new UsageError(`two articles are named ${clash}; export them separately.`);
-  const result = exporter.export(articles, { includeOrphans: command.includeOrphans, bom: command.bom });
+  const relative = relativeArticlePaths(pairs.map((p) => p.articlePath));
+  const articles: ExportArticle[] = pairs.map((pair, i) => ({ name: basename(pair.articlePath), path: relative[i]!, uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags }));
+  const result = exporter.export(articles, { includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}) });
   result.warnings.forEach((w) => out.error(`! ${w}`));
+  const unit = offsets === 'codepoints' ? 'code points' : exporter.unit;
 
-  if (exporter.singleFile && command.out === undefined) {
+  if (command.out === undefined) {
     for (const file of result.files) out.line(file.content);
     return failed ? 1 : 0;
   }
-  const target = command.out ?? '.';
-  // A single-file format may be given a file name; an existing folder, or a name without an
-  // extension, is a folder.
-  const isFolder = await stat(target).then((s) => s.isDirectory(), () => false);
-  const isFile = exporter.singleFile && result.files.length === 1 && !isFolder && extname(target) !== '';
-  for (const file of result.files) {
-    const destination = isFile ? target : join(target, file.path);
-    await mkdir(dirname(destination), { recursive: true });
-    await writeFile(destination, file.content, 'utf8');
+  const target = await targetOf(command.out, exporter.singleFile && result.files.length === 1);
+  // Every sidecar named or found, readable or not, and its article: never written over.
+  const sidecars = await findSidecars(paths);
+  const protect = sidecars.flatMap((s) => [s, join(dirname(s), articleNameFor(basename(s)))]);
+  try {
+    await writeExport(result.files, target, { force: command.force ?? false, protect });
+  } catch (error) {
+    if (!(error instanceof ExportWriteError)) throw error;
+    out.error(`✗ ${error.message}`);
+    return 1;
   }
-  out.line(`${exporter.label}: ${articles.length} articles, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} written to ${target} (offsets in ${exporter.unit}).`);
+  out.line(`${exporter.label}: ${articles.length} articles, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} written to ${command.out} (offsets in ${unit}).`);
   return failed ? 1 : 0;
+}
+
+/**
+ * A single-file format may be given a file name: anything that exists and is not a folder (the
+ * writer then refuses what is not a regular file), or a new name with an extension.
+ */
+async function targetOf(path: string, oneFile: boolean): Promise<ExportTarget> {
+  if (!oneFile) return { kind: 'folder', path };
+  const existing = await lstat(path).then((s) => (s.isSymbolicLink() ? stat(path).catch(() => s) : s), () => undefined);
+  if (existing) return existing.isDirectory() ? { kind: 'folder', path } : { kind: 'file', path };
+  return extname(path) !== '' ? { kind: 'file', path } : { kind: 'folder', path };
+}
+
+/** `--offsets` of export and import: doccano only, `utf16` or `codepoints`. */
+export function offsetChoice(command: { readonly format: string; readonly offsets?: string }): OffsetChoice | undefined {
+  if (command.offsets === undefined) return undefined;
+  if (command.format !== 'doccano') throw new UsageError('--offsets applies to doccano only (every other format has one unit).');
+  if (command.offsets !== 'utf16' && command.offsets !== 'codepoints') throw new UsageError(`--offsets is utf16 (the default, as doccano counts) or codepoints (Python string indices), not "${command.offsets}".`);
+  return command.offsets;
 }

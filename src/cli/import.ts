@@ -9,6 +9,7 @@ import { readFileSafely } from '../core/sidecarFs';
 import { sidecarFromBytes } from '../core/sidecarUpdate';
 import { newTagId, type Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
+import { offsetChoice } from './export';
 import type { Output } from './output';
 import { UsageError, updateSidecarFile } from './sidecars';
 
@@ -17,6 +18,8 @@ export interface ImportCommand {
   readonly maps: readonly string[];
   /** Where the corpus's articles are (searched recursively by file name). */
   readonly articles: string;
+  /** doccano only: `utf16` (the default) or `codepoints`. */
+  readonly offsets?: string;
 }
 
 /** `newsmark import --format F [--map a=b] [--articles DIR] PATH...`: other tools' files → sidecars of existing articles. */
@@ -25,6 +28,7 @@ export async function importTags(paths: readonly string[], command: ImportComman
   if (!importer) throw new UsageError(`unknown format "${command.format}" (one of ${IMPORTERS.map((i) => i.id).join(', ')}).`);
   const { map, problems: mapProblems } = parseLabelMap(command.maps);
   if (mapProblems.length > 0) throw new UsageError(mapProblems.join('\n'));
+  const offsets = offsetChoice(command);
 
   const inputs = new Map<string, string>();
   for (const path of paths) for (const file of await filesUnder(path)) inputs.set(file, await readFile(file, 'utf8'));
@@ -48,7 +52,7 @@ export async function importTags(paths: readonly string[], command: ImportComman
     else if (sidecar.kind === 'ok') existing.set(name, reattach(lf, sidecar.sidecar.sha256, sidecar.sidecar.tags).tags);
   }
 
-  const read = importer.read(inputs, articleText, [...texts.keys()]);
+  const read = importer.read(inputs, articleText, [...texts.keys()], offsets ? { offsets } : {});
   const problems = [...read.problems];
   const ambiguous = new Map<string, number>();
   const spans = read.spans.filter((span) => {

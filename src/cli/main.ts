@@ -1,3 +1,4 @@
+import { describeFileError } from '../core/exportWriter';
 import { check } from './check';
 import { exportTags } from './export';
 import { importTags } from './import';
@@ -22,17 +23,21 @@ Commands:
   stats [--json] PATH...
                      Count tags per category and per review status, per article and in
                      total, with tags per 1,000 words.
-  export --format F [--out PATH] [--include-orphans] [--bom] PATH...
+  export --format F [--out PATH] [--force] [--include-orphans] [--bom] [--offsets U] PATH...
                      Write the tags in another tool's format: csv, jsonl, w3c, brat, semeval,
                      doccano, label-studio, html, md. --out names a folder (created if
                      missing); single-file formats may take a file name, or print to
-                     standard output without --out.
-  import --format F [--map OLD=NEW]... [--articles DIR] PATH...
+                     standard output without --out; brat and semeval need --out.
+                     An existing file is replaced only with --force; articles, sidecars and
+                     any *.tags.yaml never are. --offsets (doccano only): utf16 (default,
+                     JavaScript string indices, as doccano counts) or codepoints (Python).
+                     Exit 1 when a file could not be read or written, 2 on bad usage.
+  import --format F [--map OLD=NEW]... [--articles DIR] [--offsets U] PATH...
                      Read brat, semeval, w3c, doccano or label-studio files (PATH: files or
                      folders) into the sidecars of existing articles found under DIR
                      (default: the current folder). Spans whose text is not at their offsets
-                     are found again or reported, never placed wrongly. Exit 1 when anything
-                     was not imported.
+                     are found again or reported, never placed wrongly. --offsets as for
+                     export. Exit 1 when anything was not imported.
   suggest [--json] [--write] PATH...
                      Rule-based suggestions for each article, tagged or not (a folder: every
                      .txt/.md under it): category, start, end (code points, the sidecar's
@@ -65,9 +70,13 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError('--format is required.');
     if (command === 'export') {
       const outPath = values.get('--out')?.[0];
-      return await exportTags(paths, { format: format!, includeOrphans: flags.has('--include-orphans'), bom: flags.has('--bom'), ...(outPath !== undefined ? { out: outPath } : {}) }, out);
+      const offsets = values.get('--offsets')?.[0];
+      return await exportTags(paths, { format: format!, includeOrphans: flags.has('--include-orphans'), bom: flags.has('--bom'), force: flags.has('--force'), ...(outPath !== undefined ? { out: outPath } : {}), ...(offsets !== undefined ? { offsets } : {}) }, out);
     }
-    if (command === 'import') return await importTags(paths, { format: format!, maps: values.get('--map') ?? [], articles: values.get('--articles')?.[0] ?? '.' }, out);
+    if (command === 'import') {
+      const offsets = values.get('--offsets')?.[0];
+      return await importTags(paths, { format: format!, maps: values.get('--map') ?? [], articles: values.get('--articles')?.[0] ?? '.', ...(offsets !== undefined ? { offsets } : {}) }, out);
+    }
     if (command === 'check') return await check(paths, { fix: flags.has('--fix'), json: flags.has('--json') }, out);
     if (command === 'validate') return await validate(paths, out);
     if (command === 'stats') return await stats(paths, flags.has('--json'), out);
@@ -80,8 +89,8 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
   }
 }
 
-const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom'], suggest: ['--json', '--write'] };
-const KNOWN_VALUES: Record<string, readonly string[]> = { export: ['--format', '--out'], import: ['--format', '--map', '--articles'] };
+const KNOWN_FLAGS: Record<string, readonly string[]> = { check: ['--fix', '--json'], stats: ['--json'], export: ['--include-orphans', '--bom', '--force'], suggest: ['--json', '--write'] };
+const KNOWN_VALUES: Record<string, readonly string[]> = { export: ['--format', '--out', '--offsets'], import: ['--format', '--map', '--articles', '--offsets'] };
 
 function parseArgs(args: readonly string[], knownFlags: readonly string[], knownValues: readonly string[]): { flags: Set<string>; values: Map<string, string[]>; paths: string[] } {
   const flags = new Set<string>();
@@ -105,6 +114,13 @@ function parseArgs(args: readonly string[], knownFlags: readonly string[], known
 }
 
 if (require.main === module) {
+  // console.log drops write errors: output lost to a full disk or a closed pipe must not end in exit 0.
+  // A closed pipe (`| head`) ends quietly; anything else is said once.
+  process.stdout.once('error', (error: unknown) => {
+    const closed = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPIPE';
+    if (!closed) console.error(`newsmark: ${describeFileError('standard output', error, 'cannot write')}`);
+    process.exitCode = 1;
+  });
   main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error: unknown) => {
     console.error(`newsmark: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     process.exitCode = 1;

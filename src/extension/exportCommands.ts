@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import { CATEGORIES, isCategoryId, type CategoryId } from '../core/codebook';
 import { EXPORTERS, IMPORTERS } from '../core/export/formats';
 import { placeImported } from '../core/export/place';
+import { relativeArticlePaths } from '../core/export/names';
 import type { ExportArticle, Exporter } from '../core/export/types';
+import { ExportWriteError, writeExport } from '../core/exportWriter';
+import { isSidecarName } from '../core/sidecar';
 import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUri, fileName, readArticleText } from './articles';
+import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from './articles';
 import { CommandId } from './commandIds';
 import { author } from './settings';
 import type { SidecarStorage } from './sidecarStorage';
@@ -34,11 +37,15 @@ export class ExportCommands implements vscode.Disposable {
     if (!target) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${exporter.label}`, cancellable: true }, async (progress, token) => {
       const articles: ExportArticle[] = [];
+      const read = keys.filter((k) => articleUri(k).scheme === 'file');
+      const relative = relativeArticlePaths(read.map((k) => articleUri(k).fsPath));
+      const paths = new Map(read.map((k, i) => [k, relative[i]!]));
       for (const key of keys) {
         if (token.isCancellationRequested) return;
         progress.report({ message: fileName(articleUri(key)), increment: 100 / keys.length });
         const text = await readArticleText(key);
-        if (text !== undefined) articles.push({ name: fileName(articleUri(key)), uri: key, text, tags: this.store.tags(key) });
+        const path = paths.get(key);
+        if (text !== undefined) articles.push({ name: fileName(articleUri(key)), ...(path !== undefined ? { path } : {}), uri: key, text, tags: this.store.tags(key) });
       }
       await this.write(exporter, articles, target);
     });
@@ -46,9 +53,29 @@ export class ExportCommands implements vscode.Disposable {
 
   private async write(exporter: Exporter, articles: readonly ExportArticle[], target: vscode.Uri): Promise<void> {
     const result = exporter.export(articles, { includeOrphans: false, bom: false });
-    for (const file of result.files) {
-      const uri = exporter.singleFile && result.files.length === 1 ? target : vscode.Uri.joinPath(target, file.path);
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.content));
+    const oneFile = exporter.singleFile && result.files.length === 1;
+    // The articles exported and their sidecars are never written over (a folder export of brat
+    // into the articles' own folder would replace them); the save dialog has already asked about
+    // replacing any other file, so the rest is replaced — by temp file + rename, never through a link.
+    const exported = articles.map((a) => articleUri(a.uri));
+    if (target.scheme === 'file') {
+      const protect = exported.filter((u) => u.scheme === 'file').flatMap((u) => [u.fsPath, sidecarUriFor(u).fsPath]);
+      try {
+        await writeExport(result.files, { kind: oneFile ? 'file' : 'folder', path: target.fsPath }, { force: true, protect });
+      } catch (error) {
+        if (!(error instanceof ExportWriteError)) throw error;
+        void vscode.window.showErrorMessage(`Export not written: ${error.message}`);
+        return;
+      }
+    } else {
+      const untouchable = new Set(exported.flatMap((u) => [u.toString(), sidecarUriFor(u).toString()]));
+      const uris = result.files.map((file) => (oneFile ? target : vscode.Uri.joinPath(target, file.path)));
+      const clash = uris.find((u) => untouchable.has(u.toString()) || isSidecarName(u.path.slice(u.path.lastIndexOf('/') + 1)));
+      if (clash) {
+        void vscode.window.showErrorMessage(`Export not written: ${clash.toString(true)} is an article or sidecar; an export never writes over it.`);
+        return;
+      }
+      for (const [i, file] of result.files.entries()) await vscode.workspace.fs.writeFile(uris[i]!, new TextEncoder().encode(file.content));
     }
     const warned = result.warnings.length > 0 ? ` ${result.warnings.join('; ')}.` : '';
     void vscode.window.showInformationMessage(`Exported ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} as ${exporter.label} (offsets in ${exporter.unit}).${warned}`);

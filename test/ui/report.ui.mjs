@@ -2,8 +2,8 @@
 // It needs no workbench: it builds a report from a fresh copy of samples/ plus a fictional article
 // holding a <script> and nested, overlapping and disputed tags, opens it with file:// in a new
 // light-scheme page of the same browser, checks it, and saves media/screenshots/report.png.
-// The report comes from the built CLI (dist/cli.js) when it has the export command, otherwise from
-// src/core/export/html.ts bundled with esbuild; the tags expected come from SidecarFile.parse.
+// The report comes from the built CLI (dist/cli.js), which must have the export command (the test
+// fails otherwise); the tags expected come from SidecarFile.parse, bundled with esbuild.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,14 +22,13 @@ const SCRIPT_TEXT = [
   '',
 ].join('\n');
 
-/** Bundles the project's sidecar parser and HTML exporter once (CommonJS, loaded with require). */
+/** Bundles the project's sidecar parser and article hash once (CommonJS, loaded with require). */
 async function core(root, dir) {
   const esbuild = await import('esbuild');
   const outfile = join(dir, 'report-core.cjs');
   await esbuild.build({
     stdin: {
-      contents: ["export { SidecarFile } from './src/core/sidecar';", "export { articleHash } from './src/core/articleFile';",
-        "export { toLf } from './src/core/textIndex';", "export { htmlExporter } from './src/core/export/html';"].join('\n'),
+      contents: ["export { SidecarFile } from './src/core/sidecar';", "export { articleHash } from './src/core/articleFile';"].join('\n'),
       resolveDir: root, sourcefile: 'report-core.ts', loader: 'ts',
     },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
@@ -68,25 +67,15 @@ function writeScriptArticle(dir, articleHash) {
   writeFileSync(join(dir, `${SCRIPT_ARTICLE}.tags.yaml`), yaml);
 }
 
-/** The report's path: from the CLI when it can export, else from the bundled exporter. */
-function buildReport(root, articlesDir, outDir, m, log) {
+/** The report's path, built by the CLI under test: a CLI that cannot export fails the test, never falls back. */
+function buildReport(root, articlesDir, outDir, log) {
   const cli = join(root, 'dist', 'cli.js');
-  const help = existsSync(cli) ? spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout : '';
-  if (/^\s*export\b/m.test(help)) {
-    const r = spawnSync(process.execPath, [cli, 'export', '--format', 'html', '--out', outDir, articlesDir], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`newsmark export --format html failed (${r.status}): ${r.stderr}${r.stdout}`);
-    log(`report: built with dist/cli.js export (${r.stdout.trim()})`);
-  } else {
-    const articles = readdirSync(articlesDir).filter((f) => f.endsWith('.tags.yaml')).sort().map((f) => {
-      const parsed = m.SidecarFile.parse(readFileSync(join(articlesDir, f), 'utf8'));
-      if (!parsed.ok) throw new Error(`${f}: ${parsed.problems.map((p) => p.message).join('; ')}`);
-      const text = m.toLf(readFileSync(join(articlesDir, parsed.sidecar.article), 'utf8'));
-      return { name: parsed.sidecar.article, uri: '', text, tags: parsed.sidecar.tags };
-    });
-    const [file] = m.htmlExporter.export(articles, { includeOrphans: false, bom: false }).files;
-    writeFileSync(join(outDir, file.path), file.content);
-    log('report: dist/cli.js has no export command yet; built with the bundled exporter');
-  }
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build before the UI tests`);
+  const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
+  if (!/^\s*export\b/m.test(help.stdout ?? '')) throw new Error(`${cli} --help lists no export command (exit ${help.status}): ${help.stderr}${help.stdout}`);
+  const r = spawnSync(process.execPath, [cli, 'export', '--format', 'html', '--out', outDir, articlesDir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`newsmark export --format html failed (${r.status}): ${r.stderr}${r.stdout}`);
+  log(`report: built with dist/cli.js export (${r.stdout.trim()})`);
   return join(outDir, 'report.html');
 }
 
@@ -124,7 +113,7 @@ export const tests = [
         if (!parsed.ok) throw new Error(`${f} does not parse: ${JSON.stringify(parsed.problems)}`);
         for (const t of parsed.sidecar.tags) if (t.status !== 'orphaned' && t.start !== t.end) expected.set(t.id, t.text);
       }
-      report = { dir, file: buildReport(ctx.root, articlesDir, outDir, m, ctx.log), expected };
+      report = { dir, file: buildReport(ctx.root, articlesDir, outDir, ctx.log), expected };
       const { page, context, problems } = await openReport(ctx);
       try {
         const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -1,20 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main';
 import { EXPORTERS } from '../../src/core/export/formats';
 import { SidecarFile } from '../../src/core/sidecar';
-
-const SAMPLES = join(__dirname, '..', '..', 'samples');
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { line: (l) => out.push(l), error: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { corpusIn, inTemp, runExpecting, SAMPLES } from './cliRun';
 
 function tagsOf(dir: string): Map<string, string[]> {
   const result = new Map<string, string[]>();
@@ -26,63 +16,58 @@ function tagsOf(dir: string): Map<string, string[]> {
   return result;
 }
 
+function deleteSidecars(corpus: string): void {
+  for (const name of readdirSync(corpus).filter((f) => f.endsWith('.tags.yaml'))) unlinkSync(join(corpus, name));
+}
+
 describe('newsmark export / import', () => {
   for (const exporter of EXPORTERS) {
-    it(`exports the samples as ${exporter.id} into a folder it creates`, async () => {
-      const out = join(mkdtempSync(join(tmpdir(), 'newsmark-export-')), 'nested', 'out');
-      const { code, out: said } = await run(['export', '--format', exporter.id, '--out', out, SAMPLES]);
-      assert.equal(code, 0, said);
+    it(`exports the samples as ${exporter.id} into a folder it creates`, () => inTemp(async (dir) => {
+      const out = join(dir, 'nested', 'out');
+      const { out: said } = await runExpecting(0, ['export', '--format', exporter.id, '--out', out, SAMPLES]);
       assert.ok(readdirSync(out, { recursive: true }).length > 0);
       assert.match(said, new RegExp(`offsets in ${exporter.unit}`));
-    });
+    }));
   }
 
-  it('writes a single-file format to a named file, or to standard output without --out', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsmark-export-'));
-    assert.equal((await run(['export', '--format', 'csv', '--out', join(dir, 'mine.csv'), SAMPLES])).code, 0);
+  it('writes a single-file format to a named file, or to standard output without --out', () => inTemp(async (dir) => {
+    await runExpecting(0, ['export', '--format', 'csv', '--out', join(dir, 'mine.csv'), SAMPLES]);
     assert.ok(existsSync(join(dir, 'mine.csv')));
-    const dotted = mkdtempSync(join(tmpdir(), 'newsmark.export.'));
-    assert.equal((await run(['export', '--format', 'csv', '--out', dotted, SAMPLES])).code, 0, 'an existing folder with a dot in its name');
-    assert.ok(existsSync(join(dotted, 'tags.csv')));
-    const printed = await run(['export', '--format', 'jsonl', SAMPLES]);
+    const dotted = mkdtempSync(join(dir, 'newsmark.export.'));
+    await runExpecting(0, ['export', '--format', 'csv', '--out', dotted, SAMPLES]);
+    assert.ok(existsSync(join(dotted, 'tags.csv')), 'an existing folder with a dot in its name');
+    const printed = await runExpecting(0, ['export', '--format', 'jsonl', SAMPLES]);
     assert.equal(printed.out.trim().split('\n').length, 42);
-  });
+  }));
 
   for (const format of ['brat', 'semeval', 'w3c', 'doccano', 'label-studio']) {
-    it(`round-trips the samples through ${format}: export, delete the sidecars, import gives the same tags`, async () => {
-      const corpus = mkdtempSync(join(tmpdir(), 'newsmark-corpus-'));
-      cpSync(SAMPLES, corpus, { recursive: true });
+    it(`round-trips the samples through ${format}: export, delete the sidecars, import gives the same tags`, () => inTemp(async (dir) => {
+      const corpus = corpusIn(dir);
       const before = tagsOf(corpus);
-      const exported = join(mkdtempSync(join(tmpdir(), 'newsmark-exported-')), format);
-      assert.equal((await run(['export', '--format', format, '--out', exported, corpus])).code, 0);
-      for (const name of readdirSync(corpus).filter((f) => f.endsWith('.tags.yaml'))) unlinkSync(join(corpus, name));
-      const imported = await run(['import', '--format', format, '--articles', corpus, exported]);
-      assert.equal(imported.code, 0, imported.err);
+      const exported = join(dir, format);
+      await runExpecting(0, ['export', '--format', format, '--out', exported, corpus]);
+      deleteSidecars(corpus);
+      await runExpecting(0, ['import', '--format', format, '--articles', corpus, exported]);
       assert.deepEqual(tagsOf(corpus), before);
-      rmSync(corpus, { recursive: true, force: true });
-    });
+    }));
   }
 
-  it('reports, and exits 1, for labels it cannot map; --map maps them', async () => {
-    const corpus = mkdtempSync(join(tmpdir(), 'newsmark-corpus-'));
-    cpSync(SAMPLES, corpus, { recursive: true });
-    const exported = join(corpus, '..', 'semeval-out');
-    await run(['export', '--format', 'semeval', '--out', exported, corpus]);
+  it('reports, and exits 1, for labels it cannot map; --map maps them', () => inTemp(async (dir) => {
+    const corpus = corpusIn(dir);
+    const exported = join(dir, 'semeval-out');
+    await runExpecting(0, ['export', '--format', 'semeval', '--out', exported, corpus]);
     const labels = join(exported, 'labels.txt');
-    const text = readFileSync(labels, 'utf8').replace(/\tframing\t/g, '\tLoaded_Language\t');
-    (await import('node:fs')).writeFileSync(labels, text);
-    for (const name of readdirSync(corpus).filter((f) => f.endsWith('.tags.yaml'))) unlinkSync(join(corpus, name));
-    const unmapped = await run(['import', '--format', 'semeval', '--articles', corpus, exported]);
-    assert.equal(unmapped.code, 1);
+    writeFileSync(labels, readFileSync(labels, 'utf8').replace(/\tframing\t/g, '\tLoaded_Language\t'));
+    deleteSidecars(corpus);
+    const unmapped = await runExpecting(1, ['import', '--format', 'semeval', '--articles', corpus, exported]);
     assert.match(unmapped.err, /unknown category "Loaded_Language"/);
-    for (const name of readdirSync(corpus).filter((f) => f.endsWith('.tags.yaml'))) unlinkSync(join(corpus, name));
-    const mapped = await run(['import', '--format', 'semeval', '--map', 'Loaded_Language=framing', '--articles', corpus, exported]);
-    assert.equal(mapped.code, 0, mapped.err);
-  });
+    deleteSidecars(corpus);
+    await runExpecting(0, ['import', '--format', 'semeval', '--map', 'Loaded_Language=framing', '--articles', corpus, exported]);
+  }));
 
   it('exits 2 on an unknown format or a missing --format', async () => {
-    assert.equal((await run(['export', '--format', 'xml', SAMPLES])).code, 2);
-    assert.equal((await run(['export', SAMPLES])).code, 2);
-    assert.equal((await run(['import', '--format', 'csv', SAMPLES])).code, 2);
+    await runExpecting(2, ['export', '--format', 'xml', SAMPLES]);
+    await runExpecting(2, ['export', SAMPLES]);
+    await runExpecting(2, ['import', '--format', 'csv', SAMPLES]);
   });
 });

@@ -285,3 +285,18 @@ describe('Markdown summary', () => {
     assert.ok(lines.includes('> &#32;&#32;&#32;&#32;no code”'));
   });
 });
+
+describe('Markdown summary: article names', () => {
+  it('a file name with line breaks or Markdown syntax stays one heading of plain text', () => {
+    const names = ['note\n# Injected heading\n- [x](https://example.invalid) item.txt', 'cr\rlf\r\nu2028\u2028end.txt', 'closing #'];
+    const md = markdownExporter.export(names.map((name) => ({ name, uri: '', text: 'Some text.\n', tags: [] })), DEFAULT_EXPORT_OPTIONS).files[0]!.content;
+    const lines = md.split('\n');
+    const blocks = lines.filter((l) => /^(#|[-+*] |\d+[.)] |>|\[)/.test(l));
+    assert.deepEqual(blocks.map((l) => l.replace(/ .*/, '')), ['#', '##', '##', '##'], md);
+    assert.ok(lines.includes('## note␊\\# Injected heading␊- \\[x\\](https://example.invalid) item.txt'), md);
+    assert.ok(lines.includes('## cr␍lf␍␊u2028U+2028end.txt'), md);
+    // A trailing " #" would be read as the heading's closing sequence and vanish.
+    assert.ok(lines.includes('## closing \\#'), md);
+    assert.ok(!/[\r\u2028]/.test(md));
+  });
+});

@@ -1,5 +1,5 @@
 // Span formats (W3C, brat, SemEval, doccano, Label Studio): each export is read back the way the
-// target tool reads it — Python for code-point formats, JavaScript for Label Studio — and every
+// target tool reads it — Python for code-point formats, JavaScript for doccano and Label Studio — and every
 // span is cut out again; then imported back, the spans are the ones exported.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -138,12 +138,16 @@ const READERS: Record<string, (out: string) => { cuts: string[]; bad: unknown[] 
     '    text = open(os.path.join(args, "article" + aid + ".txt"), encoding="utf-8").read()',
     '    cuts.append([names[aid], category, text[int(start):int(end)]])',
   ], out),
-  doccano: (out) => python([
-    'for line in open(os.path.join(args, "doccano.jsonl"), encoding="utf-8"):',
-    '    record = json.loads(line)',
-    '    for start, end, category in record["label"]:',
-    '        cuts.append([record["meta"]["article"], category, record["text"][start:end]])',
-  ], out),
+  doccano: (out) => {
+    // doccano's offsets are JavaScript string indices into the record's text (its default;
+    // --offsets codepoints and Python are checked in export-doccano.test.ts).
+    const cuts: string[] = [];
+    for (const line of readFileSync(join(out, 'doccano.jsonl'), 'utf8').split('\n').filter((l) => l !== '')) {
+      const record = JSON.parse(line) as { text: string; label: [number, number, string][]; meta: { article: string } };
+      for (const [start, end, category] of record.label) cuts.push(JSON.stringify([record.meta.article, category, record.text.slice(start, end)]));
+    }
+    return { cuts: cuts.sort(), bad: [] };
+  },
   'label-studio': (out) => {
     type Task = { data: { text: string; article: string }; annotations: { result: { type: string; value: { start: number; end: number; text: string; labels: string[] } }[] }[] };
     // Label Studio is JavaScript: its offsets slice the JS string of data.text.

@@ -1,4 +1,6 @@
-// brat standoff: per article a `.txt` copy of the text and a `.ann` file, plus `annotation.conf`.
+// brat standoff: per article a `.txt` copy of the text and a `.ann` file, plus `annotation.conf`
+// and `articles.tsv` (no header; `sub__a.txt<TAB>sub/a.txt`): which article each `.txt` is, since
+// same-named articles from different folders get distinct file names.
 // brat's offsets are character offsets into the `.txt` — Python str indices, i.e. code points —
 // so Newsmark's offsets go out as they are, over the LF text written beside them.
 // A text-bound annotation may not hold a line break, so a tag across lines becomes brat's
@@ -6,7 +8,11 @@
 import { CATEGORIES } from '../codebook';
 import { ArticleText, type Tag } from '../tag';
 import { fileName, placedArticles, textLines, withoutTxt } from './common';
+import { distinctStems } from './names';
 import type { ExportFile, ExportResult, Exporter, ImportedSpan, Importer } from './types';
+
+/** The mapping of exported `.txt` names to article paths. */
+const MAPPING = 'articles.tsv';
 
 type Fragment = { start: number; end: number };
 
@@ -58,10 +64,14 @@ export const bratExporter: Exporter = {
   export(articles): ExportResult {
     const { placed, warnings } = placedArticles(articles);
     const files: ExportFile[] = [{ path: 'annotation.conf', content: annotationConf() }];
-    for (const { article, text, tags } of placed) {
-      const base = withoutTxt(article.name);
-      files.push({ path: `${base}.txt`, content: article.text }, { path: `${base}.ann`, content: annOf(text, tags) });
-    }
+    const stems = distinctStems(placed.map((p) => p.article), withoutTxt);
+    const mapping: string[] = [];
+    placed.forEach(({ article, text, tags }, i) => {
+      const stem = stems[i]!;
+      files.push({ path: `${stem}.txt`, content: article.text }, { path: `${stem}.ann`, content: annOf(text, tags) });
+      mapping.push(`${stem}.txt\t${article.path ?? article.name}\n`);
+    });
+    files.push({ path: MAPPING, content: mapping.join('') });
     return { files, warnings };
   },
 };
@@ -106,10 +116,23 @@ function spanOf(tb: TextBound, article: string, lf: string | undefined, where: s
   return { article, label: tb.label, start, end, ...(text !== undefined ? { text } : {}) };
 }
 
-function readAnn(path: string, content: string, articleText: (name: string) => string | undefined, problems: string[]): ImportedSpan[] {
+/** `articles.tsv` as exported `.txt` name → article file name; empty when there is none. */
+function readMapping(files: ReadonlyMap<string, string>): Map<string, string> {
+  const mapping = new Map<string, string>();
+  const entry = [...files].find(([path]) => fileName(path) === MAPPING);
+  for (const line of entry ? textLines(entry[1]) : []) {
+    const [txt = '', article = ''] = line.split('\t');
+    if (txt !== '' && article !== '') mapping.set(txt, fileName(article));
+  }
+  return mapping;
+}
+
+function readAnn(path: string, content: string, articleText: (name: string) => string | undefined, mapping: ReadonlyMap<string, string>, problems: string[]): ImportedSpan[] {
   const base = fileName(path).replace(/\.ann$/i, '');
-  // `peskov.ann` belongs to `peskov.txt` (the export drops `.txt`), else to an article named `peskov`.
-  const resolved = [`${base}.txt`, base].find((n) => articleText(n) !== undefined) ?? `${base}.txt`;
+  // `peskov.ann` belongs to the article articles.tsv names for `peskov.txt`, else to `peskov.txt`
+  // (the export drops `.txt`), else to an article named `peskov`.
+  const mapped = mapping.get(`${base}.txt`);
+  const resolved = mapped ?? [`${base}.txt`, base].find((n) => articleText(n) !== undefined) ?? `${base}.txt`;
   const lf = articleText(resolved);
   const bounds: TextBound[] = [];
   const notes = new Map<string, string>();
@@ -143,7 +166,8 @@ export const bratImporter: Importer = {
   read(files, articleText) {
     const problems: string[] = [];
     const anns = [...files].filter(([path]) => path.toLowerCase().endsWith('.ann'));
-    const spans = anns.flatMap(([path, content]) => readAnn(path, content, articleText, problems));
+    const mapping = readMapping(files);
+    const spans = anns.flatMap(([path, content]) => readAnn(path, content, articleText, mapping, problems));
     return { spans, problems };
   },
 };

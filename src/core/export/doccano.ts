@@ -1,25 +1,27 @@
 // doccano sequence labelling, JSONL: one line per article,
 // `{"text": …, "label": [[start, end, "category"], …], "meta": {"article": name}}`.
-// doccano's server is Python and stores offsets as str indices — code points, not the UTF-16
-// units its browser front end counts (doccano converts them, doccano/doccano#99) — so
-// Newsmark's offsets go out unchanged and Python's text[start:end] cuts each span out.
-// doccano has no per-span note: notes are not exported.
+// doccano stores the offsets its browser front end counts: JavaScript string indices, i.e.
+// UTF-16 code units (an emoji counts two), unless the project counts grapheme clusters
+// (doccano/doccano#2290, #99). So offsets go out and come back in UTF-16 code units by default,
+// like Label Studio; `offsets: 'codepoints'` writes and reads Python str indices instead, for
+// pipelines that slice the text in Python. doccano has no per-span note: notes are not exported.
 import { filesEnding, findArticle, isRecord, jsonLines, parseJsonLines, placedArticles, toOffset } from './common';
+import { TextIndex } from '../textIndex';
 import type { ExportResult, Exporter, ImportedSpan, Importer } from './types';
 
 export const doccanoExporter: Exporter = {
   id: 'doccano',
   label: 'doccano JSONL',
-  unit: 'code points',
+  unit: 'UTF-16 code units',
   singleFile: true,
   defaultFileName: 'doccano.jsonl',
-  export(articles): ExportResult {
+  export(articles, options): ExportResult {
     const { placed, warnings } = placedArticles(articles);
-    const records = placed.map(({ article, tags }) => ({
-      text: article.text,
-      label: tags.map((t) => [t.start, t.end, t.category]),
-      meta: { article: article.name },
-    }));
+    const records = placed.map(({ article, tags }) => {
+      const index = options.offsets === 'codepoints' ? undefined : new TextIndex(article.text);
+      const unit = (n: number): number => (index ? index.toUtf16(n) : n);
+      return { text: article.text, label: tags.map((t) => [unit(t.start), unit(t.end), t.category]), meta: { article: article.name } };
+    });
     return { files: [{ path: 'doccano.jsonl', content: jsonLines(records) }], warnings };
   },
 };
@@ -44,7 +46,7 @@ function labelsOf(record: Record<string, unknown>): { start?: number; end?: numb
 export const doccanoImporter: Importer = {
   id: 'doccano',
   label: 'doccano JSONL',
-  read(files, articleText, articleNames) {
+  read(files, articleText, articleNames, options = {}) {
     const spans: ImportedSpan[] = [];
     const problems: string[] = [];
     for (const [path, content] of filesEnding(files, ['.jsonl', '.json'])) {
@@ -61,17 +63,38 @@ export const doccanoImporter: Importer = {
           problems.push(`${where}: no meta.article and no article with this text; not imported`);
           continue;
         }
-        // Python str indices: slice by code points.
-        const chars = Array.from(value.text);
+        const cut = options.offsets === 'codepoints' ? codePointCutter(value.text) : utf16Cutter(value.text);
         for (const { start, end, label } of labelsOf(value)) {
-          if (start === undefined || end === undefined || label === undefined || end > chars.length) {
-            problems.push(`${where}: a label is not [start, end, "category"] inside the text; not imported`);
+          const span = start !== undefined && end !== undefined ? cut(start, end) : undefined;
+          if (span === undefined || label === undefined) {
+            problems.push(`${where}: a label is not [start, end, "category"] inside the text${options.offsets === 'codepoints' ? '' : ' (UTF-16 code units; --offsets codepoints reads Python indices)'}; not imported`);
             continue;
           }
-          spans.push({ article, label, start, end, text: chars.slice(start, end).join('') });
+          spans.push({ article, label, ...span });
         }
       }
     }
     return { spans, problems };
   },
 };
+
+type Cutter = (start: number, end: number) => { start: number; end: number; text: string } | undefined;
+
+/** Python str indices: code points of the record's text. */
+function codePointCutter(text: string): Cutter {
+  const chars = Array.from(text);
+  return (start, end) => (end <= chars.length ? { start, end, text: chars.slice(start, end).join('') } : undefined);
+}
+
+/** JavaScript string indices into the record's text, turned into LF code points; an offset inside a character is refused. */
+function utf16Cutter(text: string): Cutter {
+  const index = new TextIndex(text);
+  const lf = text.replace(/\r\n/g, '\n');
+  return (start, end) => {
+    if (end > text.length) return undefined;
+    const from = index.toCodePoint(start);
+    const to = index.toCodePoint(end);
+    if (index.toUtf16(from) !== start || index.toUtf16(to) !== end) return undefined;
+    return { start: from, end: to, text: lf === text ? text.slice(start, end) : text.slice(start, end).replace(/\r\n/g, '\n') };
+  };
+}

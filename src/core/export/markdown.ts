@@ -16,6 +16,21 @@ export function escapeMarkdownLine(line: string): string {
   return lead.replace(/\t/g, '&#9;').replace(/ /g, '&#32;') + out.slice(lead.length);
 }
 
+/**
+ * An article's file name as one line of heading text: a file name may hold line breaks, which
+ * would start new Markdown blocks, so control characters are shown as their Control Pictures
+ * (LF as ␊) or as U+XXXX; every `#` is escaped, since a trailing ` #` closes an ATX heading.
+ */
+export function markdownHeadingText(name: string): string {
+  const visible = name.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => {
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+  return escapeMarkdownLine(visible).replace(/(^|[^\\])#/g, '$1\\#').replace(/(^|[^\\])#/g, '$1\\#');
+}
+
 /** Escaped lines, joined with hard line breaks (a trailing backslash) so the text keeps its line breaks. */
 function escapeBlock(text: string): string[] {
   const lines = text.split('\n').map(escapeMarkdownLine);
@@ -44,7 +59,7 @@ function articleSection(article: ExportArticle): string {
   const placed = article.tags.filter((t) => !isOrphan(t));
   const orphans = article.tags.filter(isOrphan);
   const text = new ArticleText(article.text);
-  const out = [`## ${escapeMarkdownLine(article.name)}`, '', counts(placed, orphans.length)];
+  const out = [`## ${markdownHeadingText(article.name)}`, '', counts(placed, orphans.length)];
   for (const category of CATEGORIES) {
     const tags = placed.filter((t) => t.category === category.id);
     if (tags.length === 0) continue;

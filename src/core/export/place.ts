@@ -31,6 +31,17 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
   const problems: string[] = [];
   const counts = { exact: 0, reattached: 0, fuzzy: 0, skipped: 0 };
   const articles = new Map<string, ArticleText>();
+  // Per article, the ids and the (start, end, category) places taken so far, existing and new:
+  // looked up per span in constant time (rebuilding them per span was quadratic in the spans).
+  const known = new Map<string, { ids: Set<string>; places: Set<string> }>();
+  const knownOf = (name: string): { ids: Set<string>; places: Set<string> } => {
+    let k = known.get(name);
+    if (!k) {
+      const existing = context.existingTags(name);
+      known.set(name, (k = { ids: new Set(existing.map((t) => t.id)), places: new Set(existing.map(placeKey)) }));
+    }
+    return k;
+  };
 
   for (const span of spans) {
     const where = `${span.article} ${span.start}–${span.end}${span.text !== undefined ? ` ${JSON.stringify(shorten(span.text))}` : ''}`;
@@ -55,10 +66,9 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
       counts.skipped++;
       continue;
     }
-    const known = [...context.existingTags(span.article), ...(tags.get(span.article) ?? [])];
-    const taken = new Set(known.map((t) => t.id));
+    const taken = knownOf(span.article);
     const draft: Tag = {
-      id: span.id !== undefined && /^[0-9a-f]{8}$/.test(span.id) && !taken.has(span.id) ? span.id : newTagId(taken),
+      id: span.id !== undefined && /^[0-9a-f]{8}$/.test(span.id) && !taken.ids.has(span.id) ? span.id : newTagId(taken.ids),
       category,
       start: fits ? span.start : Math.min(span.start, article.length),
       end: fits ? span.end : Math.min(span.end, article.length),
@@ -84,12 +94,17 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
       if (result.status === 'fuzzy') counts.fuzzy++;
       else counts.reattached++;
     }
-    if (known.some((t) => t.start === placed.start && t.end === placed.end && t.category === placed.category)) {
+    if (taken.places.has(placeKey(placed))) {
       counts.skipped++; // already there: importing twice changes nothing
       continue;
     }
-    tags.set(span.article, sortTags([...(tags.get(span.article) ?? []), placed]));
+    taken.ids.add(placed.id);
+    taken.places.add(placeKey(placed));
+    const list = tags.get(span.article);
+    if (list) list.push(placed);
+    else tags.set(span.article, [placed]);
   }
+  for (const [name, list] of tags) tags.set(name, sortTags(list));
   return { tags, problems, counts };
 }
 
@@ -105,6 +120,10 @@ export function parseLabelMap(pairs: readonly string[]): { map: Map<string, Cate
     else map.set(from, to);
   }
   return { map, problems };
+}
+
+function placeKey(tag: Tag): string {
+  return `${tag.start}:${tag.end}:${tag.category}`;
 }
 
 function shorten(text: string): string {

@@ -2,13 +2,16 @@
 // labels file has a line `ID\tcategory\tstart\tend` per span, as the task's technique-classification
 // gold files do. Offsets are Python str indices into the article file — code points — so
 // Newsmark's go out unchanged over the LF text written as article<ID>.txt.
-// SemEval names articles by number: IDs are 1, 2, 3… in article-name order, and `ids.tsv`
-// (no header) says which article each number is.
+// SemEval names articles by number: IDs are 1, 2, 3… in article-path order, and `ids.tsv`
+// (no header) says which article each number is, by its path relative to the folder holding all
+// exported articles (`sub/a.txt`), so same-named articles from different folders stay apart.
 import { fileName, placedArticles, textLines, toOffset } from './common';
-import type { ExportFile, ExportResult, Exporter, ImportedSpan, Importer } from './types';
+import type { ExportArticle, ExportFile, ExportResult, Exporter, ImportedSpan, Importer } from './types';
 
-function byName(a: { article: { name: string } }, b: { article: { name: string } }): number {
-  return a.article.name < b.article.name ? -1 : a.article.name > b.article.name ? 1 : 0;
+function byPath(a: { article: ExportArticle }, b: { article: ExportArticle }): number {
+  const x = a.article.path ?? a.article.name;
+  const y = b.article.path ?? b.article.name;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 export const semevalExporter: Exporter = {
@@ -21,10 +24,10 @@ export const semevalExporter: Exporter = {
     const files: ExportFile[] = [];
     const ids: string[] = [];
     const labels: string[] = [];
-    [...placed].sort(byName).forEach(({ article, tags }, i) => {
+    [...placed].sort(byPath).forEach(({ article, tags }, i) => {
       const id = String(i + 1);
       files.push({ path: `article${id}.txt`, content: article.text });
-      ids.push(`${id}\t${article.name}\n`);
+      ids.push(`${id}\t${article.path ?? article.name}\n`);
       for (const tag of tags) labels.push(`${id}\t${tag.category}\t${tag.start}\t${tag.end}\n`);
     });
     files.push({ path: 'ids.tsv', content: ids.join('') }, { path: 'labels.txt', content: labels.join('') });
@@ -39,7 +42,8 @@ function readIds(files: ReadonlyMap<string, string>, problems: string[]): Map<st
   const ids = new Map<string, string>();
   textLines(entry[1]).forEach((line, i) => {
     const tab = line.indexOf('\t');
-    if (tab > 0) ids.set(line.slice(0, tab).trim(), line.slice(tab + 1));
+    // Articles are found by file name: `sub/a.txt` is the article a.txt.
+    if (tab > 0) ids.set(line.slice(0, tab).trim(), fileName(line.slice(tab + 1)));
     else if (line.trim() !== '') problems.push(`ids.tsv:${i + 1}: expected ID<tab>article name`);
   });
   return ids;

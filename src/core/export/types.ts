@@ -2,8 +2,14 @@ import type { Tag } from '../tag';
 
 /** One article as exporters see it. */
 export interface ExportArticle {
-  /** The article's file name (e.g. `peskov.txt`), unique within one export. */
+  /** The article's file name (e.g. `peskov.txt`); two articles in different folders may share it. */
   readonly name: string;
+  /**
+   * The article's path relative to the folder holding all exported articles, `/`-separated
+   * (`sub/peskov.txt`); absent means the name. Per-article files and mapping files use it to
+   * tell same-named articles apart.
+   */
+  readonly path?: string;
   /** Where the article is, as a URI (`file:///…/peskov.txt`): W3C targets use it. */
   readonly uri: string;
   /** The article text with CRLF → LF: every offset Newsmark exports refers to it. */
@@ -23,7 +29,12 @@ export interface ExportOptions {
   readonly includeOrphans: boolean;
   /** csv: start with a UTF-8 byte-order mark, which spreadsheet programs use to detect UTF-8. */
   readonly bom: boolean;
+  /** doccano: the unit of its offsets (UTF-16 code units, as doccano counts, unless asked otherwise). */
+  readonly offsets?: OffsetChoice;
 }
+
+/** `--offsets`: JavaScript string indices (doccano's own) or Python ones. */
+export type OffsetChoice = 'utf16' | 'codepoints';
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { includeOrphans: false, bom: false };
 
@@ -46,6 +57,11 @@ export interface Exporter {
   /** The file name used when only a folder is given, for single-file formats. */
   readonly defaultFileName?: string;
   export(articles: readonly ExportArticle[], options: ExportOptions): ExportResult;
+}
+
+export interface ImportOptions {
+  /** doccano: the unit of the file's offsets (UTF-16 code units unless told otherwise). */
+  readonly offsets?: OffsetChoice;
 }
 
 /** A tag read from another tool's file, before it is placed in an article. */
@@ -77,5 +93,6 @@ export interface Importer {
     files: ReadonlyMap<string, string>,
     articleText: (name: string) => string | undefined,
     articleNames?: readonly string[],
+    options?: ImportOptions,
   ): { spans: ImportedSpan[]; problems: string[] };
 }

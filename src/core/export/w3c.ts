@@ -98,15 +98,17 @@ function articleNameOf(id: unknown, source: string | undefined): string | undefi
 }
 
 /** Where a quote is in the text (its context preferred), in code points. */
-function locateQuote(lf: string, exact: string, prefix: string, suffix: string): { start: number; end: number } | undefined {
+function locateQuote(lf: string, index: TextIndex, exact: string, prefix: string, suffix: string): { start: number; end: number } | undefined {
   const inContext = lf.indexOf(prefix + exact + suffix);
   const at = inContext >= 0 ? inContext + prefix.length : lf.indexOf(exact);
   if (at < 0 || exact === '') return undefined;
-  const index = new TextIndex(lf);
   return { start: index.toCodePoint(at), end: index.toCodePoint(at + exact.length) };
 }
 
-function spanOf(annotation: Record<string, unknown>, where: string, articleText: (name: string) => string | undefined, problems: string[]): ImportedSpan | undefined {
+/** One TextIndex per article text, not one per annotation (building one reads the whole text). */
+type Indexes = Map<string, TextIndex>;
+
+function spanOf(annotation: Record<string, unknown>, where: string, articleText: (name: string) => string | undefined, indexes: Indexes, problems: string[]): ImportedSpan | undefined {
   const bodies = asList(annotation.body).filter(isRecord);
   const tagging = bodies.find((b) => b.purpose === 'tagging' || b.purpose === 'classifying') ?? bodies.find((b) => b.purpose !== 'commenting');
   const label = typeof tagging?.value === 'string' ? tagging.value : typeof annotation.bodyValue === 'string' ? annotation.bodyValue : undefined;
@@ -124,7 +126,9 @@ function spanOf(annotation: Record<string, unknown>, where: string, articleText:
   let end = toOffset(position?.end);
   const lf = articleText(article);
   if ((start === undefined || end === undefined) && exact !== undefined && lf !== undefined) {
-    const found = locateQuote(lf, exact, typeof quote?.prefix === 'string' ? quote.prefix : '', typeof quote?.suffix === 'string' ? quote.suffix : '');
+    let index = indexes.get(article);
+    if (!index) indexes.set(article, (index = new TextIndex(lf)));
+    const found = locateQuote(lf, index, exact, typeof quote?.prefix === 'string' ? quote.prefix : '', typeof quote?.suffix === 'string' ? quote.suffix : '');
     start = found?.start;
     end = found?.end;
   }
@@ -152,11 +156,12 @@ export const w3cImporter: Importer = {
   read(files, articleText) {
     const spans: ImportedSpan[] = [];
     const problems: string[] = [];
+    const indexes: Indexes = new Map();
     for (const [path, content] of filesEnding(files, ['.jsonld', '.json'])) {
       const annotations: Record<string, unknown>[] = [];
       collectAnnotations(parseJson(content, path, problems), annotations);
       annotations.forEach((a, i) => {
-        const span = spanOf(a, `${fileName(path)} annotation ${typeof a.id === 'string' ? a.id : i + 1}`, articleText, problems);
+        const span = spanOf(a, `${fileName(path)} annotation ${typeof a.id === 'string' ? a.id : i + 1}`, articleText, indexes, problems);
         if (span) spans.push(span);
       });
     }
