@@ -10,8 +10,10 @@ import { CommandId, type TagRef } from './commandIds';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;
-/** How long the tree must stop asking for rows before a reveal may run. */
-const QUIET_MS = 100;
+/** How long the tree must stop asking for rows before a reveal or a redraw may run. */
+const QUIET_MS = 150;
+/** How long a redraw waits for VS Code to fetch the last one (a hidden view never does). */
+const FETCH_WAIT_MS = 1000;
 /** How long the tree waits for a burst of changes to end before it redraws. */
 const REDRAW_DELAY_MS = 100;
 
@@ -26,8 +28,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   private readonly source: TagSource;
   private current: TagTreeModel;
   private readonly nodes = new TreeNodes();
-  /** A refresh VS Code has not fetched the roots for yet, and when the tree last asked for rows. */
-  private refreshPending = false;
+  /** When VS Code last asked for rows. */
   private lastAsked = 0;
 
   constructor(private readonly store: TagStore) {
@@ -45,18 +46,45 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.subscription = store.onDidChange(() => this.fire());
   }
 
-  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private redrawWanted = false;
+  private firedAt = 0;
+  private fetchedSinceFire = true;
 
   /**
-   * Redraws the tree once a burst of changes is over (a workspace loading, typing). Each redraw
-   * sends VS Code fetching rows level by level; two redraws' fetches in flight at once can meet
-   * a race in VS Code's batching of those fetches (1.100), which then hands one row another
-   * row's children — one article listing another's tags. One redraw per burst avoids it.
+   * Redraws the tree once a burst of changes is over (a workspace loading, typing), and never
+   * while VS Code is still fetching the rows of the last redraw. A redraw sends VS Code fetching
+   * rows level by level; a second one while those fetches are in flight makes it ask for rows
+   * that are gone ("No tree item with id … found") and can meet a race in its batching of the
+   * fetches (1.100), which then hands one row another row's children — one article listing
+   * another's tags.
    */
+  private requestRedraw(delayMs: number): void {
+    this.redrawWanted = true;
+    clearTimeout(this.redrawTimer);
+    this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), delayMs);
+  }
+
+  private redrawWhenQuiet(): void {
+    if (!this.redrawWanted) return;
+    if (this.fetching()) {
+      this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), QUIET_MS / 2);
+      return;
+    }
+    this.redrawWanted = false;
+    this.firedAt = Date.now();
+    this.fetchedSinceFire = false;
+    this.changed.fire(undefined);
+  }
+
+  /** VS Code asked for rows a moment ago, or has not fetched the last redraw yet (a hidden view never does: given up after a while). */
+  private fetching(): boolean {
+    const now = Date.now();
+    return now - this.lastAsked < QUIET_MS || (!this.fetchedSinceFire && now - this.firedAt < FETCH_WAIT_MS);
+  }
+
   private fire(): void {
-    this.refreshPending = true;
-    clearTimeout(this.fireTimer);
-    this.fireTimer = setTimeout(() => this.changed.fire(undefined), REDRAW_DELAY_MS);
+    this.requestRedraw(REDRAW_DELAY_MS);
   }
 
   /** The one object for a row (see TreeNodes): every node handed to VS Code goes through here. */
@@ -71,7 +99,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   async settled(timeoutMs = 2000): Promise<void> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
-      if (!this.refreshPending && Date.now() - this.lastAsked >= QUIET_MS) return;
+      if (!this.redrawWanted && !this.fetching()) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -82,10 +110,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   arrange(grouping: Grouping, filter: TagFilter = this.current.filter): void {
     this.current = new TagTreeModel(this.source, grouping, filter);
-    // The analyst's own action: redrawn at once, and it takes in any redraw still waiting.
-    clearTimeout(this.fireTimer);
-    this.refreshPending = true;
-    this.changed.fire(undefined);
+    // The analyst's own action: redrawn as soon as the tree is quiet, taking in any redraw still waiting.
+    this.requestRedraw(0);
   }
 
   /** Redraws every row (the store's events do this on their own; reveal uses it to recover). */
@@ -100,7 +126,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   getChildren(node?: TagsNode): TagsNode[] {
     this.lastAsked = Date.now();
     if (!node) {
-      this.refreshPending = false;
+      this.fetchedSinceFire = true;
       this.nodes.prune((n) => this.exists(n));
     }
     return (node ? this.current.children(node) : this.current.roots()).map((n) => this.nodes.of(n));
@@ -249,7 +275,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   }
 
   dispose(): void {
-    clearTimeout(this.fireTimer);
+    clearTimeout(this.redrawTimer);
     this.subscription.dispose();
     this.changed.dispose();
   }

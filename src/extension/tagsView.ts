@@ -29,7 +29,10 @@ export class TagsView implements vscode.Disposable {
       command(CommandId.groupByCategory, () => this.group('category')),
       command(CommandId.filterTags, () => this.pickFilter()),
       command(CommandId.filterByText, () => this.askQuery()),
-      command(CommandId.clearFilter, () => this.provider.clearFilter()),
+      command(CommandId.clearFilter, () => {
+        this.provider.clearFilter();
+        this.describe();
+      }),
       command(CommandId.showTagsView, () => vscode.commands.executeCommand(`${TAGS_VIEW_ID}.focus`)),
       this.provider.onDidChangeTreeData(() => {
         this.describe();
@@ -51,10 +54,13 @@ export class TagsView implements vscode.Disposable {
   group(grouping: Grouping): void {
     this.provider.arrange(grouping);
     ContextKeys.grouping.set(grouping);
+    this.describe();
   }
 
+  /** The view's message and context keys follow at once; the rows as soon as the tree is quiet. */
   filter(filter: TagFilter): void {
     this.provider.arrange(this.provider.model.grouping, filter);
+    this.describe();
   }
 
   private followTimer: ReturnType<typeof setTimeout> | undefined;
