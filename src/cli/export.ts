@@ -11,6 +11,10 @@ export interface ExportCommand {
   readonly out?: string;
   readonly includeOrphans: boolean;
   readonly bom: boolean;
+  /** Replace existing files that the export would otherwise refuse to write over. */
+  readonly force?: boolean;
+  /** doccano's offset unit (codepoints or utf16), as given; checked by the exporter. */
+  readonly offsets?: string;
 }
 
 /** `newsmark export --format F [--out PATH] PATH...` */

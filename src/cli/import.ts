@@ -14,6 +14,8 @@ export interface ImportCommand {
   readonly maps: readonly string[];
   /** Where the corpus's articles are (searched recursively by file name). */
   readonly articles: string;
+  /** doccano's offset unit (codepoints or utf16), as given; checked by the importer. */
+  readonly offsets?: string;
 }
 
 /** `newsmark import --format F [--map a=b] [--articles DIR] PATH...`: other tools' files → sidecars of existing articles. */
