@@ -1,5 +1,6 @@
+import { basename } from 'node:path';
 import { verifyTags } from '../core/verify';
-import { findSidecars, loadPair } from './sidecars';
+import { findSidecars, loadPair, type ReadablePair } from './sidecars';
 import type { Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
@@ -8,7 +9,7 @@ export async function validate(paths: readonly string[], out: Output): Promise<n
   let failed = 0;
   for (const path of sidecars) {
     const pair = await loadPair(path);
-    const problems = pair.ok ? [...pair.invalid, ...mismatches(pair.sidecarPath, pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags)] : pair.problems;
+    const problems = pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair.sidecarPath, pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags)] : pair.problems;
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;
@@ -25,4 +26,23 @@ function mismatches(path: string, articleLf: string, sha256: string, tags: Param
     ...result.outOfRange.map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) lies beyond the end of the article.`),
     ...result.mismatches.map((m) => `${path}: tag ${m.tag.id} (${m.tag.start}–${m.tag.end}) should cut out ${JSON.stringify(m.tag.text)} but the article has ${JSON.stringify(m.found)} there.`),
   ];
+}
+
+/** The spec's id rule (§4) is 8 lowercase hex digits. */
+const SPEC_ID = /^[0-9a-f]{8}$/;
+
+/**
+ * What the loader lets through so the editor keeps working, but the format does not allow: ids
+ * other tools may choke on, and an `article:` that names another file (the article is always
+ * the file beside the sidecar, whatever this field says).
+ */
+function beyondTheLoader(pair: ReadablePair): string[] {
+  const { sidecarPath: path, sidecar } = pair;
+  const problems = sidecar.tags.filter((t) => !SPEC_ID.test(t.id)).map((t) => {
+    const at = sidecar.positionOf(t.id);
+    return `${path}:${at.line}:${at.column}: tag id ${JSON.stringify(t.id)} is not 8 lowercase hex digits, as the format requires.`;
+  });
+  const beside = basename(pair.articlePath);
+  if (sidecar.article !== beside) problems.unshift(`${path}: "article: ${sidecar.article}" does not name the file beside the sidecar, ${beside}.`);
+  return problems;
 }
