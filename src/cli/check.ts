@@ -1,7 +1,10 @@
+import { basename, dirname, join } from 'node:path';
 import { articleHash } from '../core/articleFile';
 import { reattach, type Placement } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
+import { articleNameFor } from '../core/sidecar';
 import type { TagStatus } from '../core/tag';
+import { describeError } from './inputFile';
 import type { Output } from './output';
 import { findSidecars, loadPair, writeOrSay } from './sidecars';
 
@@ -27,27 +30,33 @@ interface ArticleReport {
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
   const reports: ArticleReport[] = [];
   for (const path of await findSidecars(paths)) {
-    const pair = await loadPair(path);
-    if (!pair.ok) {
-      reports.push({ article: pair.articlePath, sidecar: path, problems: pair.problems });
-      continue;
+    try {
+      reports.push(await checkOne(path, options));
+    } catch (error) {
+      // Whatever went wrong with this file is its line in the report; the next file is checked.
+      reports.push({ article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] });
     }
-    const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
-    const report: ArticleReport = {
-      article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
-    };
-    const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
-    if (options.fix && stale) {
-      const problem = await writeOrSay(path, () => pair.sidecar.serialize(result.tags, articleHash(pair.articleLf)));
-      if (problem) report.problems = [...(report.problems ?? []), problem];
-      else report.fixed = true;
-    }
-    reports.push(report);
   }
   if (options.json) out.line(JSON.stringify({ articles: reports, totals: totals(reports) }, null, 2));
   else printText(reports, options, out);
   const bad = reports.some((r) => r.problems !== undefined || (r.counts && r.counts.fuzzy + r.counts.orphaned > 0));
   return bad ? 1 : 0;
+}
+
+async function checkOne(path: string, options: CheckOptions): Promise<ArticleReport> {
+  const pair = await loadPair(path);
+  if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
+  const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
+  const report: ArticleReport = {
+    article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
+  };
+  const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
+  if (options.fix && stale) {
+    const problem = await writeOrSay(path, () => pair.sidecar.serialize(result.tags, articleHash(pair.articleLf)));
+    if (problem) report.problems = [...(report.problems ?? []), problem];
+    else report.fixed = true;
+  }
+  return report;
 }
 
 function describe(p: Placement): NonNullable<ArticleReport['tags']>[number] {

@@ -6,6 +6,7 @@ import { parseLabelMap, placeImported } from '../core/export/place';
 import { isSidecarName, SidecarFile, sidecarNameFor } from '../core/sidecar';
 import type { Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
+import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
 import { UsageError, writeOrSay } from './sidecars';
 
@@ -26,38 +27,50 @@ export async function importTags(paths: readonly string[], command: ImportComman
   if (mapProblems.length > 0) throw new UsageError(mapProblems.join('\n'));
 
   const inputs = new Map<string, string>();
-  for (const path of paths) for (const file of await filesUnder(path)) inputs.set(file, await readFile(file, 'utf8'));
+  const unreadInputs: string[] = [];
+  for (const path of paths) {
+    for (const file of await filesUnder(path)) {
+      const read = await readRegularFile(file);
+      if (read.ok) inputs.set(file, read.bytes.toString('utf8'));
+      else unreadInputs.push(`${file}: ${read.reason}`);
+    }
+  }
   const corpus = await articleIndex(command.articles);
   const texts = new Map<string, string>();
   const existing = new Map<string, readonly Tag[]>();
   const sidecars = new Map<string, SidecarFile | undefined>();
-  const unreadable = new Set<string>();
+  const unreadable = new Map<string, string>();
   const articleText = (name: string): string | undefined => texts.get(name);
   for (const [name, path] of corpus) {
     const decoded = decodeArticle(await readFile(path), name);
     if (!decoded.ok) continue;
     texts.set(name, toLf(decoded.text));
-    const sidecarText = await readFile(join(path, '..', sidecarNameFor(name)), 'utf8').catch(() => undefined);
-    if (sidecarText === undefined) continue;
-    const parsed = SidecarFile.parse(sidecarText);
+    const sidecarRead = await readRegularFile(join(path, '..', sidecarNameFor(name)));
+    if (!sidecarRead.ok) {
+      if (!sidecarRead.missing) unreadable.set(name, sidecarRead.reason);
+      continue;
+    }
+    const parsed = SidecarFile.parse(sidecarRead.bytes.toString('utf8'));
     if (parsed.ok) {
       sidecars.set(name, parsed.sidecar);
       existing.set(name, parsed.sidecar.tags);
-    } else unreadable.add(name);
+    } else unreadable.set(name, `line ${parsed.problems[0]?.line ?? 1}: ${parsed.problems[0]?.message ?? 'cannot be read'}`);
   }
 
   const read = importer.read(inputs, articleText, [...texts.keys()]);
   const placed = placeImported(read.spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map });
-  const problems = [...read.problems, ...placed.problems];
+  const problems = [...unreadInputs, ...read.problems, ...placed.problems];
   let written = 0;
   for (const [name, tags] of placed.tags) {
     if (unreadable.has(name)) {
-      problems.push(`${name}: its sidecar cannot be read, so it was not changed; fix it and import again`);
+      problems.push(`${name}: its sidecar cannot be read (${unreadable.get(name)}), so it was not changed; fix it and import again`);
       continue;
     }
     const sidecar = sidecars.get(name) ?? SidecarFile.create(name, '');
     const text = texts.get(name)!;
-    const problem = await writeOrSay(join(corpus.get(name)!, '..', sidecarNameFor(name)), () => sidecar.serialize([...(existing.get(name) ?? []), ...tags], articleHash(text), name));
+    const sidecarPath = join(corpus.get(name)!, '..', sidecarNameFor(name));
+    const problem = await writeOrSay(sidecarPath, () => sidecar.serialize([...(existing.get(name) ?? []), ...tags], articleHash(text), name))
+      .catch((error: unknown) => `${sidecarPath}: not changed — ${describeError(error)}`); // one article's failure; the others go on
     if (problem) problems.push(problem);
     else written += tags.length;
   }

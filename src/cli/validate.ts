@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { verifyTags } from '../core/verify';
-import { findSidecars, loadPair, type ReadablePair } from './sidecars';
+import { findSidecars, loadPairOrSay, type ReadablePair } from './sidecars';
+import { describeError } from './inputFile';
 import type { Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
@@ -8,8 +9,7 @@ export async function validate(paths: readonly string[], out: Output): Promise<n
   const sidecars = await findSidecars(paths);
   let failed = 0;
   for (const path of sidecars) {
-    const pair = await loadPair(path);
-    const problems = pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair.sidecarPath, pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags)] : pair.problems;
+    const problems = await problemsOf(path).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;
@@ -18,6 +18,11 @@ export async function validate(paths: readonly string[], out: Output): Promise<n
   }
   out.line(`${sidecars.length - failed} valid, ${failed} invalid`);
   return failed > 0 ? 1 : 0;
+}
+
+async function problemsOf(path: string): Promise<string[]> {
+  const pair = await loadPairOrSay(path);
+  return pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair.sidecarPath, pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags)] : pair.problems;
 }
 
 function mismatches(path: string, articleLf: string, sha256: string, tags: Parameters<typeof verifyTags>[2]): string[] {
