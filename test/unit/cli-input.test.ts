@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, constants, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
@@ -147,6 +148,22 @@ describe('newsmark on inputs that are not regular files or not sane YAML', () =>
       const { code, out, err } = await run(args);
       assert.equal(code, 1, out + err);
       assert.match(out, /folder\.txt\.tags\.yaml: is a folder, not a regular file/);
+    }
+  });
+
+  it('refuses an article that is a socket or a device at once', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(join(dir, 'socket.txt'), resolve));
+    try {
+      writeFileSync(join(dir, 'socket.txt.tags.yaml'), sidecarFor('socket.txt'));
+      symlinkSync('/dev/zero', join(dir, 'zero.txt')); // a read of it never ends
+      writeFileSync(join(dir, 'zero.txt.tags.yaml'), sidecarFor('zero.txt'));
+      const { code, out, err } = await run(['check', dir]);
+      assert.equal(code, 1, out + err);
+      assert.match(out, new RegExp(`${escape(join(dir, 'socket.txt'))}: is a socket, not a regular file`));
+      assert.match(out, new RegExp(`${escape(join(dir, 'zero.txt'))}: is a device, not a regular file`));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
