@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { SidecarFile, type SidecarParse } from '../../src/core/sidecar';
 
 const SIDECAR = `newsmark: 1
@@ -63,6 +64,25 @@ describe('sidecar offsets are plain decimal integers', () => {
       });
     }
   }
+
+  it('reads any number-like offset the same on both read paths (property)', () => {
+    const lineShifted = (result: SidecarParse): unknown => {
+      // careful() adds two lines after line 2; the fast path's lines are the reference.
+      const back = (line: number): number => (line > 4 ? line - 2 : line);
+      if (!result.ok) return { problems: result.problems.map((p) => ({ ...p, line: back(p.line), message: p.message.replace(/ at line \d+, column \d+:$/, '') })) };
+      return { tags: result.sidecar.tags.map((t) => [t.id, t.start, t.end]), invalid: result.sidecar.invalidTags.map((e) => [e.index, back(e.line), e.message]) };
+    };
+    const numberLike = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '.', 'e', 'E', '+', '-', '_', 'x', 'o', 'b'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(numberLike, fc.constantFrom('start', 'end'), (written, key) => {
+        const text = SIDECAR.replace(`    ${key}: ${key === 'start' ? 20 : 30}\n`, `    ${key}: ${written}\n`);
+        const fast = summary(SidecarFile.parse(text)) as { problems?: { message: string }[] };
+        if (fast.problems) fast.problems = fast.problems.map((p) => ({ ...p, message: p.message.replace(/ at line \d+, column \d+:$/, '') }));
+        assert.deepEqual(lineShifted(SidecarFile.parse(careful(text))), fast);
+      }),
+      { numRuns: 500 },
+    );
+  });
 
   it('refuses a non-decimal offset in a flow mapping too', () => {
     const text = SIDECAR.replace(/ {2}- id: 0000cafe[\s\S]*/, '  - {id: 0000cafe, category: claim, start: 2e1, end: 30, text: was orderly}\n');
