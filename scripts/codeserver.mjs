@@ -201,6 +201,31 @@ async function answers(url) {
 }
 
 /**
+ * Lines of VS Code's logs that mean the Tags view's rows went wrong (a row registered twice, a
+ * reveal of a row VS Code cannot place): a run that logs any of them fails, whatever its tests said.
+ */
+export const TREE_VIEW_ERRORS = /is already registered|Cannot resolve tree item|No tree item with id/;
+
+function logFilesUnder(dir) {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.log')).map((e) => join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
+}
+
+/** The lines of FILES that match TREE_VIEW_ERRORS, each with the file it came from. */
+export function scanLogs(files, pattern = TREE_VIEW_ERRORS) {
+  const found = [];
+  for (const file of files) {
+    let text;
+    try { text = readFileSync(file, 'utf8'); } catch { continue; }
+    for (const line of text.split('\n')) if (pattern.test(line)) found.push(`${basename(file)}: ${line.trim().slice(0, 300)}`);
+  }
+  return found;
+}
+
+/**
  * Starts code-server on FOLDER with a fresh user-data and extensions dir.
  * env is added to code-server's environment, which its extension host inherits.
  */
@@ -252,7 +277,10 @@ export async function startCodeServer({ folder, env = {}, port, name = 'code-ser
       killGroup('SIGKILL');
     }
     unregister();
+    // VS Code's own logs (the extension host's among them) go with the scratch folder: read them first.
+    const problems = scanLogs([...logFilesUnder(join(userDataDir, 'logs')), logFile]);
     rmSync(scratch, { recursive: true, force: true });
+    return problems;
   }
   return { url, port, proc, logFile, exitPromise, stop, tail: (n) => tail(logFile, n), get exited() { return exited; } };
 }

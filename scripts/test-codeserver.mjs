@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CODE_SERVER_VERSION, LOG_DIR, ROOT, TESTS_INDEX, copySamples, ensureBuilt, ensureCodeServer, ensureSystemPackages, extensionPath,
-  launchBrowser, log, onCleanup, openWorkbench, serverExtensionPath, startCodeServer, workbenchUrl,
+  launchBrowser, log, onCleanup, openWorkbench, scanLogs, serverExtensionPath, startCodeServer, workbenchUrl,
 } from './codeserver.mjs';
 import { printResults, readResults } from './results.mjs';
 
@@ -65,10 +65,11 @@ async function integration(browser) {
   });
   const consoleLog = join(LOG_DIR, `integration-browser-${stamp()}.log`);
   log(`integration: code-server on ${server.url} (server log ${server.logFile}, browser console ${consoleLog})`);
+  let results;
+  let logProblems = [];
   try {
     const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: serverExtensionPath(), testsPath: TESTS_INDEX });
     const page = await openWorkbench(browser, url, { consoleLog });
-    let results;
     try {
       results = await waitForResults(resultsFile, server);
     } catch (err) {
@@ -77,14 +78,28 @@ async function integration(browser) {
       console.log(`  last lines of the browser console (${consoleLog}):\n${tailOf(consoleLog, 15)}`);
       results = { tests: [], error: { message: err.message } };
     }
-    const header = `Integration tests inside VS Code ${results.vscodeVersion ?? '?'} (code-server ${CODE_SERVER_VERSION})`;
-    log(`integration took ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    // The summary line comes last: CI reads "N passed, N failed" from the closing lines.
-    const counts = printResults('integration', results, { header, empty: emptyOk });
     await page.context().close().catch(() => {});
-    return counts;
   } finally {
-    await server.stop();
+    logProblems = await server.stop();
+  }
+  addLogCheck(results, [...logProblems, ...scanLogs([consoleLog])]);
+  const header = `Integration tests inside VS Code ${results.vscodeVersion ?? '?'} (code-server ${CODE_SERVER_VERSION})`;
+  log(`integration took ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  // The summary line comes last: CI reads "N passed, N failed" from the closing lines.
+  return printResults('integration', results, { header, empty: emptyOk });
+}
+
+/**
+ * The logs are scanned after every run: a tree-view error there ("already registered", "Cannot
+ * resolve tree item") means rows went wrong even if every assertion passed, so it is a failure.
+ */
+function addLogCheck(results, problems) {
+  if (!results.tests || (results.tests.length === 0 && problems.length === 0)) return;
+  const fullTitle = 'VS Code\'s logs show no Tags view errors';
+  if (problems.length === 0) results.tests.push({ fullTitle, title: fullTitle, state: 'passed', duration: 0 });
+  else {
+    const message = `${problems.length} tree-view error lines in the logs, e.g.:\n${problems.slice(0, 8).join('\n')}`;
+    results.tests.push({ fullTitle, title: fullTitle, state: 'failed', duration: 0, error: { message, stack: message } });
   }
 }
 
@@ -131,7 +146,7 @@ async function ui(browser) {
   } catch (err) {
     results.error = { message: err.message, stack: err.stack };
   } finally {
-    await server.stop();
+    addLogCheck(results, [...(await server.stop()), ...scanLogs([consoleLog])]);
   }
   log(`ui took ${((Date.now() - started) / 1000).toFixed(1)}s`);
   return printResults('ui', results, { header: `UI tests (Playwright + Chromium, code-server ${CODE_SERVER_VERSION})`, empty: emptyOk });

@@ -54,9 +54,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   suggest: {
     options: { json: flag, write: flag },
     usage: `suggest [--json] [--write] PATH...
-                     Rule-based suggestions for each article: category, start, end (code
-                     points, the sidecar's unit), text and reason. --write adds them to the
-                     sidecars as tags by newsmark-suggest.`,
+                     Rule-based suggestions for each article, tagged or not (a folder: every
+                     .txt/.md under it): category, start, end (code points, the sidecar's
+                     unit), text and reason. --write adds them as tags by newsmark-suggest,
+                     creating the sidecar when there is none.`,
   },
   validate: {
     options: {},

@@ -6,7 +6,7 @@ import { articleNameFor } from '../core/sidecar';
 import type { TagStatus } from '../core/tag';
 import { describeError } from './inputFile';
 import type { Output } from './output';
-import { findSidecars, loadPair, writeOrSay } from './sidecars';
+import { findSidecars, loadPair, updateSidecarFile } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -29,7 +29,7 @@ interface ArticleReport {
  */
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
   const reports: ArticleReport[] = [];
-  for (const path of await findSidecars(paths)) {
+  for (const path of await findSidecars(paths, (notice) => out.error(notice))) {
     try {
       reports.push(await checkOne(path, options));
     } catch (error) {
@@ -52,9 +52,11 @@ async function checkOne(path: string, options: CheckOptions): Promise<ArticleRep
   };
   const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
   if (options.fix && stale) {
-    const problem = await writeOrSay(path, () => pair.sidecar.serialize(result.tags, articleHash(pair.articleLf)));
-    if (problem) report.problems = [...(report.problems ?? []), problem];
-    else report.fixed = true;
+    // The guarded writer reads the file again and re-attaches what it finds: what another
+    // writer added since our read is kept, and the file is never replaced unread.
+    const written = await updateSidecarFile(pair.articlePath, { sidecarPath: path, articleLf: pair.articleLf, create: false, change: (tags) => [...tags] });
+    if (!written.ok) report.problems = [...(report.problems ?? []), written.problem];
+    else report.fixed = written.written;
   }
   return report;
 }

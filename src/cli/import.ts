@@ -1,14 +1,16 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { articleHash, decodeArticle } from '../core/articleFile';
+import { decodeArticle } from '../core/articleFile';
+import { reattach } from '../core/anchor/reattach';
 import { importerFor, IMPORTERS } from '../core/export/formats';
 import { parseLabelMap, placeImported } from '../core/export/place';
-import { isSidecarName, SidecarFile, sidecarNameFor } from '../core/sidecar';
-import type { Tag } from '../core/tag';
+import { isSidecarName, sidecarNameFor } from '../core/sidecar';
+import { sidecarFromBytes, type FileRead, type UpdateResult } from '../core/sidecarUpdate';
+import { newTagId, type Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
-import { UsageError, writeOrSay } from './sidecars';
+import { UsageError, updateSidecarFile } from './sidecars';
 
 export interface ImportCommand {
   readonly format: string;
@@ -38,46 +40,74 @@ export async function importTags(paths: readonly string[], command: ImportComman
   const corpus = await articleIndex(command.articles);
   const texts = new Map<string, string>();
   const existing = new Map<string, readonly Tag[]>();
-  const sidecars = new Map<string, SidecarFile | undefined>();
-  const unreadable = new Map<string, string>();
+  /** Articles whose sidecar cannot be read, with why: nothing is imported into them. */
+  const refused = new Map<string, string>();
   const articleText = (name: string): string | undefined => texts.get(name);
-  for (const [name, path] of corpus) {
-    const decoded = decodeArticle(await readFile(path), name);
-    if (!decoded.ok) continue;
-    texts.set(name, toLf(decoded.text));
-    const sidecarRead = await readRegularFile(join(path, '..', sidecarNameFor(name)));
-    if (!sidecarRead.ok) {
-      if (!sidecarRead.missing) unreadable.set(name, sidecarRead.reason);
-      continue;
-    }
-    const parsed = SidecarFile.parse(sidecarRead.bytes.toString('utf8'));
-    if (parsed.ok) {
-      sidecars.set(name, parsed.sidecar);
-      existing.set(name, parsed.sidecar.tags);
-    } else unreadable.set(name, `line ${parsed.problems[0]?.line ?? 1}: ${parsed.problems[0]?.message ?? 'cannot be read'}`);
+  for (const [name, [path, ...others]] of corpus) {
+    const bytes = await readInput(path!);
+    const decoded = bytes instanceof Uint8Array ? decodeArticle(bytes, name) : undefined;
+    if (!decoded?.ok) continue;
+    const lf = toLf(decoded.text);
+    texts.set(name, lf);
+    if (others.length > 0) continue; // which one is meant is not known: refused below if a record names it
+    const sidecarPath = join(path!, '..', sidecarNameFor(name));
+    const sidecar = sidecarFromBytes(sidecarPath, await readInput(sidecarPath));
+    if (sidecar.kind === 'refused') refused.set(name, sidecar.problem);
+    // Found again in today's text first, so duplicates are recognised where the tags are now.
+    else if (sidecar.kind === 'ok') existing.set(name, reattach(lf, sidecar.sidecar.sha256, sidecar.sidecar.tags).tags);
   }
 
   const read = importer.read(inputs, articleText, [...texts.keys()]);
-  const placed = placeImported(read.spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map });
-  const problems = [...unreadInputs, ...read.problems, ...placed.problems];
+  const problems = [...unreadInputs, ...read.problems];
+  const ambiguous = new Map<string, number>();
+  const spans = read.spans.filter((span) => {
+    if ((corpus.get(span.article)?.length ?? 0) < 2) return true;
+    ambiguous.set(span.article, (ambiguous.get(span.article) ?? 0) + 1);
+    return false;
+  });
+  for (const [name, count] of ambiguous) {
+    problems.push(`${name}: ${corpus.get(name)!.length} articles have this name under ${command.articles} (${corpus.get(name)!.join(', ')}); ${count} ${count === 1 ? 'span was' : 'spans were'} not imported — give --articles the one folder that holds the right ${name}`);
+  }
+  const placed = placeImported(spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map });
+  problems.push(...placed.problems);
   let written = 0;
+  let sidecars = 0;
   for (const [name, tags] of placed.tags) {
-    if (unreadable.has(name)) {
-      problems.push(`${name}: its sidecar cannot be read (${unreadable.get(name)}), so it was not changed; fix it and import again`);
+    const problem = refused.get(name);
+    if (problem) {
+      problems.push(`${problem} Nothing was imported into it; fix it and import again.`);
       continue;
     }
-    const sidecar = sidecars.get(name) ?? SidecarFile.create(name, '');
-    const text = texts.get(name)!;
-    const sidecarPath = join(corpus.get(name)!, '..', sidecarNameFor(name));
-    const problem = await writeOrSay(sidecarPath, () => sidecar.serialize([...(existing.get(name) ?? []), ...tags], articleHash(text), name))
-      .catch((error: unknown) => `${sidecarPath}: not changed — ${describeError(error)}`); // one article's failure; the others go on
-    if (problem) problems.push(problem);
-    else written += tags.length;
+    const result = await updateSidecarFile(corpus.get(name)![0]!, { articleLf: texts.get(name)!, create: true, change: (current) => [...current, ...withFreeIds(tags, current)] })
+      .catch((error: unknown): UpdateResult => ({ ok: false, problem: `${join(corpus.get(name)![0]!, '..', sidecarNameFor(name))}: not changed — ${describeError(error)}.` })); // one article's failure; the others go on
+    if (!result.ok) problems.push(`${result.problem} Nothing was imported into it.`);
+    else {
+      written += tags.length;
+      sidecars++;
+    }
   }
   for (const p of problems) out.error(`✗ ${p}`);
   const c = placed.counts;
-  out.line(`${importer.label}: ${written} tags imported into ${placed.tags.size} sidecars (${c.exact} at their offsets, ${c.reattached} found again, ${c.fuzzy} fuzzy), ${c.skipped} skipped.`);
+  out.line(`${importer.label}: ${written} tags imported into ${sidecars} sidecars (${c.exact} at their offsets, ${c.reattached} found again, ${c.fuzzy} fuzzy), ${c.skipped + [...ambiguous.values()].reduce((a, b) => a + b, 0)} skipped.`);
   return problems.length > 0 ? 1 : 0;
+}
+
+/** Our new tags keep their ids unless another writer used one since we looked. */
+function withFreeIds(tags: readonly Tag[], current: readonly Tag[]): Tag[] {
+  const taken = new Set([...current, ...tags].map((t) => t.id));
+  const inFile = new Set(current.map((t) => t.id));
+  return tags.map((t) => {
+    if (!inFile.has(t.id)) return t;
+    const id = newTagId(taken);
+    taken.add(id);
+    return { ...t, id };
+  });
+}
+
+/** A corpus file read only if it is a regular file (a FIFO never blocks the run), as the guarded writer's reads say it. */
+async function readInput(path: string): Promise<FileRead> {
+  const read = await readRegularFile(path);
+  return read.ok ? read.bytes : read.missing ? 'missing' : new Error(read.reason.split(';')[0]); // the writer's message says it is left alone
 }
 
 async function filesUnder(path: string): Promise<string[]> {
@@ -88,15 +118,15 @@ async function filesUnder(path: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
 }
 
-/** Article file name → path, for every file under the folder that is not a sidecar. */
-async function articleIndex(folder: string): Promise<Map<string, string>> {
-  const index = new Map<string, string>();
+/** Article file name → its paths (more than one: ambiguous), for every file under the folder that is not a sidecar. */
+async function articleIndex(folder: string): Promise<Map<string, string[]>> {
+  const index = new Map<string, string[]>();
   const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => {
     throw new UsageError(`${folder}: no such folder (give the articles' folder with --articles).`);
   });
   for (const e of entries) {
     if (!e.isFile() || isSidecarName(e.name) || e.name.startsWith('.') || e.parentPath.includes('node_modules')) continue;
-    if (!index.has(e.name)) index.set(e.name, join(e.parentPath, e.name));
+    index.set(e.name, [...(index.get(e.name) ?? []), join(e.parentPath, e.name)].sort());
   }
   return index;
 }

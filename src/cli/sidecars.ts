@@ -1,21 +1,26 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
-import { writeFileAtomic } from '../core/atomicWrite';
-import { articleNameFor, isSidecarName, SidecarFile, SidecarWriteError } from '../core/sidecar';
+import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
+import { nodeSidecarFs, sidecarTarget } from '../core/sidecarFs';
+import { updateSidecar, type SidecarUpdate, type UpdateResult } from '../core/sidecarUpdate';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 
 export class UsageError extends Error {}
 
-/** PATH arguments → sidecar paths: a sidecar itself, an article's sidecar, or every sidecar under a folder. */
-export async function findSidecars(paths: readonly string[]): Promise<string[]> {
+/**
+ * PATH arguments → sidecar paths: a sidecar itself, an article's sidecar, or every sidecar under a
+ * folder. Folder scans do not follow symbolic links; each one skipped is named to `notice`.
+ */
+export async function findSidecars(paths: readonly string[], notice: (message: string) => void = () => undefined): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new UsageError(`${path}: no such file or folder.`);
     if (info.isDirectory() && !isSidecarName(basename(path))) {
       const entries = await readdir(path, { withFileTypes: true, recursive: true });
+      for (const e of entries) if (e.isSymbolicLink() && isSidecarName(e.name)) notice(`skipped symlink ${join(e.parentPath, e.name)}`);
       // A folder or a FIFO named like a sidecar is listed too, so that it is reported, not skipped.
       found.push(...entries.filter((e) => !e.isSymbolicLink() && isSidecarName(e.name)).map((e) => join(e.parentPath, e.name)).sort());
     } else {
@@ -60,10 +65,10 @@ export async function loadPairOrSay(sidecarPath: string): Promise<LoadedPair> {
 export type ReadablePair = Extract<LoadedPair, { ok: true }>;
 
 /** Every readable article/sidecar pair under the paths; the others are reported as they are met. */
-export async function readablePairs(paths: readonly string[], report: (problem: string) => void): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
+export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
   const pairs: ReadablePair[] = [];
   let failed = false;
-  for (const path of await findSidecars(paths)) {
+  for (const path of await findSidecars(paths, notice)) {
     const pair = await loadPairOrSay(path);
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
@@ -76,15 +81,13 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
   return { pairs, failed };
 }
 
-/** Writes a sidecar atomically; a file that cannot be written back faithfully is left alone and named. */
-export async function writeOrSay(path: string, text: () => string): Promise<string | undefined> {
-  let yaml: string;
-  try {
-    yaml = text();
-  } catch (error) {
-    if (error instanceof SidecarWriteError) return `${path}: not changed — ${error.message}`;
-    throw error;
-  }
-  await writeFileAtomic(path, yaml);
-  return undefined;
+/**
+ * Every command-line write of a sidecar goes through here: the link check (a symbolic link is
+ * written through only to the article's own sidecar), then the guarded writer of src/core.
+ */
+export async function updateSidecarFile(articlePath: string, update: Omit<SidecarUpdate, 'sidecarPath' | 'articleName'> & { sidecarPath?: string }): Promise<UpdateResult> {
+  const sidecarPath = update.sidecarPath ?? `${articlePath}.tags.yaml`;
+  const target = await sidecarTarget(sidecarPath, articlePath);
+  if ('problem' in target) return { ok: false, problem: target.problem };
+  return updateSidecar(nodeSidecarFs, { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
 }

@@ -12,7 +12,7 @@ export async function stats(paths: readonly string[], json: boolean, out: Output
   const rows: { article: string; stats: TagStats }[] = [];
   const inputs: Parameters<typeof statsOf>[0][number][] = [];
   const problems: string[] = [];
-  const { pairs } = await readablePairs(paths, (p) => problems.push(p));
+  const { pairs } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
   for (const pair of pairs) {
     const input = { tags: pair.sidecar.tags, words: countWords(pair.articleLf) };
     inputs.push(input);

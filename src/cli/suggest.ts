@@ -1,46 +1,132 @@
-import { basename } from 'node:path';
-import { articleHash } from '../core/articleFile';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { decodeArticle } from '../core/articleFile';
+import { reattach } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
+import { articleNameFor, isSidecarName } from '../core/sidecar';
+import { sidecarFromBytes } from '../core/sidecarUpdate';
 import { suggestTags } from '../core/suggest';
+import type { Suggestion } from '../core/suggest/types';
 import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY } from '../core/tagStore';
-import { describeError } from './inputFile';
+import { toLf } from '../core/textIndex';
+import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
-import { readablePairs, writeOrSay } from './sidecars';
+import { UsageError, updateSidecarFile } from './sidecars';
 
-/** `newsmark suggest [--json] [--write] PATH...`: rule-based suggestions per article. */
+/** Files a folder scan takes for articles (tagged articles of any name are found by their sidecars). */
+const ARTICLE_NAME = /\.(txt|md)$/i;
+
+/**
+ * `newsmark suggest [--json] [--write] PATH...`: rule-based suggestions per article, tagged or not.
+ * --write adds them as tags by newsmark-suggest through the guarded writer, creating the sidecar
+ * when there is none.
+ */
 export async function suggest(paths: readonly string[], options: { json: boolean; write: boolean }, out: Output): Promise<number> {
-  const report: { article: string; suggestions: ReturnType<typeof suggestTags> }[] = [];
-  const { pairs, failed: unreadable } = await readablePairs(paths, (p) => out.error(`✗ ${p}`));
-  let failed = unreadable;
-  for (const pair of pairs) {
+  const report: { article: string; suggestions: readonly Suggestion[] }[] = [];
+  let failed = false;
+  const fail = (problem: string): void => {
+    out.error(`✗ ${problem}`);
+    failed = true;
+  };
+  /** One article: its suggestions reported (and with --write, written), or its one problem line. */
+  const suggestOne = async (articlePath: string): Promise<void> => {
+    const article = await readArticle(articlePath);
+    if ('problem' in article) {
+      fail(article.problem);
+      return;
+    }
+    const lf = article.lf;
+    if (options.write) {
+      let suggestions: readonly Suggestion[] = [];
+      const written = await updateSidecarFile(articlePath, {
+        articleLf: lf,
+        create: true,
+        // Asked with the file's tags already found again in today's text: no suggestion repeats one.
+        change: (tags, file) => {
+          suggestions = suggestTags(lf, { existing: tags, rejected: file?.rejected ?? [] });
+          return suggestions.length > 0 ? [...tags, ...asTags(lf, suggestions, tags)] : undefined;
+        },
+      });
+      if (!written.ok) fail(written.problem);
+      else report.push({ article: articlePath, suggestions });
+      return;
+    }
+    const sidecarPath = `${articlePath}.tags.yaml`;
+    const sidecarRead = await readRegularFile(sidecarPath);
+    if (!sidecarRead.ok && !sidecarRead.missing) {
+      fail(`${sidecarPath}: ${sidecarRead.reason}`);
+      return;
+    }
+    const read = sidecarFromBytes(sidecarPath, sidecarRead.ok ? sidecarRead.bytes : 'missing');
+    if (read.kind === 'refused') {
+      fail(read.problem);
+      return;
+    }
+    const tags = read.kind === 'ok' ? reattach(lf, read.sidecar.sha256, read.sidecar.tags).tags : [];
+    report.push({ article: articlePath, suggestions: suggestTags(lf, { existing: tags, rejected: read.kind === 'ok' ? read.sidecar.rejected : [] }) });
+  };
+  for (const articlePath of await findArticles(paths, (notice) => out.error(notice))) {
     try {
-      const suggestions = suggestTags(pair.articleLf, { existing: pair.sidecar.tags, rejected: pair.sidecar.rejected });
-      report.push({ article: pair.articlePath, suggestions });
-      if (options.write && suggestions.length > 0) {
-        const article = new ArticleText(pair.articleLf);
-        const taken = new Set(pair.sidecar.tags.map((t) => t.id));
-        const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-        const added: Tag[] = suggestions.map((s) => {
-          const id = newTagId(taken);
-          taken.add(id);
-          return { id, category: s.category, start: s.start, end: s.end, text: s.text, ...article.contextOf(s.start, s.end), author: SUGGESTED_BY, created };
-        });
-        const problem = await writeOrSay(pair.sidecarPath, () => pair.sidecar.serialize([...pair.sidecar.tags, ...added], articleHash(pair.articleLf)));
-        if (problem) out.error(`✗ ${problem}`);
-      }
+      await suggestOne(articlePath);
     } catch (error) {
-      out.error(`✗ ${pair.sidecarPath}: ${describeError(error)}`); // this article's line; the next one goes on
-      failed = true;
+      fail(`${articlePath}: ${describeError(error)}`); // this article's line; the next one goes on
     }
   }
   if (options.json) {
     out.line(JSON.stringify(report.map((r) => ({ article: r.article, suggestions: r.suggestions })), null, 2));
   } else {
     for (const r of report) {
-      out.line(`${basename(r.article)}: ${r.suggestions.length} suggestions${options.write ? ' (written as tags by newsmark-suggest)' : ''}`);
+      out.line(`${basename(r.article)}: ${r.suggestions.length} suggestions${options.write && r.suggestions.length > 0 ? ' (written as tags by newsmark-suggest)' : ''}`);
       for (const s of r.suggestions) out.line(`    ${categoryOf(s.category).label.padEnd(17)} ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${JSON.stringify(s.text)}  (${s.reason})`);
     }
   }
   return failed ? 1 : 0;
+}
+
+function asTags(lf: string, suggestions: readonly Suggestion[], existing: readonly Tag[]): Tag[] {
+  const article = new ArticleText(lf);
+  const taken = new Set(existing.map((t) => t.id));
+  const created = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  return suggestions.map((s) => {
+    const id = newTagId(taken);
+    taken.add(id);
+    return { id, category: s.category, start: s.start, end: s.end, text: s.text, ...article.contextOf(s.start, s.end), author: SUGGESTED_BY, created };
+  });
+}
+
+/**
+ * PATH arguments → article paths: an article (with or without a sidecar), the article of a
+ * sidecar, or under a folder every .txt/.md file and every article that has a sidecar — not dot
+ * files or folders, not node_modules, not symbolic links (each named to `notice`).
+ */
+async function findArticles(paths: readonly string[], notice: (message: string) => void): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new UsageError(`${path}: no such file or folder.`);
+    if (!info.isDirectory()) {
+      found.push(isSidecarName(basename(path)) ? join(path, '..', articleNameFor(basename(path))) : path);
+      continue;
+    }
+    const inFolder: string[] = [];
+    for (const e of await readdir(path, { withFileTypes: true, recursive: true })) {
+      const where = relative(path, e.parentPath);
+      if (e.name.startsWith('.') || (where !== '' && where.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))) continue;
+      if (!isSidecarName(e.name) && !ARTICLE_NAME.test(e.name)) continue;
+      if (e.isSymbolicLink()) notice(`skipped symlink ${join(e.parentPath, e.name)}`);
+      // A FIFO, socket or device named like an article, or anything named like a sidecar, is listed so that it is reported, not skipped.
+      else if (isSidecarName(e.name) || !e.isDirectory()) inFolder.push(join(e.parentPath, isSidecarName(e.name) ? articleNameFor(e.name) : e.name));
+    }
+    found.push(...inFolder.sort());
+  }
+  return [...new Set(found)];
+}
+
+async function readArticle(path: string): Promise<{ lf: string } | { problem: string }> {
+  const read = await readRegularFile(path);
+  if (!read.ok && read.missing) return { problem: `${path}: no such article (a sidecar without its article is left as it is).` };
+  if (!read.ok) return { problem: `${path}: ${read.reason}` };
+  const decoded = decodeArticle(read.bytes, path);
+  return decoded.ok ? { lf: toLf(decoded.text) } : { problem: decoded.reason };
 }

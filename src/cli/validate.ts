@@ -6,7 +6,7 @@ import type { Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
 export async function validate(paths: readonly string[], out: Output): Promise<number> {
-  const sidecars = await findSidecars(paths);
+  const sidecars = await findSidecars(paths, (notice) => out.error(notice));
   let failed = 0;
   for (const path of sidecars) {
     const problems = await problemsOf(path).catch((error: unknown) => [`${path}: ${describeError(error)}`]);

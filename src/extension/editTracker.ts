@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextChange } from '../core/edits';
-import { reattach } from '../core/anchor/reattach';
-import { ArticleText } from '../core/tag';
+import { settleEditedTags } from '../core/anchor/settle';
 import { toLf } from '../core/textIndex';
 import type { TagStore } from '../core/tagStore';
 import { articleKey, exists, isTaggable } from './articles';
@@ -99,30 +98,14 @@ export class ArticleEditTracker implements vscode.Disposable {
     if (backOnDisk) void this.storage.saveIfClean(key);
   }
 
-  /**
-   * Tags an edit cut into are checked against their text once typing pauses: still the same
-   * text, fine; changed, they go through re-attachment (usually ending fuzzy, keeping the new
-   * text). Orphans are tried again, in case their text came back. Collapsed tags wait: an undo
-   * may still restore them.
-   */
+  /** Once typing pauses, tags an edit changed are flagged for review on the span the edits left them. */
   private recheck(document: vscode.TextDocument, key: string): void {
     const entry = this.store.get(key);
     if (!entry || entry.problem !== undefined) return;
-    const candidates = entry.tags.filter((t) => (entry.touched.has(t.id) && t.end > t.start) || t.status === 'orphaned');
-    if (candidates.length === 0) return;
-    const article = new ArticleText(toLf(document.getText()));
-    const changed = candidates.filter((t) => t.status === 'orphaned' || article.slice(t.start, t.end) !== t.text);
-    if (changed.length === 0) {
-      this.store.reattached(key, [], [...entry.touched]);
-      return;
-    }
-    const placed = reattach(article.lf, undefined, changed).placements.map(({ tag, before }) => {
-      if (tag.status !== 'orphaned') return tag;
-      if (before.status === 'orphaned') return before; // still nowhere
-      // Edited in place beyond recognition: it stays on what remains of its span, for review.
-      return { ...before, text: article.slice(before.start, before.end), ...article.contextOf(before.start, before.end), status: 'fuzzy' as const, previousText: before.previousText ?? before.text };
-    });
-    this.store.reattached(key, placed, [...entry.touched]);
+    if (entry.touched.size === 0 && !entry.tags.some((t) => t.status === 'orphaned')) return;
+    // Collapsed tags stay touched: an undo may still bring their text back.
+    const checked = entry.tags.filter((t) => entry.touched.has(t.id) && t.end > t.start).map((t) => t.id);
+    this.store.reattached(key, settleEditedTags(toLf(document.getText()), entry.tags, entry.touched), checked);
   }
 
   /** Resolves once no settle check is waiting. */

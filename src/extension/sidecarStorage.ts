@@ -318,8 +318,10 @@ export class SidecarStorage implements vscode.Disposable {
         return;
       }
       const stillCurrent = async (): Promise<boolean> => this.holdsKnown(sidecarUri, await readBytes(sidecarUri));
+      // No sidecar when we looked: a file that appears meanwhile is merged next round, never replaced.
+      const create = !this.onDisk.has(sidecarUri.toString());
       if (sidecarUri.scheme === 'file') {
-        if (!(await writeFileAtomic(sidecarUri.fsPath, write.text, { stillCurrent }))) continue;
+        if (!(await writeFileAtomic(sidecarUri.fsPath, write.text, { stillCurrent, create }))) continue;
       } else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
       this.onDisk.set(sidecarUri.toString(), write.text);
       this.store.markSaved(key, write.sidecar, write.tags, write.rejected);

@@ -5,7 +5,7 @@ import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY, type TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import type { TreeNode } from '../core/review/tagTree';
-import { articleKey, articleUri, fileName, isTaggable, openDocument, readArticleText, selectSpan } from './articles';
+import { articleKey, articleUri, articleUriFor, fileName, isTaggable, openDocument, readArticleText, selectSpan } from './articles';
 import { CommandId } from './commandIds';
 import { author } from './settings';
 import type { SidecarStorage } from './sidecarStorage';
@@ -31,11 +31,17 @@ export class SuggestCommands implements vscode.Disposable {
     ];
   }
 
-  /** Suggests for the active article, or for every article in the workspace with 'workspace'. Returns the count. */
+  /**
+   * Suggests for the active article ('active'), an article given by its URI (the editor's context
+   * menu passes it), or every article in the workspace with a sidecar ('workspace'); with no
+   * scope, asks. An article with no sidecar yet is suggested on all the same: its first tag
+   * creates the sidecar. Returns the count.
+   */
   async suggest(scope?: unknown): Promise<number> {
     const active = vscode.window.activeTextEditor?.document;
     let keys: string[];
     if (scope === 'workspace') keys = this.store.keys();
+    else if (scope instanceof vscode.Uri) keys = [articleKey(articleUriFor(scope) ?? scope)];
     else if (scope === 'active' || (active && isTaggable(active) && scope === undefined && !(await this.askWorkspace()))) keys = active ? [articleKey(active.uri)] : [];
     else keys = this.store.keys();
     let count = 0;

@@ -149,10 +149,22 @@ export class TagCommands implements vscode.Disposable {
     });
   }
 
-  /** The analyst checked a fuzzy re-attachment: the tag is an ordinary one again. */
+  /**
+   * The analyst checked a fuzzy re-attachment: the tag is an ordinary one again. What it said
+   * before and says now are shown first, so a wrong span is never confirmed unseen.
+   */
   private async acceptReattachment(first: unknown, selected?: unknown): Promise<void> {
     const refs = await resolveTargets(this.store, first, selected, 'Accept the re-attachment of which tag?');
-    for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, { status: undefined, previousText: undefined });
+    const tags = refs.map((r) => this.store.find(r.key, r.id)).filter((t): t is Tag => t !== undefined && t.status === 'fuzzy');
+    if (tags.length === 0) return warn('That tag is not waiting for a re-attachment to be accepted.', undefined);
+    const shown = tags.slice(0, 5).map((t) => `Was: “${clip(t.previousText ?? '')}”\nNow: “${clip(t.text)}”`);
+    if (tags.length > shown.length) shown.push(`…and ${tags.length - shown.length} more.`);
+    const question = tags.length === 1 ? `Accept the ${categoryOf(tags[0]!.category).label.toLowerCase()} on its new text?` : `Accept the re-attachment of ${tags.length} tags on their new text?`;
+    const accept = 'Accept';
+    const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: shown.join('\n\n') }, accept);
+    if (answer !== accept) return;
+    const accepted = new Set(tags.map((t) => t.id));
+    for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids.filter((id) => accepted.has(id)), { status: undefined, previousText: undefined });
   }
 
   /** Why an article cannot be tagged (not UTF-8, too large), or undefined. */
@@ -186,6 +198,12 @@ export class TagCommands implements vscode.Disposable {
 function warn<T>(message: string, result: T): T {
   void vscode.window.showWarningMessage(message);
   return result;
+}
+
+/** A tag's text for a dialog: one line, not too long. */
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 160 ? `${line.slice(0, 100)} … ${line.slice(-50)}` : line;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

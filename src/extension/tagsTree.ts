@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { categoryOf } from '../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../core/review/filter';
 import type { TagConflict } from '../core/merge';
-import { TagTreeModel, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../core/review/tagTree';
+import { nodeId, TagTreeModel, TreeNodes, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../core/review/tagTree';
 import type { Tag } from '../core/tag';
 import type { TagStore } from '../core/tagStore';
 import { articleUri, fileName } from './articles';
@@ -10,8 +10,13 @@ import { CommandId, type TagRef } from './commandIds';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;
+/** How long the tree must stop asking for rows before a reveal may run. */
+const QUIET_MS = 100;
+/** How long the tree waits for a burst of changes to end before it redraws. */
+const REDRAW_DELAY_MS = 100;
 
 export type TagsNode = TreeNode;
+export { nodeId };
 
 /** The "Tags" view's rows, straight from the store through the grouping model. */
 export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vscode.Disposable {
@@ -20,6 +25,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   private readonly subscription: vscode.Disposable;
   private readonly source: TagSource;
   private current: TagTreeModel;
+  private readonly nodes = new TreeNodes();
+  /** A refresh VS Code has not fetched the roots for yet, and when the tree last asked for rows. */
+  private refreshPending = false;
+  private lastAsked = 0;
 
   constructor(private readonly store: TagStore) {
     this.source = {
@@ -33,7 +42,38 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       isMissing: (key) => store.get(key)?.missing === true,
     };
     this.current = new TagTreeModel(this.source);
-    this.subscription = store.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = store.onDidChange(() => this.fire());
+  }
+
+  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Redraws the tree once a burst of changes is over (a workspace loading, typing). Each redraw
+   * sends VS Code fetching rows level by level; two redraws' fetches in flight at once can meet
+   * a race in VS Code's batching of those fetches (1.100), which then hands one row another
+   * row's children — one article listing another's tags. One redraw per burst avoids it.
+   */
+  private fire(): void {
+    this.refreshPending = true;
+    clearTimeout(this.fireTimer);
+    this.fireTimer = setTimeout(() => this.changed.fire(undefined), REDRAW_DELAY_MS);
+  }
+
+  /** The one object for a row (see TreeNodes): every node handed to VS Code goes through here. */
+  node(node: TagsNode): TagsNode {
+    return this.nodes.of(node);
+  }
+
+  /**
+   * Resolves once VS Code has fetched the rows after the last refresh and stopped asking for a
+   * moment (or after `timeoutMs`): a reveal that runs while the tree is still fetching races it.
+   */
+  async settled(timeoutMs = 2000): Promise<void> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if (!this.refreshPending && Date.now() - this.lastAsked >= QUIET_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   }
 
   get model(): TagTreeModel {
@@ -42,12 +82,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   arrange(grouping: Grouping, filter: TagFilter = this.current.filter): void {
     this.current = new TagTreeModel(this.source, grouping, filter);
-    this.changed.fire(undefined);
+    this.fire();
   }
 
   /** Redraws every row (the store's events do this on their own; reveal uses it to recover). */
   refresh(): void {
-    this.changed.fire(undefined);
+    this.fire();
   }
 
   clearFilter(): void {
@@ -55,14 +95,29 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   }
 
   getChildren(node?: TagsNode): TagsNode[] {
-    return node ? this.current.children(node) : this.current.roots();
+    this.lastAsked = Date.now();
+    if (!node) {
+      this.refreshPending = false;
+      this.nodes.prune((n) => this.exists(n));
+    }
+    return (node ? this.current.children(node) : this.current.roots()).map((n) => this.nodes.of(n));
   }
 
   getParent(node: TagsNode): TagsNode | undefined {
-    return this.current.parent(node);
+    const parent = this.current.parent(node);
+    return parent && this.nodes.of(parent);
+  }
+
+  /** Whether a row still stands for something (a tag not removed, a suggestion not withdrawn). */
+  private exists(node: TagsNode): boolean {
+    if (node.kind === 'tag') return this.store.find(node.key, node.id) !== undefined;
+    if (node.kind === 'suggestion') return this.current.suggestionOf(node) !== undefined;
+    if (node.kind === 'article') return this.store.get(node.key) !== undefined;
+    return true;
   }
 
   getTreeItem(node: TagsNode): vscode.TreeItem {
+    this.lastAsked = Date.now();
     switch (node.kind) {
       case 'summary':
         return this.summaryItem();
@@ -185,12 +240,13 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.contextValue = entry?.problem !== undefined ? 'newsmark.tag.readonly'
       : conflict ? 'newsmark.tag.conflict' : isOrphan(tag) ? 'newsmark.tag.orphaned' : tag.status === 'fuzzy' ? 'newsmark.tag.fuzzy' : 'newsmark.tag';
     item.tooltip = conflict ? conflictTooltip(conflict) : tooltip(tag);
-    item.accessibilityInformation = { label: `${category.label}: ${tag.text}` };
+    item.accessibilityInformation = { label: `${category.label} in ${fileName(articleUri(node.key))}, ${tag.start}–${tag.end}: ${tag.text}` };
     if (!isOrphan(tag) && !entry?.missing) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
     return item;
   }
 
   dispose(): void {
+    clearTimeout(this.fireTimer);
     this.subscription.dispose();
     this.changed.dispose();
   }
@@ -226,28 +282,6 @@ function conflictTooltip(conflict: TagConflict): vscode.MarkdownString {
     : '(deleted)');
   md.appendMarkdown('*Mine:* ').appendText(describe(conflict.mine)).appendMarkdown('\n\n*Theirs (on disk):* ').appendText(describe(conflict.theirs));
   return md;
-}
-
-/** Stable ids, so expansion and selection survive refreshes and reveal can find rows. */
-export function nodeId(node: TagsNode): string {
-  switch (node.kind) {
-    case 'summary':
-      return 'summary';
-    case 'stat':
-      return `stat:${node.label}`;
-    case 'attention':
-      return `attention:${node.group}`;
-    case 'article':
-      return `article:${node.category ?? ''}:${node.key}`;
-    case 'category':
-      return `category:${node.category}:${node.key ?? ''}`;
-    case 'tag':
-      return `tag:${node.place}:${node.key}#${node.id}`;
-    case 'suggestions':
-      return `suggestions:${node.category ?? ''}`;
-    case 'suggestion':
-      return `suggestion:${node.key}#${node.category}:${node.start}:${node.end}`;
-  }
 }
 
 /** One line, at most LABEL_LENGTH characters (code points), with an ellipsis when cut. */

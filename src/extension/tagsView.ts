@@ -59,10 +59,7 @@ export class TagsView implements vscode.Disposable {
 
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private refreshingForReveal = false;
-
   private followSoon(): void {
-    if (this.refreshingForReveal) return;
     clearTimeout(this.followTimer);
     this.followTimer = setTimeout(() => {
       // Rows the analyst picked for a bulk action are theirs: leave that selection alone.
@@ -71,9 +68,20 @@ export class TagsView implements vscode.Disposable {
     }, 150);
   }
 
+  /** Reveals run one at a time, and only the latest request counts. */
+  private revealing: Promise<void> = Promise.resolve();
+  private followRequest = 0;
+
   /** Reveals the row of the tag under the cursor, when the view is open. */
-  async follow(editor: vscode.TextEditor): Promise<void> {
-    if (!this.view.visible) return;
+  follow(editor: vscode.TextEditor): Promise<void> {
+    const request = ++this.followRequest;
+    const latest = (): boolean => request === this.followRequest;
+    this.revealing = this.revealing.then(() => (latest() ? this.revealTagAtCursor(editor, latest) : undefined));
+    return this.revealing;
+  }
+
+  private async revealTagAtCursor(editor: vscode.TextEditor, latest: () => boolean): Promise<void> {
+    if (!this.view.visible || editor.document.isClosed) return;
     const key = articleKey(editor.document.uri);
     const tags = this.store.tags(key);
     if (tags.length === 0) return;
@@ -83,16 +91,12 @@ export class TagsView implements vscode.Disposable {
     const tag = tags.find((t) => t.start === span.start && t.end === span.end && !isOrphan(t))
       ?? tagsAt(tags, offsets.codePoint(editor.selection.active)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     if (!tag) return;
-    const node = this.provider.model.nodeFor(key, tag);
-    // A reveal can miss when the tree's rows are stale ("Data tree node not found"): then the
-    // tree is refreshed and the reveal tried again.
-    for (let attempt = 0; attempt < 3 && !this.view.selection.some((n) => nodeId(n) === nodeId(node)); attempt++) {
-      if (attempt > 0) {
-        this.refreshingForReveal = true;
-        this.provider.refresh();
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        this.refreshingForReveal = false;
-      }
+    const node = this.provider.node(this.provider.model.nodeFor(key, tag));
+    // Revealing while VS Code is still fetching the rows of a refresh races it: wait for the tree
+    // to settle first, and once more if the reveal still missed (rows changed meanwhile).
+    for (let attempt = 0; attempt < 2 && !this.view.selection.some((n) => nodeId(n) === nodeId(node)); attempt++) {
+      await this.provider.settled();
+      if (!latest()) return;
       await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
     }
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
@@ -62,6 +62,53 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
     await editor.document.save();
     await api.idle();
     await eventually(() => assert.equal(sidecarTags('harbor-gazette.txt').find((t) => t.id === figure.id)?.status, 'fuzzy'));
+  });
+
+  it('grows a tag as an analyst types inside it, key by key with pauses, and never moves it', async () => {
+    // Fictional text: a denial inside a quotation, as the issue's reproduction had it.
+    const denial = 'We deny the harbour authority had anything to do with these closures';
+    const name = 'typing-inside.txt';
+    const file = workspaceFile(name);
+    writeFileSync(file.fsPath, `Ministry answers\n\nThe ministry replied on Friday. “${denial},” said Ilse Marrow.\nAbout 1,240 people were moved inland.\n`);
+    try {
+      const api = await newsmark();
+      const editor = await open(name);
+      const key = editor.document.uri.toString();
+      editor.selection = select(editor, denial);
+      const [tag] = await api.commands.tagSelections('denial');
+      assert.ok(tag, 'the denial was tagged');
+
+      // The cursor right after "We", then typing at a normal speed: 40–110 ms between keys, and
+      // now and then a pause long enough for the re-check to run mid-word.
+      editor.selection = new vscode.Selection(select(editor, 'We deny').start.translate(0, 2), select(editor, 'We deny').start.translate(0, 2));
+      const typed = ' categorically and absolutely';
+      for (const [i, c] of Array.from(typed).entries()) {
+        await vscode.commands.executeCommand('type', { text: c });
+        await new Promise((r) => setTimeout(r, i % 9 === 8 ? 400 : 40 + ((i * 37) % 70)));
+      }
+      await api.idle();
+      let now = api.store.find(key, tag.id)!;
+      assert.equal(now.text, `We categorically and absolutely deny the harbour authority had anything to do with these closures`);
+      assert.equal(now.status, 'fuzzy');
+      assert.equal(now.previousText, denial);
+      assert.equal(toLf(editor.document.getText(api.decorations.rangesIn(editor).denial[0])), now.text, 'the highlight covers the grown tag');
+
+      // A stray 19-character paste inside "deny" stays inside the tag too.
+      const deny = select(editor, 'deny the harbour');
+      await editor.edit((e) => e.insert(deny.start.translate(0, 1), 'rast, in contrast\nd'));
+      await api.idle();
+      now = api.store.find(key, tag.id)!;
+      assert.ok(now.text.startsWith('We categorically and absolutely drast, in contrast\nd'), now.text);
+      assert.ok(now.text.endsWith('these closures'), now.text);
+
+      await editor.document.save();
+      await api.idle();
+      await eventually(() => assert.equal(sidecarTags(name).find((t) => t.id === tag.id)?.previousText, denial));
+    } finally {
+      await closeAll();
+      rmSync(file.fsPath, { force: true });
+      rmSync(`${file.fsPath}.tags.yaml`, { force: true });
+    }
   });
 
   it('saves a tag whose text was deleted as orphaned, keeping its last text', async () => {

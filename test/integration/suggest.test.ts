@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/core/review/tagTree';
 import { SidecarFile } from '../../src/core/sidecar';
@@ -69,5 +70,35 @@ describe('Suggestions: offered, accepted and rejected through the Tags view', ()
     assert.equal(onDisk('daily-clarion.txt').tags.length, before + figures.length);
     assert.equal(api.store.suggestions(key).length, 0);
     assert.equal(api.tagsView.provider.getChildren().some((n) => n.kind === 'suggestions'), false);
+  });
+
+  it('suggests on an open article that has no sidecar yet (from the editor\'s context menu, which passes its URI), and the first accepted suggestion creates the sidecar', async () => {
+    const api = await newsmark();
+    const article = workspaceFile('suggest-untagged.txt');
+    const sidecar = workspaceFile('suggest-untagged.txt.tags.yaml');
+    copyFileSync(workspaceFile('varnia-wire.txt').fsPath, article.fsPath);
+    try {
+      assert.equal(existsSync(sidecar.fsPath), false);
+      const editor = await open('suggest-untagged.txt');
+      const key = editor.document.uri.toString();
+      const count = await vscode.commands.executeCommand<number>('newsmark.suggestTags', editor.document.uri);
+      assert.ok(count > 0, 'the rules find something in the untagged article');
+      const offered = api.store.suggestions(key);
+      assert.equal(offered.length, count, 'the suggestions are for this article, not the tagged ones');
+      await eventually(() => assert.equal(api.decorations.rangesIn(editor).suggested.length, count));
+      const first = offered[0]!;
+      await vscode.commands.executeCommand('newsmark.acceptSuggestion', { kind: 'suggestion', key, category: first.category, start: first.start, end: first.end });
+      await api.idle();
+      await eventually(() => assert.ok(existsSync(sidecar.fsPath), 'the sidecar is created'));
+      const written = onDisk('suggest-untagged.txt');
+      assert.equal(written.article, 'suggest-untagged.txt');
+      assert.deepEqual(written.tags.map((t) => [t.category, t.start, t.end, t.author]), [[first.category, first.start, first.end, 'newsmark-suggest']]);
+      // The palette's "This article" path works on it as well.
+      assert.ok((await api.suggestions.suggest('active')) > 0);
+    } finally {
+      await closeAll();
+      rmSync(sidecar.fsPath, { force: true });
+      rmSync(article.fsPath, { force: true });
+    }
   });
 });

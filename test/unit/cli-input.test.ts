@@ -179,7 +179,7 @@ describe('newsmark on inputs that are not regular files or not sane YAML', () =>
     const { code, out, err } = await run(['import', '--format', 'brat', '--articles', dir, join(dir, 'incoming.ann'), anns]);
     assert.equal(code, 1, out + err);
     assert.match(err, new RegExp(`${escape(join(dir, 'incoming.ann'))}: is a named pipe \\(FIFO\\), not a regular file`));
-    assert.match(err, /pipe\.txt: its sidecar cannot be read \(is a named pipe \(FIFO\)/);
+    assert.match(err, /pipe\.txt\.tags\.yaml: the file cannot be read \(is a named pipe \(FIFO\)/);
     assert.match(out, /1 tags imported/);
     assert.ok(lstatSync(join(dir, 'pipe.txt.tags.yaml')).isFIFO(), 'the FIFO sidecar is not replaced');
     const good = SidecarFile.parse(readFileSync(join(dir, 'good.txt.tags.yaml'), 'utf8'));

@@ -3,6 +3,7 @@ import { articleHash } from '../articleFile';
 import { ArticleText, compareTags, type Tag, type TagStatus } from '../tag';
 import { fold, foldedIndexOf, foldString, originalSpan, type FoldedText } from './normalize';
 import { similarity } from './similarity';
+import { endEdges, keepsWordEdges, startEdges, wordEdges } from './words';
 
 const MISSES_BEFORE_SKIPPING = 16;
 
@@ -35,6 +36,8 @@ export const ANCHOR_LIMITS = {
   window: 4000,
   /** Stage a: how far the expected place may drift (collapsed spaces, changed line ends between tags). */
   drift: 64,
+  /** Stage a: within this distance of the expected place, modest context is enough on its own. */
+  exactDrift: 8,
   /** Stage a trusts modest context only within this distance of the last tag placed near its expected place. */
   calibratedGap: 256,
   /** Stage b: mean prefix/suffix similarity needed for an exact match near the expected place. */
@@ -94,7 +97,7 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
     folded ??= fold(articleLf);
     // The shift is a good guide only right after a tag placed near where it was expected.
     const calibrated = lastPlacedEnd !== undefined && tag.start - lastPlacedEnd <= ANCHOR_LIMITS.calibratedGap;
-    const found = exactlyAtHint(tag, folded, tag.start + shift, claimed) ?? locate(tag, folded, tag.start + shift, claimed, calibrated);
+    const found = exactlyAtHint(tag, folded, tag.start + shift, claimed) ?? locate(tag, folded, article, tag.start + shift, claimed, calibrated);
     if (!found) {
       placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
       continue;
@@ -135,14 +138,18 @@ function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Clai
   const prefix = foldString(tag.prefix);
   const suffix = foldString(tag.suffix);
   if (!folded.text.startsWith(suffix, end) || folded.text.slice(Math.max(0, at - prefix.length), at) !== prefix) return undefined;
+  if (!keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
   const span = originalSpan(folded, at, end);
   return claimed.isFree(span.start, span.end, tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
 }
 
-function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
+function locate(tag: Tag, folded: FoldedText, article: ArticleText, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
   const quote = foldString(tag.text);
   if (quote.length === 0) return undefined;
+  const edges = wordEdges(tag.prefix, tag.text, tag.suffix);
+  // A candidate must be unclaimed and must not cut into a word where the tag did not.
   const free = (start: number, end: number): boolean => {
+    if (!keepsWordEdges(folded.text, start, end, edges)) return false;
     const original = originalSpan(folded, start, end);
     return claimed.isFree(original.start, original.end, tag);
   };
@@ -158,13 +165,27 @@ function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims, cal
   // Right at the expected place, modest context suffices: an edit beside a tag changes its context
   // without moving it, and an untouched copy of the passage further away must not win.
   const bestClose = best(close, (c) => c.context - Math.abs(c.start - at) / 1e6);
-  if (bestClose && bestClose.context >= (calibrated ? ANCHOR_LIMITS.nearContext : ANCHOR_LIMITS.farContext)) return { ...bestClose, stage: 'hint' };
-
-  // (b) exactly, near there, backed by context
   const from = Math.max(0, at - ANCHOR_LIMITS.window);
   const to = Math.min(folded.text.length, at + ANCHOR_LIMITS.window + quote.length);
-  const near = occurrences(folded.text, quote, from, to).filter((s) => free(s, s + quote.length)).map((s) => ({ start: s, end: s + quote.length, context: context(s, s + quote.length) }));
-  const bestNear = best(near, (c) => c.context - Math.abs(c.start - at) / (ANCHOR_LIMITS.window * 100));
+  let near: Candidate[] | undefined;
+  const nearby = (): Candidate[] => (near ??= occurrences(folded.text, quote, from, to).filter((s) => free(s, s + quote.length)).map((s) => ({ start: s, end: s + quote.length, context: context(s, s + quote.length) })));
+  if (bestClose && bestClose.context >= (calibrated ? ANCHOR_LIMITS.nearContext : ANCHOR_LIMITS.farContext)) {
+    // Unless it sits right at the hint, modest context must still beat the copies just beyond the
+    // drift: text inserted between two tags can push the second one there, and leave a look-alike
+    // within the drift. A copy further away is a repeated passage, and position wins over it.
+    const atHint = Math.abs(bestClose.start - at) <= ANCHOR_LIMITS.exactDrift;
+    const verbatim = (c: Candidate): boolean => {
+      const span = originalSpan(folded, c.start, c.end);
+      return article.slice(span.start, span.end) === tag.text;
+    };
+    const rivals = (): Candidate[] => nearby().filter((c) => Math.abs(c.start - at) <= 2 * ANCHOR_LIMITS.drift && verbatim(c));
+    if (atHint || bestClose.context >= ANCHOR_LIMITS.farContext) return { ...bestClose, stage: 'hint' };
+    const rival = best(rivals(), (c) => c.context - Math.abs(c.start - at) / 1e6);
+    return rival && rival.context > bestClose.context ? { ...rival, stage: 'window' } : { ...bestClose, stage: 'hint' };
+  }
+
+  // (b) exactly, near there, backed by context
+  const bestNear = best(nearby(), (c) => c.context - Math.abs(c.start - at) / (ANCHOR_LIMITS.window * 100));
   if (bestNear && bestNear.context >= ANCHOR_LIMITS.nearContext) return { ...bestNear, stage: 'window' };
 
   // (c) exactly, anywhere, only with strong context on both sides
@@ -180,16 +201,23 @@ function locate(tag: Tag, folded: FoldedText, hint: number, claimed: Claims, cal
   const suffixWanted = foldString(tag.suffix);
   let winner: (Candidate & { score: number }) | undefined;
   for (const match of search(windowText, quote, maxErrors)) {
-    const start = from + match.start;
-    const end = from + match.end;
-    if (!free(start, end)) continue;
-    const quoteSimilarity = 1 - match.errors / quote.length;
-    if (quoteSimilarity < ANCHOR_LIMITS.minQuote) continue;
-    const prefix = similarity(prefixWanted, folded.text.slice(Math.max(0, start - prefixWanted.length), start));
-    const suffix = similarity(suffixWanted, folded.text.slice(end, end + suffixWanted.length));
-    const position = 1 - Math.min(1, Math.abs(start - at) / ANCHOR_LIMITS.window);
-    const score = (50 * quoteSimilarity + 20 * prefix + 20 * suffix + 2 * position) / 92;
-    if (score >= ANCHOR_LIMITS.minScore && (!winner || score > winner.score)) winner = { start, end, context: (prefix + suffix) / 2, score };
+    // An approximate match may begin or end inside a word ("ly deny…" out of "absolutely deny…"):
+    // try the nearest word edges instead, each scored on its own merits.
+    const starts = edges.start ? startEdges(folded.text, from + match.start) : [from + match.start];
+    const ends = edges.end ? endEdges(folded.text, from + match.end) : [from + match.end];
+    for (const start of starts) {
+      for (const end of ends) {
+        if (end <= start || !free(start, end)) continue;
+        const moved = start !== from + match.start || end !== from + match.end;
+        const quoteSimilarity = moved ? similarity(quote, folded.text.slice(start, end)) : 1 - match.errors / quote.length;
+        if (quoteSimilarity < ANCHOR_LIMITS.minQuote) continue;
+        const prefix = similarity(prefixWanted, folded.text.slice(Math.max(0, start - prefixWanted.length), start));
+        const suffix = similarity(suffixWanted, folded.text.slice(end, end + suffixWanted.length));
+        const position = 1 - Math.min(1, Math.abs(start - at) / ANCHOR_LIMITS.window);
+        const score = (50 * quoteSimilarity + 20 * prefix + 20 * suffix + 2 * position) / 92;
+        if (score >= ANCHOR_LIMITS.minScore && (!winner || score > winner.score)) winner = { start, end, context: (prefix + suffix) / 2, score };
+      }
+    }
   }
   return winner && { start: winner.start, end: winner.end, context: winner.context, stage: 'approximate' };
 }

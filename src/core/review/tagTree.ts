@@ -98,10 +98,17 @@ export class TagTreeModel {
 
   /** Suggestions on offer, per article, optionally of one category. */
   offered(category?: CategoryId): { key: string; suggestion: Suggestion }[] {
-    return this.articles().flatMap((key) => this.source.suggestions(key).filter((s) => category === undefined || s.category === category).map((suggestion) => ({ key, suggestion })));
+    return this.articles().flatMap((key) => {
+      // One row per span and category, even if two rules suggested it.
+      const seen = new Set<string>();
+      return this.source.suggestions(key)
+        .filter((s) => (category === undefined || s.category === category) && !seen.has(`${s.category}:${s.start}:${s.end}`) && seen.add(`${s.category}:${s.start}:${s.end}`) !== undefined)
+        .map((suggestion) => ({ key, suggestion }));
+    });
   }
 
   parent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'stat') return { kind: 'summary' };
     if (node.kind === 'suggestion') return { kind: 'suggestions', category: node.category };
     if (node.kind === 'suggestions' && node.category) return { kind: 'suggestions' };
     if (node.kind === 'article' && node.category) return { kind: 'category', category: node.category };
@@ -173,5 +180,57 @@ export class TagTreeModel {
       const wanted = group === 'conflicts' ? (t: Tag) => conflicted.has(t.id) : group === 'orphaned' ? isOrphan : (t: Tag) => needsReview(t) && !isOrphan(t);
       return this.source.tags(key).filter((t) => wanted(t) && matchesFilter(t, this.filter)).map((tag) => ({ key, tag }));
     });
+  }
+}
+
+/**
+ * Ids unique across the whole tree and stable for what a row shows: the article's key and the
+ * tag's id, never a position or a counter. VS Code keys its rows by them.
+ */
+export function nodeId(node: TreeNode): string {
+  switch (node.kind) {
+    case 'summary':
+      return 'summary';
+    case 'stat':
+      return `stat:${node.label}`;
+    case 'attention':
+      return `attention:${node.group}`;
+    case 'article':
+      return `article:${node.category ?? ''}:${node.key}`;
+    case 'category':
+      return `category:${node.category}:${node.key ?? ''}`;
+    case 'tag':
+      return `tag:${node.place}:${node.key}#${node.id}`;
+    case 'suggestions':
+      return `suggestions:${node.category ?? ''}`;
+    case 'suggestion':
+      return `suggestion:${node.key}#${node.category}:${node.start}:${node.end}`;
+  }
+}
+
+/**
+ * One object per row id. VS Code's tree finds a row it has seen by the element object itself;
+ * handing it a fresh object for a row it already holds (a reveal while a refresh is in flight)
+ * makes it register the row a second time ("Element with id … is already registered") and
+ * leaves its child lists half rebuilt.
+ */
+export class TreeNodes {
+  private readonly nodes = new Map<string, TreeNode>();
+
+  of(node: TreeNode): TreeNode {
+    const id = nodeId(node);
+    const known = this.nodes.get(id);
+    if (known) return known;
+    this.nodes.set(id, node);
+    return node;
+  }
+
+  /** Forgets the rows `keep` says are gone (removed tags, withdrawn suggestions), so the map does not grow for ever. */
+  prune(keep: (node: TreeNode) => boolean): void {
+    for (const [id, node] of this.nodes) if (!keep(node)) this.nodes.delete(id);
+  }
+
+  get size(): number {
+    return this.nodes.size;
   }
 }

@@ -1,0 +1,63 @@
+/**
+ * Word edges. A tag an analyst drew over whole words must never come back cut into a word
+ * ("ly deny…" out of "absolutely deny…"): re-attachment checks every candidate against the
+ * edges the tag had when it was made.
+ */
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}_]$/u;
+
+export function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && char !== '' && WORD_CHAR.test(char);
+}
+
+/** Whether a cut between these two characters falls inside a word. */
+export function splitsWord(before: string | undefined, after: string | undefined): boolean {
+  return isWordChar(before) && isWordChar(after);
+}
+
+function lastChar(text: string): string | undefined {
+  if (text.length === 0) return undefined;
+  const low = text.charCodeAt(text.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+}
+
+function firstChar(text: string): string | undefined {
+  const cp = text.codePointAt(0);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+}
+
+/** Which edges of a tag, as recorded (prefix, text, suffix), fall between words. */
+export function wordEdges(prefix: string, text: string, suffix: string): { start: boolean; end: boolean } {
+  return { start: !splitsWord(lastChar(prefix), firstChar(text)), end: !splitsWord(lastChar(text), firstChar(suffix)) };
+}
+
+/** Whether [start, end) of a text (UTF-16 indices) keeps the word edges a tag had. */
+export function keepsWordEdges(text: string, start: number, end: number, edges: { start: boolean; end: boolean }): boolean {
+  return (!edges.start || !splitsWord(lastChar(text.slice(Math.max(0, start - 2), start)), firstChar(text.slice(start, start + 2))))
+    && (!edges.end || !splitsWord(lastChar(text.slice(Math.max(0, end - 2), end)), firstChar(text.slice(end, end + 2))));
+}
+
+/**
+ * The places a start (or end) inside a word could move to so it falls between words: back to
+ * the word's beginning, or on past the word and the white space after it (for an end: back past
+ * the word and the white space before it, or on to the word's end).
+ */
+export function startEdges(text: string, at: number): number[] {
+  if (!splitsWord(text[at - 1], text[at])) return [at];
+  let back = at;
+  while (back > 0 && isWordChar(text[back - 1])) back--;
+  let on = at;
+  while (on < text.length && isWordChar(text[on])) on++;
+  while (on < text.length && /\s/.test(text[on]!)) on++;
+  return [back, on];
+}
+
+export function endEdges(text: string, at: number): number[] {
+  if (!splitsWord(text[at - 1], text[at])) return [at];
+  let on = at;
+  while (on < text.length && isWordChar(text[on])) on++;
+  let back = at;
+  while (back > 0 && isWordChar(text[back - 1])) back--;
+  while (back > 0 && /\s/.test(text[back - 1]!)) back--;
+  return [back, on];
+}

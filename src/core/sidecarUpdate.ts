@@ -1,0 +1,142 @@
+import { articleHash, decodeArticle, DEFAULT_MAX_FILE_BYTES } from './articleFile';
+import { reattach } from './anchor/reattach';
+import { mergeTags } from './merge';
+import { SidecarFile, SidecarWriteError } from './sidecar';
+import { newTagId, type Tag } from './tag';
+
+/** A file's bytes; 'missing' only when it is not there, an Error when it is there but cannot be read. */
+export type FileRead = Uint8Array | 'missing' | Error;
+
+/** The file system as the guarded writer needs it (src/core/sidecarFs.ts is Node's; tests inject faults). */
+export interface SidecarFs {
+  read(path: string): Promise<FileRead>;
+  /**
+   * Writes atomically. `stillCurrent` is asked right before the new file is put in place; false
+   * leaves the file as it is and returns false. With `create`, a file that appeared meanwhile is
+   * never replaced (false as well).
+   */
+  write(path: string, text: string, options: { stillCurrent: () => Promise<boolean>; create: boolean }): Promise<boolean>;
+}
+
+export type SidecarRead =
+  | { kind: 'missing' }
+  | { kind: 'ok'; sidecar: SidecarFile; text: string }
+  | { kind: 'refused'; problem: string };
+
+/**
+ * What the bytes of a sidecar say. Anything Newsmark cannot read faithfully — there but unreadable,
+ * over the size limit, not UTF-8, NUL bytes, a YAML problem — is refused, never "no tags yet".
+ */
+export function sidecarFromBytes(path: string, read: FileRead, maxBytes = DEFAULT_MAX_FILE_BYTES): SidecarRead {
+  if (read === 'missing') return { kind: 'missing' };
+  if (read instanceof Error) return { kind: 'refused', problem: `${path}: the file cannot be read (${read.message}); it is left as it is.` };
+  const decoded = decodeArticle(read, path, maxBytes);
+  if (!decoded.ok) return { kind: 'refused', problem: decoded.reason }; // it starts with the path
+  const parsed = SidecarFile.parse(decoded.text);
+  if (!parsed.ok) {
+    const first = parsed.problems[0];
+    return { kind: 'refused', problem: `${path}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? 'cannot be read'} (the file is left as it is)` };
+  }
+  return { kind: 'ok', sidecar: parsed.sidecar, text: decoded.text };
+}
+
+export interface SidecarUpdate {
+  readonly sidecarPath: string;
+  /** The article's file name, written as `article:` into a new sidecar. */
+  readonly articleName: string;
+  /** The article's text now (LF): tags are found again in it and its hash is stamped. */
+  readonly articleLf: string;
+  /**
+   * The tags to write, given the file's tags already found again in the article (and the file,
+   * absent when there is none yet); undefined when there is nothing to change. Asked once; a
+   * retry merges its answer with the file.
+   */
+  readonly change: (tags: readonly Tag[], file: SidecarFile | undefined) => Tag[] | undefined;
+  /** Whether a missing sidecar is created (suggest --write, import) or that is refused (check --fix). */
+  readonly create: boolean;
+  readonly maxBytes?: number;
+}
+
+export type UpdateResult =
+  | { ok: true; written: boolean; tags: readonly Tag[] }
+  | { ok: false; problem: string };
+
+/** Another writer between our read and our rename: merged and tried again, this many times. */
+const ATTEMPTS = 20;
+
+/**
+ * The one guarded sidecar writer of the command line: reads the sidecar (refusing what it cannot
+ * read), finds its tags again in the current article text, applies the change, and writes only
+ * if the file still holds what was read. If another writer got there first, their file is read
+ * again, three-way merged by tag id (their new tags kept, ours added) and the write retried.
+ */
+export async function updateSidecar(fs: SidecarFs, update: SidecarUpdate): Promise<UpdateResult> {
+  const { sidecarPath: path, articleLf } = update;
+  let known = await fs.read(path);
+  let state = sidecarFromBytes(path, known, update.maxBytes);
+  if (state.kind === 'refused') return { ok: false, problem: state.problem };
+  if (state.kind === 'missing' && !update.create) return { ok: false, problem: `${path}: no such sidecar.` };
+  let base = placed(state, articleLf);
+  let file = state.kind === 'ok' ? state.sidecar : undefined;
+  const changed = update.change(base, file);
+  if (changed === undefined) return { ok: true, written: false, tags: base };
+  let mine = changed;
+  const sha256 = articleHash(articleLf);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    let text: string;
+    try {
+      text = (file ?? SidecarFile.create(update.articleName, '')).serialize(mine, sha256);
+    } catch (error) {
+      if (error instanceof SidecarWriteError) return { ok: false, problem: `${path}: not changed — ${error.message}` };
+      throw error;
+    }
+    if (state.kind === 'ok' && text === state.text) return { ok: true, written: false, tags: mine };
+    const read = known;
+    const stillCurrent = async (): Promise<boolean> => sameRead(await fs.read(path), read);
+    let done: boolean;
+    try {
+      done = await fs.write(path, text, { stillCurrent, create: read === 'missing' });
+    } catch (error) {
+      // A read-only folder, a full disk: the atomic write left the old file as it was.
+      return { ok: false, problem: `${path}: could not be written (${error instanceof Error ? error.message : String(error)}); the file is left as it was.` };
+    }
+    if (done) return { ok: true, written: true, tags: mine };
+    // Someone else wrote it since we read it: merge theirs with ours and try again.
+    known = await fs.read(path);
+    state = sidecarFromBytes(path, known, update.maxBytes);
+    if (state.kind === 'refused') return { ok: false, problem: `${state.problem} (it changed while Newsmark was writing it; nothing was written)` };
+    if (state.kind === 'missing') {
+      file = undefined; // deleted meanwhile: ours are written anew
+      continue;
+    }
+    const theirs = placed(state, articleLf);
+    mine = mergeTags(base, distinctIds(mine, base, theirs), theirs).tags;
+    base = theirs;
+    file = state.sidecar;
+  }
+  return { ok: false, problem: `${path}: kept changing while Newsmark was writing it; not changed — run the command again.` };
+}
+
+function placed(state: SidecarRead, articleLf: string): Tag[] {
+  if (state.kind !== 'ok') return [];
+  return reattach(articleLf, state.sidecar.sha256, state.sidecar.tags).tags;
+}
+
+/** Tags we added under an id the other writer also just used get a new one (else the merge takes them for one tag). */
+function distinctIds(mine: readonly Tag[], base: readonly Tag[], theirs: readonly Tag[]): Tag[] {
+  const old = new Set(base.map((t) => t.id));
+  const theirNew = new Set(theirs.filter((t) => !old.has(t.id)).map((t) => t.id));
+  const taken = new Set([...mine, ...theirs].map((t) => t.id));
+  return mine.map((t) => {
+    if (old.has(t.id) || !theirNew.has(t.id)) return t;
+    const id = newTagId(taken);
+    taken.add(id);
+    return { ...t, id };
+  });
+}
+
+function sameRead(a: FileRead, b: FileRead): boolean {
+  if (a === 'missing' || b === 'missing') return a === b;
+  if (a instanceof Error || b instanceof Error) return false;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}

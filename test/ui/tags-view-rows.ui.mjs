@@ -1,0 +1,124 @@
+// UI test of the Tags view's rows against what is on disk, after the steps that once listed one
+// article's tag under another: tag in one article, tag twice in a second, Suggest Tags there, and
+// open the Tags view for the first time — in a different random order each round, each round in a
+// freshly loaded window whose Tags view has not been opened yet. Every tag row's accessible label
+// carries its article, range and text, and must match that article's sidecar exactly.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chord, doubleClickWord, openArticle, openNewsmarkView, pickItem, runFromPalette, sidebar, sleep, sortedTags, until } from './helpers.mjs';
+
+export const title = 'Tags view rows';
+
+const ROUNDS = 4;
+
+// Fictional articles written for this test: figures and quotations for the rules to find.
+const articleText = (round, which) => which === 'first'
+  ? `Ferry strike, day ${round + 3}\n\nThe union said 1,480 crew members stayed ashore on Tuesday, and 212 sailings were cancelled.\n`
+  : `Ferry talks resume\n\n“We reject the claim that the ferries are unsafe,” said Mara Lindqvist. The company says 96 vessels passed inspection.\n`;
+
+const CATEGORY = { claim: 'Claim', denial: 'Denial', figure: 'Figure', framing: 'Editorial framing' };
+
+/** A small seeded generator, so a failing order can be replayed from the printed seed. */
+function shuffled(items, seed) {
+  const out = [...items];
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Every rendered row of the side bar: level, label, description, accessible label. */
+const rows = (page) => sidebar(page).locator('.monaco-list-row').evaluateAll((els) => els.map((r) => ({
+  index: Number(r.dataset.index),
+  level: Number(r.getAttribute('aria-level')),
+  label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
+  description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
+  aria: r.getAttribute('aria-label') ?? '',
+})).sort((a, b) => a.index - b.index));
+
+/** The tag rows under the top-level row of ARTICLE (grouped by article: article → category → tag). */
+async function tagRowsOf(page, article) {
+  const all = await rows(page);
+  const at = all.findIndex((r) => r.level === 1 && r.label === article);
+  if (at < 0) return undefined;
+  const end = all.findIndex((r, i) => i > at && r.level === 1);
+  return { row: all[at], tags: all.slice(at + 1, end < 0 ? undefined : end).filter((r) => r.level === 3) };
+}
+
+const expectedLabel = (article, tag) => `${CATEGORY[tag.category]} in ${article}, ${tag.start}–${tag.end}: ${tag.text}`;
+
+export const tests = [
+  {
+    title: 'after tagging, Suggest Tags and the first opening of the view in random orders, every article lists exactly its own tags',
+    timeout: 90_000 * ROUNDS,
+    async fn({ page, workspace, log }) {
+      const seed = Number(process.env.NEWSMARK_UI_SEED) || Date.now() % 100_000;
+      log(`tags view rows: seed ${seed} (NEWSMARK_UI_SEED replays it)`);
+      await page.setViewportSize({ width: 1600, height: 2400 }); // every row rendered, none virtualised away
+      try {
+        for (let round = 0; round < ROUNDS; round++) {
+          const first = `strike-${round}-a.txt`;
+          const second = `strike-${round}-b.txt`;
+          writeFileSync(join(workspace, first), articleText(round, 'first'));
+          writeFileSync(join(workspace, second), articleText(round, 'second'));
+          // A fresh window with the Explorer showing: the Tags view has not been opened in it yet.
+          await page.keyboard.press('Control+Shift+E');
+          await page.reload();
+          await page.locator('.part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+          await sleep(1500);
+          const steps = {
+            tagFirst: async () => {
+              await openArticle(page, first);
+              await doubleClickWord(page, 'sailings');
+              await chord(page, 'f');
+              await until(`a figure in ${first}.tags.yaml`, () => sortedTags(workspace, first).length === 1, 10_000);
+            },
+            tagSecond: async () => {
+              await openArticle(page, second);
+              await doubleClickWord(page, 'vessels');
+              await chord(page, 'c');
+              await until(`a claim in ${second}.tags.yaml`, () => sortedTags(workspace, second).length === 1, 10_000);
+              await doubleClickWord(page, 'inspection');
+              await chord(page, 'f');
+              await until(`two tags in ${second}.tags.yaml`, () => sortedTags(workspace, second).length === 2, 10_000);
+            },
+            suggest: async () => {
+              await openArticle(page, second);
+              await runFromPalette(page, 'Newsmark: Suggest Tags');
+              await pickItem(page, 'This article');
+              await sleep(500);
+            },
+            openView: async () => {
+              await openNewsmarkView(page);
+              await sleep(300);
+            },
+          };
+          // Tagging the second article comes before suggesting on it only by chance, as a person might do either.
+          const order = shuffled(Object.keys(steps), seed + round);
+          log(`  round ${round + 1}: ${order.join(', ')}`);
+          for (const step of order) await steps[step]();
+          await openNewsmarkView(page);
+          await page.keyboard.press('Escape');
+
+          for (const article of [first, second]) {
+            const wanted = sortedTags(workspace, article).map((t) => expectedLabel(article, t)).sort();
+            let seen;
+            await until(`the rows under ${article} to be its ${wanted.length} tags`, async () => {
+              seen = await tagRowsOf(page, article);
+              const labels = (seen?.tags ?? []).map((r) => r.aria).sort();
+              return seen !== undefined && JSON.stringify(labels) === JSON.stringify(wanted) && seen.row.description.startsWith(String(wanted.length));
+            }, 10_000).catch((err) => {
+              throw new Error(`${err.message} (round ${round + 1}, order ${order.join(', ')}, seed ${seed}): wanted ${JSON.stringify(wanted)}, saw ${JSON.stringify(seen && { row: seen.row.description, tags: seen.tags.map((r) => r.aria) })}`);
+            });
+          }
+        }
+      } finally {
+        await page.setViewportSize({ width: 1600, height: 1000 });
+        await runFromPalette(page, "View: Close All Editors").catch(() => {});
+      }
+    },
+  },
+];
