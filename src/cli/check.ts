@@ -1,7 +1,10 @@
+import { basename, dirname, join } from 'node:path';
 import { articleHash } from '../core/articleFile';
 import { reattach, type Placement } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
+import { articleNameFor } from '../core/sidecar';
 import type { TagStatus } from '../core/tag';
+import { describeError } from './inputFile';
 import type { Output } from './output';
 import { findSidecars, loadPair, updateSidecarFile } from './sidecars';
 
@@ -27,29 +30,35 @@ interface ArticleReport {
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
   const reports: ArticleReport[] = [];
   for (const path of await findSidecars(paths, (notice) => out.error(notice))) {
-    const pair = await loadPair(path);
-    if (!pair.ok) {
-      reports.push({ article: pair.articlePath, sidecar: path, problems: pair.problems });
-      continue;
+    try {
+      reports.push(await checkOne(path, options));
+    } catch (error) {
+      // Whatever went wrong with this file is its line in the report; the next file is checked.
+      reports.push({ article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] });
     }
-    const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
-    const report: ArticleReport = {
-      article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
-    };
-    const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
-    if (options.fix && stale) {
-      // The guarded writer reads the file again and re-attaches what it finds: what another
-      // writer added since our read is kept, and the file is never replaced unread.
-      const written = await updateSidecarFile(pair.articlePath, { sidecarPath: path, articleLf: pair.articleLf, create: false, change: (tags) => [...tags] });
-      if (!written.ok) report.problems = [...(report.problems ?? []), written.problem];
-      else report.fixed = written.written;
-    }
-    reports.push(report);
   }
   if (options.json) out.line(JSON.stringify({ articles: reports, totals: totals(reports) }, null, 2));
   else printText(reports, options, out);
   const bad = reports.some((r) => r.problems !== undefined || (r.counts && r.counts.fuzzy + r.counts.orphaned > 0));
   return bad ? 1 : 0;
+}
+
+async function checkOne(path: string, options: CheckOptions): Promise<ArticleReport> {
+  const pair = await loadPair(path);
+  if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
+  const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
+  const report: ArticleReport = {
+    article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
+  };
+  const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
+  if (options.fix && stale) {
+    // The guarded writer reads the file again and re-attaches what it finds: what another
+    // writer added since our read is kept, and the file is never replaced unread.
+    const written = await updateSidecarFile(pair.articlePath, { sidecarPath: path, articleLf: pair.articleLf, create: false, change: (tags) => [...tags] });
+    if (!written.ok) report.problems = [...(report.problems ?? []), written.problem];
+    else report.fixed = written.written;
+  }
+  return report;
 }
 
 function describe(p: Placement): NonNullable<ArticleReport['tags']>[number] {

@@ -1,15 +1,15 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
 import { reattach } from '../core/anchor/reattach';
 import { importerFor, IMPORTERS } from '../core/export/formats';
 import { parseLabelMap, placeImported } from '../core/export/place';
 import { isSidecarName, sidecarNameFor } from '../core/sidecar';
-import { readFileSafely } from '../core/sidecarFs';
-import { sidecarFromBytes } from '../core/sidecarUpdate';
+import { sidecarFromBytes, type FileRead, type UpdateResult } from '../core/sidecarUpdate';
 import { newTagId, type Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
 import { offsetChoice } from './export';
+import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
 import { UsageError, updateSidecarFile } from './sidecars';
 
@@ -31,7 +31,14 @@ export async function importTags(paths: readonly string[], command: ImportComman
   const offsets = offsetChoice(command);
 
   const inputs = new Map<string, string>();
-  for (const path of paths) for (const file of await filesUnder(path)) inputs.set(file, await readFile(file, 'utf8'));
+  const unreadInputs: string[] = [];
+  for (const path of paths) {
+    for (const file of await filesUnder(path)) {
+      const read = await readRegularFile(file);
+      if (read.ok) inputs.set(file, read.bytes.toString('utf8'));
+      else unreadInputs.push(`${file}: ${read.reason}`);
+    }
+  }
   const corpus = await articleIndex(command.articles);
   const texts = new Map<string, string>();
   const existing = new Map<string, readonly Tag[]>();
@@ -39,21 +46,21 @@ export async function importTags(paths: readonly string[], command: ImportComman
   const refused = new Map<string, string>();
   const articleText = (name: string): string | undefined => texts.get(name);
   for (const [name, [path, ...others]] of corpus) {
-    const bytes = await readFileSafely(path!);
+    const bytes = await readInput(path!);
     const decoded = bytes instanceof Uint8Array ? decodeArticle(bytes, name) : undefined;
     if (!decoded?.ok) continue;
     const lf = toLf(decoded.text);
     texts.set(name, lf);
     if (others.length > 0) continue; // which one is meant is not known: refused below if a record names it
     const sidecarPath = join(path!, '..', sidecarNameFor(name));
-    const sidecar = sidecarFromBytes(sidecarPath, await readFileSafely(sidecarPath));
+    const sidecar = sidecarFromBytes(sidecarPath, await readInput(sidecarPath));
     if (sidecar.kind === 'refused') refused.set(name, sidecar.problem);
     // Found again in today's text first, so duplicates are recognised where the tags are now.
     else if (sidecar.kind === 'ok') existing.set(name, reattach(lf, sidecar.sidecar.sha256, sidecar.sidecar.tags).tags);
   }
 
   const read = importer.read(inputs, articleText, [...texts.keys()], offsets ? { offsets } : {});
-  const problems = [...read.problems];
+  const problems = [...unreadInputs, ...read.problems];
   const ambiguous = new Map<string, number>();
   const spans = read.spans.filter((span) => {
     if ((corpus.get(span.article)?.length ?? 0) < 2) return true;
@@ -73,7 +80,8 @@ export async function importTags(paths: readonly string[], command: ImportComman
       problems.push(`${problem} Nothing was imported into it; fix it and import again.`);
       continue;
     }
-    const result = await updateSidecarFile(corpus.get(name)![0]!, { articleLf: texts.get(name)!, create: true, change: (current) => [...current, ...withFreeIds(tags, current)] });
+    const result = await updateSidecarFile(corpus.get(name)![0]!, { articleLf: texts.get(name)!, create: true, change: (current) => [...current, ...withFreeIds(tags, current)] })
+      .catch((error: unknown): UpdateResult => ({ ok: false, problem: `${join(corpus.get(name)![0]!, '..', sidecarNameFor(name))}: not changed — ${describeError(error)}.` })); // one article's failure; the others go on
     if (!result.ok) problems.push(`${result.problem} Nothing was imported into it.`);
     else {
       written += tags.length;
@@ -96,6 +104,12 @@ function withFreeIds(tags: readonly Tag[], current: readonly Tag[]): Tag[] {
     taken.add(id);
     return { ...t, id };
   });
+}
+
+/** A corpus file read only if it is a regular file (a FIFO never blocks the run), as the guarded writer's reads say it. */
+async function readInput(path: string): Promise<FileRead> {
+  const read = await readRegularFile(path);
+  return read.ok ? read.bytes : read.missing ? 'missing' : new Error(read.reason.split(';')[0]); // the writer's message says it is left alone
 }
 
 async function filesUnder(path: string): Promise<string[]> {

@@ -2,9 +2,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
 import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
-import { nodeSidecarFs, readFileSafely, sidecarTarget } from '../core/sidecarFs';
+import { nodeSidecarFs, sidecarTarget } from '../core/sidecarFs';
 import { updateSidecar, type SidecarUpdate, type UpdateResult } from '../core/sidecarUpdate';
 import { toLf } from '../core/textIndex';
+import { describeError, readRegularFile } from './inputFile';
 
 export class UsageError extends Error {}
 
@@ -17,10 +18,11 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new UsageError(`${path}: no such file or folder.`);
-    if (info.isDirectory()) {
+    if (info.isDirectory() && !isSidecarName(basename(path))) {
       const entries = await readdir(path, { withFileTypes: true, recursive: true });
       for (const e of entries) if (e.isSymbolicLink() && isSidecarName(e.name)) notice(`skipped symlink ${join(e.parentPath, e.name)}`);
-      found.push(...entries.filter((e) => e.isFile() && isSidecarName(e.name)).map((e) => join(e.parentPath, e.name)).sort());
+      // A folder or a FIFO named like a sidecar is listed too, so that it is reported, not skipped.
+      found.push(...entries.filter((e) => !e.isSymbolicLink() && isSidecarName(e.name)).map((e) => join(e.parentPath, e.name)).sort());
     } else {
       found.push(isSidecarName(basename(path)) ? path : `${path}.tags.yaml`);
     }
@@ -36,20 +38,28 @@ export type LoadedPair =
 export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
-  const bytes = await readFileSafely(sidecarPath);
-  if (bytes === 'missing') return fail(`${sidecarPath}: no such sidecar.`);
-  if (bytes instanceof Error) return fail(`${sidecarPath}: the file cannot be read (${bytes.message}); it is left as it is.`);
-  const decoded = decodeArticle(bytes, basename(sidecarPath));
+  const read = await readRegularFile(sidecarPath);
+  if (!read.ok) return fail(`${sidecarPath}: ${read.missing ? 'no such sidecar.' : read.reason}`);
+  const decoded = decodeArticle(read.bytes, basename(sidecarPath));
   if (!decoded.ok) return fail(`${sidecarPath}: ${decoded.reason}`);
   const parsed = SidecarFile.parse(decoded.text);
   if (!parsed.ok) return fail(...parsed.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
-  const articleBytes = await readFileSafely(articlePath);
-  if (articleBytes instanceof Error) return fail(`${articlePath}: the article cannot be read (${articleBytes.message}); its sidecar is left as it is.`);
-  if (articleBytes === 'missing') return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
-  const article = decodeArticle(articleBytes, basename(articlePath));
+  const articleRead = await readRegularFile(articlePath);
+  if (!articleRead.ok && articleRead.missing) return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
+  if (!articleRead.ok) return fail(`${articlePath}: ${articleRead.reason}`);
+  const article = decodeArticle(articleRead.bytes, basename(articlePath));
   if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
   const invalid = parsed.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message} (left out, kept in the file as written)`);
   return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text), invalid };
+}
+
+/** loadPair, with anything unexpected turned into that file's one-line problem so a folder run goes on. */
+export async function loadPairOrSay(sidecarPath: string): Promise<LoadedPair> {
+  try {
+    return await loadPair(sidecarPath);
+  } catch (error) {
+    return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
+  }
 }
 
 export type ReadablePair = Extract<LoadedPair, { ok: true }>;
@@ -59,7 +69,7 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
   const pairs: ReadablePair[] = [];
   let failed = false;
   for (const path of await findSidecars(paths, notice)) {
-    const pair = await loadPair(path);
+    const pair = await loadPairOrSay(path);
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       pairs.push(pair);

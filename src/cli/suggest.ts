@@ -4,13 +4,13 @@ import { decodeArticle } from '../core/articleFile';
 import { reattach } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
 import { articleNameFor, isSidecarName } from '../core/sidecar';
-import { readFileSafely } from '../core/sidecarFs';
 import { sidecarFromBytes } from '../core/sidecarUpdate';
 import { suggestTags } from '../core/suggest';
 import type { Suggestion } from '../core/suggest/types';
 import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
+import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
 import { UsageError, updateSidecarFile } from './sidecars';
 
@@ -29,11 +29,12 @@ export async function suggest(paths: readonly string[], options: { json: boolean
     out.error(`✗ ${problem}`);
     failed = true;
   };
-  for (const articlePath of await findArticles(paths, (notice) => out.error(notice))) {
+  /** One article: its suggestions reported (and with --write, written), or its one problem line. */
+  const suggestOne = async (articlePath: string): Promise<void> => {
     const article = await readArticle(articlePath);
     if ('problem' in article) {
       fail(article.problem);
-      continue;
+      return;
     }
     const lf = article.lf;
     if (options.write) {
@@ -49,16 +50,28 @@ export async function suggest(paths: readonly string[], options: { json: boolean
       });
       if (!written.ok) fail(written.problem);
       else report.push({ article: articlePath, suggestions });
-      continue;
+      return;
     }
     const sidecarPath = `${articlePath}.tags.yaml`;
-    const read = sidecarFromBytes(sidecarPath, await readFileSafely(sidecarPath));
+    const sidecarRead = await readRegularFile(sidecarPath);
+    if (!sidecarRead.ok && !sidecarRead.missing) {
+      fail(`${sidecarPath}: ${sidecarRead.reason}`);
+      return;
+    }
+    const read = sidecarFromBytes(sidecarPath, sidecarRead.ok ? sidecarRead.bytes : 'missing');
     if (read.kind === 'refused') {
       fail(read.problem);
-      continue;
+      return;
     }
     const tags = read.kind === 'ok' ? reattach(lf, read.sidecar.sha256, read.sidecar.tags).tags : [];
     report.push({ article: articlePath, suggestions: suggestTags(lf, { existing: tags, rejected: read.kind === 'ok' ? read.sidecar.rejected : [] }) });
+  };
+  for (const articlePath of await findArticles(paths, (notice) => out.error(notice))) {
+    try {
+      await suggestOne(articlePath);
+    } catch (error) {
+      fail(`${articlePath}: ${describeError(error)}`); // this article's line; the next one goes on
+    }
   }
   if (options.json) {
     out.line(JSON.stringify(report.map((r) => ({ article: r.article, suggestions: r.suggestions })), null, 2));
@@ -102,7 +115,8 @@ async function findArticles(paths: readonly string[], notice: (message: string) 
       if (e.name.startsWith('.') || (where !== '' && where.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))) continue;
       if (!isSidecarName(e.name) && !ARTICLE_NAME.test(e.name)) continue;
       if (e.isSymbolicLink()) notice(`skipped symlink ${join(e.parentPath, e.name)}`);
-      else if (e.isFile()) inFolder.push(join(e.parentPath, isSidecarName(e.name) ? articleNameFor(e.name) : e.name));
+      // A FIFO, socket or device named like an article, or anything named like a sidecar, is listed so that it is reported, not skipped.
+      else if (isSidecarName(e.name) || !e.isDirectory()) inFolder.push(join(e.parentPath, isSidecarName(e.name) ? articleNameFor(e.name) : e.name));
     }
     found.push(...inFolder.sort());
   }
@@ -110,9 +124,9 @@ async function findArticles(paths: readonly string[], notice: (message: string) 
 }
 
 async function readArticle(path: string): Promise<{ lf: string } | { problem: string }> {
-  const bytes = await readFileSafely(path);
-  if (bytes === 'missing') return { problem: `${path}: no such article (a sidecar without its article is left as it is).` };
-  if (bytes instanceof Error) return { problem: `${path}: the article cannot be read (${bytes.message}).` };
-  const decoded = decodeArticle(bytes, path);
+  const read = await readRegularFile(path);
+  if (!read.ok && read.missing) return { problem: `${path}: no such article (a sidecar without its article is left as it is).` };
+  if (!read.ok) return { problem: `${path}: ${read.reason}` };
+  const decoded = decodeArticle(read.bytes, path);
   return decoded.ok ? { lf: toLf(decoded.text) } : { problem: decoded.reason };
 }

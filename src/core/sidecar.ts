@@ -1,4 +1,3 @@
-import jsyaml from 'js-yaml';
 import {
   Document,
   isAlias,
@@ -14,6 +13,7 @@ import {
   type YAMLMap,
   YAMLSeq,
 } from 'yaml';
+import { keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withOffsetsAsWritten } from './sidecarSource';
 import { SIDECAR_VERSION, readPlain, type Located, type ReadResult } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
 
@@ -182,7 +182,9 @@ export class SidecarFile {
       if (invalid.has(index)) items.push(item);
       else if (next < written.length) items.push(written[next++]);
     });
-    seq.items = afterTheirNamesakes([...items, ...written.slice(next)], invalid.size > 0 ? new Set(seq.items.filter((_, i) => invalid.has(i))) : new Set());
+    const unreadable = new Set(seq.items.filter((_, i) => invalid.has(i)));
+    seq.items = afterTheirNamesakes([...items, ...written.slice(next)], unreadable);
+    keepNumbersAsWritten(doc, unreadable);
     return doc.toString({ lineWidth: 0, blockQuote: false });
   }
 }
@@ -210,19 +212,19 @@ function quickRead(text: string): ReadResult | undefined {
   if (MAY_HAVE_ALIAS.test(text)) return undefined; // the yaml package guards against alias bombs
   if (MAY_HAVE_TAG.test(text)) return undefined; // explicit YAML tags: the two parsers may read them differently
   if (/^(<{7}|={7}|>{7})/m.test(text)) return undefined; // conflict markers are reported by the careful path
-  let data: unknown;
-  try {
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    return undefined;
-  }
-  return readPlain(data);
+  const data = loadQuickly(text);
+  return data === undefined ? undefined : readPlain(data);
 }
 
 /** Thorough path: the yaml package, with alias limits and positions for every problem. */
 function parseThoroughly(text: string): SidecarParse {
   const conflicts = conflictMarkers(text);
   if (conflicts.length > 0) return { ok: false, problems: conflicts };
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep).split('\n');
+    return { ok: false, problems: [{ message: TOO_DEEP_MESSAGE, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -239,6 +241,7 @@ function parseThoroughly(text: string): SidecarParse {
   } catch (e) {
     return { ok: false, problems: [{ message: `Refused: ${(e as Error).message}`, line: 1, column: 1 }] };
   }
+  withOffsetsAsWritten(doc, data);
   const result = readPlain(data);
   const locate = ({ message, path }: Located): SidecarProblem => {
     // The deepest node on the path that exists: the key at fault, else its tag, else the file.

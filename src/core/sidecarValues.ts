@@ -86,10 +86,11 @@ function readTag(item: unknown, ids: Set<string>): Tag | TagProblem {
 function readTagEntry(item: unknown): Tag | TagProblem {
   if (!isPlainObject(item)) return { problem: 'Each tag must be a mapping with id, category, start, end and text.' };
   const { id, category, start, end, text } = item;
+  if (typeof id === 'number') return { problem: `Tag id ${String(id)} is read as a number: quote it, e.g. "12345678".`, key: 'id' };
   if (typeof id !== 'string' || id === '') return { problem: 'Each tag needs an "id" (a string; quote ids that look like numbers).', key: 'id' };
   if (!isCategoryId(category)) return { problem: `Tag ${id}: unknown category "${String(category)}" (use claim, denial, figure or framing).`, key: 'category' };
-  if (!isOffset(start)) return { problem: `Tag ${id}: "start" must be a whole number ≥ 0.`, key: 'start' };
-  if (!isOffset(end)) return { problem: `Tag ${id}: "end" must be a whole number ≥ 0.`, key: 'end' };
+  if (!isOffset(start)) return { problem: `Tag ${id}: "start" must be a whole number ≥ 0 in plain digits, not ${shown(start)}.`, key: 'start' };
+  if (!isOffset(end)) return { problem: `Tag ${id}: "end" must be a whole number ≥ 0 in plain digits, not ${shown(end)}.`, key: 'end' };
   const status = optionalString(item['status']) as TagStatus | undefined;
   if (status !== undefined && !['anchored', 'moved', 'fuzzy', 'orphaned'].includes(status)) return { problem: `Tag ${id}: unknown status "${status}" (fuzzy or orphaned).`, key: 'status' };
   const review = optionalString(item['review']);
@@ -121,8 +122,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Plain decimal as written is checked on the source (sidecarSource.ts): there `15.0`, `1e20` or
+ * `0x10` become their text, which is not a number. Past 2^53 a number is no longer exact.
+ */
 function isOffset(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && !Object.is(v, -0);
+}
+
+function shown(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  return v === undefined ? 'missing' : JSON.stringify(v) ?? typeof v;
 }
 
 function optionalString(v: unknown): string | undefined {

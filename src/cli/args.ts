@@ -1,0 +1,141 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './sidecars';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface CommandSpec {
+  /** The command's lines of the help text, from its synopsis on. */
+  readonly usage: string;
+  readonly options: Options;
+}
+
+const flag = { type: 'boolean' } as const;
+const value = { type: 'string', multiple: true } as const; // multiple, so a repeated option is an error rather than silently the last one
+
+export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  check: {
+    options: { fix: flag, json: flag },
+    usage: `check [--fix] [--json] PATH...
+                     Find every tag again in its article (after edits, a re-download, a
+                     change of line endings) and report anchored / moved / fuzzy / orphaned
+                     tags. --fix writes the re-attached tags back (atomically, comments kept);
+                     --json prints a machine-readable report.
+                     Exit 0: every tag anchored or moved; 1: any fuzzy or orphaned tag, or a
+                     sidecar that cannot be read or has no article; 2: bad usage.`,
+  },
+  stats: {
+    options: { json: flag },
+    usage: `stats [--json] PATH...
+                     Count tags per category and per review status, per article and in
+                     total, with tags per 1,000 words.`,
+  },
+  export: {
+    options: { format: value, out: value, 'include-orphans': flag, bom: flag, force: flag, offsets: value },
+    usage: `export --format F [--out PATH] [--force] [--include-orphans] [--bom]
+       [--offsets codepoints|utf16] PATH...
+                     Write the tags in another tool's format: csv, jsonl, w3c, brat, semeval,
+                     doccano, label-studio, html, md. --out names a folder (created if
+                     missing); single-file formats may take a file name, or print to
+                     standard output without --out; brat and semeval need --out.
+                     An existing file is replaced only with --force; articles, sidecars and
+                     any *.tags.yaml never are. --offsets (doccano only): utf16 (default,
+                     JavaScript string indices, as doccano counts) or codepoints (Python).
+                     Exit 1 when a file could not be read or written, 2 on bad usage.`,
+  },
+  import: {
+    options: { format: value, map: value, articles: value, offsets: value },
+    usage: `import --format F [--map OLD=NEW]... [--articles DIR]
+       [--offsets codepoints|utf16] PATH...
+                     Read brat, semeval, w3c, doccano or label-studio files (PATH: files or
+                     folders) into the sidecars of existing articles found under DIR
+                     (default: the current folder). Spans whose text is not at their offsets
+                     are found again or reported, never placed wrongly. --offsets as for
+                     export. Exit 1 when anything was not imported.`,
+  },
+  suggest: {
+    options: { json: flag, write: flag },
+    usage: `suggest [--json] [--write] PATH...
+                     Rule-based suggestions for each article, tagged or not (a folder: every
+                     .txt/.md under it): category, start, end (code points, the sidecar's
+                     unit), text and reason. --write adds them as tags by newsmark-suggest,
+                     creating the sidecar when there is none.`,
+  },
+  validate: {
+    options: {},
+    usage: `validate PATH...   Check that each sidecar parses, every tag's offsets cut out its text,
+                     every id is 8 lowercase hex digits and "article:" names the file beside
+                     the sidecar. Exit 0 when all are valid, 1 when any is not, 2 on bad usage.`,
+  },
+};
+
+const PATHS = `PATH is an article, a sidecar (<article>.tags.yaml) or a folder, searched recursively.
+Options may come before or after the paths; "--" ends the options (for a path that starts
+with "-").`;
+
+export const USAGE = `Usage: newsmark <command> [options] PATH...
+
+${PATHS}
+
+Commands:
+${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}
+
+Options:
+  -h, --help         Show this help (after a command: that command's help).
+  -v, --version      Show the version.
+`;
+
+export function usageOf(command: string): string {
+  const spec = COMMANDS[command];
+  return spec ? `Usage: newsmark ${spec.usage}\n\n${PATHS}\n` : USAGE;
+}
+
+export interface ParsedCommand {
+  readonly help: boolean;
+  readonly paths: string[];
+  flag(name: string): boolean;
+  /** A value option given at most once. */
+  value(name: string): string | undefined;
+  /** A value option that may be repeated (`--map a=b --map c=d`). */
+  values(name: string): string[];
+}
+
+/** A command's arguments; bad usage throws a UsageError of one line. */
+export function parseCommand(command: string, args: readonly string[]): ParsedCommand {
+  const spec = COMMANDS[command];
+  if (!spec) throw new UsageError(`unknown command "${command}".`);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  const list = (name: string): string[] => {
+    const v = values[name];
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+  };
+  return {
+    help: values['help'] === true,
+    paths: positionals,
+    flag: (name) => values[name] === true,
+    value: (name) => {
+      const all = list(name);
+      if (all.length > 1) throw new UsageError(`--${name} is given ${all.length} times; give it once.`);
+      return all[0];
+    },
+    values: list,
+  };
+}
+
+/** node:util's messages run to three lines and suggest syntax; one line naming the option is enough. */
+function describeParseError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? 'an option';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option} (a path that starts with "-" goes after "--").`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return `${option} takes no value.`;
+    return `${option} needs a value.`;
+  }
+  return message.split('\n')[0] ?? message;
+}
