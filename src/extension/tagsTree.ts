@@ -110,8 +110,13 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   arrange(grouping: Grouping, filter: TagFilter = this.current.filter): void {
     this.current = new TagTreeModel(this.source, grouping, filter);
-    // The analyst's own action: redrawn as soon as the tree is quiet, taking in any redraw still waiting.
-    this.requestRedraw(0);
+    // The analyst's own action (a button, a filter): redrawn at once — a click that follows, such
+    // as Collapse All, must act on the new rows — taking in any redraw still waiting.
+    clearTimeout(this.redrawTimer);
+    this.redrawWanted = false;
+    this.firedAt = Date.now();
+    this.fetchedSinceFire = false;
+    this.changed.fire(undefined);
   }
 
   /** Redraws every row (the store's events do this on their own; reveal uses it to recover). */
@@ -247,7 +252,13 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   private tagItem(node: Extract<TagsNode, { kind: 'tag' }>): vscode.TreeItem {
     const tag = this.store.find(node.key, node.id);
-    if (!tag) return new vscode.TreeItem('(tag removed)');
+    if (!tag) {
+      // Asked for a row whose tag just went (a redraw is on its way): keep its id, so VS Code
+      // never confuses it with another row.
+      const gone = new vscode.TreeItem('(tag removed)');
+      gone.id = nodeId(node);
+      return gone;
+    }
     const category = categoryOf(tag.category);
     const item = new vscode.TreeItem(shorten(tag.text), vscode.TreeItemCollapsibleState.None);
     item.id = nodeId(node);

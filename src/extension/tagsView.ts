@@ -102,7 +102,8 @@ export class TagsView implements vscode.Disposable {
     // to settle first, and once more if the reveal still missed (rows changed meanwhile).
     for (let attempt = 0; attempt < 2 && !this.view.selection.some((n) => nodeId(n) === nodeId(node)); attempt++) {
       await this.provider.settled();
-      if (!latest()) return;
+      // The tag may have gone meanwhile (removed, or its article closed): nothing to show then.
+      if (!latest() || this.store.find(key, tag.id) === undefined) return;
       await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
     }
   }
