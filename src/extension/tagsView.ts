@@ -74,36 +74,41 @@ export class TagsView implements vscode.Disposable {
     }, 150);
   }
 
-  /** Reveals run one at a time, and only the latest request counts. */
+  /** Reveals run one at a time, and only the row asked for last is revealed. */
   private revealing: Promise<void> = Promise.resolve();
-  private followRequest = 0;
+  private wanted: string | undefined;
 
   /** Reveals the row of the tag under the cursor, when the view is open. */
   follow(editor: vscode.TextEditor): Promise<void> {
-    const request = ++this.followRequest;
-    const latest = (): boolean => request === this.followRequest;
-    this.revealing = this.revealing.then(() => (latest() ? this.revealTagAtCursor(editor, latest) : undefined));
+    const target = this.tagAtCursor(editor);
+    this.wanted = target && nodeId(target.node);
+    if (!target) return this.revealing;
+    // Queued behind any reveal in flight; one for a row already shown (the cursor moved within the tag) ends at once.
+    this.revealing = this.revealing.then(() => this.reveal(target.key, target.id, target.node));
     return this.revealing;
   }
 
-  private async revealTagAtCursor(editor: vscode.TextEditor, latest: () => boolean): Promise<void> {
-    if (!this.view.visible || editor.document.isClosed) return;
+  private tagAtCursor(editor: vscode.TextEditor): { key: string; id: string; node: TagsNode } | undefined {
+    if (!this.view.visible || editor.document.isClosed) return undefined;
     const key = articleKey(editor.document.uri);
     const tags = this.store.tags(key);
-    if (tags.length === 0) return;
+    if (tags.length === 0) return undefined;
     // The tag the selection is exactly on (as Next Tag leaves it), else the innermost one at the cursor.
     const offsets = DocumentOffsets.of(editor.document);
     const span = offsets.span(editor.selection);
     const tag = tags.find((t) => t.start === span.start && t.end === span.end && !isOrphan(t))
       ?? tagsAt(tags, offsets.codePoint(editor.selection.active)).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-    if (!tag) return;
-    const node = this.provider.node(this.provider.model.nodeFor(key, tag));
-    // Revealing while VS Code is still fetching the rows of a refresh races it: wait for the tree
+    return tag && { key, id: tag.id, node: this.provider.node(this.provider.model.nodeFor(key, tag)) };
+  }
+
+  private async reveal(key: string, id: string, node: TagsNode): Promise<void> {
+    const shown = (): boolean => this.view.selection.some((n) => nodeId(n) === nodeId(node));
+    // Revealing while VS Code is still fetching the rows of a redraw races it: wait for the tree
     // to settle first, and once more if the reveal still missed (rows changed meanwhile).
-    for (let attempt = 0; attempt < 2 && !this.view.selection.some((n) => nodeId(n) === nodeId(node)); attempt++) {
+    for (let attempt = 0; attempt < 2 && !shown(); attempt++) {
       await this.provider.settled();
-      // The tag may have gone meanwhile (removed, or its article closed): nothing to show then.
-      if (!latest() || this.store.find(key, tag.id) === undefined) return;
+      // Another row was asked for since, or the tag went (removed, its article closed): not this one.
+      if (this.wanted !== nodeId(node) || this.store.find(key, id) === undefined) return;
       await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
     }
   }

@@ -3,9 +3,9 @@
 // open the Tags view for the first time — in a different random order each round, each round in a
 // freshly loaded window whose Tags view has not been opened yet. Every tag row's accessible label
 // carries its article, range and text, and must match that article's sidecar exactly.
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chord, doubleClickWord, openArticle, openNewsmarkView, pickItem, runFromPalette, sidebar, sleep, sortedTags, until } from './helpers.mjs';
+import { chord, clickIntoWord, doubleClickWord, openArticle, openNewsmarkView, pickItem, runFromPalette, sidebar, sleep, sortedTags, until } from './helpers.mjs';
 
 export const title = 'Tags view rows';
 
@@ -50,7 +50,75 @@ async function tagRowsOf(page, article) {
 
 const expectedLabel = (article, tag) => `${CATEGORY[tag.category]} in ${article}, ${tag.start}–${tag.end}: ${tag.text}`;
 
+/** Expands every collapsed article and category row (earlier suites leave some collapsed). */
+async function expandArticles(page) {
+  for (let round = 0; round < 40; round++) {
+    const collapsed = sidebar(page).locator('.monaco-list-row[aria-expanded="false"]').filter({ hasNot: page.locator('.codicon-graph, .codicon-lightbulb') });
+    if ((await collapsed.count()) === 0) return;
+    await collapsed.first().click();
+    await sleep(150);
+  }
+  throw new Error('rows of the Tags view would not stay expanded');
+}
+
+/** Every article row in the view must list exactly its sidecar's tags (orphans live in their own group). */
+async function expectRowsMatchDisk(page, workspace, what) {
+  await expandArticles(page);
+  const articles = readdirSync(workspace).filter((f) => f.endsWith('.tags.yaml')).map((f) => f.slice(0, -'.tags.yaml'.length)).sort();
+  for (const article of articles) {
+    const wanted = sortedTags(workspace, article).filter((t) => t.status !== 'orphaned').map((t) => expectedLabel(article, t)).sort();
+    let seen;
+    await until(`the rows under ${article} to be its ${wanted.length} tags`, async () => {
+      seen = await tagRowsOf(page, article);
+      const labels = (seen?.tags ?? []).map((r) => r.aria).sort();
+      return wanted.length === 0 ? seen === undefined || labels.length === 0 : seen !== undefined && JSON.stringify(labels) === JSON.stringify(wanted) && seen.row.description.startsWith(String(wanted.length));
+    }, 10_000).catch((err) => {
+      throw new Error(`${err.message} (${what}): wanted ${JSON.stringify(wanted)}, saw ${JSON.stringify(seen && { row: seen.row.description, tags: seen.tags.map((r) => r.aria) })}`);
+    });
+  }
+}
+
 export const tests = [
+  {
+    title: 'while every sidecar changes on disk in a burst (a git pull, a sync), each article keeps listing exactly its own tags',
+    async fn({ page, workspace, log }) {
+      await page.setViewportSize({ width: 1600, height: 2400 });
+      try {
+        await openNewsmarkView(page);
+        await expectRowsMatchDisk(page, workspace, 'before the burst');
+        const sidecars = readdirSync(workspace).filter((f) => f.endsWith('.tags.yaml')).sort();
+        // A comment appended changes the file, not its tags: every change is a reload and a redraw.
+        for (let i = 0; i < 60; i++) {
+          appendFileSync(join(workspace, sidecars[i % sidecars.length]), `# sync ${i}\n`);
+          await sleep(20 + (i % 4) * 15);
+        }
+        log(`  burst: 60 changes to ${sidecars.length} sidecars`);
+        await expectRowsMatchDisk(page, workspace, 'after the burst');
+
+        // Typing in a tagged article moves every tag after the cursor at each key, and the view
+        // follows the cursor: a redraw and a reveal per key. Saved, the rows must match the disk.
+        const article = sidecars[0].slice(0, -'.tags.yaml'.length);
+        const original = [article, sidecars[0]].map((f) => [f, readFileSync(join(workspace, f))]);
+        await openArticle(page, article);
+        const first = sortedTags(workspace, article)[0];
+        await clickIntoWord(page, first.text.split(/\s+/)[0]);
+        for (let i = 0; i < 3; i++) {
+          await page.keyboard.type(' (updated at 10:42, see correction below)', { delay: 30 });
+          for (let k = 0; k < 12; k++) await page.keyboard.press(k % 2 ? 'ArrowDown' : 'ArrowRight', { delay: 25 }); // the view follows the cursor
+        }
+        await page.keyboard.press('Control+s');
+        await until(`${article}.tags.yaml to describe the saved text`, () => sortedTags(workspace, article)[0].start !== first.start || sortedTags(workspace, article)[0].text !== first.text, 10_000);
+        await expectRowsMatchDisk(page, workspace, 'after typing in a tagged article');
+        // The later suites expect the samples as they were.
+        await runFromPalette(page, 'View: Close All Editors');
+        for (const [file, bytes] of original) writeFileSync(join(workspace, file), bytes);
+        await until(`${article}.tags.yaml restored and read`, () => sortedTags(workspace, article)[0].start === first.start, 5_000);
+        await expectRowsMatchDisk(page, workspace, 'after restoring the article');
+      } finally {
+        await page.setViewportSize({ width: 1600, height: 1000 });
+      }
+    },
+  },
   {
     title: 'after tagging, Suggest Tags and the first opening of the view in random orders, every article lists exactly its own tags',
     timeout: 90_000 * ROUNDS,
