@@ -138,7 +138,9 @@ function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Clai
   const prefix = foldString(tag.prefix);
   const suffix = foldString(tag.suffix);
   if (!folded.text.startsWith(suffix, end) || folded.text.slice(Math.max(0, at - prefix.length), at) !== prefix) return undefined;
-  if (!keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
+  // Matching context fixes the characters either side, and so the word edges; an empty prefix or
+  // suffix (a tag at the very start or end) fixes nothing.
+  if ((prefix.length === 0 || suffix.length === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
   const span = originalSpan(folded, at, end);
   return claimed.isFree(span.start, span.end, tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
 }
