@@ -237,12 +237,15 @@ export async function startCodeServer({ folder, env = {}, port, name = 'code-ser
   const extensionsDir = join(scratch, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  // The server's own temporary files (IPC sockets, the TypeScript server's folder) go with the scratch folder.
+  const serverTmp = join(scratch, 'tmp');
+  mkdirSync(serverTmp);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   pruneLogs();
   const logFile = join(LOG_DIR, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${port}.log`);
 
   // An empty gallery keeps the workbench from querying open-vsx.org, which this network cannot reach.
-  const childEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, ...env };
+  const childEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, TMPDIR: serverTmp, ...env };
   // Inside a VS Code terminal these make code-server hand the folder to that instance instead of serving.
   for (const k of Object.keys(childEnv)) {
     if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete childEnv[k];
@@ -322,12 +325,22 @@ export function samplesPath() {
   return resolve(process.env.NEWSMARK_SAMPLES_PATH || join(ROOT, 'samples'));
 }
 
-/** A throwaway copy of the samples, since tests edit sidecars. */
+/**
+ * A throwaway copy of the samples, since tests edit sidecars: ROOT/samples, where ROOT is a new
+ * folder of its own in the temporary folder. The workspace has no siblings, so a path typed into
+ * VS Code's file dialog does not depend on what else the temporary folder holds. Both go when the
+ * harness exits, passed or failed.
+ */
 export function copySamples(prefix = 'newsmark-ws-') {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  onCleanup(() => rmSync(root, { recursive: true, force: true }));
+  const dir = join(root, 'samples');
+  mkdirSync(dir);
   const samples = samplesPath();
-  if (existsSync(samples)) spawnSync('cp', ['-a', `${samples}/.`, dir], { stdio: 'inherit' });
-  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  if (existsSync(samples)) {
+    const r = spawnSync('cp', ['-a', `${samples}/.`, dir], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`copying ${samples} to ${dir} failed (exit ${r.status})`);
+  }
   return dir;
 }
 
