@@ -71,13 +71,18 @@ export const tests = [
       // VS Code's own file dialog in the browser: a path box over a list.
       const input = page.locator('.quick-input-widget .quick-input-box input').first();
       await input.waitFor({ state: 'visible', timeout: 10_000 });
-      // The whole path in one step: typed key by key, the dialog's completion of each partial path
-      // can land between keys and garble it (seen with a crowded temporary folder).
+      // The dialog lists its first folder (the workspace) after it shows, and then puts that folder's
+      // path in the box whatever is there: a path typed before that is garbled (seen: the box became
+      // <workspace>/ followed by the rest of what was being typed). So wait for the listing and the
+      // folder's path first, then give the whole path in one step rather than key by key, so no
+      // completion of a partial path can land in between.
+      const rowLabeled = (label) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: label }).first();
+      await until('the file dialog listing the workspace, its path in the box', async () => await rowLabeled('varnia-wire.txt').isVisible() && (await input.inputValue()) === `${workspace}/`, 10_000)
+        .catch(async (err) => { throw new Error(`${err.message} (the box holds ${JSON.stringify(await input.inputValue().catch(() => '?'))})`); });
       const target = join(workspace, 'archive', 'ferry-notes-final.txt');
       await input.fill(target);
       // Settled: the dialog has listed the archive folder (the file is a row) and the path is still ours.
-      const fileRow = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: 'ferry-notes-final.txt' }).first();
-      await until('the file dialog listing archive/ with the path as given', async () => await fileRow.isVisible() && (await input.inputValue()) === target, 10_000)
+      await until('the file dialog listing archive/ with the path as given', async () => await rowLabeled('ferry-notes-final.txt').isVisible() && (await input.inputValue()) === target, 10_000)
         .catch(async (err) => { throw new Error(`${err.message} (the box holds ${JSON.stringify(await input.inputValue().catch(() => '?'))})`); });
       await page.keyboard.press('Enter');
       const moved = join(workspace, 'archive', 'ferry-notes-final.txt.tags.yaml');
@@ -157,14 +162,17 @@ export const tests = [
       // Sidecars first: an article deleted before its sidecar would be listed as missing.
       const sidecars = ['clash.txt', 'ferry-notes.txt', 'withdrawn.txt', 'archive/ferry-notes-final.txt'].map((a) => sidecarPath(workspace, a));
       for (const sidecar of sidecars) rmSync(sidecar, { force: true });
-      for (const article of ['clash.txt', 'ferry-notes.txt']) rmSync(join(workspace, article), { force: true });
-      rmSync(join(workspace, 'archive'), { recursive: true, force: true });
+      // Rescan rather than rely on the file watcher's timing around editors that were just closed.
+      await sidebar(page).hover();
+      await titleAction(page, 'Refresh Tags').click();
       const copies = ['clash.txt', 'ferry-notes.txt', 'withdrawn.txt', 'ferry-notes-final.txt'];
       await until('the copies gone from the Tags view', async () => {
         const left = (await treeInfo(page)).filter((r) => copies.includes(r.label)).map((r) => r.label);
         if (left.length) throw new Error(`still listed: ${left.join(', ')}`);
         return true;
       }, 15_000);
+      for (const article of ['clash.txt', 'ferry-notes.txt']) rmSync(join(workspace, article), { force: true });
+      rmSync(join(workspace, 'archive'), { recursive: true, force: true });
       await until('no article listed as missing after the clean-up', async () => !(await treeInfo(page)).some((r) => /article missing/.test(r.description)), 5_000);
     },
   },
