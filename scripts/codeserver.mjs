@@ -237,15 +237,12 @@ export async function startCodeServer({ folder, env = {}, port, name = 'code-ser
   const extensionsDir = join(scratch, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  // The server's own temporary files (IPC sockets, the TypeScript server's folder) go with the scratch folder.
-  const serverTmp = join(scratch, 'tmp');
-  mkdirSync(serverTmp);
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   pruneLogs();
   const logFile = join(LOG_DIR, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${port}.log`);
 
   // An empty gallery keeps the workbench from querying open-vsx.org, which this network cannot reach.
-  const childEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, TMPDIR: serverTmp, ...env };
+  const childEnv = { EXTENSIONS_GALLERY: '{}', ...process.env, ...env };
   // Inside a VS Code terminal these make code-server hand the folder to that instance instead of serving.
   for (const k of Object.keys(childEnv)) {
     if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete childEnv[k];
