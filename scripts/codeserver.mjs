@@ -325,12 +325,22 @@ export function samplesPath() {
   return resolve(process.env.NEWSMARK_SAMPLES_PATH || join(ROOT, 'samples'));
 }
 
-/** A throwaway copy of the samples, since tests edit sidecars. */
+/**
+ * A throwaway copy of the samples, since tests edit sidecars: ROOT/samples, where ROOT is a new
+ * folder of its own in the temporary folder. The workspace has no siblings, so a path typed into
+ * VS Code's file dialog does not depend on what else the temporary folder holds. Both go when the
+ * harness exits, passed or failed.
+ */
 export function copySamples(prefix = 'newsmark-ws-') {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  onCleanup(() => rmSync(root, { recursive: true, force: true }));
+  const dir = join(root, 'samples');
+  mkdirSync(dir);
   const samples = samplesPath();
-  if (existsSync(samples)) spawnSync('cp', ['-a', `${samples}/.`, dir], { stdio: 'inherit' });
-  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  if (existsSync(samples)) {
+    const r = spawnSync('cp', ['-a', `${samples}/.`, dir], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`copying ${samples} to ${dir} failed (exit ${r.status})`);
+  }
   return dir;
 }
 

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../src/core/codebook';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, labelOf, newsmark, open } from './helpers';
+import { closeAll, copySample, eventually, labelOf, newsmark, open, readText } from './helpers';
 
 const SAMPLES = ['harbor-gazette.txt', 'daily-clarion.txt', 'varnia-wire.txt', 'meridian-ledger.txt'];
 
@@ -29,8 +30,37 @@ describe('Display: decorations, hovers and the Tags view follow the sidecars', (
   }
 
   it('shows CRLF articles with the same spans as LF ones (harbor-gazette uses CRLF)', async () => {
-    const editor = await open('harbor-gazette.txt');
-    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+    const api = await newsmark();
+    const crlf = await open('harbor-gazette.txt');
+    assert.equal(crlf.document.eol, vscode.EndOfLine.CRLF, 'the sample keeps its CRLF line ends');
+    // The same article and tags with LF line ends, beside it.
+    const name = 'harbor-gazette-lf.txt';
+    const { article, sidecar } = copySample(name, 'harbor-gazette.txt');
+    try {
+      writeFileSync(article.fsPath, readText(article).replace(/\r\n/g, '\n'));
+      writeFileSync(sidecar.fsPath, readText(sidecar).replace(/^article: harbor-gazette\.txt$/m, `article: ${name}`));
+      const lf = await open(name);
+      assert.equal(lf.document.eol, vscode.EndOfLine.LF, 'the copy has LF line ends');
+      const tags = api.store.tags(crlf.document.uri.toString()).filter((t) => t.status !== 'orphaned');
+      assert.ok(tags.length > 5, 'harbor-gazette has its sample tags loaded');
+      /** Every highlight as line:character positions (the same for CRLF and LF) and the text it covers. */
+      const spans = (editor: vscode.TextEditor): Record<string, string[]> => Object.fromEntries(CATEGORIES.map((c) => [c.id,
+        api.decorations.rangesIn(editor)[c.id].map((r) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${toLf(editor.document.getText(r))}`)]));
+      await eventually(() => {
+        for (const editor of [crlf, lf]) assert.equal(Object.values(spans(editor)).flat().length, tags.length, `${editor.document.fileName}: one highlight per tag`);
+      });
+      const inCrlf = spans(crlf);
+      assert.ok(Object.values(inCrlf).flat().some((s) => !s.startsWith('0:')), 'a tag after the first line break, where CRLF offsets differ from LF ones');
+      for (const category of CATEGORIES) {
+        const texts = inCrlf[category.id]!.map((s) => s.slice(s.indexOf(' ') + 1));
+        assert.deepEqual(texts, tags.filter((t) => t.category === category.id).map((t) => t.text), `CRLF ${category.id} highlights cover exactly the tag texts`);
+      }
+      assert.deepEqual(inCrlf, spans(lf), 'the CRLF article is highlighted at the same lines and columns as its LF copy');
+    } finally {
+      await closeAll();
+      rmSync(sidecar.fsPath, { force: true });
+      rmSync(article.fsPath, { force: true });
+    }
   });
 
   it('hovers a tag with its category, definition, note and actions', async () => {

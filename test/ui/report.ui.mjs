@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onCleanup } from '../../scripts/codeserver.mjs';
 import { screenshotDir } from './helpers.mjs';
 
 export const title = 'HTML report';
@@ -101,6 +102,7 @@ export const tests = [
     timeout: 60_000,
     async fn(ctx) {
       const dir = mkdtempSync(join(tmpdir(), 'newsmark-report-'));
+      onCleanup(() => rmSync(dir, { recursive: true, force: true })); // also when a test fails or the next is not run
       const articlesDir = join(dir, 'articles');
       const outDir = join(dir, 'out');
       mkdirSync(outDir, { recursive: true });

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chord, clearNotifications, clickIntoWord, escapeRe, openArticle, pickItem, quickItems,
-  runFromPalette, sidecarBytes, sleep, tagWordAndCheck, toasts, waitQuickInput, wordBox,
+  chord, clearNotifications, clickIntoWord, doubleClickWord, escapeRe, openArticle, pickItem, quickItems,
+  runFromPalette, sidecarBytes, sidecarTags, sleep, tagWordAndCheck, toasts, until, waitQuickInput, wordBox,
 } from './helpers.mjs';
 
 export const title = 'Tagging from menus';
@@ -79,6 +79,7 @@ export const tests = [
       await clearNotifications(page);
       await clickIntoWord(page, 'Opposition');
       const before = sidecarBytes(workspace, ARTICLE);
+      const tagsBefore = sidecarTags(workspace, ARTICLE);
       await chord(page, 'c');
       const warning = toasts(page).filter({ hasText: /^Select some text to tag/ }).first();
       await warning.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
@@ -86,10 +87,27 @@ export const tests = [
         const hint = /not a command/i.test(status) ? `; the status bar says ${JSON.stringify(status.match(/[^\n]*not a command[^\n]*/i)?.[0])}` : '';
         throw new Error(`no "Select some text to tag…" warning after Alt+N C with an empty selection${hint}`);
       });
-      await sleep(1000); // a write, if any, would land by now
-      if (!sidecarBytes(workspace, ARTICLE).equals(before)) throw new Error(`${ARTICLE}.tags.yaml changed on disk`);
+      if (!sidecarBytes(workspace, ARTICLE).equals(before)) throw new Error(`${ARTICLE}.tags.yaml changed on disk before the warning showed`);
       const dirty = await page.locator('.part.editor .tab.active.dirty').count();
       if (dirty) throw new Error(`${ARTICLE} became dirty: "c" was typed into the text`);
+      await clearNotifications(page);
+      // Nothing written, proved by a tag that is written: the same chord on a selection goes through the
+      // same store and writer, so once its tag is on disk, a write of the empty selection would be too.
+      await doubleClickWord(page, 'Opposition');
+      await chord(page, 'c');
+      const known = new Set(tagsBefore.map((t) => t.id));
+      await until('the claim on "Opposition" (tagged after the empty selection) on disk', () => sidecarTags(workspace, ARTICLE).some((t) => !known.has(t.id) && t.text === 'Opposition'), 10_000);
+      const now = sidecarTags(workspace, ARTICLE);
+      const added = now.filter((t) => !known.has(t.id));
+      if (added.length !== 1) throw new Error(`the sidecar gained ${added.length} tags, not only the claim on "Opposition": ${JSON.stringify(added.map((t) => `${t.category} ${t.start}-${t.end} ${t.text}`))}`);
+      const others = now.filter((t) => t.id !== added[0].id);
+      if (JSON.stringify(others) !== JSON.stringify(tagsBefore)) {
+        throw new Error(`besides the claim on "Opposition", the sidecar's tags changed: ${JSON.stringify(tagsBefore.map((t) => t.id))} became ${JSON.stringify(others.map((t) => t.id))}`);
+      }
+      // And the sample back as it was, for the suites after this one.
+      await clickIntoWord(page, 'Opposition');
+      await chord(page, 'Backspace');
+      await until(`${ARTICLE}.tags.yaml back to its bytes from before`, () => sidecarBytes(workspace, ARTICLE).equals(before), 10_000);
       await clearNotifications(page);
     },
   },

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { writeFileAtomic } from '../../src/core/atomicWrite';
+import { scratchDir } from './scratch';
 
 describe('writeFileAtomic', () => {
   it('replaces the file and leaves no temporary file behind', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsmark-atomic-'));
+    const dir = scratchDir('atomic');
     const path = join(dir, 'a.txt.tags.yaml');
     writeFileSync(path, 'old');
     assert.equal(await writeFileAtomic(path, 'new'), true);
@@ -16,7 +16,7 @@ describe('writeFileAtomic', () => {
   });
 
   it('leaves the file alone when it changed under the writer (stillCurrent says no)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsmark-atomic-'));
+    const dir = scratchDir('atomic');
     const path = join(dir, 'a.txt.tags.yaml');
     writeFileSync(path, 'read by us');
     const stillCurrent = (): Promise<boolean> => Promise.resolve(readFileSync(path, 'utf8') === 'read by us');

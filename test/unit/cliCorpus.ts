@@ -1,13 +1,13 @@
 // Shared by the CLI tests: a small fictional corpus in a fresh temporary folder, and main()
 // run with its output captured.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
 import { ArticleText, type Tag } from '../../src/core/tag';
+import { scratchDir } from './scratch';
 
 /** Invented for these tests: one claim, one denial with a figure, one piece of framing. */
 export const TRAM = 'Mayor Ilse Varga said on Tuesday that the new tram line would open in March.\nThe transit authority denied that costs had doubled to 48 million crowns.\nCritics called the plan a reckless gamble.\n';
@@ -21,7 +21,7 @@ export async function run(args: readonly string[]): Promise<{ code: number; out:
 }
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `newsmark-${prefix}-`));
+  return scratchDir(prefix);
 }
 
 export function write(dir: string, name: string, content: string | Uint8Array): string {

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CATEGORIES, type CategoryId } from '../../src/core/codebook';
@@ -10,6 +9,7 @@ import { markdownExporter } from '../../src/core/export/markdown';
 import { csvExporter, jsonlExporter, TABULAR_FIELDS } from '../../src/core/export/tabular';
 import { DEFAULT_EXPORT_OPTIONS, type ExportArticle } from '../../src/core/export/types';
 import { ArticleText, type Tag } from '../../src/core/tag';
+import { scratchDir } from './scratch';
 
 // Fictional text: an emoji, a no-break space, a combining mark, commas, quotes, a line break inside a tag, and markup.
 const TEXT = [
@@ -103,7 +103,7 @@ describe('CSV export', () => {
   });
 
   it("reads back in Python's csv module with text == article_text[start:end] in code points", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsmark-csv-'));
+    const dir = scratchDir('csv');
     for (const bom of [false, true]) {
       const file = join(dir, `tags-${bom}.csv`);
       const content = csv({ includeOrphans: true, bom }).files[0]!.content;
@@ -127,7 +127,6 @@ describe('CSV export', () => {
       assert.deepEqual(got.orphans, [['t-orph', '', '', 'orphaned', 'a vanished sentence'], ['t-empty', '', '', 'orphaned', '42']]);
       assert.equal(got.notes['t-xss'], 'He said "no" <b>loudly</b>\nthen left');
     }
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('with includeOrphans puts orphans in with empty start and end cells and no warning', () => {

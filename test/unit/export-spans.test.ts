@@ -3,8 +3,7 @@
 // span is cut out again; then imported back, the spans are the ones exported.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -18,6 +17,7 @@ import { DEFAULT_EXPORT_OPTIONS, type ExportArticle, type ExportResult, type Exp
 import { w3cExporter, w3cImporter } from '../../src/core/export/w3c';
 import { ArticleText, createTag, type Tag } from '../../src/core/tag';
 import { TextIndex, toLf } from '../../src/core/textIndex';
+import { scratchDir } from './scratch';
 
 // Fictional text. Saved with CRLF; an emoji before every tag; U+00A0; e + U+0301; a tag across a line break.
 const FIRST_RAW = [
@@ -47,7 +47,7 @@ const orphan = (id: string, text: string, status?: 'orphaned'): Tag => ({ id, ca
 
 /** The two fixture articles, their files written (raw, CRLF kept) to a fresh temp folder. */
 function fixture(): { dir: string; articles: ExportArticle[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'newsmark-spans-'));
+  const dir = scratchDir('spans');
   const make = (name: string, raw: string, wants: Want[], orphans: Tag[]): ExportArticle => {
     const path = join(dir, 'corpus', name);
     mkdirSync(dirname(path), { recursive: true });

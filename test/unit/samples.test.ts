@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
 import { main } from '../../src/cli/main';
+import { scratchDir } from './scratch';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
 const sidecars = readdirSync(SAMPLES).filter((f) => f.endsWith('.tags.yaml'));
@@ -71,7 +71,7 @@ describe('newsmark validate (CLI)', () => {
   });
 
   it('reports a broken sidecar with file, line and column, and exits 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsmark-'));
+    const dir = scratchDir('samples');
     cpSync(SAMPLES, dir, { recursive: true });
     const target = join(dir, sidecars[0]!);
     writeFileSync(target, readFileSync(target, 'utf8').replace(/\n {4}end: (\d+)/, '\n    end: [$1'));
@@ -81,7 +81,7 @@ describe('newsmark validate (CLI)', () => {
   });
 
   it('reports a tag whose offsets no longer cut out its text', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'newsmark-'));
+    const dir = scratchDir('samples');
     cpSync(SAMPLES, dir, { recursive: true });
     const parsed = SidecarFile.parse(readFileSync(join(dir, sidecars[0]!), 'utf8'));
     if (!parsed.ok) throw new Error('sample');
