@@ -2,7 +2,7 @@
 // dashed outlines in the text, a Suggestions group in the Tags view, and the row's Accept button
 // turning one into a tag on disk. Takes media/screenshots/suggestions.png for the README.
 import {
-  openArticle, openNewsmarkView, pickItem, resizeSidebar, rowWithText, runFromPalette, screenshot, sidebar, sortedTags, until,
+  openArticle, openNewsmarkView, pickItem, resizeSidebar, rowWithText, runFromPalette, screenshot, setRowExpanded, sidebar, sortedTags, subtree, until,
 } from './helpers.mjs';
 
 export const title = 'Suggestions';
@@ -33,9 +33,11 @@ export const tests = [
     title: "a suggestion row's Accept button makes it a tag by newsmark-suggest on disk",
     async fn({ page, workspace }) {
       const before = sortedTags(workspace, ARTICLE).length;
-      const figures = rowWithText(page, 'Figure');
-      await figures.click(); // expand the Figure suggestions
-      const row = sidebar(page).locator('.monaco-list-row[aria-level="3"]').first();
+      // The Figure group under Suggestions (an article's own Figure group may be showing too).
+      const group = (await subtree(page, 'Suggestions')).find((r) => r.level === 2 && r.label === 'Figure');
+      if (!group) throw new Error('no Figure group under Suggestions');
+      await setRowExpanded(page, group.index, true);
+      const row = sidebar(page).locator(`.monaco-list-row[data-index="${group.index + 1}"][aria-level="3"]`);
       await row.waitFor({ state: 'visible', timeout: 10_000 });
       await row.hover();
       await row.locator('.action-label[aria-label^="Accept Suggestion"]').click();
