@@ -119,7 +119,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.changed.fire(undefined);
   }
 
-  /** Redraws every row (the store's events do this on their own; reveal uses it to recover). */
+  /** Redraws every row once the tree is quiet (the store's events do this on their own). */
   refresh(): void {
     this.fire();
   }

@@ -57,7 +57,7 @@ export class TagsView implements vscode.Disposable {
     this.describe();
   }
 
-  /** The view's message and context keys follow at once; the rows as soon as the tree is quiet. */
+  /** The rows, the view's message and the context keys follow at once. */
   filter(filter: TagFilter): void {
     this.provider.arrange(this.provider.model.grouping, filter);
     this.describe();
