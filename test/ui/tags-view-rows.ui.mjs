@@ -2,7 +2,10 @@
 // article's tag under another: tag in one article, tag twice in a second, Suggest Tags there, and
 // open the Tags view for the first time — in a different random order each round, each round in a
 // freshly loaded window whose Tags view has not been opened yet. Every tag row's accessible label
-// carries its article, range and text, and must match that article's sidecar exactly.
+// carries its article, range and text, and must match that article's sidecar exactly. First, the
+// same check after a burst of sidecar changes on disk and after typing in a tagged article with
+// the cursor moving through its tags (a redraw and a reveal per key): on the code before the fix
+// this made VS Code log "Element with id summary is already registered", which fails the run.
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chord, clickIntoWord, doubleClickWord, openArticle, openNewsmarkView, pickItem, runFromPalette, sidebar, sleep, sortedTags, until } from './helpers.mjs';
