@@ -111,3 +111,22 @@ describe('Tags view rows: ids are unique and say what the row shows', () => {
     assert.notEqual(nodes.of({ kind: 'tag', key: 'file:///a.txt', id: 'a1', place: 'main' }), first, 'a pruned row is made anew');
   });
 });
+
+describe('Tags view Summary', () => {
+  it('counts the articles that have tags, not every article open in the editor', () => {
+    const tagOf = (id: string): Tag => ({ id, category: 'figure', start: 0, end: 5, text: '3,835', prefix: '', suffix: '' });
+    const tags: Record<string, Tag[]> = { 'file:///a.txt': [tagOf('a1')], 'file:///b.txt': [tagOf('b1'), tagOf('b2')], 'file:///opened.txt': [] };
+    const source: TagSource = {
+      keys: () => Object.keys(tags),
+      tags: (key) => tags[key] ?? [],
+      label: (key) => key,
+      hasProblem: () => false,
+      words: () => 100,
+      suggestions: (key) => (key === 'file:///opened.txt' ? [{ category: 'figure', start: 0, end: 3, text: '496', reason: 'r' }] : []),
+      conflicts: () => [],
+      isMissing: () => false,
+    };
+    const stats = new TagTreeModel(source).stats();
+    assert.deepEqual([stats.tags, stats.articles, stats.words], [3, 2, 200]);
+  });
+});

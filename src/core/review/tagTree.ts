@@ -143,8 +143,12 @@ export class TagTreeModel {
 
   /** The numbers of the Summary node (the same as `newsmark stats`), over the tags the filter lets through. */
   stats(): TagStats {
-    const keys = this.articles();
-    return statsOf(keys.map((key) => ({ tags: this.source.tags(key).filter((t) => matchesFilter(t, this.filter)), ...optionalWords(this.source.words(key)) })));
+    // Articles open without tags (or with suggestions only) are not part of the tagged corpus:
+    // "3 tags in 2 articles" counts the articles that have tags.
+    const tagged = this.articles()
+      .map((key) => ({ tags: this.source.tags(key).filter((t) => matchesFilter(t, this.filter)), ...optionalWords(this.source.words(key)) }))
+      .filter((a) => a.tags.length > 0);
+    return statsOf(tagged);
   }
 
   private statRows(): TreeNode[] {
