@@ -24,6 +24,8 @@ import { w3cExporter, w3cImporter } from '../src/core/export/w3c';
 import { suggestTags } from '../src/core/suggest';
 import { expandArticle, exportArticles, generateCorpus, openCorpus } from './corpus';
 import { Rng } from './prng';
+import { clusterQuotes } from '../src/core/quotes/cluster';
+import { quoteCorpus } from './quotes';
 
 const SEED = 0x5eed2024;
 const TAG_COUNT = 10_000;
@@ -243,6 +245,17 @@ const yamlText = SidecarFile.create('article.txt', sha).serialize(tags, sha);
   if (timing.result.counts.exact !== many.length) throw new Error(`W3C import placed ${timing.result.counts.exact} of ${many.length} exactly`);
   // Reading the JSON-LD and placing every span in the article; no file I/O, no YAML.
   timeRow(`W3C import, ${many.length / 1000}k annotations`, timing, 5000);
+}
+
+// ---- 13. quotes aligned across a workspace: 1,000 and 10,000 articles × 50 tags ----------------
+// Half the tags are claims and denials on template quotes, so wordings recur across articles.
+
+for (const [count, target] of [[1000, 2000], [10_000, 20_000]] as const) {
+  const corpus = quoteCorpus(SEED + 13, count, CORPUS_TAGS);
+  const timing = measure(count > 1000 ? 1 : 3, () => clusterQuotes(corpus), 1);
+  const members = timing.result.reduce((n, c) => n + c.members.length, 0);
+  if (members < count * 10) throw new Error(`only ${members} quotes were clustered`);
+  timeRow(`quote clusters, ${int(count)} articles × ${CORPUS_TAGS} tags (${int(members)} quotes in ${timing.result.length} clusters)`, timing, target);
 }
 
 // ---- sub-steps, for diagnosis -----------------------------------------------------------------

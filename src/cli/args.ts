@@ -29,6 +29,15 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      Count tags per category and per review status, per article and in
                      total, with tags per 1,000 words.`,
   },
+  quotes: {
+    options: { json: flag },
+    usage: `quotes [--json] PATH...
+                     Align quoted claims and denials across articles: tags whose words match
+                     closely are grouped under the wording most outlets print, and each version
+                     is identical, trimmed (a contiguous part of it) or altered. Only tags in
+                     quotation marks count. Exit 0 (altered quotes are findings), 1 when a
+                     sidecar cannot be read, 2 on bad usage.`,
+  },
   export: {
     options: { format: value, out: value, 'include-orphans': flag, bom: flag, force: flag, offsets: value },
     usage: `export --format F [--out PATH] [--force] [--include-orphans] [--bom]

@@ -4,6 +4,7 @@ import { check } from './check';
 import { exportTags } from './export';
 import { importTags } from './import';
 import { consoleOutput, type Output } from './output';
+import { quotes } from './quotes';
 import { UsageError } from './sidecars';
 import { stats } from './stats';
 import { suggest } from './suggest';
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if (command === 'check') return await check(paths, { fix: args.flag('fix'), json: args.flag('json') }, out);
     if (command === 'validate') return await validate(paths, out);
     if (command === 'stats') return await stats(paths, args.flag('json'), out);
+    if (command === 'quotes') return await quotes(paths, args.flag('json'), out);
     if (command === 'suggest') return await suggest(paths, { json: args.flag('json'), write: args.flag('write') }, out);
     throw new UsageError(`unknown command "${command}".`);
   } catch (error) {

@@ -1,0 +1,56 @@
+import { basename } from 'node:path';
+import { clusterQuotes, type QuoteCluster } from '../core/quotes/cluster';
+import type { DiffPart } from '../core/quotes/wordDiff';
+import type { Output } from './output';
+import { readablePairs, type ReadablePair } from './sidecars';
+
+/**
+ * The outlet an article is from: the sidecar's `outlet` header field when it has one, else the
+ * article's file name, which at least tells two outlets' files apart.
+ */
+export function outletFor(pair: Pick<ReadablePair, 'articlePath' | 'sidecar'>): string {
+  const outlet = (pair.sidecar as unknown as { outlet?: unknown }).outlet;
+  return typeof outlet === 'string' && outlet.trim() !== '' ? outlet.trim() : basename(pair.articlePath);
+}
+
+/**
+ * `newsmark quotes [--json] PATH...`: quoted claims and denials aligned across articles. An
+ * altered quote is a finding, not a failure: exit 0, or 1 only when a sidecar cannot be read.
+ */
+export async function quotes(paths: readonly string[], json: boolean, out: Output): Promise<number> {
+  const problems: string[] = [];
+  const { pairs, failed } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
+  const clusters = clusterQuotes(pairs.map((pair) => ({ article: pair.articlePath, outlet: outletFor(pair), text: pair.articleLf, tags: pair.sidecar.tags })));
+  if (json) out.line(JSON.stringify({ clusters: clusters.map(toJson) }, null, 2));
+  else printClusters(clusters, out);
+  for (const p of problems) out.error(`✗ ${p}`);
+  return failed ? 1 : 0;
+}
+
+/** The documented JSON shape; the word diff stays in the API, where the panel draws it. */
+function toJson(cluster: QuoteCluster): object {
+  return { wording: cluster.wording, members: cluster.members.map(({ article, outlet, id, start, end, text, verdict }) => ({ article, outlet, id, start, end, text, verdict })) };
+}
+
+function printClusters(clusters: readonly QuoteCluster[], out: Output): void {
+  if (clusters.length === 0) {
+    out.line('No quote is printed by more than one tag (only claims and denials in quotation marks count).');
+    return;
+  }
+  for (const cluster of clusters) {
+    const outlets = new Set(cluster.members.map((m) => m.outlet)).size;
+    out.line(`“${cluster.wording}” — ${cluster.members.length} versions, ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`);
+    const width = Math.max(...cluster.members.map((m) => m.outlet.length));
+    for (const m of cluster.members) {
+      const where = `${basename(m.article)}:${m.start}-${m.end}`;
+      const detail = m.verdict === 'identical' ? '' : `  ${showDiff(m.diff)}`;
+      out.line(`  ${m.verdict.padEnd(9)}  ${m.outlet.padEnd(width)}  ${where}${detail}`);
+    }
+    out.line('');
+  }
+}
+
+/** git's --word-diff=plain notation: [-removed-] {+added+}. */
+export function showDiff(parts: readonly DiffPart[]): string {
+  return parts.map((p) => (p.removed ? `[-${p.value}-]` : p.added ? `{+${p.value}+}` : p.value)).join(' ');
+}
