@@ -15,6 +15,7 @@ const CASES: [string, string, string | undefined, OutletRule | undefined][] = [
   ['a byline with bullets around the outlet', `By Ana Lind • Voice of Portmere • 08:15\n${BODY}`, 'Voice of Portmere', 'byline'],
   ['a byline with only a date', `By Ana Lind • 07 March 2026 • 22:41\n${BODY}`, undefined, undefined],
   ['a wire dateline', `PORTMERE (Northwire) — ${BODY}`, 'Northwire', 'dateline'],
+  ['a wire dateline with a country', `PORTMERE, Varnia (Northwire) - ${BODY}`, 'Northwire', 'dateline'],
   ['an advertising footer', `${BODY}Advertise with The Evening Lantern and reach engaged readers.`, 'The Evening Lantern', 'footer'],
   ['a copyright footer', `${BODY}© 2026 Harbor Gazette. All rights reserved.`, 'Harbor Gazette', 'footer'],
   ['a social credit', `${BODY}— Lantern News (@LanternNews) March 3, 2026\n${BODY}`, 'Lantern News', 'credit'],
