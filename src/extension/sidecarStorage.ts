@@ -325,7 +325,7 @@ export class SidecarStorage implements vscode.Disposable {
         if (!(await writeFileAtomic(sidecarUri.fsPath, write.text, { stillCurrent, create }))) continue;
       } else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
       this.onDisk.set(sidecarUri.toString(), write.text);
-      this.store.markSaved(key, write.sidecar, write.tags, write.rejected);
+      this.store.markSaved(key, write.sidecar, write.tags, write.rejected, write.details);
       this.reportEntries(sidecarUri, write.sidecar, text, false);
       return;
     }
