@@ -2,7 +2,10 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { parse as parseYamlText } from 'yaml';
 import { detailProblem } from '../../src/core/details';
+import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
+import { tagOn, write } from './cliCorpus';
+import { inTemp, runExpecting } from './cliRun';
 
 const SHA = 'a'.repeat(64);
 
@@ -86,4 +89,21 @@ test('detailProblem accepts what input boxes may offer', () => {
   assert.equal(detailProblem('published', '2026-03-25T08:30+02:00'), undefined);
   assert.equal(detailProblem('url', 'http://a.example'), undefined);
   assert.match(detailProblem('outlet', '  ') ?? '', /empty/);
+});
+
+test('newsmark validate names a bad detail by file and line, and stats still counts the tags', async () => {
+  await inTemp(async (dir) => {
+    const article = 'The ferry resumed on Friday after 300 passengers waited overnight.\n';
+    const tag = tagOn(article, '300 passengers', 'figure', 'aaaaaaa1');
+    write(dir, 'ferry.txt', article);
+    const text = SidecarFile.create('ferry.txt', '').serialize([tag], articleHash(article)).replace('tags:', 'published: next week\ntags:');
+    const sidecarPath = write(dir, 'ferry.txt.tags.yaml', text);
+    const line = text.split('\n').indexOf('published: next week') + 1;
+    const validate = await runExpecting(1, ['validate', dir]);
+    // Line and column of the value at fault.
+    assert.ok(validate.out.includes(`${sidecarPath}:${line}:12: "published" must be an ISO date`), validate.out);
+    const stats = JSON.parse((await runExpecting(1, ['stats', '--json', dir])).out) as { total: { tags: number }; problems: string[] };
+    assert.equal(stats.total.tags, 1);
+    assert.equal(stats.problems.length, 1);
+  });
 });
