@@ -27,7 +27,8 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     options: { json: flag },
     usage: `stats [--json] PATH...
                      Count tags per category and per review status, per article and in
-                     total, with tags per 1,000 words.`,
+                     total, with tags per 1,000 words; then each outlet's profile (tags
+                     per 1,000 words and share per category).`,
   },
   quotes: {
     options: { json: flag },

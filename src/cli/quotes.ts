@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { outletOf } from '../core/outlet';
 import { clusterQuotes, type QuoteCluster } from '../core/quotes/cluster';
 import type { DiffPart } from '../core/quotes/wordDiff';
 import type { Output } from './output';
@@ -8,9 +9,8 @@ import { readablePairs, type ReadablePair } from './sidecars';
  * The outlet an article is from: the sidecar's `outlet` header field when it has one, else the
  * article's file name, which at least tells two outlets' files apart.
  */
-export function outletFor(pair: Pick<ReadablePair, 'articlePath' | 'sidecar'>): string {
-  const outlet = (pair.sidecar as unknown as { outlet?: unknown }).outlet;
-  return typeof outlet === 'string' && outlet.trim() !== '' ? outlet.trim() : basename(pair.articlePath);
+export function outletFor(pair: Pick<ReadablePair, 'articlePath' | 'sidecar' | 'articleLf'>): string {
+  return outletOf(pair.sidecar.details, pair.articleLf, basename(pair.articlePath)).name;
 }
 
 /**

@@ -49,7 +49,10 @@ export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
   if (!articleRead.ok) return fail(`${articlePath}: ${articleRead.reason}`);
   const article = decodeArticle(articleRead.bytes, basename(articlePath));
   if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
-  const invalid = parsed.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message} (left out, kept in the file as written)`);
+  const invalid = [
+    ...parsed.sidecar.detailProblems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`),
+    ...parsed.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message} (left out, kept in the file as written)`),
+  ];
   return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text), invalid };
 }
 

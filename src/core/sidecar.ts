@@ -13,6 +13,7 @@ import {
   type YAMLMap,
   YAMLSeq,
 } from 'yaml';
+import { DETAIL_KEYS, type ArticleDetails } from './details';
 import { keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withOffsetsAsWritten } from './sidecarSource';
 import { SIDECAR_VERSION, readPlain, type Located, type ReadResult } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
@@ -85,19 +86,24 @@ export class SidecarFile {
     readonly rejected: readonly RejectedSuggestion[] = [],
     /** Entries of `tags:` that could not be read, with where and why. */
     readonly invalidTags: readonly InvalidTagEntry[] = [],
+    /** The readable header details (outlet, url, published, headline). */
+    readonly details: ArticleDetails = {},
+    /** Header details that are there but bad: reported on their lines, kept in the file as written. */
+    readonly detailProblems: readonly SidecarProblem[] = [],
   ) {}
 
   static parse(text: string): SidecarParse {
     const quick = quickRead(text);
-    if (quick && quick.problems.length === 0 && quick.invalid.length === 0) {
-      return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags, quick.rejected) };
+    // Anything to report needs a line number, which only the thorough path gives.
+    if (quick && quick.problems.length === 0 && quick.invalid.length === 0 && quick.detailProblems.length === 0) {
+      return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags, quick.rejected, [], quick.details) };
     }
     return parseThoroughly(text);
   }
 
   /** @internal The thorough path's result. */
-  static fromDocument(doc: Document, text: string, fields: Pick<ReadResult, 'article' | 'sha256' | 'tags' | 'rejected'>, invalid: readonly InvalidTagEntry[]): SidecarFile {
-    return new SidecarFile(text, doc, fields.article, fields.sha256, fields.tags, fields.rejected, invalid);
+  static fromDocument(doc: Document, text: string, fields: Pick<ReadResult, 'article' | 'sha256' | 'tags' | 'rejected' | 'details'>, invalid: readonly InvalidTagEntry[], detailProblems: readonly SidecarProblem[] = []): SidecarFile {
+    return new SidecarFile(text, doc, fields.article, fields.sha256, fields.tags, fields.rejected, invalid, fields.details, detailProblems);
   }
 
   /** Where a tag's entry starts in the file (1-based), for diagnostics about it. */
@@ -154,14 +160,19 @@ export class SidecarFile {
   /**
    * The YAML text with these tags and hash, keeping everything else of the original. Throws
    * SidecarWriteError, before anything is written, for a file that cannot be written back faithfully.
+   * With `details`, each detail that differs from what was read is set (undefined removes it); one
+   * left as read stays as written, a bad value too.
    */
-  serialize(tags: readonly Tag[], sha256: string, article: string = this.article, rejected: readonly RejectedSuggestion[] = this.rejected): string {
+  serialize(tags: readonly Tag[], sha256: string, article: string = this.article, rejected: readonly RejectedSuggestion[] = this.rejected, details?: ArticleDetails): string {
     const problems = this.writeProblems();
     if (problems.length > 0) throw new SidecarWriteError(problems);
     const doc = this.document().clone();
     const root = doc.contents as YAMLMap;
     setField(doc, root, 'article', article);
     setField(doc, root, 'sha256', sha256);
+    if (details) {
+      for (const key of DETAIL_KEYS) if (details[key] !== this.details[key]) setHeaderField(doc, root, key, details[key]);
+    }
     setField(doc, root, 'rejected', rejected.length > 0 ? rejected.map((r) => ({ category: r.category, start: r.start, end: r.end, text: r.text })) : undefined);
     const existing = nodeOf(root, 'tags');
     const seq: YAMLSeq = isSeq(existing) ? existing : new YAMLSeq();
@@ -251,7 +262,8 @@ function parseThoroughly(text: string): SidecarParse {
     return { message, line: pos.line, column: pos.col };
   };
   if (result.problems.length > 0) return { ok: false, problems: result.problems.map(locate) };
-  return { ok: true, sidecar: SidecarFile.fromDocument(doc, text, result, result.invalid.map((entry) => ({ ...locate(entry), index: entry.index }))) };
+  const invalid = result.invalid.map((entry) => ({ ...locate(entry), index: entry.index }));
+  return { ok: true, sidecar: SidecarFile.fromDocument(doc, text, result, invalid, result.detailProblems.map(locate)) };
 }
 
 /**
@@ -318,6 +330,20 @@ function setField(doc: Document, map: YAMLMap, key: string, value: unknown): voi
   const node = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value; // an alias stays if its value is unchanged
   const current: unknown = isMap(node) || isSeq(node) || isScalar(node) ? node.toJSON() : node;
   if (JSON.stringify(current) !== JSON.stringify(value)) pair.value = doc.createNode(value);
+}
+
+/** A header detail: a new one goes with the other header keys, before `tags`, not at the end of the file. */
+function setHeaderField(doc: Document, root: YAMLMap, key: string, value: string | undefined): void {
+  const exists = root.items.some((p: Pair) => (isScalar(p.key) ? p.key.value : p.key) === key);
+  if (exists || value === undefined) {
+    setField(doc, root, key, value);
+    return;
+  }
+  const node = doc.createNode(value);
+  const at = root.items.findIndex((p: Pair) => (isScalar(p.key) ? p.key.value : p.key) === 'tags');
+  const pair = doc.createPair(key, node);
+  if (at < 0) root.items.push(pair);
+  else root.items.splice(at, 0, pair);
 }
 
 function nodeOf(map: YAMLMap, key: string): unknown {

@@ -2,6 +2,7 @@ import { articleHash } from './articleFile';
 import { reattach } from './anchor/reattach';
 import { mergeTags } from './merge';
 import { SidecarFile, SidecarWriteError, type SidecarProblem } from './sidecar';
+import type { ArticleDetails } from './details';
 import type { RejectedSuggestion, Tag } from './tag';
 import type { TagStore } from './tagStore';
 
@@ -28,6 +29,8 @@ export interface SidecarWrite {
   readonly sidecar: SidecarFile;
   readonly tags: readonly Tag[];
   readonly rejected: readonly RejectedSuggestion[];
+  /** The details set in the store that this write carries (pass on to markSaved). */
+  readonly details?: ArticleDetails;
 }
 
 /**
@@ -42,14 +45,14 @@ export function sidecarWrite(store: TagStore, key: string, articleName: string, 
   const base = entry.sidecar ?? SidecarFile.create(articleName, '');
   let text: string;
   try {
-    text = base.serialize(tags.map(orphanIfCollapsed), articleHash(articleLf), articleName, entry.rejected);
+    text = base.serialize(tags.map(orphanIfCollapsed), articleHash(articleLf), articleName, entry.rejected, entry.details);
   } catch (error) {
     if (error instanceof SidecarWriteError) return { problems: [...error.problems] };
     throw error;
   }
   const reread = SidecarFile.parse(text);
   if (!reread.ok) throw new Error(`Newsmark produced a sidecar it cannot read back (${reread.problems[0]?.message ?? ''}); nothing was written.`);
-  return { text, sidecar: reread.sidecar, tags, rejected: entry.rejected };
+  return { text, sidecar: reread.sidecar, tags, rejected: entry.rejected, ...(entry.details ? { details: entry.details } : {}) };
 }
 
 /** A tag whose whole text was deleted is saved as orphaned, with its last known text. */

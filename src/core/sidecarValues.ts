@@ -1,6 +1,7 @@
 // A sidecar as plain values (what either YAML reader produces), checked against format v1: the
 // file-level problems that make it unreadable, and the tag entries that cannot be read on their own.
 import { isCategoryId } from './codebook';
+import { readDetails, type ArticleDetails } from './details';
 import { REVIEW_VERDICTS, sortTags, type RejectedSuggestion, type ReviewVerdict, type Tag, type TagStatus } from './tag';
 
 export const SIDECAR_VERSION = 1;
@@ -16,6 +17,9 @@ export interface ReadResult {
   sha256: string;
   tags: Tag[];
   rejected: RejectedSuggestion[];
+  details: ArticleDetails;
+  /** Header details that are there but bad: reported, kept in the file, left out of `details`. */
+  detailProblems: Located[];
   /** Problems that make the file unreadable, with the path to the value at fault. */
   problems: Located[];
   /** Tag entries that could not be read: the rest of the file still loads. */
@@ -29,7 +33,7 @@ export interface Located {
 
 /** Checks a sidecar given as plain values; both read paths share it. */
 export function readPlain(data: unknown): ReadResult {
-  const result: ReadResult = { article: '', sha256: '', tags: [], rejected: [], problems: [], invalid: [] };
+  const result: ReadResult = { article: '', sha256: '', tags: [], rejected: [], details: {}, detailProblems: [], problems: [], invalid: [] };
   const fail = (message: string, ...path: (string | number)[]): void => void result.problems.push({ message, path });
   if (!isPlainObject(data)) {
     fail('A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.');
@@ -50,6 +54,9 @@ export function readPlain(data: unknown): ReadResult {
   const sha = data['sha256'];
   if (typeof sha !== 'string') fail('"sha256" must be the hex SHA-256 of the article.', 'sha256');
   else result.sha256 = sha;
+  const details = readDetails(data);
+  result.details = details.details;
+  result.detailProblems = details.problems.map((p) => ({ message: p.message, path: [p.key] }));
   const tags = data['tags'];
   if (tags !== undefined && tags !== null && !Array.isArray(tags)) fail('"tags" must be a list.', 'tags');
   else if (Array.isArray(tags)) {

@@ -1,3 +1,4 @@
+import { sameDetails, type ArticleDetails } from './details';
 import { shiftTags, type TextChange } from './edits';
 import { Emitter } from './events';
 import { mergeRejected, type MergeResult, type TagConflict } from './merge';
@@ -30,6 +31,8 @@ export interface ArticleEntry {
   readonly conflicts: readonly TagConflict[];
   /** The sidecar is there but its article is not (deleted, or moved outside VS Code). */
   readonly missing?: boolean;
+  /** Article details set here and not yet written; absent: as the sidecar has them. */
+  readonly details?: ArticleDetails;
 }
 
 export type StoreChangeKind = 'loaded' | 'edited' | 'shifted' | 'reattached' | 'merged' | 'suggested' | 'saved' | 'reverted' | 'removed' | 'missing';
@@ -84,7 +87,21 @@ export class TagStore {
   /** Whether the in-memory tags differ from the sidecar on disk. */
   isModified(key: string): boolean {
     const entry = this.entries.get(key);
-    return entry !== undefined && (entry.tags !== entry.saved || entry.rejected !== entry.savedRejected);
+    return entry !== undefined && (entry.tags !== entry.saved || entry.rejected !== entry.savedRejected || entry.details !== undefined);
+  }
+
+  /** The article's details (outlet, url, published, headline) as they will be written. */
+  details(key: string): ArticleDetails {
+    const entry = this.entries.get(key);
+    return entry?.details ?? entry?.sidecar?.details ?? {};
+  }
+
+  /** Sets the article's details, written with its tags (read-only articles refuse, as for tags). */
+  setDetails(key: string, details: ArticleDetails): void {
+    const current = this.entries.get(key);
+    if (current && sameDetails(details, this.details(key))) return;
+    const written = { ...details };
+    this.edit(key, (tags) => [...tags], () => ({ details: written }), true);
   }
 
   suggestions(key: string): readonly Suggestion[] {
@@ -233,11 +250,16 @@ export class TagStore {
     if (replaced) this.changed.fire({ key, kind: 'reattached' });
   }
 
-  /** Records that the sidecar on disk now holds these tags and rejected suggestions. */
-  markSaved(key: string, sidecar: SidecarFile, tags: readonly Tag[], rejected: readonly RejectedSuggestion[]): void {
+  /**
+   * Records that the sidecar on disk now holds these tags and rejected suggestions, and these
+   * details: details set again while the write was under way stay to be written.
+   */
+  markSaved(key: string, sidecar: SidecarFile, tags: readonly Tag[], rejected: readonly RejectedSuggestion[], details?: ArticleDetails): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.entries.set(key, { ...entry, sidecar, saved: tags, savedRejected: rejected });
+    const { details: pending, ...rest } = entry;
+    const stillPending = pending !== undefined && pending !== details ? { details: pending } : {};
+    this.entries.set(key, { ...rest, ...stillPending, sidecar, saved: tags, savedRejected: rejected });
     this.changed.fire({ key, kind: 'saved' });
   }
 

@@ -39,6 +39,7 @@ export const CommandId = {
   keepTheirs: 'newsmark.keepTheirs',
   deleteTagsToo: 'newsmark.deleteTagsToo',
   locateArticle: 'newsmark.locateArticle',
+  editArticleDetails: 'newsmark.editArticleDetails',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
 import { ArticleLanguage } from './articleLanguage';
 import { ArticleRenames } from './articleRenames';
+import { ArticleDetailsCommand } from './detailsCommand';
 import { TagDecorations } from './decorations';
 import { ArticleEditTracker } from './editTracker';
 import { ExportCommands } from './exportCommands';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     api.decorations, api.commands, api.statusBar, api.suggestions, api.preview,
     new ReviewCommands(store),
     new SidecarCommands(store, storage),
+    new ArticleDetailsCommand(store, storage),
     new ExportCommands(store, storage),
     new ArticleLanguage(store),
     new ArticleRenames(store, storage),

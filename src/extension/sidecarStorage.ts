@@ -184,11 +184,12 @@ export class SidecarStorage implements vscode.Disposable {
       severity: vscode.DiagnosticSeverity.Warning,
     }));
     const unread = file.invalidTags.map((p) => ({ ...p, message: `${p.message} This entry is left out and kept in the file as written until it is fixed.` }));
-    if (unread.length + beyond.length === 0) {
+    const details = file.detailProblems.map((p) => ({ ...p, severity: vscode.DiagnosticSeverity.Warning }));
+    if (unread.length + beyond.length + details.length === 0) {
       this.diagnostics.delete(sidecar);
       return;
     }
-    this.report(sidecar, [...unread, ...beyond], false);
+    this.report(sidecar, [...details, ...unread, ...beyond], false);
     if (unread.length > 0 && notify) {
       void vscode.window.showWarningMessage(
         `${vscode.workspace.asRelativePath(sidecar)}: ${unread.length === 1 ? '1 tag entry' : `${unread.length} tag entries`} could not be read (first on line ${unread[0]!.line}); the other ${file.tags.length} tags are loaded. See the Problems view.`,
@@ -324,7 +325,7 @@ export class SidecarStorage implements vscode.Disposable {
         if (!(await writeFileAtomic(sidecarUri.fsPath, write.text, { stillCurrent, create }))) continue;
       } else await vscode.workspace.fs.writeFile(sidecarUri, new TextEncoder().encode(write.text));
       this.onDisk.set(sidecarUri.toString(), write.text);
-      this.store.markSaved(key, write.sidecar, write.tags, write.rejected);
+      this.store.markSaved(key, write.sidecar, write.tags, write.rejected, write.details);
       this.reportEntries(sidecarUri, write.sidecar, text, false);
       return;
     }

@@ -245,7 +245,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       item.tooltip = `${vscode.workspace.asRelativePath(uri)} is gone; its tags are kept in ${fileName(uri)}.tags.yaml. Use Locate Article… if it was moved or renamed outside VS Code, or Delete Tags Too.`;
     } else {
       item.iconPath = vscode.ThemeIcon.File;
-      item.tooltip = vscode.workspace.asRelativePath(uri);
+      const { outlet, published } = this.store.details(node.key);
+      item.tooltip = [vscode.workspace.asRelativePath(uri), outlet && `Outlet: ${outlet}`, published && `Published: ${published}`].filter(Boolean).join('\n');
     }
     return item;
   }

@@ -45,7 +45,7 @@ describe('newsmark quotes on the samples', () => {
     assert.deepEqual(cluster!.members.map((m) => [name(m.article), m.outlet, m.verdict]), [
       ['daily-clarion.txt', 'daily-clarion.txt', 'trimmed'],
       ['harbor-gazette.txt', 'harbor-gazette.txt', 'identical'],
-      ['varnia-wire.txt', 'varnia-wire.txt', 'altered'],
+      ['varnia-wire.txt', 'Varnia Wire', 'altered'],
     ]);
     // The Wire's reported "not true" denial is a tag that runs past its quotation marks: not a member.
     assert.ok(clusters.every((c) => c.members.every((m) => !m.text.startsWith('She said'))));
@@ -54,7 +54,7 @@ describe('newsmark quotes on the samples', () => {
   it('prints each version with its verdict and a word diff', async () => {
     const { out } = await runExpecting(0, ['quotes', SAMPLES]);
     assert.match(out, /^“We have lost equipment we have lost cargo and for a few days we lost control of the lower basin” — 3 versions, 3 outlets$/m);
-    assert.match(out, /^ {2}altered {4}varnia-wire\.txt +varnia-wire\.txt:571-637 {2}We have lost equipment \[-we have lost-\] \{\+and\+\} cargo and/m);
+    assert.match(out, /^ {2}altered {4}Varnia Wire +varnia-wire\.txt:571-637 {2}We have lost equipment \[-we have lost-\] \{\+and\+\} cargo and/m);
     assert.match(out, /^ {2}identical {2}harbor-gazette\.txt/m);
   });
 
@@ -71,10 +71,13 @@ describe('newsmark quotes on the samples', () => {
     });
   });
 
-  it('names the outlet by the sidecar field when there is one, else by the file name', () => {
-    const sidecar = SidecarFile.create('a.txt', 'x');
-    assert.equal(outletFor({ articlePath: '/news/a.txt', sidecar }), 'a.txt');
-    assert.equal(outletFor({ articlePath: '/news/a.txt', sidecar: Object.assign(Object.create(sidecar) as SidecarFile, { outlet: 'Valdry Post' }) }), 'Valdry Post');
+  it('names the outlet by the sidecar field, else by a guess from the text, else by the file name', () => {
+    const plain = SidecarFile.create('a.txt', 'x');
+    assert.equal(outletFor({ articlePath: '/news/a.txt', sidecar: plain, articleLf: 'Text.\n' }), 'a.txt');
+    const parsed = SidecarFile.parse(`newsmark: 1\narticle: a.txt\noutlet: Valdry Post\nsha256: ${'a'.repeat(64)}\ntags: []\n`);
+    assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+    assert.equal(outletFor({ articlePath: '/news/a.txt', sidecar: parsed.sidecar, articleLf: 'Text.\n' }), 'Valdry Post');
+    assert.equal(outletFor({ articlePath: '/news/a.txt', sidecar: plain, articleLf: 'KESSMOUTH, Varnia (Varnia Wire) - The port said.\n' }), 'Varnia Wire');
   });
 });
 

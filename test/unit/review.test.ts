@@ -141,7 +141,7 @@ describe('stats', () => {
     const samples = join(__dirname, '..', '..', 'samples');
     assert.equal(await main(['stats', samples], { line: (l) => lines.push(l), error: (l) => lines.push(l) }), 0);
     assert.match(lines[0]!, /^Article +Claim +Denial +Figure +Editorial framing +Unreviewed/);
-    const total = lines.at(-1)!;
+    const total = lines.find((l) => l.startsWith('Total'))!; // outlet profiles follow the table
     assert.match(total, /^Total +\d+ +\d+ +\d+ +\d+/);
     const json: string[] = [];
     await main(['stats', '--json', samples], { line: (l) => json.push(l), error: (l) => json.push(l) });

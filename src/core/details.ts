@@ -1,0 +1,54 @@
+// An article's details in its sidecar header (outlet, url, published, headline): optional, and a
+// bad value is reported on its line but never makes the file unreadable or gets dropped.
+
+export interface ArticleDetails {
+  /** The outlet that published the article, as the analyst names it ("The Harbor Gazette"). */
+  readonly outlet?: string;
+  readonly url?: string;
+  /** ISO 8601 date (`2026-03-25`) or date-time (`2026-03-25T08:30:00Z`). */
+  readonly published?: string;
+  readonly headline?: string;
+}
+
+export type DetailKey = keyof ArticleDetails;
+
+/** In the order Newsmark writes them, after `sha256` and before `tags`. */
+export const DETAIL_KEYS: readonly DetailKey[] = ['outlet', 'url', 'published', 'headline'];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
+
+/** Why this value cannot be the detail, or undefined when it can (used by readers and by input boxes). */
+export function detailProblem(key: DetailKey, value: unknown): string | undefined {
+  if (typeof value !== 'string') return `"${key}" must be text${typeof value === 'number' || typeof value === 'boolean' ? ' (quote it)' : ''}.`;
+  if (value.trim() === '') return `"${key}" is empty: leave it out instead.`;
+  if (key === 'published' && !isIsoDate(value)) return `"published" must be an ISO date such as 2026-03-25 (or 2026-03-25T08:30:00Z), not "${value}".`;
+  if (key === 'url' && !/^https?:\/\/\S+$/i.test(value)) return `"url" must be a web address starting with http:// or https://, not "${value}".`;
+  return undefined;
+}
+
+function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // A real calendar day: 2026-02-30 matches the pattern but is not a date.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The readable details of a sidecar's top level, and a problem for each key that is there but bad. */
+export function readDetails(data: Readonly<Record<string, unknown>>): { details: ArticleDetails; problems: { key: DetailKey; message: string }[] } {
+  const details: { -readonly [K in DetailKey]?: string } = {};
+  const problems: { key: DetailKey; message: string }[] = [];
+  for (const key of DETAIL_KEYS) {
+    const value = data[key];
+    if (value === undefined || value === null) continue;
+    const problem = detailProblem(key, value);
+    if (problem !== undefined) problems.push({ key, message: `${problem} It is kept in the file as written.` });
+    else details[key] = value as string;
+  }
+  return { details, problems };
+}
+
+export function sameDetails(a: ArticleDetails, b: ArticleDetails): boolean {
+  return DETAIL_KEYS.every((key) => a[key] === b[key]);
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { DETAIL_KEYS, detailProblem, type ArticleDetails, type DetailKey } from '../core/details';
+import { guessOutlet } from '../core/outlet';
+import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
+import { articleKey, articleUri, fileName, isTaggable, readArticleText } from './articles';
+import { CommandId } from './commandIds';
+import type { SidecarStorage } from './sidecarStorage';
+
+const LABELS: Record<DetailKey, { title: string; placeholder: string }> = {
+  outlet: { title: 'Outlet', placeholder: 'e.g. The Harbor Gazette' },
+  url: { title: 'URL', placeholder: 'https://…' },
+  published: { title: 'Published', placeholder: 'ISO date, e.g. 2026-03-25' },
+  headline: { title: 'Headline', placeholder: 'The headline as published' },
+};
+
+/** Answers given by a caller instead of the input boxes (tests); a key left out keeps its prefilled value. */
+export type DetailAnswers = Partial<Record<DetailKey, string>>;
+
+/**
+ * "Edit Article Details…": the outlet, url, published date and headline of an article, asked
+ * one after another with the current values filled in (the outlet guessed from the text when
+ * the sidecar has none). Escape at any step changes nothing; an emptied box removes the detail.
+ */
+export class ArticleDetailsCommand implements vscode.Disposable {
+  private readonly disposable: vscode.Disposable;
+
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
+    this.disposable = vscode.commands.registerCommand(CommandId.editArticleDetails, (target?: unknown, answers?: DetailAnswers) => this.edit(target, answers));
+  }
+
+  private async edit(target: unknown, answers: DetailAnswers | undefined): Promise<void> {
+    const key = await this.articleOf(target);
+    if (key === undefined) return;
+    await this.storage.ensureLoaded(articleUri(key));
+    const problem = this.store.get(key)?.problem;
+    if (problem !== undefined) {
+      void vscode.window.showErrorMessage(new ReadOnlyTagsError(key, problem).message);
+      return;
+    }
+    const current = this.store.details(key);
+    const guess = current.outlet === undefined ? guessOutlet((await readArticleText(key)) ?? '') : undefined;
+    const result: { -readonly [K in DetailKey]?: string } = {};
+    for (const [index, detail] of DETAIL_KEYS.entries()) {
+      const prefilled = current[detail] ?? (detail === 'outlet' ? guess?.name : undefined) ?? '';
+      const answer = answers ? answers[detail] ?? prefilled : await vscode.window.showInputBox({
+        title: `${fileName(articleUri(key))}: Article Details (${index + 1}/${DETAIL_KEYS.length}) — ${LABELS[detail].title}`,
+        value: prefilled,
+        placeHolder: LABELS[detail].placeholder,
+        prompt: detail === 'outlet' && guess ? `Guessed from the text (“${guess.evidence}”): Enter keeps it, or type the outlet's name.` : 'Leave empty to remove it.',
+        ignoreFocusOut: true,
+        validateInput: (value) => (value.trim() === '' ? undefined : detailProblem(detail, value.trim())),
+      });
+      if (answer === undefined) return; // Escape: nothing is changed
+      const value = answer.trim();
+      if (value !== '' && detailProblem(detail, value) !== undefined) {
+        void vscode.window.showErrorMessage(detailProblem(detail, value)!);
+        return;
+      }
+      if (value !== '') result[detail] = value;
+    }
+    try {
+      this.store.setDetails(key, result satisfies ArticleDetails);
+    } catch (error) {
+      if (!(error instanceof ReadOnlyTagsError)) throw error;
+      void vscode.window.showErrorMessage(error.message);
+      return;
+    }
+    await this.storage.saveIfClean(key);
+  }
+
+  /** A Tags view article row, an Explorer file, else the active article, else a pick among tagged articles. */
+  private async articleOf(target: unknown): Promise<string | undefined> {
+    if (target instanceof vscode.Uri) return articleKey(target);
+    if (typeof target === 'object' && target !== null && typeof (target as { key?: unknown }).key === 'string') return (target as { key: string }).key;
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isTaggable(editor.document)) return articleKey(editor.document.uri);
+    const keys = this.store.keys();
+    if (keys.length === 0) {
+      void vscode.window.showInformationMessage('Open an article to edit its details.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: vscode.workspace.asRelativePath(articleUri(k)), key: k })), { title: 'Edit the details of which article?' });
+    return picked?.key;
+  }
+
+  dispose(): void {
+    this.disposable.dispose();
+  }
+}
