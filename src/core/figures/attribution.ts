@@ -14,10 +14,10 @@ export function sentenceAround(text: string, start: number, end: number): { s: n
 }
 
 const SPEECH = 'said|says|told|claimed|claims|estimated|estimates|estimating|reported|reports|announced|announces|stated|put|puts|confirmed|confirms|acknowledged|admitted|insisted|insists|released|published|calculated|counted|recorded|tallied|revealed';
-const BODY = 'officials?|authorities|government|ministry|police|spokes(?:man|woman|person)|military|army|forces|agency|office|council|committee|commission|newspaper|tabloid|analysts?|officer|sources?';
+const BODY = 'officials?|authorities|government|ministry|police|spokes(?:man|woman|person)|military|army|forces|agency|office|council|committee|commission|newspaper|tabloid|analysts?|officers?|sources?|service|board|staff|prosecutors?|rescuers|investigators|monitors|observers|experts|researchers';
 const NAME = "[A-Z][\\p{L}’'.-]*(?:\\s+(?:of\\s+|de\\s+|al-)?[A-Z][\\p{L}’'.-]*)*";
 /** "Rudskoi said", "Sergei Rudskoi, the deputy chief of staff, said", "NATO officials estimated", "the ministry said". */
-const SPEAKER = new RegExp(`(?:\\b(?:the|The)\\s+(?:[a-z]+\\s+)?(?:${BODY})\\b|${NAME}(?:(?:\\s+[a-z]+){0,2}\\s+(?:${BODY})(?:\\s+and\\s+(?:${BODY}))?)?)(?:,[^,]{3,110},)?(?:\\s+(?:in|on|at|by)(?:\\s+[\\p{L}\\d]+){1,2})?(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))*\\s+(?:${SPEECH})\\b`, 'gu');
+const SPEAKER = new RegExp(`(?:\\b(?:(?:the|The|a|A|an|An)\\s+)?(?:[a-z]+\\s+)?(?:${BODY})\\b|${NAME}(?:(?:\\s+[a-z]+){0,2}\\s+(?:${BODY})(?:\\s+and\\s+(?:${BODY}))?)?)(?:,[^,]{3,110},)?(?:\\s+(?:in|on|at|by)(?:\\s+[\\p{L}\\d]+){1,2})?(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))*\\s+(?:${SPEECH})\\b`, 'gu');
 const ACCORDING = new RegExp(`according to\\s+(?:the\\s+)?(${NAME}|(?:[a-z]+\\s+)?(?:${BODY}))`, 'gu');
 const OPENER = /^\s*(?:However|But|Meanwhile|Still|Yet|Instead|Earlier|Later|Separately|Overall|In total|Previously),\s/;
 const TRAILING = new RegExp(`(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))+$`, 'u');
@@ -59,7 +59,11 @@ export function attributionIn(sentence: string, start: number, sources: SynonymL
 function cleanName(raw: string): string {
   const words = raw.trim().split(/\s+/);
   while (words.length > 1 && LEADING.test(words[0]!)) words.shift();
-  return words.join(' ').replace(/[’']s$/, '');
+  let name = words.join(' ').replace(/[’']s$/, '').replace(/(?<![A-Z])\.$/, '');
+  // "the ministry", "a defence official": a common noun keeps its article; "the Kremlin" does not need one.
+  const article = /^(the|a|an)\s/i.exec(raw.trim())?.[1]?.toLowerCase();
+  if (article && /^\p{Ll}/u.test(name) && !name.toLowerCase().startsWith(`${article} `)) name = `${article} ${name}`;
+  return name;
 }
 
 /** The canonical source family named anywhere in the text, if any. */
@@ -72,7 +76,7 @@ export function familyIn(text: string, sources: SynonymList): string | undefined
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 const TIME = new RegExp(
-  `\\b(?:(since|as of|by|until)\\s+)?(?:(early|mid-?|late|the end of|end of|the start of|the beginning of|the middle of)\\s*)?(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH})(?:,?\\s+(\\d{4}))?`,
+  `\\b(?:([Ss]ince|[Aa]s of|[Bb]y|[Uu]ntil)\\s+)?(?:(early|mid-?|late|the end of|end of|the start of|the beginning of|the middle of)\\s*)?(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH})(?:,?\\s+(\\d{4}))?`,
   'g',
 );
 
@@ -112,6 +116,6 @@ function timeRef(m: RegExpMatchArray): TimeRef | undefined {
   else if (part?.startsWith('early') || /start|beginning/.test(part ?? '')) to = base + 10;
   else if (part?.startsWith('mid') || part?.includes('middle')) [from, to] = [base + 11, base + 20];
   else if (part) from = base + 20; // late, the end of
-  if (since) to = Infinity; // a running total up to now
-  return { text: text.trim(), from, to };
+  if (since && /^since$/i.test(since)) to = Infinity; // a running total up to now
+  return { text: text.trim().replace(/(?<=\p{Ll}{3})\.$/u, ''), from, to };
 }

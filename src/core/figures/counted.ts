@@ -15,6 +15,7 @@ export interface Counted {
 const STOP = new Set(
   'a an the and or but with had has have having been be being was were is are will would could can may might that which who whom whose to in on at by from for since after before into than as of its their his her our this these those it they there said says told while when where amid during under over another more some about nearly around'.split(' '),
 );
+const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our', 'power']);
 const WORD = /[\p{L}]+(?:[-'’][\p{L}]+)*|\d[\d,.]*|[,;:()—–"“”]/gu;
 
 interface Word {
@@ -33,7 +34,7 @@ function outcomeAt(ws: readonly Word[], k: number, phrases: readonly [string[], 
 }
 
 /** The noun phrase at the start of the words, up to the first outcome word, stop word or number. */
-function nounPhrase(ws: readonly Word[], phrases: readonly [string[], string][]): Word[] {
+function nounPhrase(ws: readonly Word[], phrases: readonly [string[], string][], nouns: ReadonlyMap<string, string>): Word[] {
   let k = 0;
   while (ws[k] && (ws[k]!.low === 'of' || ws[k]!.low === 'the' || ws[k]!.low === 'their' || ws[k]!.low === 'its')) k++;
   const out: Word[] = [];
@@ -41,7 +42,8 @@ function nounPhrase(ws: readonly Word[], phrases: readonly [string[], string][])
     const w = ws[k]!;
     if (!/^\p{L}/u.test(w.w) || STOP.has(w.low) || outcomeAt(ws, k, phrases) || /ly$/.test(w.low)) break;
     out.push(w);
-    if (w.low.length > 3 && /s$/.test(w.low) && !/(?:ss|us|is)$/.test(w.low)) break; // a plural ends the phrase
+    // A plural, or a noun of the list, ends the phrase.
+    if (nouns.has(w.low) || /(?:men|people|children|personnel)$/.test(w.low) || (w.low.length > 3 && /s$/.test(w.low) && !/(?:ss|us|is)$/.test(w.low))) break;
   }
   return out;
 }
@@ -57,13 +59,14 @@ export function countedThing(input: CountedInput, vocabulary: FigureVocabulary):
   const nouns = synonymIndex(vocabulary.nouns);
   const phrases: [string[], string][] = [...synonymIndex(vocabulary.outcomes)].map(([w, key]): [string[], string] => [w.split(' '), key]).sort((a, b) => b[0].length - a[0].length);
   const after = words(input.after.slice(0, 120));
-  let phrase = nounPhrase(after, phrases);
+  let phrase = nounPhrase(after, phrases, nouns);
   let outcome: string | undefined;
   // Forward to the end of the clause: "troops had been killed", "countries abstained".
   for (let k = phrase.length; k < after.length && k < phrase.length + 6; k++) {
     if (/^[\d,;:()—–]/.test(after[k]!.w)) break;
     const o = outcomeAt(after, k, phrases);
-    if (o) {
+    // "lost their homes", "found its way": a verb with an object of its own is not what happened to them.
+    if (o && !POSSESSIVE.has(after[k + o.length]?.low ?? '')) {
       outcome = o.key;
       break;
     }
@@ -83,7 +86,7 @@ export function countedThing(input: CountedInput, vocabulary: FigureVocabulary):
     // "1,351 troops had been killed and 3,835 wounded": the noun of the figure before.
     for (let k = before.length - 1; k >= 0; k--) {
       if (!/^\d/.test(before[k]!.w)) continue;
-      phrase = nounPhrase(before.slice(k + 1), phrases);
+      phrase = nounPhrase(before.slice(k + 1), phrases, nouns);
       break;
     }
   }
