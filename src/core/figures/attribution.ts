@@ -17,7 +17,7 @@ const SPEECH = 'said|says|told|claimed|claims|estimated|estimates|estimating|rep
 const BODY = 'officials?|authorities|government|ministry|police|spokes(?:man|woman|person)|military|army|forces|agency|office|council|committee|commission|newspaper|tabloid|analysts?|officers?|sources?|service|board|staff|prosecutors?|rescuers|investigators|monitors|observers|experts|researchers';
 const NAME = "[A-Z][\\p{L}’'.-]*(?:\\s+(?:of\\s+|de\\s+|al-)?[A-Z][\\p{L}’'.-]*)*";
 /** "Rudskoi said", "Sergei Rudskoi, the deputy chief of staff, said", "NATO officials estimated", "the ministry said". */
-const SPEAKER = new RegExp(`(?:\\b(?:(?:the|The|a|A|an|An)\\s+)?(?:[a-z]+\\s+)?(?:${BODY})\\b|${NAME}(?:(?:\\s+[a-z]+){0,2}\\s+(?:${BODY})(?:\\s+and\\s+(?:${BODY}))?)?)(?:,[^,]{3,110},)?(?:\\s+(?:in|on|at|by)(?:\\s+[\\p{L}\\d]+){1,2})?(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))*\\s+(?:${SPEECH})\\b`, 'gu');
+const SPEAKER = new RegExp(`(?:\\b(?:(?:the|The|a|A|an|An)\\s+)?(?:[a-z]+\\s+)?(?:${BODY})\\b|${NAME}(?:(?:\\s+(?!(?:the|a|an)\\b)[a-z]+){0,2}\\s+(?:${BODY})(?:\\s+and\\s+(?:${BODY}))?)?)(?:,[^,]{3,110},)?(?:\\s+(?:in|on|at|by)(?:\\s+[\\p{L}\\d]+){1,2})?(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))*\\s+(?:${SPEECH})\\b`, 'gu');
 const ACCORDING = new RegExp(`according to\\s+(?:the\\s+)?(${NAME}|(?:[a-z]+\\s+)?(?:${BODY}))`, 'gu');
 const OPENER = /^\s*(?:However|But|Meanwhile|Still|Yet|Instead|Earlier|Later|Separately|Overall|In total|Previously),\s/;
 const TRAILING = new RegExp(`(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))+$`, 'u');
@@ -117,5 +117,5 @@ function timeRef(m: RegExpMatchArray): TimeRef | undefined {
   else if (part?.startsWith('mid') || part?.includes('middle')) [from, to] = [base + 11, base + 20];
   else if (part) from = base + 20; // late, the end of
   if (since && /^since$/i.test(since)) to = Infinity; // a running total up to now
-  return { text: text.trim().replace(/(?<=\p{Ll}{3})\.$/u, ''), from, to };
+  return { text: text.trim().replace(/(?<=\p{L}{3})\.$/u, ''), from, to };
 }

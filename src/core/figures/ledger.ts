@@ -143,7 +143,7 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
     }
     const sources = unique(members.map((m) => m.reading.source));
     const keys = unique(members.map((m) => m.reading.sourceKey));
-    const family = keys.length === 1 && keys[0] !== null && !sources.some((s) => s?.toLowerCase() === keys[0]) ? keys[0]! : undefined;
+    const family = keys.length === 1 && keys[0] !== null && !sources.some((s) => s?.toLowerCase().replace(/^(?:the|a|an)\s+/, '') === keys[0]) ? keys[0]! : undefined;
     const times = unique(members.map((m) => m.reading.as_of));
     return {
       source: family ?? (sources.filter(Boolean).join(' / ') || null),
