@@ -40,9 +40,12 @@ function groupLabel(g: LedgerGroup): string {
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
+/** "hundreds of", "tens of thousands of": the hedge is the amount. */
+const PLURAL_OF = /^(?:tens|dozens|scores|hundreds|thousands|millions|billions) of/;
+
 function amount(f: LedgerFigure): string {
-  const hedge = f.hedge && !['between', 'somewhere between', 'from'].includes(f.hedge) && !f.hedge.endsWith(' of') ? `${f.hedge} ` : '';
+  const hedge = f.hedge && !['between', 'somewhere between', 'from'].includes(f.hedge) && !PLURAL_OF.test(f.hedge) ? `${f.hedge} ` : '';
   if (f.value !== undefined) return `${hedge}${n(f.value)}`;
-  if (f.max === null || f.max === undefined) return f.hedge?.endsWith(' of') ? `${f.hedge} (≥ ${n(f.min ?? 0)})` : hedge ? `${hedge}${n(f.min ?? 0)}` : `${n(f.min ?? 0)}+`;
+  if (f.max === null || f.max === undefined) return f.hedge && PLURAL_OF.test(f.hedge) ? `${f.hedge} (≥ ${n(f.min ?? 0)})` : hedge ? `${hedge}${n(f.min ?? 0)}` : `${n(f.min ?? 0)}+`;
   return f.min ? `${n(f.min)}–${n(f.max)}` : `${hedge}${n(f.max)}`;
 }
