@@ -102,6 +102,8 @@ const ROWS: [string, Expect][] = [
   ['The ministry said it had lost [640 servicemen] in the offensive.', { counted: 'troops killed' }],
   ['Moscow said it had lost 640 servicemen with another [1,700 injured].', { counted: 'troops wounded', sourceKey: 'Russia' }],
   ['[212 troops] died in the first week.', { counted: 'troops killed' }],
+  ['[Hundreds of containers] are thought to have been lost.', { min: 200, counted: 'containers lost' }],
+  ['[Forty soldiers] were lost when the bridge fell.', { value: 40, counted: 'troops killed' }],
   ['The resolution won [93 votes in favour].', { counted: 'votes in favour' }],
   ['Another [35 countries] abstained in the vote.', { counted: 'countries abstaining' }],
   ['[18 nations] voted against the motion.', { counted: 'countries against' }],

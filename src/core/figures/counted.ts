@@ -67,7 +67,8 @@ export function countedThing(input: CountedInput, vocabulary: FigureVocabulary):
     const o = outcomeAt(after, k, phrases);
     // "lost their homes", "found its way": a verb with an object of its own is not what happened to them.
     if (o && !POSSESSIVE.has(after[k + o.length]?.low ?? '')) {
-      outcome = o.key;
+      // Containers "lost" are not killed: that reading is kept for the listed nouns (troops, people …).
+      outcome = after[k]!.low === 'lost' && phrase.length > 0 && !nouns.has(phrase.at(-1)!.low) ? 'lost' : o.key;
       break;
     }
   }
