@@ -4,12 +4,15 @@
  */
 import { synonymIndex, type SynonymList } from './vocabulary';
 
-/** The sentence around [start, end) of LF text, as UTF-16 offsets. */
+const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|U\.S|No)$/;
+
+/** The sentence around [start, end) of LF text, as UTF-16 offsets: a line break or ". " ends it, "Dr. " does not. */
 export function sentenceAround(text: string, start: number, end: number): { s: number; e: number } {
+  const ends = (i: number): boolean => /[.!?]/.test(text[i] ?? '') && (i + 1 >= text.length || /\s/.test(text[i + 1]!)) && !ABBREVIATION.test(text.slice(Math.max(0, i - 4), i));
   let s = start;
-  while (s > 0 && text[s - 1] !== '\n' && !(/[.!?]/.test(text[s - 2] ?? '') && /\s/.test(text[s - 1] ?? '') && !/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|U\.S|No)\.$/.test(text.slice(Math.max(0, s - 6), s - 1)))) s--;
+  while (s > 0 && text[s - 1] !== '\n' && !(/\s/.test(text[s - 1]!) && s >= 2 && ends(s - 2))) s--;
   let e = end;
-  while (e < text.length && text[e] !== '\n' && !(/[.!?]/.test(text[e] ?? '') && (e + 1 >= text.length || /\s/.test(text[e + 1] ?? '')) && !/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|U\.S|No)$/.test(text.slice(Math.max(0, e - 4), e)))) e++;
+  while (e < text.length && text[e] !== '\n' && !ends(e)) e++;
   return { s, e: Math.min(text.length, e + 1) };
 }
 

@@ -48,6 +48,17 @@ function nounPhrase(ws: readonly Word[], phrases: readonly [string[], string][],
   return out;
 }
 
+const phraseCache = new WeakMap<object, readonly [string[], string][]>();
+
+/** The outcome words as word sequences, longest first; built once per list. */
+function outcomePhrases(vocabulary: FigureVocabulary): readonly [string[], string][] {
+  const cached = phraseCache.get(vocabulary.outcomes);
+  if (cached) return cached;
+  const phrases = [...synonymIndex(vocabulary.outcomes)].map(([w, key]): [string[], string] => [w.split(' '), key]).sort((a, b) => b[0].length - a[0].length);
+  phraseCache.set(vocabulary.outcomes, phrases);
+  return phrases;
+}
+
 export interface CountedInput {
   /** Words after the number: the rest of the tag, then the rest of its sentence. */
   readonly after: string;
@@ -57,7 +68,7 @@ export interface CountedInput {
 
 export function countedThing(input: CountedInput, vocabulary: FigureVocabulary): Counted {
   const nouns = synonymIndex(vocabulary.nouns);
-  const phrases: [string[], string][] = [...synonymIndex(vocabulary.outcomes)].map(([w, key]): [string[], string] => [w.split(' '), key]).sort((a, b) => b[0].length - a[0].length);
+  const phrases = outcomePhrases(vocabulary);
   const after = words(input.after.slice(0, 120));
   let phrase = nounPhrase(after, phrases, nouns);
   let outcome: string | undefined;

@@ -100,7 +100,9 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
   const bySource = new Map<string, number[]>();
   entries.forEach((e, i) => {
     const key = e.reading.sourceKey ?? '';
-    bySource.set(key, [...(bySource.get(key) ?? []), i]);
+    const list = bySource.get(key);
+    if (list) list.push(i);
+    else bySource.set(key, [i]);
   });
   for (const members of bySource.values()) {
     // Sweep in time order: overlapping times join; figures without a time join each other only.
@@ -120,7 +122,10 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
   const byValue = new Map<string, number[]>();
   entries.forEach((e, i) => {
     const v = exactDigits(e);
-    if (v) byValue.set(v, [...(byValue.get(v) ?? []), i]);
+    if (!v) return;
+    const list = byValue.get(v);
+    if (list) list.push(i);
+    else byValue.set(v, [i]);
   });
   entries.forEach((e, i) => {
     const v = exactDigits(e);
@@ -128,17 +133,34 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
     for (const near of typoNeighbours(v)) for (const j of byValue.get(near) ?? []) if (timesMeet(e.reading, entries[j]!.reading)) join(i, j);
   });
   const components = new Map<number, Entry[]>();
-  entries.forEach((e, i) => components.set(find(i), [...(components.get(find(i)) ?? []), e]));
+  entries.forEach((e, i) => {
+    const root = find(i);
+    const list = components.get(root);
+    if (list) list.push(e);
+    else components.set(root, [e]);
+  });
   const groups = [...components.values()];
-  const disagree = (members: readonly Entry[]): boolean => Math.max(...members.map((m) => m.lo)) > Math.min(...members.map((m) => m.hi)) + 1e-9;
-  const families = (members: readonly Entry[]): Set<string> => new Set(members.map((m) => m.reading.sourceKey ?? ''));
+  // Per group, the values all its figures allow and its source families: two groups disagree
+  // when no value fits both.
+  const summary = groups.map((members) => {
+    let lo = -Infinity;
+    let hi = Infinity;
+    for (const m of members) {
+      lo = Math.max(lo, m.lo);
+      hi = Math.min(hi, m.hi);
+    }
+    return { lo, hi, families: new Set(members.map((m) => m.reading.sourceKey ?? '')) };
+  });
+  // Some figure of the other group falls outside every value ours allows. For a mismatched other
+  // group lo > hi, and the test still asks just that of its highest floor and lowest ceiling.
+  const disagree = (mine: (typeof summary)[number], other: (typeof summary)[number]): boolean => other.lo > mine.hi + 1e-9 || other.hi < mine.lo - 1e-9;
   const out = groups.map((members, gi): LedgerGroup & { sort: number } => {
+    const mine = summary[gi]!;
     let kind: ConflictKind | null = null;
-    if (disagree(members)) kind = 'mismatch';
+    if (mine.lo > mine.hi + 1e-9) kind = 'mismatch';
     else {
-      const mine = families(members);
       // Another source's figures that do not fit ours: a spread of estimates. Our own source at another time: a timeline.
-      const spread = groups.some((other, oi) => oi !== gi && ![...families(other)].some((f) => mine.has(f)) && disagree([...members, ...other]));
+      const spread = summary.some((other, oi) => oi !== gi && ![...other.families].some((f) => mine.families.has(f)) && disagree(mine, other));
       if (spread) kind = 'divergent';
     }
     const sources = unique(members.map((m) => m.reading.source));
@@ -151,7 +173,7 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
       figures: members.map((m) => m.figure),
       conflict: kind !== null,
       kind,
-      sort: Math.min(...members.map((m) => m.reading.when?.from ?? Infinity)),
+      sort: members.reduce((least, m) => Math.min(least, m.reading.when?.from ?? Infinity), Infinity),
     };
   });
   out.sort((a, b) => a.sort - b.sort || (a.source ?? '').localeCompare(b.source ?? ''));

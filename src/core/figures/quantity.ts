@@ -49,7 +49,8 @@ const LOWER = new Set(['more than', 'over', 'at least', 'in excess of', 'well in
 const UPPER = new Set(['as many as', 'as much as', 'up to', 'at most', 'fewer than', 'less than', 'under', 'below', 'just under', 'no more than']);
 const HEDGES = [...APPROX.map((a) => a.join(' ')), 'no fewer than', 'no less than', 'no more than', 'a little over', 'a little under']
   .filter((h) => h !== 'from' && h !== 'between')
-  .sort((a, b) => b.split(' ').length - a.split(' ').length);
+  .sort((a, b) => b.split(' ').length - a.split(' ').length)
+  .map((h) => ({ h, words: h.split(' ') }));
 
 /** A number at token i, digits or words: its value and the token after it. */
 function numberAt(ts: readonly Tok[], i: number): { value: number; next: number } | undefined {
@@ -114,8 +115,7 @@ function percentEnd(ts: readonly Tok[], j: number): number {
 }
 
 function hedgeAt(ts: readonly Tok[], i: number): { hedge: string; next: number } | undefined {
-  for (const h of HEDGES) {
-    const words = h.split(' ');
+  for (const { h, words } of HEDGES) {
     if (words.every((w, k) => ts[i + k]?.low === w)) return { hedge: h, next: i + words.length };
   }
   return undefined;
@@ -158,8 +158,7 @@ function withHedge(q: Quantity, hedge: string): Quantity {
 /** The hedge that ends the text, if any ("… the ministry put the toll at nearly"). */
 export function hedgeBeforeText(before: string): string | undefined {
   const ts = tokens(before.slice(-40));
-  for (const h of HEDGES) {
-    const words = h.split(' ');
+  for (const { h, words } of HEDGES) {
     const from = ts.length - words.length;
     if (from >= 0 && words.every((w, k) => ts[from + k]!.low === w)) return h;
   }

@@ -58,12 +58,18 @@ export function extendVocabulary(base: FigureVocabulary, extra: Partial<FigureVo
   return { nouns: merge(base.nouns, extra.nouns), outcomes: merge(base.outcomes, extra.outcomes), sources: merge(base.sources, extra.sources) };
 }
 
+/** Built once per list: the ledger reads thousands of figures with the same vocabulary. */
+const indexes = new WeakMap<SynonymList, ReadonlyMap<string, string>>();
+
 /** word (lowercase) → canonical word; the canonical word maps to itself. */
-export function synonymIndex(list: SynonymList): Map<string, string> {
+export function synonymIndex(list: SynonymList): ReadonlyMap<string, string> {
+  const cached = indexes.get(list);
+  if (cached) return cached;
   const index = new Map<string, string>();
   for (const [key, words] of Object.entries(list)) {
     index.set(key.toLowerCase(), key);
     for (const w of words) index.set(w.toLowerCase(), key);
   }
+  indexes.set(list, index);
   return index;
 }
