@@ -119,19 +119,21 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
     }
   }
   // Values a typo or a transposition apart are the same figure whoever gives it.
-  const byValue = new Map<string, number[]>();
+  const byValue = new Map<number, number[]>();
   entries.forEach((e, i) => {
-    const v = exactDigits(e);
-    if (!v) return;
+    const v = exactValue(e);
+    if (v === undefined) return;
     const list = byValue.get(v);
     if (list) list.push(i);
     else byValue.set(v, [i]);
   });
-  entries.forEach((e, i) => {
-    const v = exactDigits(e);
-    if (!v) return;
-    for (const near of typoNeighbours(v)) for (const j of byValue.get(near) ?? []) if (timesMeet(e.reading, entries[j]!.reading)) join(i, j);
-  });
+  for (const [v, members] of byValue) {
+    // Each pair of values is met once, from the smaller.
+    for (const near of typoNeighbours(v)) {
+      if (near <= v) continue;
+      for (const j of byValue.get(near) ?? []) for (const i of members) if (timesMeet(entries[i]!.reading, entries[j]!.reading)) join(i, j);
+    }
+  }
   const components = new Map<number, Entry[]>();
   entries.forEach((e, i) => {
     const root = find(i);
@@ -184,23 +186,25 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-/** The digits of a flat whole value of three digits or more: smaller numbers differ for real too often. */
-function exactDigits(e: Entry): string | undefined {
+/** A flat whole value of three digits or more: smaller numbers differ for real too often. */
+function exactValue(e: Entry): number | undefined {
   const v = e.reading.value;
-  if (v === undefined || e.reading.hedge !== null || !Number.isInteger(v) || v < 100) return undefined;
-  return String(v);
+  if (v === undefined || e.reading.hedge !== null || !Number.isInteger(v) || v < 100 || v > Number.MAX_SAFE_INTEGER) return undefined;
+  return v;
 }
 
-/** Every number one changed digit or one swap of neighbouring digits away. */
-function typoNeighbours(digits: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < digits.length; i++) {
-    for (let d = 0; d <= 9; d++) {
-      const c = String(d);
-      if (c === digits[i] || (i === 0 && c === '0')) continue;
-      out.push(digits.slice(0, i) + c + digits.slice(i + 1));
-    }
-    if (i + 1 < digits.length && digits[i] !== digits[i + 1] && !(i === 0 && digits[1] === '0')) out.push(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2));
+/** Every number one changed digit or one swap of neighbouring digits away (arithmetic: no strings per figure). */
+function typoNeighbours(v: number): number[] {
+  const digits: number[] = [];
+  for (let x = v; x > 0; x = Math.floor(x / 10)) digits.push(x % 10); // least significant first
+  const out: number[] = [];
+  for (let p = 0, w = 1; p < digits.length; p++, w *= 10) {
+    const d = digits[p]!;
+    const top = p === digits.length - 1;
+    for (let c = top ? 1 : 0; c <= 9; c++) if (c !== d) out.push(v + (c - d) * w);
+    const e = digits[p + 1];
+    // Swapping with the next digit up; a 0 may not become the leading digit.
+    if (e !== undefined && e !== d && !(p + 1 === digits.length - 1 && d === 0)) out.push(v + (e - d) * w + (d - e) * w * 10);
   }
   return out;
 }
