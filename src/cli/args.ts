@@ -62,6 +62,15 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      are found again or reported, never placed wrongly. --offsets as for
                      export. Exit 1 when anything was not imported.`,
   },
+  figures: {
+    options: { json: flag },
+    usage: `figures [--json] PATH...
+                     The figure ledger: figure tags across the articles, grouped by what they
+                     count, then by source and time. A mismatch is the same figure printed
+                     with different values (or values a typo apart, 3,835 vs 3,825); a
+                     divergence is different sources disagreeing. Exit 0: no mismatch;
+                     1: any mismatch, or a sidecar that cannot be read; 2: bad usage.`,
+  },
   suggest: {
     options: { json: flag, write: flag },
     usage: `suggest [--json] [--write] PATH...

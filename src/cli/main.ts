@@ -2,6 +2,7 @@ import { describeFileError } from '../core/exportWriter';
 import { parseCommand, usageOf, USAGE } from './args';
 import { check } from './check';
 import { exportTags } from './export';
+import { figures } from './figures';
 import { importTags } from './import';
 import { consoleOutput, type Output } from './output';
 import { quotes } from './quotes';
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if (command === 'validate') return await validate(paths, out);
     if (command === 'stats') return await stats(paths, args.flag('json'), out);
     if (command === 'quotes') return await quotes(paths, args.flag('json'), out);
+    if (command === 'figures') return await figures(paths, args.flag('json'), out);
     if (command === 'suggest') return await suggest(paths, { json: args.flag('json'), write: args.flag('write') }, out);
     throw new UsageError(`unknown command "${command}".`);
   } catch (error) {

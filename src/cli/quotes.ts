@@ -1,17 +1,9 @@
 import { basename } from 'node:path';
-import { outletOf } from '../core/outlet';
 import { clusterQuotes, type QuoteCluster } from '../core/quotes/cluster';
 import type { DiffPart } from '../core/quotes/wordDiff';
+import { outletFor } from './outlet';
 import type { Output } from './output';
-import { readablePairs, type ReadablePair } from './sidecars';
-
-/**
- * The outlet an article is from: the sidecar's `outlet` header field when it has one, else the
- * article's file name, which at least tells two outlets' files apart.
- */
-export function outletFor(pair: Pick<ReadablePair, 'articlePath' | 'sidecar' | 'articleLf'>): string {
-  return outletOf(pair.sidecar.details, pair.articleLf, basename(pair.articlePath)).name;
-}
+import { readablePairs } from './sidecars';
 
 /**
  * `newsmark quotes [--json] PATH...`: quoted claims and denials aligned across articles. An

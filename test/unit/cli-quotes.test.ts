@@ -6,7 +6,7 @@ import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { outletFor } from '../../src/cli/quotes';
+import { outletFor } from '../../src/cli/outlet';
 import { inTemp, runExpecting, SAMPLES } from './cliRun';
 import { tagOn } from './quoteTags';
 
