@@ -1,5 +1,5 @@
 import { buildLedger, countMismatches, type LedgerFigure, type LedgerGroup } from '../core/figures/ledger';
-import { outletFor } from './outlet';
+import { outletArticles } from './outlet';
 import type { Output } from './output';
 import { readablePairs } from './sidecars';
 
@@ -7,7 +7,7 @@ import { readablePairs } from './sidecars';
 export async function figures(paths: readonly string[], json: boolean, out: Output): Promise<number> {
   const problems: string[] = [];
   const { pairs, failed } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
-  const ledger = buildLedger(pairs.map((p) => ({ article: p.articlePath, outlet: outletFor(p), text: p.articleLf, tags: p.sidecar.tags })));
+  const ledger = buildLedger(outletArticles(pairs));
   const mismatches = countMismatches(ledger);
   if (json) out.line(JSON.stringify(ledger, null, 2));
   else {

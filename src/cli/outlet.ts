@@ -1,12 +1,21 @@
 import { basename } from 'node:path';
-import { outletOf } from '../core/outlet';
+import { outletOf, type OutletArticle, type OutletName } from '../core/outlet';
 import type { ReadablePair } from './sidecars';
 
 /**
- * The outlet an article is from, for the figure ledger and the quote clusters: the sidecar's
- * `outlet` detail when it has one, else a guess from the article's text (a byline, a dateline, a
- * closing credit), else the article's file name, which at least tells two outlets' files apart.
+ * The outlet an article is from: the sidecar's `outlet` detail when it has one, else a guess
+ * from the article's text (a byline, a dateline, a closing credit), else the article's file
+ * name, which at least tells two outlets' files apart.
  */
+export function outletNameOf(pair: Pick<ReadablePair, 'articlePath' | 'sidecar' | 'articleLf'>): OutletName {
+  return outletOf(pair.sidecar.details, pair.articleLf, basename(pair.articlePath));
+}
+
 export function outletFor(pair: Pick<ReadablePair, 'articlePath' | 'sidecar' | 'articleLf'>): string {
-  return outletOf(pair.sidecar.details, pair.articleLf, basename(pair.articlePath)).name;
+  return outletNameOf(pair).name;
+}
+
+/** The articles as the figure ledger and the quote clusters read them. */
+export function outletArticles(pairs: readonly ReadablePair[]): OutletArticle[] {
+  return pairs.map((pair) => ({ article: pair.articlePath, outlet: outletFor(pair), text: pair.articleLf, tags: pair.sidecar.tags }));
 }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { clusterQuotes, type QuoteCluster } from '../core/quotes/cluster';
 import type { DiffPart } from '../core/quotes/wordDiff';
-import { outletFor } from './outlet';
+import { outletArticles } from './outlet';
 import type { Output } from './output';
 import { readablePairs } from './sidecars';
 
@@ -12,7 +12,7 @@ import { readablePairs } from './sidecars';
 export async function quotes(paths: readonly string[], json: boolean, out: Output): Promise<number> {
   const problems: string[] = [];
   const { pairs, failed } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
-  const clusters = clusterQuotes(pairs.map((pair) => ({ article: pair.articlePath, outlet: outletFor(pair), text: pair.articleLf, tags: pair.sidecar.tags })));
+  const clusters = clusterQuotes(outletArticles(pairs));
   if (json) out.line(JSON.stringify({ clusters: clusters.map(toJson) }, null, 2));
   else printClusters(clusters, out);
   for (const p of problems) out.error(`✗ ${p}`);

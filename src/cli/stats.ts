@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { CATEGORIES } from '../core/codebook';
-import { outletOf, type OutletName } from '../core/outlet';
+import type { OutletName } from '../core/outlet';
 import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
 import { outletProfiles, type OutletProfile, type ProfileInput } from '../core/review/profile';
 import { countWords, statsOf, type TagStats } from '../core/review/stats';
+import { outletNameOf } from './outlet';
 import type { Output } from './output';
 import { readablePairs } from './sidecars';
 
@@ -21,7 +22,7 @@ export async function stats(paths: readonly string[], json: boolean, out: Output
   const { pairs } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
   for (const pair of pairs) {
     const input = { tags: pair.sidecar.tags, words: countWords(pair.articleLf) };
-    const outlet = outletOf(pair.sidecar.details, pair.articleLf, basename(pair.articlePath));
+    const outlet = outletNameOf(pair);
     inputs.push(input);
     profileInputs.push({ article: pair.articlePath, outlet, ...input });
     rows.push({ article: pair.articlePath, outlet, stats: statsOf([input]) });

@@ -1,6 +1,17 @@
 // Which outlet published an article: the sidecar's `outlet` when set, else a guess from the
 // article's own furniture (bylines, datelines, footers, social credits), else its file name.
 import type { ArticleDetails } from './details';
+import type { Tag } from './tag';
+
+/** One article as the comparisons across outlets (figure ledger, quote clusters) read it. */
+export interface OutletArticle {
+  /** How the article is named in the result (a path or a workspace key). */
+  readonly article: string;
+  readonly outlet: string;
+  /** The article's text with LF line ends; tag offsets are code points into it. */
+  readonly text: string;
+  readonly tags: readonly Tag[];
+}
 
 export interface OutletName {
   readonly name: string;

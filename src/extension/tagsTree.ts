@@ -43,7 +43,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       isMissing: (key) => store.get(key)?.missing === true,
     };
     this.current = new TagTreeModel(this.source);
-    this.subscription = store.onDidChange(() => this.fire());
+    this.subscription = store.onDidChange(() => this.requestRedraw(REDRAW_DELAY_MS));
   }
 
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
@@ -71,6 +71,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), QUIET_MS / 2);
       return;
     }
+    this.redrawNow();
+  }
+
+  /** Redraws at once, taking in any redraw still waiting, and notes that VS Code has yet to fetch it. */
+  private redrawNow(): void {
+    clearTimeout(this.redrawTimer);
     this.redrawWanted = false;
     this.firedAt = Date.now();
     this.fetchedSinceFire = false;
@@ -81,10 +87,6 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   private fetching(): boolean {
     const now = Date.now();
     return now - this.lastAsked < QUIET_MS || (!this.fetchedSinceFire && now - this.firedAt < FETCH_WAIT_MS);
-  }
-
-  private fire(): void {
-    this.requestRedraw(REDRAW_DELAY_MS);
   }
 
   /** The one object for a row (see TreeNodes): every node handed to VS Code goes through here. */
@@ -111,17 +113,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   arrange(grouping: Grouping, filter: TagFilter = this.current.filter): void {
     this.current = new TagTreeModel(this.source, grouping, filter);
     // The analyst's own action (a button, a filter): redrawn at once — a click that follows, such
-    // as Collapse All, must act on the new rows — taking in any redraw still waiting.
-    clearTimeout(this.redrawTimer);
-    this.redrawWanted = false;
-    this.firedAt = Date.now();
-    this.fetchedSinceFire = false;
-    this.changed.fire(undefined);
-  }
-
-  /** Redraws every row once the tree is quiet (the store's events do this on their own). */
-  refresh(): void {
-    this.fire();
+    // as Collapse All, must act on the new rows.
+    this.redrawNow();
   }
 
   clearFilter(): void {

@@ -4,20 +4,13 @@
  * with different values) is an error to chase; a divergence (different sources disagreeing) is a
  * spread of estimates; a revision by one source over time is a timeline and no conflict at all.
  */
-import type { Tag } from '../tag';
+import type { OutletArticle } from '../outlet';
 import { TextIndex } from '../textIndex';
 import { intervalOf, readFigure, type FigureReading } from './understand';
 import { DEFAULT_VOCABULARY, type FigureVocabulary } from './vocabulary';
 
-export interface LedgerArticle {
-  /** The article's name or path, as it should be shown. */
-  readonly article: string;
-  readonly outlet: string;
-  /** The article's LF text. */
-  readonly text: string;
-  /** Its tags; only figure tags are read. */
-  readonly tags: readonly Tag[];
-}
+/** An article for the ledger; only its figure tags are read. */
+export type LedgerArticle = OutletArticle;
 
 /** One figure as the CLI's JSON prints it: `value` for a single value, `min`/`max` otherwise. */
 export interface LedgerFigure {

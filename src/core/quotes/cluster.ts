@@ -8,20 +8,15 @@
  * inverted index of word pairs means a wording is only compared with clusters it shares words
  * with, so the work grows with the number of quotes, not with its square.
  */
+import type { OutletArticle } from '../outlet';
 import type { Tag } from '../tag';
 import { TextIndex } from '../textIndex';
 import { isQuoted } from './quoted';
 import { commonWords, wordDiff, type DiffPart, type DiffWord } from './wordDiff';
 import { quoteWords } from './words';
 
-export interface QuoteArticle {
-  /** How the article is named in the result (a path or a workspace key). */
-  readonly article: string;
-  readonly outlet: string;
-  /** The article's text with LF line ends; tag offsets are code points into it. */
-  readonly text: string;
-  readonly tags: readonly Tag[];
-}
+/** An article for the quote clusters; only its claim and denial tags are read. */
+export type QuoteArticle = OutletArticle;
 
 export type QuoteVerdict = 'identical' | 'trimmed' | 'altered';
 
