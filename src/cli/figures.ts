@@ -1,4 +1,5 @@
-import { buildLedger, countMismatches, type LedgerFigure, type LedgerGroup } from '../core/figures/ledger';
+import { formatAmount } from '../core/figures/format';
+import { buildLedger, countMismatches, type LedgerGroup } from '../core/figures/ledger';
 import { outletArticles } from './outlet';
 import type { Output } from './output';
 import { readablePairs } from './sidecars';
@@ -15,7 +16,7 @@ export async function figures(paths: readonly string[], json: boolean, out: Outp
       out.line(`${thing.counted} (${thing.figures.length} figure${thing.figures.length === 1 ? '' : 's'})`);
       for (const group of thing.groups) {
         out.line(`  ${groupLabel(group)}  ${group.source ?? 'no source given'} · ${group.as_of ?? 'no time given'}`);
-        for (const f of group.figures) out.line(`      ${amount(f).padEnd(18)} ${f.outlet}  “${f.text}”${f.source && f.source !== group.source ? `  (${f.source})` : ''}`);
+        for (const f of group.figures) out.line(`      ${formatAmount(f).padEnd(18)} ${f.outlet}  “${f.text}”${f.source && f.source !== group.source ? `  (${f.source})` : ''}`);
       }
     }
     if (ledger.things.length === 0) out.line('No figure tags found.');
@@ -27,16 +28,4 @@ export async function figures(paths: readonly string[], json: boolean, out: Outp
 
 function groupLabel(g: LedgerGroup): string {
   return g.kind === 'mismatch' ? '✗ MISMATCH ' : g.kind === 'divergent' ? '~ divergent' : '✓          ';
-}
-
-const n = (v: number): string => v.toLocaleString('en-US');
-
-/** "hundreds of", "tens of thousands of": the hedge is the amount. */
-const PLURAL_OF = /^(?:tens|dozens|scores|hundreds|thousands|millions|billions) of/;
-
-function amount(f: LedgerFigure): string {
-  const hedge = f.hedge && !['between', 'somewhere between', 'from'].includes(f.hedge) && !PLURAL_OF.test(f.hedge) ? `${f.hedge} ` : '';
-  if (f.value !== undefined) return `${hedge}${n(f.value)}`;
-  if (f.max === null || f.max === undefined) return f.hedge && PLURAL_OF.test(f.hedge) ? `${f.hedge} (≥ ${n(f.min ?? 0)})` : hedge ? `${hedge}${n(f.min ?? 0)}` : `${n(f.min ?? 0)}+`;
-  return f.min ? `${n(f.min)}–${n(f.max)}` : `${hedge}${n(f.max)}`;
 }

@@ -59,9 +59,9 @@ export async function readArticleText(key: string): Promise<string | undefined> 
 }
 
 /** Opens the article and selects [start, end) (sidecar offsets), scrolled into view. */
-export async function selectSpan(key: string, start: number, end: number): Promise<void> {
+export async function selectSpan(key: string, start: number, end: number, where: Pick<vscode.TextDocumentShowOptions, 'viewColumn' | 'preserveFocus'> = {}): Promise<void> {
   const document = openDocument(key) ?? (await vscode.workspace.openTextDocument(articleUri(key)));
-  const editor = await vscode.window.showTextDocument(document, { preview: true });
+  const editor = await vscode.window.showTextDocument(document, { preview: true, ...where });
   const range = DocumentOffsets.of(document).range(start, end);
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

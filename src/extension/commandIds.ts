@@ -40,6 +40,7 @@ export const CommandId = {
   deleteTagsToo: 'newsmark.deleteTagsToo',
   locateArticle: 'newsmark.locateArticle',
   editArticleDetails: 'newsmark.editArticleDetails',
+  compareOutlets: 'newsmark.compareOutlets',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
 import { ArticleLanguage } from './articleLanguage';
 import { ArticleRenames } from './articleRenames';
+import * as compare from './compare';
 import { ArticleDetailsCommand } from './detailsCommand';
 import { TagDecorations } from './decorations';
 import { ArticleEditTracker } from './editTracker';
@@ -25,6 +26,7 @@ export interface NewsmarkApi {
   readonly statusBar: TagStatusBar;
   readonly suggestions: SuggestCommands;
   readonly preview: ReportPreview;
+  readonly compare: compare.CompareFeature;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -42,11 +44,12 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     statusBar: new TagStatusBar(store),
     suggestions: new SuggestCommands(store, storage, tagsView),
     preview: new ReportPreview(store, storage, context.extensionUri),
+    compare: compare.register(store, storage, context.extensionUri),
     idle: (): Promise<void> => storage.ready.then(() => tracker.idle()).then(() => storage.idle()),
   };
   context.subscriptions.push(
     store, storage, tracker, tagsView,
-    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview,
+    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare,
     new ReviewCommands(store),
     new SidecarCommands(store, storage),
     new ArticleDetailsCommand(store, storage),

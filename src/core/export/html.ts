@@ -5,6 +5,7 @@
 import { CATEGORIES, categoryOf, type CategoryId } from '../codebook';
 import { ArticleText, isOrphan, type Tag } from '../tag';
 import type { ExportArticle, ExportResult, Exporter } from './types';
+import { escapeHtml } from '../htmlEscape';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
@@ -54,9 +55,7 @@ th { font-weight: 600; color: var(--muted); } td.text { white-space: pre-wrap; o
 @media print { body { max-width: none; } h2 { break-before: page; } }
 `;
 
-function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+const esc = escapeHtml;
 
 function key(category: CategoryId): string {
   return `<span class="key c-${category}">${esc(categoryOf(category).label)}</span>`;

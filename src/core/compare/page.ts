@@ -1,0 +1,75 @@
+/**
+ * The Compare Outlets page: three tabs (Figures, Quotes, Profile) drawn from an OutletComparison.
+ * Article text reaches the page only as escaped text. The one script is Newsmark's own
+ * (media/compare.js, loaded under the page's nonce): it switches tabs, moves through the tables by
+ * arrow keys and asks the extension to reveal a span. The CSP allows nothing else.
+ */
+import { escapeHtml as esc } from '../htmlEscape';
+import type { OutletComparison } from './comparison';
+import { plural } from './markup';
+import { figuresTab } from './figuresTab';
+import { profileTab } from './profileTab';
+import { quotesTab } from './quotesTab';
+
+export type CompareTab = 'figures' | 'quotes' | 'profile';
+
+export interface ComparePageSources {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly styleUri: string;
+  readonly scriptUri: string;
+}
+
+export function compareCsp(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource}`;
+}
+
+export function comparePage(comparison: OutletComparison, sources: ComparePageSources): string {
+  // Like the report preview: these come from VS Code and newNonce, so anything odd is a bug.
+  if (/["<>;,\r\n]/.test(sources.cspSource) || !/^[A-Za-z0-9+/=_-]{16,}$/.test(sources.nonce)) {
+    throw new Error(`unexpected webview CSP source or nonce: ${JSON.stringify(sources)}`);
+  }
+  const { nonce } = sources;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${compareCsp(sources.cspSource, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Compare Outlets</title>
+<link rel="stylesheet" nonce="${nonce}" href="${esc(sources.styleUri)}">
+</head>
+<body>
+${compareBody(comparison)}
+<script nonce="${nonce}" src="${esc(sources.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** The page's content; it changes only when what it shows changes (the nonce is outside it). */
+export function compareBody(c: OutletComparison): string {
+  const tabs: { id: CompareTab; label: string; badge: string; body: string }[] = [
+    { id: 'figures', label: 'Figures', badge: c.mismatches > 0 ? `${c.mismatches} ${plural(c.mismatches, 'mismatch', 'mismatches')}` : '', body: figuresTab(c) },
+    { id: 'quotes', label: 'Quotes', badge: c.clusters.length > 0 ? String(c.clusters.length) : '', body: quotesTab(c) },
+    { id: 'profile', label: 'Profile', badge: '', body: profileTab(c) },
+  ];
+  const altered = c.clusters.reduce((n, cl) => n + cl.members.filter((m) => m.verdict === 'altered').length, 0);
+  const summary = [
+    `${c.articles} tagged ${plural(c.articles, 'article', 'articles')}`,
+    `${c.outlets.length} ${plural(c.outlets.length, 'outlet', 'outlets')}`,
+    `${c.mismatches} figure ${plural(c.mismatches, 'mismatch', 'mismatches')}`,
+    `${c.clusters.length} shared ${plural(c.clusters.length, 'quote', 'quotes')}${altered > 0 ? ` (${altered} altered)` : ''}`,
+  ].join(' · ');
+  return `<header>
+<h1>Compare outlets</h1>
+<p class="summary" id="summary">${esc(summary)}</p>
+</header>
+<main>
+<div class="tabs" role="tablist" aria-label="Compare outlets">
+${tabs.map((t, i) => `<button type="button" role="tab" id="tab-${t.id}" aria-controls="panel-${t.id}" aria-selected="${i === 0}" tabindex="${i === 0 ? 0 : -1}">${t.label}${t.badge ? ` <span class="badge${t.id === 'figures' ? ' k-mismatch' : ''}">${esc(t.badge)}</span>` : ''}</button>`).join('\n')}
+</div>
+<p class="help" id="grid-help">Arrow keys move between cells, Home and End to the row's ends; Enter shows the span in its article.</p>
+${tabs.map((t, i) => `<section role="tabpanel" id="panel-${t.id}" aria-labelledby="tab-${t.id}"${i === 0 ? '' : ' hidden'}>\n${t.body}\n</section>`).join('\n')}
+</main>`;
+}

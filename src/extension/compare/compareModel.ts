@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { compareOutlets, type CompareArticle, type OutletComparison } from '../../core/compare/comparison';
+import { buildLedger, countMismatches } from '../../core/figures/ledger';
+import type { FigureVocabulary } from '../../core/figures/vocabulary';
+import { outletOf } from '../../core/outlet';
+import { countWords } from '../../core/review/stats';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, fileName, openDocument, readArticleText } from '../articles';
+import type { SidecarStorage } from '../sidecarStorage';
+
+/** Long enough that a burst of tag edits or typing gives one computation. */
+const DEBOUNCE_MS = 400;
+
+interface CachedText {
+  readonly mtime: number;
+  readonly size: number;
+  readonly text: string | undefined;
+}
+
+/**
+ * The comparison across outlets, derived from the store (which stays the only holder of tags):
+ * recomputed after tags or tagged text change. The figure mismatches are always kept current for
+ * the status bar; quotes and profiles only while the panel is showing (`wantFull`).
+ */
+export class CompareModel implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after each computation. */
+  readonly onDidChange = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private running: Promise<void> = Promise.resolve();
+  private latest: OutletComparison | undefined;
+  private mismatchCount = 0;
+  private readonly texts = new Map<string, CachedText>();
+  private readonly disposables: vscode.Disposable[];
+  /** Set by the panel: compute quotes and profiles too. */
+  wantFull = false;
+
+  constructor(
+    private readonly store: TagStore,
+    private readonly storage: SidecarStorage,
+    private readonly vocabulary: () => FigureVocabulary,
+  ) {
+    this.disposables = [
+      this.changed,
+      store.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+        if (contentChanges.length > 0 && this.store.tags(articleKey(document.uri)).length > 0) this.schedule();
+      }),
+    ];
+    void storage.ready.then(() => this.schedule());
+  }
+
+  /** Figure mismatches across every tagged article of the workspace. */
+  get mismatches(): number {
+    return this.mismatchCount;
+  }
+
+  /** The last full comparison, if one was asked for. */
+  get comparison(): OutletComparison | undefined {
+    return this.latest;
+  }
+
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+  }
+
+  /** Computes now (after any computation in flight) and resolves when done. */
+  refresh(): Promise<void> {
+    clearTimeout(this.timer);
+    const generation = ++this.generation;
+    this.running = this.running.then(() => (generation === this.generation ? this.compute() : undefined)).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(`Newsmark: comparing outlets failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return this.running;
+  }
+
+  private async compute(): Promise<void> {
+    await this.storage.ready;
+    const articles = await this.articles();
+    const vocabulary = this.vocabulary();
+    if (this.wantFull) {
+      this.latest = compareOutlets(articles, vocabulary);
+      this.mismatchCount = this.latest.mismatches;
+    } else {
+      const figures = articles.filter((a) => a.tags.some((t) => t.category === 'figure'));
+      this.mismatchCount = countMismatches(buildLedger(figures.map((a) => ({ article: a.article, outlet: a.outlet.name.trim(), text: a.text, tags: a.tags })), vocabulary));
+      this.latest = undefined;
+    }
+    this.changed.fire();
+  }
+
+  private async articles(): Promise<CompareArticle[]> {
+    const keys = this.store.keys().filter((k) => this.store.tags(k).length > 0);
+    const tagged = new Set(keys);
+    for (const gone of [...this.texts.keys()].filter((k) => !tagged.has(k))) this.texts.delete(gone);
+    const texts = await Promise.all(keys.map((k) => this.textOf(k)));
+    return keys.flatMap((key, i): CompareArticle[] => {
+      const text = texts[i];
+      if (text === undefined) return [];
+      const uri = articleUri(key);
+      return [{ article: key, label: vscode.workspace.asRelativePath(uri), outlet: outletOf(this.store.details(key), text, fileName(uri)), text, tags: this.store.tags(key), words: countWords(text) }];
+    });
+  }
+
+  /** An open article's live text; a closed one's file, read again only when it changed on disk. */
+  private async textOf(key: string): Promise<string | undefined> {
+    if (openDocument(key)) return readArticleText(key);
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(articleUri(key))).catch(() => undefined);
+    if (!stat) return undefined;
+    const cached = this.texts.get(key);
+    if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return cached.text;
+    const text = await readArticleText(key);
+    this.texts.set(key, { mtime: stat.mtime, size: stat.size, text });
+    return text;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

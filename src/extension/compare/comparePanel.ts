@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { compareBody, comparePage } from '../../core/compare/page';
+import { newNonce } from '../../core/export/previewPage';
+import type { TagStore } from '../../core/tagStore';
+import { selectSpan } from '../articles';
+import { CommandId } from '../commandIds';
+import type { CompareModel } from './compareModel';
+
+/** What the page's script may ask. Anything else is ignored: the page is not trusted to be well-formed. */
+interface RevealMessage {
+  readonly type: 'reveal';
+  readonly article: string;
+  readonly id: string;
+}
+
+const isReveal = (m: unknown): m is RevealMessage =>
+  typeof m === 'object' && m !== null && (m as RevealMessage).type === 'reveal' && typeof (m as RevealMessage).article === 'string' && typeof (m as RevealMessage).id === 'string';
+
+/**
+ * "Newsmark: Compare Outlets": the figure ledger, the quote clusters and the outlet profiles in one
+ * panel beside the editor, redrawn from the CompareModel as tags change. Enter on a cell reveals
+ * its span in an editor group beside the panel, keeping the keyboard in the panel.
+ */
+export class ComparePanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private lastBody: string | undefined;
+  private lastHtml: string | undefined;
+  private readonly media: vscode.Uri;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore, private readonly model: CompareModel, extensionUri: vscode.Uri) {
+    this.media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.disposables = [
+      vscode.commands.registerCommand(CommandId.compareOutlets, () => this.show()),
+      model.onDidChange(() => this.render()),
+    ];
+  }
+
+  /** The HTML the panel was last given (for tests); undefined while no panel is open. */
+  get html(): string | undefined {
+    return this.lastHtml;
+  }
+
+  async show(): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal(undefined, false);
+    } else {
+      const panel = vscode.window.createWebviewPanel('newsmark.compareOutlets', 'Compare Outlets', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+        enableScripts: true,
+        enableFindWidget: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: [this.media],
+      });
+      panel.iconPath = vscode.Uri.joinPath(this.media, 'newsmark.svg');
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m));
+      panel.onDidDispose(() => {
+        if (this.panel !== panel) return;
+        [this.panel, this.lastBody, this.lastHtml] = [undefined, undefined, undefined];
+        this.model.wantFull = false;
+      });
+      // A hidden webview is thrown away and drawn again when shown.
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) this.lastBody = undefined;
+        this.model.wantFull = panel.visible;
+        if (panel.visible) void this.model.refresh();
+      });
+      this.panel = panel;
+    }
+    this.model.wantFull = true;
+    await this.model.refresh();
+  }
+
+  private render(): void {
+    const panel = this.panel;
+    const comparison = this.model.comparison;
+    if (!panel || !comparison) return;
+    // Redrawing reloads the page; skip it when nothing shown has changed.
+    const body = compareBody(comparison);
+    if (body === this.lastBody) return;
+    this.lastBody = body;
+    const { webview } = panel;
+    const uri = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.media, name)).toString();
+    this.lastHtml = comparePage(comparison, { cspSource: webview.cspSource, nonce: newNonce(), styleUri: uri('compare.css'), scriptUri: uri('compare.js') });
+    webview.html = this.lastHtml;
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isReveal(message)) return;
+    const tag = this.store.find(message.article, message.id);
+    if (!tag) return void vscode.window.showWarningMessage('Newsmark: that tag is no longer there; the panel will catch up in a moment.');
+    await selectSpan(message.article, tag.start, tag.end, { viewColumn: this.editorColumn(message.article), preserveFocus: true });
+  }
+
+  /** Where to show an article: where it is already visible, else the group beside the panel. */
+  private editorColumn(key: string): vscode.ViewColumn {
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key && e.viewColumn !== undefined);
+    if (visible?.viewColumn) return visible.viewColumn;
+    const own = this.panel?.viewColumn ?? vscode.ViewColumn.Two;
+    return own === vscode.ViewColumn.One ? vscode.ViewColumn.Two : own - 1;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
+import type { CompareModel } from './compareModel';
+
+/** "2 figure mismatches" in the status bar while the tagged articles have any; a click opens Compare Outlets. */
+export class MismatchStatus implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('newsmark.figureMismatches', vscode.StatusBarAlignment.Right, 99);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly model: CompareModel) {
+    this.item.name = 'Newsmark Figure Mismatches';
+    this.item.command = CommandId.compareOutlets;
+    this.disposables = [this.item, model.onDidChange(() => this.update())];
+    this.update();
+  }
+
+  update(): void {
+    const n = this.model.mismatches;
+    if (n === 0) return this.item.hide();
+    const words = `${n} figure ${n === 1 ? 'mismatch' : 'mismatches'}`;
+    this.item.text = `$(warning) ${words}`;
+    this.item.tooltip = `Newsmark: ${words} across outlets (the same figure printed with different values). Click to compare outlets.`;
+    this.item.accessibilityInformation = { label: `Newsmark: ${words}. Open Compare Outlets.` };
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
