@@ -41,6 +41,11 @@ export class ComparePanel implements vscode.Disposable {
     return this.lastHtml;
   }
 
+  /** The editor column the panel is in, while it is open. */
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel?.viewColumn;
+  }
+
   async show(): Promise<void> {
     if (this.panel) {
       this.panel.reveal(undefined, false);
@@ -84,7 +89,8 @@ export class ComparePanel implements vscode.Disposable {
     webview.html = this.lastHtml;
   }
 
-  private async receive(message: unknown): Promise<void> {
+  /** A message from the page (public for tests, which cannot type into a webview from the extension host). */
+  async receive(message: unknown): Promise<void> {
     if (!isReveal(message)) return;
     const tag = this.store.find(message.article, message.id);
     if (!tag) return void vscode.window.showWarningMessage('Newsmark: that tag is no longer there; the panel will catch up in a moment.');
