@@ -64,9 +64,10 @@ export function pairSets(setA: readonly SetArticle[], setB: readonly SetArticle[
       result.onlyInA.push(a.path);
       continue;
     }
-    const aTags = onOwnText(a, labels.a, result);
-    const textA = articleHash(a.text);
-    const bTags = articleHash(b.text) === textA ? onOwnText(b, labels.b, result) : onOtherText(b, a, labels.b, result);
+    const hashA = articleHash(a.text);
+    const hashB = articleHash(b.text);
+    const aTags = onOwnText(a, hashA, labels.a, result);
+    const bTags = hashB === hashA ? onOwnText(b, hashB, labels.b, result) : onOtherText(b, a, labels.b, result);
     result.pairs.push({ article: a.path, length: new ArticleText(a.text).length, a: toSpans(aTags, result), b: toSpans(bTags, result) });
   }
   return result;
@@ -93,7 +94,7 @@ export function authorsOf(set: readonly SetArticle[]): { authors: Map<string, nu
 export function splitByAuthor(set: readonly SetArticle[], authors: readonly [string, string]): PairedSets {
   const result: PairedSets = { pairs: [], onlyInA: [], onlyInB: [], reattached: [], orphansLeftOut: 0 };
   for (const article of [...set].sort((x, y) => compareStrings(x.path, y.path))) {
-    const placed = onOwnText(article, `${authors[0]} and ${authors[1]}`, result);
+    const placed = onOwnText(article, articleHash(article.text), `${authors[0]} and ${authors[1]}`, result);
     const of = (author: string): Span[] => toSpans(placed.filter((t) => t.author === author), result);
     result.pairs.push({ article: article.path, length: new ArticleText(article.text).length, a: of(authors[0]), b: of(authors[1]) });
   }
@@ -101,8 +102,8 @@ export function splitByAuthor(set: readonly SetArticle[], authors: readonly [str
 }
 
 /** The tags on their own article, re-attached first when the sidecar was written for another version of it. */
-function onOwnText(x: SetArticle, coder: string, result: PairedSets): readonly Tag[] {
-  if (x.sha256 === undefined || x.tags.length === 0 || x.sha256 === articleHash(x.text)) return x.tags;
+function onOwnText(x: SetArticle, textHash: string, coder: string, result: PairedSets): readonly Tag[] {
+  if (x.sha256 === undefined || x.tags.length === 0 || x.sha256 === textHash) return x.tags;
   return placed(reattach(x.text, x.sha256, x.tags), x.path, coder, 'sidecar-stale', result);
 }
 
