@@ -79,6 +79,18 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      unit), text and reason. --write adds them as tags by newsmark-suggest,
                      creating the sidecar when there is none.`,
   },
+  agree: {
+    options: { json: flag, by: value },
+    usage: `agree [--json] SET_A SET_B | agree [--json] --by author SET
+                     How far two coders agree. An annotation set is a folder of articles
+                     with sidecars (a git worktree, a colleague's copy); articles are matched
+                     by their path in the set and their SHA-256 (one that differs has B's
+                     tags re-attached onto A's text first, and is reported). --by author:
+                     one set, the tags of its two authors compared. Prints per category exact
+                     and overlap span F1, Cohen's κ over code points and Krippendorff's α_U,
+                     the units (A, B, matched), per article, then every disagreement. Reads
+                     only. Exit 0; 2 on bad usage or a sidecar that cannot be read.`,
+  },
   validate: {
     options: {},
     usage: `validate PATH...   Check that each sidecar parses, every tag's offsets cut out its text,

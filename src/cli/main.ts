@@ -1,4 +1,5 @@
 import { describeFileError } from '../core/exportWriter';
+import { agree } from './agree';
 import { parseCommand, usageOf, USAGE } from './args';
 import { check } from './check';
 import { exportTags } from './export';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
       return 0;
     }
     const paths = args.paths;
+    if (command === 'agree') return await agree(paths, { json: args.flag('json'), by: args.value('by') }, out);
     if (paths.length === 0) throw new UsageError(`give at least one article, sidecar or folder.`);
     const format = args.value('format');
     if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError('--format is required.');

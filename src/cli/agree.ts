@@ -1,0 +1,187 @@
+import { stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { compareArticles, type AgreementReport, type CategoryAgreement, type Span } from '../core/agreement';
+import { authorsOf, pairSets, splitByAuthor, type PairedSets, type SetArticle } from '../core/agreement/sets';
+import { decodeArticle } from '../core/articleFile';
+import { CATEGORIES } from '../core/codebook';
+import { toLf } from '../core/textIndex';
+import { readRegularFile } from './inputFile';
+import type { Output } from './output';
+import { findSidecars, loadPairOrSay, UsageError } from './sidecars';
+
+export interface AgreeOptions {
+  readonly json: boolean;
+  /** 'author': one set, the coders told apart by the tags' author field. */
+  readonly by?: string;
+}
+
+/**
+ * `newsmark agree [--json] SET_A SET_B` and `newsmark agree [--json] --by author SET`: how far
+ * two coders agree, per category and overall, per article, and every difference. Reads only;
+ * anything that would make the figures wrong (a missing folder, a sidecar that cannot be read, a
+ * tag entry that cannot be) stops it with exit 2 rather than being counted as a disagreement.
+ */
+export async function agree(paths: readonly string[], options: AgreeOptions, out: Output): Promise<number> {
+  if (options.by !== undefined && options.by !== 'author') throw new UsageError(`--by takes "author", not "${options.by}".`);
+  const byAuthor = options.by === 'author';
+  if (byAuthor && paths.length !== 1) throw new UsageError(`--by author compares the authors within one set: give one folder, not ${paths.length}.`);
+  if (!byAuthor && paths.length !== 2) throw new UsageError(`give two annotation sets (folders), SET_A and SET_B, or one with --by author; got ${paths.length}.`);
+  for (const p of paths) await mustBeFolder(p);
+  const notice = (message: string): void => out.error(message);
+
+  let paired: PairedSets;
+  let labels: { a: string; b: string };
+  let withoutAuthor = 0;
+  if (byAuthor) {
+    const set = await loadSet(paths[0]!, notice);
+    const found = authorsOf([...set.values()]);
+    const names = [...found.authors.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    if (names.length !== 2) {
+      const listed = names.length === 0 ? 'none' : names.map((n) => `${n} (${found.authors.get(n)} tags)`).join(', ');
+      throw new UsageError(`--by author needs tags by exactly two authors in ${paths[0]}; found ${names.length}: ${listed}.`);
+    }
+    labels = { a: names[0]!, b: names[1]! };
+    withoutAuthor = found.withoutAuthor;
+    paired = splitByAuthor([...set.values()], [labels.a, labels.b]);
+  } else {
+    const [rootA, rootB] = paths as [string, string];
+    const [setA, setB] = [await loadSet(rootA, notice), await loadSet(rootB, notice)];
+    // An article tagged on one side only may be there, untagged, on the other: zero tags, still compared.
+    for (const [from, to, root] of [[setA, setB, rootB], [setB, setA, rootA]] as const) {
+      for (const path of from.keys()) if (!to.has(path)) {
+        const untagged = await untaggedArticle(root, path);
+        if (untagged) to.set(path, untagged);
+      }
+    }
+    labels = { a: rootA, b: rootB };
+    paired = pairSets([...setA.values()], [...setB.values()], { a: 'A', b: 'B' });
+  }
+
+  const report = compareArticles(paired.pairs);
+  const notes = { onlyInA: paired.onlyInA, onlyInB: paired.onlyInB, reattached: paired.reattached, orphansLeftOut: paired.orphansLeftOut, ...(byAuthor ? { withoutAuthor } : {}) };
+  if (options.json) {
+    out.line(JSON.stringify({ ...jsonOf(report), sets: { a: labels.a, b: labels.b, by: byAuthor ? 'author' : 'set' }, notes }, null, 2));
+  } else {
+    printReport(out, report, paired, labels, byAuthor, withoutAuthor);
+  }
+  return 0;
+}
+
+async function mustBeFolder(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UsageError(`${path}: no such folder.`);
+  if (!info.isDirectory()) throw new UsageError(`${path} is not a folder; an annotation set is a folder of articles with their sidecars.`);
+}
+
+/** Every article with a sidecar under the root, by '/'-separated path; any unreadable one is bad usage. */
+async function loadSet(root: string, notice: (message: string) => void): Promise<Map<string, SetArticle>> {
+  const set = new Map<string, SetArticle>();
+  const problems: string[] = [];
+  for (const sidecarPath of await findSidecars([root], notice)) {
+    const pair = await loadPairOrSay(sidecarPath);
+    if (!pair.ok) {
+      problems.push(...pair.problems);
+      continue;
+    }
+    // A tag entry that cannot be read would count as a tag the coder did not make.
+    if (pair.sidecar.invalidTags.length > 0) {
+      problems.push(...pair.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
+      continue;
+    }
+    const path = relative(root, pair.articlePath).split(sep).join('/');
+    set.set(path, { path, text: pair.articleLf, sha256: pair.sidecar.sha256, tags: pair.sidecar.tags });
+  }
+  if (problems.length > 0) {
+    throw new UsageError(`cannot compare ${root}: ${problems.length === 1 ? 'a sidecar' : `${problems.length} sidecars or tags`} cannot be read (newsmark validate says more; nothing was compared):\n  ${problems.join('\n  ')}`);
+  }
+  return set;
+}
+
+/** The article at `path` in the other set, when it is there without a sidecar. */
+async function untaggedArticle(root: string, path: string): Promise<SetArticle | undefined> {
+  const file = join(root, ...path.split('/'));
+  const read = await readRegularFile(file);
+  if (!read.ok) {
+    if (read.missing) return undefined;
+    throw new UsageError(`${file}: ${read.reason}`);
+  }
+  const decoded = decodeArticle(read.bytes, basename(file));
+  if (!decoded.ok) throw new UsageError(`${file}: ${decoded.reason}`);
+  return { path, text: toLf(decoded.text), tags: [] };
+}
+
+// ---- JSON ---------------------------------------------------------------------------------------
+
+/** The documented shape: spans in the diagnosis list carry start, end, category and text only. */
+function jsonOf(report: AgreementReport): object {
+  const spanOf = (s: Span | null): object | null => (s ? { start: s.start, end: s.end, category: s.category, text: s.text } : null);
+  return {
+    categories: report.categories,
+    overall: report.overall,
+    articles: report.articles,
+    disagreements: report.disagreements.map((d) => ({ article: d.article, kind: d.kind, a: spanOf(d.a), b: spanOf(d.b) })),
+  };
+}
+
+// ---- text ---------------------------------------------------------------------------------------
+
+const KIND_LABEL = { 'only-in-a': 'only in A', 'only-in-b': 'only in B', 'category-differs': 'category differs', 'boundaries-differ': 'boundaries differ' } as const;
+
+function printReport(out: Output, report: AgreementReport, paired: PairedSets, labels: { a: string; b: string }, byAuthor: boolean, withoutAuthor: number): void {
+  const what = byAuthor ? 'author' : 'set';
+  out.line(`A = ${what} ${labels.a}`);
+  out.line(`B = ${what} ${labels.b}`);
+  out.line(`${report.articles.length} article${report.articles.length === 1 ? '' : 's'} compared.`);
+  for (const p of paired.onlyInA) out.line(`  not compared: ${p} is only in A`);
+  for (const p of paired.onlyInB) out.line(`  not compared: ${p} is only in B`);
+  for (const r of paired.reattached) {
+    const why = r.reason === 'text-differs' ? `the article differs between the sets: ${r.coder}'s tags re-attached onto A's text` : `the sidecar was written for another version of the article: ${r.coder}'s tags re-attached onto it`;
+    out.line(`  ${r.article}: ${why} (${r.anchored} anchored, ${r.moved} moved, ${r.fuzzy} fuzzy, ${r.orphaned} orphaned)`);
+  }
+  if (paired.orphansLeftOut > 0) out.line(`  ${paired.orphansLeftOut} orphaned tag${paired.orphansLeftOut === 1 ? '' : 's'} (no place in the text) left out.`);
+  if (withoutAuthor > 0) out.line(`  ${withoutAuthor} tag${withoutAuthor === 1 ? '' : 's'} without an author left out.`);
+  out.line('');
+
+  const header = ['', 'Exact F1', 'Overlap F1', 'κ', 'α', 'A', 'B', 'Matched'];
+  printTable(out, [
+    ['Category', ...header.slice(1)],
+    ...Object.entries(report.categories).map(([id, f]) => row(labelOf(id), f)),
+    row('Overall', report.overall),
+  ]);
+  if (report.articles.length > 0) {
+    out.line('');
+    printTable(out, [['Article', ...header.slice(1)], ...report.articles.map((a) => row(a.article, a.overall))]);
+  }
+  out.line('');
+  out.line(report.disagreements.length === 0 ? 'No disagreements.' : `Disagreements (${report.disagreements.length}):`);
+  for (const d of report.disagreements) {
+    out.line(`  ${d.article}  ${KIND_LABEL[d.kind]}`);
+    if (d.a) out.line(`      A  ${spanLine(d.a)}`);
+    if (d.b) out.line(`      B  ${spanLine(d.b)}`);
+  }
+}
+
+function row(name: string, f: CategoryAgreement): string[] {
+  return [name, num(f.exactF1), num(f.overlapF1), num(f.kappa), num(f.alpha), String(f.a), String(f.b), String(f.matched)];
+}
+
+const num = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
+
+function labelOf(id: string): string {
+  return CATEGORIES.find((c) => c.id === id)?.label ?? id;
+}
+
+function spanLine(s: Span): string {
+  return `${s.category.padEnd(8)} [${s.start}, ${s.end})  “${shorten(s.text)}”`;
+}
+
+/** One line, at most 70 code points: line ends shown as ⏎, the middle of a long text elided. */
+function shorten(text: string): string {
+  const cps = Array.from(text.replace(/\n/g, '⏎'));
+  return cps.length <= 70 ? cps.join('') : `${cps.slice(0, 40).join('')} … ${cps.slice(-25).join('')}`;
+}
+
+function printTable(out: Output, table: readonly string[][]): void {
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => Array.from(r[i]!).length)));
+  for (const r of table) out.line(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+}
