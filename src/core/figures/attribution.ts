@@ -22,6 +22,7 @@ const NAME = "[A-Z][\\p{L}’'.-]*(?:\\s+(?:of\\s+|de\\s+|al-)?[A-Z][\\p{L}’'.
 /** "Rudskoi said", "Sergei Rudskoi, the deputy chief of staff, said", "NATO officials estimated", "the ministry said". */
 const SPEAKER = new RegExp(`(?:\\b(?:(?:the|The|a|A|an|An)\\s+)?(?:[a-z]+\\s+)?(?:${BODY})\\b|${NAME}(?:(?:\\s+(?!(?:the|a|an)\\b)[a-z]+){0,2}\\s+(?:${BODY})(?:\\s+and\\s+(?:${BODY}))?)?)(?:,[^,]{3,110},)?(?:\\s+(?:in|on|at|by)(?:\\s+[\\p{L}\\d]+){1,2})?(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))*\\s+(?:${SPEECH})\\b`, 'gu');
 const ACCORDING = new RegExp(`according to\\s+(?:the\\s+)?(${NAME}|(?:[a-z]+\\s+)?(?:${BODY}))`, 'gu');
+const SPEECH_END = new RegExp(`\\s+(?:${SPEECH})$`);
 const OPENER = /^\s*(?:However|But|Meanwhile|Still|Yet|Instead|Earlier|Later|Separately|Overall|In total|Previously),\s/;
 const TRAILING = new RegExp(`(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))+$`, 'u');
 const LEADING = /^(?:At|In|On|By|With|But|And|However|Yet|Still|Meanwhile|Earlier|Later|Then|Since|After|Before|When|While|A|An|The)$/;
@@ -40,7 +41,7 @@ export function attributionIn(sentence: string, start: number, sources: SynonymL
   let best: { name: string; whole: string; distance: number } | undefined;
   for (const m of sentence.matchAll(SPEAKER)) {
     const whole = m[0];
-    const name = cleanName(whole.replace(new RegExp(`\\s+(?:${SPEECH})$`), '').replace(TRAILING, '').split(',')[0]!.replace(/\s+(?:in|on|at|by)\s+.*$/, ''));
+    const name = cleanName(whole.replace(SPEECH_END, '').replace(TRAILING, '').split(',')[0]!.replace(/\s+(?:in|on|at|by)\s+.*$/, ''));
     if (!name || /^(?:He|She|They|It|We|I|This|That)$/.test(name)) continue;
     // A speaker before the figure is nearer in meaning than one after: weigh the one after double.
     const distance = m.index <= start ? start - m.index : 2 * (m.index - start);
