@@ -181,7 +181,9 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
     }
     const sources = unique(members.map((m) => m.reading.source));
     const keys = unique(members.map((m) => m.reading.sourceKey));
-    const family = keys.length === 1 && keys[0] !== null && !sources.some((s) => s?.toLowerCase().replace(/^(?:the|a|an)\s+/, '') === keys[0]) ? keys[0]! : undefined;
+    // A family's canonical name (Russia for the Kremlin and Moscow) labels the group; a key that is
+    // only a lower-cased name ("port authority" for "the Port Authority's spokesperson") does not.
+    const family = keys.length === 1 && keys[0] && keys[0] !== keys[0].toLowerCase() && !sources.some((s) => s?.toLowerCase().replace(/^(?:the|a|an)\s+/, '') === keys[0]) ? keys[0] : undefined;
     const times = unique(members.map((m) => m.reading.as_of));
     return {
       source: family ?? (sources.filter(Boolean).join(' / ') || null),
