@@ -63,13 +63,15 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      export. Exit 1 when anything was not imported.`,
   },
   figures: {
-    options: { json: flag },
-    usage: `figures [--json] PATH...
+    options: { json: flag, synonyms: value },
+    usage: `figures [--json] [--synonyms FILE] PATH...
                      The figure ledger: figure tags across the articles, grouped by what they
                      count, then by source and time. A mismatch is the same figure printed
                      with different values (or values a typo apart, 3,835 vs 3,825); a
-                     divergence is different sources disagreeing. Exit 0: no mismatch;
-                     1: any mismatch, or a sidecar that cannot be read; 2: bad usage.`,
+                     divergence is different sources disagreeing. --synonyms adds words from
+                     a YAML or JSON file: { nouns: { troops: [conscripts] }, outcomes: {...},
+                     sources: {...} }. Exit 0: no mismatch; 1: any mismatch, or a sidecar that
+                     cannot be read; 2: bad usage or an unusable synonyms file.`,
   },
   suggest: {
     options: { json: flag, write: flag },

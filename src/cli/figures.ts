@@ -1,14 +1,36 @@
 import { formatAmount } from '../core/figures/format';
+import { parse } from 'yaml';
 import { buildLedger, countMismatches, type LedgerGroup } from '../core/figures/ledger';
+import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../core/figures/vocabulary';
+import { readRegularFile } from './inputFile';
 import { outletArticles } from './outlet';
 import type { Output } from './output';
 import { readablePairs } from './sidecars';
 
-/** `newsmark figures [--json] PATH...`: the figure ledger. Exit 1 on any mismatch or unreadable sidecar. */
-export async function figures(paths: readonly string[], json: boolean, out: Output): Promise<number> {
+export interface FiguresOptions {
+  readonly json: boolean;
+  /** A YAML or JSON file of synonyms added to the built-in ones (see parseVocabularyExtension). */
+  readonly synonyms?: string;
+}
+
+/**
+ * `newsmark figures [--json] [--synonyms FILE] PATH...`: the figure ledger. Exit 1 on any
+ * mismatch or unreadable sidecar; 2 when the synonyms file cannot be used (before anything is read).
+ */
+export async function figures(paths: readonly string[], options: FiguresOptions, out: Output): Promise<number> {
+  const { json } = options;
+  let vocabulary = DEFAULT_VOCABULARY;
+  if (options.synonyms !== undefined) {
+    const read = await readSynonyms(options.synonyms);
+    if (typeof read === 'string') {
+      out.error(`newsmark figures: --synonyms ${options.synonyms}: ${read}`);
+      return 2;
+    }
+    vocabulary = read;
+  }
   const problems: string[] = [];
   const { pairs, failed } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
-  const ledger = buildLedger(outletArticles(pairs));
+  const ledger = buildLedger(outletArticles(pairs), vocabulary);
   const mismatches = countMismatches(ledger);
   if (json) out.line(JSON.stringify(ledger, null, 2));
   else {
@@ -24,6 +46,21 @@ export async function figures(paths: readonly string[], json: boolean, out: Outp
   }
   for (const p of problems) out.error(`✗ ${p}`);
   return mismatches > 0 || failed ? 1 : 0;
+}
+
+/** The built-in vocabulary with the file's words added, or why the file cannot be used (one message). */
+async function readSynonyms(path: string): Promise<FigureVocabulary | string> {
+  const file = await readRegularFile(path);
+  if (!file.ok) return file.reason;
+  let value: unknown;
+  try {
+    value = parse(file.bytes.toString('utf8'));
+  } catch (error) {
+    return `not YAML or JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+  }
+  const { vocabulary, errors } = parseVocabularyExtension(value);
+  if (!vocabulary) return errors.length === 1 ? errors[0]! : `\n  ${errors.join('\n  ')}`;
+  return extendVocabulary(DEFAULT_VOCABULARY, vocabulary);
 }
 
 function groupLabel(g: LedgerGroup): string {

@@ -46,7 +46,10 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if (command === 'validate') return await validate(paths, out);
     if (command === 'stats') return await stats(paths, args.flag('json'), out);
     if (command === 'quotes') return await quotes(paths, args.flag('json'), out);
-    if (command === 'figures') return await figures(paths, args.flag('json'), out);
+    if (command === 'figures') {
+      const synonyms = args.value('synonyms');
+      return await figures(paths, { json: args.flag('json'), ...(synonyms !== undefined ? { synonyms } : {}) }, out);
+    }
     if (command === 'suggest') return await suggest(paths, { json: args.flag('json'), write: args.flag('write') }, out);
     throw new UsageError(`unknown command "${command}".`);
   } catch (error) {

@@ -61,6 +61,8 @@ describe('newsmark figures', () => {
       }
       for (const g of thing.groups) {
         assert.deepEqual(Object.keys(g), ['source', 'as_of', 'figures', 'conflict', 'kind']);
+        for (const f of g.figures) assert.ok(thing.figures.some((t) => JSON.stringify(t) === JSON.stringify(f)), 'a group lists the thing’s figures, whole');
+        assert.ok(g.kind === null || g.kind === 'mismatch' || g.kind === 'divergent');
         assert.equal(g.conflict, g.kind !== null);
       }
     }

@@ -83,6 +83,24 @@ describe('figure ledger', () => {
     assert.deepEqual(groups.map((g) => [g.source, g.as_of]), [['the ministry', 'May 2'], ['the ministry', 'the end of May / by the end of May']]);
   });
 
+  it('dates without a year compare: March 25 falls in the end of March, not in early March', () => {
+    const ledger = buildLedger([
+      article('Northshore Post', 'The ministry said on March 25 that 1,351 soldiers had been killed.', ['1,351 soldiers']),
+      article('Valley Courier', 'The ministry said 1,600 soldiers had been killed by the end of March.', ['1,600 soldiers']),
+      article('Ridge Herald', 'In early March the ministry said 600 soldiers had been killed.', ['600 soldiers']),
+    ]);
+    assert.deepEqual(rows(ledger, 'troops killed'), [[null, ['Ridge Herald'], [600]], ['mismatch', ['Northshore Post', 'Valley Courier'], [1351, 1600]]]);
+  });
+
+  it("a body's spokesperson groups with the body: one source, two values, a mismatch", () => {
+    const ledger = buildLedger([
+      article('Northshore Post', "The Port Authority's spokesperson said on June 3 that 1,200 residents were evacuated.", ['1,200 residents']),
+      article('Valley Courier', 'The Port Authority said on June 3 that 1,650 residents were evacuated.', ['1,650 residents']),
+    ]);
+    const groups = ledger.things[0]!.groups;
+    assert.deepEqual(groups.map((g) => [g.kind, g.source]), [['mismatch', "the Port Authority's spokesperson / Port Authority"]]);
+  });
+
   it('only figure tags are read, and each figure keeps where it is', () => {
     const text = 'Officials said 48 people were evacuated. Critics called it a fiasco.';
     const claim = tagOn(text, 'Critics called it a fiasco', 'framing', 'ffffffff');

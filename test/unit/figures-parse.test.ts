@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { readFigure, type FigureReading } from '../../src/core/figures/understand';
 import { extendVocabulary, DEFAULT_VOCABULARY } from '../../src/core/figures/vocabulary';
 
-type Expect = Partial<Pick<FigureReading, 'value' | 'min' | 'max' | 'hedge' | 'unit' | 'counted' | 'source' | 'as_of'>> & { sourceKey?: string | null };
+type Expect = Partial<Pick<FigureReading, 'value' | 'min' | 'max' | 'hedge' | 'unit' | 'counted' | 'source' | 'as_of' | 'when'>> & { sourceKey?: string | null };
 
 /** Reads the [bracketed] span of the sentence as a figure tag, with attributes if given. */
 function read(marked: string, attributes?: Record<string, unknown>, vocabulary = DEFAULT_VOCABULARY): FigureReading {
@@ -123,6 +123,12 @@ const ROWS: [string, Expect][] = [
   ['However, regional authorities said [230 homes] had been flooded.', { source: 'regional authorities' }],
   ['Kyiv said on Sunday that [300 civilians] had died.', { sourceKey: 'Ukraine' }],
   ['The figure of [2,000 arrests] has not been confirmed.', { source: null }],
+  // A possessive before the speaking body: the body speaks for its owner and groups with it
+  ["The Port Authority's spokesperson said [1,200 residents] were evacuated.", { source: "the Port Authority's spokesperson", sourceKey: 'port authority', counted: 'residents evacuated' }],
+  ['The Port Authority’s spokesperson told reporters that [86 vessels] were stuck.', { source: 'the Port Authority’s spokesperson', sourceKey: 'port authority' }],
+  ["The ministry's spokesman said [40 soldiers] were wounded.", { source: "the ministry's spokesman", sourceKey: 'ministry', counted: 'troops wounded' }],
+  ["Moscow's defence ministry said [300 troops] had died.", { sourceKey: 'Russia', counted: 'troops killed' }],
+  ["The Kremlin's spokesman said [1,351 soldiers] had been killed.", { source: "the Kremlin's spokesman", sourceKey: 'Russia' }],
   // Times
   ['Russia in late March said it had lost [1,351 soldiers].', { as_of: 'late March', source: 'Russia' }],
   ['By early April, [600 shops] had closed.', { as_of: 'By early April' }],
@@ -130,6 +136,13 @@ const ROWS: [string, Expect][] = [
   ['Since February 24, [3,000 civilians] have been killed.', { as_of: 'Since February 24' }],
   ['In mid-June the agency recorded [1,800 cases].', { as_of: 'mid-June' }],
   ['[90 votes] were cast on Friday.', { as_of: null }],
+  // Dates without a year are still days of the year, comparable with each other
+  ['On March 25 the Kremlin said [1,351 troops] had been killed.', { as_of: 'March 25', when: { from: 87, to: 87 } }],
+  ['[1,351 troops] had been killed by the end of March, Moscow said.', { as_of: 'by the end of March', when: { from: 82, to: 93 } }],
+  ['[640 servicemen] had died by end of March.', { as_of: 'by end of March', when: { from: 82, to: 93 } }],
+  ['At the end of March the council counted [212 households] without power.', { as_of: 'the end of March', when: { from: 82, to: 93 } }],
+  ['In early March the council counted [180 households] without power.', { as_of: 'early March', when: { from: 63, to: 72 } }],
+  ['On 25 March 2022, [90 ships] were in port.', { as_of: '25 March 2022', when: { from: 87, to: 87 } }],
 ];
 
 describe('figures understood: a table of news phrasings', () => {

@@ -19,9 +19,14 @@ export function sentenceAround(text: string, start: number, end: number): { s: n
 const SPEECH = 'said|says|told|claimed|claims|estimated|estimates|estimating|reported|reports|announced|announces|stated|put|puts|confirmed|confirms|acknowledged|admitted|insisted|insists|released|published|calculated|counted|recorded|tallied|revealed';
 const BODY = 'officials?|authorities|government|ministry|police|spokes(?:man|woman|person)|military|army|forces|agency|office|council|committee|commission|newspaper|tabloid|analysts?|officers?|sources?|service|board|staff|prosecutors?|rescuers|investigators|monitors|observers|experts|researchers';
 const NAME = "[A-Z][\\p{L}’'.-]*(?:\\s+(?:of\\s+|de\\s+|al-)?[A-Z][\\p{L}’'.-]*)*";
-/** "Rudskoi said", "Sergei Rudskoi, the deputy chief of staff, said", "NATO officials estimated", "the ministry said". */
-const SPEAKER = new RegExp(`(?:\\b(?:(?:the|The|a|A|an|An)\\s+)?(?:[a-z]+\\s+)?(?:${BODY})\\b|${NAME}(?:(?:\\s+(?!(?:the|a|an)\\b)[a-z]+){0,2}\\s+(?:${BODY})(?:\\s+and\\s+(?:${BODY}))?)?)(?:,[^,]{3,110},)?(?:\\s+(?:in|on|at|by)(?:\\s+[\\p{L}\\d]+){1,2})?(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))*\\s+(?:${SPEECH})\\b`, 'gu');
+/**
+ * "Rudskoi said", "Sergei Rudskoi, the deputy chief of staff, said", "NATO officials estimated",
+ * "the ministry said", "the ministry's spokesman said" (a possessive is part of the speaker, not
+ * the end of a word before it).
+ */
+const SPEAKER = new RegExp(`(?:\\b(?:(?:the|The|a|A|an|An)\\s+)?(?:[a-z]+(?:['’]s)?\\s+)?(?:${BODY})\\b|${NAME}(?:(?:\\s+(?!(?:the|a|an)\\b)[a-z]+){0,2}\\s+(?:${BODY})(?:\\s+and\\s+(?:${BODY}))?)?)(?:,[^,]{3,110},)?(?:\\s+(?:in|on|at|by)(?:\\s+[\\p{L}\\d]+){1,2})?(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))*\\s+(?:${SPEECH})\\b`, 'gu');
 const ACCORDING = new RegExp(`according to\\s+(?:the\\s+)?(${NAME}|(?:[a-z]+\\s+)?(?:${BODY}))`, 'gu');
+const SPEECH_END = new RegExp(`\\s+(?:${SPEECH})$`);
 const OPENER = /^\s*(?:However|But|Meanwhile|Still|Yet|Instead|Earlier|Later|Separately|Overall|In total|Previously),\s/;
 const TRAILING = new RegExp(`(?:\\s+(?:has|have|had|having|also|briefly|later|first|then|initially|previously|\\p{L}+ly))+$`, 'u');
 const LEADING = /^(?:At|In|On|By|With|But|And|However|Yet|Still|Meanwhile|Earlier|Later|Then|Since|After|Before|When|While|A|An|The)$/;
@@ -40,7 +45,7 @@ export function attributionIn(sentence: string, start: number, sources: SynonymL
   let best: { name: string; whole: string; distance: number } | undefined;
   for (const m of sentence.matchAll(SPEAKER)) {
     const whole = m[0];
-    const name = cleanName(whole.replace(new RegExp(`\\s+(?:${SPEECH})$`), '').replace(TRAILING, '').split(',')[0]!.replace(/\s+(?:in|on|at|by)\s+.*$/, ''));
+    const name = cleanName(whole.replace(SPEECH_END, '').replace(TRAILING, '').split(',')[0]!.replace(/\s+(?:in|on|at|by)\s+.*$/, ''));
     if (!name || /^(?:He|She|They|It|We|I|This|That)$/.test(name)) continue;
     // A speaker before the figure is nearer in meaning than one after: weigh the one after double.
     const distance = m.index <= start ? start - m.index : 2 * (m.index - start);
@@ -56,8 +61,13 @@ export function attributionIn(sentence: string, start: number, sources: SynonymL
     const family = possessive ? familyIn(possessive[1]!, sources) ?? possessive[1] : undefined;
     return family ? { source: family, sourceKey: familyIn(family, sources) ?? family.toLowerCase() } : { source: null, sourceKey: null };
   }
-  return { source: best.name, sourceKey: familyIn(best.whole, sources) ?? best.name.toLowerCase().replace(/^the\s+/, '') };
+  // "the Port Authority's spokesperson": the body speaks for its owner, and groups with it.
+  const owner = POSSESSIVE_BODY.exec(best.name)?.[1];
+  const key = owner !== undefined ? familyIn(owner, sources) ?? owner.toLowerCase().replace(/^the\s+/, '') : familyIn(best.whole, sources) ?? best.name.toLowerCase().replace(/^the\s+/, '');
+  return { source: best.name, sourceKey: key };
 }
+
+const POSSESSIVE_BODY = new RegExp(`^(.+?)['’]s\\s+(?:[a-z]+\\s+)?(?:${BODY})$`);
 
 function cleanName(raw: string): string {
   const words = raw.trim().split(/\s+/);
@@ -65,7 +75,8 @@ function cleanName(raw: string): string {
   let name = words.join(' ').replace(/[’']s$/, '').replace(/(?<![A-Z])\.$/, '');
   // "the ministry", "a defence official": a common noun keeps its article; "the Kremlin" does not need one.
   const article = /^(the|a|an)\s/i.exec(raw.trim())?.[1]?.toLowerCase();
-  if (article && /^\p{Ll}/u.test(name) && !name.toLowerCase().startsWith(`${article} `)) name = `${article} ${name}`;
+  // "The Port Authority's spokesperson" keeps its article too: the speaker is the spokesperson.
+  if (article && (/^\p{Ll}/u.test(name) || /['’]s\s+\p{Ll}/u.test(name)) && !name.toLowerCase().startsWith(`${article} `)) name = `${article} ${name}`;
   return name;
 }
 

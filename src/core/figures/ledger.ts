@@ -58,11 +58,12 @@ interface Entry {
 
 export function buildLedger(articles: readonly LedgerArticle[], vocabulary: FigureVocabulary = DEFAULT_VOCABULARY): Ledger {
   const byThing = new Map<string, Entry[]>();
+  const readings = new Map<string, FigureReading>();
   for (const a of articles) {
     const index = new TextIndex(a.text);
     for (const tag of a.tags) {
       if (tag.category !== 'figure') continue;
-      const reading = readFigure(tag, a.text, vocabulary, index);
+      const reading = readFigure(tag, a.text, vocabulary, index, readings);
       if (reading.unreadable) continue;
       const { lo, hi } = intervalOf(reading);
       const amount = reading.value !== undefined ? { value: reading.value } : { min: reading.min ?? 0, max: reading.max ?? null };
@@ -144,23 +145,45 @@ function groupsOf(entries: readonly Entry[]): LedgerGroup[] {
       lo = Math.max(lo, m.lo);
       hi = Math.min(hi, m.hi);
     }
-    return { lo, hi, families: new Set(members.map((m) => m.reading.sourceKey ?? '')) };
+    const families = [...new Set(members.map((m) => m.reading.sourceKey ?? ''))].sort();
+    return { lo, hi, families };
   });
-  // Some figure of the other group falls outside every value ours allows. For a mismatched other
-  // group lo > hi, and the test still asks just that of its highest floor and lowest ceiling.
-  const disagree = (mine: (typeof summary)[number], other: (typeof summary)[number]): boolean => other.lo > mine.hi + 1e-9 || other.hi < mine.lo - 1e-9;
+  // Groups of the same families are one in the divergence test: only their highest floor and
+  // lowest ceiling matter. Comparing each group with these (a few) family sets, not with every
+  // other group, keeps a thing with thousands of groups from costing their square.
+  const sets = new Map<string, { families: readonly string[]; lo: number; hi: number }>();
+  for (const g of summary) {
+    const key = g.families.join('\u0000');
+    const set = sets.get(key);
+    if (!set) sets.set(key, { families: g.families, lo: g.lo, hi: g.hi });
+    else {
+      set.lo = Math.max(set.lo, g.lo);
+      set.hi = Math.min(set.hi, g.hi);
+    }
+  }
   const out = groups.map((members, gi): LedgerGroup & { sort: number } => {
     const mine = summary[gi]!;
     let kind: ConflictKind | null = null;
     if (mine.lo > mine.hi + 1e-9) kind = 'mismatch';
     else {
-      // Another source's figures that do not fit ours: a spread of estimates. Our own source at another time: a timeline.
-      const spread = summary.some((other, oi) => oi !== gi && ![...other.families].some((f) => mine.families.has(f)) && disagree(mine, other));
-      if (spread) kind = 'divergent';
+      // Another source's figures that do not fit ours: a spread of estimates. Our own source at
+      // another time: a timeline. A group always shares its families with itself, so it is never
+      // its own other. For a mismatched other group lo > hi, and the test still asks just that of
+      // its highest floor and lowest ceiling.
+      const own = new Set(mine.families);
+      for (const other of sets.values()) {
+        if (other.families.some((f) => own.has(f))) continue;
+        if (other.lo > mine.hi + 1e-9 || other.hi < mine.lo - 1e-9) {
+          kind = 'divergent';
+          break;
+        }
+      }
     }
     const sources = unique(members.map((m) => m.reading.source));
     const keys = unique(members.map((m) => m.reading.sourceKey));
-    const family = keys.length === 1 && keys[0] !== null && !sources.some((s) => s?.toLowerCase().replace(/^(?:the|a|an)\s+/, '') === keys[0]) ? keys[0]! : undefined;
+    // A family's canonical name (Russia for the Kremlin and Moscow) labels the group; a key that is
+    // only a lower-cased name ("port authority" for "the Port Authority's spokesperson") does not.
+    const family = keys.length === 1 && keys[0] && keys[0] !== keys[0].toLowerCase() && !sources.some((s) => s?.toLowerCase().replace(/^(?:the|a|an)\s+/, '') === keys[0]) ? keys[0] : undefined;
     const times = unique(members.map((m) => m.reading.as_of));
     return {
       source: family ?? (sources.filter(Boolean).join(' / ') || null),

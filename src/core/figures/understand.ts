@@ -37,18 +37,32 @@ export interface FigureReading {
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.replace(/,/g, ''))) ? Number(v.replace(/,/g, '')) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : undefined);
 
-/** Reads one figure tag in its article (LF text, tag offsets in code points as in the sidecar). */
-export function readFigure(tag: Pick<Tag, 'start' | 'end' | 'text' | 'attributes'>, articleLf: string, vocabulary: FigureVocabulary = DEFAULT_VOCABULARY, index = new TextIndex(articleLf)): FigureReading {
+/**
+ * Reads one figure tag in its article (LF text, tag offsets in code points as in the sidecar).
+ * The reading depends only on the tag's sentence, its place in it, its text and attributes; a
+ * `cache` shared over a workspace reads a sentence that outlets reprint word for word (wire copy)
+ * once. A cache holds readings of one vocabulary only; tags with attributes (rare hand
+ * corrections) are always read afresh.
+ */
+export function readFigure(tag: Pick<Tag, 'start' | 'end' | 'text' | 'attributes'>, articleLf: string, vocabulary: FigureVocabulary = DEFAULT_VOCABULARY, index = new TextIndex(articleLf), cache?: Map<string, FigureReading>): FigureReading {
   const s = index.toUtf16(Math.min(tag.start, index.length));
   const e = index.toUtf16(Math.min(tag.end, index.length));
   // A tag whose offsets no longer cut out its text (a stale sidecar) is still read from its own text.
   const inPlace = articleLf.slice(s, e) === tag.text;
   const sentence = inPlace ? sentenceAround(articleLf, s, e) : { s, e };
   const sentenceText = inPlace ? articleLf.slice(sentence.s, sentence.e) : tag.text;
-  const at = s - sentence.s;
-  const before = inPlace ? articleLf.slice(sentence.s, s) : '';
+  if (!cache || tag.attributes) return readInSentence(tag, sentenceText, s - sentence.s, inPlace, vocabulary);
+  const key = `${inPlace ? s - sentence.s : -1}\u0000${tag.text}\u0000${sentenceText}`;
+  let reading = cache.get(key);
+  if (!reading) cache.set(key, (reading = readInSentence(tag, sentenceText, s - sentence.s, inPlace, vocabulary)));
+  return reading;
+}
+
+/** The tag's text sits at `at` of its sentence (inPlace), or is its own sentence (not). */
+function readInSentence(tag: Pick<Tag, 'text' | 'attributes'>, sentenceText: string, at: number, inPlace: boolean, vocabulary: FigureVocabulary): FigureReading {
+  const before = inPlace ? sentenceText.slice(0, at) : '';
   const q = parseQuantity(tag.text, before);
-  const afterNumber = (q ? tag.text.slice(q.end) : tag.text) + (inPlace ? articleLf.slice(e, sentence.e) : '');
+  const afterNumber = (q ? tag.text.slice(q.end) : tag.text) + (inPlace ? sentenceText.slice(at + tag.text.length) : '');
   const beforeNumber = before + (q ? tag.text.slice(0, Math.max(0, q.end - 1)).replace(/[\d,.]+\s*\S*$/, '') : '');
   const counted = countedThing({ after: afterNumber, before: beforeNumber }, vocabulary);
   const attribution = attributionIn(sentenceText, at, vocabulary.sources);

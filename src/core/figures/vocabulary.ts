@@ -73,3 +73,60 @@ export function synonymIndex(list: SynonymList): ReadonlyMap<string, string> {
   indexes.set(list, index);
   return index;
 }
+
+/** What the user's synonym file or setting holds, checked: the words to add, or why it cannot be used. */
+export interface VocabularyExtension {
+  /** The sections given, words trimmed; absent when there is any error (a half-read list would group silently wrong). */
+  readonly vocabulary?: Partial<FigureVocabulary>;
+  /** One line per problem, naming where it is ("nouns.troops[2]: …"); empty when the value is usable. */
+  readonly errors: string[];
+}
+
+const SECTIONS = ['nouns', 'outcomes', 'sources'] as const;
+
+/**
+ * Checks a user's synonyms, `{ nouns: { troops: [servicemen, …] }, outcomes: {…}, sources: {…} }`
+ * (each section optional), as read from a YAML or JSON file or a setting. null or undefined is
+ * no extension. The CLI's `--synonyms` and the editor's setting share it so that both accept and
+ * refuse the same things.
+ */
+export function parseVocabularyExtension(value: unknown): VocabularyExtension {
+  if (value === undefined || value === null) return { vocabulary: {}, errors: [] };
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isRecord(value)) return { errors: [`expected a mapping with "nouns", "outcomes" and/or "sources", found ${describe(value)}.`] };
+  const errors: string[] = [];
+  const vocabulary: { -readonly [K in keyof FigureVocabulary]?: SynonymList } = {};
+  for (const key of Object.keys(value)) if (!(SECTIONS as readonly string[]).includes(key)) errors.push(`"${key}": unknown section; the sections are nouns, outcomes and sources.`);
+  for (const section of SECTIONS) {
+    const list = value[section];
+    if (list === undefined || list === null) continue;
+    if (!isRecord(list)) {
+      errors.push(`${section}: expected a mapping of a canonical word to its synonyms, found ${describe(list)}.`);
+      continue;
+    }
+    const out: Record<string, readonly string[]> = {};
+    for (const [canonical, words] of Object.entries(list)) {
+      if (canonical.trim() === '') errors.push(`${section}: a canonical word is empty.`);
+      if (!Array.isArray(words)) {
+        errors.push(`${section}.${canonical}: expected a list of words, found ${describe(words)}.`);
+        continue;
+      }
+      const good: string[] = [];
+      words.forEach((w: unknown, i) => {
+        if (typeof w === 'string' && w.trim() !== '') good.push(w.trim().replace(/\s+/g, ' '));
+        else errors.push(`${section}.${canonical}[${i}]: expected a word or phrase, found ${describe(w)}.`);
+      });
+      out[canonical.trim()] = good;
+    }
+    vocabulary[section] = out;
+  }
+  return errors.length > 0 ? { errors } : { vocabulary, errors };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return v.trim() === '' ? 'an empty string' : `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `${typeof v} ${v}`;
+  return typeof v === 'object' ? 'a mapping' : typeof v;
+}

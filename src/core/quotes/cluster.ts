@@ -12,7 +12,7 @@ import type { OutletArticle } from '../outlet';
 import type { Tag } from '../tag';
 import { TextIndex } from '../textIndex';
 import { isQuoted } from './quoted';
-import { commonWords, wordDiff, type DiffPart, type DiffWord } from './wordDiff';
+import { commonWords, partsOf, wordRuns, type DiffPart, type DiffWord } from './wordDiff';
 import { quoteWords } from './words';
 
 /** An article for the quote clusters; only its claim and denial tags are read. */
@@ -167,8 +167,10 @@ function toResult(cluster: Cluster): QuoteCluster {
   const members: QuoteMember[] = [];
   for (const wording of cluster.wordings) {
     const verdict = verdictOf(wording.normal, centre.normal);
+    // Diffed once per distinct wording; each member only spells the runs out in its own printing.
+    const runs = wordRuns(centre.normal, wording.normal);
     for (const c of wording.members) {
-      members.push({ article: c.article.article, outlet: c.article.outlet, id: c.tag.id, start: c.tag.start, end: c.tag.end, text: c.tag.text, verdict, diff: wordDiff(reference, c.words) });
+      members.push({ article: c.article.article, outlet: c.article.outlet, id: c.tag.id, start: c.tag.start, end: c.tag.end, text: c.tag.text, verdict, diff: partsOf(runs, reference, c.words) });
     }
   }
   members.sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start);

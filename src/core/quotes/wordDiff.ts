@@ -1,8 +1,8 @@
 /**
- * A word diff with the output shape of the `diff` package's diffWords, kept small so the core
- * needs no dependency; `diff` could replace it. Words are compared by their normal form (see
- * words.ts), so a change of case or of quotation marks is not a change of wording.
+ * Word diffs of quote versions, by the `diff` package's diffWords. Words are compared by their
+ * normal form (see words.ts), so a change of case or of quotation marks is not a change of wording.
  */
+import { diffWords } from 'diff';
 
 export interface DiffPart {
   /** The words of this part joined by single spaces (diffWords also keeps the white space). */
@@ -18,43 +18,60 @@ export interface DiffWord {
   readonly normal: string;
 }
 
+/** A run of words: kept (in both), added (the version's only) or removed (the wording's only). */
+export interface WordRun {
+  readonly kind: 'same' | 'added' | 'removed';
+  readonly count: number;
+}
+
 /**
- * `from` (the common wording) against `to` (one version): equal parts show the version's
- * words, removed parts the wording's. Quotes are tens of words, so a full LCS table is cheap.
+ * The normal words of `from` (the common wording) against those of `to` (one version), as runs.
+ * diffWords counts only Latin letters and digits as word characters, so "3,835", "it's" or a
+ * Cyrillic word would be cut into pieces; each distinct normal word is handed to it as a stand-in
+ * of word characters, which keeps every word one token whatever its script or punctuation.
  */
-export function wordDiff(from: readonly DiffWord[], to: readonly DiffWord[]): DiffPart[] {
-  const n = from.length;
-  const m = to.length;
-  const width = m + 1;
-  const lcs = new Uint32Array((n + 1) * width);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * width + j] = from[i]!.normal === to[j]!.normal ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
-    }
-  }
-  const parts: { words: string[]; added?: boolean; removed?: boolean }[] = [];
-  const push = (word: string, kind: 'same' | 'added' | 'removed'): void => {
-    const last = parts[parts.length - 1];
-    const lastKind = last === undefined ? undefined : last.added ? 'added' : last.removed ? 'removed' : 'same';
-    if (last && lastKind === kind) last.words.push(word);
-    else parts.push({ words: [word], ...(kind === 'added' ? { added: true } : kind === 'removed' ? { removed: true } : {}) });
+export function wordRuns(from: readonly string[], to: readonly string[]): WordRun[] {
+  const ids = new Map<string, string>();
+  const standIn = (w: string): string => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = `w${ids.size.toString(36)}`));
+    return id;
   };
+  const changes = diffWords(from.map(standIn).join(' '), to.map(standIn).join(' '));
+  const runs: WordRun[] = [];
+  for (const change of changes) {
+    const count = change.value.split(' ').filter(Boolean).length;
+    if (count === 0) continue;
+    const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    const last = runs[runs.length - 1];
+    if (last?.kind === kind) runs[runs.length - 1] = { kind, count: last.count + count };
+    else runs.push({ kind, count });
+  }
+  return runs;
+}
+
+/**
+ * The runs spelled out: equal and added parts show the version's words as printed, removed parts
+ * the wording's. The runs depend only on the normal words, so a cluster works them out once per
+ * distinct wording and spells them out for each member.
+ */
+export function partsOf(runs: readonly WordRun[], from: readonly DiffWord[], to: readonly DiffWord[]): DiffPart[] {
   let i = 0;
   let j = 0;
-  while (i < n && j < m) {
-    if (from[i]!.normal === to[j]!.normal) {
-      push(to[j]!.surface, 'same');
-      i++;
-      j++;
-    } else if (lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-      push(from[i++]!.surface, 'removed');
-    } else {
-      push(to[j++]!.surface, 'added');
+  return runs.map(({ kind, count }) => {
+    if (kind === 'removed') {
+      const words = from.slice(i, (i += count));
+      return { value: words.map((w) => w.surface).join(' '), removed: true };
     }
-  }
-  while (i < n) push(from[i++]!.surface, 'removed');
-  while (j < m) push(to[j++]!.surface, 'added');
-  return parts.map(({ words, ...kind }) => ({ value: words.join(' '), ...kind }));
+    const words = to.slice(j, (j += count));
+    if (kind === 'same') i += count;
+    return { value: words.map((w) => w.surface).join(' '), ...(kind === 'added' ? { added: true } : {}) };
+  });
+}
+
+/** `from` (the common wording) against `to` (one version), word by word. */
+export function wordDiff(from: readonly DiffWord[], to: readonly DiffWord[]): DiffPart[] {
+  return partsOf(wordRuns(from.map((w) => w.normal), to.map((w) => w.normal)), from, to);
 }
 
 /** Length of the longest common subsequence of two word lists. */
