@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../core/figures/vocabulary';
 
 /** Typed access to Newsmark's settings (declared in package.json). */
 export function maxFileBytes(): number {
@@ -9,4 +10,14 @@ export function maxFileBytes(): number {
 export function author(): string | undefined {
   const value = vscode.workspace.getConfiguration('newsmark').get<string>('author', '').trim();
   return value === '' ? undefined : value;
+}
+
+/**
+ * The figure vocabulary: the built-in synonyms plus `newsmark.figures.synonyms`. A setting that
+ * does not check out is reported (once per distinct problem) and left out, so the ledger still runs.
+ */
+export function figureVocabulary(report: (problems: readonly string[]) => void): FigureVocabulary {
+  const { vocabulary, errors } = parseVocabularyExtension(vscode.workspace.getConfiguration('newsmark').get<unknown>('figures.synonyms'));
+  if (errors.length > 0) report(errors);
+  return vocabulary ? extendVocabulary(DEFAULT_VOCABULARY, vocabulary) : DEFAULT_VOCABULARY;
 }

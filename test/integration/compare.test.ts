@@ -9,6 +9,8 @@ import { closeAll, eventually, newsmark, open, select, workspaceFile } from './h
 const NORTH = 'compare-northshore.txt';
 const VALLEY = 'compare-valley.txt';
 const NORTH_TEXT = 'By Ana Lind, Northshore Post •\n\nMayor Ilse Varn said on June 3 that 1,200 residents were evacuated from the valley.\n';
+const RIDGE = 'compare-ridge.txt';
+const RIDGE_TEXT = 'By Petra Holm, Ridge Herald •\n\nMayor Ilse Varn said on June 3 that 1,600 inhabitants were evacuated from the valley.\n';
 const VALLEY_TEXT = 'By Tomas Berg, Valley Courier •\n\nOn June 3 Mayor Ilse Varn said 1,600 residents had been evacuated from the valley.\n';
 
 async function tagFigure(name: string, phrase: string): Promise<Tag> {
@@ -27,10 +29,12 @@ describe('Compare Outlets', () => {
   before(() => {
     writeFileSync(workspaceFile(NORTH).fsPath, NORTH_TEXT);
     writeFileSync(workspaceFile(VALLEY).fsPath, VALLEY_TEXT);
+    writeFileSync(workspaceFile(RIDGE).fsPath, RIDGE_TEXT);
   });
   after(async () => {
     await closeAll();
-    for (const name of [NORTH, VALLEY]) for (const file of [`${name}.tags.yaml`, name]) rmSync(workspaceFile(file).fsPath, { force: true });
+    await vscode.workspace.getConfiguration('newsmark').update('figures.synonyms', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const name of [NORTH, VALLEY, RIDGE]) for (const file of [`${name}.tags.yaml`, name]) rmSync(workspaceFile(file).fsPath, { force: true });
     await vscode.commands.executeCommand('newsmark.refreshTags');
   });
 
@@ -75,5 +79,19 @@ describe('Compare Outlets', () => {
     // The page is not trusted: a message naming no tag reveals nothing and throws nothing.
     await panel.receive({ type: 'reveal', article: 'file:///etc/passwd', id: 'x' });
     await panel.receive({ type: 'run', command: 'workbench.action.quit' });
+  });
+
+  it('counts a figure with the user’s synonyms from newsmark.figures.synonyms', async () => {
+    const api = await newsmark();
+    const { model } = api.compare;
+    await tagFigure(RIDGE, '1,600 inhabitants');
+    await api.idle();
+    await model.refresh();
+    // "inhabitants evacuated" is another thing than "residents evacuated" until the analyst says otherwise.
+    assert.equal(model.mismatches, 1, 'only the samples’ evacuees');
+    await vscode.workspace.getConfiguration('newsmark').update('figures.synonyms', { nouns: { residents: ['inhabitants'] } }, vscode.ConfigurationTarget.Workspace);
+    await eventually(() => model.mismatches === 2, 5000);
+    await vscode.workspace.getConfiguration('newsmark').update('figures.synonyms', undefined, vscode.ConfigurationTarget.Workspace);
+    await eventually(() => model.mismatches === 1, 5000);
   });
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { DEFAULT_VOCABULARY } from '../../core/figures/vocabulary';
 import type { TagStore } from '../../core/tagStore';
+import { figureVocabulary } from '../settings';
 import type { SidecarStorage } from '../sidecarStorage';
 import { CompareModel } from './compareModel';
 import { ComparePanel } from './comparePanel';
@@ -14,8 +14,15 @@ export interface CompareFeature extends vscode.Disposable {
 
 /** Compare Outlets: the panel, the status bar's mismatch count, and the model both follow. */
 export function register(store: TagStore, storage: SidecarStorage, extensionUri: vscode.Uri): CompareFeature {
-  const model = new CompareModel(store, storage, () => DEFAULT_VOCABULARY);
+  let reported = '';
+  const vocabulary = (): ReturnType<typeof figureVocabulary> => figureVocabulary((problems) => {
+    const message = `Newsmark: the setting newsmark.figures.synonyms is left out: ${problems.join(' ')}`;
+    if (message !== reported) void vscode.window.showWarningMessage(message, 'Open Settings').then((open) => open && vscode.commands.executeCommand('workbench.action.openSettings', 'newsmark.figures.synonyms'));
+    reported = message;
+  });
+  const model = new CompareModel(store, storage, vocabulary);
   const panel = new ComparePanel(store, model, extensionUri);
   const status = new MismatchStatus(model);
-  return { model, panel, status, dispose: () => [panel, status, model].forEach((d) => d.dispose()) };
+  const settings = vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsmark.figures.synonyms') && model.schedule());
+  return { model, panel, status, dispose: () => [settings, panel, status, model].forEach((d) => d.dispose()) };
 }
