@@ -17,7 +17,11 @@ export function register(store: TagStore, storage: SidecarStorage, extensionUri:
   let reported = '';
   const vocabulary = (): ReturnType<typeof figureVocabulary> => figureVocabulary((problems) => {
     const message = `Newsmark: the setting newsmark.figures.synonyms is left out: ${problems.join(' ')}`;
-    if (message !== reported) void vscode.window.showWarningMessage(message, 'Open Settings').then((open) => open && vscode.commands.executeCommand('workbench.action.openSettings', 'newsmark.figures.synonyms'));
+    if (message !== reported) {
+      void vscode.window.showWarningMessage(message, 'Open Settings').then(async (open) => {
+        if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'newsmark.figures.synonyms');
+      });
+    }
     reported = message;
   });
   const model = new CompareModel(store, storage, vocabulary);
