@@ -28,5 +28,6 @@ export function register(store: TagStore, storage: SidecarStorage, extensionUri:
   const panel = new ComparePanel(store, model, extensionUri);
   const status = new MismatchStatus(model);
   const settings = vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsmark.figures.synonyms') && model.schedule());
-  return { model, panel, status, dispose: () => [settings, panel, status, model].forEach((d) => d.dispose()) };
+  const parts: vscode.Disposable[] = [settings, panel, status, model];
+  return { model, panel, status, dispose: () => parts.forEach((d) => void d.dispose()) };
 }
