@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const storage = new SidecarStorage(store);
   const tracker = new ArticleEditTracker(store, storage);
   // Show Only My Tags: every view reads the store through this one lens.
-  const shared = agreement.register(store);
+  const shared = agreement.register(store, storage, context.extensionUri);
   const lens = shared.blind;
   const tagsView = new TagsView(store, storage, lens);
   const api = {
