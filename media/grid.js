@@ -64,7 +64,8 @@
   for (const grid of document.querySelectorAll('[role="grid"]')) {
     const stops = stopsOf(grid);
     if (stops.length === 0) continue;
-    const remembered = stops.find((s) => keyOf(s) === state.focus);
+    // No cell remembered yet: the first one (a cell with no key of its own must not match "none").
+    const remembered = state.focus !== null && stops.find((s) => keyOf(s) === state.focus);
     for (const s of stops) s.tabIndex = -1;
     (remembered || stops[0]).tabIndex = 0;
     grid.addEventListener('click', (event) => {

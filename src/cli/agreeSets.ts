@@ -5,7 +5,7 @@
  * or tag entry that cannot be read) is a UsageError, never counted as a disagreement.
  */
 import { stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { pairSets, type PairedSets, type SetArticle } from '../core/agreement/sets';
 import { decodeArticle } from '../core/articleFile';
 import { toLf } from '../core/textIndex';
@@ -14,7 +14,8 @@ import { findSidecars, loadPairOrSay, UsageError } from './sidecars';
 
 /** Two folders paired by article path, A's text the one compared on. */
 export async function pairFolders(rootA: string, rootB: string, notice: (message: string) => void): Promise<PairedSets> {
-  const [setA, setB] = [await loadSet(rootA, notice), await loadSet(rootB, notice)];
+  // One set may sit inside the other (a colleague's export folder in my workspace): it is theirs, not mine.
+  const [setA, setB] = [await loadSet(rootA, notice, rootB), await loadSet(rootB, notice, rootA)];
   // An article tagged on one side only may be there, untagged, on the other: zero tags, still compared.
   for (const [from, to, root] of [[setA, setB, rootB], [setB, setA, rootA]] as const) {
     for (const path of from.keys()) if (!to.has(path)) {
@@ -31,11 +32,16 @@ export async function mustBeFolder(path: string): Promise<void> {
   if (!info.isDirectory()) throw new UsageError(`${path} is not a folder; an annotation set is a folder of articles with their sidecars.`);
 }
 
-/** Every article with a sidecar under the root, by '/'-separated path; any unreadable one is bad usage. */
-export async function loadSet(root: string, notice: (message: string) => void): Promise<Map<string, SetArticle>> {
+/**
+ * Every article with a sidecar under the root, by '/'-separated path; any unreadable one is bad
+ * usage. `except`: a folder inside the root whose sidecars belong to another set, left out.
+ */
+export async function loadSet(root: string, notice: (message: string) => void, except?: string): Promise<Map<string, SetArticle>> {
+  const nested = except === undefined ? undefined : relative(root, except);
+  const inNested = (path: string): boolean => nested !== undefined && nested !== '' && !nested.startsWith('..') && !isAbsolute(nested) && !relative(except!, path).startsWith('..');
   const set = new Map<string, SetArticle>();
   const problems: string[] = [];
-  for (const sidecarPath of await findSidecars([root], notice)) {
+  for (const sidecarPath of (await findSidecars([root], notice)).filter((p) => !inNested(p))) {
     const pair = await loadPairOrSay(sidecarPath);
     if (!pair.ok) {
       problems.push(...pair.problems);
