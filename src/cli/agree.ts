@@ -1,13 +1,10 @@
-import { stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
 import { compareArticles, type AgreementReport, type CategoryAgreement, type Span } from '../core/agreement';
-import { authorsOf, pairSets, splitByAuthor, type PairedSets, type SetArticle } from '../core/agreement/sets';
-import { decodeArticle } from '../core/articleFile';
+import { authorsOf, splitByAuthor, type PairedSets } from '../core/agreement/sets';
+import { formatFigure as num } from '../core/agreement/reportPage';
 import { CATEGORIES } from '../core/codebook';
-import { toLf } from '../core/textIndex';
-import { readRegularFile } from './inputFile';
+import { loadSet, mustBeFolder, pairFolders } from './agreeSets';
 import type { Output } from './output';
-import { findSidecars, loadPairOrSay, UsageError } from './sidecars';
+import { UsageError } from './sidecars';
 
 export interface AgreeOptions {
   readonly json: boolean;
@@ -45,16 +42,8 @@ export async function agree(paths: readonly string[], options: AgreeOptions, out
     paired = splitByAuthor([...set.values()], [labels.a, labels.b]);
   } else {
     const [rootA, rootB] = paths as [string, string];
-    const [setA, setB] = [await loadSet(rootA, notice), await loadSet(rootB, notice)];
-    // An article tagged on one side only may be there, untagged, on the other: zero tags, still compared.
-    for (const [from, to, root] of [[setA, setB, rootB], [setB, setA, rootA]] as const) {
-      for (const path of from.keys()) if (!to.has(path)) {
-        const untagged = await untaggedArticle(root, path);
-        if (untagged) to.set(path, untagged);
-      }
-    }
     labels = { a: rootA, b: rootB };
-    paired = pairSets([...setA.values()], [...setB.values()], { a: 'A', b: 'B' });
+    paired = await pairFolders(rootA, rootB, notice);
   }
 
   const report = compareArticles(paired.pairs);
@@ -65,49 +54,6 @@ export async function agree(paths: readonly string[], options: AgreeOptions, out
     printReport(out, report, paired, labels, byAuthor, withoutAuthor);
   }
   return 0;
-}
-
-async function mustBeFolder(path: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined);
-  if (!info) throw new UsageError(`${path}: no such folder.`);
-  if (!info.isDirectory()) throw new UsageError(`${path} is not a folder; an annotation set is a folder of articles with their sidecars.`);
-}
-
-/** Every article with a sidecar under the root, by '/'-separated path; any unreadable one is bad usage. */
-async function loadSet(root: string, notice: (message: string) => void): Promise<Map<string, SetArticle>> {
-  const set = new Map<string, SetArticle>();
-  const problems: string[] = [];
-  for (const sidecarPath of await findSidecars([root], notice)) {
-    const pair = await loadPairOrSay(sidecarPath);
-    if (!pair.ok) {
-      problems.push(...pair.problems);
-      continue;
-    }
-    // A tag entry that cannot be read would count as a tag the coder did not make.
-    if (pair.sidecar.invalidTags.length > 0) {
-      problems.push(...pair.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
-      continue;
-    }
-    const path = relative(root, pair.articlePath).split(sep).join('/');
-    set.set(path, { path, text: pair.articleLf, sha256: pair.sidecar.sha256, tags: pair.sidecar.tags });
-  }
-  if (problems.length > 0) {
-    throw new UsageError(`cannot compare ${root}: ${problems.length === 1 ? 'a sidecar' : `${problems.length} sidecars or tags`} cannot be read (newsmark validate says more; nothing was compared):\n  ${problems.join('\n  ')}`);
-  }
-  return set;
-}
-
-/** The article at `path` in the other set, when it is there without a sidecar. */
-async function untaggedArticle(root: string, path: string): Promise<SetArticle | undefined> {
-  const file = join(root, ...path.split('/'));
-  const read = await readRegularFile(file);
-  if (!read.ok) {
-    if (read.missing) return undefined;
-    throw new UsageError(`${file}: ${read.reason}`);
-  }
-  const decoded = decodeArticle(read.bytes, basename(file));
-  if (!decoded.ok) throw new UsageError(`${file}: ${decoded.reason}`);
-  return { path, text: toLf(decoded.text), tags: [] };
 }
 
 // ---- JSON ---------------------------------------------------------------------------------------
@@ -164,8 +110,6 @@ function printReport(out: Output, report: AgreementReport, paired: PairedSets, l
 function row(name: string, f: CategoryAgreement): string[] {
   return [name, num(f.exactF1), num(f.overlapF1), num(f.kappa), num(f.alpha), String(f.a), String(f.b), String(f.matched)];
 }
-
-const num = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
 
 function labelOf(id: string): string {
   return CATEGORIES.find((c) => c.id === id)?.label ?? id;

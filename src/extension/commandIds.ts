@@ -41,6 +41,9 @@ export const CommandId = {
   locateArticle: 'newsmark.locateArticle',
   editArticleDetails: 'newsmark.editArticleDetails',
   compareOutlets: 'newsmark.compareOutlets',
+  showOnlyMyTags: 'newsmark.showOnlyMyTags',
+  showAllAuthorsTags: 'newsmark.showAllAuthorsTags',
+  agreementReport: 'newsmark.agreementReport',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -21,4 +21,6 @@ export const ContextKeys = {
   hasConflicts: new ContextKey<boolean>('newsmark.hasConflicts'),
   /** Whether any sidecar's article is missing. */
   hasMissingArticles: new ContextKey<boolean>('newsmark.hasMissingArticles'),
+  /** Whether "Show Only My Tags" (blind coding) hides other authors' tags. */
+  showOnlyMyTags: new ContextKey<boolean>('newsmark.showOnlyMyTags'),
 } as const;

@@ -4,16 +4,17 @@ import type { TagStore } from '../core/tagStore';
 import { isOrphan } from '../core/tag';
 import { articleKey } from './articles';
 import { DocumentOffsets } from './positions';
+import { ALL_TAGS, type TagLens } from './tagLens';
 
 export type DrawnRanges = Record<CategoryId | 'disputed' | 'suggested', vscode.Range[]>;
 
-/** Draws each visible article's tags: one decoration type per category, created once. */
+/** Draws each visible article's tags (those the lens shows): one decoration type per category, created once. */
 export class TagDecorations implements vscode.Disposable {
   private readonly types = new Map<CategoryId | 'disputed' | 'suggested', vscode.TextEditorDecorationType>();
   private readonly drawn = new WeakMap<vscode.TextEditor, DrawnRanges>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: TagStore) {
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
     for (const category of CATEGORIES) {
       this.types.set(category.id, vscode.window.createTextEditorDecorationType({
         backgroundColor: new vscode.ThemeColor(category.colorId),
@@ -47,6 +48,7 @@ export class TagDecorations implements vscode.Disposable {
         }
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.draw(e))),
+      lens.onDidChange(() => vscode.window.visibleTextEditors.forEach((e) => this.draw(e))),
     ];
     vscode.window.visibleTextEditors.forEach((e) => this.draw(e));
   }
@@ -58,7 +60,7 @@ export class TagDecorations implements vscode.Disposable {
 
   private draw(editor: vscode.TextEditor): void {
     const key = articleKey(editor.document.uri);
-    const tags = this.store.tags(key);
+    const tags = this.lens.shown(this.store.tags(key));
     const suggestions = this.store.suggestions(key);
     const ranges = emptyRanges();
     if (suggestions.length > 0) {

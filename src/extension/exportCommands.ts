@@ -11,13 +11,17 @@ import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from
 import { CommandId } from './commandIds';
 import { author } from './settings';
 import type { SidecarStorage } from './sidecarStorage';
+import { ALL_TAGS, type TagLens } from './tagLens';
 
-/** "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. */
+/**
+ * "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. An export
+ * holds what the views show (while Show Only My Tags is on, the analyst's own tags only).
+ */
 export class ExportCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
   private readonly log = vscode.window.createOutputChannel('Newsmark');
 
-  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS) {
     this.disposables = [
       this.log,
       vscode.commands.registerCommand(CommandId.exportTags, (uri?: unknown, uris?: unknown) => this.exportTags(uri, uris)),
@@ -45,7 +49,7 @@ export class ExportCommands implements vscode.Disposable {
         progress.report({ message: fileName(articleUri(key)), increment: 100 / keys.length });
         const text = await readArticleText(key);
         const path = paths.get(key);
-        if (text !== undefined) articles.push({ name: fileName(articleUri(key)), ...(path !== undefined ? { path } : {}), uri: key, text, tags: this.store.tags(key) });
+        if (text !== undefined) articles.push({ name: fileName(articleUri(key)), ...(path !== undefined ? { path } : {}), uri: key, text, tags: this.lens.shown(this.store.tags(key)) });
       }
       await this.write(exporter, articles, target);
     });
@@ -84,11 +88,11 @@ export class ExportCommands implements vscode.Disposable {
   /** Current article, the articles selected in the Explorer, or the whole workspace. */
   private async pickScope(clicked: unknown, selected: unknown): Promise<string[] | undefined> {
     const explorer = (Array.isArray(selected) ? selected : [clicked]).filter((u): u is vscode.Uri => u instanceof vscode.Uri).map(articleKey);
-    if (explorer.length > 0) return explorer.filter((k) => this.store.tags(k).length > 0);
+    if (explorer.length > 0) return explorer.filter((k) => this.lens.shown(this.store.tags(k)).length > 0);
     const active = vscode.window.activeTextEditor && articleKey(vscode.window.activeTextEditor.document.uri);
-    const all = this.store.keys().filter((k) => this.store.tags(k).length > 0);
+    const all = this.store.keys().filter((k) => this.lens.shown(this.store.tags(k)).length > 0);
     const picks = [
-      ...(active && this.store.tags(active).length > 0 ? [{ label: 'Current article', description: fileName(articleUri(active)), keys: [active] }] : []),
+      ...(active && this.lens.shown(this.store.tags(active)).length > 0 ? [{ label: 'Current article', description: fileName(articleUri(active)), keys: [active] }] : []),
       { label: 'Whole workspace', description: `${all.length} tagged articles`, keys: all },
     ];
     return (await vscode.window.showQuickPick(picks, { title: 'Export Tags: What' }))?.keys;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
 import { ArticleLanguage } from './articleLanguage';
 import { ArticleRenames } from './articleRenames';
+import * as agreement from './agreement/report';
 import * as compare from './compare';
 import { ArticleDetailsCommand } from './detailsCommand';
 import { TagDecorations } from './decorations';
@@ -27,6 +28,7 @@ export interface NewsmarkApi {
   readonly suggestions: SuggestCommands;
   readonly preview: ReportPreview;
   readonly compare: compare.CompareFeature;
+  readonly agreement: agreement.AgreementFeature;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -35,28 +37,32 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const store = new TagStore();
   const storage = new SidecarStorage(store);
   const tracker = new ArticleEditTracker(store, storage);
-  const tagsView = new TagsView(store, storage);
+  // Show Only My Tags: every view reads the store through this one lens.
+  const shared = agreement.register(store, storage, context.extensionUri);
+  const lens = shared.blind;
+  const tagsView = new TagsView(store, storage, lens);
   const api = {
     store,
-    decorations: new TagDecorations(store),
+    decorations: new TagDecorations(store, lens),
     tagsView,
-    commands: new TagCommands(store, storage),
-    statusBar: new TagStatusBar(store),
+    commands: new TagCommands(store, storage, lens),
+    statusBar: new TagStatusBar(store, lens),
     suggestions: new SuggestCommands(store, storage, tagsView),
-    preview: new ReportPreview(store, storage, context.extensionUri),
+    preview: new ReportPreview(store, storage, context.extensionUri, lens),
     compare: compare.register(store, storage, context.extensionUri),
+    agreement: shared,
     idle: (): Promise<void> => storage.ready.then(() => tracker.idle()).then(() => storage.idle()),
   };
   context.subscriptions.push(
     store, storage, tracker, tagsView,
-    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare,
-    new ReviewCommands(store),
+    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare, api.agreement,
+    new ReviewCommands(store, lens),
     new SidecarCommands(store, storage),
     new ArticleDetailsCommand(store, storage),
-    new ExportCommands(store, storage),
+    new ExportCommands(store, storage, lens),
     new ArticleLanguage(store),
     new ArticleRenames(store, storage),
-    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store)),
+    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store, lens)),
   );
   return api;
 }

@@ -5,14 +5,15 @@ import type { TagStore } from '../core/tagStore';
 import { articleKey } from './articles';
 import { CommandId, type TagRef } from './commandIds';
 import { DocumentOffsets } from './positions';
+import { ALL_TAGS, type TagLens } from './tagLens';
 
 /** Hovering a tagged span shows what it is tagged as, the note, and links to act on it. */
 export class TagHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: TagStore) {}
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const key = articleKey(document.uri);
-    const all = this.store.tags(key);
+    const all = this.lens.shown(this.store.tags(key));
     if (all.length === 0) return undefined;
     const offsets = DocumentOffsets.of(document);
     const here = tagsAt(all, offsets.codePoint(position));

@@ -5,6 +5,7 @@ import type { TagStore } from '../core/tagStore';
 import { articleKey, articleUri, readArticleText } from './articles';
 import { CommandId } from './commandIds';
 import type { SidecarStorage } from './sidecarStorage';
+import { ALL_TAGS, type TagLens } from './tagLens';
 
 /** Long enough that typing or a burst of tag edits gives one render, short enough to feel live. */
 const DEBOUNCE_MS = 200;
@@ -28,11 +29,12 @@ export class ReportPreview implements vscode.Disposable {
   private readonly media: vscode.Uri;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, extensionUri: vscode.Uri) {
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, extensionUri: vscode.Uri, private readonly lens: TagLens = ALL_TAGS) {
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
     this.disposables = [
       vscode.commands.registerCommand(CommandId.previewReport, (target?: unknown) => this.show(target)),
       store.onDidChange(({ key }) => this.changed(key, false)),
+      lens.onDidChange(() => this.panel && this.schedule()),
       // Edits outside every tag move no tag and fire no store change, yet change the text shown.
       vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => contentChanges.length > 0 && this.changed(articleKey(document.uri), true)),
     ];
@@ -119,12 +121,12 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   private async articles(): Promise<ExportArticle[]> {
-    const keys = this.scope === 'workspace' ? this.store.keys().filter((k) => this.store.tags(k).length > 0) : [this.scope.key];
+    const keys = this.scope === 'workspace' ? this.store.keys().filter((k) => this.lens.shown(this.store.tags(k)).length > 0) : [this.scope.key];
     const texts = await Promise.all(keys.map((key) => readArticleText(key)));
     // Missing, oversized or non-UTF-8 articles are left out, as the export leaves them out.
     const articles = keys.flatMap((key, i): ExportArticle[] => {
       const text = texts[i];
-      return text === undefined ? [] : [{ name: vscode.workspace.asRelativePath(articleUri(key)), uri: key, text, tags: this.store.tags(key) }];
+      return text === undefined ? [] : [{ name: vscode.workspace.asRelativePath(articleUri(key)), uri: key, text, tags: this.lens.shown(this.store.tags(key)) }];
     });
     return articles.sort((a, b) => a.name.localeCompare(b.name));
   }

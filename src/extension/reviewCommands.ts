@@ -7,6 +7,7 @@ import { articleKey } from './articles';
 import { CommandId } from './commandIds';
 import { DocumentOffsets } from './positions';
 import { author } from './settings';
+import { ALL_TAGS, type TagLens } from './tagLens';
 import { byArticle, resolveTargets } from './tagTargets';
 
 /** Attributes worth asking for, per category; any others in the sidecar are kept as they are. */
@@ -25,7 +26,7 @@ const ATTRIBUTE_FIELDS: Record<CategoryId, readonly { key: string; prompt: strin
 export class ReviewCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: TagStore) {
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
     const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
     this.disposables = [
       register(CommandId.markConfirmed, (a, b) => this.mark(a, b, 'confirmed')),
@@ -41,7 +42,7 @@ export class ReviewCommands implements vscode.Disposable {
 
   /** A verdict also settles a fuzzy re-attachment: the reviewer has looked at the text. */
   private async mark(first: unknown, selected: unknown, verdict: ReviewVerdict | undefined): Promise<void> {
-    const refs = await resolveTargets(this.store, first, selected, 'Mark which tag?');
+    const refs = await resolveTargets(this.store, first, selected, 'Mark which tag?', this.lens);
     const patch = verdict
       ? { review: verdict, reviewer: author(), status: undefined, previousText: undefined }
       : { review: undefined, reviewer: undefined };
@@ -50,7 +51,7 @@ export class ReviewCommands implements vscode.Disposable {
 
   /** Asks for the attributes that matter for the tag's category; an object as second argument sets them directly. */
   private async editAttributes(first: unknown, given: unknown): Promise<void> {
-    const [ref] = await resolveTargets(this.store, first, undefined, 'Edit the attributes of which tag?');
+    const [ref] = await resolveTargets(this.store, first, undefined, 'Edit the attributes of which tag?', this.lens);
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
     const attributes: Record<string, unknown> = { ...(tag.attributes ?? {}) };
@@ -78,7 +79,7 @@ export class ReviewCommands implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return;
     const key = articleKey(editor.document.uri);
-    const tags = [...this.store.tags(key)].filter((t) => !isOrphan(t) && wanted(t)).sort(compareTags);
+    const tags = [...this.lens.shown(this.store.tags(key))].filter((t) => !isOrphan(t) && wanted(t)).sort(compareTags);
     if (tags.length === 0) {
       void vscode.window.showInformationMessage(wanted === awaitsReview ? 'No tag in this article needs review.' : 'This article has no tags.');
       return;

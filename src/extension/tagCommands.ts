@@ -9,6 +9,7 @@ import { CommandId, TAG_AS } from './commandIds';
 import { DocumentOffsets } from './positions';
 import { author, maxFileBytes } from './settings';
 import type { SidecarStorage } from './sidecarStorage';
+import { ALL_TAGS, type TagLens } from './tagLens';
 import { byArticle, isTagRef, resolveTargets } from './tagTargets';
 
 /** The editor-facing commands: tag, remove, change category, edit note, reveal. */
@@ -18,6 +19,7 @@ export class TagCommands implements vscode.Disposable {
   constructor(
     private readonly store: TagStore,
     private readonly storage: SidecarStorage,
+    private readonly lens: TagLens = ALL_TAGS,
   ) {
     const register = (id: string, run: (...args: unknown[]) => unknown): void => {
       this.disposables.push(vscode.commands.registerCommand(id, (...args: unknown[]) => this.guard(() => run(...args))));
@@ -73,7 +75,7 @@ export class TagCommands implements vscode.Disposable {
 
   /** Removes the tags, with an Undo on the notification that puts them back as they were. */
   private async removeTags(first: unknown, selected: unknown): Promise<void> {
-    const refs = await resolveTargets(this.store, first, selected, 'Remove which tag?');
+    const refs = await resolveTargets(this.store, first, selected, 'Remove which tag?', this.lens);
     const removed = [...byArticle(refs)].map(([key, ids]) => {
       const tags = this.store.tags(key).filter((t) => ids.includes(t.id));
       this.store.remove(key, ids);
@@ -89,7 +91,7 @@ export class TagCommands implements vscode.Disposable {
 
   /** A category given as second argument (keybindings, scripts) skips the pick; rows selected in the view change together. */
   private async changeCategory(first: unknown, second?: unknown, third?: unknown): Promise<void> {
-    const refs = await resolveTargets(this.store, first, second, 'Change the category of which tag?');
+    const refs = await resolveTargets(this.store, first, second, 'Change the category of which tag?', this.lens);
     const tags = refs.map((r) => this.store.find(r.key, r.id)).filter((t) => t !== undefined);
     if (tags.length === 0) return;
     let category = isCategoryId(second) ? second : isCategoryId(third) ? third : undefined;
@@ -107,7 +109,7 @@ export class TagCommands implements vscode.Disposable {
 
   /** A note given as second argument (keybindings, scripts) skips the input box. */
   private async editNote(arg: unknown, given?: unknown): Promise<void> {
-    const [ref] = await resolveTargets(this.store, arg, undefined, 'Edit the note of which tag?');
+    const [ref] = await resolveTargets(this.store, arg, undefined, 'Edit the note of which tag?', this.lens);
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
     const note = typeof given === 'string' ? given : await vscode.window.showInputBox({
@@ -154,7 +156,7 @@ export class TagCommands implements vscode.Disposable {
    * before and says now are shown first, so a wrong span is never confirmed unseen.
    */
   private async acceptReattachment(first: unknown, selected?: unknown): Promise<void> {
-    const refs = await resolveTargets(this.store, first, selected, 'Accept the re-attachment of which tag?');
+    const refs = await resolveTargets(this.store, first, selected, 'Accept the re-attachment of which tag?', this.lens);
     const tags = refs.map((r) => this.store.find(r.key, r.id)).filter((t): t is Tag => t !== undefined && t.status === 'fuzzy');
     if (tags.length === 0) return warn('That tag is not waiting for a re-attachment to be accepted.', undefined);
     const shown = tags.slice(0, 5).map((t) => `Was: “${clip(t.previousText ?? '')}”\nNow: “${clip(t.text)}”`);

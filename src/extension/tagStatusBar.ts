@@ -4,13 +4,14 @@ import { isOrphan, needsReview } from '../core/review/filter';
 import type { TagStore } from '../core/tagStore';
 import { articleKey } from './articles';
 import { CommandId } from './commandIds';
+import { ALL_TAGS, type TagLens } from './tagLens';
 
-/** The active article's tag counts per category; a click opens the Tags view. */
+/** The active article's tag counts per category (of the tags the lens shows); a click opens the Tags view. */
 export class TagStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('newsmark.tagCounts', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: TagStore) {
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
     this.item.name = 'Newsmark Tag Counts';
     this.item.command = CommandId.showTagsView;
     this.disposables = [
@@ -19,13 +20,14 @@ export class TagStatusBar implements vscode.Disposable {
         if (vscode.window.activeTextEditor && articleKey(vscode.window.activeTextEditor.document.uri) === change.key) this.update();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      lens.onDidChange(() => this.update()),
     ];
     this.update();
   }
 
   update(): void {
     const editor = vscode.window.activeTextEditor;
-    const tags = editor ? this.store.tags(articleKey(editor.document.uri)) : [];
+    const tags = editor ? this.lens.shown(this.store.tags(articleKey(editor.document.uri))) : [];
     if (tags.length === 0) {
       this.item.hide();
       return;

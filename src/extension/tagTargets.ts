@@ -5,6 +5,7 @@ import type { TagStore } from '../core/tagStore';
 import { articleKey } from './articles';
 import type { TagRef } from './commandIds';
 import { DocumentOffsets } from './positions';
+import { ALL_TAGS, type TagLens } from './tagLens';
 
 export function isTagRef(value: unknown): value is TagRef {
   return typeof value === 'object' && value !== null && typeof (value as TagRef).key === 'string' && typeof (value as TagRef).id === 'string';
@@ -13,9 +14,10 @@ export function isTagRef(value: unknown): value is TagRef {
 /**
  * The tags a command acts on. From the Tags view VS Code passes the clicked row and the
  * selected rows; a hover or a script passes one tag; from the editor it is the tag under the
- * cursor, with a pick when several overlap there.
+ * cursor (one the lens shows: a hidden tag is never acted on by accident), with a pick when
+ * several overlap there.
  */
-export async function resolveTargets(store: TagStore, first: unknown, second: unknown, question: string): Promise<TagRef[]> {
+export async function resolveTargets(store: TagStore, first: unknown, second: unknown, question: string, lens: TagLens = ALL_TAGS): Promise<TagRef[]> {
   if (Array.isArray(second) && second.length > 0 && second.every(isTagRef)) return second.map(({ key, id }) => ({ key, id }));
   if (isTagRef(first)) return [{ key: first.key, id: first.id }];
   const editor = vscode.window.activeTextEditor;
@@ -25,7 +27,7 @@ export async function resolveTargets(store: TagStore, first: unknown, second: un
   }
   const key = articleKey(editor.document.uri);
   const offset = DocumentOffsets.of(editor.document).codePoint(editor.selection.active);
-  const here = tagsAt(store.tags(key), offset);
+  const here = tagsAt(lens.shown(store.tags(key)), offset);
   if (here.length === 0) {
     void vscode.window.showWarningMessage('There is no tag at the cursor.');
     return [];

@@ -7,6 +7,7 @@ import type { Tag } from '../core/tag';
 import type { TagStore } from '../core/tagStore';
 import { articleUri, fileName } from './articles';
 import { CommandId, type TagRef } from './commandIds';
+import { ALL_TAGS, type TagLens } from './tagLens';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;
@@ -20,7 +21,7 @@ const REDRAW_DELAY_MS = 100;
 export type TagsNode = TreeNode;
 export { nodeId };
 
-/** The "Tags" view's rows, straight from the store through the grouping model. */
+/** The "Tags" view's rows, straight from the store (through the lens) through the grouping model. */
 export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TagsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -31,10 +32,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   /** When VS Code last asked for rows. */
   private lastAsked = 0;
 
-  constructor(private readonly store: TagStore) {
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
     this.source = {
       keys: () => store.keys(),
-      tags: (key) => store.tags(key),
+      tags: (key) => lens.shown(store.tags(key)),
       label: (key) => fileName(articleUri(key)),
       hasProblem: (key) => store.get(key)?.problem !== undefined,
       words: (key) => store.get(key)?.words,
@@ -43,7 +44,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       isMissing: (key) => store.get(key)?.missing === true,
     };
     this.current = new TagTreeModel(this.source);
-    this.subscription = store.onDidChange(() => this.requestRedraw(REDRAW_DELAY_MS));
+    const redraw = (): void => this.requestRedraw(REDRAW_DELAY_MS);
+    this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw));
   }
 
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;

@@ -9,6 +9,7 @@ import { CommandId } from './commandIds';
 import { ContextKeys } from './contextKeys';
 import { DocumentOffsets } from './positions';
 import type { SidecarStorage } from './sidecarStorage';
+import { ALL_TAGS, type TagLens } from './tagLens';
 import { nodeId, TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
 
 /** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */
@@ -17,8 +18,8 @@ export class TagsView implements vscode.Disposable {
   readonly view: vscode.TreeView<TagsNode>;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly store: TagStore, storage: SidecarStorage) {
-    this.provider = new TagsTreeProvider(store);
+  constructor(private readonly store: TagStore, storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS) {
+    this.provider = new TagsTreeProvider(store, lens);
     this.view = vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     const command = (id: string, run: () => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
     this.disposables = [
@@ -91,7 +92,7 @@ export class TagsView implements vscode.Disposable {
   private tagAtCursor(editor: vscode.TextEditor): { key: string; id: string; node: TagsNode } | undefined {
     if (!this.view.visible || editor.document.isClosed) return undefined;
     const key = articleKey(editor.document.uri);
-    const tags = this.store.tags(key);
+    const tags = this.lens.shown(this.store.tags(key));
     if (tags.length === 0) return undefined;
     // The tag the selection is exactly on (as Next Tag leaves it), else the innermost one at the cursor.
     const offsets = DocumentOffsets.of(editor.document);
@@ -117,16 +118,16 @@ export class TagsView implements vscode.Disposable {
     const model = this.provider.model;
     const filtering = isFiltering(model.filter);
     ContextKeys.filtering.set(filtering);
-    const total = this.store.keys().reduce((n, key) => n + this.store.tags(key).length, 0);
+    const total = this.store.keys().reduce((n, key) => n + this.lens.shown(this.store.tags(key)).length, 0);
     this.view.message = filtering ? `Filter: ${describeFilter(model.filter)} — ${model.visibleTags().length} of ${total} tags. Clear it with the Clear Filter button above.` : undefined;
-    const pending = this.store.keys().reduce((n, key) => n + this.store.tags(key).filter(needsReview).length, 0);
+    const pending = this.store.keys().reduce((n, key) => n + this.lens.shown(this.store.tags(key)).filter(needsReview).length, 0);
     this.view.badge = pending > 0 ? { value: pending, tooltip: `${pending} ${pending === 1 ? 'tag needs' : 'tags need'} review (re-attached to changed text)` } : undefined;
   }
 
   private async pickFilter(): Promise<void> {
     const current = this.provider.model.filter;
     type Item = vscode.QuickPickItem & { apply?: (f: { categories: Set<string>; states: Set<string>; authors: Set<string> }) => void };
-    const authors = [...new Set(this.store.keys().flatMap((k) => this.store.tags(k).map((t) => t.author ?? '')))].sort();
+    const authors = [...new Set(this.store.keys().flatMap((k) => this.lens.shown(this.store.tags(k)).map((t) => t.author ?? '')))].sort();
     const items: Item[] = [
       { label: 'Categories', kind: vscode.QuickPickItemKind.Separator },
       ...CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, picked: current.categories.has(c.id), apply: (f: { categories: Set<string> }) => f.categories.add(c.id) })),

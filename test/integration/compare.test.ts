@@ -57,7 +57,7 @@ describe('Compare Outlets', () => {
     const html = panel.html ?? '';
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
     assert.match(csp, /^default-src 'none'; style-src [^;]+ 'nonce-([^']+)'; script-src 'nonce-\1'; img-src [^;]+$/);
-    assert.match(html, /<script nonce="[^"]+" src="[^"]*\/media\/compare\.js"><\/script>/);
+    assert.match(html, /<script nonce="[^"]+" src="[^"]*\/media\/grid\.js"><\/script>/);
     const row = /<tr class="k-mismatch"><th scope="row"[^>]*>residents evacuated[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
     assert.match(row, /1,200 \(Northshore Post\) vs 1,600 \(Valley Courier\)/, 'outlets named from their bylines');
     assert.match(row, new RegExp(`data-id="${north.id}"`));

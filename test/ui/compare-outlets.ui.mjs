@@ -4,43 +4,21 @@
 // to the Clarion's cell, and Enter selects "2,471 people" in its article beside the panel. axe-core
 // checks every tab in the dark, light and high-contrast themes, and the panel's colours are the
 // theme's. Saves compare-outlets-dark.png, compare-outlets-light.png and compare-quotes.png.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { runFromPalette, screenshot, sleep, typeAndAccept, until } from './helpers.mjs';
+import { axeRun, focusedInWebview as focused, runFromPalette, screenshot, setTheme, until, webviewContent } from './helpers.mjs';
 
 export const title = 'Compare outlets';
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
 /** The webview's content document (see report-preview.ui.mjs); this test has one webview open. */
-const content = (page) => page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+const content = webviewContent;
 
 const mismatchItem = (page) => page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\d+ figure mismatch/ }).first();
 
-async function setTheme(page, theme) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+k');
-  await page.keyboard.press('Control+t');
-  await typeAndAccept(page, theme, theme);
-  await sleep(800);
-}
-
-/** What the focused element of the panel says about itself. */
-const focused = (doc) => doc.locator('body').evaluate((body) => {
-  const el = body.ownerDocument.activeElement;
-  return el ? { tag: el.tagName, role: el.getAttribute('role'), label: el.getAttribute('aria-label') ?? el.textContent, id: el.dataset?.id ?? null } : null;
-});
-
 /** axe-core's violations in the panel, one tab at a time; the tab is chosen by clicking it. */
 async function axeViolations(doc) {
-  const frame = await (await doc.locator('body').elementHandle()).ownerFrame();
-  await frame.evaluate(AXE);
   const out = [];
   for (const tab of ['Figures', 'Quotes', 'Profile']) {
     await doc.locator('[role="tab"]').filter({ hasText: tab }).click();
-    const violations = await frame.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-    out.push(...violations.map((v) => `${tab}: ${v}`));
+    out.push(...(await axeRun(doc)).map((v) => `${tab}: ${v}`));
   }
   await doc.locator('[role="tab"]').filter({ hasText: 'Figures' }).click();
   return out;

@@ -1,6 +1,7 @@
 // Shared by the UI tests (test/ui/*.ui.mjs): waiting, opening an article, selecting text the way a
 // person does (double-click on a word), running commands, and reading sidecars back from disk.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -310,4 +311,32 @@ export async function tagWordAndCheck({ page, workspace }, article, word, catego
   if (tag.category !== category) throw new Error(`new tag has category ${tag.category}, expected ${category}`);
   checkSpan(workspace, article, tag, word);
   return tag;
+}
+
+// --- webview panels: content, focus, themes and axe-core ----------------------------------------------
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The content document of the (first) open webview panel. */
+export const webviewContent = (page) => page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+
+/** What the focused element of a webview says about itself. */
+export const focusedInWebview = (doc) => doc.locator('body').evaluate((body) => {
+  const el = body.ownerDocument.activeElement;
+  return el ? { tag: el.tagName, role: el.getAttribute('role'), label: el.getAttribute('aria-label') ?? el.textContent, id: el.dataset?.id ?? null, article: el.dataset?.article ?? null } : null;
+});
+
+/** Switches the colour theme by name (Preferences: Color Theme). */
+export async function setTheme(page, theme) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+t');
+  await typeAndAccept(page, theme, theme);
+  await sleep(800);
+}
+
+/** axe-core's violations in a webview's document as it is now, one line each. */
+export async function axeRun(doc) {
+  const frame = await (await doc.locator('body').elementHandle()).ownerFrame();
+  if (!(await frame.evaluate(() => 'axe' in globalThis))) await frame.evaluate(AXE);
+  return frame.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
 }

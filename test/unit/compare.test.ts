@@ -63,10 +63,10 @@ describe('compare outlets', () => {
 
   it('a page with a strict CSP, its own script under the nonce, and article text escaped', () => {
     const nonce = 'abcdefghijklmnopqrstuvwx';
-    const html = comparePage(compareOutlets(CORPUS), { cspSource: 'https://webview.test', nonce, styleUri: 'https://webview.test/compare.css', scriptUri: 'https://webview.test/compare.js' });
+    const html = comparePage(compareOutlets(CORPUS), { cspSource: 'https://webview.test', nonce, styleUri: 'https://webview.test/compare.css', scriptUri: 'https://webview.test/grid.js' });
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     assert.equal(csp, `default-src 'none'; style-src https://webview.test 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src https://webview.test`);
-    assert.deepEqual([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]), [`<script nonce="${nonce}" src="https://webview.test/compare.js">`]);
+    assert.deepEqual([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]), [`<script nonce="${nonce}" src="https://webview.test/grid.js">`]);
     assert.ok(!html.includes('<script>alert'), 'the article’s markup is text');
     assert.ok(!html.includes('Herald <b>'), 'the outlet name is text');
     assert.match(html, /Ridge Herald &#60;b&#62;/);

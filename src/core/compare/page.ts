@@ -1,8 +1,9 @@
 /**
  * The Compare Outlets page: three tabs (Figures, Quotes, Profile) drawn from an OutletComparison.
  * Article text reaches the page only as escaped text. The one script is Newsmark's own
- * (media/compare.js, loaded under the page's nonce): it switches tabs, moves through the tables by
- * arrow keys and asks the extension to reveal a span. The CSP allows nothing else.
+ * (media/grid.js, shared with the Agreement Report, loaded under the page's nonce): it switches
+ * tabs, moves through the tables by arrow keys and asks the extension to reveal a span. The CSP
+ * allows nothing else.
  */
 import { escapeHtml as esc } from '../htmlEscape';
 import type { OutletComparison } from './comparison';
@@ -25,6 +26,14 @@ export function compareCsp(cspSource: string, nonce: string): string {
 }
 
 export function comparePage(comparison: OutletComparison, sources: ComparePageSources): string {
+  return webviewPage('Compare Outlets', compareBody(comparison), { ...sources, styleUris: [sources.styleUri] });
+}
+
+/**
+ * The shell of Newsmark's scripted webview pages (Compare Outlets, the Agreement Report): the
+ * strict CSP, our style sheets and our one script, both under the nonce, around a body.
+ */
+export function webviewPage(title: string, body: string, sources: { readonly cspSource: string; readonly nonce: string; readonly styleUris: readonly string[]; readonly scriptUri: string }): string {
   // Like the report preview: these come from VS Code and newNonce, so anything odd is a bug.
   if (/["<>;,\r\n]/.test(sources.cspSource) || !/^[A-Za-z0-9+/=_-]{16,}$/.test(sources.nonce)) {
     throw new Error(`unexpected webview CSP source or nonce: ${JSON.stringify(sources)}`);
@@ -36,11 +45,11 @@ export function comparePage(comparison: OutletComparison, sources: ComparePageSo
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${compareCsp(sources.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Compare Outlets</title>
-<link rel="stylesheet" nonce="${nonce}" href="${esc(sources.styleUri)}">
+<title>${esc(title)}</title>
+${sources.styleUris.map((u) => `<link rel="stylesheet" nonce="${nonce}" href="${esc(u)}">`).join('\n')}
 </head>
 <body>
-${compareBody(comparison)}
+${body}
 <script nonce="${nonce}" src="${esc(sources.scriptUri)}"></script>
 </body>
 </html>

@@ -85,7 +85,7 @@ export class ComparePanel implements vscode.Disposable {
     this.lastBody = body;
     const { webview } = panel;
     const uri = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.media, name)).toString();
-    this.lastHtml = comparePage(comparison, { cspSource: webview.cspSource, nonce: newNonce(), styleUri: uri('compare.css'), scriptUri: uri('compare.js') });
+    this.lastHtml = comparePage(comparison, { cspSource: webview.cspSource, nonce: newNonce(), styleUri: uri('compare.css'), scriptUri: uri('grid.js') });
     webview.html = this.lastHtml;
   }
 

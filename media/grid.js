@@ -1,7 +1,9 @@
-// The Compare Outlets panel's own script (loaded under the page's nonce; the page holds no other).
-// Tabs follow the ARIA tabs pattern; each table is an ARIA grid with one tab stop, moved by the
-// arrow keys; Enter, Space or a click on a cell that names a tag asks the extension to reveal it.
-// The selected tab and the focused cell are kept in the webview state, so a redraw keeps them.
+// Newsmark's own script for its webview pages (Compare Outlets, the Agreement Report), loaded under
+// the page's nonce; a page holds no other. Tabs, if the page has any, follow the ARIA tabs pattern;
+// each table is an ARIA grid with one tab stop, moved by the arrow keys; Enter, Space or a click on
+// a cell that names something asks the extension to act on it: a tag (data-article + data-id) to be
+// revealed, or an article with a data-action (e.g. "differences"). The selected tab and the focused
+// cell are kept in the webview state, so a redraw keeps them.
 (function () {
   'use strict';
   // eslint-disable-next-line no-undef
@@ -32,8 +34,8 @@
     });
   }
 
-  /** Identifies a cell across redraws: the tag it names, else its label. */
-  const keyOf = (el) => (el.dataset.id ? `${el.dataset.article}\n${el.dataset.id}\n${el.closest('td, th').cellIndex}` : el.getAttribute('aria-label'));
+  /** Identifies a cell across redraws: the tag or article it names, else its label. */
+  const keyOf = (el) => (el.dataset.id || el.dataset.action ? `${el.dataset.article}\n${el.dataset.id || el.dataset.action}\n${el.closest('td, th').cellIndex}` : el.getAttribute('aria-label'));
   const stopsOf = (scope) => Array.from(scope.querySelectorAll('[data-nav]'));
   const bodyRows = (grid) => Array.from(grid.tBodies).flatMap((b) => Array.from(b.rows));
 
@@ -44,7 +46,8 @@
   }
 
   function reveal(el) {
-    if (el.dataset.id) vscode.postMessage({ type: 'reveal', article: el.dataset.article, id: el.dataset.id });
+    if (el.dataset.action) vscode.postMessage({ type: el.dataset.action, article: el.dataset.article });
+    else if (el.dataset.id) vscode.postMessage({ type: 'reveal', article: el.dataset.article, id: el.dataset.id });
   }
 
   /** The stop in `row` nearest to column `col` (the cell itself, else the closest one). */
@@ -61,7 +64,8 @@
   for (const grid of document.querySelectorAll('[role="grid"]')) {
     const stops = stopsOf(grid);
     if (stops.length === 0) continue;
-    const remembered = stops.find((s) => keyOf(s) === state.focus);
+    // No cell remembered yet: the first one (a cell with no key of its own must not match "none").
+    const remembered = state.focus !== null && stops.find((s) => keyOf(s) === state.focus);
     for (const s of stops) s.tabIndex = -1;
     (remembered || stops[0]).tabIndex = 0;
     grid.addEventListener('click', (event) => {
@@ -107,7 +111,8 @@
   const tab = tabs.find((t) => t.id === state.tab) || tabs[0];
   if (tab) selectTab(tab, false);
   if (state.hadFocus) {
-    const panel = tab && document.getElementById(tab.getAttribute('aria-controls'));
+    // A page without tabs searches all of itself.
+    const panel = tab ? document.getElementById(tab.getAttribute('aria-controls')) : document;
     const back = panel && Array.from(panel.querySelectorAll('[data-nav][tabindex="0"]')).find((s) => keyOf(s) === state.focus);
     (back || tab)?.focus();
   }

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { isShown, SHOW_ALL, shownTags, type TagVisibility } from '../../core/review/visibility';
+import type { Tag } from '../../core/tag';
+import type { TagStore } from '../../core/tagStore';
+import { CommandId } from '../commandIds';
+import { ContextKeys } from '../contextKeys';
+import { author } from '../settings';
+import type { TagLens } from '../tagLens';
+
+const SETTING = 'showOnlyMyTags';
+
+/**
+ * Blind coding (issue 14): "Show Only My Tags" hides every tag whose `author` is not the analyst's
+ * `newsmark.author`, so a second coder working in the same files is not primed by the first. It
+ * is a lens over the store, never a change to it: the views ask `shown()`, the sidecars keep every
+ * tag. The mode lives in the `newsmark.showOnlyMyTags` setting, so it survives a reload and can be
+ * set per workspace; the two commands toggle it, and a status bar item says it is on.
+ */
+export class BlindCoding implements TagLens, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  readonly item = vscode.window.createStatusBarItem('newsmark.showOnlyMyTags', vscode.StatusBarAlignment.Right, 101);
+  private visibility: TagVisibility = SHOW_ALL;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly store: TagStore) {
+    this.item.name = 'Newsmark Show Only My Tags';
+    this.item.command = CommandId.showAllAuthorsTags;
+    this.disposables = [
+      this.changed,
+      this.item,
+      vscode.commands.registerCommand(CommandId.showOnlyMyTags, () => this.turnOn()),
+      vscode.commands.registerCommand(CommandId.showAllAuthorsTags, () => this.set(false)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`newsmark.${SETTING}`) || e.affectsConfiguration('newsmark.author')) this.read();
+      }),
+      // The hidden count in the tooltip follows the tags.
+      store.onDidChange(() => this.updateItem()),
+    ];
+    this.read();
+  }
+
+  /** Whether only the analyst's own tags are shown. */
+  get on(): boolean {
+    return this.visibility.onlyAuthor !== undefined;
+  }
+
+  shown(tags: readonly Tag[]): readonly Tag[] {
+    return shownTags(tags, this.visibility);
+  }
+
+  /** Turns blind coding on; with no `newsmark.author` it asks for one first, since "my tags" means the tags carrying it. */
+  private async turnOn(): Promise<void> {
+    if (author() === undefined) {
+      const name = await vscode.window.showInputBox({
+        title: 'Show Only My Tags: Your Author Name',
+        prompt: 'Only tags whose author is this name are shown (others’ and unattributed tags are hidden). Saved as the newsmark.author setting and written on the tags you make.',
+        placeHolder: 'e.g. your initials',
+        validateInput: (v) => (v.trim() === '' ? 'Give a name: without one, every tag would be hidden.' : undefined),
+      });
+      if (name === undefined || name.trim() === '') {
+        void vscode.window.showInformationMessage('Show Only My Tags is still off: it needs your author name (the newsmark.author setting) to know which tags are yours.');
+        return;
+      }
+      await vscode.workspace.getConfiguration('newsmark').update('author', name.trim(), vscode.ConfigurationTarget.Global);
+    }
+    await this.set(true);
+  }
+
+  /** Writes the setting where it is in force: a workspace value would override a user one. */
+  private async set(on: boolean): Promise<void> {
+    const config = vscode.workspace.getConfiguration('newsmark');
+    const where = config.inspect<boolean>(SETTING);
+    const target = where?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
+      : where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+    await config.update(SETTING, on, target);
+    this.read();
+  }
+
+  private read(): void {
+    const on = vscode.workspace.getConfiguration('newsmark').get<boolean>(SETTING, false) === true;
+    // On with no author set (the setting edited by hand): nothing is anyone's, so nothing is shown.
+    const next: TagVisibility = on ? { onlyAuthor: author() ?? '' } : SHOW_ALL;
+    ContextKeys.showOnlyMyTags.set(on);
+    if (next.onlyAuthor !== this.visibility.onlyAuthor) {
+      this.visibility = next;
+      this.changed.fire();
+    }
+    this.updateItem();
+  }
+
+  private updateItem(): void {
+    const only = this.visibility.onlyAuthor;
+    if (only === undefined) return this.item.hide();
+    const hidden = this.store.keys().reduce((n, key) => n + this.store.tags(key).filter((t) => !isShown(t, this.visibility)).length, 0);
+    const whose = only === '' ? 'no author is set (newsmark.author), so every tag is hidden' : `showing only tags by ${only}`;
+    this.item.text = '$(eye-closed) My tags only';
+    this.item.tooltip = `Newsmark: ${whose}; ${hidden} ${hidden === 1 ? 'tag' : 'tags'} by other authors or by no one hidden. Click to show all authors' tags.`;
+    this.item.accessibilityInformation = { label: `Newsmark: only my tags are shown, ${hidden} hidden. Show all authors' tags.` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

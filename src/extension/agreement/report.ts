@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { TagStore } from '../../core/tagStore';
+import type { SidecarStorage } from '../sidecarStorage';
+import { AgreementReportPanel } from './agreementReport';
+import { BlindCoding } from './blindCoding';
+
+export interface AgreementFeature extends vscode.Disposable {
+  /** The lens every view reads the store through (Show Only My Tags). */
+  readonly blind: BlindCoding;
+  readonly report: AgreementReportPanel;
+}
+
+/**
+ * Two analysts, one corpus (issue 14): blind coding and the Agreement Report. (Adjudication —
+ * Compare With Annotation Set… — registers itself apart; the report opens it by its command id.)
+ */
+export function register(store: TagStore, storage: SidecarStorage, extensionUri: vscode.Uri): AgreementFeature {
+  const blind = new BlindCoding(store);
+  const report = new AgreementReportPanel(store, storage, extensionUri);
+  return { blind, report, dispose: () => [report, blind].forEach((d) => d.dispose()) };
+}

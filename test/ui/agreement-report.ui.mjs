@@ -1,0 +1,103 @@
+// UI test of "Newsmark: Agreement Report": a second coder's folder (agreement-b/, made in the UI
+// workspace and removed after) holds two of the sample articles, one with a tag dropped and one
+// with a category changed. The report on the workspace (A) and that folder (B, typed into the
+// folder dialog) shows the figures `newsmark agree --json` computes; the keyboard reaches an
+// article row of the heat list and Enter opens the article; axe-core finds nothing in the dark,
+// light and high-contrast themes. Saves agreement-report.png (dark) and agreement-report-light.png.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { axeRun, focusedInWebview as focused, quickInput, runFromPalette, screenshot, setTheme, sleep, until, webviewContent } from './helpers.mjs';
+
+export const title = 'Agreement report';
+
+const ARTICLES = ['daily-clarion.txt', 'varnia-wire.txt'];
+
+/** Set B: copies of two articles; in the first one tag dropped, in the second one tag re-categorised. */
+function makeSetB(workspace) {
+  const b = join(workspace, 'agreement-b');
+  mkdirSync(b, { recursive: true });
+  ARTICLES.forEach((name, i) => {
+    copyFileSync(join(workspace, name), join(b, name));
+    const sidecar = parse(readFileSync(join(workspace, `${name}.tags.yaml`), 'utf8'));
+    if (i === 0) sidecar.tags.splice(0, 1);
+    else sidecar.tags[0].category = sidecar.tags[0].category === 'claim' ? 'framing' : 'claim';
+    writeFileSync(join(b, `${name}.tags.yaml`), stringify(sidecar));
+  });
+  return b;
+}
+
+const num = (x) => (x === null ? '–' : x.toFixed(3));
+
+export const tests = [
+  {
+    title: 'A1 the Agreement Report on two folders shows the CLI’s figures, is keyboard-operable, and passes axe-core in three themes',
+    timeout: 240_000,
+    async fn(ctx) {
+      const { page, root, workspace } = ctx;
+      const b = makeSetB(workspace);
+      const problems = [];
+      const onConsole = (msg) => { if (/Content.Security.Policy|Refused to/i.test(msg.text())) problems.push(msg.text()); };
+      page.on('console', onConsole);
+      try {
+        const expected = JSON.parse(execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'agree', '--json', workspace, b], { encoding: 'utf8' }));
+        if (expected.articles.length !== 2) throw new Error(`the CLI compared ${expected.articles.length} articles`);
+        await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+        await runFromPalette(page, 'Newsmark: Agreement Report');
+        // With two or more authors in the workspace, the report first asks what to compare.
+        await sleep(800);
+        const rows = quickInput(page).locator('.monaco-list-row');
+        if ((await rows.filter({ hasText: 'Another annotation set' }).count()) > 0) await rows.filter({ hasText: 'Another annotation set' }).first().click();
+        // The folder dialog (code-server's own): type the folder's path and accept it.
+        const input = quickInput(page).locator('input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(`${b}/`);
+        await sleep(600);
+        await page.keyboard.press('Enter');
+        await page.locator('.part.editor .tab').filter({ hasText: 'Agreement Report' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+        const doc = webviewContent(page);
+        await until('the heat list', async () => (await doc.locator('table.heat-list').count()) === 1, 20_000);
+
+        // The figures are the CLI's, cell by cell.
+        const shown = await doc.locator('table.agreement tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.cells).map((c) => c.innerText.trim())));
+        const want = [...Object.values(expected.categories), expected.overall].map((f) => [num(f.exactF1), num(f.overlapF1), num(f.kappa), num(f.alpha), String(f.a), String(f.b), String(f.matched)]);
+        ctx.log(`overall shown: ${shown.at(-1).join(' ')}`);
+        if (JSON.stringify(shown.map((r) => r.slice(1))) !== JSON.stringify(want)) throw new Error(`figures shown ${JSON.stringify(shown)}, the CLI says ${JSON.stringify(want)}`);
+        const heat = await doc.locator('table.heat-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.cells[0].querySelector('button').dataset.article));
+        if (heat.length !== 2 || !ARTICLES.every((a) => heat.includes(a))) throw new Error(`heat list ${JSON.stringify(heat)}`);
+        await screenshot(page, root, 'agreement-report.png');
+
+        // Keyboard only: into the first grid, down to the heat list's first article, Enter opens it.
+        await doc.locator('table.agreement [data-nav][tabindex="0"]').focus();
+        await page.keyboard.press('Tab');
+        let at = await focused(doc);
+        if (at?.article !== heat[0]) throw new Error(`Tab from the category grid landed on ${JSON.stringify(at)}`);
+        await page.keyboard.press('ArrowDown');
+        at = await focused(doc);
+        if (at?.article !== heat[1]) throw new Error(`ArrowDown went to ${JSON.stringify(at)}`);
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('Enter');
+        await page.locator('.part.editor .tab').filter({ hasText: heat[0] }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        if ((await focused(doc))?.article !== heat[0]) throw new Error('after Enter the keyboard left the heat list');
+
+        const all = [];
+        for (const [name, themeName] of [['dark', null], ['light', 'Light Modern'], ['high contrast', 'Dark High Contrast']]) {
+          if (themeName) await setTheme(page, themeName);
+          const now = webviewContent(page);
+          await until(`the report in the ${name} theme`, async () => (await now.locator('table.heat-list').count()) === 1, 20_000);
+          if (name === 'light') await screenshot(page, root, 'agreement-report-light.png');
+          all.push(...(await axeRun(now)).map((v) => `${name}: ${v}`));
+        }
+        if (all.length) throw new Error(`axe-core:\n${all.join('\n')}`);
+        if (problems.length) throw new Error(problems.join('\n'));
+      } finally {
+        page.off('console', onConsole);
+        await setTheme(page, 'Dark Modern').catch(() => {});
+        await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility').catch(() => {});
+        await runFromPalette(page, 'View: Close All Editors').catch(() => {});
+        rmSync(b, { recursive: true, force: true });
+      }
+    },
+  },
+];
