@@ -26,10 +26,10 @@ import { expandArticle, exportArticles, generateCorpus, openCorpus } from './cor
 import { Rng } from './prng';
 import { clusterQuotes } from '../src/core/quotes/cluster';
 import { quoteCorpus } from './quotes';
-<<<<<<< HEAD
 import { compareArticles, pairSets } from '../src/core/agreement';
 import { agreementSets } from './agreement';
-=======
+}
+
 import { buildLedger, countMismatches } from '../src/core/figures/ledger';
 import { figureCorpus } from './figures';
 >>>>>>> i13-ledger
@@ -270,18 +270,18 @@ for (const [count, target] of [[1000, 2000], [10_000, 20_000]] as const) {
 // Pairing the sets (hash check per article) and every figure: F1s, κ, α_U, the diagnosis list.
 
 {
-  const sets = agreementSets(SEED + 14, CORPUS_ARTICLES, CORPUS_TAGS);
+  const sets = agreementSets(SEED + 15, CORPUS_ARTICLES, CORPUS_TAGS);
   const timing = measure(3, () => compareArticles(pairSets(sets.a, sets.b).pairs), 1);
   const report = timing.result;
   if (report.articles.length !== CORPUS_ARTICLES || report.overall.alpha === null || report.disagreements.length === 0) throw new Error('the agreement report is incomplete');
   timeRow(`agreement, ${int(CORPUS_ARTICLES)} articles × ${CORPUS_TAGS} tags per coder (${int(report.disagreements.length)} disagreements, α ${report.overall.alpha.toFixed(2)})`, timing, 2000);
 =======
-// ---- 14. the figure ledger over a workspace: 1,000 and 10,000 articles × 50 tags ---------------
+// ---- 15. the figure ledger over a workspace: 1,000 and 10,000 articles × 50 tags ---------------
 // Half the tags are figures in news sentences (tolls by source and date, some with typos, hedges
 // or ranges), so the ledger has real groups, mismatches and divergences to find.
 
 for (const [count, target] of [[1000, 2000], [10_000, 20_000]] as const) {
-  const corpus = figureCorpus(SEED + 14, count, CORPUS_TAGS);
+  const corpus = figureCorpus(SEED + 15, count, CORPUS_TAGS);
   const timing = measure(count > 1000 ? 1 : 3, () => buildLedger(corpus), 1);
   const ledger = timing.result;
   const figures = ledger.things.reduce((n, t) => n + t.figures.length, 0);
@@ -291,7 +291,6 @@ for (const [count, target] of [[1000, 2000], [10_000, 20_000]] as const) {
   if (figures < count * 20) throw new Error(`only ${figures} figures were read`);
   if (mismatches === 0 || divergent === 0) throw new Error(`the ledger found ${mismatches} mismatches and ${divergent} divergent groups`);
   timeRow(`figure ledger, ${int(count)} articles × ${CORPUS_TAGS} tags (${int(figures)} figures in ${groups} groups: ${mismatches} mismatches, ${divergent} divergent)`, timing, target);
->>>>>>> i13-ledger
 }
 
 // ---- sub-steps, for diagnosis -----------------------------------------------------------------
