@@ -28,11 +28,8 @@ import { clusterQuotes } from '../src/core/quotes/cluster';
 import { quoteCorpus } from './quotes';
 import { compareArticles, pairSets } from '../src/core/agreement';
 import { agreementSets } from './agreement';
-}
-
 import { buildLedger, countMismatches } from '../src/core/figures/ledger';
 import { figureCorpus } from './figures';
->>>>>>> i13-ledger
 
 const SEED = 0x5eed2024;
 const TAG_COUNT = 10_000;
@@ -265,17 +262,17 @@ for (const [count, target] of [[1000, 2000], [10_000, 20_000]] as const) {
   timeRow(`quote clusters, ${int(count)} articles × ${CORPUS_TAGS} tags (${int(members)} quotes in ${timing.result.length} clusters)`, timing, target);
 }
 
-<<<<<<< HEAD
 // ---- 14. agreement of two coders: 1,000 articles × 50 tags each ----------------------------------
 // Pairing the sets (hash check per article) and every figure: F1s, κ, α_U, the diagnosis list.
 
 {
-  const sets = agreementSets(SEED + 15, CORPUS_ARTICLES, CORPUS_TAGS);
+  const sets = agreementSets(SEED + 14, CORPUS_ARTICLES, CORPUS_TAGS);
   const timing = measure(3, () => compareArticles(pairSets(sets.a, sets.b).pairs), 1);
   const report = timing.result;
   if (report.articles.length !== CORPUS_ARTICLES || report.overall.alpha === null || report.disagreements.length === 0) throw new Error('the agreement report is incomplete');
   timeRow(`agreement, ${int(CORPUS_ARTICLES)} articles × ${CORPUS_TAGS} tags per coder (${int(report.disagreements.length)} disagreements, α ${report.overall.alpha.toFixed(2)})`, timing, 2000);
-=======
+}
+
 // ---- 15. the figure ledger over a workspace: 1,000 and 10,000 articles × 50 tags ---------------
 // Half the tags are figures in news sentences (tolls by source and date, some with typos, hedges
 // or ranges), so the ledger has real groups, mismatches and divergences to find.
