@@ -21,4 +21,8 @@ export const ContextKeys = {
   hasConflicts: new ContextKey<boolean>('newsmark.hasConflicts'),
   /** Whether any sidecar's article is missing. */
   hasMissingArticles: new ContextKey<boolean>('newsmark.hasMissingArticles'),
+  /** Whether a comparison with another annotation set is open (adjudication). */
+  comparing: new ContextKey<boolean>('newsmark.comparing'),
+  /** Whether the cursor of the active editor is in a difference with the other set: the four resolution keys work then. */
+  inDifference: new ContextKey<boolean>('newsmark.inDifference'),
 } as const;

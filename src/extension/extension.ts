@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
+import * as adjudication from './adjudication';
 import { ArticleLanguage } from './articleLanguage';
 import { ArticleRenames } from './articleRenames';
 import * as compare from './compare';
@@ -27,6 +28,7 @@ export interface NewsmarkApi {
   readonly suggestions: SuggestCommands;
   readonly preview: ReportPreview;
   readonly compare: compare.CompareFeature;
+  readonly adjudication: adjudication.AdjudicationFeature;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -45,11 +47,12 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     suggestions: new SuggestCommands(store, storage, tagsView),
     preview: new ReportPreview(store, storage, context.extensionUri),
     compare: compare.register(store, storage, context.extensionUri),
+    adjudication: adjudication.register(store, storage, tagsView),
     idle: (): Promise<void> => storage.ready.then(() => tracker.idle()).then(() => storage.idle()),
   };
   context.subscriptions.push(
     store, storage, tracker, tagsView,
-    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare,
+    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare, api.adjudication,
     new ReviewCommands(store),
     new SidecarCommands(store, storage),
     new ArticleDetailsCommand(store, storage),
