@@ -102,7 +102,7 @@ export class Comparison implements vscode.Disposable {
         texts.set(key, text);
       }
     }
-    const paths = new Map([...ourKeys].filter(([, key]) => texts.has(key)).map(([path, key]) => [key, path]));
+    const paths = new Map([...ourKeys].filter(([path, key]) => texts.has(key) && theirArticles.has(path)).map(([path, key]) => [key, path]));
     const summary = { articles: paths.size, differences: 0, onlyHere, onlyThere, reattached: [], orphaned: 0, readOnly, skipped: theirs.skipped };
     const comparison = new Comparison(store, ours, theirs, paths, theirArticles, summary);
     for (const [key, text] of texts) comparison.diskText.set(key, text);
