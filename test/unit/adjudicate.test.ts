@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { compareArticle, noDecisions, plan, type Decisions, type Difference, type Resolution, type SetArticle } from '../../src/core/agreement';
 import { articleHash } from '../../src/core/articleFile';
 import type { Tag } from '../../src/core/tag';
+import { nodeId, TagTreeModel, type TagSource } from '../../src/core/review/tagTree';
 import { TagStore } from '../../src/core/tagStore';
 import { verifyTags } from '../../src/core/verify';
 import { tagOn } from './cliCorpus';
@@ -114,5 +115,38 @@ describe('adjudication', () => {
     assert.equal(d.b?.start, TEXT.indexOf('a slow disaster'));
     const p = plan('take-theirs', d, { text: TEXT, ourTags: [], theirTags: new Map(moved.tags.map((t) => [t.id, t])), reviewer: 'ada' });
     verifies(p.add);
+  });
+});
+
+describe('the Tags view model while comparing', () => {
+  const source: TagSource = {
+    keys: () => ['file:///a.txt', 'file:///b.txt'],
+    tags: () => [],
+    label: (key) => key.slice(8),
+    hasProblem: () => false,
+    words: () => undefined,
+    suggestions: () => [],
+    conflicts: () => [],
+    isMissing: () => false,
+    comparing: () => true,
+    differenceKeys: () => ['file:///a.txt', 'file:///b.txt'],
+    differences: (key) => (key === 'file:///a.txt' ? ['only-in-a:x:-', 'boundaries-differ:y:y'] : ['only-in-b:-:z']),
+  };
+
+  it('has a Differences group of articles of difference rows, with counts, parents and unique ids', () => {
+    const model = new TagTreeModel(source);
+    const group = model.roots().find((n) => n.kind === 'differences')!;
+    assert.ok(group);
+    assert.equal(model.count(group), 3);
+    const articles = model.children(group);
+    assert.deepEqual(articles.map((n) => model.count(n)), [2, 1]);
+    const rows = articles.flatMap((a) => model.children(a));
+    assert.equal(rows.length, 3);
+    for (const row of rows) assert.equal(nodeId(model.parent(model.parent(row)!)!), nodeId(group));
+    assert.equal(new Set([group, ...articles, ...rows].map(nodeId)).size, 6);
+  });
+
+  it('has no Differences group when no comparison is open', () => {
+    assert.ok(!new TagTreeModel({ ...source, comparing: () => false }).roots().some((n) => n.kind === 'differences'));
   });
 });

@@ -85,7 +85,10 @@ export function register(store: TagStore, storage: SidecarStorage, tagsView: Tag
   };
 
   const acceptAll = (): number => {
-    if (!comparison) return nothingOpen() ? 0 : 0;
+    if (!comparison) {
+      nothingOpen();
+      return 0;
+    }
     const reviewer = author() ?? DEFAULT_REVIEWER;
     let confirmed = 0;
     const refused: string[] = [];
