@@ -104,12 +104,14 @@ export const tests = [
         // For the README: a wider Tags view, and the hover of the category difference with its four links.
         await clearNotifications(page);
         width = await resizeSidebar(page, 560);
+        await sleep(800); // the editor re-wraps its lines to the new width
         const box = await wordBox(page, 'spillway');
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         const hover = page.locator('.monaco-hover').filter({ hasText: 'Category differs' }).first();
         await hover.waitFor({ state: 'visible', timeout: 10_000 });
         const links = await hover.locator('a').allInnerTexts();
         for (const l of ['Take Theirs', 'Keep Mine', 'Keep Both', 'Drop Both']) if (!links.includes(l)) throw new Error(`the hover links ${JSON.stringify(links)}`);
+        await sleep(1000); // the hover fades in
         await screenshot(page, root, 'adjudication.png');
         await page.mouse.move(5, 500);
         await page.keyboard.press('Escape');
