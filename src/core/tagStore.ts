@@ -219,6 +219,20 @@ export class TagStore {
     this.edit(key, (current) => current.map((t) => (wanted.has(t.id) ? withoutUndefined({ ...t, ...patch, ...adopt(t) }) : t)));
   }
 
+  /**
+   * Removes, patches and adds tags of one article as a single edit: one change event, one write
+   * (adjudication settles a difference this way, so the sidecar never holds half of it).
+   */
+  apply(key: string, change: { readonly remove?: readonly string[]; readonly add?: readonly Tag[]; readonly update?: { readonly ids: readonly string[]; readonly patch: Partial<Omit<Tag, 'id'>> } }): void {
+    const gone = new Set(change.remove ?? []);
+    const patched = new Set(change.update?.ids ?? []);
+    const patch = change.update?.patch ?? {};
+    this.edit(key, (current) => [
+      ...current.filter((t) => !gone.has(t.id)).map((t) => (patched.has(t.id) ? withoutUndefined({ ...t, ...patch }) : t)),
+      ...(change.add ?? []),
+    ]);
+  }
+
   /** Follows one text change of the article (sidecar units). */
   shift(key: string, change: TextChange): void {
     const entry = this.entries.get(key);

@@ -44,6 +44,16 @@ export const CommandId = {
   showOnlyMyTags: 'newsmark.showOnlyMyTags',
   showAllAuthorsTags: 'newsmark.showAllAuthorsTags',
   agreementReport: 'newsmark.agreementReport',
+  compareWithAnnotationSet: 'newsmark.compareWithAnnotationSet',
+  stopComparing: 'newsmark.stopComparing',
+  takeTheirsDifference: 'newsmark.takeTheirsDifference',
+  keepMineDifference: 'newsmark.keepMineDifference',
+  keepBothDifference: 'newsmark.keepBothDifference',
+  dropBothDifference: 'newsmark.dropBothDifference',
+  acceptAllAgreements: 'newsmark.acceptAllAgreements',
+  nextDifference: 'newsmark.nextDifference',
+  previousDifference: 'newsmark.previousDifference',
+  revealDifference: 'newsmark.revealDifference',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -23,4 +23,8 @@ export const ContextKeys = {
   hasMissingArticles: new ContextKey<boolean>('newsmark.hasMissingArticles'),
   /** Whether "Show Only My Tags" (blind coding) hides other authors' tags. */
   showOnlyMyTags: new ContextKey<boolean>('newsmark.showOnlyMyTags'),
+  /** Whether a comparison with another annotation set is open (adjudication). */
+  comparing: new ContextKey<boolean>('newsmark.comparing'),
+  /** Whether the cursor of the active editor is in a difference with the other set: the four resolution keys work then. */
+  inDifference: new ContextKey<boolean>('newsmark.inDifference'),
 } as const;

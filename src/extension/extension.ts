@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
+import * as adjudication from './adjudication';
 import { ArticleLanguage } from './articleLanguage';
 import { ArticleRenames } from './articleRenames';
 import * as agreement from './agreement/report';
@@ -29,6 +30,7 @@ export interface NewsmarkApi {
   readonly preview: ReportPreview;
   readonly compare: compare.CompareFeature;
   readonly agreement: agreement.AgreementFeature;
+  readonly adjudication: adjudication.AdjudicationFeature;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -51,11 +53,12 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     preview: new ReportPreview(store, storage, context.extensionUri, lens),
     compare: compare.register(store, storage, context.extensionUri),
     agreement: shared,
+    adjudication: adjudication.register(store, storage, tagsView),
     idle: (): Promise<void> => storage.ready.then(() => tracker.idle()).then(() => storage.idle()),
   };
   context.subscriptions.push(
     store, storage, tracker, tagsView,
-    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare, api.agreement,
+    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare, api.agreement, api.adjudication,
     new ReviewCommands(store, lens),
     new SidecarCommands(store, storage),
     new ArticleDetailsCommand(store, storage),

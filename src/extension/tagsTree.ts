@@ -21,6 +21,17 @@ const REDRAW_DELAY_MS = 100;
 export type TagsNode = TreeNode;
 export { nodeId };
 
+export type DifferenceNode = Extract<TagsNode, { kind: 'differences' | 'difference' }>;
+
+/** What adjudication lends the tree (see src/extension/adjudication): which rows there are, and how they look. */
+export interface DifferenceRows {
+  comparing(): boolean;
+  keys(): readonly string[];
+  ids(key: string): readonly string[];
+  item(node: DifferenceNode, count: number): vscode.TreeItem;
+  readonly onDidChange: vscode.Event<void>;
+}
+
 /** The "Tags" view's rows, straight from the store (through the lens) through the grouping model. */
 export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TagsNode | undefined>();
@@ -42,10 +53,24 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       suggestions: (key) => store.suggestions(key),
       conflicts: (key) => store.get(key)?.conflicts.map((c) => c.id) ?? [],
       isMissing: (key) => store.get(key)?.missing === true,
+      comparing: () => this.differenceRows?.comparing() ?? false,
+      differenceKeys: () => this.differenceRows?.keys() ?? [],
+      differences: (key) => this.differenceRows?.ids(key) ?? [],
     };
     this.current = new TagTreeModel(this.source);
     const redraw = (): void => this.requestRedraw(REDRAW_DELAY_MS);
     this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw));
+  }
+
+  private differenceRows: DifferenceRows | undefined;
+  private differenceSubscription: vscode.Disposable | undefined;
+
+  /** Adjudication's rows join the tree (undefined: they leave it); they redraw like a store change. */
+  showDifferences(rows: DifferenceRows | undefined): void {
+    this.differenceSubscription?.dispose();
+    this.differenceRows = rows;
+    this.differenceSubscription = rows?.onDidChange(() => this.requestRedraw(REDRAW_DELAY_MS));
+    this.requestRedraw(0);
   }
 
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
@@ -142,6 +167,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     if (node.kind === 'tag') return this.store.find(node.key, node.id) !== undefined;
     if (node.kind === 'suggestion') return this.current.suggestionOf(node) !== undefined;
     if (node.kind === 'article') return this.store.get(node.key) !== undefined;
+    if (node.kind === 'difference') return this.differenceRows?.ids(node.key).includes(node.id) ?? false;
     return true;
   }
 
@@ -173,6 +199,9 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
         return this.suggestionGroupItem(node);
       case 'suggestion':
         return this.suggestionItem(node);
+      case 'differences':
+      case 'difference':
+        return this.differenceRows?.item(node, this.current.count(node)) ?? Object.assign(new vscode.TreeItem('(comparison closed)'), { id: nodeId(node) });
     }
   }
 
@@ -284,6 +313,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   dispose(): void {
     clearTimeout(this.redrawTimer);
     this.subscription.dispose();
+    this.differenceSubscription?.dispose();
     this.changed.dispose();
   }
 }

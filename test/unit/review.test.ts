@@ -48,6 +48,8 @@ function labels(model: TagTreeModel, nodes: readonly TreeNode[]): string[] {
       case 'summary': return 'summary';
       case 'suggestions': return `suggestions (${model.count(n)})`;
       case 'suggestion': return `suggestion ${n.start}`;
+      case 'differences': return `differences ${n.key ?? ''} (${model.count(n)})`;
+      case 'difference': return `difference ${n.id}`;
     }
   });
 }

@@ -8,6 +8,7 @@
 export { compareArticles, categoriesOf, type CompareOptions } from './compare';
 export { diagnose } from './diagnose';
 export { codePointTable, kappa, type CodePointTable } from './kappa';
+export { compareArticle, differenceId, DIFFERENCE_LABELS, noDecisions, plan, RESOLUTION_LABELS, type ArticleComparison, type Decisions, type Difference, type Plan, type PlanContext, type Resolution } from './adjudicate';
 export { authorsOf, pairSets, splitByAuthor, type PairedSets, type ReattachedArticle, type SetArticle } from './sets';
 export { exactF1, overlapF1, spanCounts, type SpanCounts } from './spanF1';
 export type { AgreementFigures, AgreementReport, ArticleAgreement, ArticlePair, CategoryAgreement, Disagreement, DisagreementKind, Span } from './types';

@@ -23,7 +23,10 @@ export type TreeNode =
   | { readonly kind: 'category'; readonly category: CategoryId; readonly key?: string }
   | { readonly kind: 'tag'; readonly key: string; readonly id: string; readonly place: TagPlace }
   | { readonly kind: 'suggestions'; readonly category?: CategoryId }
-  | { readonly kind: 'suggestion'; readonly key: string; readonly category: CategoryId; readonly start: number; readonly end: number };
+  | { readonly kind: 'suggestion'; readonly key: string; readonly category: CategoryId; readonly start: number; readonly end: number }
+  /** Adjudication: the group of all differences (no key), or one article's. */
+  | { readonly kind: 'differences'; readonly key?: string }
+  | { readonly kind: 'difference'; readonly key: string; readonly id: string };
 
 /** What the tree reads: the store, seen through a narrow window. */
 export interface TagSource {
@@ -41,6 +44,12 @@ export interface TagSource {
   conflicts(key: string): readonly string[];
   /** The sidecar is there but its article is not: listed even with no tags, to offer what to do. */
   isMissing(key: string): boolean;
+  /** Whether a comparison with another annotation set is open (the Differences group shows then, even empty). */
+  comparing?(): boolean;
+  /** Articles with differences left to settle. */
+  differenceKeys?(): readonly string[];
+  /** Ids of an article's differences left to settle, in text order. */
+  differences?(key: string): readonly string[];
 }
 
 /**
@@ -59,6 +68,7 @@ export class TagTreeModel {
     const roots: TreeNode[] = [];
     if (this.source.keys().length > 0) roots.push({ kind: 'summary' });
     roots.push(...ATTENTION_GROUPS.filter((group) => this.attention(group).length > 0).map((group) => ({ kind: 'attention' as const, group })));
+    if (this.source.comparing?.()) roots.push({ kind: 'differences' });
     if (this.offered().length > 0) roots.push({ kind: 'suggestions' });
     if (this.grouping === 'article') {
       roots.push(...this.articles().filter((key) => this.mainTags(key).length > 0 || this.source.hasProblem(key) || this.source.isMissing(key)).map((key) => ({ kind: 'article' as const, key })));
@@ -84,7 +94,11 @@ export class TagTreeModel {
         return this.articles().filter((key) => this.mainTags(key, node.category).length > 0).map((key) => ({ kind: 'article', key, category: node.category }));
       case 'tag':
       case 'suggestion':
+      case 'difference':
         return [];
+      case 'differences':
+        if (node.key !== undefined) return (this.source.differences?.(node.key) ?? []).map((id) => ({ kind: 'difference', key: node.key!, id }));
+        return (this.source.differenceKeys?.() ?? []).map((key) => ({ kind: 'differences', key }));
       case 'suggestions':
         if (node.category) return this.offered(node.category).map(({ key, suggestion: s }) => ({ kind: 'suggestion', key, category: s.category, start: s.start, end: s.end }));
         return CATEGORY_IDS.filter((c) => this.offered(c).length > 0).map((category) => ({ kind: 'suggestions', category }));
@@ -111,6 +125,8 @@ export class TagTreeModel {
     if (node.kind === 'stat') return { kind: 'summary' };
     if (node.kind === 'suggestion') return { kind: 'suggestions', category: node.category };
     if (node.kind === 'suggestions' && node.category) return { kind: 'suggestions' };
+    if (node.kind === 'difference') return { kind: 'differences', key: node.key };
+    if (node.kind === 'differences' && node.key !== undefined) return { kind: 'differences' };
     if (node.kind === 'article' && node.category) return { kind: 'category', category: node.category };
     if (node.kind === 'category' && node.key !== undefined) return { kind: 'article', key: node.key };
     if (node.kind !== 'tag') return undefined;
@@ -127,6 +143,9 @@ export class TagTreeModel {
         return this.attention(node.group).length;
       case 'suggestions':
         return this.offered(node.category).length;
+      case 'differences':
+        if (node.key !== undefined) return this.source.differences?.(node.key).length ?? 0;
+        return (this.source.differenceKeys?.() ?? []).reduce((n, key) => n + (this.source.differences?.(key).length ?? 0), 0);
       case 'article':
         return this.mainTags(node.key, node.category).length;
       case 'category':
@@ -209,6 +228,10 @@ export function nodeId(node: TreeNode): string {
       return `suggestions:${node.category ?? ''}`;
     case 'suggestion':
       return `suggestion:${node.key}#${node.category}:${node.start}:${node.end}`;
+    case 'differences':
+      return `differences:${node.key ?? ''}`;
+    case 'difference':
+      return `difference:${node.key}#${node.id}`;
   }
 }
 

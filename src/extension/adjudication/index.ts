@@ -1,0 +1,171 @@
+import * as vscode from 'vscode';
+import { RESOLUTION_LABELS, type Resolution } from '../../core/agreement';
+import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
+import { selectSpan } from '../articles';
+import { CommandId } from '../commandIds';
+import { ContextKeys } from '../contextKeys';
+import { author } from '../settings';
+import type { SidecarStorage } from '../sidecarStorage';
+import type { TagsView } from '../tagsView';
+import { Comparison, type ComparisonSummary } from './comparison';
+import { DifferenceEditor, differenceAt, extentOf, RESOLUTION_COMMANDS, type DifferenceRef } from './editor';
+import { contains, readOtherSet } from './sets';
+import { differenceRows } from './tree';
+
+/** Who settled a difference, recorded as `reviewer`: the newsmark.author setting, else this. */
+export const DEFAULT_REVIEWER = 'adjudicator';
+
+export interface AdjudicationFeature extends vscode.Disposable {
+  /** The open comparison, if any. */
+  readonly comparison: Comparison | undefined;
+  readonly editor: DifferenceEditor | undefined;
+}
+
+/**
+ * Adjudication (issue 14, item 4): "Compare With Annotation Set…" opens a comparison of this set
+ * with another folder; the Tags view lists the differences, the editor outlines their spans, and
+ * Take Theirs / Keep Mine / Keep Both / Drop Both settle them through the store.
+ */
+export function register(store: TagStore, storage: SidecarStorage, tagsView: TagsView): AdjudicationFeature {
+  let comparison: Comparison | undefined;
+  let editor: DifferenceEditor | undefined;
+
+  const stop = (): void => {
+    tagsView.provider.showDifferences(undefined);
+    editor?.dispose();
+    comparison?.dispose();
+    editor = comparison = undefined;
+    ContextKeys.comparing.set(false);
+  };
+
+  const compare = async (picked?: vscode.Uri): Promise<ComparisonSummary | undefined> => {
+    const ours = currentSet();
+    if (!ours) return void vscode.window.showErrorMessage('Open the folder of your annotation set first: Newsmark compares it with the folder you pick.');
+    const folder = picked instanceof vscode.Uri ? picked : (await vscode.window.showOpenDialog({
+      canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Compare', title: 'Compare With Annotation Set: the other coder\'s folder',
+    }))?.[0];
+    if (!folder) return undefined;
+    const problem = await refusal(ours, folder);
+    if (problem) return void vscode.window.showErrorMessage(problem);
+    try {
+      await storage.ready;
+      const other = await readOtherSet(folder);
+      stop();
+      comparison = await Comparison.open(store, ours, other);
+      editor = new DifferenceEditor(comparison);
+      tagsView.provider.showDifferences(differenceRows(comparison, nameOf(folder)));
+      ContextKeys.comparing.set(true);
+      void vscode.window.showInformationMessage(describe(comparison.summary, nameOf(folder)));
+      return comparison.summary;
+    } catch (error) {
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  };
+
+  const resolve = (resolution: Resolution) => (ref?: DifferenceRef, many?: readonly DifferenceRef[]): boolean => {
+    if (!comparison) return nothingOpen();
+    const active = vscode.window.activeTextEditor;
+    const atCursor = active && differenceAt(comparison, active);
+    const targets = many && many.length > 1 ? many : ref ? [ref] : atCursor && active ? [{ key: active.document.uri.toString(), id: atCursor.id }] : [];
+    if (targets.length === 0) {
+      void vscode.window.showInformationMessage(`${RESOLUTION_LABELS[resolution]}: put the cursor in a difference (Next Difference finds one), or use the Differences group in the Tags view.`);
+      return false;
+    }
+    let settled = 0;
+    for (const target of targets) {
+      try {
+        if (comparison.settle(target.key, target.id, resolution, author() ?? DEFAULT_REVIEWER)) settled++;
+      } catch (error) {
+        if (!(error instanceof ReadOnlyTagsError)) throw error;
+        void vscode.window.showErrorMessage(`${RESOLUTION_LABELS[resolution]}: ${error.message}`);
+      }
+    }
+    return settled > 0;
+  };
+
+  const acceptAll = (): number => {
+    if (!comparison) {
+      nothingOpen();
+      return 0;
+    }
+    const reviewer = author() ?? DEFAULT_REVIEWER;
+    let confirmed = 0;
+    const refused: string[] = [];
+    for (const [key, ids] of comparison.unconfirmedAgreements(reviewer)) {
+      try {
+        store.updateMany(key, ids, { review: 'confirmed', reviewer });
+        confirmed += ids.length;
+      } catch (error) {
+        if (!(error instanceof ReadOnlyTagsError)) throw error;
+        refused.push(comparison.pathOf(key) ?? key);
+      }
+    }
+    const left = comparison.total();
+    void vscode.window.showInformationMessage(`Accept All Agreements: ${confirmed === 0 ? 'no agreed tag was left to confirm' : `confirmed ${confirmed} ${confirmed === 1 ? 'tag' : 'tags'} both sets have alike`} (reviewer: ${reviewer}). ${left === 0 ? 'No differences are left.' : `${left} ${left === 1 ? 'difference is' : 'differences are'} left to settle one by one.`}${refused.length > 0 ? ` Read-only, not changed: ${refused.join(', ')}.` : ''}`);
+    return confirmed;
+  };
+
+  const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
+  const disposables = [
+    command(CommandId.compareWithAnnotationSet, compare),
+    command(CommandId.stopComparing, stop),
+    ...(Object.keys(RESOLUTION_COMMANDS) as Resolution[]).map((r) => command(RESOLUTION_COMMANDS[r], resolve(r))),
+    command(CommandId.acceptAllAgreements, acceptAll),
+    command(CommandId.nextDifference, () => (editor ? editor.step(1) : nothingOpen())),
+    command(CommandId.previousDifference, () => (editor ? editor.step(-1) : nothingOpen())),
+    command(CommandId.revealDifference, async (ref: DifferenceRef) => {
+      const d = comparison?.find(ref.key, ref.id);
+      if (d) await selectSpan(ref.key, extentOf(d).start, extentOf(d).end, { preserveFocus: true });
+    }),
+  ];
+  ContextKeys.comparing.set(false);
+  return {
+    get comparison() {
+      return comparison;
+    },
+    get editor() {
+      return editor;
+    },
+    dispose: () => {
+      stop();
+      for (const d of disposables) d.dispose();
+    },
+  };
+}
+
+function nothingOpen(): false {
+  void vscode.window.showInformationMessage('No comparison is open: use "Newsmark: Compare With Annotation Set…" first.');
+  return false;
+}
+
+/** Our set: the workspace folder of the active article, else the first one. */
+function currentSet(): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+/** Why a folder cannot be the other set, if it cannot. */
+async function refusal(ours: vscode.Uri, other: vscode.Uri): Promise<string | undefined> {
+  const stat = await vscode.workspace.fs.stat(other).then((s) => s, () => undefined);
+  if (!stat) return `${other.fsPath}: no such folder.`;
+  if (!(stat.type & vscode.FileType.Directory)) return `${other.fsPath} is not a folder; an annotation set is a folder of articles with their sidecars.`;
+  if (contains(other, ours)) return `${other.fsPath} is this set${other.path === ours.path ? '' : ' or holds it'}: pick the other coder's folder (a worktree, a colleague's export).`;
+  return undefined;
+}
+
+function nameOf(folder: vscode.Uri): string {
+  return folder.path.replace(/\/$/, '').slice(folder.path.replace(/\/$/, '').lastIndexOf('/') + 1) || folder.toString();
+}
+
+function describe(s: ComparisonSummary, other: string): string {
+  const notes = [
+    s.reattached.length > 0 && `their tags re-attached to this set's text in ${s.reattached.length} changed ${s.reattached.length === 1 ? 'article' : 'articles'} (${s.reattached.join(', ')})`,
+    s.orphaned > 0 && `${s.orphaned} ${s.orphaned === 1 ? 'tag' : 'tags'} could not be placed and are not compared`,
+    s.onlyHere.length > 0 && `only here: ${s.onlyHere.join(', ')}`,
+    s.onlyThere.length > 0 && `only in ${other}: ${s.onlyThere.join(', ')}`,
+    s.readOnly.length > 0 && `left out (sidecar cannot be read): ${s.readOnly.join(', ')}`,
+    s.skipped.length > 0 && `left out in ${other}: ${s.skipped.join(', ')}`,
+  ].filter(Boolean);
+  return `Comparing with ${other}: ${s.differences} ${s.differences === 1 ? 'difference' : 'differences'} in ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}.${notes.length > 0 ? ` Note: ${notes.join('; ')}.` : ''}`;
+}
