@@ -259,7 +259,12 @@ export class SidecarStorage implements vscode.Disposable {
     // A deleted folder arrives as one event: every article under it is missing now.
     const prefix = `${articleKey(uri)}/`;
     for (const key of this.store.keys().filter((k) => k === articleKey(uri) || k.startsWith(prefix))) {
-      if (!(await exists(articleUri(key)))) this.store.setMissing(key, true);
+      if (await exists(articleUri(key))) continue;
+      // The folder took the sidecar with it (its own watcher sees only the folder go): as if the
+      // sidecar were deleted. Unsaved tags stay, listed under their missing article.
+      const sidecar = sidecarUriFor(articleUri(key));
+      if (!(await exists(sidecar))) this.onSidecarDeleted(sidecar);
+      if (this.store.get(key)) this.store.setMissing(key, true);
     }
   }
 

@@ -5,7 +5,7 @@
 // The article and its sidecar are removed afterwards, so the other UI tests see the samples only.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { doubleClickWord, newTagOnDisk, openArticle, runFromPalette, screenshot, sidecarPath, tagWordAndCheck, until } from './helpers.mjs';
+import { axeRun, doubleClickWord, newTagOnDisk, openArticle, runFromPalette, screenshot, setTheme, sidecarPath, tagWordAndCheck, until, webviewContent } from './helpers.mjs';
 
 export const title = 'Report preview';
 
@@ -18,12 +18,6 @@ const TEXT = [
   'Officials counted 14 altered pages.',
   '',
 ].join('\n');
-
-/**
- * The webview's content document. VS Code nests it (a host frame, then the active frame) and lays the
- * host frame over the editor from outside the editor part; this test opens no other webview.
- */
-const content = (page) => page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
 
 /** A CSS colour's relative luminance (0 black … 1 white); only rgb()/rgba() are expected. */
 function luminance(css) {
@@ -54,7 +48,7 @@ export const tests = [
         await tagWordAndCheck(ctx, ARTICLE, '14', 'figure', () => runFromPalette(page, 'Newsmark: Tag as Figure'));
         await runFromPalette(page, 'Newsmark: Preview Report');
         await page.locator('.part.editor .tab').filter({ hasText: `Report: ${ARTICLE}` }).first().waitFor({ state: 'visible', timeout: 15_000 });
-        const doc = content(page);
+        const doc = webviewContent(page);
         await until('four highlights in the preview', async () => (await doc.locator('mark[data-tag]').count()) === 4, 20_000);
         const seen = await doc.locator('body').evaluate((body) => {
           /** What a theme colour variable computes to here, e.g. rgb(31, 31, 31). */
@@ -91,7 +85,17 @@ export const tests = [
         if (seen.claim !== seen.claimColour) throw new Error(`a claim is highlighted ${seen.claim}, the editor's claim colour is ${seen.claimColour}`);
         if (problems.length) throw new Error(problems.join('\n'));
         await screenshot(page, root, 'report-preview.png');
+        // The page passes axe-core in the dark, light and high-contrast themes.
+        const violations = [];
+        for (const [name, theme] of [['dark', null], ['light', 'Light Modern'], ['high contrast', 'Dark High Contrast']]) {
+          if (theme) await setTheme(page, theme);
+          const now = webviewContent(page);
+          await until(`the preview in the ${name} theme`, async () => (await now.locator('mark[data-tag]').count()) === 4, 20_000);
+          violations.push(...(await axeRun(now)).map((v) => `${name}: ${v}`));
+        }
+        if (violations.length) throw new Error(`axe-core:\n${violations.join('\n')}`);
       } finally {
+        await setTheme(page, 'Dark Modern').catch(() => {});
         page.off('console', onConsole);
         page.off('dialog', onDialog);
         await runFromPalette(page, 'View: Close All Editors').catch(() => {});
