@@ -4,16 +4,13 @@
 // to the Clarion's cell, and Enter selects "2,471 people" in its article beside the panel. axe-core
 // checks every tab in the dark, light and high-contrast themes, and the panel's colours are the
 // theme's. Saves compare-outlets-dark.png, compare-outlets-light.png and compare-quotes.png.
-import { axeRun, focusedInWebview as focused, runFromPalette, screenshot, setTheme, until, webviewContent } from './helpers.mjs';
+import { axeInEveryTheme, axeRun, focusedInWebview as focused, restoreWorkbench, screenshot, setSidebarVisible, until, webviewContent } from './helpers.mjs';
 
 export const title = 'Compare outlets';
 
-/** The webview's content document (see report-preview.ui.mjs); this test has one webview open. */
-const content = webviewContent;
-
 const mismatchItem = (page) => page.locator('.part.statusbar .statusbar-item').filter({ hasText: /\d+ figure mismatch/ }).first();
 
-/** axe-core's violations in the panel, one tab at a time; the tab is chosen by clicking it. */
+/** axe-core's violations in the panel, one tab at a time (axe sees only what is shown); the tab is chosen by clicking it. */
 async function axeViolations(doc) {
   const out = [];
   for (const tab of ['Figures', 'Quotes', 'Profile']) {
@@ -36,10 +33,10 @@ export const tests = [
       try {
         await until('the status bar to say "1 figure mismatch"', async () => (await mismatchItem(page).innerText().catch(() => '')).includes('1 figure mismatch'), 30_000);
         // Room for the panel and the article side by side, as in the README's screenshots.
-        await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+        await setSidebarVisible(page, false);
         await mismatchItem(page).click();
         await page.locator('.part.editor .tab').filter({ hasText: 'Compare Outlets' }).first().waitFor({ state: 'visible', timeout: 15_000 });
-        const doc = content(page);
+        const doc = webviewContent(page);
         await until('the figure table', async () => (await doc.locator('table.figures').count()) === 1, 20_000);
 
         // The mismatch: three cells, both values, flagged in words as well as colour.
@@ -96,27 +93,22 @@ export const tests = [
         await until('the profile chart', async () => (await doc.locator('svg.bar rect').count()) > 0);
         await screenshot(page, root, 'compare-profile.png');
 
-        const all = [];
-        for (const [name, themeName] of [['dark', null], ['light', 'Light Modern'], ['high contrast', 'Dark High Contrast']]) {
-          if (themeName) await setTheme(page, themeName);
-          const now = content(page);
-          await until(`the panel in the ${name} theme`, async () => (await now.locator('table.figures').count()) === 1, 20_000);
-          if (name === 'light') {
-            await now.locator('[role="tab"]').filter({ hasText: 'Figures' }).click();
-            const bg = await now.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+        const all = await axeInEveryTheme(page, async (doc) => (await doc.locator('table.figures').count()) === 1, {
+          each: async (name, doc) => {
+            if (name !== 'light') return;
+            await doc.locator('[role="tab"]').filter({ hasText: 'Figures' }).click();
+            const bg = await doc.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
             const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
             if (!(r > 200 && g > 200 && b > 200)) throw new Error(`the panel is not light in the light theme: ${bg}`);
             await screenshot(page, root, 'compare-outlets-light.png');
-          }
-          all.push(...(await axeViolations(now)).map((v) => `${name}: ${v}`));
-        }
+          },
+          run: axeViolations,
+        });
         if (all.length) throw new Error(`axe-core:\n${all.join('\n')}`);
         if (problems.length) throw new Error(problems.join('\n'));
       } finally {
         page.off('console', onConsole);
-        await setTheme(page, 'Dark Modern').catch(() => {});
-        await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility').catch(() => {});
-        await runFromPalette(page, 'View: Close All Editors').catch(() => {});
+        await restoreWorkbench(page);
       }
     },
   },

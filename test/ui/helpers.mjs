@@ -340,3 +340,64 @@ export async function axeRun(doc) {
   if (!(await frame.evaluate(() => 'axe' in globalThis))) await frame.evaluate(AXE);
   return frame.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
 }
+
+/** Shows or hides the primary side bar, whatever it was. */
+export async function setSidebarVisible(page, visible) {
+  await page.keyboard.press('Escape');
+  if ((await sidebar(page).isVisible()) === visible) return;
+  await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+  await until(`the side bar ${visible ? 'shown' : 'hidden'}`, async () => (await sidebar(page).isVisible()) === visible, 5_000);
+}
+
+/**
+ * Puts the workbench back as the other suites expect it after a test that changed the theme, the
+ * side bar or the editors: every editor closed, the side bar shown, the dark theme. Each step is
+ * retried on its own, so one that fails does not leave the next undone.
+ */
+export async function restoreWorkbench(page) {
+  for (let attempt = 0; attempt < 3 && (await page.locator('.part.editor .tab').count()) > 0; attempt++) {
+    await page.keyboard.press('Escape');
+    await runFromPalette(page, 'View: Close All Editors').catch(() => {});
+    await sleep(300);
+  }
+  await setSidebarVisible(page, true).catch(() => {});
+  await setTheme(page, 'Dark Modern').catch(() => page.keyboard.press('Escape'));
+}
+
+/**
+ * axe-core on a webview that runs no scripts (its frame's sandbox forbids them, so axe cannot run
+ * there): the document as drawn — the theme's variables on <html> included — is copied into a
+ * blank page of the same size, its linked stylesheets inlined from media/, and axe runs on the copy.
+ */
+export async function axeRunStatic(page, doc, root) {
+  const { html, width, height } = await doc.locator('html').evaluate((el) => ({ html: el.outerHTML, width: el.clientWidth, height: el.clientHeight }));
+  const copy = html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '')
+    .replace(/<link rel="stylesheet"[^>]*href="[^"]*\/media\/([\w.-]+\.css)"[^>]*>/g, (_, name) => `<style>${readFileSync(join(root, 'media', name), 'utf8')}</style>`);
+  const blank = await page.context().newPage();
+  try {
+    await blank.setViewportSize({ width: Math.max(width, 320), height: Math.max(height, 240) });
+    await blank.setContent(`<!DOCTYPE html>${copy}`);
+    await blank.evaluate(AXE);
+    return await blank.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+  } finally {
+    await blank.close();
+  }
+}
+
+/**
+ * Runs EACH(themeName, doc) in the dark (as the suites start), light and high-contrast themes, once
+ * READY(doc) says the webview has redrawn, and collects the axe-core violations of each (`run`:
+ * axeRun, or a function like axeRunStatic for a webview without scripts), one line each.
+ */
+export async function axeInEveryTheme(page, ready, { run = axeRun, each } = {}) {
+  const violations = [];
+  for (const [name, theme] of [['dark', null], ['light', 'Light Modern'], ['high contrast', 'Dark High Contrast']]) {
+    if (theme) await setTheme(page, theme);
+    const doc = webviewContent(page);
+    await until(`the webview in the ${name} theme`, () => ready(doc), 20_000);
+    if (each) await each(name, doc);
+    violations.push(...(await run(doc)).map((v) => `${name}: ${v}`));
+  }
+  return violations;
+}

@@ -36,7 +36,7 @@ ${CATEGORIES.map((c) => `  --${c.id}: ${COLOURS[c.id].dark};`).join('\n')} } }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 56rem; padding: 2rem 1.25rem 4rem; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
 h1 { font-size: 1.7rem; margin: 0 0 .25rem; } h2 { font-size: 1.35rem; margin: 2.5rem 0 .5rem; padding-top: 1rem; border-top: 2px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; } .muted { color: var(--muted); }
+h3, h2.minor { font-size: 1.05rem; margin: 1.5rem 0 .5rem; padding-top: 0; border-top: none; } .muted { color: var(--muted); }
 .legend { list-style: none; padding: 0; margin: 1rem 0; display: grid; gap: .4rem; }
 .legend li { display: grid; grid-template-columns: 11rem 1fr; gap: .75rem; align-items: baseline; }
 .counts { list-style: none; padding: 0; margin: .25rem 0 1rem; display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; }
@@ -52,7 +52,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size:
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; color: var(--muted); } td.text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .attrs { color: var(--muted); font-size: .88rem; } ul.orphans li { margin: .25rem 0; white-space: pre-wrap; }
-@media print { body { max-width: none; } h2 { break-before: page; } }
+@media print { body { max-width: none; } h2:not(.minor) { break-before: page; } }
 `;
 
 const esc = escapeHtml;
@@ -172,9 +172,9 @@ export function renderReport(articles: readonly ExportArticle[], page: ReportPag
       `${all.length > placed.length ? `, ${all.length - placed.length} orphaned` : ''}. Hover a highlight to read its note; ` +
       'a wavy underline marks a disputed tag, a dashed outline a tag placed by fuzzy matching.</p>',
     counts(placed, 0),
-    '<h3>Categories</h3>',
+    '<h2 class="minor">Categories</h2>',
     `<ul class="legend">\n${legend}\n</ul>`,
-    articles.length > 1 ? `<h3>Articles</h3>\n<ol>\n${toc}\n</ol>` : '',
+    articles.length > 1 ? `<h2 class="minor">Articles</h2>\n<ol>\n${toc}\n</ol>` : '',
     '</header>',
     '<main>',
     ...articles.map(articleSection),
