@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import type { Ledger, LedgerGroup } from '../../src/core/figures/ledger';
 import { tagOn, tagged, tempDir } from './cliCorpus';
 import { corpusIn, inTemp, runExpecting, SAMPLES } from './cliRun';
+import { SHARED } from './sharedArticles';
 
-const SHARED = '/work/shared/articles';
 
 /** The figures an analyst tags in each shared article, found by their text at run time. */
 const SHARED_FIGURES: Readonly<Record<string, readonly string[]>> = {

@@ -9,6 +9,7 @@ import { toLf } from '../../src/core/textIndex';
 import { outletFor } from '../../src/cli/outlet';
 import { inTemp, runExpecting, SAMPLES } from './cliRun';
 import { tagOn } from './quoteTags';
+import { SHARED } from './sharedArticles';
 
 interface JsonMember {
   article: string;
@@ -82,7 +83,6 @@ describe('newsmark quotes on the samples', () => {
 });
 
 // The five real articles on one event, read at run time and never copied into the project.
-const SHARED = join(__dirname, '..', '..', '..', 'shared', 'articles');
 const DENIAL = 'We deny the Russian military can have something in common with these atrocities and that dead bodies were shown on the streets of Bucha';
 const SHORT = 'We have significant losses of troops';
 const LONG = 'We have suffered significant losses of troops, this is a huge tragedy for us';

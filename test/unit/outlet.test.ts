@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { guessOutlet, outletOf, type OutletRule } from '../../src/core/outlet';
+import { SHARED } from './sharedArticles';
 
 const BODY = 'The ferry operator said 212 crossings were cancelled on Tuesday.\nUnion leaders called the figure "a gross understatement".\n';
 
@@ -40,7 +41,6 @@ test('outletOf: the field wins, then a guess marked as guessed, then the file na
   assert.deepEqual(outletOf({}, undefined, 'a.txt'), { name: 'a.txt', guessed: false, source: 'file' });
 });
 
-const SHARED = '/work/shared/articles';
 
 // What the guess makes of five real articles: two sign off with their outlet, three do not (one
 // byline carries only a date, and the Sky News they cite is their source, not their publisher).
