@@ -19,7 +19,7 @@ describe('Files move around the tags', () => {
     await api.idle();
     const key = vscode.Uri.joinPath(folder, 'varnia-wire.txt').toString();
     const aloneKey = vscode.Uri.joinPath(alone, 'varnia-wire.txt').toString();
-    assert.ok(api.store.tags(key).length > 0);
+    await eventually(() => assert.ok(api.store.tags(key).length > 0 && api.store.tags(aloneKey).length > 0, 'both copies listed'), 10000);
     rmSync(folder.fsPath, { recursive: true, force: true });
     rmSync(vscode.Uri.joinPath(alone, 'varnia-wire.txt').fsPath);
     try {
