@@ -49,6 +49,10 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async createDirectory(path: string): Promise<void> {
+    // mkdir reports a file in the way as EEXIST, which would read as "the folder is there".
+    const info = await this.stat(path);
+    if (info?.type === 'directory') return;
+    if (info !== undefined) throw new FileSystemError('NotDirectory', path);
     await nodeCall(path, () => mkdir(toNativePath(path), { recursive: true }));
   }
 
