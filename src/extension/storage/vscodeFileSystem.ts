@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FileSystemError, type Disposable, type FileChange, type FileStat, type FileSystemErrorCode, type FileSystemPort, type FileType, type WriteOptions } from '../../core/fs/port';
+import { dirnamePath } from '../../core/fs/paths';
 import { writeViaTempAndRename, type RenamePrimitives } from '../../core/fs/tempRenameWrite';
 import { findFiles } from '../../core/fs/walk';
 
@@ -42,8 +43,11 @@ export class VscodeFileSystem implements FileSystemPort {
     await call(path, () => this.fs.createDirectory(this.uriOf(path)));
   }
 
-  writeFileAtomic(path: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
-    return writeViaTempAndRename(this.primitives, path, bytes, options);
+  async writeFileAtomic(path: string, bytes: Uint8Array, options: WriteOptions = {}): Promise<void> {
+    // workspace.fs.writeFile makes missing folders; the port's other implementations refuse, and
+    // a sidecar written into a folder that was just deleted would bring the folder back.
+    if ((await this.stat(dirnamePath(path)))?.type !== 'directory') throw new FileSystemError('NotFound', dirnamePath(path));
+    await writeViaTempAndRename(this.primitives, path, bytes, options);
   }
 
   rename(from: string, to: string, options: { readonly overwrite: boolean }): Promise<void> {
