@@ -19,11 +19,11 @@ export interface AtomicWriteOptions {
  * Writes a file so that a reader (or a crash) sees either the old or the new content, never a
  * half-written one: write a temporary file in the same folder, flush it, then rename over.
  */
-export async function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): Promise<boolean> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<boolean> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
     await handle.sync();
   } finally {
     await handle.close();
