@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import {
-  chord, clearNotifications, openArticle, resizeSidebar, wordBox, openNewsmarkView, runFromPalette, screenshot, sidecarTags, sleep, subtree, toasts, topRows, until,
+  chord, clearNotifications, openArticle, resizeSidebar, wordBox, openNewsmarkView, runFromPalette, screenshot, sidecarTags, sleep, subtree, topRows, until,
 } from './helpers.mjs';
 
 export const title = 'Adjudication';
@@ -59,7 +59,7 @@ export const tests = [
         // The folder dialog (VS Code's own in the browser): the path typed into its box, Enter to open.
         // The dialog may take Enter before it has read the typed path and answer with the folder it
         // opened on (the workspace, which Newsmark refuses as "this set"): then the person tries again.
-        const opened = async () => (await toasts(page).allInnerTexts()).some((t) => t.includes(`Comparing with ${OTHER}: 3 differences`));
+        const opened = async () => (await topRows(page)).some((r) => r.label === 'Differences');
         for (let attempt = 1; ; attempt++) {
           await clearNotifications(page);
           await runFromPalette(page, 'Newsmark: Compare With Annotation Set…');
