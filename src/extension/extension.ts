@@ -1,23 +1,23 @@
 import * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
 import * as adjudication from './adjudication';
-import { ArticleLanguage } from './articleLanguage';
-import { ArticleRenames } from './articleRenames';
-import * as agreement from './agreement/report';
+import { ArticleLanguage } from './tagging/articleLanguage';
+import { ArticleRenames } from './storage/articleRenames';
+import * as agreement from './agreement';
 import * as compare from './compare';
-import { ArticleDetailsCommand } from './detailsCommand';
-import { TagDecorations } from './decorations';
-import { ArticleEditTracker } from './editTracker';
-import { ExportCommands } from './exportCommands';
-import { TagHoverProvider } from './hover';
-import { ReportPreview } from './reportPreview';
-import { ReviewCommands } from './reviewCommands';
-import { SidecarCommands } from './sidecarCommands';
-import { SidecarStorage } from './sidecarStorage';
-import { SuggestCommands } from './suggestCommands';
-import { TagCommands } from './tagCommands';
-import { TagStatusBar } from './tagStatusBar';
-import { TagsView } from './tagsView';
+import { ArticleDetailsCommand } from './tagging/detailsCommand';
+import { TagDecorations } from './tagging/decorations';
+import { ArticleEditTracker } from './tagging/editTracker';
+import { ExportCommands } from './exchange/exportCommands';
+import { TagHoverProvider } from './tagging/hover';
+import { ReportPreview } from './report/reportPreview';
+import { ReviewCommands } from './review/reviewCommands';
+import { SidecarCommands } from './storage/sidecarCommands';
+import { SidecarStorage } from './storage/sidecarStorage';
+import { SuggestCommands } from './suggest/suggestCommands';
+import { TagCommands } from './tagging/tagCommands';
+import { TagStatusBar } from './tagging/tagStatusBar';
+import { TagsView } from './review/tagsView';
 
 /** What activate() returns: enough for the integration tests to look inside. */
 export interface NewsmarkApi {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { RESOLUTION_LABELS, type Resolution } from '../../core/agreement';
 import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
-import { selectSpan } from '../articles';
-import { CommandId } from '../commandIds';
-import { ContextKeys } from '../contextKeys';
-import { author } from '../settings';
-import type { SidecarStorage } from '../sidecarStorage';
-import type { TagsView } from '../tagsView';
+import { selectSpan } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { ContextKeys } from '../shared/contextKeys';
+import { author } from '../shared/settings';
+import type { SidecarStorage } from '../storage/sidecarStorage';
+import type { TagsView } from '../review/tagsView';
 import { Comparison, type ComparisonSummary } from './comparison';
 import { DifferenceEditor, differenceAt, extentOf, RESOLUTION_COMMANDS, type DifferenceRef } from './editor';
 import { contains, readOtherSet } from './sets';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TagStore } from '../../core/tagStore';
-import { figureVocabulary } from '../settings';
-import type { SidecarStorage } from '../sidecarStorage';
+import { figureVocabulary } from '../shared/settings';
+import type { SidecarStorage } from '../storage/sidecarStorage';
 import { CompareModel } from './compareModel';
 import { ComparePanel } from './comparePanel';
 import { MismatchStatus } from './mismatchStatus';

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
-import { articleKey, articleUri, exists, fileName, sidecarUriFor } from './articles';
+import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, exists, fileName, sidecarUriFor } from '../shared/articles';
 import { renameArticleField } from './articleRenames';
-import { CommandId, type TagRef } from './commandIds';
-import { ContextKeys } from './contextKeys';
+import { CommandId, type TagRef } from '../shared/commandIds';
+import { ContextKeys } from '../shared/contextKeys';
 import type { SidecarStorage } from './sidecarStorage';
-import { isTagRef } from './tagTargets';
+import { isTagRef } from '../shared/tagTargets';
 
 /**
  * What the analyst decides when files changed around the tags: which side of a conflict to

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TagStore } from '../../core/tagStore';
-import type { SidecarStorage } from '../sidecarStorage';
+import type { SidecarStorage } from '../storage/sidecarStorage';
 import { AgreementReportPanel } from './agreementReport';
 import { BlindCoding } from './blindCoding';
 
