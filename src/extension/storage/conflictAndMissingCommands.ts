@@ -11,7 +11,7 @@ import { isTagRef } from '../shared/tagTargets';
  * What the analyst decides when files changed around the tags: which side of a conflict to
  * keep, and what becomes of the tags of an article that is gone. Newsmark never decides either.
  */
-export class SidecarCommands implements vscode.Disposable {
+export class ConflictAndMissingCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
