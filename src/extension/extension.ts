@@ -1,23 +1,21 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
 import * as adjudication from './adjudication';
-import { ArticleLanguage } from './articleLanguage';
-import { ArticleRenames } from './articleRenames';
-import * as agreement from './agreement/report';
+import * as agreement from './agreement';
 import * as compare from './compare';
-import { ArticleDetailsCommand } from './detailsCommand';
-import { TagDecorations } from './decorations';
-import { ArticleEditTracker } from './editTracker';
-import { ExportCommands } from './exportCommands';
-import { TagHoverProvider } from './hover';
-import { ReportPreview } from './reportPreview';
-import { ReviewCommands } from './reviewCommands';
-import { SidecarCommands } from './sidecarCommands';
-import { SidecarStorage } from './sidecarStorage';
-import { SuggestCommands } from './suggestCommands';
-import { TagCommands } from './tagCommands';
-import { TagStatusBar } from './tagStatusBar';
-import { TagsView } from './tagsView';
+import * as exchange from './exchange';
+import * as report from './report';
+import type { ReportPreview } from './report/reportPreview';
+import * as review from './review';
+import type { TagsView } from './review/tagsView';
+import type { Services } from './shared/services';
+import * as storage from './storage';
+import * as suggest from './suggest';
+import type { SuggestCommands } from './suggest/suggestCommands';
+import * as tagging from './tagging';
+import type { TagDecorations } from './tagging/decorations';
+import type { TagCommands } from './tagging/tagCommands';
+import type { TagStatusBar } from './tagging/tagStatusBar';
 
 /** What activate() returns: enough for the integration tests to look inside. */
 export interface NewsmarkApi {
@@ -35,37 +33,25 @@ export interface NewsmarkApi {
   idle(): Promise<void>;
 }
 
+/** Wires the feature folders together; each one's register() adds its disposables to the context. */
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const store = new TagStore();
-  const storage = new SidecarStorage(store);
-  const tracker = new ArticleEditTracker(store, storage);
-  // Show Only My Tags: every view reads the store through this one lens.
-  const shared = agreement.register(store, storage, context.extensionUri);
-  const lens = shared.blind;
-  const tagsView = new TagsView(store, storage, lens);
-  const api = {
-    store,
-    decorations: new TagDecorations(store, lens),
-    tagsView,
-    commands: new TagCommands(store, storage, lens),
-    statusBar: new TagStatusBar(store, lens),
-    suggestions: new SuggestCommands(store, storage, tagsView),
-    preview: new ReportPreview(store, storage, context.extensionUri, lens),
-    compare: compare.register(store, storage, context.extensionUri),
-    agreement: shared,
-    adjudication: adjudication.register(store, storage, tagsView),
-    idle: (): Promise<void> => storage.ready.then(() => tracker.idle()).then(() => storage.idle()),
+  context.subscriptions.push(store);
+  const sidecars = storage.register(context, store);
+  // Show Only My Tags (blind coding): every view reads the store through this one lens.
+  const agreed = agreement.register(context, store, sidecars);
+  const services: Services = { store, storage: sidecars, lens: agreed.blind };
+  const tags = tagging.register(context, services);
+  const tagsView = review.register(context, services);
+  const suggestions = suggest.register(context, services, tagsView);
+  const preview = report.register(context, services);
+  const compared = compare.register(context, services);
+  const adjudicated = adjudication.register(context, services, tagsView);
+  exchange.register(context, services);
+  return {
+    store, tagsView, suggestions, preview,
+    decorations: tags.decorations, commands: tags.commands, statusBar: tags.statusBar,
+    compare: compared, agreement: agreed, adjudication: adjudicated,
+    idle: (): Promise<void> => sidecars.ready.then(() => tags.tracker.idle()).then(() => sidecars.idle()),
   };
-  context.subscriptions.push(
-    store, storage, tracker, tagsView,
-    api.decorations, api.commands, api.statusBar, api.suggestions, api.preview, api.compare, api.agreement, api.adjudication,
-    new ReviewCommands(store, lens),
-    new SidecarCommands(store, storage),
-    new ArticleDetailsCommand(store, storage),
-    new ExportCommands(store, storage, lens),
-    new ArticleLanguage(store),
-    new ArticleRenames(store, storage),
-    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store, lens)),
-  );
-  return api;
 }

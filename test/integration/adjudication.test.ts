@@ -7,7 +7,7 @@ import { ArticleText, type Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
 import { verifyTags } from '../../src/core/verify';
 import type { NewsmarkApi } from '../../src/extension/extension';
-import type { TagsNode } from '../../src/extension/tagsTree';
+import type { TagsNode } from '../../src/extension/review/tagsTree';
 import { closeAll, copySample, labelOf, newsmark, open, readText, workspaceFile } from './helpers';
 
 const NAME = 'adjudicate-wire.txt';

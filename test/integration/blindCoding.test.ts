@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/extension/commandIds';
+import { CommandId } from '../../src/extension/shared/commandIds';
 import { closeAll, copySample, eventually, labelOf, newsmark, open } from './helpers';
 
 const NAME = 'blind-coding.txt';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CATEGORIES } from '../../src/core/codebook';
-import { CommandId } from '../../src/extension/commandIds';
+import { CommandId } from '../../src/extension/shared/commandIds';
 
 interface Manifest {
   engines: { vscode: string };

@@ -3,7 +3,7 @@ import { compareArticle, noDecisions, plan, type ArticleComparison, type Decisio
 import type { Tag } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
 import { toLf } from '../../core/textIndex';
-import { articleKey, articleUri, openDocument, readArticleText } from '../articles';
+import { articleKey, articleUri, openDocument, readArticleText } from '../shared/articles';
 import { readArticleAt, relativePath, under, type OtherSet } from './sets';
 
 /** What opening a comparison found, for the message and the tests. */

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { DIFFERENCE_LABELS, RESOLUTION_LABELS, type Difference, type Resolution, type Span } from '../../core/agreement';
 import { CATEGORIES } from '../../core/codebook';
-import { articleKey, selectSpan } from '../articles';
-import { CommandId } from '../commandIds';
-import { ContextKeys } from '../contextKeys';
-import { DocumentOffsets } from '../positions';
-import { shorten } from '../tagsTree';
+import { articleKey, selectSpan } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { ContextKeys } from '../shared/contextKeys';
+import { DocumentOffsets } from '../shared/positions';
+import { shorten } from '../review/tagsTree';
 import type { Comparison } from './comparison';
 
 /** A difference as commands receive it from the hover, the tree (its node has the same fields) and tests. */

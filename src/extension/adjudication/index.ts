@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { RESOLUTION_LABELS, type Resolution } from '../../core/agreement';
-import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
-import { selectSpan } from '../articles';
-import { CommandId } from '../commandIds';
-import { ContextKeys } from '../contextKeys';
-import { author } from '../settings';
-import type { SidecarStorage } from '../sidecarStorage';
-import type { TagsView } from '../tagsView';
+import { ReadOnlyTagsError } from '../../core/tagStore';
+import { selectSpan } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { ContextKeys } from '../shared/contextKeys';
+import { author } from '../shared/settings';
+import type { TagsView } from '../review/tagsView';
+import type { Services } from '../shared/services';
 import { Comparison, type ComparisonSummary } from './comparison';
 import { DifferenceEditor, differenceAt, extentOf, RESOLUTION_COMMANDS, type DifferenceRef } from './editor';
 import { contains, readOtherSet } from './sets';
@@ -26,7 +26,7 @@ export interface AdjudicationFeature extends vscode.Disposable {
  * with another folder; the Tags view lists the differences, the editor outlines their spans, and
  * Take Theirs / Keep Mine / Keep Both / Drop Both settle them through the store.
  */
-export function register(store: TagStore, storage: SidecarStorage, tagsView: TagsView): AdjudicationFeature {
+export function register(context: vscode.ExtensionContext, { store, storage }: Services, tagsView: TagsView): AdjudicationFeature {
   let comparison: Comparison | undefined;
   let editor: DifferenceEditor | undefined;
 
@@ -120,7 +120,7 @@ export function register(store: TagStore, storage: SidecarStorage, tagsView: Tag
     }),
   ];
   ContextKeys.comparing.set(false);
-  return {
+  const feature: AdjudicationFeature = {
     get comparison() {
       return comparison;
     },
@@ -132,6 +132,8 @@ export function register(store: TagStore, storage: SidecarStorage, tagsView: Tag
       for (const d of disposables) d.dispose();
     },
   };
+  context.subscriptions.push(feature);
+  return feature;
 }
 
 function nothingOpen(): false {

@@ -3,7 +3,7 @@ import type { SetArticle } from '../../core/agreement';
 import { decodeArticle } from '../../core/articleFile';
 import { articleNameFor, isSidecarName, SidecarFile } from '../../core/sidecar';
 import { toLf } from '../../core/textIndex';
-import { maxFileBytes } from '../settings';
+import { maxFileBytes } from '../shared/settings';
 
 /** The other annotation set, as read once when the comparison opens. Read only: nothing here ever writes. */
 export interface OtherSet {

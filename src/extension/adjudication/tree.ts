@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { DIFFERENCE_LABELS } from '../../core/agreement';
-import { articleUri, fileName } from '../articles';
-import { CommandId } from '../commandIds';
-import { nodeId, type DifferenceNode, type DifferenceRows } from '../tagsTree';
+import { articleUri, fileName } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { nodeId, type DifferenceNode, type DifferenceRows } from '../review/tagsTree';
 import type { Comparison } from './comparison';
 import { describeSide } from './editor';
 

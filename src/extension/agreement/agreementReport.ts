@@ -6,9 +6,9 @@ import { agreementPage, type AgreementView } from '../../core/agreement/reportPa
 import { authorsOf, splitByAuthor } from '../../core/agreement/sets';
 import { newNonce } from '../../core/export/previewPage';
 import type { TagStore } from '../../core/tagStore';
-import { articleKey, selectSpan } from '../articles';
-import { CommandId } from '../commandIds';
-import type { SidecarStorage } from '../sidecarStorage';
+import { articleKey, selectSpan } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import type { SidecarStorage } from '../storage/sidecarStorage';
 
 /** The adjudication feature's command (another part of issue 14): given set B's folder, it opens the differences in the editor. */
 export const COMPARE_WITH_SET = 'newsmark.compareWithAnnotationSet';

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { isShown, SHOW_ALL, shownTags, type TagVisibility } from '../../core/review/visibility';
 import type { Tag } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
-import { CommandId } from '../commandIds';
-import { ContextKeys } from '../contextKeys';
-import { author } from '../settings';
-import type { TagLens } from '../tagLens';
+import { CommandId } from '../shared/commandIds';
+import { ContextKeys } from '../shared/contextKeys';
+import { author } from '../shared/settings';
+import type { TagLens } from '../shared/tagLens';
 
 const SETTING = 'showOnlyMyTags';
 

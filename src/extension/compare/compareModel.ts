@@ -5,8 +5,8 @@ import type { FigureVocabulary } from '../../core/figures/vocabulary';
 import { outletOf } from '../../core/outlet';
 import { countWords } from '../../core/review/stats';
 import type { TagStore } from '../../core/tagStore';
-import { articleKey, articleUri, fileName, openDocument, readArticleText } from '../articles';
-import type { SidecarStorage } from '../sidecarStorage';
+import { articleKey, articleUri, fileName, openDocument, readArticleText } from '../shared/articles';
+import type { SidecarStorage } from '../storage/sidecarStorage';
 
 /** Long enough that a burst of tag edits or typing gives one computation. */
 const DEBOUNCE_MS = 400;

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { compareBody, comparePage } from '../../core/compare/page';
 import { newNonce } from '../../core/export/previewPage';
 import type { TagStore } from '../../core/tagStore';
-import { selectSpan } from '../articles';
-import { CommandId } from '../commandIds';
+import { selectSpan } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
 import type { CompareModel } from './compareModel';
 
 /** What the page's script may ask. Anything else is ignored: the page is not trusted to be well-formed. */

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { TagStore } from '../../core/tagStore';
-import { figureVocabulary } from '../settings';
-import type { SidecarStorage } from '../sidecarStorage';
+import { figureVocabulary } from '../shared/settings';
+import type { Services } from '../shared/services';
 import { CompareModel } from './compareModel';
 import { ComparePanel } from './comparePanel';
 import { MismatchStatus } from './mismatchStatus';
@@ -13,7 +12,7 @@ export interface CompareFeature extends vscode.Disposable {
 }
 
 /** Compare Outlets: the panel, the status bar's mismatch count, and the model both follow. */
-export function register(store: TagStore, storage: SidecarStorage, extensionUri: vscode.Uri): CompareFeature {
+export function register(context: vscode.ExtensionContext, { store, storage }: Services): CompareFeature {
   let reported = '';
   const vocabulary = (): ReturnType<typeof figureVocabulary> => figureVocabulary((problems) => {
     const message = `Newsmark: the setting newsmark.figures.synonyms is left out: ${problems.join(' ')}`;
@@ -25,9 +24,11 @@ export function register(store: TagStore, storage: SidecarStorage, extensionUri:
     reported = message;
   });
   const model = new CompareModel(store, storage, vocabulary);
-  const panel = new ComparePanel(store, model, extensionUri);
+  const panel = new ComparePanel(store, model, context.extensionUri);
   const status = new MismatchStatus(model);
   const settings = vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('newsmark.figures.synonyms') && model.schedule());
   const parts: vscode.Disposable[] = [settings, panel, status, model];
-  return { model, panel, status, dispose: () => parts.forEach((d) => void d.dispose()) };
+  const feature: CompareFeature = { model, panel, status, dispose: () => parts.forEach((d) => void d.dispose()) };
+  context.subscriptions.push(feature);
+  return feature;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commandIds';
+import { CommandId } from '../shared/commandIds';
 import type { CompareModel } from './compareModel';
 
 /** "2 figure mismatches" in the status bar while the tagged articles have any; a click opens Compare Outlets. */

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import { decodeArticle } from '../core/articleFile';
-import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../core/codebook';
-import { ArticleText, createTag, EmptySpanError, type Tag } from '../core/tag';
-import { toLf } from '../core/textIndex';
-import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
-import { articleKey, articleUri, fileName, isTaggable, selectSpan } from './articles';
-import { CommandId, TAG_AS } from './commandIds';
-import { DocumentOffsets } from './positions';
-import { author, maxFileBytes } from './settings';
-import type { SidecarStorage } from './sidecarStorage';
-import { ALL_TAGS, type TagLens } from './tagLens';
-import { byArticle, isTagRef, resolveTargets } from './tagTargets';
+import { decodeArticle } from '../../core/articleFile';
+import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../../core/codebook';
+import { ArticleText, createTag, EmptySpanError, type Tag } from '../../core/tag';
+import { toLf } from '../../core/textIndex';
+import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, fileName, isTaggable, selectSpan } from '../shared/articles';
+import { CommandId, TAG_AS } from '../shared/commandIds';
+import { DocumentOffsets } from '../shared/positions';
+import { author, maxFileBytes } from '../shared/settings';
+import type { SidecarStorage } from '../storage/sidecarStorage';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { byArticle, isTagRef, resolveTargets } from '../shared/tagTargets';
 
 /** The editor-facing commands: tag, remove, change category, edit note, reveal. */
 export class TagCommands implements vscode.Disposable {

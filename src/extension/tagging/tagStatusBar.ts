@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { CATEGORIES, CATEGORY_IDS } from '../core/codebook';
-import { isOrphan, needsReview } from '../core/review/filter';
-import type { TagStore } from '../core/tagStore';
-import { articleKey } from './articles';
-import { CommandId } from './commandIds';
-import { ALL_TAGS, type TagLens } from './tagLens';
+import { CATEGORIES, CATEGORY_IDS } from '../../core/codebook';
+import { isOrphan, needsReview } from '../../core/review/filter';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 /** The active article's tag counts per category (of the tags the lens shows); a click opens the Tags view. */
 export class TagStatusBar implements vscode.Disposable {

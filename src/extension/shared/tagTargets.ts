@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { categoryOf } from '../core/codebook';
-import { tagsAt } from '../core/tag';
-import type { TagStore } from '../core/tagStore';
+import { categoryOf } from '../../core/codebook';
+import { tagsAt } from '../../core/tag';
+import type { TagStore } from '../../core/tagStore';
 import { articleKey } from './articles';
 import type { TagRef } from './commandIds';
 import { DocumentOffsets } from './positions';

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { CATEGORIES, type CategoryId } from '../core/codebook';
-import type { TagStore } from '../core/tagStore';
-import { isOrphan } from '../core/tag';
-import { articleKey } from './articles';
-import { DocumentOffsets } from './positions';
-import { ALL_TAGS, type TagLens } from './tagLens';
+import { CATEGORIES, type CategoryId } from '../../core/codebook';
+import type { TagStore } from '../../core/tagStore';
+import { isOrphan } from '../../core/tag';
+import { articleKey } from '../shared/articles';
+import { DocumentOffsets } from '../shared/positions';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 export type DrawnRanges = Record<CategoryId | 'disputed' | 'suggested', vscode.Range[]>;
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { TextChange } from '../core/edits';
-import { settleEditedTags } from '../core/anchor/settle';
-import { toLf } from '../core/textIndex';
-import type { TagStore } from '../core/tagStore';
-import { articleKey, exists, isTaggable } from './articles';
-import { DocumentOffsets } from './positions';
-import type { SidecarStorage } from './sidecarStorage';
+import type { TextChange } from '../../core/edits';
+import { settleEditedTags } from '../../core/anchor/settle';
+import { toLf } from '../../core/textIndex';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey, exists, isTaggable } from '../shared/articles';
+import { DocumentOffsets } from '../shared/positions';
+import type { SidecarStorage } from '../storage/sidecarStorage';
 
 /** How long typing must pause before tags are re-checked and the dirty state is trusted. */
 const SETTLE_MS = 250;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { categoryOf } from '../core/codebook';
-import { tagsAt } from '../core/tag';
-import type { TagStore } from '../core/tagStore';
-import { articleKey } from './articles';
-import { CommandId, type TagRef } from './commandIds';
-import { DocumentOffsets } from './positions';
-import { ALL_TAGS, type TagLens } from './tagLens';
+import { categoryOf } from '../../core/codebook';
+import { tagsAt } from '../../core/tag';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey } from '../shared/articles';
+import { CommandId, type TagRef } from '../shared/commandIds';
+import { DocumentOffsets } from '../shared/positions';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 /** Hovering a tagged span shows what it is tagged as, the note, and links to act on it. */
 export class TagHoverProvider implements vscode.HoverProvider {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { categoryOf } from '../core/codebook';
-import { isOrphan, NO_FILTER, type TagFilter } from '../core/review/filter';
-import type { TagConflict } from '../core/merge';
-import { nodeId, TagTreeModel, TreeNodes, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../core/review/tagTree';
-import type { Tag } from '../core/tag';
-import type { TagStore } from '../core/tagStore';
-import { articleUri, fileName } from './articles';
-import { CommandId, type TagRef } from './commandIds';
-import { ALL_TAGS, type TagLens } from './tagLens';
+import { categoryOf } from '../../core/codebook';
+import { isOrphan, NO_FILTER, type TagFilter } from '../../core/review/filter';
+import type { TagConflict } from '../../core/merge';
+import { nodeId, TagTreeModel, TreeNodes, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
+import type { Tag } from '../../core/tag';
+import type { TagStore } from '../../core/tagStore';
+import { articleUri, fileName } from '../shared/articles';
+import { CommandId, type TagRef } from '../shared/commandIds';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;

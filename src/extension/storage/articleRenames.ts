@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../core/atomicWrite';
-import { SidecarFile } from '../core/sidecar';
-import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUriFor, fileName, sidecarUriFor } from './articles';
+import { writeFileAtomic } from '../../core/atomicWrite';
+import { SidecarFile } from '../../core/sidecar';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey, articleUriFor, fileName, sidecarUriFor } from '../shared/articles';
 import type { SidecarStorage } from './sidecarStorage';
 
 /**

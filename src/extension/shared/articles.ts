@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { decodeArticle } from '../core/articleFile';
-import { articleNameFor, isSidecarName, sidecarNameFor } from '../core/sidecar';
-import { toLf } from '../core/textIndex';
+import { decodeArticle } from '../../core/articleFile';
+import { articleNameFor, isSidecarName, sidecarNameFor } from '../../core/sidecar';
+import { toLf } from '../../core/textIndex';
 import { DocumentOffsets } from './positions';
 import { maxFileBytes } from './settings';
 

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { categoryOf, type CategoryId } from '../core/codebook';
-import { isOrphan, needsReview } from '../core/review/filter';
-import { compareTags, type ReviewVerdict, type Tag } from '../core/tag';
-import type { TagStore } from '../core/tagStore';
-import { articleKey } from './articles';
-import { CommandId } from './commandIds';
-import { DocumentOffsets } from './positions';
-import { author } from './settings';
-import { ALL_TAGS, type TagLens } from './tagLens';
-import { byArticle, resolveTargets } from './tagTargets';
+import { categoryOf, type CategoryId } from '../../core/codebook';
+import { isOrphan, needsReview } from '../../core/review/filter';
+import { compareTags, type ReviewVerdict, type Tag } from '../../core/tag';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { DocumentOffsets } from '../shared/positions';
+import { author } from '../shared/settings';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { byArticle, resolveTargets } from '../shared/tagTargets';
 
 /** Attributes worth asking for, per category; any others in the sidecar are kept as they are. */
 const ATTRIBUTE_FIELDS: Record<CategoryId, readonly { key: string; prompt: string; numeric?: boolean }[]> = {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TagStore } from '../../core/tagStore';
-import type { SidecarStorage } from '../sidecarStorage';
+import type { SidecarStorage } from '../storage/sidecarStorage';
 import { AgreementReportPanel } from './agreementReport';
 import { BlindCoding } from './blindCoding';
 
@@ -14,8 +14,10 @@ export interface AgreementFeature extends vscode.Disposable {
  * Two analysts, one corpus (issue 14): blind coding and the Agreement Report. (Adjudication —
  * Compare With Annotation Set… — registers itself apart; the report opens it by its command id.)
  */
-export function register(store: TagStore, storage: SidecarStorage, extensionUri: vscode.Uri): AgreementFeature {
+export function register(context: vscode.ExtensionContext, store: TagStore, storage: SidecarStorage): AgreementFeature {
   const blind = new BlindCoding(store);
-  const report = new AgreementReportPanel(store, storage, extensionUri);
-  return { blind, report, dispose: () => [report, blind].forEach((d) => d.dispose()) };
+  const report = new AgreementReportPanel(store, storage, context.extensionUri);
+  const feature: AgreementFeature = { blind, report, dispose: () => [report, blind].forEach((d) => d.dispose()) };
+  context.subscriptions.push(feature);
+  return feature;
 }

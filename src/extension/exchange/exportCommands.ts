@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import { CATEGORIES, isCategoryId, type CategoryId } from '../core/codebook';
-import { EXPORTERS, IMPORTERS } from '../core/export/formats';
-import { placeImported } from '../core/export/place';
-import { relativeArticlePaths } from '../core/export/names';
-import type { ExportArticle, Exporter } from '../core/export/types';
-import { ExportWriteError, writeExport } from '../core/exportWriter';
-import { isSidecarName } from '../core/sidecar';
-import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from './articles';
-import { CommandId } from './commandIds';
-import { author } from './settings';
-import type { SidecarStorage } from './sidecarStorage';
-import { ALL_TAGS, type TagLens } from './tagLens';
+import { CATEGORIES, isCategoryId, type CategoryId } from '../../core/codebook';
+import { EXPORTERS, IMPORTERS } from '../../core/export/formats';
+import { placeImported } from '../../core/export/place';
+import { relativeArticlePaths } from '../../core/export/names';
+import type { ExportArticle, Exporter } from '../../core/export/types';
+import { ExportWriteError, writeExport } from '../../core/exportWriter';
+import { isSidecarName } from '../../core/sidecar';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { author } from '../shared/settings';
+import type { SidecarStorage } from '../storage/sidecarStorage';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 /**
  * "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. An export

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Tag } from '../core/tag';
+import type { Tag } from '../../core/tag';
 
 /**
  * What the views show of the store's tags (see core/review/visibility.ts): every view reads the

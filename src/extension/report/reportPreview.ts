@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { newNonce, previewPage } from '../core/export/previewPage';
-import type { ExportArticle } from '../core/export/types';
-import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUri, readArticleText } from './articles';
-import { CommandId } from './commandIds';
-import type { SidecarStorage } from './sidecarStorage';
-import { ALL_TAGS, type TagLens } from './tagLens';
+import { newNonce, previewPage } from '../../core/export/previewPage';
+import type { ExportArticle } from '../../core/export/types';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, readArticleText } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import type { SidecarStorage } from '../storage/sidecarStorage';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 /** Long enough that typing or a burst of tag edits gives one render, short enough to feel live. */
 const DEBOUNCE_MS = 200;

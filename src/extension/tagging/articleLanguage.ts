@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { TagStore } from '../core/tagStore';
-import { articleKey } from './articles';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey } from '../shared/articles';
 
 export const NEWS_ARTICLE_LANGUAGE = 'news-article';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { DETAIL_KEYS, detailProblem, type ArticleDetails, type DetailKey } from '../core/details';
-import { guessOutlet } from '../core/outlet';
-import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
-import { articleKey, articleUri, fileName, isTaggable, readArticleText } from './articles';
-import { CommandId } from './commandIds';
-import type { SidecarStorage } from './sidecarStorage';
+import { DETAIL_KEYS, detailProblem, type ArticleDetails, type DetailKey } from '../../core/details';
+import { guessOutlet } from '../../core/outlet';
+import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, fileName, isTaggable, readArticleText } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import type { SidecarStorage } from '../storage/sidecarStorage';
 
 const LABELS: Record<DetailKey, { title: string; placeholder: string }> = {
   outlet: { title: 'Outlet', placeholder: 'e.g. The Harbor Gazette' },

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { suggestTags } from '../core/suggest';
-import type { Lexicons, Suggestion } from '../core/suggest/types';
-import { ArticleText, newTagId, type Tag } from '../core/tag';
-import { SUGGESTED_BY, type TagStore } from '../core/tagStore';
-import { toLf } from '../core/textIndex';
-import type { TreeNode } from '../core/review/tagTree';
-import { articleKey, articleUri, articleUriFor, fileName, isTaggable, openDocument, readArticleText, selectSpan } from './articles';
-import { CommandId } from './commandIds';
-import { author } from './settings';
-import type { SidecarStorage } from './sidecarStorage';
-import type { TagsView } from './tagsView';
+import { suggestTags } from '../../core/suggest';
+import type { Lexicons, Suggestion } from '../../core/suggest/types';
+import { ArticleText, newTagId, type Tag } from '../../core/tag';
+import { SUGGESTED_BY, type TagStore } from '../../core/tagStore';
+import { toLf } from '../../core/textIndex';
+import type { TreeNode } from '../../core/review/tagTree';
+import { articleKey, articleUri, articleUriFor, fileName, isTaggable, openDocument, readArticleText, selectSpan } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { author } from '../shared/settings';
+import type { SidecarStorage } from '../storage/sidecarStorage';
+import type { TagsView } from '../review/tagsView';
 
 type SuggestionNode = Extract<TreeNode, { kind: 'suggestion' }>;
 type GroupNode = Extract<TreeNode, { kind: 'suggestions' }>;

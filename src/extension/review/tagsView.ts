@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { CATEGORIES } from '../core/codebook';
-import { describeFilter, isFiltering, needsReview, REVIEW_STATE_LABELS, type ReviewState, type TagFilter } from '../core/review/filter';
-import type { Grouping } from '../core/review/tagTree';
-import { isOrphan, tagsAt } from '../core/tag';
-import type { TagStore } from '../core/tagStore';
-import { articleKey } from './articles';
-import { CommandId } from './commandIds';
-import { ContextKeys } from './contextKeys';
-import { DocumentOffsets } from './positions';
-import type { SidecarStorage } from './sidecarStorage';
-import { ALL_TAGS, type TagLens } from './tagLens';
+import { CATEGORIES } from '../../core/codebook';
+import { describeFilter, isFiltering, needsReview, REVIEW_STATE_LABELS, type ReviewState, type TagFilter } from '../../core/review/filter';
+import type { Grouping } from '../../core/review/tagTree';
+import { isOrphan, tagsAt } from '../../core/tag';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { ContextKeys } from '../shared/contextKeys';
+import { DocumentOffsets } from '../shared/positions';
+import type { SidecarStorage } from '../storage/sidecarStorage';
+import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { nodeId, TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
 
 /** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */

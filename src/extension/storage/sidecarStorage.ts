@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { decodeArticle } from '../core/articleFile';
-import { writeFileAtomic } from '../core/atomicWrite';
-import { reattach } from '../core/anchor/reattach';
-import { countWords } from '../core/review/stats';
-import { SidecarFile, type SidecarParse, type SidecarProblem } from '../core/sidecar';
-import { mergeFromDisk, sidecarWrite } from '../core/sidecarSync';
-import { lfCodePointLength, toLf } from '../core/textIndex';
-import type { TagStore } from '../core/tagStore';
-import { articleKey, articleUri, articleUriFor, exists, fileName, openDocument, readArticleText, sidecarUriFor } from './articles';
-import { maxFileBytes } from './settings';
+import { decodeArticle } from '../../core/articleFile';
+import { writeFileAtomic } from '../../core/atomicWrite';
+import { reattach } from '../../core/anchor/reattach';
+import { countWords } from '../../core/review/stats';
+import { SidecarFile, type SidecarParse, type SidecarProblem } from '../../core/sidecar';
+import { mergeFromDisk, sidecarWrite } from '../../core/sidecarSync';
+import { lfCodePointLength, toLf } from '../../core/textIndex';
+import type { TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, articleUriFor, exists, fileName, openDocument, readArticleText, sidecarUriFor } from '../shared/articles';
+import { maxFileBytes } from '../shared/settings';
 
 /**
  * Keeps sidecars on disk in step with the store: loads them (workspace scan, opened

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../core/figures/vocabulary';
+import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../../core/figures/vocabulary';
 
 /** Typed access to Newsmark's settings (declared in package.json). */
 export function maxFileBytes(): number {

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import { ReadOnlyTagsError, type TagStore } from '../core/tagStore';
-import { articleKey, articleUri, exists, fileName, sidecarUriFor } from './articles';
+import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
+import { articleKey, articleUri, exists, fileName, sidecarUriFor } from '../shared/articles';
 import { renameArticleField } from './articleRenames';
-import { CommandId, type TagRef } from './commandIds';
-import { ContextKeys } from './contextKeys';
+import { CommandId, type TagRef } from '../shared/commandIds';
+import { ContextKeys } from '../shared/contextKeys';
 import type { SidecarStorage } from './sidecarStorage';
-import { isTagRef } from './tagTargets';
+import { isTagRef } from '../shared/tagTargets';
 
 /**
  * What the analyst decides when files changed around the tags: which side of a conflict to
  * keep, and what becomes of the tags of an article that is gone. Newsmark never decides either.
  */
-export class SidecarCommands implements vscode.Disposable {
+export class ConflictAndMissingCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { TextIndex } from '../core/textIndex';
-import type { Tag } from '../core/tag';
+import { TextIndex } from '../../core/textIndex';
+import type { Tag } from '../../core/tag';
 
 /**
  * The only converter between sidecar offsets (LF code points) and VS Code positions

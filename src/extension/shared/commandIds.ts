@@ -1,4 +1,4 @@
-import type { CategoryId } from '../core/codebook';
+import type { CategoryId } from '../../core/codebook';
 
 /** Every command Newsmark contributes. package.json declares the same ids (a unit test checks). */
 export const CommandId = {

@@ -1,0 +1,11 @@
+import type * as vscode from 'vscode';
+import type { Services } from '../shared/services';
+import { ReviewCommands } from './reviewCommands';
+import { TagsView } from './tagsView';
+
+/** Reviewing tags: the Tags view (tree, filters, following the editor) and the review commands. */
+export function register(context: vscode.ExtensionContext, { store, storage, lens }: Services): TagsView {
+  const tagsView = new TagsView(store, storage, lens);
+  context.subscriptions.push(tagsView, new ReviewCommands(store, lens));
+  return tagsView;
+}

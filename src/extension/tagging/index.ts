@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { Services } from '../shared/services';
+import { ArticleLanguage } from './articleLanguage';
+import { TagDecorations } from './decorations';
+import { ArticleDetailsCommand } from './detailsCommand';
+import { ArticleEditTracker } from './editTracker';
+import { TagHoverProvider } from './hover';
+import { TagCommands } from './tagCommands';
+import { TagStatusBar } from './tagStatusBar';
+
+export interface TaggingFeature {
+  readonly tracker: ArticleEditTracker;
+  readonly decorations: TagDecorations;
+  readonly commands: TagCommands;
+  readonly statusBar: TagStatusBar;
+}
+
+/** Tagging in the editor: the Tag as… commands, highlights, hover, status bar, edits that move tags, article details. */
+export function register(context: vscode.ExtensionContext, { store, storage, lens }: Services): TaggingFeature {
+  const feature = {
+    tracker: new ArticleEditTracker(store, storage),
+    decorations: new TagDecorations(store, lens),
+    commands: new TagCommands(store, storage, lens),
+    statusBar: new TagStatusBar(store, lens),
+  };
+  context.subscriptions.push(
+    feature.tracker, feature.decorations, feature.commands, feature.statusBar,
+    new ArticleDetailsCommand(store, storage),
+    new ArticleLanguage(store),
+    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store, lens)),
+  );
+  return feature;
+}
