@@ -9,6 +9,7 @@ import type { TagStore } from '../../core/tagStore';
 import { articleKey, selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import type { SidecarStorage } from '../storage/sidecarStorage';
+import { createScriptedPanel } from '../shared/webviewPanel';
 
 /** The adjudication feature's command (another part of issue 14): given set B's folder, it opens the differences in the editor. */
 export const COMPARE_WITH_SET = 'newsmark.compareWithAnnotationSet';
@@ -125,13 +126,7 @@ export class AgreementReportPanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel('newsmark.agreementReport', 'Agreement Report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: true,
-        enableFindWidget: true,
-        localResourceRoots: [this.media],
-      });
-      panel.iconPath = vscode.Uri.joinPath(this.media, 'newsmark.svg');
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m));
+      const panel = createScriptedPanel('newsmark.agreementReport', 'Agreement Report', this.media, (m) => this.receive(m));
       panel.onDidDispose(() => {
         if (this.panel === panel) [this.panel, this.lastHtml, this.compared] = [undefined, undefined, undefined];
       });

@@ -5,6 +5,7 @@ import type { TagStore } from '../../core/tagStore';
 import { selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import type { CompareModel } from './compareModel';
+import { createScriptedPanel } from '../shared/webviewPanel';
 
 /** What the page's script may ask. Anything else is ignored: the page is not trusted to be well-formed. */
 interface RevealMessage {
@@ -50,14 +51,7 @@ export class ComparePanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel('newsmark.compareOutlets', 'Compare Outlets', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: true,
-        enableFindWidget: true,
-        retainContextWhenHidden: false,
-        localResourceRoots: [this.media],
-      });
-      panel.iconPath = vscode.Uri.joinPath(this.media, 'newsmark.svg');
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m));
+      const panel = createScriptedPanel('newsmark.compareOutlets', 'Compare Outlets', this.media, (m) => this.receive(m));
       panel.onDidDispose(() => {
         if (this.panel !== panel) return;
         [this.panel, this.lastBody, this.lastHtml] = [undefined, undefined, undefined];
