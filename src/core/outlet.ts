@@ -13,6 +13,16 @@ export interface OutletArticle {
   readonly tags: readonly Tag[];
 }
 
+/** A tag as the comparisons across outlets report it: which article and outlet, and where. */
+export interface OutletTag {
+  readonly article: string;
+  readonly outlet: string;
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 export interface OutletName {
   readonly name: string;
   /** True only for a name read off the article text: the analyst has not confirmed it. */

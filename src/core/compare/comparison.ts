@@ -6,7 +6,7 @@
 import { buildLedger, countMismatches, type ConflictKind, type Ledger, type LedgerFigure, type LedgerThing } from '../figures/ledger';
 import { formatAmount, formatNumber } from '../figures/format';
 import { DEFAULT_VOCABULARY, type FigureVocabulary } from '../figures/vocabulary';
-import type { OutletName } from '../outlet';
+import type { OutletArticle, OutletName } from '../outlet';
 import { clusterQuotes, type QuoteCluster } from '../quotes/cluster';
 import { outletProfiles, type OutletProfile } from '../review/profile';
 import type { Tag } from '../tag';
@@ -61,8 +61,13 @@ export interface OutletComparison {
 
 const outletKey = (name: string): string => name.trim().toLowerCase();
 
+/** The articles as the ledger and the quote clusters read them: each named by its outlet. */
+export function namedByOutlet(articles: readonly Omit<CompareArticle, 'label' | 'words'>[]): OutletArticle[] {
+  return articles.map((a) => ({ article: a.article, outlet: a.outlet.name.trim(), text: a.text, tags: a.tags }));
+}
+
 export function compareOutlets(articles: readonly CompareArticle[], vocabulary: FigureVocabulary = DEFAULT_VOCABULARY): OutletComparison {
-  const inputs = articles.map((a) => ({ article: a.article, outlet: a.outlet.name.trim(), text: a.text, tags: a.tags }));
+  const inputs = namedByOutlet(articles);
   const ledger = buildLedger(inputs, vocabulary);
   const columns = new Map<string, { name: string; guessed: boolean }>();
   for (const a of articles) {
@@ -105,7 +110,10 @@ function figureRow(thing: LedgerThing, width: number, column: ReadonlyMap<string
 /** "Mismatch: 3,835 (Outlet A) vs 3,825 (Outlet B)". */
 function mismatchFinding(group: { readonly figures: readonly LedgerFigure[] }): string {
   const byAmount = new Map<string, Set<string>>();
-  for (const f of group.figures) byAmount.set(formatAmount(f), (byAmount.get(formatAmount(f)) ?? new Set()).add(f.outlet));
+  for (const f of group.figures) {
+    const amount = formatAmount(f);
+    byAmount.set(amount, (byAmount.get(amount) ?? new Set()).add(f.outlet));
+  }
   return `Mismatch: ${[...byAmount].map(([amount, outlets]) => `${amount} (${[...outlets].join(', ')})`).join(' vs ')}`;
 }
 

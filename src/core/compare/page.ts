@@ -5,6 +5,7 @@
  * tabs, moves through the tables by arrow keys and asks the extension to reveal a span. The CSP
  * allows nothing else.
  */
+import { checkWebviewSources } from '../export/previewPage';
 import { escapeHtml as esc } from '../htmlEscape';
 import type { OutletComparison } from './comparison';
 import { plural } from './markup';
@@ -26,7 +27,12 @@ export function compareCsp(cspSource: string, nonce: string): string {
 }
 
 export function comparePage(comparison: OutletComparison, sources: ComparePageSources): string {
-  return webviewPage('Compare Outlets', compareBody(comparison), { ...sources, styleUris: [sources.styleUri] });
+  return comparePageAround(compareBody(comparison), sources);
+}
+
+/** The page around a body already drawn (the panel draws it once to see whether it changed). */
+export function comparePageAround(body: string, sources: ComparePageSources): string {
+  return webviewPage('Compare Outlets', body, { ...sources, styleUris: [sources.styleUri] });
 }
 
 /**
@@ -34,10 +40,7 @@ export function comparePage(comparison: OutletComparison, sources: ComparePageSo
  * strict CSP, our style sheets and our one script, both under the nonce, around a body.
  */
 export function webviewPage(title: string, body: string, sources: { readonly cspSource: string; readonly nonce: string; readonly styleUris: readonly string[]; readonly scriptUri: string }): string {
-  // Like the report preview: these come from VS Code and newNonce, so anything odd is a bug.
-  if (/["<>;,\r\n]/.test(sources.cspSource) || !/^[A-Za-z0-9+/=_-]{16,}$/.test(sources.nonce)) {
-    throw new Error(`unexpected webview CSP source or nonce: ${JSON.stringify(sources)}`);
-  }
+  checkWebviewSources(sources);
   const { nonce } = sources;
   return `<!DOCTYPE html>
 <html lang="en">

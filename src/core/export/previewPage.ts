@@ -24,11 +24,17 @@ export function previewCsp(cspSource: string, nonce: string): string {
   return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; img-src ${cspSource}`;
 }
 
-export function previewPage(articles: readonly ExportArticle[], sources: PreviewSources): string {
-  // The CSP goes into an attribute unescaped (escaping would hide its quotes from the tests that
-  // read it); these values come from VS Code and newNonce, so anything odd is a bug, not input.
+/**
+ * A CSP goes into an attribute unescaped (escaping would hide its quotes from the tests that read
+ * it); its source and nonce come from VS Code and newNonce, so anything odd is a bug, not input.
+ */
+export function checkWebviewSources(sources: { readonly cspSource: string; readonly nonce: string }): void {
   if (/["<>;,\r\n]/.test(sources.cspSource) || !/^[A-Za-z0-9+/=_-]{16,}$/.test(sources.nonce)) {
     throw new Error(`unexpected webview CSP source or nonce: ${JSON.stringify(sources)}`);
   }
+}
+
+export function previewPage(articles: readonly ExportArticle[], sources: PreviewSources): string {
+  checkWebviewSources(sources);
   return renderReport(articles, { csp: previewCsp(sources.cspSource, sources.nonce), styleNonce: sources.nonce, stylesheets: [sources.styleUri] });
 }

@@ -4,7 +4,7 @@
  * with different values) is an error to chase; a divergence (different sources disagreeing) is a
  * spread of estimates; a revision by one source over time is a timeline and no conflict at all.
  */
-import type { OutletArticle } from '../outlet';
+import type { OutletArticle, OutletTag } from '../outlet';
 import { TextIndex } from '../textIndex';
 import { intervalOf, readFigure, type FigureReading } from './understand';
 import { DEFAULT_VOCABULARY, type FigureVocabulary } from './vocabulary';
@@ -13,13 +13,7 @@ import { DEFAULT_VOCABULARY, type FigureVocabulary } from './vocabulary';
 export type LedgerArticle = OutletArticle;
 
 /** One figure as the CLI's JSON prints it: `value` for a single value, `min`/`max` otherwise. */
-export interface LedgerFigure {
-  readonly article: string;
-  readonly outlet: string;
-  readonly id: string;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+export interface LedgerFigure extends OutletTag {
   readonly value?: number;
   readonly min?: number;
   /** null with a min: an open range ("more than 2,000"). */

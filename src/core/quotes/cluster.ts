@@ -8,7 +8,7 @@
  * inverted index of word pairs means a wording is only compared with clusters it shares words
  * with, so the work grows with the number of quotes, not with its square.
  */
-import type { OutletArticle } from '../outlet';
+import type { OutletArticle, OutletTag } from '../outlet';
 import type { Tag } from '../tag';
 import { TextIndex } from '../textIndex';
 import { isQuoted } from './quoted';
@@ -20,13 +20,7 @@ export type QuoteArticle = OutletArticle;
 
 export type QuoteVerdict = 'identical' | 'trimmed' | 'altered';
 
-export interface QuoteMember {
-  readonly article: string;
-  readonly outlet: string;
-  readonly id: string;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
+export interface QuoteMember extends OutletTag {
   readonly verdict: QuoteVerdict;
   /** This version against the cluster's wording. */
   readonly diff: DiffPart[];

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { compareOutlets, type CompareArticle, type OutletComparison } from '../../core/compare/comparison';
+import { compareOutlets, namedByOutlet, type CompareArticle, type OutletComparison } from '../../core/compare/comparison';
+import type { Tag } from '../../core/tag';
 import { buildLedger, countMismatches } from '../../core/figures/ledger';
 import type { FigureVocabulary } from '../../core/figures/vocabulary';
 import { outletOf } from '../../core/outlet';
@@ -78,23 +79,25 @@ export class CompareModel implements vscode.Disposable {
 
   private async compute(): Promise<void> {
     await this.storage.ready;
-    const articles = await this.articles();
     const vocabulary = this.vocabulary();
     if (this.wantFull) {
-      this.latest = compareOutlets(articles, vocabulary);
+      this.latest = compareOutlets(await this.articles(() => true), vocabulary);
       this.mismatchCount = this.latest.mismatches;
     } else {
-      const figures = articles.filter((a) => a.tags.some((t) => t.category === 'figure'));
-      this.mismatchCount = countMismatches(buildLedger(figures.map((a) => ({ article: a.article, outlet: a.outlet.name.trim(), text: a.text, tags: a.tags })), vocabulary));
+      // The status bar needs the figures only: the other articles are not read at all.
+      const figures = await this.articles((tags) => tags.some((t) => t.category === 'figure'));
+      this.mismatchCount = countMismatches(buildLedger(namedByOutlet(figures), vocabulary));
       this.latest = undefined;
     }
     this.changed.fire();
   }
 
-  private async articles(): Promise<CompareArticle[]> {
-    const keys = this.store.keys().filter((k) => this.store.tags(k).length > 0);
-    const tagged = new Set(keys);
-    for (const gone of [...this.texts.keys()].filter((k) => !tagged.has(k))) this.texts.delete(gone);
+  /** The tagged articles whose tags `wanted` accepts, with their texts. */
+  private async articles(wanted: (tags: readonly Tag[]) => boolean): Promise<CompareArticle[]> {
+    const tagged = this.store.keys().filter((k) => this.store.tags(k).length > 0);
+    const keep = new Set(tagged);
+    for (const gone of [...this.texts.keys()].filter((k) => !keep.has(k))) this.texts.delete(gone);
+    const keys = tagged.filter((k) => wanted(this.store.tags(k)));
     const texts = await Promise.all(keys.map((k) => this.textOf(k)));
     return keys.flatMap((key, i): CompareArticle[] => {
       const text = texts[i];

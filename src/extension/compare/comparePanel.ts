@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compareBody, comparePage } from '../../core/compare/page';
+import { compareBody, comparePageAround } from '../../core/compare/page';
 import { newNonce } from '../../core/export/previewPage';
 import type { TagStore } from '../../core/tagStore';
 import { selectSpan } from '../shared/articles';
@@ -79,7 +79,7 @@ export class ComparePanel implements vscode.Disposable {
     this.lastBody = body;
     const { webview } = panel;
     const uri = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.media, name)).toString();
-    this.lastHtml = comparePage(comparison, { cspSource: webview.cspSource, nonce: newNonce(), styleUri: uri('compare.css'), scriptUri: uri('grid.js') });
+    this.lastHtml = comparePageAround(body, { cspSource: webview.cspSource, nonce: newNonce(), styleUri: uri('compare.css'), scriptUri: uri('grid.js') });
     webview.html = this.lastHtml;
   }
 
