@@ -1,36 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import { closeAll, copySample, eventually, newsmark, readText, workspaceFile } from './helpers';
 
 describe('Files move around the tags', () => {
   afterEach(closeAll);
-
-  it('deleting a folder with articles and their sidecars takes them out of the Tags view; an article deleted alone is missing', async () => {
-    const api = await newsmark();
-    const folder = workspaceFile('to-delete');
-    mkdirSync(folder.fsPath, { recursive: true });
-    for (const name of ['varnia-wire.txt', 'varnia-wire.txt.tags.yaml']) copyFileSync(workspaceFile(name).fsPath, vscode.Uri.joinPath(folder, name).fsPath);
-    const alone = workspaceFile('to-delete-alone');
-    mkdirSync(alone.fsPath, { recursive: true });
-    for (const name of ['varnia-wire.txt', 'varnia-wire.txt.tags.yaml']) copyFileSync(workspaceFile(name).fsPath, vscode.Uri.joinPath(alone, name).fsPath);
-    await vscode.commands.executeCommand('newsmark.refreshTags');
-    await api.idle();
-    const key = vscode.Uri.joinPath(folder, 'varnia-wire.txt').toString();
-    const aloneKey = vscode.Uri.joinPath(alone, 'varnia-wire.txt').toString();
-    await eventually(() => assert.ok(api.store.tags(key).length > 0 && api.store.tags(aloneKey).length > 0, 'both copies listed'), 10000);
-    rmSync(folder.fsPath, { recursive: true, force: true });
-    rmSync(vscode.Uri.joinPath(alone, 'varnia-wire.txt').fsPath);
-    try {
-      await eventually(() => assert.equal(api.store.get(key), undefined, 'no sidecar, no article: nothing left to list'), 10000);
-      // The sidecar is still there: its tags wait for the article (Locate Article…).
-      await eventually(() => assert.equal(api.store.get(aloneKey)?.missing, true), 10000);
-    } finally {
-      rmSync(alone.fsPath, { recursive: true, force: true });
-      await vscode.commands.executeCommand('newsmark.refreshTags');
-    }
-  });
 
   it('renaming an article takes its sidecar along and updates its article field', async () => {
     const api = await newsmark();

@@ -67,16 +67,12 @@ export class SidecarStorage implements vscode.Disposable {
   async reload(article: vscode.Uri): Promise<void> {
     const key = articleKey(article);
     // A rename closes the old document: its tags are moving, not being reverted.
-    if (this.isRenaming(key)) return;
+    if ([...this.renaming].some((old) => key === old || key.startsWith(`${old}/`))) return;
     await this.track(this.load(article, sidecarUriFor(article), false));
   }
 
   /** Articles (or folders) being renamed: no reload drops their tags until the store has moved them. */
   readonly renaming = new Set<string>();
-
-  private isRenaming(key: string): boolean {
-    return [...this.renaming].some((old) => key === old || key.startsWith(`${old}/`));
-  }
 
   /** Reads every sidecar in the workspace again (articles with unsaved tag changes keep theirs). */
   async rescan(): Promise<void> {
@@ -263,13 +259,7 @@ export class SidecarStorage implements vscode.Disposable {
     // A deleted folder arrives as one event: every article under it is missing now.
     const prefix = `${articleKey(uri)}/`;
     for (const key of this.store.keys().filter((k) => k === articleKey(uri) || k.startsWith(prefix))) {
-      if (await exists(articleUri(key))) continue;
-      // The folder took the sidecar with it (its own watcher sees only the folder go): as if the
-      // sidecar were deleted. Unsaved tags stay, listed under their missing article.
-      // Not while it is being renamed: its sidecar is on its way to the new name, and the tags with it.
-      const sidecar = sidecarUriFor(articleUri(key));
-      if (!this.isRenaming(key) && !(await exists(sidecar))) this.onSidecarDeleted(sidecar);
-      if (this.store.get(key)) this.store.setMissing(key, true);
+      if (!(await exists(articleUri(key)))) this.store.setMissing(key, true);
     }
   }
 
