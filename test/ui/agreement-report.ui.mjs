@@ -1,5 +1,5 @@
-// UI test of "Newsmark: Agreement Report": a second coder's folder (agreement-b/, made in the UI
-// workspace and removed after) holds two of the sample articles, one with a tag dropped and one
+// UI test of "Newsmark: Agreement Report": a second coder's folder (agreement-b/, made beside the UI
+// workspace, as the README's worktree recipe has it, and removed after) holds two of the sample articles, one with a tag dropped and one
 // with a category changed. The report on the workspace (A) and that folder (B, typed into the
 // folder dialog) shows the figures `newsmark agree --json` computes; the keyboard reaches an
 // article row of the heat list and Enter opens the article; axe-core finds nothing in the dark,
@@ -16,7 +16,7 @@ const ARTICLES = ['daily-clarion.txt', 'varnia-wire.txt'];
 
 /** Set B: copies of two articles; in the first one tag dropped, in the second one tag re-categorised. */
 function makeSetB(workspace) {
-  const b = join(workspace, 'agreement-b');
+  const b = join(workspace, '..', 'agreement-b');
   mkdirSync(b, { recursive: true });
   ARTICLES.forEach((name, i) => {
     copyFileSync(join(workspace, name), join(b, name));
@@ -52,8 +52,10 @@ export const tests = [
         // The folder dialog (code-server's own): type the folder's path and accept it.
         const input = quickInput(page).locator('input');
         await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill(`${b}/`);
-        await sleep(600);
+        // Typed as a person types it, so the dialog follows every keystroke.
+        await input.press('Control+a');
+        await page.keyboard.type(`${b}/`, { delay: 15 });
+        await sleep(1500);
         await page.keyboard.press('Enter');
         await page.locator('.part.editor .tab').filter({ hasText: 'Agreement Report' }).first().waitFor({ state: 'visible', timeout: 20_000 });
         const doc = webviewContent(page);
