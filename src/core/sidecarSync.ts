@@ -15,11 +15,11 @@ export function mergeFromDisk(store: TagStore, key: string, theirs: SidecarFile,
   const entry = store.get(key);
   if (!entry) return;
   const placed = articleLf !== undefined && articleHash(articleLf) !== theirs.sha256 ? reattach(articleLf, theirs.sha256, theirs.tags).tags : theirs.tags;
-  store.merged(key, theirs, mergeTags(entry.saved, entry.tags, placed), placed);
+  store.applyMerge(key, theirs, mergeTags(entry.saved, entry.tags, placed), placed);
   if (articleLf === undefined) return;
   // Ours may describe an older text (an article changed on disk while closed): find those again.
   const checked = reattach(articleLf, undefined, store.tags(key));
-  if (checked.changed) store.reattached(key, checked.tags);
+  if (checked.changed) store.applyReattach(key, checked.tags);
 }
 
 export interface SidecarWrite {

@@ -153,7 +153,7 @@ export class TagStore {
    * current tags, and what is on disk becomes what we compare with (and write over, keeping its
    * comments). Conflicts wait for the analyst.
    */
-  merged(key: string, sidecar: SidecarFile, result: MergeResult, theirs: readonly Tag[] = sidecar.tags): void {
+  applyMerge(key: string, sidecar: SidecarFile, result: MergeResult, theirs: readonly Tag[] = sidecar.tags): void {
     const { problem: _, ...entry } = this.entries.get(key) ?? this.empty(key);
     const conflicts = stillOpen(entry.conflicts, result, theirs);
     // A conflicted tag stays visible: theirs, where we had deleted it.
@@ -252,7 +252,7 @@ export class TagStore {
    * Replaces tags with their re-attached versions (same ids). Counts as an edit: the sidecar is
    * written when the article on disk matches. Tags not in `placed` stay as they are.
    */
-  reattached(key: string, placed: readonly Tag[], checked: readonly string[] = []): void {
+  applyReattach(key: string, placed: readonly Tag[], checked: readonly string[] = []): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     const byId = new Map(placed.map((t) => [t.id, t]));

@@ -137,7 +137,7 @@ describe('TagStore: merged changes and conflicts', () => {
     const store = storeWith([A, B]);
     store.update('a', A.id, { note: 'mine' });
     const theirs = theirFile([{ ...A, note: 'theirs' }, B, C]);
-    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.applyMerge('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
     assert.equal(store.find('a', A.id)?.note, 'mine');
     assert.equal(store.tagsToWrite('a').find((t) => t.id === A.id)?.note, 'theirs');
     assert.ok(store.find('a', C.id), 'their new tag is in');
@@ -152,15 +152,15 @@ describe('TagStore: merged changes and conflicts', () => {
     const store = storeWith([A, B]);
     store.update('a', A.id, { note: 'mine' });
     const theirs = theirFile([{ ...A, note: 'theirs' }, B]);
-    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.applyMerge('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
     // Another change on disk elsewhere: the file still has their A, so A looks unchanged there.
     const again = theirFile([{ ...A, note: 'theirs' }, { ...B, note: 'new' }]);
-    store.merged('a', again, mergeTags(store.get('a')!.saved, store.tags('a'), again.tags));
+    store.applyMerge('a', again, mergeTags(store.get('a')!.saved, store.tags('a'), again.tags));
     assert.deepEqual(store.get('a')!.conflicts.map((c) => [c.id, c.theirs?.note]), [[A.id, 'theirs']]);
     assert.equal(store.find('a', B.id)?.note, 'new');
     // They adopt our note: nothing left to choose.
     const agreed = theirFile([{ ...A, note: 'mine' }, { ...B, note: 'new' }]);
-    store.merged('a', agreed, mergeTags(store.get('a')!.saved, store.tags('a'), agreed.tags));
+    store.applyMerge('a', agreed, mergeTags(store.get('a')!.saved, store.tags('a'), agreed.tags));
     assert.deepEqual(store.get('a')!.conflicts, []);
   });
 
@@ -168,9 +168,9 @@ describe('TagStore: merged changes and conflicts', () => {
     const store = storeWith([A, B]);
     store.remove('a', [A.id]);
     const theirs = theirFile([{ ...A, note: 'theirs' }, B]);
-    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.applyMerge('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
     const again = theirFile([{ ...A, note: 'theirs' }, { ...B, note: 'new' }]);
-    store.merged('a', again, mergeTags(store.get('a')!.saved, store.tags('a'), again.tags));
+    store.applyMerge('a', again, mergeTags(store.get('a')!.saved, store.tags('a'), again.tags));
     assert.deepEqual(store.get('a')!.conflicts.map((c) => c.id), [A.id]);
     assert.ok(store.find('a', A.id), 'shown, so the analyst can choose');
     store.resolveConflict('a', A.id, 'mine');
@@ -181,7 +181,7 @@ describe('TagStore: merged changes and conflicts', () => {
     const store = storeWith([A]);
     store.update('a', A.id, { note: 'mine' });
     const theirs = theirFile([{ ...A, note: 'theirs' }]);
-    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.applyMerge('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
     store.shift('a', { start: 0, deleted: 0, insertedText: 'NEWS: ' });
     assert.deepEqual(store.tagsToWrite('a').map((t) => [t.start, t.end, t.note]), [[6, 6 + A.text.length, 'theirs']]);
     store.resolveConflict('a', A.id, 'theirs');
@@ -217,7 +217,7 @@ describe('TagStore: merged changes and conflicts', () => {
     const store = storeWith([A]);
     store.update('a', A.id, { note: 'mine' });
     const theirs = theirFile([{ ...A, note: 'theirs' }]);
-    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.applyMerge('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
     store.update('a', A.id, { review: 'confirmed' });
     store.resolveConflict('a', A.id, 'mine');
     assert.deepEqual([store.find('a', A.id)?.note, store.find('a', A.id)?.review], ['mine', 'confirmed']);
@@ -228,7 +228,7 @@ describe('TagStore: merged changes and conflicts', () => {
     store.remove('a', [A.id]);
     store.update('a', B.id, { note: 'mine' });
     const theirs = theirFile([{ ...A, note: 'theirs' }]);
-    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.applyMerge('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
     assert.deepEqual(store.get('a')!.conflicts.map((c) => c.id).sort(), [A.id, B.id]);
     assert.deepEqual(store.tagsToWrite('a').map((t) => t.id), [A.id], 'the file keeps their A and their deletion of B');
     store.resolveConflict('a', A.id, 'mine');
@@ -243,7 +243,7 @@ describe('TagStore: merged changes and conflicts', () => {
     assert.deepEqual(store.tags('a').map((t) => t.id).sort(), [A.id, B.id]);
     assert.throws(() => store.add('a', [C]), /read-only/);
     const fixed = theirFile([A, C]);
-    store.merged('a', fixed, mergeTags(store.get('a')!.saved, store.tags('a'), fixed.tags));
+    store.applyMerge('a', fixed, mergeTags(store.get('a')!.saved, store.tags('a'), fixed.tags));
     assert.equal(store.get('a')!.problem, undefined);
     assert.deepEqual(store.tags('a').map((t) => t.id).sort(), [A.id, B.id, C.id]);
   });
@@ -252,7 +252,7 @@ describe('TagStore: merged changes and conflicts', () => {
     const store = storeWith([A, B]);
     store.update('a', A.id, { note: 'mine' });
     const theirs = theirFile([{ ...A, note: 'theirs' }, B]);
-    store.merged('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
+    store.applyMerge('a', theirs, mergeTags(store.get('a')!.saved, store.tags('a'), theirs.tags));
     store.load('gone', {});
     store.setMissing('gone', true);
     const source: TagSource = {

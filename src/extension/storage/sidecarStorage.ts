@@ -163,7 +163,7 @@ export class SidecarStorage implements vscode.Disposable {
   private reattachToArticle(key: string, article: vscode.Uri, lfText: string, sidecar: SidecarFile): void {
     const result = reattach(lfText, sidecar.sha256, sidecar.tags);
     if (!result.changed) return;
-    this.store.reattached(key, result.tags);
+    this.store.applyReattach(key, result.tags);
     const { fuzzy, orphaned } = result.counts;
     if (fuzzy + orphaned > 0) {
       void vscode.window.showWarningMessage(

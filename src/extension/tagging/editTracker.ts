@@ -105,7 +105,7 @@ export class ArticleEditTracker implements vscode.Disposable {
     if (entry.touched.size === 0 && !entry.tags.some((t) => t.status === 'orphaned')) return;
     // Collapsed tags stay touched: an undo may still bring their text back.
     const checked = entry.tags.filter((t) => entry.touched.has(t.id) && t.end > t.start).map((t) => t.id);
-    this.store.reattached(key, settleEditedTags(toLf(document.getText()), entry.tags, entry.touched), checked);
+    this.store.applyReattach(key, settleEditedTags(toLf(document.getText()), entry.tags, entry.touched), checked);
   }
 
   /** Resolves once no settle check is waiting. */
