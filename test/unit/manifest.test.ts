@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CATEGORIES } from '../../src/core/codebook';
 import { CommandId } from '../../src/extension/shared/commandIds';
+import { ROWS_WITHOUT_MENUS, TreeItemContext } from '../../src/extension/shared/treeItemContexts';
 
 interface Manifest {
   engines: { vscode: string };
@@ -17,6 +18,23 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as Manifest;
+
+/** Every `viewItem` test in the manifest's when clauses: an exact value (==, !=) or a regex (=~). */
+function viewItemClauses(): { where: string; exact?: string; pattern?: RegExp }[] {
+  const clauses: { where: string; exact?: string; pattern?: RegExp }[] = [];
+  const whens = [
+    ...Object.entries(manifest.contributes.menus).flatMap(([menu, items]) => items.map((i) => ({ where: `${menu}: ${i.command ?? i.submenu}`, when: i.when ?? '' }))),
+    ...manifest.contributes.keybindings.map((k) => ({ where: `keybinding ${k.command}`, when: k.when ?? '' })),
+  ];
+  for (const { where, when } of whens) {
+    const exact = [...when.matchAll(/\bviewItem\s*(==|!=)\s*([^\s&|)]+)/g)].map((m) => ({ where, exact: m[2]! }));
+    const patterns = [...when.matchAll(/\bviewItem\s*=~\s*\/((?:\\.|[^/\\])*)\/([a-z]*)/g)].map((m) => ({ where, pattern: new RegExp(m[1]!, m[2]) }));
+    // A form this reader does not know (`viewItem in …`) would otherwise go unchecked.
+    assert.equal(exact.length + patterns.length, (when.match(/\bviewItem\b/g) ?? []).length, `${where}: a viewItem test this check cannot read: ${when}`);
+    clauses.push(...exact, ...patterns);
+  }
+  return clauses;
+}
 
 describe('package.json contributions', () => {
   it('declares exactly the commands in the command table, each in the Newsmark category', () => {
@@ -39,6 +57,23 @@ describe('package.json contributions', () => {
       for (const item of items) assert.ok(item.when !== undefined || item.group !== undefined, `${menu}: ${item.command ?? item.submenu}`);
     }
     for (const k of manifest.contributes.keybindings) assert.ok(k.when, k.command);
+  });
+
+  it('names in every viewItem clause a tree item context value of the table, and gives every value a menu or a reason for none', () => {
+    const values: readonly string[] = Object.values(TreeItemContext);
+    assert.equal(new Set(values).size, values.length, 'each value once');
+    const clauses = viewItemClauses();
+    assert.ok(clauses.length > 0, 'the Tags view has item menus');
+    const matched = new Set<string>();
+    for (const { where, exact, pattern } of clauses) {
+      const hits = exact !== undefined ? values.filter((v) => v === exact) : values.filter((v) => pattern!.test(v));
+      assert.ok(hits.length > 0, `${where}: viewItem ${exact ?? String(pattern)} names no value of TreeItemContext (src/extension/shared/treeItemContexts.ts)`);
+      hits.forEach((v) => matched.add(v));
+    }
+    for (const value of values) {
+      const without = ROWS_WITHOUT_MENUS.has(value as TreeItemContext);
+      assert.equal(!matched.has(value), without, without ? `${value} has a menu yet is listed in ROWS_WITHOUT_MENUS` : `${value} has no menu and is not listed in ROWS_WITHOUT_MENUS`);
+    }
   });
 
   it('asks for no newer VS Code than the test host (1.100) provides', () => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DIFFERENCE_LABELS } from '../../core/agreement';
 import { articleUri, fileName } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { TreeItemContext } from '../shared/treeItemContexts';
 import { nodeId, type DifferenceNode, type DifferenceRows } from '../review/tagsTree';
 import type { Comparison } from './comparison';
 import { describeSide } from './editor';
@@ -22,7 +23,7 @@ export function differenceRows(comparison: Comparison, otherName: string): Diffe
         item.id = nodeId(node);
         item.description = count > 0 ? `${count} with ${otherName}` : `none left with ${otherName}`;
         item.iconPath = new vscode.ThemeIcon('git-compare');
-        item.contextValue = 'newsmark.differences';
+        item.contextValue = TreeItemContext.differencesGroup;
         item.tooltip = `Where this set and ${otherName} differ. Settle each with Take Theirs, Keep Mine, Keep Both or Drop Both; Accept All Agreements confirms the tags both sets share.`;
         return item;
       }
@@ -33,7 +34,7 @@ export function differenceRows(comparison: Comparison, otherName: string): Diffe
         item.resourceUri = uri;
         item.iconPath = vscode.ThemeIcon.File;
         item.description = String(count);
-        item.contextValue = 'newsmark.differences.article';
+        item.contextValue = TreeItemContext.differencesArticle;
         item.tooltip = comparison.pathOf(node.key!);
         return item;
       }
@@ -43,7 +44,7 @@ export function differenceRows(comparison: Comparison, otherName: string): Diffe
       if (!d) return item;
       item.description = `mine: ${describeSide(d.a)} · theirs: ${describeSide(d.b)}`;
       item.iconPath = new vscode.ThemeIcon(ICONS[d.kind]);
-      item.contextValue = 'newsmark.difference';
+      item.contextValue = TreeItemContext.difference;
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${DIFFERENCE_LABELS[d.kind]}**\n\n*Mine:* `).appendText(describeSide(d.a)).appendMarkdown(`\n\n*Theirs (${otherName}):* `).appendText(describeSide(d.b));
       item.tooltip = md;

@@ -8,6 +8,7 @@ import type { TagStore } from '../../core/tagStore';
 import { articleUri, fileName } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { TreeItemContext } from '../shared/treeItemContexts';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;
@@ -183,12 +184,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
         return item;
       }
       case 'attention':
-        return this.groupItem(node, ATTENTION[node.group].label, ATTENTION[node.group].icon, `newsmark.${node.group}`);
+        return this.groupItem(node, ATTENTION[node.group].label, ATTENTION[node.group].icon, ATTENTION[node.group].context);
       case 'article':
         return this.articleItem(node);
       case 'category': {
         const category = categoryOf(node.category);
-        const item = this.groupItem(node, category.label, category.icon, 'newsmark.category');
+        const item = this.groupItem(node, category.label, category.icon, TreeItemContext.categoryGroup);
         item.iconPath = new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId));
         item.tooltip = category.definition;
         return item;
@@ -211,7 +212,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.id = nodeId(node);
     item.description = String(this.current.count(node));
     item.iconPath = category ? new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId)) : new vscode.ThemeIcon('lightbulb');
-    item.contextValue = 'newsmark.suggestions';
+    item.contextValue = TreeItemContext.suggestionGroup;
     item.tooltip = 'Spans the rules suggest tagging. Accept them to make tags, or reject them so they are not suggested again.';
     return item;
   }
@@ -222,7 +223,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.id = nodeId(node);
     item.description = `${fileName(articleUri(node.key))} · ${suggestion?.reason ?? ''}`;
     item.iconPath = new vscode.ThemeIcon('lightbulb-sparkle', new vscode.ThemeColor(categoryOf(node.category).rulerColorId));
-    item.contextValue = 'newsmark.suggestion';
+    item.contextValue = TreeItemContext.suggestion;
     item.tooltip = suggestion ? `${categoryOf(node.category).label}: ${suggestion.text}\n\n${suggestion.reason}` : undefined;
     item.command = { command: CommandId.revealSuggestion, title: 'Show Suggestion', arguments: [node] };
     return item;
@@ -235,11 +236,11 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const density = stats.words > 0 ? ` · ${stats.perThousandWords.toFixed(1)} per 1,000 words` : '';
     item.description = `${stats.tags} ${stats.tags === 1 ? 'tag' : 'tags'} in ${stats.articles} ${stats.articles === 1 ? 'article' : 'articles'}${density}`;
     item.iconPath = new vscode.ThemeIcon('graph');
-    item.contextValue = 'newsmark.summary';
+    item.contextValue = TreeItemContext.summary;
     return item;
   }
 
-  private groupItem(node: TagsNode, label: string, icon: string, contextValue: string): vscode.TreeItem {
+  private groupItem(node: TagsNode, label: string, icon: string, contextValue: TreeItemContext): vscode.TreeItem {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = nodeId(node);
     item.description = String(this.current.count(node));
@@ -255,7 +256,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const item = new vscode.TreeItem(fileName(uri), node.category ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     item.id = nodeId(node);
     item.resourceUri = uri;
-    item.contextValue = 'newsmark.article';
+    item.contextValue = TreeItemContext.article;
     const count = this.current.count(node);
     item.description = `${count}${this.store.isModified(node.key) ? ' · unsaved' : ''}`;
     if (entry?.problem !== undefined) {
@@ -265,7 +266,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     } else if (entry?.missing) {
       item.description += ' · article missing';
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-      item.contextValue = 'newsmark.article.missing';
+      item.contextValue = TreeItemContext.articleMissing;
       item.tooltip = `${vscode.workspace.asRelativePath(uri)} is gone; its tags are kept in ${fileName(uri)}.tags.yaml. Use Locate Article… if it was moved or renamed outside VS Code, or Delete Tags Too.`;
     } else {
       item.iconPath = vscode.ThemeIcon.File;
@@ -302,8 +303,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const conflict = entry?.conflicts.find((c) => c.id === tag.id);
     if (conflict) item.description = [fileName(articleUri(node.key)), conflictLabel(conflict), category.label].join(' · ');
     if (conflict) item.iconPath = new vscode.ThemeIcon('git-merge', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    item.contextValue = entry?.problem !== undefined ? 'newsmark.tag.readonly'
-      : conflict ? 'newsmark.tag.conflict' : isOrphan(tag) ? 'newsmark.tag.orphaned' : tag.status === 'fuzzy' ? 'newsmark.tag.fuzzy' : 'newsmark.tag';
+    item.contextValue = entry?.problem !== undefined ? TreeItemContext.tagReadOnly
+      : conflict ? TreeItemContext.tagConflict : isOrphan(tag) ? TreeItemContext.tagOrphaned : tag.status === 'fuzzy' ? TreeItemContext.tagFuzzy : TreeItemContext.tag;
     item.tooltip = conflict ? conflictTooltip(conflict) : tooltip(tag);
     item.accessibilityInformation = { label: `${category.label} in ${fileName(articleUri(node.key))}, ${tag.start}–${tag.end}: ${tag.text}` };
     if (!isOrphan(tag) && !entry?.missing) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
@@ -318,17 +319,17 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   }
 }
 
-const ATTENTION: Record<AttentionGroup, { label: string; icon: string; color: string; tooltip: string }> = {
+const ATTENTION: Record<AttentionGroup, { label: string; icon: string; color: string; context: TreeItemContext; tooltip: string }> = {
   'conflicts': {
-    label: 'Conflicts', icon: 'git-merge', color: 'problemsErrorIcon.foreground',
+    label: 'Conflicts', icon: 'git-merge', color: 'problemsErrorIcon.foreground', context: TreeItemContext.conflictsGroup,
     tooltip: 'Tags changed both here and in the sidecar on disk (a pull, another window). The file keeps its version until you choose Keep Mine or Keep Theirs.',
   },
   'needs-review': {
-    label: 'Needs review', icon: 'warning', color: 'problemsWarningIcon.foreground',
+    label: 'Needs review', icon: 'warning', color: 'problemsWarningIcon.foreground', context: TreeItemContext.needsReviewGroup,
     tooltip: 'Tags re-attached to text that changed since they were made. Check each, then accept, confirm or fix it.',
   },
   'orphaned': {
-    label: 'Orphaned', icon: 'debug-disconnect', color: 'problemsWarningIcon.foreground',
+    label: 'Orphaned', icon: 'debug-disconnect', color: 'problemsWarningIcon.foreground', context: TreeItemContext.orphanedGroup,
     tooltip: 'Tags whose text could not be found in their article. Select the text they belong to and use Re-attach to Selection, or remove them.',
   },
 };
