@@ -8,6 +8,7 @@ import * as report from './report';
 import type { ReportPreview } from './report/reportPreview';
 import * as review from './review';
 import type { TagsView } from './review/tagsView';
+import { newsmarkLogOwner } from './shared/commands';
 import type { Services } from './shared/services';
 import * as storage from './storage';
 import * as suggest from './suggest';
@@ -36,7 +37,7 @@ export interface NewsmarkApi {
 /** Wires the feature folders together; each one's register() adds its disposables to the context. */
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const store = new TagStore();
-  context.subscriptions.push(store);
+  context.subscriptions.push(newsmarkLogOwner, store);
   const sidecars = storage.register(context, store);
   // Show Only My Tags (blind coding): every view reads the store through this one lens.
   const agreed = agreement.register(context, store, sidecars);

@@ -14,7 +14,7 @@ export interface DifferenceRef {
   readonly id: string;
 }
 
-export const RESOLUTION_COMMANDS: Record<Resolution, string> = {
+export const RESOLUTION_COMMANDS: Record<Resolution, CommandId> = {
   'take-theirs': CommandId.takeTheirsDifference,
   'keep-mine': CommandId.keepMineDifference,
   'keep-both': CommandId.keepBothDifference,

@@ -3,6 +3,7 @@ import { RESOLUTION_LABELS, type Resolution } from '../../core/agreement';
 import { ReadOnlyTagsError } from '../../core/tagStore';
 import { selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
 import { ContextKeys } from '../shared/contextKeys';
 import { author } from '../shared/settings';
 import type { TagsView } from '../review/tagsView';
@@ -77,8 +78,9 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
       try {
         if (comparison.settle(target.key, target.id, resolution, author() ?? DEFAULT_REVIEWER)) settled++;
       } catch (error) {
+        // The other differences are still settled; this one waits until its sidecar is fixed.
         if (!(error instanceof ReadOnlyTagsError)) throw error;
-        void vscode.window.showErrorMessage(`${RESOLUTION_LABELS[resolution]}: ${error.message}`);
+        void vscode.window.showWarningMessage(`${RESOLUTION_LABELS[resolution]}: ${error.message}`);
       }
     }
     return settled > 0;
@@ -106,15 +108,14 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
     return confirmed;
   };
 
-  const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
   const disposables = [
-    command(CommandId.compareWithAnnotationSet, compare),
-    command(CommandId.stopComparing, stop),
-    ...(Object.keys(RESOLUTION_COMMANDS) as Resolution[]).map((r) => command(RESOLUTION_COMMANDS[r], resolve(r))),
-    command(CommandId.acceptAllAgreements, acceptAll),
-    command(CommandId.nextDifference, () => (editor ? editor.step(1) : nothingOpen())),
-    command(CommandId.previousDifference, () => (editor ? editor.step(-1) : nothingOpen())),
-    command(CommandId.revealDifference, async (ref: DifferenceRef) => {
+    registerCommand(CommandId.compareWithAnnotationSet, compare),
+    registerCommand(CommandId.stopComparing, stop),
+    ...(Object.keys(RESOLUTION_COMMANDS) as Resolution[]).map((r) => registerCommand(RESOLUTION_COMMANDS[r], resolve(r))),
+    registerCommand(CommandId.acceptAllAgreements, acceptAll),
+    registerCommand(CommandId.nextDifference, () => (editor ? editor.step(1) : nothingOpen())),
+    registerCommand(CommandId.previousDifference, () => (editor ? editor.step(-1) : nothingOpen())),
+    registerCommand(CommandId.revealDifference, async (ref: DifferenceRef) => {
       const d = comparison?.find(ref.key, ref.id);
       if (d) await selectSpan(ref.key, extentOf(d).start, extentOf(d).end, { preserveFocus: true });
     }),

@@ -10,9 +10,9 @@ import { articleKey, selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { createScriptedPanel } from '../shared/webviewPanel';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 
-/** The adjudication feature's command (another part of issue 14): given set B's folder, it opens the differences in the editor. */
-export const COMPARE_WITH_SET = 'newsmark.compareWithAnnotationSet';
 
 /** What the report compared: enough to open an article of it and its differences. */
 interface Compared {
@@ -50,18 +50,18 @@ const isArgs = (x: unknown): x is AgreementReportArgs =>
  * the command again recomputes (the figures are a snapshot, not live: reading two whole sets at
  * every keystroke would cost more than it tells).
  */
-export class AgreementReportPanel implements vscode.Disposable {
+export class AgreementReportPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private compared: Compared | undefined;
   private lastHtml: string | undefined;
   /** Set B folders the adjudication view was already opened for, so a second click only reveals. */
   private readonly adjudicating = new Set<string>();
   private readonly media: vscode.Uri;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, extensionUri: vscode.Uri) {
+    super();
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.disposables = [vscode.commands.registerCommand(CommandId.agreementReport, (args?: unknown) => this.run(isArgs(args) ? args : {}))];
+    this.register(registerCommand(CommandId.agreementReport, (args?: unknown) => this.run(isArgs(args) ? args : {})));
   }
 
   /** The HTML the panel was last given (for tests); undefined while no panel is open. */
@@ -155,9 +155,9 @@ export class AgreementReportPanel implements vscode.Disposable {
     if (!compared.view.report.articles.some((a) => a.article === message.article)) return;
     const uri = vscode.Uri.joinPath(compared.rootA, ...message.article.split('/'));
     const b = compared.rootB;
-    if (b && !this.adjudicating.has(b.toString()) && (await vscode.commands.getCommands(true)).includes(COMPARE_WITH_SET)) {
+    if (b && !this.adjudicating.has(b.toString()) && (await vscode.commands.getCommands(true)).includes(CommandId.compareWithAnnotationSet)) {
       this.adjudicating.add(b.toString());
-      await vscode.commands.executeCommand(COMPARE_WITH_SET, b);
+      await vscode.commands.executeCommand(CommandId.compareWithAnnotationSet, b);
     }
     const first = compared.view.report.disagreements.find((d) => d.article === message.article);
     const span = first?.a ?? first?.b;
@@ -172,9 +172,9 @@ export class AgreementReportPanel implements vscode.Disposable {
     return own === vscode.ViewColumn.One ? vscode.ViewColumn.Two : own - 1;
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }
 

@@ -3,7 +3,9 @@ import { isShown, SHOW_ALL, shownTags, type TagVisibility } from '../../core/rev
 import type { Tag } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
 import { CommandId } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
 import { ContextKeys } from '../shared/contextKeys';
+import { Disposable } from '../shared/disposable';
 import { author } from '../shared/settings';
 import type { TagLens } from '../shared/tagLens';
 
@@ -16,27 +18,25 @@ const SETTING = 'showOnlyMyTags';
  * tag. The mode lives in the `newsmark.showOnlyMyTags` setting, so it survives a reload and can be
  * set per workspace; the two commands toggle it, and a status bar item says it is on.
  */
-export class BlindCoding implements TagLens, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class BlindCoding extends Disposable implements TagLens {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  readonly item = vscode.window.createStatusBarItem('newsmark.showOnlyMyTags', vscode.StatusBarAlignment.Right, 101);
+  readonly item = this.register(vscode.window.createStatusBarItem('newsmark.showOnlyMyTags', vscode.StatusBarAlignment.Right, 101));
   private visibility: TagVisibility = SHOW_ALL;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore) {
+    super();
     this.item.name = 'Newsmark Show Only My Tags';
     this.item.command = CommandId.showAllAuthorsTags;
-    this.disposables = [
-      this.changed,
-      this.item,
-      vscode.commands.registerCommand(CommandId.showOnlyMyTags, () => this.turnOn()),
-      vscode.commands.registerCommand(CommandId.showAllAuthorsTags, () => this.set(false)),
+    [
+      registerCommand(CommandId.showOnlyMyTags, () => this.turnOn()),
+      registerCommand(CommandId.showAllAuthorsTags, () => this.turnOff()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`newsmark.${SETTING}`) || e.affectsConfiguration('newsmark.author')) this.read();
       }),
       // The hidden count in the tooltip follows the tags.
       store.onDidChange(() => this.updateItem()),
-    ];
+    ].forEach((d) => this.register(d));
     this.read();
   }
 
@@ -64,11 +64,15 @@ export class BlindCoding implements TagLens, vscode.Disposable {
       }
       await vscode.workspace.getConfiguration('newsmark').update('author', name.trim(), vscode.ConfigurationTarget.Global);
     }
-    await this.set(true);
+    await this.writeSetting(true);
+  }
+
+  private turnOff(): Promise<void> {
+    return this.writeSetting(false);
   }
 
   /** Writes the setting where it is in force: a workspace value would override a user one. */
-  private async set(on: boolean): Promise<void> {
+  private async writeSetting(on: boolean): Promise<void> {
     const config = vscode.workspace.getConfiguration('newsmark');
     const where = config.inspect<boolean>(SETTING);
     const target = where?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
@@ -99,9 +103,5 @@ export class BlindCoding implements TagLens, vscode.Disposable {
     this.item.tooltip = `Newsmark: ${whose}; ${hidden} ${hidden === 1 ? 'tag' : 'tags'} by other authors or by no one hidden. Click to show all authors' tags.`;
     this.item.accessibilityInformation = { label: `Newsmark: only my tags are shown, ${hidden} hidden. Show all authors' tags.` };
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -8,6 +8,7 @@ import { countWords } from '../../core/review/stats';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, openDocument, readArticleText } from '../shared/articles';
 import type { SidecarStorage } from '../storage/sidecarStorage';
+import { Disposable } from '../shared/disposable';
 
 /** Long enough that a burst of tag edits or typing gives one computation. */
 const DEBOUNCE_MS = 400;
@@ -23,7 +24,7 @@ interface CachedText {
  * recomputed after tags or tagged text change. The figure mismatches are always kept current for
  * the status bar; quotes and profiles only while the panel is showing (`wantFull`).
  */
-export class CompareModel implements vscode.Disposable {
+export class CompareModel extends Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after each computation. */
   readonly onDidChange = this.changed.event;
@@ -33,7 +34,6 @@ export class CompareModel implements vscode.Disposable {
   private latest: OutletComparison | undefined;
   private mismatchCount = 0;
   private readonly texts = new Map<string, CachedText>();
-  private readonly disposables: vscode.Disposable[];
   /** Set by the panel: compute quotes and profiles too. */
   wantFull = false;
 
@@ -42,13 +42,14 @@ export class CompareModel implements vscode.Disposable {
     private readonly storage: SidecarStorage,
     private readonly vocabulary: () => FigureVocabulary,
   ) {
-    this.disposables = [
+    super();
+    [
       this.changed,
       store.onDidChange(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
         if (contentChanges.length > 0 && this.store.tags(articleKey(document.uri)).length > 0) this.schedule();
       }),
-    ];
+    ].forEach((d) => this.register(d));
     void storage.ready.then(() => this.schedule());
   }
 
@@ -119,8 +120,8 @@ export class CompareModel implements vscode.Disposable {
     return text;
   }
 
-  dispose(): void {
+  override dispose(): void {
     clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

@@ -6,6 +6,8 @@ import { selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import type { CompareModel } from './compareModel';
 import { createScriptedPanel } from '../shared/webviewPanel';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 
 /** What the page's script may ask. Anything else is ignored: the page is not trusted to be well-formed. */
 interface RevealMessage {
@@ -22,19 +24,19 @@ const isReveal = (m: unknown): m is RevealMessage =>
  * panel beside the editor, redrawn from the CompareModel as tags change. Enter on a cell reveals
  * its span in an editor group beside the panel, keeping the keyboard in the panel.
  */
-export class ComparePanel implements vscode.Disposable {
+export class ComparePanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private lastBody: string | undefined;
   private lastHtml: string | undefined;
   private readonly media: vscode.Uri;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, private readonly model: CompareModel, extensionUri: vscode.Uri) {
+    super();
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.disposables = [
-      vscode.commands.registerCommand(CommandId.compareOutlets, () => this.show()),
+    [
+      registerCommand(CommandId.compareOutlets, () => this.show()),
       model.onDidChange(() => this.render()),
-    ];
+    ].forEach((d) => this.register(d));
   }
 
   /** The HTML the panel was last given (for tests); undefined while no panel is open. */
@@ -99,8 +101,8 @@ export class ComparePanel implements vscode.Disposable {
     return own === vscode.ViewColumn.One ? vscode.ViewColumn.Two : own - 1;
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../shared/commandIds';
 import type { CompareModel } from './compareModel';
+import { Disposable } from '../shared/disposable';
 
 /** "2 figure mismatches" in the status bar while the tagged articles have any; a click opens Compare Outlets. */
-export class MismatchStatus implements vscode.Disposable {
-  readonly item = vscode.window.createStatusBarItem('newsmark.figureMismatches', vscode.StatusBarAlignment.Right, 99);
-  private readonly disposables: vscode.Disposable[];
+export class MismatchStatus extends Disposable {
+  readonly item = this.register(vscode.window.createStatusBarItem('newsmark.figureMismatches', vscode.StatusBarAlignment.Right, 99));
 
   constructor(private readonly model: CompareModel) {
+    super();
     this.item.name = 'Newsmark Figure Mismatches';
     this.item.command = CommandId.compareOutlets;
-    this.disposables = [this.item, model.onDidChange(() => this.update())];
+    this.register(model.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -23,9 +24,5 @@ export class MismatchStatus implements vscode.Disposable {
     this.item.accessibilityInformation = { label: `Newsmark: ${words}. Open Compare Outlets.` };
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

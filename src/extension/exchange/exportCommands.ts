@@ -9,6 +9,7 @@ import { isSidecarName } from '../../core/sidecar';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { newsmarkLog, registerCommand } from '../shared/commands';
 import { author } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
@@ -19,13 +20,12 @@ import { ALL_TAGS, type TagLens } from '../shared/tagLens';
  */
 export class ExportCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
-  private readonly log = vscode.window.createOutputChannel('Newsmark');
+  private readonly log = newsmarkLog();
 
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS) {
     this.disposables = [
-      this.log,
-      vscode.commands.registerCommand(CommandId.exportTags, (uri?: unknown, uris?: unknown) => this.exportTags(uri, uris)),
-      vscode.commands.registerCommand(CommandId.importTags, () => this.importTags()),
+      registerCommand(CommandId.exportTags, (uri?: unknown, uris?: unknown) => this.exportTags(uri, uris)),
+      registerCommand(CommandId.importTags, () => this.importTags()),
     ];
   }
 

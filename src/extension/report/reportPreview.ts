@@ -6,6 +6,8 @@ import { articleKey, articleUri, readArticleText } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 
 /** Long enough that typing or a burst of tag edits gives one render, short enough to feel live. */
 const DEBOUNCE_MS = 200;
@@ -17,7 +19,7 @@ type Scope = { readonly key: string } | 'workspace';
  * "Preview Report": the HTML export in a panel beside the editor, following the store. The page
  * comes from previewPage (strict CSP, no scripts), because article text and notes are untrusted.
  */
-export class ReportPreview implements vscode.Disposable {
+export class ReportPreview extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private scope: Scope = 'workspace';
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -27,17 +29,17 @@ export class ReportPreview implements vscode.Disposable {
   private stale = false;
   private lastHtml: string | undefined;
   private readonly media: vscode.Uri;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, extensionUri: vscode.Uri, private readonly lens: TagLens = ALL_TAGS) {
+    super();
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.disposables = [
-      vscode.commands.registerCommand(CommandId.previewReport, (target?: unknown) => this.show(target)),
+    [
+      registerCommand(CommandId.previewReport, (target?: unknown) => this.show(target)),
       store.onDidChange(({ key }) => this.changed(key, false)),
       lens.onDidChange(() => this.panel && this.schedule()),
       // Edits outside every tag move no tag and fire no store change, yet change the text shown.
       vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => contentChanges.length > 0 && this.changed(articleKey(document.uri), true)),
-    ];
+    ].forEach((d) => this.register(d));
   }
 
   /** The HTML the panel was last given (for tests); undefined while no panel is open. */
@@ -131,9 +133,9 @@ export class ReportPreview implements vscode.Disposable {
     return articles.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  dispose(): void {
+  override dispose(): void {
     clearTimeout(this.timer);
     this.panel?.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

@@ -5,6 +5,8 @@ import { compareTags, type ReviewVerdict, type Tag } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 import { DocumentOffsets } from '../shared/positions';
 import { author } from '../shared/settings';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
@@ -23,21 +25,18 @@ const ATTRIBUTE_FIELDS: Record<CategoryId, readonly { key: string; prompt: strin
 };
 
 /** Reviewing: verdicts, attributes, and walking through an article's tags. */
-export class ReviewCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[];
-
+export class ReviewCommands extends Disposable {
   constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
-    const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
-    this.disposables = [
-      register(CommandId.markConfirmed, (a, b) => this.mark(a, b, 'confirmed')),
-      register(CommandId.markDisputed, (a, b) => this.mark(a, b, 'disputed')),
-      register(CommandId.markUnreviewed, (a, b) => this.mark(a, b, undefined)),
-      register(CommandId.editAttributes, (a, b) => this.editAttributes(a, b)),
-      register(CommandId.nextTag, () => this.step(1, () => true)),
-      register(CommandId.previousTag, () => this.step(-1, () => true)),
-      register(CommandId.nextTagNeedingReview, () => this.step(1, awaitsReview)),
-      register(CommandId.previousTagNeedingReview, () => this.step(-1, awaitsReview)),
-    ];
+    super();
+    const command = (id: CommandId, run: (...args: unknown[]) => unknown): void => void this.register(registerCommand(id, run));
+    command(CommandId.markConfirmed, (a, b) => this.mark(a, b, 'confirmed'));
+    command(CommandId.markDisputed, (a, b) => this.mark(a, b, 'disputed'));
+    command(CommandId.markUnreviewed, (a, b) => this.mark(a, b, undefined));
+    command(CommandId.editAttributes, (a, b) => this.editAttributes(a, b));
+    command(CommandId.nextTag, () => this.step(1, () => true));
+    command(CommandId.previousTag, () => this.step(-1, () => true));
+    command(CommandId.nextTagNeedingReview, () => this.step(1, awaitsReview));
+    command(CommandId.previousTagNeedingReview, () => this.step(-1, awaitsReview));
   }
 
   /** A verdict also settles a fuzzy re-attachment: the reviewer has looked at the text. */
@@ -93,10 +92,6 @@ export class ReviewCommands implements vscode.Disposable {
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     await Promise.resolve();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -6,35 +6,34 @@ import { isOrphan, tagsAt } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
 import { ContextKeys } from '../shared/contextKeys';
+import { Disposable } from '../shared/disposable';
 import { DocumentOffsets } from '../shared/positions';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { nodeId, TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
 
 /** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */
-export class TagsView implements vscode.Disposable {
+export class TagsView extends Disposable {
   readonly provider: TagsTreeProvider;
   readonly view: vscode.TreeView<TagsNode>;
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS) {
-    this.provider = new TagsTreeProvider(store, lens);
-    this.view = vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
-    const command = (id: string, run: () => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
-    this.disposables = [
-      this.provider,
-      this.view,
-      command(CommandId.refreshTags, () => vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.rescan())),
-      command(CommandId.groupByArticle, () => this.group('article')),
-      command(CommandId.groupByCategory, () => this.group('category')),
-      command(CommandId.filterTags, () => this.pickFilter()),
-      command(CommandId.filterByText, () => this.askQuery()),
-      command(CommandId.clearFilter, () => {
+    super();
+    this.provider = this.register(new TagsTreeProvider(store, lens));
+    this.view = this.register(vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
+    [
+      registerCommand(CommandId.refreshTags, () => vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.rescan())),
+      registerCommand(CommandId.groupByArticle, () => this.group('article')),
+      registerCommand(CommandId.groupByCategory, () => this.group('category')),
+      registerCommand(CommandId.filterTags, () => this.pickFilter()),
+      registerCommand(CommandId.filterByText, () => this.askQuery()),
+      registerCommand(CommandId.clearFilter, () => {
         this.provider.clearFilter();
         this.describe();
       }),
-      command(CommandId.showTagsView, () => vscode.commands.executeCommand(`${TAGS_VIEW_ID}.focus`)),
+      registerCommand(CommandId.showTagsView, () => vscode.commands.executeCommand(`${TAGS_VIEW_ID}.focus`)),
       this.provider.onDidChangeTreeData(() => {
         this.describe();
         this.followSoon(); // a refresh drops the view's selection: find the tag under the cursor again
@@ -45,7 +44,7 @@ export class TagsView implements vscode.Disposable {
       this.view.onDidChangeVisibility((e) => {
         if (e.visible && vscode.window.activeTextEditor) void this.follow(vscode.window.activeTextEditor);
       }),
-    ];
+    ].forEach((d) => this.register(d));
     ContextKeys.grouping.set('article');
     ContextKeys.filtering.set(false);
     void vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.ready);
@@ -150,9 +149,5 @@ export class TagsView implements vscode.Disposable {
       value: this.provider.model.filter.query,
     });
     if (query !== undefined) this.filter({ ...this.provider.model.filter, query });
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

@@ -7,6 +7,8 @@ import { toLf } from '../../core/textIndex';
 import type { TreeNode } from '../../core/review/tagTree';
 import { articleKey, articleUri, articleUriFor, fileName, isTaggable, openDocument, readArticleText, selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 import { author } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import type { TagsView } from '../review/tagsView';
@@ -15,20 +17,17 @@ type SuggestionNode = Extract<TreeNode, { kind: 'suggestion' }>;
 type GroupNode = Extract<TreeNode, { kind: 'suggestions' }>;
 
 /** Rule-based suggestions: offer them, and turn each into a tag or a remembered rejection. */
-export class SuggestCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[];
-
+export class SuggestCommands extends Disposable {
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly view: TagsView) {
+    super();
     store.author = author();
-    this.disposables = [
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('newsmark.author')) store.author = author();
-      }),
-      vscode.commands.registerCommand(CommandId.suggestTags, (scope?: unknown) => this.suggest(scope)),
-      vscode.commands.registerCommand(CommandId.acceptSuggestion, (node?: unknown, nodes?: unknown) => this.decide(node, nodes, true)),
-      vscode.commands.registerCommand(CommandId.rejectSuggestion, (node?: unknown, nodes?: unknown) => this.decide(node, nodes, false)),
-      vscode.commands.registerCommand(CommandId.revealSuggestion, (node?: SuggestionNode) => this.reveal(node)),
-    ];
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('newsmark.author')) store.author = author();
+    }));
+    this.register(registerCommand(CommandId.suggestTags, (scope?: unknown) => this.suggest(scope)));
+    this.register(registerCommand(CommandId.acceptSuggestion, (node?: unknown, nodes?: unknown) => this.accept(node, nodes)));
+    this.register(registerCommand(CommandId.rejectSuggestion, (node?: unknown, nodes?: unknown) => this.reject(node, nodes)));
+    this.register(registerCommand(CommandId.revealSuggestion, (node?: SuggestionNode) => this.reveal(node)));
   }
 
   /**
@@ -62,8 +61,21 @@ export class SuggestCommands implements vscode.Disposable {
     return count;
   }
 
-  /** Accepts or rejects a suggestion row, the selected rows, a category group or all suggestions. */
-  private decide(node: unknown, nodes: unknown, accept: boolean): void {
+  /** Makes the chosen suggestions tags (by newsmark-suggest), placed on the open document's text when there is one. */
+  private accept(node: unknown, nodes: unknown): void {
+    for (const [key, suggestions] of this.chosen(node, nodes)) {
+      const open = openDocument(key);
+      this.store.accept(key, suggestions, this.toTags(key, suggestions, open && toLf(open.getText())));
+    }
+  }
+
+  /** Drops the chosen suggestions and remembers them in the sidecar, so they are not suggested again. */
+  private reject(node: unknown, nodes: unknown): void {
+    for (const [key, suggestions] of this.chosen(node, nodes)) this.store.reject(key, suggestions);
+  }
+
+  /** What a click means, by article: a suggestion row, the selected rows, a category group, or (no row) every suggestion offered. */
+  private chosen(node: unknown, nodes: unknown): Map<string, Suggestion[]> {
     const targets = (Array.isArray(nodes) && nodes.length > 0 ? nodes : [node]) as (SuggestionNode | GroupNode | undefined)[];
     const chosen = new Map<string, Suggestion[]>();
     const add = (key: string, s: Suggestion): void => void chosen.set(key, [...(chosen.get(key) ?? []), s]);
@@ -76,14 +88,7 @@ export class SuggestCommands implements vscode.Disposable {
         for (const { key, suggestion } of this.view.provider.model.offered(group)) add(key, suggestion);
       }
     }
-    for (const [key, suggestions] of chosen) {
-      if (!accept) {
-        this.store.reject(key, suggestions);
-        continue;
-      }
-      const text = openDocument(key) ? toLf(openDocument(key)!.getText()) : undefined;
-      this.store.accept(key, suggestions, this.toTags(key, suggestions, text));
-    }
+    return chosen;
   }
 
   private toTags(key: string, suggestions: readonly Suggestion[], text: string | undefined): Tag[] {
@@ -105,10 +110,6 @@ export class SuggestCommands implements vscode.Disposable {
   private async askWorkspace(): Promise<boolean> {
     const picked = await vscode.window.showQuickPick([{ label: 'This article', workspace: false }, { label: 'Every article in the workspace with a sidecar', workspace: true }], { title: 'Suggest Tags' });
     return picked?.workspace ?? false;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -5,16 +5,17 @@ import { isOrphan } from '../../core/tag';
 import { articleKey } from '../shared/articles';
 import { DocumentOffsets } from '../shared/positions';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { Disposable } from '../shared/disposable';
 
 export type DrawnRanges = Record<CategoryId | 'disputed' | 'suggested', vscode.Range[]>;
 
 /** Draws each visible article's tags (those the lens shows): one decoration type per category, created once. */
-export class TagDecorations implements vscode.Disposable {
+export class TagDecorations extends Disposable {
   private readonly types = new Map<CategoryId | 'disputed' | 'suggested', vscode.TextEditorDecorationType>();
   private readonly drawn = new WeakMap<vscode.TextEditor, DrawnRanges>();
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
+    super();
     for (const category of CATEGORIES) {
       this.types.set(category.id, vscode.window.createTextEditorDecorationType({
         backgroundColor: new vscode.ThemeColor(category.colorId),
@@ -40,7 +41,7 @@ export class TagDecorations implements vscode.Disposable {
       overviewRulerLane: vscode.OverviewRulerLane.Center,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }));
-    this.disposables = [
+    [
       ...this.types.values(),
       store.onDidChange((change) => {
         for (const editor of vscode.window.visibleTextEditors) {
@@ -49,7 +50,7 @@ export class TagDecorations implements vscode.Disposable {
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.draw(e))),
       lens.onDidChange(() => vscode.window.visibleTextEditors.forEach((e) => this.draw(e))),
-    ];
+    ].forEach((d) => this.register(d));
     vscode.window.visibleTextEditors.forEach((e) => this.draw(e));
   }
 
@@ -78,10 +79,6 @@ export class TagDecorations implements vscode.Disposable {
     }
     for (const [id, type] of this.types) editor.setDecorations(type, ranges[id]);
     this.drawn.set(editor, ranges);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -4,6 +4,8 @@ import { guessOutlet } from '../../core/outlet';
 import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, isTaggable, readArticleText } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 
 const LABELS: Record<DetailKey, { title: string; placeholder: string }> = {
@@ -21,22 +23,19 @@ export type DetailAnswers = Partial<Record<DetailKey, string>>;
  * one after another with the current values filled in (the outlet guessed from the text when
  * the sidecar has none). Escape at any step changes nothing; an emptied box removes the detail.
  */
-export class ArticleDetailsCommand implements vscode.Disposable {
-  private readonly disposable: vscode.Disposable;
-
+export class ArticleDetailsCommand extends Disposable {
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
-    this.disposable = vscode.commands.registerCommand(CommandId.editArticleDetails, (target?: unknown, answers?: DetailAnswers) => this.edit(target, answers));
+    super();
+    this.register(registerCommand(CommandId.editArticleDetails, (target?: unknown, answers?: DetailAnswers) => this.edit(target, answers)));
   }
 
   private async edit(target: unknown, answers: DetailAnswers | undefined): Promise<void> {
     const key = await this.articleOf(target);
     if (key === undefined) return;
     await this.storage.ensureLoaded(articleUri(key));
+    // Refused before the four questions rather than after them (the store would refuse the change).
     const problem = this.store.get(key)?.problem;
-    if (problem !== undefined) {
-      void vscode.window.showErrorMessage(new ReadOnlyTagsError(key, problem).message);
-      return;
-    }
+    if (problem !== undefined) throw new ReadOnlyTagsError(key, problem);
     const current = this.store.details(key);
     const guess = current.outlet === undefined ? guessOutlet((await readArticleText(key)) ?? '') : undefined;
     const result: { -readonly [K in DetailKey]?: string } = {};
@@ -58,13 +57,7 @@ export class ArticleDetailsCommand implements vscode.Disposable {
       }
       if (value !== '') result[detail] = value;
     }
-    try {
-      this.store.setDetails(key, result satisfies ArticleDetails);
-    } catch (error) {
-      if (!(error instanceof ReadOnlyTagsError)) throw error;
-      void vscode.window.showErrorMessage(error.message);
-      return;
-    }
+    this.store.setDetails(key, result satisfies ArticleDetails);
     await this.storage.saveIfClean(key);
   }
 
@@ -81,9 +74,5 @@ export class ArticleDetailsCommand implements vscode.Disposable {
     }
     const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: vscode.workspace.asRelativePath(articleUri(k)), key: k })), { title: 'Edit the details of which article?' });
     return picked?.key;
-  }
-
-  dispose(): void {
-    this.disposable.dispose();
   }
 }

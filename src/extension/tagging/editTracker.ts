@@ -6,6 +6,7 @@ import type { TagStore } from '../../core/tagStore';
 import { articleKey, exists, isTaggable } from '../shared/articles';
 import { DocumentOffsets } from '../shared/positions';
 import type { SidecarStorage } from '../storage/sidecarStorage';
+import { Disposable } from '../shared/disposable';
 
 /** How long typing must pause before tags are re-checked and the dirty state is trusted. */
 const SETTLE_MS = 250;
@@ -16,8 +17,7 @@ const SETTLE_MS = 250;
  * document becomes clean again, the sidecar must match the disk: after undo/redo the
  * current tags are written; after a revert or reload from disk, the sidecar is re-read.
  */
-export class ArticleEditTracker implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[];
+export class ArticleEditTracker extends Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lastReason = new Map<string, vscode.TextDocumentChangeReason | undefined>();
   /** Articles saved since their last edit: clean because saved, not because reverted. */
@@ -28,12 +28,13 @@ export class ArticleEditTracker implements vscode.Disposable {
     private readonly store: TagStore,
     private readonly storage: SidecarStorage,
   ) {
-    this.disposables = [
+    super();
+    [
       vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.onClose(doc)),
       vscode.workspace.onDidSaveTextDocument((doc) => this.savedSinceEdit.add(articleKey(doc.uri))),
       vscode.workspace.onDidOpenTextDocument((doc) => this.index(doc)),
-    ];
+    ].forEach((d) => this.register(d));
     for (const doc of vscode.workspace.textDocuments) this.index(doc);
   }
 
@@ -120,9 +121,9 @@ export class ArticleEditTracker implements vscode.Disposable {
     if (document.isDirty) void exists(document.uri).then((there) => (there ? this.storage.reload(document.uri) : undefined));
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.flushed.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

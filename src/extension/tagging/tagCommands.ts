@@ -3,9 +3,11 @@ import { decodeArticle } from '../../core/articleFile';
 import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../../core/codebook';
 import { ArticleText, createTag, EmptySpanError, type Tag } from '../../core/tag';
 import { toLf } from '../../core/textIndex';
-import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
+import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, isTaggable, selectSpan } from '../shared/articles';
 import { CommandId, TAG_AS } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 import { DocumentOffsets } from '../shared/positions';
 import { author, maxFileBytes } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
@@ -13,25 +15,22 @@ import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { byArticle, isTagRef, resolveTargets } from '../shared/tagTargets';
 
 /** The editor-facing commands: tag, remove, change category, edit note, reveal. */
-export class TagCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-
+export class TagCommands extends Disposable {
   constructor(
     private readonly store: TagStore,
     private readonly storage: SidecarStorage,
     private readonly lens: TagLens = ALL_TAGS,
   ) {
-    const register = (id: string, run: (...args: unknown[]) => unknown): void => {
-      this.disposables.push(vscode.commands.registerCommand(id, (...args: unknown[]) => this.guard(() => run(...args))));
-    };
-    for (const category of CATEGORIES) register(TAG_AS[category.id], () => this.tagSelections(category.id));
-    register(CommandId.tagSelection, () => this.tagSelectionsWithPick());
-    register(CommandId.removeTag, (ref, selected) => this.removeTags(ref, selected));
-    register(CommandId.changeCategory, (ref, second, third) => this.changeCategory(ref, second, third));
-    register(CommandId.editNote, (ref, note) => this.editNote(ref, note));
-    register(CommandId.revealTag, (ref) => this.revealTag(ref));
-    register(CommandId.reattachToSelection, (ref) => this.reattachToSelection(ref));
-    register(CommandId.acceptReattachment, (ref, selected) => this.acceptReattachment(ref, selected));
+    super();
+    const command = (id: CommandId, run: (...args: unknown[]) => unknown): void => void this.register(registerCommand(id, run));
+    for (const category of CATEGORIES) command(TAG_AS[category.id], () => this.tagSelections(category.id));
+    command(CommandId.tagSelection, () => this.tagSelectionsWithPick());
+    command(CommandId.removeTag, (ref, selected) => this.removeTags(ref, selected));
+    command(CommandId.changeCategory, (ref, second, third) => this.changeCategory(ref, second, third));
+    command(CommandId.editNote, (ref, note) => this.editNote(ref, note));
+    command(CommandId.revealTag, (ref) => this.revealTag(ref));
+    command(CommandId.reattachToSelection, (ref) => this.reattachToSelection(ref));
+    command(CommandId.acceptReattachment, (ref, selected) => this.acceptReattachment(ref, selected));
   }
 
   /** Tags every non-empty selection of the active editor. Returns the new tags (for tests). */
@@ -181,19 +180,6 @@ export class TagCommands implements vscode.Disposable {
     } catch {
       return undefined; // not on disk yet: the document text is what will be saved, as UTF-8
     }
-  }
-
-  private async guard(run: () => unknown): Promise<unknown> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ReadOnlyTagsError) return warn(error.message, undefined);
-      throw error;
-    }
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -5,23 +5,24 @@ import type { TagStore } from '../../core/tagStore';
 import { articleKey } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { Disposable } from '../shared/disposable';
 
 /** The active article's tag counts per category (of the tags the lens shows); a click opens the Tags view. */
-export class TagStatusBar implements vscode.Disposable {
+export class TagStatusBar extends Disposable {
   readonly item = vscode.window.createStatusBarItem('newsmark.tagCounts', vscode.StatusBarAlignment.Right, 100);
-  private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
+    super();
     this.item.name = 'Newsmark Tag Counts';
     this.item.command = CommandId.showTagsView;
-    this.disposables = [
+    [
       this.item,
       store.onDidChange((change) => {
         if (vscode.window.activeTextEditor && articleKey(vscode.window.activeTextEditor.document.uri) === change.key) this.update();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       lens.onDidChange(() => this.update()),
-    ];
+    ].forEach((d) => this.register(d));
     this.update();
   }
 
@@ -45,9 +46,5 @@ export class TagStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Newsmark tags: ${CATEGORIES.map((c, i) => `${counts[i]} ${c.label}`).join(', ')}` };
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
