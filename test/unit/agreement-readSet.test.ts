@@ -100,7 +100,7 @@ describe('readAnnotationSet', () => {
     tagged(fs, '/set/loop/dam.txt', DAM, [damClaim('a0000004')]);
     tagged(fs, '/set/linked.txt', MARKET, []);
     const links = new Map([['/set', new Set(['loop', 'linked.txt.tags.yaml'])]]);
-    const set = await readAnnotationSet(fs, '/set', { withoutArticle: 'problem', linksIn: async (folder) => links.get(folder) ?? new Set() });
+    const set = await readAnnotationSet(fs, '/set', { withoutArticle: 'problem', linksIn: (folder) => Promise.resolve(links.get(folder) ?? new Set<string>()) });
     assert.deepEqual([...set.articles.keys()], ['dam.txt']);
     assert.deepEqual(set.skipped, [{ path: '/set/linked.txt.tags.yaml', why: 'a symbolic link, not followed' }]);
   });
