@@ -31,7 +31,7 @@ export async function agree(paths: readonly string[], options: AgreeOptions, out
   let withoutAuthor = 0;
   if (byAuthor) {
     const set = await loadSet(paths[0]!, notice);
-    const found = authorsOf([...set.values()]);
+    const found = authorsOf(set);
     const names = [...found.authors.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     if (names.length !== 2) {
       const listed = names.length === 0 ? 'none' : names.map((n) => `${n} (${found.authors.get(n)} tags)`).join(', ');
@@ -39,7 +39,7 @@ export async function agree(paths: readonly string[], options: AgreeOptions, out
     }
     labels = { a: names[0]!, b: names[1]! };
     withoutAuthor = found.withoutAuthor;
-    paired = splitByAuthor([...set.values()], [labels.a, labels.b]);
+    paired = splitByAuthor(set, [labels.a, labels.b]);
   } else {
     const [rootA, rootB] = paths as [string, string];
     labels = { a: rootA, b: rootB };

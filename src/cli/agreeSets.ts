@@ -1,75 +1,71 @@
 /**
- * Reading annotation sets (folders of articles with sidecars) from disk for the agreement core:
- * shared by `newsmark agree` and the editor's Agreement Report, so both compare the same things
- * the same way. Anything that would make the figures wrong (a folder that is not there, a sidecar
- * or tag entry that cannot be read) is a UsageError, never counted as a disagreement.
+ * `newsmark agree`'s reading of annotation sets: the core reader (src/core/agreement/readSet.ts,
+ * the one the editor's Agreement Report uses too) on the Node file system, with the paths as the
+ * user typed them and a set that cannot be read turned into bad usage (exit 2), never counted.
  */
-import { stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import { pairSets, type PairedSets, type SetArticle } from '../core/agreement/sets';
-import { decodeArticle } from '../core/articleFile';
-import { toLf } from '../core/textIndex';
-import { readRegularFile } from './inputFile';
-import { findSidecars, loadPairOrSay, UsageError } from './sidecars';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pairFolders as pairSets, readAnnotationSet, requireReadable, UnreadableSetError, type PairOptions, type SkippedFile } from '../core/agreement/readSet';
+import type { PairedSets, SetArticle } from '../core/agreement/sets';
+import { fromNativePath, NodeFileSystem, toNativePath } from '../core/fs/nodeFileSystem';
+import { UsageError } from './sidecars';
+
+const fs = new NodeFileSystem();
 
 /** Two folders paired by article path, A's text the one compared on. */
 export async function pairFolders(rootA: string, rootB: string, notice: (message: string) => void): Promise<PairedSets> {
-  // One set may sit inside the other (a colleague's export folder in my workspace): it is theirs, not mine.
-  const [setA, setB] = [await loadSet(rootA, notice, rootB), await loadSet(rootB, notice, rootA)];
-  // An article tagged on one side only may be there, untagged, on the other: zero tags, still compared.
-  for (const [from, to, root] of [[setA, setB, rootB], [setB, setA, rootA]] as const) {
-    for (const path of from.keys()) if (!to.has(path)) {
-      const untagged = await untaggedArticle(root, path);
-      if (untagged) to.set(path, untagged);
-    }
-  }
-  return pairSets([...setA.values()], [...setB.values()], { a: 'A', b: 'B' });
+  const typed = new Map([[portPath(rootA), rootA], [portPath(rootB), rootB]]);
+  const { paired, skipped } = await asUsage(typed, () => pairSets(fs, portPath(rootA), portPath(rootB), options(typed)));
+  noticeSkipped(skipped, typed, notice);
+  return paired;
+}
+
+/** Every article with a sidecar under the root; any unreadable one is bad usage. */
+export async function loadSet(root: string, notice: (message: string) => void): Promise<SetArticle[]> {
+  const typed = new Map([[portPath(root), root]]);
+  const set = await asUsage(typed, async () => requireReadable(await readAnnotationSet(fs, portPath(root), { ...options(typed), withoutArticle: 'problem' })));
+  noticeSkipped(set.skipped, typed, notice);
+  return [...set.articles.values()];
 }
 
 export async function mustBeFolder(path: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined);
+  const info = await fs.stat(portPath(path)).catch(() => undefined);
   if (!info) throw new UsageError(`${path}: no such folder.`);
-  if (!info.isDirectory()) throw new UsageError(`${path} is not a folder; an annotation set is a folder of articles with their sidecars.`);
+  if (info.type !== 'directory') throw new UsageError(`${path} is not a folder; an annotation set is a folder of articles with their sidecars.`);
 }
 
-/**
- * Every article with a sidecar under the root, by '/'-separated path; any unreadable one is bad
- * usage. `except`: a folder inside the root whose sidecars belong to another set, left out.
- */
-export async function loadSet(root: string, notice: (message: string) => void, except?: string): Promise<Map<string, SetArticle>> {
-  const nested = except === undefined ? undefined : relative(root, except);
-  const inNested = (path: string): boolean => nested !== undefined && nested !== '' && !nested.startsWith('..') && !isAbsolute(nested) && !relative(except!, path).startsWith('..');
-  const set = new Map<string, SetArticle>();
-  const problems: string[] = [];
-  for (const sidecarPath of (await findSidecars([root], notice)).filter((p) => !inNested(p))) {
-    const pair = await loadPairOrSay(sidecarPath);
-    if (!pair.ok) {
-      problems.push(...pair.problems);
-      continue;
-    }
-    // A tag entry that cannot be read would count as a tag the coder did not make.
-    if (pair.sidecar.invalidTags.length > 0) {
-      problems.push(...pair.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
-      continue;
-    }
-    const path = relative(root, pair.articlePath).split(sep).join('/');
-    set.set(path, { path, text: pair.articleLf, sha256: pair.sidecar.sha256, tags: pair.sidecar.tags });
-  }
-  if (problems.length > 0) {
-    throw new UsageError(`cannot compare ${root}: ${problems.length === 1 ? 'a sidecar' : `${problems.length} sidecars or tags`} cannot be read (newsmark validate says more; nothing was compared):\n  ${problems.join('\n  ')}`);
-  }
-  return set;
+function portPath(path: string): string {
+  return fromNativePath(resolve(path));
 }
 
-/** The article at `path` in the other set, when it is there without a sidecar. */
-async function untaggedArticle(root: string, path: string): Promise<SetArticle | undefined> {
-  const file = join(root, ...path.split('/'));
-  const read = await readRegularFile(file);
-  if (!read.ok) {
-    if (read.missing) return undefined;
-    throw new UsageError(`${file}: ${read.reason}`);
+/** Files named under the set's folder as the user typed it, as `newsmark validate` names them. */
+function options(typed: ReadonlyMap<string, string>): PairOptions {
+  return {
+    name: (path, root) => nameOf(path, root, typed),
+    // The port lists a link as what it leads to; Node can tell.
+    linksIn: async (folder) => new Set((await readdir(toNativePath(folder), { withFileTypes: true })).filter((e) => e.isSymbolicLink()).map((e) => e.name)),
+  };
+}
+
+function nameOf(path: string, root: string, typed: ReadonlyMap<string, string>): string {
+  const shown = typed.get(root);
+  if (shown === undefined || path === root) return shown ?? toNativePath(path);
+  return join(shown, ...path.slice(root === '/' ? 1 : root.length + 1).split('/'));
+}
+
+function noticeSkipped(skipped: readonly SkippedFile[], typed: ReadonlyMap<string, string>, notice: (message: string) => void): void {
+  // The longest root first: one set may sit inside the other.
+  const roots = [...typed.keys()].sort((x, y) => y.length - x.length);
+  for (const s of skipped) notice(`skipped symlink ${nameOf(s.path, roots.find((root) => s.path.startsWith(`${root}/`)) ?? s.path, typed)}`);
+}
+
+async function asUsage<T>(typed: ReadonlyMap<string, string>, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof UnreadableSetError)) throw error;
+    const n = error.problems.length;
+    const what = error.what === 'sidecars' ? (n === 1 ? 'a sidecar' : `${n} sidecars or tags`) : (n === 1 ? 'an article' : `${n} articles`);
+    throw new UsageError(`cannot compare ${typed.get(error.root) ?? toNativePath(error.root)}: ${what} cannot be read (${error.what === 'sidecars' ? 'newsmark validate says more; ' : ''}nothing was compared):\n  ${error.problems.join('\n  ')}`);
   }
-  const decoded = decodeArticle(read.bytes, basename(file));
-  if (!decoded.ok) throw new UsageError(`${file}: ${decoded.reason}`);
-  return { path, text: toLf(decoded.text), tags: [] };
 }

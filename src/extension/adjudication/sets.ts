@@ -1,66 +1,65 @@
 import * as vscode from 'vscode';
 import type { SetArticle } from '../../core/agreement';
-import { decodeArticle } from '../../core/articleFile';
-import { articleNameFor, isSidecarName, SidecarFile } from '../../core/sidecar';
-import { toLf } from '../../core/textIndex';
+import { readAnnotationSet, readArticleAt as readArticle, UnreadableSetError, type PairOptions } from '../../core/agreement/readSet';
 import { maxFileBytes } from '../shared/settings';
+import { VscodeFileSystem } from '../storage/vscodeFileSystem';
 
 /** The other annotation set, as read once when the comparison opens. Read only: nothing here ever writes. */
 export interface OtherSet {
   readonly root: vscode.Uri;
   /** Articles with a sidecar, by '/'-separated path under the root. */
   readonly articles: Map<string, SetArticle>;
-  /** Sidecars whose article is not beside them: not compared, reported. */
+  /** Sidecars whose article is not beside them (or cannot be read), and symbolic links: not compared, reported. */
   readonly skipped: string[];
 }
 
-/** Folders a set never has articles in. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test']);
+/**
+ * An annotation set's folder as the core reader sees it: the port on the folder's own file system
+ * (so a remote or virtual folder works too), files named by their path under the set, VS Code's
+ * size limit, and the symbolic links VS Code reports, which the port lists as what they lead to.
+ */
+export function setOn(root: vscode.Uri): { fs: VscodeFileSystem; root: string; options: PairOptions } {
+  const fs = new VscodeFileSystem(root);
+  const options: PairOptions = {
+    maxBytes: maxFileBytes(),
+    name: (path, set) => {
+      const base = set === '/' ? '/' : `${set}/`;
+      return path.startsWith(base) ? path.slice(base.length) : path;
+    },
+    linksIn: async (folder) => new Set((await vscode.workspace.fs.readDirectory(fs.uriOf(folder))).filter(([, type]) => type & vscode.FileType.SymbolicLink).map(([name]) => name)),
+  };
+  return { fs, root: root.path, options };
+}
+
+/** A folder as the user knows it: a path on this machine, else the URI (a virtual workspace). */
+export function shown(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
+}
+
+/** One notification line for a set that cannot be compared: the first problems, the rest counted. */
+export function cannotCompare(error: UnreadableSetError, root: vscode.Uri): string {
+  const n = error.problems.length;
+  const what = error.what === 'articles' ? (n === 1 ? 'an article there' : `${n} articles there`) : n === 1 ? 'a sidecar there' : `${n} sidecars or tag entries there`;
+  return `Cannot compare with ${shown(root)}: ${what} cannot be read (nothing was compared${error.what === 'sidecars' ? '; newsmark validate says more' : ''}): ${error.problems.slice(0, 5).join('; ')}${n > 5 ? '; …' : ''}`;
+}
 
 /**
- * Reads every sidecar under `root` with its article, through VS Code's file system (so a remote
- * or virtual folder works too). A sidecar or tag entry that cannot be read stops the comparison
- * — counted as "no tag" it would pass for a difference the coder never made — and the problems
- * are thrown as one message.
+ * Reads every sidecar under `root` with its article. A sidecar or tag entry that cannot be read
+ * stops the comparison (an Error with one message); a sidecar whose article is not there is
+ * passed over and listed.
  */
 export async function readOtherSet(root: vscode.Uri): Promise<OtherSet> {
-  const articles = new Map<string, SetArticle>();
-  const skipped: string[] = [];
-  const problems: string[] = [];
-  for (const path of await sidecarPaths(root)) {
-    const sidecarUri = under(root, path);
-    const articlePath = path.replace(/[^/]*$/, (name) => articleNameFor(name));
-    const sidecarText = await readText(sidecarUri);
-    if (typeof sidecarText !== 'string') {
-      problems.push(`${path}: ${sidecarText.problem}`);
-      continue;
-    }
-    const parsed = SidecarFile.parse(sidecarText);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`));
-      continue;
-    }
-    if (parsed.sidecar.invalidTags.length > 0) {
-      problems.push(...parsed.sidecar.invalidTags.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`));
-      continue;
-    }
-    const text = await readText(under(root, articlePath));
-    if (typeof text !== 'string') {
-      skipped.push(`${articlePath} (${text.problem})`);
-      continue;
-    }
-    articles.set(articlePath, { path: articlePath, text: toLf(text), sha256: parsed.sidecar.sha256, tags: parsed.sidecar.tags });
-  }
-  if (problems.length > 0) {
-    throw new Error(`Cannot compare with ${root.fsPath || root.toString()}: ${problems.length === 1 ? 'a sidecar there cannot be read' : `${problems.length} sidecars or tag entries there cannot be read`} (nothing was compared; newsmark validate says more): ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`);
-  }
-  return { root, articles, skipped };
+  const at = setOn(root);
+  const set = await readAnnotationSet(at.fs, at.root, { ...at.options, withoutArticle: 'skip' });
+  if (set.problems.length > 0) throw new Error(cannotCompare(new UnreadableSetError(set.root, set.problems), root));
+  return { root, articles: set.articles, skipped: set.skipped.map((s) => `${at.options.name!(s.path, set.root)} (${s.why})`) };
 }
 
 /** The article at `path` under `root` as LF text, when it is there and readable (an untagged counterpart). */
 export async function readArticleAt(root: vscode.Uri, path: string): Promise<string | undefined> {
-  const text = await readText(under(root, path));
-  return typeof text === 'string' ? toLf(text) : undefined;
+  const at = setOn(root);
+  const read = await readArticle(at.fs, at.root, path, at.options.maxBytes);
+  return read.ok ? read.text : undefined;
 }
 
 export function under(root: vscode.Uri, path: string): vscode.Uri {
@@ -77,27 +76,4 @@ export function relativePath(root: vscode.Uri, uri: vscode.Uri): string | undefi
 /** Whether `inner` is `outer` or inside it. */
 export function contains(outer: vscode.Uri, inner: vscode.Uri): boolean {
   return (outer.scheme === inner.scheme && outer.authority === inner.authority && outer.path.replace(/\/$/, '') === inner.path.replace(/\/$/, '')) || relativePath(outer, inner) !== undefined;
-}
-
-async function sidecarPaths(root: vscode.Uri, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await vscode.workspace.fs.readDirectory(prefix === '' ? root : under(root, prefix));
-  for (const [name, type] of entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    const path = prefix === '' ? name : `${prefix}/${name}`;
-    if (type & vscode.FileType.Directory) {
-      if (!SKIPPED_FOLDERS.has(name) && !(type & vscode.FileType.SymbolicLink)) out.push(...(await sidecarPaths(root, path)));
-    } else if (isSidecarName(name)) out.push(path);
-  }
-  return out;
-}
-
-async function readText(uri: vscode.Uri): Promise<string | { problem: string }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(uri);
-  } catch (error) {
-    return { problem: error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'missing' : `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const decoded = decodeArticle(bytes, uri.path.slice(uri.path.lastIndexOf('/') + 1), maxFileBytes());
-  return decoded.ok ? decoded.text : { problem: decoded.reason };
 }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { pairFolders, loadSet } from '../../cli/agreeSets';
-import { UsageError } from '../../cli/sidecars';
 import { compareArticles } from '../../core/agreement';
+import { pairFolders, readAnnotationSet, requireReadable, UnreadableSetError, type SkippedFile } from '../../core/agreement/readSet';
 import { agreementPage, type AgreementView } from '../../core/agreement/reportPage';
 import { authorsOf, splitByAuthor } from '../../core/agreement/sets';
 import { newNonce } from '../../core/export/previewPage';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { cannotCompare, setOn, shown } from '../adjudication/sets';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { createScriptedPanel } from '../shared/webviewPanel';
 import { registerCommand } from '../shared/commands';
@@ -77,7 +77,6 @@ export class AgreementReportPanel extends Disposable {
   async run(args: AgreementReportArgs): Promise<void> {
     const rootA = args.a ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!rootA) return void vscode.window.showErrorMessage('Newsmark: open the folder of one annotation set (your copy of the articles) first; the Agreement Report compares it with another.');
-    if (rootA.scheme !== 'file') return void vscode.window.showErrorMessage(`Newsmark: the Agreement Report reads annotation sets from disk; ${rootA.toString(true)} is not a local folder.`);
     const how = args.authors ? { authors: args.authors } : args.b ? { b: args.b } : await this.ask(rootA);
     if (!how) return;
     // The report reads the saved sidecars: let every pending write land first.
@@ -87,8 +86,9 @@ export class AgreementReportPanel extends Disposable {
     try {
       compared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Newsmark: computing agreement' }, () => compute(rootA, how));
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      return void vscode.window.showErrorMessage(`Newsmark: ${error.message}`);
+      if (error instanceof UnreadableSetError) return void vscode.window.showErrorMessage(`Newsmark: ${cannotCompare(error, rootA.with({ path: error.root }))}`);
+      if (error instanceof ChoiceError) return void vscode.window.showErrorMessage(`Newsmark: ${error.message}`);
+      throw error;
     }
     this.compared = compared;
     this.show();
@@ -178,21 +178,34 @@ export class AgreementReportPanel extends Disposable {
   }
 }
 
-/** Reads the sets from disk and compares them; a UsageError says what is wrong with them. */
+/** Set B cannot be compared with A as chosen (the problem is the choice, not the files). */
+class ChoiceError extends Error {}
+
+/**
+ * Reads the saved sets through their folder's file system (a virtual workspace too) and compares
+ * them; an UnreadableSetError says which files stop it, a ChoiceError what is wrong with set B.
+ */
 async function compute(rootA: vscode.Uri, how: { b: vscode.Uri } | { authors: readonly [string, string] }): Promise<Compared> {
-  const notices: string[] = [];
-  const notice = (m: string): void => void notices.push(m);
+  const a = setOn(rootA);
   if ('authors' in how) {
-    const set = [...(await loadSet(rootA.fsPath, notice)).values()];
-    const paired = splitByAuthor(set, [how.authors[0], how.authors[1]]);
-    const view: AgreementView = { report: compareArticles(paired.pairs), a: how.authors[0], b: how.authors[1], by: 'author', ...notes(paired), withoutAuthor: authorsOf(set).withoutAuthor };
-    return { view, rootA, rootB: undefined, notices };
+    const set = requireReadable(await readAnnotationSet(a.fs, a.root, { ...a.options, withoutArticle: 'problem' }));
+    const articles = [...set.articles.values()];
+    const paired = splitByAuthor(articles, [how.authors[0], how.authors[1]]);
+    const view: AgreementView = { report: compareArticles(paired.pairs), a: how.authors[0], b: how.authors[1], by: 'author', ...notes(paired), withoutAuthor: authorsOf(articles).withoutAuthor };
+    return { view, rootA, rootB: undefined, notices: linkNotices(rootA, set.skipped) };
   }
-  if (how.b.scheme !== 'file') throw new UsageError(`${how.b.toString(true)} is not a local folder.`);
-  if (how.b.fsPath === rootA.fsPath) throw new UsageError('set B is set A: choose the second coder’s folder.');
-  const paired = await pairFolders(rootA.fsPath, how.b.fsPath, notice);
-  const view: AgreementView = { report: compareArticles(paired.pairs), a: rootA.fsPath, b: how.b.fsPath, by: 'set', ...notes(paired) };
-  return { view, rootA, rootB: how.b, notices };
+  const rootB = a.fs.pathOf(how.b);
+  // One port reads both sets, and the set nested in the other is told apart by path: one file system.
+  if (rootB === undefined) throw new ChoiceError(`set B (${shown(how.b)}) is not on the file system of set A (${shown(rootA)}); put both sets in one place.`);
+  if (rootB.replace(/\/$/, '') === a.root.replace(/\/$/, '')) throw new ChoiceError('set B is set A: choose the second coder’s folder.');
+  const { paired, skipped } = await pairFolders(a.fs, a.root, rootB, a.options);
+  const view: AgreementView = { report: compareArticles(paired.pairs), a: shown(rootA), b: shown(how.b), by: 'set', ...notes(paired) };
+  return { view, rootA, rootB: how.b, notices: linkNotices(rootA, skipped) };
+}
+
+/** Reading with withoutArticle 'problem' passes over symbolic links only. */
+function linkNotices(root: vscode.Uri, skipped: readonly SkippedFile[]): string[] {
+  return skipped.map((s) => `skipped symlink ${shown(root.with({ path: s.path }))}.`);
 }
 
 function notes(p: { onlyInA: string[]; onlyInB: string[]; reattached: AgreementView['reattached']; orphansLeftOut: number }): Pick<AgreementView, 'onlyInA' | 'onlyInB' | 'reattached' | 'orphansLeftOut'> {
