@@ -10,7 +10,7 @@ import type { TagsView } from '../review/tagsView';
 import type { Services } from '../shared/services';
 import { Comparison, type ComparisonSummary } from './comparison';
 import { DifferenceEditor, differenceAt, extentOf, RESOLUTION_COMMANDS, type DifferenceRef } from './editor';
-import { contains, readOtherSet } from './sets';
+import { contains, readOtherSet, shown } from './sets';
 import { differenceRows } from './tree';
 
 /** Who settled a difference, recorded as `reviewer`: the newsmark.author setting, else this. */
@@ -151,9 +151,9 @@ function currentSet(): vscode.Uri | undefined {
 /** Why a folder cannot be the other set, if it cannot. */
 async function refusal(ours: vscode.Uri, other: vscode.Uri): Promise<string | undefined> {
   const stat = await vscode.workspace.fs.stat(other).then((s) => s, () => undefined);
-  if (!stat) return `${other.fsPath}: no such folder.`;
-  if (!(stat.type & vscode.FileType.Directory)) return `${other.fsPath} is not a folder; an annotation set is a folder of articles with their sidecars.`;
-  if (contains(other, ours)) return `${other.fsPath} is this set${other.path === ours.path ? '' : ' or holds it'}: pick the other coder's folder (a worktree, a colleague's export).`;
+  if (!stat) return `${shown(other)}: no such folder.`;
+  if (!(stat.type & vscode.FileType.Directory)) return `${shown(other)} is not a folder; an annotation set is a folder of articles with their sidecars.`;
+  if (contains(other, ours)) return `${shown(other)} is this set${other.path === ours.path ? '' : ' or holds it'}: pick the other coder's folder (a worktree, a colleague's export).`;
   return undefined;
 }
 
