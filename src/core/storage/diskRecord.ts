@@ -15,7 +15,8 @@ export async function readBytes(fs: FileSystemPort, path: string): Promise<FileR
       if (error.code === 'NotFound') return 'missing';
       if (error.code === 'IsDirectory') return new Error('it is a folder');
       // The port's message starts with the path; the callers name the file themselves.
-      return new Error(error.message.startsWith(`${path}: `) ? `it ${error.message.slice(path.length + 2)}` : error.message);
+      const detail = error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message;
+      return new Error(detail.startsWith('is ') ? `it ${detail}` : detail);
     }
     return error instanceof Error ? error : new Error(String(error));
   }
