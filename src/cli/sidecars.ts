@@ -1,9 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
 import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
-import { nodeSidecarFs, sidecarTarget } from '../core/sidecarFs';
-import { updateSidecar, type SidecarUpdate, type UpdateResult } from '../core/sidecarUpdate';
+import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
+import { SidecarRepository } from '../core/storage/sidecarRepository';
+import { sidecarTarget } from '../core/storage/sidecarTarget';
+import type { SidecarUpdate, UpdateResult } from '../core/sidecarUpdate';
+import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 
@@ -84,13 +87,22 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
   return { pairs, failed };
 }
 
+let repository: SidecarRepository | undefined;
+
+/** The command line's sidecar repository: the editor's, over Node's file system. */
+function sidecarRepository(): SidecarRepository {
+  repository ??= new SidecarRepository({ fs: new NodeFileSystem(), store: new TagStore() });
+  return repository;
+}
+
 /**
  * Every command-line write of a sidecar goes through here: the link check (a symbolic link is
- * written through only to the article's own sidecar), then the guarded writer of src/core.
+ * written through only to the article's own sidecar), then the repository's guarded update.
  */
 export async function updateSidecarFile(articlePath: string, update: Omit<SidecarUpdate, 'sidecarPath' | 'articleName'> & { sidecarPath?: string }): Promise<UpdateResult> {
-  const sidecarPath = update.sidecarPath ?? `${articlePath}.tags.yaml`;
-  const target = await sidecarTarget(sidecarPath, articlePath);
+  const repository = sidecarRepository();
+  const sidecarPath = fromNativePath(update.sidecarPath ?? `${articlePath}.tags.yaml`);
+  const target = await sidecarTarget(repository.fs, sidecarPath, fromNativePath(resolve(articlePath)));
   if ('problem' in target) return { ok: false, problem: target.problem };
-  return updateSidecar(nodeSidecarFs, { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
+  return repository.update(fromNativePath(articlePath), { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
 }

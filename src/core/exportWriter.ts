@@ -10,7 +10,7 @@
 // - never into a FIFO, socket, device or folder: the type is checked first, so nothing blocks.
 import { lstat, mkdir, open, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from './fs/nodeFileSystem';
 import type { ExportFile } from './export/types';
 import { isSidecarName } from './sidecar';
 

@@ -2,21 +2,11 @@ import { articleHash, decodeArticle, DEFAULT_MAX_FILE_BYTES } from './articleFil
 import { reattach } from './anchor/reattach';
 import { mergeTags } from './merge';
 import { SidecarFile, SidecarWriteError } from './sidecar';
+import { StaleWriteError, type FileSystemPort } from './fs/port';
+import { readBytes, type FileRead } from './storage/diskRecord';
 import { newTagId, type Tag } from './tag';
 
-/** A file's bytes; 'missing' only when it is not there, an Error when it is there but cannot be read. */
-export type FileRead = Uint8Array | 'missing' | Error;
-
-/** The file system as the guarded writer needs it (src/core/sidecarFs.ts is Node's; tests inject faults). */
-export interface SidecarFs {
-  read(path: string): Promise<FileRead>;
-  /**
-   * Writes atomically. `stillCurrent` is asked right before the new file is put in place; false
-   * leaves the file as it is and returns false. With `create`, a file that appeared meanwhile is
-   * never replaced (false as well).
-   */
-  write(path: string, text: string, options: { stillCurrent: () => Promise<boolean>; create: boolean }): Promise<boolean>;
-}
+export type { FileRead } from './storage/diskRecord';
 
 export type SidecarRead =
   | { kind: 'missing' }
@@ -65,14 +55,16 @@ export type UpdateResult =
 const ATTEMPTS = 20;
 
 /**
- * The one guarded sidecar writer of the command line: reads the sidecar (refusing what it cannot
- * read), finds its tags again in the current article text, applies the change, and writes only
- * if the file still holds what was read. If another writer got there first, their file is read
- * again, three-way merged by tag id (their new tags kept, ours added) and the write retried.
+ * The guarded update behind SidecarRepository.update (the command line's writes): reads the
+ * sidecar (refusing what it cannot read), finds its tags again in the current article text,
+ * applies the change, and writes only if the file still holds what was read. If another writer
+ * got there first, their file is read again, three-way merged by tag id (their new tags kept,
+ * ours added) and the write retried. `remember` hears what is on disk after each read and write.
  */
-export async function updateSidecar(fs: SidecarFs, update: SidecarUpdate): Promise<UpdateResult> {
+export async function updateSidecar(fs: FileSystemPort, update: SidecarUpdate, remember: (read: FileRead) => void = () => undefined): Promise<UpdateResult> {
   const { sidecarPath: path, articleLf } = update;
-  let known = await fs.read(path);
+  let known = await readBytes(fs, path);
+  remember(known);
   let state = sidecarFromBytes(path, known, update.maxBytes);
   if (state.kind === 'refused') return { ok: false, problem: state.problem };
   if (state.kind === 'missing' && !update.create) return { ok: false, problem: `${path}: no such sidecar.` };
@@ -91,18 +83,19 @@ export async function updateSidecar(fs: SidecarFs, update: SidecarUpdate): Promi
       throw error;
     }
     if (state.kind === 'ok' && text === state.text) return { ok: true, written: false, tags: mine };
-    const read = known;
-    const stillCurrent = async (): Promise<boolean> => sameRead(await fs.read(path), read);
-    let done: boolean;
+    if (known instanceof Error) return { ok: false, problem: `${path}: the file cannot be read (${known.message}); it is left as it is.` };
+    const bytes = new TextEncoder().encode(text);
     try {
-      done = await fs.write(path, text, { stillCurrent, create: read === 'missing' });
+      await fs.writeFileAtomic(path, bytes, { expect: known === 'missing' ? 'absent' : { bytes: known } });
+      remember(bytes);
+      return { ok: true, written: true, tags: mine };
     } catch (error) {
       // A read-only folder, a full disk: the atomic write left the old file as it was.
-      return { ok: false, problem: `${path}: could not be written (${error instanceof Error ? error.message : String(error)}); the file is left as it was.` };
+      if (!(error instanceof StaleWriteError)) return { ok: false, problem: `${path}: could not be written (${error instanceof Error ? error.message : String(error)}); the file is left as it was.` };
     }
-    if (done) return { ok: true, written: true, tags: mine };
     // Someone else wrote it since we read it: merge theirs with ours and try again.
-    known = await fs.read(path);
+    known = await readBytes(fs, path);
+    remember(known);
     state = sidecarFromBytes(path, known, update.maxBytes);
     if (state.kind === 'refused') return { ok: false, problem: `${state.problem} (it changed while Newsmark was writing it; nothing was written)` };
     if (state.kind === 'missing') {
@@ -133,10 +126,4 @@ function distinctIds(mine: readonly Tag[], base: readonly Tag[], theirs: readonl
     taken.add(id);
     return { ...t, id };
   });
-}
-
-function sameRead(a: FileRead, b: FileRead): boolean {
-  if (a === 'missing' || b === 'missing') return a === b;
-  if (a instanceof Error || b instanceof Error) return false;
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

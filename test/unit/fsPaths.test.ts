@@ -15,7 +15,7 @@ describe('file-system port paths', () => {
     assert.ok(!isUnder('/ab', '/a'));
   });
 
-  it('names the temporary file and the lock beside the target, as src/core/atomicWrite.ts does', () => {
+  it('names the temporary file and the lock beside the target, as NodeFileSystem.writeFileAtomic does', () => {
     assert.match(tempPathFor('/c/a.txt.tags.yaml'), /^\/c\/\.a\.txt\.tags\.yaml\.[0-9a-f]{8}\.tmp$/);
     assert.equal(lockPathFor('/c/a.txt.tags.yaml'), '/c/.a.txt.tags.yaml.lock');
   });

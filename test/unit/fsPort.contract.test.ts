@@ -1,6 +1,8 @@
 // The file-system port's contract, run against the Node implementation (in a scratch folder) and
 // the in-memory fake: the fake is only worth testing with if it behaves as the real thing does.
 import { strict as assert } from 'node:assert';
+import { realpathSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { MemoryFileSystem } from '../../src/core/fs/memoryFileSystem';
 import { fromNativePath, NodeFileSystem } from '../../src/core/fs/nodeFileSystem';
@@ -158,6 +160,17 @@ for (const [name, make] of implementations) {
       assert.equal(await fs.stat(folder), undefined);
     });
 
+    it('deletes with useTrash where there is no trash (a plain delete), and resolves a plain path to itself', async () => {
+      const { fs, root } = await make();
+      const path = joinPath(root, 'a.txt.tags.yaml');
+      await fs.writeFileAtomic(path, text('A'));
+      assert.equal(await fs.realPath?.(path), path);
+      assert.equal((await fs.stat(path))?.symbolicLink, undefined);
+      await fs.delete(path, { useTrash: true });
+      assert.equal(await fs.stat(path), undefined);
+      await assert.rejects(fs.realPath?.(path) ?? Promise.reject(new FileSystemError('NotFound', path)), code('NotFound'));
+    });
+
     it('makes folders with their parents, and refuses where a file has the name', async () => {
       const { fs, root } = await make();
       await fs.createDirectory(joinPath(root, 'p/q/r'));
@@ -204,3 +217,21 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('file-system port contract: NodeFileSystem and symbolic links', () => {
+  it('marks a link in stat with its target\'s type, a link to nothing as other, and resolves it with realPath', async () => {
+    const dir = scratchDir('fsport-links');
+    const fs = new NodeFileSystem();
+    const root = fromNativePath(dir);
+    await fs.writeFileAtomic(joinPath(root, 'a.txt'), text('A'));
+    symlinkSync(join(dir, 'a.txt'), join(dir, 'link.txt'));
+    symlinkSync(join(dir, 'none.txt'), join(dir, 'dangling.txt'));
+    const link = await fs.stat(joinPath(root, 'link.txt'));
+    assert.equal(link?.type, 'file');
+    assert.equal(link?.symbolicLink, true);
+    assert.equal(link?.size, 1);
+    assert.deepEqual(await fs.stat(joinPath(root, 'dangling.txt')).then((s) => [s?.type, s?.symbolicLink]), ['other', true]);
+    assert.equal(await fs.realPath(joinPath(root, 'link.txt')), fromNativePath(realpathSync(join(dir, 'a.txt'))));
+    await assert.rejects(fs.realPath(joinPath(root, 'dangling.txt')), code('NotFound'));
+  });
+});

@@ -1,4 +1,4 @@
-import { FileSystemError, type Disposable, type FileChange, type FileChangeKind, type FileStat, type FileSystemPort, type FileType, type WriteOptions } from './port';
+import { FileSystemError, type DeleteOptions, type Disposable, type FileChange, type FileChangeKind, type FileStat, type FileSystemPort, type FileType, type WriteOptions } from './port';
 import { basenamePath, dirnamePath, isUnder } from './paths';
 import { writeViaTempAndRename, type RenamePrimitives, type WriteHooks } from './tempRenameWrite';
 import { findFiles } from './walk';
@@ -113,8 +113,14 @@ export class MemoryFileSystem implements FileSystemPort {
     return settle(() => this.move(from, to, options.overwrite));
   }
 
-  delete(path: string, options: { readonly recursive?: boolean } = {}): Promise<void> {
+  /** No trash in memory: `useTrash` deletes. */
+  delete(path: string, options: DeleteOptions = {}): Promise<void> {
     return settle(() => this.remove(path, options.recursive === true));
+  }
+
+  /** No symbolic links in memory: every path that exists is its own real path. */
+  realPath(path: string): Promise<string> {
+    return this.entries.has(path) ? Promise.resolve(path) : Promise.reject(new FileSystemError('NotFound', path));
   }
 
   private remove(path: string, recursive: boolean): void {

@@ -1,10 +1,11 @@
 // The only file in src/core that may use node:fs: the command line's file system behind the port.
+import { randomBytes } from 'node:crypto';
 import { watch as watchFolder } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
-import { writeFileAtomic as writeAtomically } from '../atomicWrite';
-import { FileSystemError, StaleWriteError, type Disposable, type FileChange, type FileStat, type FileSystemErrorCode, type FileSystemPort, type FileType, type WriteOptions } from './port';
+import { link, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { FileSystemError, StaleWriteError, type DeleteOptions, type Disposable, type FileChange, type FileStat, type FileSystemErrorCode, type FileSystemPort, type FileType, type WriteOptions } from './port';
 import { joinPath } from './paths';
-import { compare } from './tempRenameWrite';
+import { compare, STALE_LOCK_MS } from './tempRenameWrite';
 import { findFiles } from './walk';
 
 /**
@@ -23,9 +24,9 @@ export function fromNativePath(path: string, platform: string = process.platform
 }
 
 /**
- * Atomic writes go through src/core/atomicWrite.ts — fsync before the rename, a hard link for
- * create-only (refused by the OS itself when the name is taken), and the `.<name>.lock` that the
- * existing CLI and editor writers take — so port writers and not-yet-ported writers exclude each other.
+ * Atomic writes flush the temporary file before the rename, create-only uses a hard link (refused
+ * by the OS itself when the name is taken), and the check and rename happen under the
+ * `.<name>.lock` every Newsmark writer takes, so editor and command line exclude each other.
  */
 export class NodeFileSystem implements FileSystemPort {
   async readFile(path: string): Promise<Uint8Array> {
@@ -39,8 +40,15 @@ export class NodeFileSystem implements FileSystemPort {
 
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const info = await stat(toNativePath(path));
-      return { type: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other', size: info.size, mtime: info.mtimeMs };
+      const native = toNativePath(path);
+      const own = await lstat(native);
+      if (!own.isSymbolicLink()) return { type: typeOf(own), size: own.size, mtime: own.mtimeMs };
+      // A link that leads nowhere is still something there: writing its name would replace the link.
+      const info = await stat(native).catch((error: unknown) => {
+        if (errno(error) === 'ENOENT' || errno(error) === 'ELOOP') return undefined;
+        throw error;
+      });
+      return info === undefined ? { type: 'other', size: 0, mtime: own.mtimeMs, symbolicLink: true } : { type: typeOf(info), size: info.size, mtime: info.mtimeMs, symbolicLink: true };
     } catch (error) {
       const code = errno(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -64,7 +72,7 @@ export class NodeFileSystem implements FileSystemPort {
       if (now !== 'current') found = now;
       return now === 'current';
     };
-    const written = await nodeCall(path, () => writeAtomically(toNativePath(path), bytes, { stillCurrent, create: expect === 'absent' }));
+    const written = await nodeCall(path, () => writeFileAtomic(toNativePath(path), bytes, { stillCurrent, create: expect === 'absent' }));
     if (!written && expect !== undefined) throw new StaleWriteError(path, expect, found);
   }
 
@@ -90,7 +98,8 @@ export class NodeFileSystem implements FileSystemPort {
     await nodeCall(from, () => rename(source, target));
   }
 
-  async delete(path: string, options: { readonly recursive?: boolean } = {}): Promise<void> {
+  /** Node has no trash: `useTrash` is ignored (the command line deletes no sidecar). */
+  async delete(path: string, options: DeleteOptions = {}): Promise<void> {
     const info = await this.stat(path);
     if (info === undefined) throw new FileSystemError('NotFound', path);
     const native = toNativePath(path);
@@ -109,6 +118,10 @@ export class NodeFileSystem implements FileSystemPort {
     return listed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
+  async realPath(path: string): Promise<string> {
+    return fromNativePath(await nodeCall(path, () => realpath(toNativePath(path))));
+  }
+
   find(root: string, match: (path: string) => boolean, skip?: (folder: string) => boolean): Promise<string[]> {
     return findFiles((p) => this.readDirectory(p), root, match, skip);
   }
@@ -124,6 +137,91 @@ export class NodeFileSystem implements FileSystemPort {
     watcher.on('error', () => undefined); // the watched folder went away: no more events, as in the editor
     return { dispose: () => watcher.close() };
   }
+}
+
+export interface NativeWriteOptions {
+  /** Asked right before the rename: false leaves the target untouched and makes the write return false. */
+  readonly stillCurrent?: () => Promise<boolean>;
+  /** Put the new file in place only if nothing has the name (a file that appeared meanwhile is someone else's). */
+  readonly create?: boolean;
+}
+
+/**
+ * Writes a file (a native path) so that a reader, or a crash, sees the old or the new content,
+ * never part of it: a temporary file in the same folder, flushed, then renamed over. False when
+ * `stillCurrent` or `create` refused. Exported for src/core/exportWriter.ts, which is not on the port yet.
+ */
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: NativeWriteOptions = {}): Promise<boolean> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  let renamed = false;
+  const put = async (): Promise<void> => {
+    await rename(temp, path);
+    renamed = true;
+  };
+  try {
+    if (!options.stillCurrent && !options.create) {
+      await put();
+      return true;
+    }
+    // Check and rename under a lock: two writers that both found the file current would
+    // otherwise both rename, the second over the first's tags.
+    return await withWriteLock(path, async () => {
+      if (options.stillCurrent && !(await options.stillCurrent())) return false;
+      if (options.create) return createExclusively(temp, path, put);
+      await put();
+      return true;
+    });
+  } finally {
+    // A refusal, an error, or a link made: the temporary file goes (after a rename it is the file).
+    if (!renamed) await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** A hard link fails when the name is taken, where a rename would replace it. */
+async function createExclusively(temp: string, path: string, put: () => Promise<void>): Promise<boolean> {
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    const code = errno(error);
+    if (code === 'EEXIST') return false;
+    // File systems without hard links: the lock and the check just made are all there is.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    await put();
+    return true;
+  }
+}
+
+/** `.<name>.lock` beside the file, taken by exclusive create; older than STALE_LOCK_MS, its writer died. */
+async function withWriteLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const lock = join(dirname(path), `.${basename(path)}.lock`);
+  for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+    try {
+      await (await open(lock, 'wx')).close();
+      break;
+    } catch (error) {
+      if (errno(error) !== 'EEXIST') throw error;
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > STALE_LOCK_MS) await unlink(lock).catch(() => undefined);
+      else await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await unlink(lock).catch(() => undefined);
+  }
+}
+
+function typeOf(info: { isFile(): boolean; isDirectory(): boolean }): FileType {
+  return info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
 }
 
 async function nodeCall<T>(path: string, work: () => Promise<T>): Promise<T> {

@@ -26,7 +26,7 @@ export function tempPathFor(path: string): string {
   return joinPath(dirnamePath(path), `.${basenamePath(path)}.${random}.tmp`);
 }
 
-/** The lock file src/core/atomicWrite.ts takes too, so editor and command line exclude each other. */
+/** The lock file NodeFileSystem takes too, so editor and command line exclude each other. */
 export function lockPathFor(path: string): string {
   return joinPath(dirnamePath(path), `.${basenamePath(path)}.lock`);
 }

@@ -16,6 +16,8 @@ export interface FileStat {
   readonly size: number;
   /** Milliseconds since 1970; compared only with mtimes from the same file system. */
   readonly mtime: number;
+  /** Set when the path itself is a symbolic link (type, size and mtime are its target's). */
+  readonly symbolicLink?: boolean;
 }
 
 /**
@@ -28,6 +30,12 @@ export type StillCurrent = 'absent' | { readonly bytes: Uint8Array } | { readonl
 export interface WriteOptions {
   /** Omitted: replace whatever is there. */
   readonly expect?: StillCurrent;
+}
+
+export interface DeleteOptions {
+  readonly recursive?: boolean;
+  /** Move to the trash where the file system has one (VS Code's desktop); elsewhere a plain delete. */
+  readonly useTrash?: boolean;
 }
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -64,7 +72,7 @@ export class StaleWriteError extends Error {
 export interface FileSystemPort {
   /** Throws FileSystemError 'NotFound' or 'IsDirectory'. */
   readFile(path: string): Promise<Uint8Array>;
-  /** undefined when nothing is there. Follows symbolic links. */
+  /** undefined when nothing is there. Follows symbolic links; one that leads nowhere is 'other' (with symbolicLink set). */
   stat(path: string): Promise<FileStat | undefined>;
   /** Makes the folder and any missing parents; nothing when it is there. Throws 'NotDirectory' when a file has the name. */
   createDirectory(path: string): Promise<void>;
@@ -78,7 +86,9 @@ export interface FileSystemPort {
   /** Throws 'NotFound' when `from` is missing and 'Exists' when `to` is there and `overwrite` is false. */
   rename(from: string, to: string, options: { readonly overwrite: boolean }): Promise<void>;
   /** Throws 'NotFound' when nothing is there; a non-empty folder needs `recursive`. */
-  delete(path: string, options?: { readonly recursive?: boolean }): Promise<void>;
+  delete(path: string, options?: DeleteOptions): Promise<void>;
+  /** The path with every symbolic link resolved; throws 'NotFound'. Absent where links cannot be resolved (workspace.fs). */
+  realPath?(path: string): Promise<string>;
   /** The entries of a folder, sorted by name. Throws 'NotFound' or 'NotDirectory'. */
   readDirectory(path: string): Promise<Array<[string, FileType]>>;
   /** Every file under `root` (at any depth) whose path `match` accepts, sorted; folders `skip` accepts are not entered. */

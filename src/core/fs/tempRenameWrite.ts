@@ -4,7 +4,7 @@ import { lockPathFor, sameBytes, tempPathFor } from './paths';
 /**
  * What an atomic write needs from a file system that offers only whole-file writes and renames
  * (`vscode.workspace.fs`, the in-memory fake). Node has better tools (fsync, hard links) and uses
- * src/core/atomicWrite.ts instead; both take the same lock file, so they exclude each other.
+ * writeFileAtomic in nodeFileSystem.ts instead; both take the same lock file, so they exclude each other.
  */
 export interface RenamePrimitives {
   stat(path: string): Promise<FileStat | undefined>;
@@ -22,7 +22,7 @@ export interface WriteHooks {
   readonly betweenCheckAndRename?: (path: string) => Promise<void> | void;
 }
 
-/** A lock older than this was left by a writer that died (the same rule as src/core/atomicWrite.ts). */
+/** A lock older than this was left by a writer that died (the same rule as NodeFileSystem's). */
 export const STALE_LOCK_MS = 5000;
 
 /**

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
-import { articleKey, articleUri, exists, fileName, sidecarUriFor } from '../shared/articles';
-import { renameArticleField } from './articleRenames';
+import { articleKey, articleUri, fileName, sidecarUriFor } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
 import { ContextKeys } from '../shared/contextKeys';
 import type { SidecarStorage } from './sidecarStorage';
@@ -68,8 +67,7 @@ export class ConflictAndMissingCommands implements vscode.Disposable {
       'Delete Tags',
     );
     if (choice !== 'Delete Tags' || (await this.isBack(key))) return;
-    await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar, { useTrash: false }));
-    this.store.delete(key);
+    await this.storage.repository.deleteSidecar(key);
   }
 
   /** The article was moved or renamed outside VS Code: its sidecar joins it and the tags are found again there. */
@@ -81,31 +79,27 @@ export class ConflictAndMissingCommands implements vscode.Disposable {
       defaultUri: vscode.Uri.joinPath(oldArticle, '..'), canSelectMany: false, openLabel: 'Use This Article', title: `Where is ${fileName(oldArticle)} now?`,
     }) ?? [];
     if (!chosen) return;
-    const message = await this.cannotAdopt(chosen);
-    if (message) {
-      void vscode.window.showErrorMessage(message);
+    if (!vscode.workspace.getWorkspaceFolder(chosen)) {
+      void vscode.window.showErrorMessage(`${chosen.fsPath} is outside the workspace; pick an article inside it.`);
       return;
     }
     if (await this.isBack(key)) return;
-    await vscode.workspace.fs.rename(sidecarUriFor(oldArticle), sidecarUriFor(chosen), { overwrite: false });
-    await renameArticleField(chosen);
-    this.store.move(key, articleKey(chosen)); // with any tag changes not yet written
+    const located = await this.storage.repository.locate(key, articleKey(chosen));
+    if (!located.ok) {
+      void vscode.window.showErrorMessage(located.reason === 'hasTags'
+        ? `${fileName(chosen)} already has tags (${fileName(sidecarUriFor(chosen))}); Newsmark will not mix two sidecars. Move one of them aside first.`
+        : `${chosen.fsPath} is not on the workspace's file system; pick an article inside it.`);
+      return;
+    }
     await this.storage.rescan();
     void vscode.window.showInformationMessage(`The tags of ${fileName(oldArticle)} now belong to ${vscode.workspace.asRelativePath(chosen)}.`);
   }
 
   /** The flag may be stale (a checkout restored the article): look again before acting on it. */
   private async isBack(key: string): Promise<boolean> {
-    if (!(await exists(articleUri(key)))) return false;
-    this.store.setMissing(key, false);
+    if (!(await this.storage.repository.articleIsBack(key))) return false;
     void vscode.window.showInformationMessage(`${fileName(articleUri(key))} is back where its sidecar expects it; nothing was changed.`);
     return true;
-  }
-
-  private async cannotAdopt(article: vscode.Uri): Promise<string | undefined> {
-    if (!vscode.workspace.getWorkspaceFolder(article)) return `${article.fsPath} is outside the workspace; pick an article inside it.`;
-    if (await exists(sidecarUriFor(article))) return `${fileName(article)} already has tags (${fileName(sidecarUriFor(article))}); Newsmark will not mix two sidecars. Move one of them aside first.`;
-    return undefined;
   }
 
   private async missingArticle(node: unknown): Promise<string | undefined> {

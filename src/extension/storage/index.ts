@@ -7,6 +7,6 @@ import { SidecarStorage } from './sidecarStorage';
 /** Sidecars on disk: loading and writing them, following article renames, conflicts and missing articles. */
 export function register(context: vscode.ExtensionContext, store: TagStore): SidecarStorage {
   const storage = new SidecarStorage(store);
-  context.subscriptions.push(storage, new ArticleRenames(store, storage), new ConflictAndMissingCommands(store, storage));
+  context.subscriptions.push(storage, new ArticleRenames(storage), new ConflictAndMissingCommands(store, storage));
   return storage;
 }

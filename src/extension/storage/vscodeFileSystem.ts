@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FileSystemError, type Disposable, type FileChange, type FileStat, type FileSystemErrorCode, type FileSystemPort, type FileType, type WriteOptions } from '../../core/fs/port';
+import { FileSystemError, type DeleteOptions, type Disposable, type FileChange, type FileStat, type FileSystemErrorCode, type FileSystemPort, type FileType, type WriteOptions } from '../../core/fs/port';
 import { dirnamePath } from '../../core/fs/paths';
 import { writeViaTempAndRename, type RenamePrimitives } from '../../core/fs/tempRenameWrite';
 import { findFiles } from '../../core/fs/walk';
@@ -29,7 +29,7 @@ export class VscodeFileSystem implements FileSystemPort {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const info = await this.fs.stat(this.uriOf(path));
-      return { type: typeOf(info.type), size: info.size, mtime: info.mtime };
+      return { type: typeOf(info.type), size: info.size, mtime: info.mtime, ...(info.type & vscode.FileType.SymbolicLink ? { symbolicLink: true } : {}) };
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
       throw translate(error, path);
@@ -54,8 +54,14 @@ export class VscodeFileSystem implements FileSystemPort {
     return call(from, () => this.fs.rename(this.uriOf(from), this.uriOf(to), { overwrite: options.overwrite }));
   }
 
-  async delete(path: string, options: { readonly recursive?: boolean } = {}): Promise<void> {
-    await call(path, () => this.fs.delete(this.uriOf(path), { recursive: options.recursive === true, useTrash: false }));
+  /** With `useTrash`, a file system without a trash (remote, virtual) deletes instead. */
+  async delete(path: string, options: DeleteOptions = {}): Promise<void> {
+    const recursive = options.recursive === true;
+    if (options.useTrash) {
+      const trashed = await Promise.resolve(this.fs.delete(this.uriOf(path), { recursive, useTrash: true })).then(() => true, () => false);
+      if (trashed) return;
+    }
+    await call(path, () => this.fs.delete(this.uriOf(path), { recursive, useTrash: false }));
   }
 
   async readDirectory(path: string): Promise<Array<[string, FileType]>> {
