@@ -69,12 +69,6 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...contextValuesFromTable] },
   },
   {
-    // Temporarily: storage's commands move onto registerCommand after the storage rewrite (issue 15)
-    // lands; this entry is removed then.
-    files: ['src/extension/storage/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...contextValuesFromTable] },
-  },
-  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', fetch: 'readonly', document: 'readonly', window: 'readonly', NodeFilter: 'readonly', getComputedStyle: 'readonly' } },
   },

@@ -123,6 +123,23 @@ describe('SidecarRepository', () => {
     assert.deepEqual(ids(store.tags(to)), ids([CLAIM, FIGURE]));
   });
 
+
+  it('keeps the tags of an article the editor renames even when the watcher reports its old sidecar gone first', async () => {
+    // The editor's rename: willRename, the file system moves both files, the watcher may speak
+    // before didRename runs — then the old sidecar's deletion must not drop the tags on the way.
+    const { fs, store, repository, settle } = await setup({ [ARTICLE]: TRAM, [SIDECAR]: sidecarText('varnia.txt', TRAM, [CLAIM]) });
+    const to = '/corpus/city/tram-line.txt';
+    const sidecars = await repository.willRename([{ from: ARTICLE, to }]);
+    assert.deepEqual(sidecars, [{ from: SIDECAR, to: `${to}.tags.yaml` }]);
+    await fs.rename(ARTICLE, to, { overwrite: false });
+    await fs.rename(SIDECAR, `${to}.tags.yaml`, { overwrite: false });
+    await settle(); // the watcher's news arrives before didRename
+    await repository.didRename([{ from: ARTICLE, to }]);
+    await settle();
+    assert.equal((await onDisk(fs, `${to}.tags.yaml`)).article, 'tram-line.txt');
+    assert.deepEqual(store.keys(), [to]);
+    assert.deepEqual(ids(store.tags(to)), ids([CLAIM]));
+  });
   it('flags an article deleted on its own as missing and keeps its sidecar and tags', async () => {
     const { fs, store, settle } = await setup({ [ARTICLE]: TRAM, [SIDECAR]: sidecarText('tram.txt', TRAM, [CLAIM]) });
     await fs.delete(ARTICLE);

@@ -223,6 +223,8 @@ export class SidecarFiles implements Disposable {
 
   private sidecarDeleted(sidecar: string, article: string): void {
     const key = this.paths.keyOf(article);
+    // Moving with its article: the watcher can tell of the old name before the rename is followed.
+    if (this.isRenaming(key)) return;
     this.record.forget(sidecar);
     this.reports.fire({ kind: 'clear', sidecar });
     if (!this.store.isModified(key)) this.store.delete(key);

@@ -59,7 +59,8 @@ export class SidecarRepository extends SidecarFiles {
     const [from, to] = [this.paths.pathOf(move.from), this.paths.pathOf(move.to)];
     if (from === undefined || to === undefined || isSidecarName(basenamePath(from))) return;
     const moved = this.store.keys().filter((key) => key === move.from || key.startsWith(`${move.from}/`));
-    const isFile = moved.length === 1 && moved[0] === move.from;
+    // Asked of the disk, not the store: an article loaded late (or not at all) still renames its sidecar's field.
+    const isFile = (await this.fs.stat(to).catch(() => undefined))?.type === 'file';
     // A file's sidecar moved beside it; a folder's sidecars moved inside it.
     if (isFile) this.record.move(sidecarPathFor(from), sidecarPathFor(to));
     else this.record.move(from, to);

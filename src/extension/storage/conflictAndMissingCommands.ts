@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
+import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, sidecarUriFor } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 import { ContextKeys } from '../shared/contextKeys';
 import type { SidecarStorage } from './sidecarStorage';
 import { isTagRef } from '../shared/tagTargets';
@@ -10,34 +12,25 @@ import { isTagRef } from '../shared/tagTargets';
  * What the analyst decides when files changed around the tags: which side of a conflict to
  * keep, and what becomes of the tags of an article that is gone. Newsmark never decides either.
  */
-export class ConflictAndMissingCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[];
-
+export class ConflictAndMissingCommands extends Disposable {
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage) {
-    this.disposables = [
-      vscode.commands.registerCommand(CommandId.keepMine, (ref?: unknown) => this.keep(ref, 'mine')),
-      vscode.commands.registerCommand(CommandId.keepTheirs, (ref?: unknown) => this.keep(ref, 'theirs')),
-      vscode.commands.registerCommand(CommandId.deleteTagsToo, (node?: unknown) => this.deleteTags(node)),
-      vscode.commands.registerCommand(CommandId.locateArticle, (node?: unknown) => this.locate(node)),
-      store.onDidChange(({ kind }) => {
-        if (kind === 'shifted' || kind === 'suggested') return; // typing changes neither (and runs often)
-        const entries = store.keys().map((key) => store.get(key));
-        ContextKeys.hasConflicts.set(entries.some((e) => (e?.conflicts.length ?? 0) > 0));
-        ContextKeys.hasMissingArticles.set(entries.some((e) => e?.missing === true));
-      }),
-    ];
+    super();
+    this.register(registerCommand(CommandId.keepMine, (ref?: unknown) => this.keep(ref, 'mine')));
+    this.register(registerCommand(CommandId.keepTheirs, (ref?: unknown) => this.keep(ref, 'theirs')));
+    this.register(registerCommand(CommandId.deleteTagsToo, (node?: unknown) => this.deleteTags(node)));
+    this.register(registerCommand(CommandId.locateArticle, (node?: unknown) => this.locate(node)));
+    this.register(store.onDidChange(({ kind }) => {
+      if (kind === 'shifted' || kind === 'suggested') return; // typing changes neither (and runs often)
+      const entries = store.keys().map((key) => store.get(key));
+      ContextKeys.hasConflicts.set(entries.some((e) => (e?.conflicts.length ?? 0) > 0));
+      ContextKeys.hasMissingArticles.set(entries.some((e) => e?.missing === true));
+    }));
   }
 
   private async keep(ref: unknown, side: 'mine' | 'theirs'): Promise<void> {
     const target = isTagRef(ref) ? ref : await this.pickConflict(side);
     if (!target) return;
-    try {
-      this.store.resolveConflict(target.key, target.id, side);
-    } catch (error) {
-      if (!(error instanceof ReadOnlyTagsError)) throw error;
-      void vscode.window.showErrorMessage(error.message);
-      return;
-    }
+    this.store.resolveConflict(target.key, target.id, side); // read-only: the command wrapper warns
     await this.storage.saveIfClean(target.key);
   }
 
@@ -114,7 +107,4 @@ export class ConflictAndMissingCommands implements vscode.Disposable {
     return picked?.key;
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }
