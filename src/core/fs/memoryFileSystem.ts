@@ -117,6 +117,11 @@ export class MemoryFileSystem implements FileSystemPort {
     return settle(() => this.remove(path, options.recursive === true));
   }
 
+  /** No symbolic links in memory: every path that exists is its own real path. */
+  realPath(path: string): Promise<string> {
+    return this.entries.has(path) ? Promise.resolve(path) : Promise.reject(new FileSystemError('NotFound', path));
+  }
+
   private remove(path: string, recursive: boolean): void {
     const entry = this.entries.get(path);
     if (entry === undefined || path === '/') throw new FileSystemError('NotFound', path);

@@ -1,6 +1,6 @@
 // The only file in src/core that may use node:fs: the command line's file system behind the port.
 import { watch as watchFolder } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { writeFileAtomic as writeAtomically } from '../atomicWrite';
 import { FileSystemError, StaleWriteError, type Disposable, type FileChange, type FileStat, type FileSystemErrorCode, type FileSystemPort, type FileType, type WriteOptions } from './port';
 import { joinPath } from './paths';
@@ -107,6 +107,10 @@ export class NodeFileSystem implements FileSystemPort {
       return [e.name, e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other'];
     }));
     return listed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  async realPath(path: string): Promise<string> {
+    return fromNativePath(await nodeCall(path, () => realpath(toNativePath(path))));
   }
 
   find(root: string, match: (path: string) => boolean, skip?: (folder: string) => boolean): Promise<string[]> {

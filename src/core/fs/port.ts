@@ -79,6 +79,8 @@ export interface FileSystemPort {
   rename(from: string, to: string, options: { readonly overwrite: boolean }): Promise<void>;
   /** Throws 'NotFound' when nothing is there; a non-empty folder needs `recursive`. */
   delete(path: string, options?: { readonly recursive?: boolean }): Promise<void>;
+  /** The path with every symbolic link resolved; throws 'NotFound'. Absent where links cannot be resolved (workspace.fs). */
+  realPath?(path: string): Promise<string>;
   /** The entries of a folder, sorted by name. Throws 'NotFound' or 'NotDirectory'. */
   readDirectory(path: string): Promise<Array<[string, FileType]>>;
   /** Every file under `root` (at any depth) whose path `match` accepts, sorted; folders `skip` accepts are not entered. */
