@@ -1,10 +1,11 @@
 import { lstat, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exporterFor, EXPORTERS } from '../core/export/formats';
 import { relativeArticlePaths } from '../core/export/names';
 import type { ExportArticle, OffsetChoice } from '../core/export/types';
 import { ExportWriteError, writeExport, type ExportTarget } from '../core/exportWriter';
+import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { articleNameFor } from '../core/sidecar';
 import type { Output } from './output';
 import { findSidecars, readablePairs, UsageError } from './sidecars';
@@ -29,7 +30,7 @@ export async function exportTags(paths: readonly string[], command: ExportComman
   // articles' own folder, where it replaced articles: it needs a folder named on purpose.
   if (!exporter.singleFile && command.out === undefined) throw new UsageError(`${exporter.id} writes several files: name a new or empty folder with --out.`);
   const { pairs, failed } = await readablePairs(paths, (p) => out.error(`✗ ${p}`));
-  const relative = relativeArticlePaths(pairs.map((p) => p.articlePath));
+  const relative = relativeArticlePaths(pairs.map((p) => portPath(p.articlePath)));
   const articles: ExportArticle[] = pairs.map((pair, i) => ({ name: basename(pair.articlePath), path: relative[i]!, uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags }));
   const result = exporter.export(articles, { includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}) });
   result.warnings.forEach((w) => out.error(`! ${w}`));
@@ -42,9 +43,9 @@ export async function exportTags(paths: readonly string[], command: ExportComman
   const target = await targetOf(command.out, exporter.singleFile && result.files.length === 1);
   // Every sidecar named or found, readable or not, and its article: never written over.
   const sidecars = await findSidecars(paths);
-  const protect = sidecars.flatMap((s) => [s, join(dirname(s), articleNameFor(basename(s)))]);
+  const protect = sidecars.flatMap((s) => [s, join(dirname(s), articleNameFor(basename(s)))]).map(portPath);
   try {
-    await writeExport(result.files, target, { force: command.force ?? false, protect });
+    await writeExport(new NodeFileSystem(), result.files, target, { force: command.force ?? false, protect });
   } catch (error) {
     if (!(error instanceof ExportWriteError)) throw error;
     out.error(`✗ ${error.message}`);
@@ -58,11 +59,17 @@ export async function exportTags(paths: readonly string[], command: ExportComman
  * A single-file format may be given a file name: anything that exists and is not a folder (the
  * writer then refuses what is not a regular file), or a new name with an extension.
  */
-async function targetOf(path: string, oneFile: boolean): Promise<ExportTarget> {
+async function targetOf(given: string, oneFile: boolean): Promise<ExportTarget> {
+  const path = portPath(given);
   if (!oneFile) return { kind: 'folder', path };
-  const existing = await lstat(path).then((s) => (s.isSymbolicLink() ? stat(path).catch(() => s) : s), () => undefined);
+  const existing = await lstat(given).then((s) => (s.isSymbolicLink() ? stat(given).catch(() => s) : s), () => undefined);
   if (existing) return existing.isDirectory() ? { kind: 'folder', path } : { kind: 'file', path };
-  return extname(path) !== '' ? { kind: 'file', path } : { kind: 'folder', path };
+  return extname(given) !== '' ? { kind: 'file', path } : { kind: 'folder', path };
+}
+
+/** The export writer works on port paths: absolute and '/'-separated. */
+function portPath(path: string): string {
+  return fromNativePath(resolve(path));
 }
 
 /** `--offsets` of export and import: doccano only, `utf16` or `codepoints`. */

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256';
 import { toLf } from './textIndex';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** SHA-256 (hex) of the article's UTF-8 text after CRLF → LF, as the sidecar records it. */
 export function articleHash(rawText: string): string {
-  return createHash('sha256').update(toLf(rawText), 'utf8').digest('hex');
+  return sha256Hex(toLf(rawText));
 }
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };

@@ -1,22 +1,25 @@
-// Writing an export's files without ever destroying a file the export did not write. Everything
-// is checked before the first byte is written, so a refusal leaves no half export behind:
+// Writing an export's files without ever destroying a file the export did not write, on any file
+// system behind the port (the disk for the CLI; workspace.fs in the editor, vscode.dev included).
+// Everything is checked before the first byte is written, so a refusal leaves no half export behind:
 // - never over a sidecar (any `*.tags.yaml`), an article being exported, or a file with a sidecar
-//   beside it (some corpus's article), --force or not; compared by the real folder's entry and
-//   the real file, so a symlinked folder or article cannot slip past;
+//   beside it (some corpus's article), force or not; compared by the real folder's entry and the
+//   real file, so a symlinked folder or article cannot slip past. Where the file system cannot
+//   read links (workspace.fs has no realpath), an existing file with a protected file's size and
+//   mtime is taken to be that file, reached through a link;
 // - never over an existing file without `force`;
-// - never through a symlink: new files are created exclusively (`wx`, which fails on any existing
-//   entry, a dangling link included), and `force` replaces a file by temp file + rename, which
-//   replaces a link itself, never its target;
+// - never through a symlink: new files are created exclusively (a create-only atomic write, which
+//   fails on any existing entry, a dangling link included), and `force` replaces a file by temp
+//   file + rename, which replaces a link itself, never its target;
 // - never into a FIFO, socket, device or folder: the type is checked first, so nothing blocks.
-import { lstat, mkdir, open, realpath, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { writeFileAtomic } from './fs/nodeFileSystem';
+import { basenamePath, dirnamePath, joinPath } from './fs/paths';
+import { FileSystemError, StaleWriteError, type FileStat, type FileSystemPort } from './fs/port';
 import type { ExportFile } from './export/types';
 import { isSidecarName } from './sidecar';
 
 /** An export that was not written (or not completely): one line naming the file and the cause. */
 export class ExportWriteError extends Error {}
 
+/** Port paths: absolute, '/'-separated (src/core/fs/port.ts). */
 export type ExportTarget = { readonly kind: 'folder'; readonly path: string } | { readonly kind: 'file'; readonly path: string };
 
 export interface ExportWriteOptions {
@@ -27,28 +30,31 @@ export interface ExportWriteOptions {
 }
 
 /** Writes the files; returns their paths. Throws ExportWriteError, having written nothing, when any file may not be written. */
-export async function writeExport(files: readonly ExportFile[], target: ExportTarget, options: ExportWriteOptions): Promise<string[]> {
-  const folder = target.kind === 'folder' ? target.path : dirname(target.path);
+export async function writeExport(fs: FileSystemPort, files: readonly ExportFile[], target: ExportTarget, options: ExportWriteOptions): Promise<string[]> {
+  const folder = target.kind === 'folder' ? target.path : dirnamePath(target.path);
   if (target.kind === 'file' && files.length !== 1) throw new ExportWriteError(`${target.path}: this format writes ${files.length} files; give --out a folder`);
-  const destinations = files.map((f) => (target.kind === 'file' ? target.path : join(target.path, plainName(f.path, target.path))));
+  const destinations = files.map((f) => (target.kind === 'file' ? target.path : joinPath(target.path, plainName(f.path, target.path))));
   const seen = new Set<string>();
   for (const d of destinations) {
     if (seen.has(d.toLowerCase())) throw new ExportWriteError(`${d}: two exported files would have this name; nothing written`);
     seen.add(d.toLowerCase());
   }
-  await checkFolder(folder);
-  const protectedEntries = await entriesOf(options.protect);
+  await checkFolder(fs, folder);
+  const guard = await guardOf(fs, options.protect);
+  // Listed names include what stat cannot see: a dangling link is an entry all the same.
+  const listed = new Set((await fs.readDirectory(folder).catch(() => [])).map(([name]) => name));
   const exists: boolean[] = [];
-  for (const d of destinations) exists.push(await checkDestination(d, protectedEntries, options.force));
+  for (const d of destinations) exists.push(await checkDestination(fs, d, listed, guard, options.force));
 
-  await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+  await fs.createDirectory(folder).catch((error: unknown) => {
     throw new ExportWriteError(describeFileError(folder, error, 'cannot create the folder'));
   });
   for (const [i, file] of files.entries()) {
     const d = destinations[i]!;
+    const bytes = new TextEncoder().encode(file.content);
     try {
-      if (exists[i]) await writeFileAtomic(d, file.content);
-      else await createExclusive(d, file.content);
+      if (exists[i]) await fs.writeFileAtomic(d, bytes);
+      else await fs.writeFileAtomic(d, bytes, { expect: 'absent' });
     } catch (error) {
       const done = i === 0 ? 'nothing written' : `${i} of ${files.length} files written`;
       throw new ExportWriteError(describeFileError(d, error, `cannot write (${done})`));
@@ -59,9 +65,12 @@ export async function writeExport(files: readonly ExportFile[], target: ExportTa
 
 /** One line for a file-system error: the path, what failed, and the cause in words. */
 export function describeFileError(path: string, error: unknown, what: string): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  if (error instanceof StaleWriteError) return `${path}: ${what} — a file of that name appeared meanwhile; it is left as it is`;
+  const portCause = error instanceof FileSystemError ? PORT_CAUSES[error.code] : undefined;
+  if (portCause !== undefined) return `${path}: ${what} — ${portCause}`;
+  const code = errnoOf(error);
   const cause = code !== undefined ? CAUSES[code] : undefined;
-  const detail = cause ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+  const detail = cause ?? firstLine(error);
   return `${path}: ${what} — ${detail}${code !== undefined ? ` (${code})` : ''}`;
 }
 
@@ -80,86 +89,97 @@ const CAUSES: Record<string, string> = {
   EIO: 'input/output error',
 };
 
+const PORT_CAUSES: Partial<Record<FileSystemError['code'], string>> = {
+  NotFound: CAUSES.ENOENT,
+  Exists: CAUSES.EEXIST,
+  IsDirectory: CAUSES.EISDIR,
+  NotDirectory: CAUSES.ENOTDIR,
+};
+
+/** Node's errno, or the one a port error quotes in its detail (both Node and VS Code keep it there). */
+function errnoOf(error: unknown): string | undefined {
+  if (error instanceof FileSystemError) return /\b(E[A-Z]{2,})\b/.exec(error.message)?.[1];
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function firstLine(error: unknown): string {
+  if (error instanceof FileSystemError) return error.message.slice(`${error.path}: `.length).split('\n')[0]!;
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
 /** Exporters name plain files; anything else would write outside the chosen folder. */
 function plainName(path: string, folder: string): string {
-  if (path === '' || path === '.' || path === '..' || /[/\\]/.test(path)) throw new ExportWriteError(`${join(folder, path)}: not a plain file name; nothing written`);
+  if (path === '' || path === '.' || path === '..' || /[/\\]/.test(path)) throw new ExportWriteError(`${joinPath(folder, path)}: not a plain file name; nothing written`);
   return path;
 }
 
-async function checkFolder(folder: string): Promise<void> {
+async function checkFolder(fs: FileSystemPort, folder: string): Promise<void> {
+  let info: FileStat | undefined;
   try {
-    const info = await stat(folder);
-    if (!info.isDirectory()) throw new ExportWriteError(`${folder}: is a file, not a folder; give --out a folder for this format (nothing written)`);
+    info = await fs.stat(folder);
   } catch (error) {
-    if (error instanceof ExportWriteError) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT') return; // created when writing
     throw new ExportWriteError(describeFileError(folder, error, 'cannot use as the output folder'));
   }
+  // Absent: created when writing.
+  if (info !== undefined && info.type !== 'directory') throw new ExportWriteError(`${folder}: is a file, not a folder; give --out a folder for this format (nothing written)`);
+}
+
+/** What the protected files are known by: every name they can be reached under and, without realPath, their size and mtime. */
+interface Guard {
+  readonly entries: ReadonlySet<string>;
+  readonly stats: readonly FileStat[];
 }
 
 /** The folder entry a path names, with its folder's symlinks resolved (the entry itself is not followed). */
-async function entryOf(path: string): Promise<string> {
-  const absolute = resolve(path);
-  const folder = await realpath(dirname(absolute)).catch(() => dirname(absolute));
-  return join(folder, basename(absolute));
+async function entryOf(fs: FileSystemPort, path: string): Promise<string> {
+  if (fs.realPath === undefined) return path;
+  const folder = await fs.realPath(dirnamePath(path)).catch(() => dirnamePath(path));
+  return joinPath(folder, basenamePath(path));
 }
 
-/** Every name under which a protected file can be reached: its entry and, when it is a link, its target. */
-async function entriesOf(paths: readonly string[]): Promise<Set<string>> {
+async function guardOf(fs: FileSystemPort, paths: readonly string[]): Promise<Guard> {
   const entries = new Set<string>();
+  const stats: FileStat[] = [];
   for (const p of paths) {
-    entries.add(resolve(p));
-    entries.add(await entryOf(p));
-    const real = await realpath(p).catch(() => undefined);
-    if (real !== undefined) entries.add(real);
+    entries.add(p);
+    entries.add(await entryOf(fs, p));
+    if (fs.realPath !== undefined) {
+      const real = await fs.realPath(p).catch(() => undefined);
+      if (real !== undefined) entries.add(real);
+    } else {
+      const info = await fs.stat(p).catch(() => undefined);
+      if (info?.type === 'file') stats.push(info);
+    }
   }
-  return entries;
+  return { entries, stats };
 }
 
 /** Whether the destination exists (then only `force` may replace it); throws when it may not be written. */
-async function checkDestination(path: string, protectedEntries: ReadonlySet<string>, force: boolean): Promise<boolean> {
-  const entry = await entryOf(path);
-  if (isSidecarName(basename(path))) throw new ExportWriteError(`${path}: a *.tags.yaml name is a sidecar's; an export never writes one (nothing written)`);
-  if (protectedEntries.has(entry)) throw new ExportWriteError(`${path}: is an article or sidecar being exported; an export never writes over it (nothing written)`);
-  if (await present(`${entry}.tags.yaml`)) throw new ExportWriteError(`${path}: is an article with tags (its sidecar is beside it); an export never writes over it (nothing written)`);
-  let info;
+async function checkDestination(fs: FileSystemPort, path: string, listed: ReadonlySet<string>, guard: Guard, force: boolean): Promise<boolean> {
+  const entry = await entryOf(fs, path);
+  if (isSidecarName(basenamePath(path))) throw new ExportWriteError(`${path}: a *.tags.yaml name is a sidecar's; an export never writes one (nothing written)`);
+  if (guard.entries.has(entry)) throw new ExportWriteError(`${path}: is an article or sidecar being exported; an export never writes over it (nothing written)`);
+  if (await present(fs, `${entry}.tags.yaml`)) throw new ExportWriteError(`${path}: is an article with tags (its sidecar is beside it); an export never writes over it (nothing written)`);
+  let info: FileStat | undefined;
   try {
-    info = await lstat(entry);
+    // A link is followed here: one to something that is not a plain file is refused like that thing.
+    info = await fs.stat(entry);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return false;
     throw new ExportWriteError(describeFileError(path, error, 'cannot check before writing'));
   }
-  // A link is replaced, never followed; but a link to something that is not a plain file is refused like that thing.
-  const resolved = info.isSymbolicLink() ? await stat(entry).catch(() => info) : info;
-  const kind = kindOf(resolved);
-  if (kind !== undefined) throw new ExportWriteError(`${path}: is ${kind}, not a regular file; an export writes only regular files (nothing written)`);
+  // Not there by stat but listed: a dangling link, replaced (never followed) like any file.
+  if (info === undefined && !listed.has(basenamePath(path))) return false;
+  if (info !== undefined && info.type !== 'file') {
+    throw new ExportWriteError(`${path}: is ${info.type === 'directory' ? 'a folder' : 'a FIFO, socket, device or a link to none of these'}, not a regular file; an export writes only regular files (nothing written)`);
+  }
+  if (info !== undefined && guard.stats.some((p) => p.size === info.size && p.mtime === info.mtime)) {
+    throw new ExportWriteError(`${path}: may be an article or sidecar being exported, reached through a link (same size and time); an export never writes over it (nothing written)`);
+  }
   if (!force) throw new ExportWriteError(`${path}: already exists; give --force to replace it, or another --out (nothing written)`);
   return true;
 }
 
-function kindOf(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isFile(): boolean; isSymbolicLink(): boolean }): string | undefined {
-  if (info.isFile() || info.isSymbolicLink()) return undefined;
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a FIFO';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
-
-async function present(path: string): Promise<boolean> {
-  return lstat(path).then(() => true, () => false);
-}
-
-/** Creates a new file; fails if anything (a file, a link, dangling or not) has the name. A partial file is removed. */
-async function createExclusive(path: string, content: string): Promise<void> {
-  const handle = await open(path, 'wx');
-  try {
-    await handle.writeFile(content, 'utf8');
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(path).catch(() => undefined);
-    throw error;
-  }
+async function present(fs: FileSystemPort, path: string): Promise<boolean> {
+  return fs.stat(path).then((info) => info !== undefined, () => false);
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './random';
 import type { CategoryId } from './codebook';
 import { TextIndex } from './textIndex';
 
@@ -106,7 +106,7 @@ export function createTag(
 /** Eight hex digits: short enough to read in YAML, 4 billion values keep clashes rare; clashes are retried. */
 export function newTagId(taken: ReadonlySet<string>): string {
   for (;;) {
-    const id = randomBytes(4).toString('hex');
+    const id = randomHex(4);
     if (!taken.has(id)) return id;
   }
 }

@@ -5,7 +5,7 @@ import { realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { MemoryFileSystem } from '../../src/core/fs/memoryFileSystem';
-import { fromNativePath, NodeFileSystem } from '../../src/core/fs/nodeFileSystem';
+import { fromNativePath, NodeFileSystem, toNativePath } from '../../src/core/fs/nodeFileSystem';
 import { FileSystemError, StaleWriteError, type FileChange, type FileSystemPort } from '../../src/core/fs/port';
 import { joinPath } from '../../src/core/fs/paths';
 import { scratchDir } from './scratch';
@@ -192,6 +192,17 @@ for (const [name, make] of implementations) {
       assert.deepEqual(found, ['a.txt.tags.yaml', 'b/deep/d.txt.tags.yaml', 'c.txt.tags.yaml'].map((p) => joinPath(root, p)));
     });
 
+    it('gives the real path of a file and a folder, and NotFound for a missing one', async () => {
+      const { fs, root } = await make();
+      assert.ok(fs.realPath !== undefined, 'both implementations can tell where a path really leads');
+      const realRoot = await fs.realPath(root);
+      await fs.createDirectory(joinPath(root, 'sub'));
+      await fs.writeFileAtomic(joinPath(root, 'sub/a.txt'), text('A'));
+      assert.equal(await fs.realPath(joinPath(root, 'sub/a.txt')), joinPath(realRoot, 'sub/a.txt'));
+      assert.equal(await fs.realPath(joinPath(root, 'sub')), joinPath(realRoot, 'sub'));
+      await assert.rejects(fs.realPath(joinPath(root, 'none.txt')), code('NotFound'));
+    });
+
     it('reports creations, changes and deletions to a watcher', async () => {
       const { fs, root } = await make();
       const changes: FileChange[] = [];
@@ -209,6 +220,19 @@ for (const [name, make] of implementations) {
     });
   });
 }
+
+describe('file-system port: NodeFileSystem and symbolic links', () => {
+  it('resolves a link to a file and a link to a folder to where they lead', async () => {
+    const fs = new NodeFileSystem();
+    const root = await fs.realPath(fromNativePath(scratchDir('fsport-links')));
+    await fs.createDirectory(joinPath(root, 'real'));
+    await fs.writeFileAtomic(joinPath(root, 'real/a.txt'), text('A'));
+    symlinkSync(toNativePath(joinPath(root, 'real/a.txt')), toNativePath(joinPath(root, 'link.txt')));
+    symlinkSync(toNativePath(joinPath(root, 'real')), toNativePath(joinPath(root, 'linked')));
+    assert.equal(await fs.realPath(joinPath(root, 'link.txt')), joinPath(root, 'real/a.txt'));
+    assert.equal(await fs.realPath(joinPath(root, 'linked/a.txt')), joinPath(root, 'real/a.txt'));
+  });
+});
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -1,23 +1,23 @@
 // File names for formats that write one file per article (brat, SemEval's ids). Two articles
 // may share a name in different folders, and brat drops `.txt`, so `x` and `x.txt` would share
 // `x.ann`: each article gets a distinct, stable file name, from its path when its name clashes.
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirnamePath, isUnder } from '../fs/paths';
 import type { ExportArticle } from './types';
 
 /**
- * Each path relative to the deepest folder holding them all, `/`-separated (`sub/a.txt`): the
- * name that tells same-named articles apart, whatever folder the export was started from.
+ * Each path relative to the deepest folder holding them all (`sub/a.txt`): the name that tells
+ * same-named articles apart, whatever folder the export was started from. The paths are
+ * absolute and '/'-separated, as the file-system port's are (the CLI resolves its arguments first).
  */
 export function relativeArticlePaths(paths: readonly string[]): string[] {
-  const absolute = paths.map((p) => resolve(p));
-  if (absolute.length === 0) return [];
-  let root = dirname(absolute[0]!);
-  while (!absolute.every((p) => p.startsWith(root.endsWith(sep) ? root : root + sep))) {
-    const up = dirname(root);
+  if (paths.length === 0) return [];
+  let root = dirnamePath(paths[0]!);
+  while (!paths.every((p) => p !== root && isUnder(p, root))) {
+    const up = dirnamePath(root);
     if (up === root) break;
     root = up;
   }
-  return absolute.map((p) => relative(root, p).split(sep).join('/'));
+  return paths.map((p) => p.slice(root.endsWith('/') ? root.length : root.length + 1));
 }
 
 /**

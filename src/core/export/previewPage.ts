@@ -2,7 +2,7 @@
 // CSP that allows only the extension's own stylesheet and the one inline style carrying this
 // render's nonce. There is no script-src, so default-src 'none' blocks every script, inline or not:
 // the page needs none, and article text is untrusted input.
-import { randomBytes } from 'node:crypto';
+import { randomBase64 } from '../random';
 import { renderReport } from './html';
 import type { ExportArticle } from './types';
 
@@ -17,7 +17,7 @@ export interface PreviewSources {
 
 /** 144 random bits, base64 (18 bytes: no padding). */
 export function newNonce(): string {
-  return randomBytes(18).toString('base64');
+  return randomBase64(18);
 }
 
 export function previewCsp(cspSource: string, nonce: string): string {

@@ -5,13 +5,13 @@ import { placeImported } from '../../core/export/place';
 import { relativeArticlePaths } from '../../core/export/names';
 import type { ExportArticle, Exporter } from '../../core/export/types';
 import { ExportWriteError, writeExport } from '../../core/exportWriter';
-import { isSidecarName } from '../../core/sidecar';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import { newsmarkLog, registerCommand } from '../shared/commands';
 import { author } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
+import { VscodeFileSystem } from '../storage/vscodeFileSystem';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 /**
@@ -41,8 +41,10 @@ export class ExportCommands implements vscode.Disposable {
     if (!target) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${exporter.label}`, cancellable: true }, async (progress, token) => {
       const articles: ExportArticle[] = [];
-      const read = keys.filter((k) => articleUri(k).scheme === 'file');
-      const relative = relativeArticlePaths(read.map((k) => articleUri(k).fsPath));
+      // Paths relative to one another mean something only on one file system (one scheme and authority).
+      const first = keys.length > 0 ? articleUri(keys[0]!) : undefined;
+      const read = keys.filter((k) => articleUri(k).scheme === first?.scheme && articleUri(k).authority === first.authority);
+      const relative = relativeArticlePaths(read.map((k) => articleUri(k).path));
       const paths = new Map(read.map((k, i) => [k, relative[i]!]));
       for (const key of keys) {
         if (token.isCancellationRequested) return;
@@ -62,24 +64,14 @@ export class ExportCommands implements vscode.Disposable {
     // into the articles' own folder would replace them); the save dialog has already asked about
     // replacing any other file, so the rest is replaced — by temp file + rename, never through a link.
     const exported = articles.map((a) => articleUri(a.uri));
-    if (target.scheme === 'file') {
-      const protect = exported.filter((u) => u.scheme === 'file').flatMap((u) => [u.fsPath, sidecarUriFor(u).fsPath]);
-      try {
-        await writeExport(result.files, { kind: oneFile ? 'file' : 'folder', path: target.fsPath }, { force: true, protect });
-      } catch (error) {
-        if (!(error instanceof ExportWriteError)) throw error;
-        void vscode.window.showErrorMessage(`Export not written: ${error.message}`);
-        return;
-      }
-    } else {
-      const untouchable = new Set(exported.flatMap((u) => [u.toString(), sidecarUriFor(u).toString()]));
-      const uris = result.files.map((file) => (oneFile ? target : vscode.Uri.joinPath(target, file.path)));
-      const clash = uris.find((u) => untouchable.has(u.toString()) || isSidecarName(u.path.slice(u.path.lastIndexOf('/') + 1)));
-      if (clash) {
-        void vscode.window.showErrorMessage(`Export not written: ${clash.toString(true)} is an article or sidecar; an export never writes over it.`);
-        return;
-      }
-      for (const [i, file] of result.files.entries()) await vscode.workspace.fs.writeFile(uris[i]!, new TextEncoder().encode(file.content));
+    const fs = new VscodeFileSystem(target);
+    const protect = exported.flatMap((u) => [fs.pathOf(u), fs.pathOf(sidecarUriFor(u))]).filter((p): p is string => p !== undefined);
+    try {
+      await writeExport(fs, result.files, { kind: oneFile ? 'file' : 'folder', path: target.path }, { force: true, protect });
+    } catch (error) {
+      if (!(error instanceof ExportWriteError)) throw error;
+      void vscode.window.showErrorMessage(`Export not written: ${error.message}`);
+      return;
     }
     const warned = result.warnings.length > 0 ? ` ${result.warnings.join('; ')}.` : '';
     void vscode.window.showInformationMessage(`Exported ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} as ${exporter.label} (offsets in ${exporter.unit}).${warned}`);

@@ -1,0 +1,29 @@
+// The extension's browser build (VS Code for the Web's web worker extension host), shared by
+// scripts/build.mjs and the unit test that keeps Node built-ins out of it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** `./sha256` → `./sha256.browser.ts` when that file exists: the browser form of a module that has one (src/core/sha256.ts says why). */
+export const browserTwins = {
+  name: 'browser-twins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const twin = join(args.resolveDir, `${args.path}.browser.ts`);
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
+/** esbuild options for dist/web/extension.js: the same entry as dist/extension.js, for the browser. */
+export const webExtensionBuild = {
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+  entryPoints: ['src/extension/extension.ts'],
+  outfile: 'dist/web/extension.js',
+  external: ['vscode'],
+  plugins: [browserTwins],
+};
