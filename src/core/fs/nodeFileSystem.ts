@@ -154,18 +154,19 @@ export interface NativeWriteOptions {
 export async function writeFileAtomic(path: string, content: string | Uint8Array, options: NativeWriteOptions = {}): Promise<boolean> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
-  try {
-    await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
   let renamed = false;
   const put = async (): Promise<void> => {
     await rename(temp, path);
     renamed = true;
   };
   try {
+    // Inside the try whose finally removes the temporary file: a full disk leaves no partial file.
+    try {
+      await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     if (!options.stillCurrent && !options.create) {
       await put();
       return true;
