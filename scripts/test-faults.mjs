@@ -3,12 +3,14 @@
 // NEWSMARK_FAULT_LEDGER naming a fresh ledger that every fault test appends a line to
 // (test/faults/ledger.ts). Its last line sums the ledger:
 //   faults tried: N, tags before: N, tags after: N, tags lost: N
-// and it fails if a step failed, nothing was recorded, or any tag was lost.
+// and it fails if a step failed, any tag was lost, a line's counts contradict each other, or a
+// suite of scripts/faultLedger.mjs's EXPECTED_SUITES left no line (its tests did not run).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkLedger, parseLedger, summaryLine } from './faultLedger.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const FAULTS_DIR = join(ROOT, 'test', 'faults');
@@ -20,31 +22,6 @@ function run(label, args, env) {
     child.on('error', (err) => { console.error(`${label}: ${err.message}`); resolve(1); });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
-}
-
-/** Sums the ledger's lines; a line that is not a whole entry is a problem, not something to skip. */
-function readLedger(file) {
-  const totals = { entries: 0, faults: 0, tagsBefore: 0, tagsAfter: 0, tagsLost: 0 };
-  const problems = [];
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  text.split('\n').filter((l) => l.trim()).forEach((line, i) => {
-    let entry;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      problems.push(`ledger line ${i + 1} is not JSON: ${line.slice(0, 200)}`);
-      return;
-    }
-    const keys = ['faults', 'tagsBefore', 'tagsAfter', 'tagsLost'];
-    if (keys.some((k) => !Number.isInteger(entry[k]) || entry[k] < 0)) {
-      problems.push(`ledger line ${i + 1} lacks whole counts: ${line.slice(0, 200)}`);
-      return;
-    }
-    totals.entries++;
-    for (const k of keys) totals[k] += entry[k];
-    console.log(`  ${entry.suite}: ${entry.faults} faults, tags before ${entry.tagsBefore}, after ${entry.tagsAfter}, lost ${entry.tagsLost}`);
-  });
-  return { totals, problems };
 }
 
 async function main() {
@@ -64,12 +41,12 @@ async function main() {
     else if (await run('fault tests (VS Code)', ['scripts/test-codeserver.mjs', '--no-ui', '--grep', 'Faults'], env)) failed.push('fault tests (VS Code)');
 
     console.log('\n== fault ledger');
-    const { totals, problems } = readLedger(ledger);
-    failed.push(...problems);
-    if (totals.entries === 0) failed.push('the ledger is empty: no fault test recorded anything');
-    if (totals.tagsLost > 0) failed.push(`${totals.tagsLost} tag(s) lost`);
+    const { entries, problems } = parseLedger(existsSync(ledger) ? readFileSync(ledger, 'utf8') : '');
+    for (const e of entries) console.log(`  ${e.suite}: ${e.faults} faults, tags before ${e.tagsBefore}, after ${e.tagsAfter}, lost ${e.tagsLost}`);
+    const { totals, failures } = checkLedger(entries);
+    failed.push(...problems, ...failures);
     for (const f of failed) console.log(`  ✗ ${f}`);
-    console.log(`faults tried: ${totals.faults}, tags before: ${totals.tagsBefore}, tags after: ${totals.tagsAfter}, tags lost: ${totals.tagsLost}`);
+    console.log(summaryLine(totals));
     return failed.length > 0 ? 1 : 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

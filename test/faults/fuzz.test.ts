@@ -4,16 +4,17 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { SidecarFile } from '../../src/core/sidecar';
+import { SidecarFile, type SidecarParse } from '../../src/core/sidecar';
 import { sidecarWrite } from '../../src/core/sidecarSync';
 import type { Tag } from '../../src/core/tag';
 import { ReadOnlyTagsError, TagStore } from '../../src/core/tagStore';
-import { recordFaults } from './ledger';
+import { recordFaults, tagIdLines } from './ledger';
 
 const KEY = 'file:///corpus/levee.txt';
 const ARTICLE = 'Engineers said the levee at Dunmore held overnight, though 37 homes were flooded. The council denied that warnings came late. One resident called the response “a shambles”.\n';
 
-function base(): string {
+/** The valid sidecar every mutation starts from, with the ids of the tags the generator put in it. */
+function base(): { text: string; ids: string[] } {
   const tags: Tag[] = [
     { id: 'aa000001', category: 'claim', start: 0, end: 43, text: ARTICLE.slice(0, 43), prefix: '', suffix: ARTICLE.slice(43, 60), note: 'engineers: named?' },
     { id: 'aa000002', category: 'figure', start: 58, end: 66, text: ARTICLE.slice(58, 66), prefix: '', suffix: '', attributes: { value: 37, unit: 'homes' } },
@@ -21,11 +22,11 @@ function base(): string {
     { id: 'aa000004', category: 'framing', start: 156, end: 166, text: ARTICLE.slice(156, 166), prefix: '', suffix: '', author: 'ben', created: '2026-11-20T10:00:00Z' },
   ];
   const text = SidecarFile.create('levee.txt', '0'.repeat(64)).serialize(tags, '0'.repeat(64));
-  return text.replace('tags:\n', 'project: flood # kept\ntags:\n  # the first claim\n');
+  return { text: text.replace('tags:\n', 'project: flood # kept\ntags:\n  # the first claim\n'), ids: tags.map((t) => t.id) };
 }
 
-const BASE = base();
-const BASE_TAGS = 4;
+const { text: BASE, ids: BASE_IDS } = base();
+const NEW_ID = 'ffff0001';
 const YAML_BITS = ['\n', ' ', '  ', '- ', ': ', '"', "'", '#', '&a ', '*a', '[', ']', '{', '}', ',', '!!str ', '|', '>', '\t', '-1', '0', '99999999', 'null', '~', 'id: aa000001', 'category: opinion', '<<<<<<< HEAD\n', '=======\n', '>>>>>>> x\n', '\u00a0', '“', '\u0000', '\ufeff', '%YAML 1.2\n---\n', '...\n'];
 
 /** A mutation of the valid sidecar: what a hand edit, a bad merge or a truncated sync might leave. */
@@ -49,56 +50,95 @@ const mutated: fc.Arbitrary<string> = fc.oneof(
 );
 const anything: fc.Arbitrary<string> = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.constantFrom(...YAML_BITS), { maxLength: 30 }).map((b) => b.join('')));
 
+/** What Newsmark does with a sidecar text: load it, tag something, save; the file's text afterwards. */
+interface Session {
+  parsed?: SidecarParse;
+  /** Anything thrown on the way, which must be nothing. */
+  thrown?: unknown;
+  /** What tagging threw: a read-only store must refuse. */
+  addError?: unknown;
+  write?: ReturnType<typeof sidecarWrite>;
+  disk: string;
+}
+
+function loadTagAndSave(text: string): Session {
+  const session: Session = { disk: text };
+  try {
+    const parsed = SidecarFile.parse(text);
+    session.parsed = parsed;
+    const store = new TagStore();
+    store.load(KEY, parsed.ok ? { sidecar: parsed.sidecar } : { problem: parsed.problems[0]?.message ?? '(no message)' });
+    try {
+      store.add(KEY, [newTag()]);
+    } catch (error) {
+      session.addError = error;
+    }
+    session.write = sidecarWrite(store, KEY, 'levee.txt', ARTICLE);
+    if (session.write && 'text' in session.write) session.disk = session.write.text;
+  } catch (error) {
+    session.thrown = error;
+  }
+  return session;
+}
+
 describe('Faults: the sidecar loader under random and mutated YAML', () => {
+  it('the ledger\'s second reader finds exactly the tags the generator put in the valid sidecar', () => {
+    assert.deepEqual(tagIdLines(BASE), BASE_IDS);
+    const parsed = SidecarFile.parse(BASE);
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.sidecar.tags.map((t) => t.id), BASE_IDS);
+  });
+
   it('never throws, never writes what it could not read, and writes back every entry of what it could', () => {
     const totals = { faults: 0, before: 0, after: 0, lost: 0, unreadable: 0, unwritable: 0, partial: 0 };
-    fc.assert(fc.property(fc.oneof({ arbitrary: mutated, weight: 4 }, { arbitrary: anything, weight: 1 }), (text) => {
-      totals.faults++;
-      let parsed: ReturnType<typeof SidecarFile.parse>;
-      assert.doesNotThrow(() => { parsed = SidecarFile.parse(text); });
-      const store = new TagStore();
-      const disk = { text };
-      parsed = SidecarFile.parse(text);
-      if (!parsed.ok) {
-        totals.unreadable++;
-        assert.ok(parsed.problems.length > 0 && parsed.problems.every((p) => p.message.length > 0 && p.line >= 1), 'a clear message with a line');
-        store.load(KEY, { problem: parsed.problems[0]!.message });
-        assert.throws(() => store.add(KEY, [newTag()]), ReadOnlyTagsError);
-        if (sidecarWrite(store, KEY, 'levee.txt', ARTICLE) !== undefined) disk.text = 'WRITTEN';
-        assert.equal(disk.text, text, 'an unreadable sidecar is never written');
-        // Untouched: whatever it held is still there for the analyst.
-        totals.before += BASE_TAGS;
-        totals.after += BASE_TAGS;
-        return;
-      }
-      const file = parsed.sidecar;
-      if (file.invalidTags.length > 0) totals.partial++;
-      const entries = file.tags.length + file.invalidTags.length;
-      store.load(KEY, { sidecar: file });
-      store.add(KEY, [newTag()]);
-      const write = sidecarWrite(store, KEY, 'levee.txt', ARTICLE);
-      assert.ok(write, 'a readable sidecar is written');
-      if ('problems' in write) {
-        // Read leniently but not writable faithfully: refused at the write, the file left alone.
-        totals.unwritable++;
-        assert.ok(write.problems.length > 0 && write.problems.every((p) => p.message.length > 0));
-        totals.before += entries;
-        totals.after += entries;
-        return;
-      }
-      const reread = SidecarFile.parse(write.text);
-      assert.ok(reread.ok, 'what Newsmark writes, it can read');
-      const kept = reread.sidecar.tags.filter((t) => t.id !== 'ffff0001');
-      for (const tag of file.tags) assert.deepEqual(kept.find((t) => t.id === tag.id), tag, `tag ${tag.id} written back unchanged`);
-      assert.equal(reread.sidecar.invalidTags.length, file.invalidTags.length, 'every unreadable entry kept');
-      const after = kept.length + reread.sidecar.invalidTags.length;
-      totals.before += entries;
-      totals.after += after;
-      totals.lost += Math.max(0, entries - after);
-    }), { numRuns: 3000 });
-    console.log(`${totals.faults} inputs: ${totals.unreadable} refused, ${totals.unwritable} refused at the first write, ${totals.partial} loaded around bad entries`);
+    try {
+      fc.assert(fc.property(fc.oneof({ arbitrary: mutated, weight: 4 }, { arbitrary: anything, weight: 1 }), (text) => {
+        const session = loadTagAndSave(text);
+        // Counted from the text by the second reader, before any assertion can stop the run: the
+        // entries in the input, and those in the file afterwards besides the one tag added.
+        const before = tagIdLines(text).length;
+        const after = tagIdLines(session.disk).filter((id) => id !== NEW_ID).length;
+        totals.faults++;
+        totals.before += before;
+        totals.after += after;
+        totals.lost += Math.max(0, before - after);
+
+        assert.equal(session.thrown, undefined, 'nothing throws');
+        const parsed = session.parsed!;
+        if (!parsed.ok) {
+          totals.unreadable++;
+          assert.ok(parsed.problems.length > 0 && parsed.problems.every((p) => p.message.length > 0 && p.line >= 1), 'a clear message with a line');
+          assert.ok(session.addError instanceof ReadOnlyTagsError, 'tagging is refused');
+          assert.equal(session.write, undefined, 'an unreadable sidecar is never written');
+          assert.equal(session.disk, text);
+          return;
+        }
+        const file = parsed.sidecar;
+        if (file.invalidTags.length > 0) totals.partial++;
+        assert.equal(session.addError, undefined, 'a readable sidecar can be tagged');
+        const write = session.write;
+        assert.ok(write, 'a readable sidecar is written');
+        if ('problems' in write) {
+          // Read leniently but not writable faithfully: refused at the write, the file left alone.
+          totals.unwritable++;
+          assert.ok(write.problems.length > 0 && write.problems.every((p) => p.message.length > 0));
+          assert.equal(session.disk, text);
+          return;
+        }
+        assert.ok(after >= before, `every id line of the input is still in the file (${before} before, ${after} after)`);
+        const reread = SidecarFile.parse(write.text);
+        assert.ok(reread.ok, 'what Newsmark writes, it can read');
+        assert.ok(reread.sidecar.tags.some((t) => t.id === NEW_ID), 'the new tag is written');
+        const kept = reread.sidecar.tags.filter((t) => t.id !== NEW_ID);
+        for (const tag of file.tags) assert.deepEqual(kept.find((t) => t.id === tag.id), tag, `tag ${tag.id} written back unchanged`);
+        assert.equal(reread.sidecar.invalidTags.length, file.invalidTags.length, 'every unreadable entry kept');
+      }), { numRuns: 3000 });
+    } finally {
+      // Recorded even when a case failed (its shrinking runs count as faults tried too).
+      recordFaults({ suite: 'fuzz: sidecar loader, random and mutated YAML', faults: totals.faults, tagsBefore: totals.before, tagsAfter: totals.after, tagsLost: totals.lost });
+    }
+    console.log(`${totals.faults} inputs: ${totals.unreadable} refused, ${totals.unwritable} refused at the first write, ${totals.partial} loaded around bad entries; ${totals.before} tag entries in, ${totals.lost} lost`);
     assert.ok(totals.unreadable > 100 && totals.partial > 100, 'the inputs reach both the refusal and the partial-loading paths');
-    recordFaults({ suite: 'fuzz: sidecar loader, random and mutated YAML', faults: totals.faults, tagsBefore: totals.before, tagsAfter: totals.after, tagsLost: totals.lost });
   });
 
   it('refuses an alias bomb quickly, whatever its shape', () => {
@@ -115,5 +155,5 @@ describe('Faults: the sidecar loader under random and mutated YAML', () => {
 });
 
 function newTag(): Tag {
-  return { id: 'ffff0001', category: 'claim', start: 0, end: 9, text: ARTICLE.slice(0, 9), prefix: '', suffix: '' };
+  return { id: NEW_ID, category: 'claim', start: 0, end: 9, text: ARTICLE.slice(0, 9), prefix: '', suffix: '' };
 }

@@ -9,7 +9,11 @@ export interface FaultLedgerEntry {
   suite: string;
   /** How many faults were injected (kills, failed writes, corrupted files…). */
   faults: number;
-  /** Tags that were safely on disk before the faults, summed over the faults. */
+  /**
+   * Tags that must survive the faults, summed over the faults, counted from what the test itself
+   * generated or wrote (never from the code under test reading it back), so an entry that code
+   * silently drops still counts here.
+   */
   tagsBefore: number;
   /** Tags read back after the faults, summed likewise. */
   tagsAfter: number;
@@ -38,4 +42,32 @@ export function recordFaults(entry: FaultLedgerEntry): void {
   const line = { suite: entry.suite, faults: entry.faults, tagsBefore: entry.tagsBefore, tagsAfter: entry.tagsAfter, tagsLost: entry.tagsLost, pid: process.pid, time: new Date().toISOString() };
   // One write of one short line in append mode: lines from concurrent test processes do not interleave.
   appendFileSync(file, JSON.stringify(line) + '\n', 'utf8');
+}
+
+const ID_LINE = /^[ \t]*(?:-[ \t]+)*id:(?:[ \t]+(.*))?$/;
+
+/**
+ * The values of a sidecar text's `id:` lines, read line by line without any YAML parser: the
+ * ledger's second reader, so counting tag entries does not rest on the parser under test. An
+ * entry whose id line is mangled beyond `id: ` is not seen; values are as written (quotes and a
+ * trailing comment taken off), so compare counts rather than values for text YAML may rewrite.
+ */
+export function tagIdLines(text: string): string[] {
+  const ids: string[] = [];
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const m = ID_LINE.exec(line);
+    if (m) ids.push((m[1] ?? '').replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2'));
+  }
+  return ids;
+}
+
+/** The ids of `expected` not in `found`, each occurrence counted (an id expected twice must be found twice). */
+export function missingIds(expected: readonly string[], found: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const id of found) left.set(id, (left.get(id) ?? 0) + 1);
+  return expected.filter((id) => {
+    const n = left.get(id) ?? 0;
+    if (n > 0) left.set(id, n - 1);
+    return n === 0;
+  });
 }

@@ -1,12 +1,12 @@
 // Faults in the files around the tags, inside VS Code. `npm run test:faults` runs these (the
 // title starts with "Faults") and sums what each records in the fault ledger.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { recordFaults } from '../faults/ledger';
+import { missingIds, recordFaults, tagIdLines } from '../faults/ledger';
 import { closeAll, copySample, eventually, labelOf, newsmark, open, readText, select, workspaceFile } from './helpers';
 
 const WAIT = 10000;
@@ -23,10 +23,30 @@ function assertExact(article: vscode.Uri, tags: readonly Tag[]): void {
   for (const t of tags.filter((t) => t.status !== 'orphaned')) assert.equal(text.slice(t.start, t.end).join(''), t.text, `tag ${t.id}`);
 }
 
-/** Ids expected to survive that are not in the file: the ledger's "tags lost". */
-function lost(expected: readonly string[], sidecar: vscode.Uri): number {
-  const ids = new Set(onDisk(sidecar).tags.map((t) => t.id));
-  return expected.filter((id) => !ids.has(id)).length;
+/**
+ * The ids in a sidecar on disk by the ledger's second reader, no YAML parser; none when it is gone
+ * or is not a file. Read as Latin-1, where every byte is a character, so a file that is not UTF-8
+ * reads too: the id lines are ASCII either way.
+ */
+function idsOnDisk(sidecar: vscode.Uri): string[] {
+  return existsSync(sidecar.fsPath) && statSync(sidecar.fsPath).isFile() ? tagIdLines(readFileSync(sidecar.fsPath, 'latin1')) : [];
+}
+
+/** Ids a test expects to survive (from what it wrote or created itself) and the ids found after the fault. */
+interface Survival {
+  expected: readonly string[];
+  found: readonly string[];
+}
+
+/**
+ * Writes the test's line in the fault ledger and returns the ids lost. Call it before asserting
+ * on them, so a failing run still leaves its counts.
+ */
+function recordLoss(suite: string, faults: number, ...checks: readonly Survival[]): string[] {
+  const lost = checks.flatMap((c) => missingIds(c.expected, c.found));
+  const count = (key: keyof Survival): number => checks.reduce((n, c) => n + c[key].length, 0);
+  recordFaults({ suite, faults, tagsBefore: count('expected'), tagsAfter: count('found'), tagsLost: lost.length });
+  return lost;
 }
 
 /** A colleague's edit of the sidecar, made outside VS Code (another window, a git pull). */
@@ -53,17 +73,20 @@ describe('Faults: files move, change and break around the tags', () => {
   it('deleting an article keeps its sidecar and lists the article as missing until it is back', async () => {
     const api = await newsmark();
     const { article, sidecar, key } = copySample('to-delete.txt');
-    await refresh(api);
     const before = readText(sidecar);
+    const written = tagIdLines(before);
+    assert.ok(written.length > 0);
+    await refresh(api);
     const ids = api.store.tags(key).map((t) => t.id);
-    assert.ok(ids.length > 0);
+    assert.deepEqual([...ids].sort(), [...written].sort(), 'every tag in the file is loaded');
 
     await vscode.workspace.fs.delete(article);
     await eventually(() => assert.equal(api.store.get(key)?.missing, true), WAIT);
     await refresh(api);
+    const textWhileMissing = existsSync(sidecar.fsPath) ? readText(sidecar) : '(deleted)';
+    const whileMissing = idsOnDisk(sidecar);
     assert.equal(api.store.get(key)?.missing, true, 'still missing after a rescan');
     assert.deepEqual(api.store.tags(key).map((t) => t.id), ids, 'the tags stay listed');
-    assert.equal(readText(sidecar), before, 'the sidecar is kept, byte for byte');
     const provider = api.tagsView.provider;
     api.tagsView.group('article');
     const row = provider.getChildren().find((n) => n.kind === 'article' && n.key === key);
@@ -74,7 +97,10 @@ describe('Faults: files move, change and break around the tags', () => {
 
     copyFileSync(workspaceFile('varnia-wire.txt').fsPath, article.fsPath);
     await eventually(() => assert.equal(api.store.get(key)?.missing, undefined), WAIT);
-    recordFaults({ suite: 'lifecycle: article deleted and restored', faults: 1, tagsBefore: ids.length, tagsAfter: onDisk(sidecar).tags.length, tagsLost: lost(ids, sidecar) });
+    // Two faults: the article gone (counted while it was missing) and back.
+    const lost = recordLoss('lifecycle: article deleted and restored', 2, { expected: written, found: whileMissing }, { expected: written, found: idsOnDisk(sidecar) });
+    assert.deepEqual(lost, [], 'no tag lost');
+    assert.equal(textWhileMissing, before, 'the sidecar is kept, byte for byte, while the article is missing');
   });
 
   it('copying an article does not share its tags', async () => {
@@ -97,6 +123,7 @@ describe('Faults: files move, change and break around the tags', () => {
   it('a sidecar changed on disk under unsaved tag changes is merged by tag id, never overwritten with a stale copy', async () => {
     const api = await newsmark();
     const { article, sidecar, key } = copySample('merge.txt');
+    const written = tagIdLines(readText(sidecar));
     await refresh(api);
     const [kept, noted, deleted] = api.store.tags(key);
     assert.ok(kept && noted && deleted);
@@ -119,17 +146,19 @@ describe('Faults: files move, change and break around the tags', () => {
 
     await editor.document.save();
     await api.idle();
+    // Every tag of the file as copied but the one they deleted, ours and theirs.
+    const expected = [...written.filter((id) => id !== deleted.id), mine.id, theirs.id];
+    const lost = recordLoss('concurrency: sidecar changed under unsaved changes', 1, { expected, found: idsOnDisk(sidecar) });
+    assert.deepEqual(lost, [], 'no tag lost');
     const saved = onDisk(sidecar);
-    const expected = [kept.id, noted.id, mine.id, 'feed0001'];
-    for (const id of expected) assert.ok(saved.tags.some((t) => t.id === id), `${id} on disk`);
     assert.equal(saved.tags.find((t) => t.id === noted.id)?.note, 'their note');
     assertExact(article, saved.tags);
-    recordFaults({ suite: 'concurrency: sidecar changed under unsaved changes', faults: 1, tagsBefore: expected.length, tagsAfter: saved.tags.length, tagsLost: lost(expected, sidecar) });
   });
 
   it('the same tag changed on both sides is a conflict: the file keeps theirs until Keep Mine or Keep Theirs', async () => {
     const api = await newsmark();
     const { article, sidecar, key } = copySample('conflict.txt');
+    const written = tagIdLines(readText(sidecar));
     await refresh(api);
     const [first, second] = api.store.tags(key);
     assert.ok(first && second);
@@ -150,18 +179,20 @@ describe('Faults: files move, change and break around the tags', () => {
 
     await editor.document.save();
     await api.idle();
+    const undecided = idsOnDisk(sidecar);
     assert.deepEqual(onDisk(sidecar).tags.filter((t) => t.id === first.id || t.id === second.id).map((t) => t.note), ['theirs', 'theirs'], 'the file keeps their version while undecided');
 
     await vscode.commands.executeCommand('newsmark.keepMine', { key, id: first.id });
     await vscode.commands.executeCommand('newsmark.keepTheirs', { key, id: second.id });
     await api.idle();
+    // Counted at both saves: while the two conflicts were undecided, and once decided.
+    const lost = recordLoss('concurrency: same tag changed on both sides', 2, { expected: written, found: undecided }, { expected: written, found: idsOnDisk(sidecar) });
+    assert.deepEqual(lost, [], 'no tag lost');
     const saved = onDisk(sidecar);
     assert.equal(saved.tags.find((t) => t.id === first.id)?.note, 'mine');
     assert.equal(saved.tags.find((t) => t.id === second.id)?.note, 'theirs');
     assert.deepEqual(api.store.get(key)?.conflicts, []);
     assertExact(article, saved.tags);
-    const ids = api.store.tags(key).map((t) => t.id);
-    recordFaults({ suite: 'concurrency: same tag changed on both sides', faults: 2, tagsBefore: ids.length, tagsAfter: saved.tags.length, tagsLost: lost(ids, sidecar) });
   });
 
   it('a broken sidecar arriving under unsaved changes is never overwritten; the unsaved tags wait and merge once it is fixed', async () => {
@@ -181,17 +212,24 @@ describe('Faults: files move, change and break around the tags', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(sidecar).map((d) => d.range.start.line), [8, 10, 12]);
     await editor.document.save();
     await api.idle();
-    assert.equal(readText(sidecar), conflicted, 'never written while it cannot be read');
+    const whileBroken = readText(sidecar);
+    const brokenFound = idsOnDisk(sidecar);
     assert.ok(api.store.find(key, mine.id), 'our unsaved tag waits in memory');
 
     writeFileSync(sidecar.fsPath, good); // the analyst resolves the merge
     await eventually(() => assert.equal(api.store.get(key)?.problem, undefined), WAIT);
     await editor.document.save();
     await api.idle();
-    const tags = onDisk(sidecar).tags;
-    assert.ok(tags.some((t) => t.id === mine.id), 'our tag is written once the file is readable');
-    const expected = api.store.tags(key).map((t) => t.id);
-    recordFaults({ suite: 'bad input: conflict markers under unsaved changes', faults: 1, tagsBefore: expected.length, tagsAfter: tags.length, tagsLost: lost(expected, sidecar) });
+    // Counted at both saves: over the broken file, which must keep what it holds, and once it is
+    // fixed, when it must hold every tag of the file as copied and ours.
+    const lost = recordLoss(
+      'bad input: conflict markers under unsaved changes',
+      1,
+      { expected: tagIdLines(conflicted), found: brokenFound },
+      { expected: [...tagIdLines(good), mine.id], found: idsOnDisk(sidecar) },
+    );
+    assert.equal(whileBroken, conflicted, 'never written while it cannot be read');
+    assert.deepEqual(lost, [], 'no tag lost; ours is written once the file is readable');
   });
 
   it('a bad tag entry gets a diagnostic on its line, the rest loads, and the entry survives the next save', async () => {
@@ -232,9 +270,13 @@ describe('Faults: files move, change and break around the tags', () => {
     assert.ok(diagnostics.some((d) => /past the end of the article/.test(d.message) && d.severity === vscode.DiagnosticSeverity.Warning), 'out of range: a warning, found by its text');
 
     editor.selection = select(editor, 'Varnia');
-    await vscode.commands.executeCommand('newsmark.tagClaim');
+    const [mine] = (await vscode.commands.executeCommand<Tag[]>('newsmark.tagClaim')) ?? [];
+    assert.ok(mine);
     await editor.document.save();
     await api.idle();
+    // The id lines of the file as the test edited it (the duplicate twice) against the file saved, besides ours.
+    const lost = recordLoss('bad input: bad tag entries', 5, { expected: tagIdLines(edited), found: idsOnDisk(sidecar).filter((id) => id !== mine.id) });
+    assert.deepEqual(lost, [], 'every entry, readable or not, is still in the file');
     const written = readText(sidecar);
     for (const bad of ['category: rumour', 'start: -4', `id: ${ids[3]!}`]) assert.equal(written.split(bad).length - 1, bad.startsWith('id') ? 2 : 1, `${bad} kept as written`);
     const reread = onDisk(sidecar);
@@ -244,7 +286,6 @@ describe('Faults: files move, change and break around the tags', () => {
     const after = vscode.languages.getDiagnostics(sidecar);
     assert.equal(after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 4, 'the unreadable entries are still reported');
     assert.ok(!after.some((d) => /past the end/.test(d.message)), 'the offsets are fixed, so no longer reported');
-    recordFaults({ suite: 'bad input: bad tag entries', faults: 5, tagsBefore: ids.length, tagsAfter: reread.tags.length - 1 + reread.invalidTags.length, tagsLost: ids.length - (reread.tags.length - 1 + reread.invalidTags.length) });
   });
 
   it('a sidecar larger than newsmark.maxFileSizeMB is refused and left alone', async () => {
@@ -256,32 +297,50 @@ describe('Faults: files move, change and break around the tags', () => {
       const big = readText(sidecar);
       assert.ok(Buffer.byteLength(big) > 1100);
       await refresh(api);
+      const lost = recordLoss('bad input: sidecar over the size limit', 1, { expected: tagIdLines(big), found: idsOnDisk(sidecar) });
       assert.match(api.store.get(key)?.problem ?? '', /over the limit/);
+      assert.deepEqual(lost, []);
       assert.equal(readText(sidecar), big);
     } finally {
       await config.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
-  it('a sidecar that is there but cannot be read is a problem, never "no tags yet"', async () => {
+  it('a sidecar that is there but cannot be read is a problem, never "no tags yet", and is left as it is', async () => {
     const api = await newsmark();
+    // A folder in the sidecar's place stands for one locked or without permission (which do not
+    // stop root, who runs these tests in containers); it holds no tags.
     const article = workspaceFile('locked.txt');
     copyFileSync(workspaceFile('varnia-wire.txt').fsPath, article.fsPath);
-    mkdirSync(workspaceFile('locked.txt.tags.yaml').fsPath); // unreadable as a file, like one locked or without permission
-    const editor = await open('locked.txt');
-    await api.idle();
-    await eventually(() => assert.match(api.store.get(article.toString())?.problem ?? '', /cannot be read/));
-    editor.selection = select(editor, 'Varnia');
-    const created = await vscode.commands.executeCommand<Tag[] | undefined>('newsmark.tagClaim');
-    assert.ok(!created || created.length === 0, 'read-only: nothing tagged, nothing written over it');
-    await api.idle();
+    mkdirSync(workspaceFile('locked.txt.tags.yaml').fsPath);
+    // A colleague's editor saved a comment in Latin-1: the file holds all its tags but is not UTF-8.
+    const { sidecar: latin, key: latinKey } = copySample('latin1.txt');
+    const tagged = readText(latin);
+    const at = tagged.indexOf('tags:\n');
+    const latinBytes = Buffer.concat([Buffer.from(tagged.slice(0, at), 'utf8'), Buffer.from('# relu par Andr\u00e9\n', 'latin1'), Buffer.from(tagged.slice(at), 'utf8')]);
+    writeFileSync(latin.fsPath, latinBytes);
+    const held = tagIdLines(tagged);
+    assert.ok(held.length > 0);
+
+    for (const [name, key, problem] of [['locked.txt', article.toString(), /cannot be read/], ['latin1.txt', latinKey, /not UTF-8/]] as const) {
+      const editor = await open(name);
+      await api.idle();
+      await eventually(() => assert.match(api.store.get(key)?.problem ?? '', problem));
+      editor.selection = select(editor, 'Varnia');
+      const created = await vscode.commands.executeCommand<Tag[] | undefined>('newsmark.tagClaim');
+      assert.ok(!created || created.length === 0, `${name}: read-only, nothing tagged, nothing written over it`);
+      await api.idle();
+    }
+    const lost = recordLoss('bad input: sidecar there but unreadable', 2, { expected: [], found: idsOnDisk(workspaceFile('locked.txt.tags.yaml')) }, { expected: held, found: idsOnDisk(latin) });
+    assert.deepEqual(lost, [], 'the tags the unreadable file holds are still there');
     assert.ok(statSync(workspaceFile('locked.txt.tags.yaml').fsPath).isDirectory());
-    recordFaults({ suite: 'bad input: sidecar there but unreadable', faults: 1, tagsBefore: 0, tagsAfter: 0, tagsLost: 0 });
+    assert.ok(readFileSync(latin.fsPath).equals(latinBytes), 'the file that is not UTF-8 is left byte for byte');
   });
 
   it('renaming an article with unsaved tag changes takes them along', async () => {
     const api = await newsmark();
-    const { key } = copySample('draft.txt');
+    const { sidecar, key } = copySample('draft.txt');
+    const written = tagIdLines(readText(sidecar));
     await refresh(api);
     const editor = await open('draft.txt');
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'DRAFT ')); // unsaved
@@ -298,20 +357,23 @@ describe('Faults: files move, change and break around the tags', () => {
     assert.ok(document);
     await document.save();
     await api.idle();
+    const lost = recordLoss('lifecycle: dirty article renamed', 1, { expected: [...written, mine.id], found: idsOnDisk(workspaceFile('final.txt.tags.yaml')) });
+    assert.deepEqual(lost, [], 'every tag, the unsaved one too, reaches the renamed sidecar');
     const saved = onDisk(workspaceFile('final.txt.tags.yaml'));
-    assert.ok(saved.tags.some((t) => t.id === mine.id), 'the unsaved tag reaches the renamed sidecar');
     assertExact(workspaceFile('final.txt'), saved.tags);
-    recordFaults({ suite: 'lifecycle: dirty article renamed', faults: 1, tagsBefore: before.length, tagsAfter: saved.tags.length, tagsLost: lost(before, workspaceFile('final.txt.tags.yaml')) });
   });
 
   it('never deletes a sidecar whose article is missing, whatever else happens', async () => {
     const api = await newsmark();
     const orphanSidecar = workspaceFile('never-existed.txt.tags.yaml');
     copyFileSync(workspaceFile('daily-clarion.txt.tags.yaml').fsPath, orphanSidecar.fsPath);
+    const written = tagIdLines(readText(orphanSidecar));
     await refresh(api);
     const key = workspaceFile('never-existed.txt').toString();
     assert.equal(api.store.get(key)?.missing, true);
     await refresh(api);
+    const lost = recordLoss('lifecycle: sidecar whose article never existed', 1, { expected: written, found: idsOnDisk(orphanSidecar) });
     assert.ok(existsSync(orphanSidecar.fsPath));
+    assert.deepEqual(lost, []);
   });
 });
