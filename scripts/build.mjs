@@ -1,9 +1,9 @@
-// Bundles the extension, the CLI and the integration tests with esbuild.
+// Bundles the extension, the CLI and the integration tests (for the Node and the web worker host) with esbuild.
 // Integration test files are built one per entry so the mocha runner can add them as files.
 // The extension is built twice: for Node (desktop) and for the browser (scripts/browserBuild.mjs).
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { webExtensionBuild } from './browserBuild.mjs';
 
@@ -13,11 +13,47 @@ const watch = process.argv.includes('--watch');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const integration = readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => join('test/integration', f));
 
+// The integration tests again, for VS Code's web worker extension host (npm run test:web): one
+// browser bundle inside the extension folder (the workbench runs tests in the web worker only from
+// there; .vscodeignore keeps it out of the .vsix). It loads mocha's browser build and the test files
+// through the generated module newsmark:integration-tests; node:assert is the npm assert package.
+/** Integration test files the web run leaves out, and why (test:web prints this). */
+const WEB_LEFT_OUT = {
+  'faults.test.ts': 'the Faults suite runs on its own, in the Node host (npm run test:faults)',
+};
+const webTestFiles = readdirSync('test/integration').filter((f) => f.endsWith('.test.ts') && !(f in WEB_LEFT_OUT)).sort();
+const webTestModules = {
+  name: 'newsmark-web-test-modules',
+  setup(build) {
+    build.onResolve({ filter: /^newsmark:integration-tests$/ }, ({ path }) => ({ path, namespace: 'newsmark-web-tests' }));
+    build.onLoad({ filter: /.*/, namespace: 'newsmark-web-tests' }, () => ({
+      resolveDir: resolve('test/integration'),
+      loader: 'js',
+      contents: [
+        ...webTestFiles.map((f) => `import ${JSON.stringify(`./${f}`)};`),
+        `export const files = ${JSON.stringify(webTestFiles)};`,
+        `export const leftOut = ${JSON.stringify(Object.entries(WEB_LEFT_OUT).map(([file, reason]) => ({ file, reason })))};`,
+      ].join('\n'),
+    }));
+    // Node's strict assert, from the npm package that ports it to the browser.
+    build.onResolve({ filter: /^node:assert\/strict$/ }, ({ path }) => ({ path, namespace: 'newsmark-web-assert' }));
+    build.onLoad({ filter: /.*/, namespace: 'newsmark-web-assert' }, () => ({
+      resolveDir: resolve('.'), loader: 'js', contents: "module.exports = require('assert').strict;",
+    }));
+  },
+};
+const webTests = {
+  bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'warning',
+  entryPoints: ['test/web/index.ts'], outfile: 'dist/test-web/index.js', external: ['vscode'],
+  alias: { 'node:assert': 'assert' }, inject: ['test/web/processShim.ts'], plugins: [webTestModules],
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   webExtensionBuild,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) } },
   { ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
+  webTests,
 ];
 
 if (watch) {

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readResults } from './results.mjs';
 import { CHROMIUM } from './workbench.mjs';
 
 export { CHROMIUM, launchBrowser, openWorkbench, widenSidebar } from './workbench.mjs';
@@ -355,4 +356,43 @@ export function ensureBuilt() {
   log('build output missing; running node scripts/build.mjs');
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('build failed');
+}
+
+/**
+ * Waits for the results file FILE that a test runner inside SERVER writes when its suite ends.
+ * ended() may say why no file will come (e.g. the workbench reported the tests over): checked
+ * after a last look for the file.
+ */
+export async function waitForResults(file, server, { timeoutMs, ended = () => undefined }) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (existsSync(file)) return readResults(file);
+    if (server.exited) {
+      throw new Error(`code-server exited (${server.exited.code ?? server.exited.signal}) before the tests finished; log ${server.logFile}:\n${server.tail(40)}`);
+    }
+    const why = ended();
+    if (why) {
+      await sleep(2000); // the file may be a rename away
+      if (existsSync(file)) return readResults(file);
+      throw new Error(`${why}, but no results file came; tail of ${server.logFile}:\n${server.tail(40)}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no test results after ${timeoutMs / 1000}s; tail of ${server.logFile}:\n${server.tail(60)}`);
+    }
+    await sleep(500);
+  }
+}
+
+/**
+ * The logs are scanned after every run: a tree-view error there ("already registered", "Cannot
+ * resolve tree item") means rows went wrong even if every assertion passed, so it is a failure.
+ */
+export function addLogCheck(results, problems) {
+  if (!results.tests || (results.tests.length === 0 && problems.length === 0)) return;
+  const fullTitle = 'VS Code\'s logs show no Tags view errors';
+  if (problems.length === 0) results.tests.push({ fullTitle, title: fullTitle, state: 'passed', duration: 0 });
+  else {
+    const message = `${problems.length} tree-view error lines in the logs, e.g.:\n${problems.slice(0, 8).join('\n')}`;
+    results.tests.push({ fullTitle, title: fullTitle, state: 'failed', duration: 0, error: { message, stack: message } });
+  }
 }

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CODE_SERVER_VERSION, LOG_DIR, ROOT, TESTS_INDEX, copySamples, ensureBuilt, ensureCodeServer, ensureSystemPackages, extensionPath,
-  launchBrowser, log, onCleanup, openWorkbench, scanLogs, serverExtensionPath, startCodeServer, workbenchUrl,
+  CODE_SERVER_VERSION, LOG_DIR, ROOT, TESTS_INDEX, addLogCheck, copySamples, ensureBuilt, ensureCodeServer, ensureSystemPackages, extensionPath,
+  launchBrowser, log, onCleanup, openWorkbench, scanLogs, serverExtensionPath, startCodeServer, waitForResults, workbenchUrl,
 } from './codeserver.mjs';
-import { printResults, readResults } from './results.mjs';
+import { printResults } from './results.mjs';
 
 const argv = process.argv.slice(2);
 const runIntegration = !argv.includes('--ui-only');
@@ -29,22 +29,7 @@ const SUITE_TIMEOUT_MS = Number(process.env.NEWSMARK_TEST_TIMEOUT_MS) || 5 * 60_
 const UI_TEST_TIMEOUT_MS = Number(process.env.NEWSMARK_UI_TEST_TIMEOUT_MS) || 90_000;
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 const tailOf = (file, n) => { try { return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).map((l) => `    ${l.slice(0, 300)}`).join('\n'); } catch { return '    (none)'; } };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
-async function waitForResults(file, server) {
-  const deadline = Date.now() + SUITE_TIMEOUT_MS;
-  for (;;) {
-    if (existsSync(file)) return readResults(file);
-    if (server.exited) {
-      throw new Error(`code-server exited (${server.exited.code ?? server.exited.signal}) before the tests finished; log ${server.logFile}:\n${server.tail(40)}`);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`no test results after ${SUITE_TIMEOUT_MS / 1000}s; tail of ${server.logFile}:\n${server.tail(60)}`);
-    }
-    await sleep(500);
-  }
-}
 
 async function integration(browser) {
   const started = Date.now();
@@ -71,7 +56,7 @@ async function integration(browser) {
     const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: serverExtensionPath(), testsPath: TESTS_INDEX });
     const page = await openWorkbench(browser, url, { consoleLog });
     try {
-      results = await waitForResults(resultsFile, server);
+      results = await waitForResults(resultsFile, server, { timeoutMs: SUITE_TIMEOUT_MS });
     } catch (err) {
       await page.screenshot({ path: join(LOG_DIR, `integration-timeout-${stamp()}.png`) }).catch(() => {});
       // The extension host's console (mocha's spec reporter) is forwarded to the page: it shows where it hung.
@@ -87,20 +72,6 @@ async function integration(browser) {
   log(`integration took ${((Date.now() - started) / 1000).toFixed(1)}s`);
   // The summary line comes last: CI reads "N passed, N failed" from the closing lines.
   return printResults('integration', results, { header, empty: emptyOk });
-}
-
-/**
- * The logs are scanned after every run: a tree-view error there ("already registered", "Cannot
- * resolve tree item") means rows went wrong even if every assertion passed, so it is a failure.
- */
-function addLogCheck(results, problems) {
-  if (!results.tests || (results.tests.length === 0 && problems.length === 0)) return;
-  const fullTitle = 'VS Code\'s logs show no Tags view errors';
-  if (problems.length === 0) results.tests.push({ fullTitle, title: fullTitle, state: 'passed', duration: 0 });
-  else {
-    const message = `${problems.length} tree-view error lines in the logs, e.g.:\n${problems.slice(0, 8).join('\n')}`;
-    results.tests.push({ fullTitle, title: fullTitle, state: 'failed', duration: 0, error: { message, stack: message } });
-  }
 }
 
 function withTimeout(promise, ms, what) {

@@ -26,8 +26,12 @@ export async function widenSidebar(page, width = 440) {
   await page.mouse.up();
 }
 
-/** Opens URL in a new page and waits until the workbench has rendered. CONSOLELOG receives the page's console. */
-export async function openWorkbench(browser, url, { viewport = { width: 1600, height: 1000 }, consoleLog } = {}) {
+/**
+ * Opens URL in a new page and waits until the workbench has rendered. CONSOLELOG receives the page's
+ * console. EXPOSE names functions for the page's window (e.g. codeAutomationExit, which the workbench
+ * calls when the extension tests end): they are exposed before the page loads, when it looks for them.
+ */
+export async function openWorkbench(browser, url, { viewport = { width: 1600, height: 1000 }, consoleLog, expose = {} } = {}) {
   // Dark, so the workbench never follows a light system scheme when it auto-detects one.
   const context = await browser.newContext({ viewport, colorScheme: 'dark' });
   const page = await context.newPage();
@@ -35,6 +39,7 @@ export async function openWorkbench(browser, url, { viewport = { width: 1600, he
     page.on('console', (m) => appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => appendFileSync(consoleLog, `[pageerror] ${e.stack || e}\n`));
   }
+  for (const [name, fn] of Object.entries(expose)) await page.exposeFunction(name, fn);
   await page.goto(url);
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
   return page;

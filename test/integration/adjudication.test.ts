@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
@@ -8,18 +7,18 @@ import { toLf } from '../../src/core/textIndex';
 import { verifyTags } from '../../src/core/verify';
 import type { NewsmarkApi } from '../../src/extension/extension';
 import type { TagsNode } from '../../src/extension/review/tagsTree';
-import { closeAll, copySample, labelOf, newsmark, open, readText, workspaceFile } from './helpers';
+import { closeAll, copyFile, labelOf, makeFolder, makeSampleCopy, newsmark, open, readBytes, readTextFile, remove, workspaceFile, writeTextFile } from './helpers';
 
 const NAME = 'adjudicate-wire.txt';
 const OTHER = 'coder-b';
 
 /** What `newsmark validate` checks, through the same core functions: parses, every tag cuts out its text, spec ids. */
-function validSidecar(sidecar: vscode.Uri, article: vscode.Uri): SidecarFile {
-  const parsed = SidecarFile.parse(readText(sidecar));
+async function validSidecar(sidecar: vscode.Uri, article: vscode.Uri): Promise<SidecarFile> {
+  const parsed = SidecarFile.parse(await readTextFile(sidecar));
   assert.ok(parsed.ok, 'the sidecar parses');
   const file = parsed.sidecar;
   assert.deepEqual(file.invalidTags, []);
-  const text = toLf(readText(article));
+  const text = toLf(await readTextFile(article));
   assert.equal(file.sha256, articleHash(text));
   const result = verifyTags(text, file.sha256, file.tags);
   assert.deepEqual([result.mismatches, result.outOfRange], [[], []], 'every tag cuts out its text');
@@ -57,28 +56,28 @@ function differenceNodes(api: NewsmarkApi): TagsNode[] {
 }
 
 describe('Adjudication: compare with another annotation set', () => {
-  const made: string[] = [];
+  const made: vscode.Uri[] = [];
   after(async () => {
     await vscode.commands.executeCommand('newsmark.stopComparing');
     await closeAll();
-    for (const path of made.splice(0)) rmSync(path, { recursive: true, force: true });
+    for (const uri of made.splice(0)) await remove(uri);
     await vscode.commands.executeCommand('newsmark.refreshTags');
   });
 
   it('lists the differences, draws theirs, and settles them with each action and Accept All; the curated sidecar validates and their set is untouched', async () => {
     const api = await newsmark();
-    const { article, sidecar, key } = copySample(NAME);
-    made.push(sidecar.fsPath, article.fsPath);
+    const { article, sidecar, key } = await makeSampleCopy(NAME);
+    made.push(sidecar, article);
     const otherDir = workspaceFile(OTHER);
-    made.push(otherDir.fsPath);
-    mkdirSync(otherDir.fsPath, { recursive: true });
+    made.push(otherDir);
+    await makeFolder(otherDir);
     const theirArticle = vscode.Uri.joinPath(otherDir, NAME);
     const theirSidecar = vscode.Uri.joinPath(otherDir, `${NAME}.tags.yaml`);
-    copyFileSync(article.fsPath, theirArticle.fsPath);
-    const text = toLf(readText(article));
-    const ours = validSidecar(sidecar, article).tags;
-    writeFileSync(theirSidecar.fsPath, SidecarFile.create(NAME, '').serialize(coderB(text, ours), articleHash(text), NAME));
-    const theirBytes = readFileSync(theirSidecar.fsPath);
+    await copyFile(article, theirArticle);
+    const text = toLf(await readTextFile(article));
+    const ours = (await validSidecar(sidecar, article)).tags;
+    await writeTextFile(theirSidecar, SidecarFile.create(NAME, '').serialize(coderB(text, ours), articleHash(text), NAME));
+    const theirBytes = await readBytes(theirSidecar);
     await vscode.commands.executeCommand('newsmark.refreshTags');
     await api.idle();
 
@@ -117,7 +116,7 @@ describe('Adjudication: compare with another annotation set', () => {
     for (const id of ['takeTheirsDifference', 'keepMineDifference', 'keepBothDifference', 'dropBothDifference']) assert.ok(hoverText.includes(`command:newsmark.${id}?`), `the hover links ${id}:\n${hoverText}`);
     assert.match(hoverText, /Boundaries differ/);
 
-    const onDisk = (): Map<string, Tag> => new Map(validSidecar(sidecar, article).tags.map((t) => [t.id, t]));
+    const onDisk = async (): Promise<Map<string, Tag>> => new Map((await validSidecar(sidecar, article)).tags.map((t) => [t.id, t]));
     const settle = async (command: string, ...args: unknown[]): Promise<void> => {
       assert.equal(await vscode.commands.executeCommand(command, ...args), true, `${command} settled something`);
       await api.idle();
@@ -126,7 +125,7 @@ describe('Adjudication: compare with another annotation set', () => {
 
     // Take Theirs (from the hover's link argument): our claim gets coder B's shorter span, confirmed.
     await settle('newsmark.takeTheirsDifference', { key, id: idOf('boundaries-differ', 'e8514a12') });
-    let tags = onDisk();
+    let tags = await onDisk();
     assert.deepEqual([tags.get('e8514a12')?.text, tags.get('e8514a12')?.review, tags.get('e8514a12')?.reviewer], ['We have lost equipment and cargo', 'confirmed', 'adjudicator']);
     assert.equal(comparison.differences(key).length, 4);
 
@@ -137,14 +136,14 @@ describe('Adjudication: compare with another annotation set', () => {
     const active = vscode.window.activeTextEditor!;
     assert.equal(active.document.getText(active.selection), ours.find((t) => t.id === 'c04de667')!.text, 'Next Difference selects the denial coder B called a claim');
     await settle('newsmark.keepMineDifference');
-    tags = onDisk();
+    tags = await onDisk();
     assert.deepEqual([tags.get('c04de667')?.category, tags.get('c04de667')?.review], ['denial', 'confirmed']);
 
     // Keep Both from a tree row: ours stays, theirs is added beside it under a new id.
     const row = differenceNodes(api).find((n) => n.kind === 'difference' && n.id === idOf('boundaries-differ', '1fd83f43'));
     assert.ok(row);
     await settle('newsmark.keepBothDifference', row);
-    tags = onDisk();
+    tags = await onDisk();
     const statement = [...tags.values()].filter((t) => t.text.startsWith('the structure was inspected'));
     assert.equal(statement.length, 2);
     assert.ok(statement.every((t) => t.review === 'confirmed' && t.reviewer === 'adjudicator'));
@@ -152,11 +151,11 @@ describe('Adjudication: compare with another annotation set', () => {
 
     // Drop Both: the figure only we had goes.
     await settle('newsmark.dropBothDifference', { key, id: idOf('only-in-a', 'd8a07e35') });
-    assert.equal(onDisk().has('d8a07e35'), false);
+    assert.equal((await onDisk()).has('d8a07e35'), false);
 
     // Keep Both on a tag only they have: it is copied, with their id, note and author.
     await settle('newsmark.keepBothDifference', { key, id: idOf('only-in-b', 'bbbb0001') });
-    const copied = onDisk().get('bbbb0001');
+    const copied = (await onDisk()).get('bbbb0001');
     assert.deepEqual([copied?.category, copied?.note, copied?.author, copied?.review], ['denial', 'lead paragraph', 'coder-b', 'confirmed']);
     assert.equal(comparison.total(), 0);
     assert.equal(differenceNodes(api).length, 0);
@@ -164,12 +163,12 @@ describe('Adjudication: compare with another annotation set', () => {
     // Accept All Agreements confirms the five tags both coders made alike.
     assert.equal(await vscode.commands.executeCommand('newsmark.acceptAllAgreements'), 5);
     await api.idle();
-    const final = [...onDisk().values()];
+    const final = [...(await onDisk()).values()];
     assert.ok(final.every((t) => t.review === 'confirmed' && t.reviewer === 'adjudicator'), 'every tag of the curated sidecar is confirmed');
     assert.equal(final.length, 10, '9 sample tags, one dropped, two of theirs added');
     assert.equal(api.store.isModified(key), false);
 
-    assert.deepEqual(readFileSync(theirSidecar.fsPath), theirBytes, 'the other set is never written');
+    assert.deepEqual(await readBytes(theirSidecar), theirBytes, 'the other set is never written');
     await vscode.commands.executeCommand('newsmark.stopComparing');
     assert.equal(api.adjudication.comparison, undefined);
   });

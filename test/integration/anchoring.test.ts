@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, labelOf, newsmark, open, readText, select, workspaceFile } from './helpers';
+import { closeAll, eventually, labelOf, newsmark, open, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
 
 /** Each drawn highlight covers exactly its tag's text in the document. */
 function assertDrawnOnText(editor: vscode.TextEditor, drawn: Record<string, vscode.Range[]>, tags: readonly Tag[]): void {
@@ -15,8 +14,8 @@ function assertDrawnOnText(editor: vscode.TextEditor, drawn: Record<string, vsco
   }
 }
 
-function sidecarTags(article: string): readonly Tag[] {
-  const parsed = SidecarFile.parse(readText(workspaceFile(`${article}.tags.yaml`)));
+async function sidecarTags(article: string): Promise<readonly Tag[]> {
+  const parsed = SidecarFile.parse(await readTextFile(workspaceFile(`${article}.tags.yaml`)));
   assert.ok(parsed.ok);
   return parsed.sidecar.tags;
 }
@@ -61,7 +60,7 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
 
     await editor.document.save();
     await api.idle();
-    await eventually(() => assert.equal(sidecarTags('harbor-gazette.txt').find((t) => t.id === figure.id)?.status, 'fuzzy'));
+    await eventually(async () => assert.equal((await sidecarTags('harbor-gazette.txt')).find((t) => t.id === figure.id)?.status, 'fuzzy'));
   });
 
   it('grows a tag as an analyst types inside it, key by key with pauses, and never moves it', async () => {
@@ -69,7 +68,7 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
     const denial = 'We deny the harbour authority had anything to do with these closures';
     const name = 'typing-inside.txt';
     const file = workspaceFile(name);
-    writeFileSync(file.fsPath, `Ministry answers\n\nThe ministry replied on Friday. “${denial},” said Ilse Marrow.\nAbout 1,240 people were moved inland.\n`);
+    await writeTextFile(file, `Ministry answers\n\nThe ministry replied on Friday. “${denial},” said Ilse Marrow.\nAbout 1,240 people were moved inland.\n`);
     try {
       const api = await newsmark();
       const editor = await open(name);
@@ -103,11 +102,11 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
 
       await editor.document.save();
       await api.idle();
-      await eventually(() => assert.equal(sidecarTags(name).find((t) => t.id === tag.id)?.previousText, denial));
+      await eventually(async () => assert.equal((await sidecarTags(name)).find((t) => t.id === tag.id)?.previousText, denial));
     } finally {
       await closeAll();
-      rmSync(file.fsPath, { force: true });
-      rmSync(`${file.fsPath}.tags.yaml`, { force: true });
+      await remove(file);
+      await remove(workspaceFile(`${name}.tags.yaml`));
     }
   });
 
@@ -120,8 +119,8 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
     await editor.edit((e) => e.delete(range));
     await editor.document.save();
     await api.idle();
-    await eventually(() => assert.equal(sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)?.status, 'orphaned'));
-    assert.equal(sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)?.text, victim.text);
+    await eventually(async () => assert.equal((await sidecarTags('varnia-wire.txt')).find((t) => t.id === victim.id)?.status, 'orphaned'));
+    assert.equal((await sidecarTags('varnia-wire.txt')).find((t) => t.id === victim.id)?.text, victim.text);
     const provider = api.tagsView.provider;
     const orphans = provider.getChildren().find((n) => n.kind === 'attention' && n.group === 'orphaned');
     assert.ok(orphans, 'an Orphaned group in the Tags view');
@@ -134,7 +133,7 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
     editor.selection = select(editor, 'Kessmouth');
     await vscode.commands.executeCommand('newsmark.reattachToSelection', { key, id: victim.id });
     await api.idle();
-    const back = sidecarTags('varnia-wire.txt').find((t) => t.id === victim.id)!;
+    const back = (await sidecarTags('varnia-wire.txt')).find((t) => t.id === victim.id)!;
     assert.equal(back.status, undefined);
     assert.equal(back.text, 'Kessmouth');
   });
@@ -144,14 +143,14 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
     const editor = await open('meridian-ledger.txt');
     const key = editor.document.uri.toString();
     const before = api.store.tags(key).map((t) => [t.id, t.text]);
-    const path = workspaceFile('meridian-ledger.txt').fsPath;
-    writeFileSync(path, `Correction appended at the top by the outlet.\n\n${readText(workspaceFile('meridian-ledger.txt'))}`);
+    const file = workspaceFile('meridian-ledger.txt');
+    await writeTextFile(file, `Correction appended at the top by the outlet.\n\n${await readTextFile(file)}`);
     await eventually(() => assert.ok(editor.document.getText().startsWith('Correction')), 10000);
     await eventually(async () => {
       await api.idle();
-      const onDisk = sidecarTags('meridian-ledger.txt');
+      const onDisk = await sidecarTags('meridian-ledger.txt');
       assert.deepEqual(onDisk.map((t) => [t.id, t.text]).sort(), before.sort());
-      const lf = Array.from(toLf(readText(workspaceFile('meridian-ledger.txt'))));
+      const lf = Array.from(toLf(await readTextFile(file)));
       for (const t of onDisk) assert.equal(lf.slice(t.start, t.end).join(''), t.text);
     }, 10000);
     assertDrawnOnText(editor, api.decorations.rangesIn(editor), api.store.tags(key));

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/shared/commandIds';
-import { closeAll, copySample, eventually, labelOf, newsmark, open } from './helpers';
+import { closeAll, eventually, labelOf, makeSampleCopy, newsmark, open, remove } from './helpers';
 
 const NAME = 'blind-coding.txt';
 
@@ -13,7 +12,7 @@ const NAME = 'blind-coding.txt';
  */
 describe('Blind coding: Show Only My Tags', () => {
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('newsmark');
-  let copy: ReturnType<typeof copySample> | undefined;
+  let copy: Awaited<ReturnType<typeof makeSampleCopy>> | undefined;
   let previousAuthor: string | undefined;
 
   after(async () => {
@@ -21,14 +20,14 @@ describe('Blind coding: Show Only My Tags', () => {
     await config().update('author', previousAuthor, vscode.ConfigurationTarget.Global);
     await closeAll();
     const api = await newsmark();
-    if (copy) for (const uri of [copy.article, copy.sidecar]) rmSync(uri.fsPath, { force: true });
+    if (copy) for (const uri of [copy.article, copy.sidecar]) await remove(uri);
     await api.idle();
   });
 
   it('hides the other author’s tags from decorations, tree, hovers and status counts, and shows them again', async () => {
     const api = await newsmark();
     previousAuthor = config().inspect<string>('author')?.globalValue;
-    copy = copySample(NAME);
+    copy = await makeSampleCopy(NAME);
     const editor = await open(NAME);
     const key = editor.document.uri.toString();
     await eventually(() => assert.ok(api.store.tags(key).length >= 6, 'the copy has its sample tags'));

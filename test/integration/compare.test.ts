@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/tag';
-import { closeAll, eventually, newsmark, open, select, workspaceFile } from './helpers';
+import { closeAll, eventually, newsmark, open, remove, select, workspaceFile, writeTextFile } from './helpers';
 
 // Two fictional outlets print one figure differently; the samples already hold one mismatch
 // (2,471 evacuees in the Clarion, 2,417 elsewhere).
@@ -26,15 +25,15 @@ function panelTab(): vscode.Tab | undefined {
 }
 
 describe('Compare Outlets', () => {
-  before(() => {
-    writeFileSync(workspaceFile(NORTH).fsPath, NORTH_TEXT);
-    writeFileSync(workspaceFile(VALLEY).fsPath, VALLEY_TEXT);
-    writeFileSync(workspaceFile(RIDGE).fsPath, RIDGE_TEXT);
+  before(async () => {
+    await writeTextFile(workspaceFile(NORTH), NORTH_TEXT);
+    await writeTextFile(workspaceFile(VALLEY), VALLEY_TEXT);
+    await writeTextFile(workspaceFile(RIDGE), RIDGE_TEXT);
   });
   after(async () => {
     await closeAll();
     await vscode.workspace.getConfiguration('newsmark').update('figures.synonyms', undefined, vscode.ConfigurationTarget.Workspace);
-    for (const name of [NORTH, VALLEY, RIDGE]) for (const file of [`${name}.tags.yaml`, name]) rmSync(workspaceFile(file).fsPath, { force: true });
+    for (const name of [NORTH, VALLEY, RIDGE]) for (const file of [`${name}.tags.yaml`, name]) await remove(workspaceFile(file));
     await vscode.commands.executeCommand('newsmark.refreshTags');
   });
 

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../src/core/codebook';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, copySample, eventually, labelOf, newsmark, open, readText } from './helpers';
+import { closeAll, eventually, labelOf, makeSampleCopy, newsmark, open, readTextFile, remove, writeTextFile } from './helpers';
 
 const SAMPLES = ['harbor-gazette.txt', 'daily-clarion.txt', 'varnia-wire.txt', 'meridian-ledger.txt'];
 
@@ -35,10 +34,10 @@ describe('Display: decorations, hovers and the Tags view follow the sidecars', (
     assert.equal(crlf.document.eol, vscode.EndOfLine.CRLF, 'the sample keeps its CRLF line ends');
     // The same article and tags with LF line ends, beside it.
     const name = 'harbor-gazette-lf.txt';
-    const { article, sidecar } = copySample(name, 'harbor-gazette.txt');
+    const { article, sidecar } = await makeSampleCopy(name, 'harbor-gazette.txt');
     try {
-      writeFileSync(article.fsPath, readText(article).replace(/\r\n/g, '\n'));
-      writeFileSync(sidecar.fsPath, readText(sidecar).replace(/^article: harbor-gazette\.txt$/m, `article: ${name}`));
+      await writeTextFile(article, (await readTextFile(article)).replace(/\r\n/g, '\n'));
+      await writeTextFile(sidecar, (await readTextFile(sidecar)).replace(/^article: harbor-gazette\.txt$/m, `article: ${name}`));
       const lf = await open(name);
       assert.equal(lf.document.eol, vscode.EndOfLine.LF, 'the copy has LF line ends');
       const tags = api.store.tags(crlf.document.uri.toString()).filter((t) => t.status !== 'orphaned');
@@ -58,8 +57,8 @@ describe('Display: decorations, hovers and the Tags view follow the sidecars', (
       assert.deepEqual(inCrlf, spans(lf), 'the CRLF article is highlighted at the same lines and columns as its LF copy');
     } finally {
       await closeAll();
-      rmSync(sidecar.fsPath, { force: true });
-      rmSync(article.fsPath, { force: true });
+      await remove(sidecar);
+      await remove(article);
     }
   });
 

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { NewsmarkApi } from '../../src/extension/extension';
 
@@ -17,8 +16,52 @@ export function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
-export function readText(uri: vscode.Uri): string {
-  return readFileSync(uri.fsPath, 'utf8');
+// Files are reached through vscode.workspace.fs, not Node's fs, so the same tests run in the web
+// worker extension host (npm run test:web), which has no Node.
+
+// ignoreBOM keeps a byte-order mark in the text, as Node's readFileSync(…, 'utf8') did.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+export async function readTextFile(uri: vscode.Uri): Promise<string> {
+  return utf8.decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return vscode.workspace.fs.readFile(uri);
+}
+
+export async function writeTextFile(uri: vscode.Uri, content: string | Uint8Array): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+}
+
+/** Copies a file over whatever is at `to`, as Node's copyFileSync does. */
+export async function copyFile(from: vscode.Uri, to: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.copy(from, to, { overwrite: true });
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+    throw error;
+  }
+}
+
+/** Deletes a file or a folder with everything in it; nothing there is fine (rmSync's force). */
+export async function remove(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return;
+    throw error;
+  }
+}
+
+/** Creates a folder and its parents; one already there is fine (mkdirSync's recursive). */
+export async function makeFolder(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.createDirectory(uri);
 }
 
 export async function open(name: string): Promise<vscode.TextEditor> {
@@ -62,10 +105,34 @@ export function labelOf(item: vscode.TreeItem): string {
 }
 
 /** A copy of a sample under a new name, so other suites keep theirs. */
-export function copySample(name: string, sample = 'varnia-wire.txt'): { article: vscode.Uri; sidecar: vscode.Uri; key: string } {
+export async function makeSampleCopy(name: string, sample = 'varnia-wire.txt'): Promise<{ article: vscode.Uri; sidecar: vscode.Uri; key: string }> {
   const article = workspaceFile(name);
   const sidecar = workspaceFile(`${name}.tags.yaml`);
-  copyFileSync(workspaceFile(sample).fsPath, article.fsPath);
-  copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, sidecar.fsPath);
+  await copyFile(workspaceFile(sample), article);
+  await copyFile(workspaceFile(`${sample}.tags.yaml`), sidecar);
+  return { article, sidecar, key: article.toString() };
+}
+
+// The fault suite (faults.test.ts, run by test:faults in the Node host only) still reads and copies
+// synchronously. Node's fs is looked up when called rather than imported, so that this file also
+// bundles for the web worker host, which has no Node.
+function nodeFs(): typeof import('node:fs') {
+  const fs = (globalThis as { process?: NodeJS.Process }).process?.getBuiltinModule?.('node:fs');
+  if (!fs) throw new Error('Node\'s fs is not available in this extension host; use readTextFile / makeSampleCopy');
+  return fs;
+}
+
+/** Node host only (the fault suite); elsewhere readTextFile. */
+export function readText(uri: vscode.Uri): string {
+  return nodeFs().readFileSync(uri.fsPath, 'utf8');
+}
+
+/** Node host only (the fault suite); elsewhere makeSampleCopy. */
+export function copySample(name: string, sample = 'varnia-wire.txt'): { article: vscode.Uri; sidecar: vscode.Uri; key: string } {
+  const fs = nodeFs();
+  const article = workspaceFile(name);
+  const sidecar = workspaceFile(`${name}.tags.yaml`);
+  fs.copyFileSync(workspaceFile(sample).fsPath, article.fsPath);
+  fs.copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, sidecar.fsPath);
   return { article, sidecar, key: article.toString() };
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
-interface TestResult {
+export interface TestResult {
   title: string;
   fullTitle: string;
   state: 'passed' | 'failed' | 'pending';

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Tag } from '../../src/core/tag';
-import { closeAll, eventually, newsmark, open, select, workspaceFile } from './helpers';
+import { closeAll, eventually, newsmark, open, select, workspaceFile, writeTextFile } from './helpers';
 
 // A fictional article whose text is markup that would run if the preview did not escape it.
 const ARTICLE = 'quenford-notice.txt';
@@ -37,8 +36,8 @@ describe('Preview Report', () => {
   let key: string;
   afterEach(closeAll);
 
-  before(() => {
-    writeFileSync(workspaceFile(ARTICLE).fsPath, TEXT);
+  before(async () => {
+    await writeTextFile(workspaceFile(ARTICLE), TEXT);
     key = workspaceFile(ARTICLE).toString();
   });
 

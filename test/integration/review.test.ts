@@ -4,10 +4,10 @@ import { NO_FILTER } from '../../src/core/review/filter';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, labelOf, newsmark, open, readText, workspaceFile } from './helpers';
+import { closeAll, eventually, labelOf, newsmark, open, readTextFile, workspaceFile } from './helpers';
 
-function onDisk(article: string): readonly Tag[] {
-  const parsed = SidecarFile.parse(readText(workspaceFile(`${article}.tags.yaml`)));
+async function onDisk(article: string): Promise<readonly Tag[]> {
+  const parsed = SidecarFile.parse(await readTextFile(workspaceFile(`${article}.tags.yaml`)));
   assert.ok(parsed.ok);
   return parsed.sidecar.tags;
 }
@@ -59,12 +59,12 @@ describe('Reviewing: a corpus-wide sidebar, verdicts, bulk actions and navigatio
     await vscode.commands.executeCommand('newsmark.markConfirmed', { key, id: first!.id });
     await vscode.commands.executeCommand('newsmark.markDisputed', { key, id: second!.id });
     await api.idle();
-    assert.equal(onDisk('daily-clarion.txt').find((t) => t.id === first!.id)?.review, 'confirmed');
-    assert.equal(onDisk('daily-clarion.txt').find((t) => t.id === second!.id)?.review, 'disputed');
+    assert.equal((await onDisk('daily-clarion.txt')).find((t) => t.id === first!.id)?.review, 'confirmed');
+    assert.equal((await onDisk('daily-clarion.txt')).find((t) => t.id === second!.id)?.review, 'disputed');
     await eventually(() => assert.deepEqual(api.decorations.rangesIn(editor).disputed.map((r) => toLf(editor.document.getText(r))), [second!.text]));
     await vscode.commands.executeCommand('newsmark.markUnreviewed', { key, id: second!.id });
     await api.idle();
-    assert.equal(onDisk('daily-clarion.txt').find((t) => t.id === second!.id)?.review, undefined);
+    assert.equal((await onDisk('daily-clarion.txt')).find((t) => t.id === second!.id)?.review, undefined);
     assert.deepEqual(api.decorations.rangesIn(editor).disputed, []);
   });
 
@@ -75,7 +75,7 @@ describe('Reviewing: a corpus-wide sidebar, verdicts, bulk actions and navigatio
     const figure = api.store.tags(key).find((t) => t.category === 'figure' && t.attributes)!;
     await vscode.commands.executeCommand('newsmark.editAttributes', { key, id: figure.id }, { value: 2418, unit: 'people' });
     await api.idle();
-    const saved = onDisk('harbor-gazette.txt').find((t) => t.id === figure.id)!;
+    const saved = (await onDisk('harbor-gazette.txt')).find((t) => t.id === figure.id)!;
     assert.equal(saved.attributes?.['value'], 2418);
     for (const [name, value] of Object.entries(figure.attributes!)) if (name !== 'value' && name !== 'unit') assert.deepEqual(saved.attributes?.[name], value);
   });
@@ -88,11 +88,11 @@ describe('Reviewing: a corpus-wide sidebar, verdicts, bulk actions and navigatio
     const refs = claims.map((t) => ({ kind: 'tag', key, id: t.id, place: 'main' }));
     await vscode.commands.executeCommand('newsmark.changeCategory', refs[0], refs, 'denial');
     await api.idle();
-    for (const t of claims) assert.equal(onDisk('meridian-ledger.txt').find((s) => s.id === t.id)?.category, 'denial');
-    const before = onDisk('meridian-ledger.txt').length;
+    for (const t of claims) assert.equal((await onDisk('meridian-ledger.txt')).find((s) => s.id === t.id)?.category, 'denial');
+    const before = (await onDisk('meridian-ledger.txt')).length;
     await vscode.commands.executeCommand('newsmark.removeTag', refs[0], refs);
     await api.idle();
-    assert.equal(onDisk('meridian-ledger.txt').length, before - 2);
+    assert.equal((await onDisk('meridian-ledger.txt')).length, before - 2);
   });
 
   it('walks through an article with Next/Previous Tag, the Tags view following the cursor', async () => {

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/core/review/tagTree';
 import { SidecarFile } from '../../src/core/sidecar';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, newsmark, open, readText, workspaceFile } from './helpers';
+import { closeAll, copyFile, eventually, exists, newsmark, open, readTextFile, remove, workspaceFile } from './helpers';
 
-function onDisk(article: string): SidecarFile {
-  const parsed = SidecarFile.parse(readText(workspaceFile(`${article}.tags.yaml`)));
+async function onDisk(article: string): Promise<SidecarFile> {
+  const parsed = SidecarFile.parse(await readTextFile(workspaceFile(`${article}.tags.yaml`)));
   assert.ok(parsed.ok);
   return parsed.sidecar;
 }
@@ -42,7 +41,7 @@ describe('Suggestions: offered, accepted and rejected through the Tags view', ()
     await vscode.commands.executeCommand('newsmark.acceptSuggestion', node(first));
     await vscode.commands.executeCommand('newsmark.rejectSuggestion', node(second));
     await api.idle();
-    const sidecar = onDisk('varnia-wire.txt');
+    const sidecar = await onDisk('varnia-wire.txt');
     const accepted = sidecar.tags.find((t) => t.start === first!.start && t.end === first!.end && t.category === first!.category);
     assert.equal(accepted?.author, 'newsmark-suggest');
     assert.ok(sidecar.rejected.some((r) => r.start === second!.start && r.text === second!.text), 'the rejection is remembered in the sidecar');
@@ -54,7 +53,7 @@ describe('Suggestions: offered, accepted and rejected through the Tags view', ()
     // Editing the accepted tag makes it the analyst's own.
     await vscode.commands.executeCommand('newsmark.editNote', { key, id: accepted.id }, 'checked');
     await api.idle();
-    assert.notEqual(onDisk('varnia-wire.txt').tags.find((t) => t.id === accepted.id)?.author, 'newsmark-suggest');
+    assert.notEqual((await onDisk('varnia-wire.txt')).tags.find((t) => t.id === accepted.id)?.author, 'newsmark-suggest');
   });
 
   it('accepts a whole category and rejects all the rest', async () => {
@@ -63,11 +62,11 @@ describe('Suggestions: offered, accepted and rejected through the Tags view', ()
     const key = editor.document.uri.toString();
     await api.suggestions.suggest('active');
     const figures = api.store.suggestions(key).filter((s) => s.category === 'figure');
-    const before = onDisk('daily-clarion.txt').tags.length;
+    const before = (await onDisk('daily-clarion.txt')).tags.length;
     await vscode.commands.executeCommand('newsmark.acceptSuggestion', { kind: 'suggestions', category: 'figure' });
     await vscode.commands.executeCommand('newsmark.rejectSuggestion', { kind: 'suggestions' });
     await api.idle();
-    assert.equal(onDisk('daily-clarion.txt').tags.length, before + figures.length);
+    assert.equal((await onDisk('daily-clarion.txt')).tags.length, before + figures.length);
     assert.equal(api.store.suggestions(key).length, 0);
     assert.equal(api.tagsView.provider.getChildren().some((n) => n.kind === 'suggestions'), false);
   });
@@ -76,9 +75,9 @@ describe('Suggestions: offered, accepted and rejected through the Tags view', ()
     const api = await newsmark();
     const article = workspaceFile('suggest-untagged.txt');
     const sidecar = workspaceFile('suggest-untagged.txt.tags.yaml');
-    copyFileSync(workspaceFile('varnia-wire.txt').fsPath, article.fsPath);
+    await copyFile(workspaceFile('varnia-wire.txt'), article);
     try {
-      assert.equal(existsSync(sidecar.fsPath), false);
+      assert.equal(await exists(sidecar), false);
       const editor = await open('suggest-untagged.txt');
       const key = editor.document.uri.toString();
       const count = await vscode.commands.executeCommand<number>('newsmark.suggestTags', editor.document.uri);
@@ -89,16 +88,16 @@ describe('Suggestions: offered, accepted and rejected through the Tags view', ()
       const first = offered[0]!;
       await vscode.commands.executeCommand('newsmark.acceptSuggestion', { kind: 'suggestion', key, category: first.category, start: first.start, end: first.end });
       await api.idle();
-      await eventually(() => assert.ok(existsSync(sidecar.fsPath), 'the sidecar is created'));
-      const written = onDisk('suggest-untagged.txt');
+      await eventually(async () => assert.ok(await exists(sidecar), 'the sidecar is created'));
+      const written = await onDisk('suggest-untagged.txt');
       assert.equal(written.article, 'suggest-untagged.txt');
       assert.deepEqual(written.tags.map((t) => [t.category, t.start, t.end, t.author]), [[first.category, first.start, first.end, 'newsmark-suggest']]);
       // The palette's "This article" path works on it as well.
       assert.ok((await api.suggestions.suggest('active')) > 0);
     } finally {
       await closeAll();
-      rmSync(sidecar.fsPath, { force: true });
-      rmSync(article.fsPath, { force: true });
+      await remove(sidecar);
+      await remove(article);
     }
   });
 });

@@ -4,15 +4,16 @@ import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, newsmark, open, readText, select, workspaceFile } from './helpers';
+import { closeAll, eventually, newsmark, open, readTextFile, select, workspaceFile } from './helpers';
 
 /** The sidecar on disk, checked the way an analyst's Python script would: text[start:end] == text. */
-function sidecarOnDisk(article: string): SidecarFile {
-  const parsed = SidecarFile.parse(readText(workspaceFile(`${article}.tags.yaml`)));
+async function sidecarOnDisk(article: string): Promise<SidecarFile> {
+  const parsed = SidecarFile.parse(await readTextFile(workspaceFile(`${article}.tags.yaml`)));
   assert.ok(parsed.ok, 'the sidecar on disk parses');
-  const text = Array.from(toLf(readText(workspaceFile(article))));
+  const articleText = await readTextFile(workspaceFile(article));
+  const text = Array.from(toLf(articleText));
   for (const tag of parsed.sidecar.tags.filter((t) => t.status !== 'orphaned')) assert.equal(text.slice(tag.start, tag.end).join(''), tag.text, `tag ${tag.id}`);
-  assert.equal(parsed.sidecar.sha256, articleHash(readText(workspaceFile(article))));
+  assert.equal(parsed.sidecar.sha256, articleHash(articleText));
   return parsed.sidecar;
 }
 
@@ -22,20 +23,20 @@ describe('Tagging from commands writes the sidecar', () => {
   it('tags the selection as a figure and writes it at once when the article is saved', async () => {
     const api = await newsmark();
     const editor = await open('varnia-wire.txt');
-    const before = readText(workspaceFile('varnia-wire.txt.tags.yaml'));
+    const before = await readTextFile(workspaceFile('varnia-wire.txt.tags.yaml'));
     const firstLine = before.split('\n')[0]!;
     editor.selection = select(editor, 'Oskel');
     const created = await vscode.commands.executeCommand<Tag[]>('newsmark.tagFigure');
     assert.equal(created.length, 1);
     await api.idle();
-    const sidecar = sidecarOnDisk('varnia-wire.txt');
+    const sidecar = await sidecarOnDisk('varnia-wire.txt');
     const tag = sidecar.tags.find((t) => t.id === created[0]!.id);
     assert.ok(tag, 'the new tag is in the sidecar on disk');
     assert.equal(tag.category, 'figure');
     assert.equal(tag.text, 'Oskel');
     assert.ok(tag.suffix.length > 0 && tag.prefix.length > 0);
     assert.match(tag.created ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    assert.equal(readText(workspaceFile('varnia-wire.txt.tags.yaml')).split('\n')[0], firstLine, 'the top comment is kept');
+    assert.equal((await readTextFile(workspaceFile('varnia-wire.txt.tags.yaml'))).split('\n')[0], firstLine, 'the top comment is kept');
   });
 
   it('tags every selection when there are several cursors, trimming white space', async () => {
@@ -47,21 +48,21 @@ describe('Tagging from commands writes the sidecar', () => {
     const created = await vscode.commands.executeCommand<Tag[]>('newsmark.tagClaim');
     assert.deepEqual(created.map((t) => t.text).sort(), ['Kessmouth', 'Trevanne']);
     await api.idle();
-    const ids = sidecarOnDisk('meridian-ledger.txt').tags.map((t) => t.id);
+    const ids = (await sidecarOnDisk('meridian-ledger.txt')).tags.map((t) => t.id);
     for (const t of created) assert.ok(ids.includes(t.id));
   });
 
   it('refuses an empty selection without writing anything', async () => {
     const api = await newsmark();
     const editor = await open('harbor-gazette.txt');
-    const before = readText(workspaceFile('harbor-gazette.txt.tags.yaml'));
+    const before = await readTextFile(workspaceFile('harbor-gazette.txt.tags.yaml'));
     const count = api.store.tags(editor.document.uri.toString()).length;
     editor.selection = new vscode.Selection(3, 2, 3, 2);
     const created = await vscode.commands.executeCommand<Tag[]>('newsmark.tagClaim');
     assert.deepEqual(created, []);
     await api.idle();
     assert.equal(api.store.tags(editor.document.uri.toString()).length, count);
-    assert.equal(readText(workspaceFile('harbor-gazette.txt.tags.yaml')), before);
+    assert.equal(await readTextFile(workspaceFile('harbor-gazette.txt.tags.yaml')), before);
   });
 
   it('changes the category, edits the note and removes the tag under the cursor', async () => {
@@ -74,13 +75,13 @@ describe('Tagging from commands writes the sidecar', () => {
     await vscode.commands.executeCommand('newsmark.changeCategory', ref, 'framing');
     await vscode.commands.executeCommand('newsmark.editNote', ref, 'Place name used as a metonym');
     await api.idle();
-    let onDisk = sidecarOnDisk('harbor-gazette.txt').tags.find((t) => t.id === tag!.id);
+    let onDisk = (await sidecarOnDisk('harbor-gazette.txt')).tags.find((t) => t.id === tag!.id);
     assert.equal(onDisk?.category, 'framing');
     assert.equal(onDisk?.note, 'Place name used as a metonym');
     editor.selection = new vscode.Selection(editor.selection.start.translate(0, 2), editor.selection.start.translate(0, 2));
     await vscode.commands.executeCommand('newsmark.removeTag', ref);
     await api.idle();
-    onDisk = sidecarOnDisk('harbor-gazette.txt').tags.find((t) => t.id === tag!.id);
+    onDisk = (await sidecarOnDisk('harbor-gazette.txt')).tags.find((t) => t.id === tag!.id);
     assert.equal(onDisk, undefined);
   });
 
@@ -88,25 +89,25 @@ describe('Tagging from commands writes the sidecar', () => {
     const api = await newsmark();
     const editor = await open('daily-clarion.txt');
     const key = editor.document.uri.toString();
-    const sidecarBefore = readText(workspaceFile('daily-clarion.txt.tags.yaml'));
+    const sidecarBefore = await readTextFile(workspaceFile('daily-clarion.txt.tags.yaml'));
     const before = api.store.tags(key).map((t) => [t.id, t.text]);
     await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'Inserted 🚨 paragraph.\n'));
     await api.idle();
-    assert.equal(readText(workspaceFile('daily-clarion.txt.tags.yaml')), sidecarBefore, 'unsaved article: sidecar untouched');
+    assert.equal(await readTextFile(workspaceFile('daily-clarion.txt.tags.yaml')), sidecarBefore, 'unsaved article: sidecar untouched');
     const lf = Array.from(toLf(editor.document.getText()));
     for (const t of api.store.tags(key)) assert.equal(lf.slice(t.start, t.end).join(''), t.text, `tag ${t.id} follows its text`);
     assert.deepEqual(api.store.tags(key).map((t) => [t.id, t.text]), before);
     await editor.document.save();
-    await eventually(() => assert.notEqual(readText(workspaceFile('daily-clarion.txt.tags.yaml')), sidecarBefore));
+    await eventually(async () => assert.notEqual(await readTextFile(workspaceFile('daily-clarion.txt.tags.yaml')), sidecarBefore));
     await api.idle();
-    assert.equal(sidecarOnDisk('daily-clarion.txt').tags.length, before.length);
+    assert.equal((await sidecarOnDisk('daily-clarion.txt')).tags.length, before.length);
   });
 
   it('reverting the article reverts its tags', async () => {
     const api = await newsmark();
     const editor = await open('varnia-wire.txt');
     const key = editor.document.uri.toString();
-    const sidecarBefore = readText(workspaceFile('varnia-wire.txt.tags.yaml'));
+    const sidecarBefore = await readTextFile(workspaceFile('varnia-wire.txt.tags.yaml'));
     const tagsBefore = api.store.tags(key).map((t) => t.id);
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'UPDATED: '));
     editor.selection = select(editor, 'UPDATED');
@@ -115,6 +116,6 @@ describe('Tagging from commands writes the sidecar', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await eventually(() => assert.deepEqual(api.store.tags(key).map((t) => t.id), tagsBefore));
     await api.idle();
-    assert.equal(readText(workspaceFile('varnia-wire.txt.tags.yaml')), sidecarBefore);
+    assert.equal(await readTextFile(workspaceFile('varnia-wire.txt.tags.yaml')), sidecarBefore);
   });
 });
