@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { webExtensionBuild } from './browserBuild.mjs';
+import { browserTwins, webExtensionBuild } from './browserBuild.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -45,7 +45,7 @@ const webTestModules = {
 const webTests = {
   bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, logLevel: 'warning',
   entryPoints: ['test/web/index.ts'], outfile: 'dist/test-web/index.js', external: ['vscode'],
-  alias: { 'node:assert': 'assert' }, inject: ['test/web/processShim.ts'], plugins: [webTestModules],
+  alias: { 'node:assert': 'assert' }, inject: ['test/web/processShim.ts'], plugins: [webTestModules, browserTwins],
 };
 
 const builds = [

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { closeAll, copySample, eventually, newsmark, readText } from './helpers';
+import { closeAll, eventually, makeSampleCopy, newsmark, readTextFile, remove, writeTextFile } from './helpers';
 
 type Notify = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
@@ -27,24 +26,24 @@ describe('Commands on read-only tags', () => {
   const copies: vscode.Uri[] = [];
   afterEach(async () => {
     await closeAll();
-    for (const uri of copies.splice(0)) rmSync(uri.fsPath, { force: true });
+    for (const uri of copies.splice(0)) await remove(uri);
     await vscode.commands.executeCommand('newsmark.refreshTags');
   });
 
   it('say why in a warning, change nothing, and do not fail', async () => {
     const api = await newsmark();
-    const { article, sidecar, key } = copySample('readonly-commands.txt');
+    const { article, sidecar, key } = await makeSampleCopy('readonly-commands.txt');
     copies.push(sidecar, article); // the sidecar first: the article is never seen missing
     await vscode.commands.executeCommand('newsmark.refreshTags');
     await api.idle();
     const tag = api.store.tags(key)[0];
     assert.ok(tag, 'the sample has tags');
     // The sidecar breaks on disk (a bad merge): the tags stay listed, read-only.
-    writeFileSync(sidecar.fsPath, readText(sidecar).replace(/end: (\d+)/, 'end: [$1'));
+    await writeTextFile(sidecar, (await readTextFile(sidecar)).replace(/end: (\d+)/, 'end: [$1'));
     await vscode.commands.executeCommand('newsmark.refreshTags');
     await api.idle();
     await eventually(() => assert.ok(api.store.get(key)?.problem));
-    const broken = readText(sidecar);
+    const broken = await readTextFile(sidecar);
 
     const seen = await notifications(async () => {
       await vscode.commands.executeCommand('newsmark.markConfirmed', { key, id: tag.id });
@@ -57,6 +56,6 @@ describe('Commands on read-only tags', () => {
     assert.equal(api.store.find(key, tag.id)?.review, tag.review);
     assert.equal(api.store.find(key, tag.id)?.note, tag.note);
     await api.idle();
-    assert.equal(readText(sidecar), broken, 'the unreadable sidecar is never written over');
+    assert.equal(await readTextFile(sidecar), broken, 'the unreadable sidecar is never written over');
   });
 });
