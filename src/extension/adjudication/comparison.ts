@@ -5,6 +5,7 @@ import type { TagStore } from '../../core/tagStore';
 import { toLf } from '../../core/textIndex';
 import { articleKey, articleUri, openDocument, readArticleText } from '../shared/articles';
 import { readArticleAt, relativePath, under, type OtherSet } from './sets';
+import { Disposable } from '../shared/disposable';
 
 /** What opening a comparison found, for the message and the tests. */
 export interface ComparisonSummary {
@@ -26,7 +27,7 @@ export interface ComparisonSummary {
  * The differences are computed from the store on demand and cached until the article's tags or
  * text change; nothing here holds a copy of our tags.
  */
-export class Comparison implements vscode.Disposable {
+export class Comparison extends Disposable {
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   /** Fires with the article's key when its differences may have changed (undefined: all). */
   readonly onDidChange = this.changed.event;
@@ -35,7 +36,6 @@ export class Comparison implements vscode.Disposable {
   /** Our articles' text as on disk, for those not open in an editor. */
   private readonly diskText = new Map<string, string>();
   private readonly theirTags = new Map<string, ReadonlyMap<string, Tag>>();
-  private readonly subscriptions: vscode.Disposable[];
 
   private constructor(
     private readonly store: TagStore,
@@ -46,20 +46,21 @@ export class Comparison implements vscode.Disposable {
     private readonly theirArticles: ReadonlyMap<string, SetArticle>,
     readonly summary: ComparisonSummary,
   ) {
+    super();
     for (const [path, article] of theirArticles) this.theirTags.set(path, new Map(article.tags.map((t) => [t.id, t])));
     const touched = (key: string): void => {
       if (!this.paths.has(key)) return;
       this.cache.delete(key);
       this.changed.fire(key);
     };
-    this.subscriptions = [
+    this.registerAll(
       this.changed,
       store.onDidChange((change) => touched(change.key)),
       vscode.workspace.onDidChangeTextDocument((e) => touched(articleKey(e.document.uri))),
       vscode.workspace.onDidSaveTextDocument((doc) => {
         if (this.paths.has(articleKey(doc.uri))) this.diskText.set(articleKey(doc.uri), toLf(doc.getText()));
       }),
-    ];
+    );
   }
 
   /**
@@ -198,9 +199,5 @@ export class Comparison implements vscode.Disposable {
   private textOf(key: string): string | undefined {
     const open = openDocument(key);
     return open ? toLf(open.getText()) : this.diskText.get(key);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
   }
 }

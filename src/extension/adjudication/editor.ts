@@ -7,6 +7,7 @@ import { ContextKeys } from '../shared/contextKeys';
 import { DocumentOffsets } from '../shared/positions';
 import { shorten } from '../review/tagsTree';
 import type { Comparison } from './comparison';
+import { Disposable } from '../shared/disposable';
 
 /** A difference as commands receive it from the hover, the tree (its node has the same fields) and tests. */
 export interface DifferenceRef {
@@ -58,7 +59,7 @@ export function describeSide(span: Span | null): string {
  * hover on a difference with links to the four resolutions, and the `newsmark.inDifference`
  * context key the resolution keys depend on.
  */
-export class DifferenceEditor implements vscode.Disposable {
+export class DifferenceEditor extends Disposable {
   private readonly theirs = vscode.window.createTextEditorDecorationType({
     border: '1px solid',
     borderColor: new vscode.ThemeColor('newsmark.theirsOutline'),
@@ -67,10 +68,10 @@ export class DifferenceEditor implements vscode.Disposable {
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
   private readonly drawn = new WeakMap<vscode.TextEditor, vscode.Range[]>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly comparison: Comparison) {
-    this.subscriptions = [
+    super();
+    this.registerAll(
       this.theirs,
       comparison.onDidChange((key) => {
         for (const editor of vscode.window.visibleTextEditors) if (key === undefined || articleKey(editor.document.uri) === key) this.draw(editor);
@@ -80,7 +81,7 @@ export class DifferenceEditor implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorSelection(() => this.updateContext()),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
       vscode.languages.registerHoverProvider({ pattern: '**/*' }, { provideHover: (document, position) => this.hover(document, position) }),
-    ];
+    );
     vscode.window.visibleTextEditors.forEach((e) => this.draw(e));
     this.updateContext();
   }
@@ -149,8 +150,8 @@ export class DifferenceEditor implements vscode.Disposable {
     return true;
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+  override dispose(): void {
+    super.dispose();
     ContextKeys.inDifference.set(false);
   }
 }

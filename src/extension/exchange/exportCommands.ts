@@ -13,20 +13,21 @@ import { author } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { VscodeFileSystem } from '../storage/vscodeFileSystem';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { Disposable } from '../shared/disposable';
 
 /**
  * "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. An export
  * holds what the views show (while Show Only My Tags is on, the analyst's own tags only).
  */
-export class ExportCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[];
+export class ExportCommands extends Disposable {
   private readonly log = newsmarkLog();
 
   constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS) {
-    this.disposables = [
+    super();
+    this.registerAll(
       registerCommand(CommandId.exportTags, (uri?: unknown, uris?: unknown) => this.exportTags(uri, uris)),
       registerCommand(CommandId.importTags, () => this.importTags()),
-    ];
+    );
   }
 
   private async exportTags(clicked: unknown, selected: unknown): Promise<void> {
@@ -144,10 +145,6 @@ export class ExportCommands implements vscode.Disposable {
   private defaultTarget(name: string): vscode.Uri | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
     return folder && vscode.Uri.joinPath(folder.uri, name);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -19,6 +19,11 @@ export abstract class Disposable implements DisposableLike {
     return disposable;
   }
 
+  /** Several at once, in the order they were made. */
+  protected registerAll(...disposables: DisposableLike[]): void {
+    for (const disposable of disposables) this.register(disposable);
+  }
+
   /** Every one is disposed even if one throws; the first error is then rethrown. */
   dispose(): void {
     if (this.disposed) return;

@@ -4,6 +4,8 @@ import type { LineProblem, StorageReport } from '../../core/storage/reports';
 import { SidecarRepository } from '../../core/storage/sidecarRepository';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, openDocument } from '../shared/articles';
+import { reportUnexpected } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
 import { maxFileBytes } from '../shared/settings';
 import { VscodeFileSystem } from './vscodeFileSystem';
 
@@ -12,8 +14,7 @@ import { VscodeFileSystem } from './vscodeFileSystem';
  * repository's reports come out as diagnostics and notifications. All sidecar reading, writing,
  * moving and deleting is the repository's (src/core/storage).
  */
-export class SidecarStorage implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class SidecarStorage extends Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('newsmark');
   /** The workspace's file system: its first folder's scheme and authority (a corpus lives on one). */
   readonly files: VscodeFileSystem;
@@ -21,6 +22,7 @@ export class SidecarStorage implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   constructor(store: TagStore) {
+    super();
     const files = new VscodeFileSystem(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'));
     this.files = files;
     this.repository = new SidecarRepository({
@@ -38,7 +40,7 @@ export class SidecarStorage implements vscode.Disposable {
       const path = files.pathOf(uri);
       if (path !== undefined) this.repository.fileChanged({ kind, path });
     };
-    this.disposables.push(
+    this.registerAll(
       this.diagnostics,
       this.repository,
       this.repository.onDidReport((report) => this.show(report)),
@@ -125,7 +127,7 @@ export class SidecarStorage implements vscode.Disposable {
         );
         return;
       case 'failed':
-        void vscode.window.showErrorMessage(`Newsmark: ${report.error instanceof Error ? report.error.message : String(report.error)}`);
+        reportUnexpected('reading or writing a sidecar', report.error);
         return;
     }
   }
@@ -138,10 +140,6 @@ export class SidecarStorage implements vscode.Disposable {
       diagnostic.source = 'Newsmark';
       return diagnostic;
     }));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 
