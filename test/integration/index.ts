@@ -5,30 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { errorInfo, followRunner, tally, type Results } from './results';
 
-export interface TestResult {
-  title: string;
-  fullTitle: string;
-  state: 'passed' | 'failed' | 'pending';
-  duration?: number;
-  error?: { message: string; stack?: string };
-}
-
-export interface Results {
-  vscodeVersion: string;
-  passes: number;
-  failures: number;
-  pending: number;
-  duration: number;
-  tests: TestResult[];
-  /** Set when the suite could not run at all (e.g. a test file threw while loading). */
-  error?: { message: string; stack?: string };
-}
-
-function errorInfo(err: unknown): { message: string; stack?: string } {
-  if (err instanceof Error) return { message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
-  return { message: String(err) };
-}
+export type { Results, TestResult } from './results';
 
 // Atomic, so the launcher polling for the file never reads half of it.
 function writeResults(results: Results): void {
@@ -53,26 +32,13 @@ export async function run(): Promise<void> {
 
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
-      const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
-      runner.on(EVENT_TEST_PASS, (test) => {
-        results.tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'passed', duration: test.duration ?? 0 });
-      });
-      // Also fires for failing hooks, which are failures too even though no test body ran.
-      runner.on(EVENT_TEST_FAIL, (test, err) => {
-        results.tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'failed', duration: test.duration ?? 0, error: errorInfo(err) });
-      });
-      runner.on(EVENT_TEST_PENDING, (test) => {
-        results.tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'pending' });
-      });
+      followRunner(runner, Mocha.Runner.constants, (result) => results.tests.push(result));
     });
     if (files.length === 0) results.error = { message: `no *.test.js files in ${__dirname}` };
   } catch (err) {
     results.error = errorInfo(err);
   }
-  results.passes = results.tests.filter((t) => t.state === 'passed').length;
-  results.failures = results.tests.filter((t) => t.state === 'failed').length;
-  results.pending = results.tests.filter((t) => t.state === 'pending').length;
-  results.duration = Date.now() - started;
+  tally(results, started);
   writeResults(results);
 
   if (results.error) throw new Error(`integration suite did not run: ${results.error.message}`);

@@ -5,7 +5,7 @@
 // folder, the results go back through workspace.fs, and the test files are bundled in by
 // scripts/build.mjs (the module newsmark:integration-tests).
 import * as vscode from 'vscode';
-import type { Results, TestResult } from '../integration/index';
+import { errorInfo, followRunner, tally, type Results, type TestResult } from '../integration/results';
 
 /** The launcher writes this beside the workspace folder (outside it, so no suite sees it). */
 const OPTIONS_FILE = 'newsmark-web-test.json';
@@ -50,11 +50,6 @@ function hostFacts(): HostFacts {
   };
 }
 
-function errorInfo(err: unknown): { message: string; stack?: string } {
-  if (err instanceof Error) return { message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
-  return { message: String(err) };
-}
-
 function besideWorkspace(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the web tests run with the samples copy open as a folder');
@@ -96,20 +91,13 @@ export async function run(): Promise<void> {
 
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
-      const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
-      runner.on(EVENT_TEST_PASS, (test) => record({ title: test.title, fullTitle: test.fullTitle(), state: 'passed', duration: test.duration ?? 0 }));
-      // Also fires for failing hooks, which are failures too even though no test body ran.
-      runner.on(EVENT_TEST_FAIL, (test, err) => record({ title: test.title, fullTitle: test.fullTitle(), state: 'failed', duration: test.duration ?? 0, error: errorInfo(err) }));
-      runner.on(EVENT_TEST_PENDING, (test) => record({ title: test.title, fullTitle: test.fullTitle(), state: 'pending' }));
+      followRunner(runner, Mocha.Runner.constants, record);
     });
     if (bundled.files.length === 0) results.error = { message: 'the web test bundle holds no integration test files' };
   } catch (err) {
     results.error = errorInfo(err);
   }
-  results.passes = results.tests.filter((t) => t.state === 'passed').length;
-  results.failures = results.tests.filter((t) => t.state === 'failed').length;
-  results.pending = results.tests.filter((t) => t.state === 'pending').length;
-  results.duration = Date.now() - started;
+  tally(results, started);
   await writeResults(options.results, results);
 
   if (results.error) throw new Error(`web integration suite did not run: ${results.error.message}`);
