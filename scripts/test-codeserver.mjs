@@ -1,7 +1,8 @@
 // `npm run test:integration`: runs the compiled mocha suite inside VS Code's server build (code-server)
 // driven by Debian's Chromium, then the Playwright UI tests in test/ui/*.ui.mjs against a second server.
 // Options: --no-ui (integration only), --ui-only, --grep <text> (only the tests whose full title
-// contains text; matching nothing is then not a failure), --invert (only those whose title does not).
+// contains text; matching nothing is then not a failure), --invert (only those whose title does not),
+// --web (the UI tests with the extension in the web worker extension host, as on vscode.dev).
 // NEWSMARK_FAULT_LEDGER is passed on to the extension host for the fault suite (scripts/test-faults.mjs).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ const grepAt = argv.indexOf('--grep');
 const grep = grepAt >= 0 ? argv[grepAt + 1] : undefined;
 if (grepAt >= 0 && !grep) throw new Error('--grep needs the text to look for in test titles');
 const invert = argv.includes('--invert');
+const web = argv.includes('--web');
+if (web && !argv.includes('--ui-only')) throw new Error('--web runs the UI tests only (npm run test:web runs the integration suite in the web worker host): add --ui-only');
 if (invert && !grep) throw new Error('--invert needs --grep <text>');
 /** Whether a test with this full title runs under --grep / --invert (as mocha's fgrep does). */
 const selected = (fullTitle) => !grep || fullTitle.includes(grep) !== invert;
@@ -86,7 +89,9 @@ async function ui(browser) {
   const uiDir = join(ROOT, 'test', 'ui');
   const files = existsSync(uiDir) ? readdirSync(uiDir).filter((f) => f.endsWith('.ui.mjs')).sort() : [];
   const workspace = copySamples('newsmark-ui-');
-  const server = await startCodeServer({ folder: workspace, name: 'code-server-ui', env: { NEWSMARK_TEST_WORKSPACE: workspace } });
+  // --web: the user setting that puts an extension with both `main` and `browser` in the web worker host.
+  const settings = web ? { 'remote.extensionKind': { 'newsmark.newsmark': ['web'] } } : {};
+  const server = await startCodeServer({ folder: workspace, name: 'code-server-ui', env: { NEWSMARK_TEST_WORKSPACE: workspace }, settings });
   const consoleLog = join(LOG_DIR, `ui-browser-${stamp()}.log`);
   log(`ui: code-server on ${server.url} (server log ${server.logFile}, browser console ${consoleLog})`);
   const results = { tests: [] };
@@ -120,7 +125,7 @@ async function ui(browser) {
     addLogCheck(results, [...(await server.stop()), ...scanLogs([consoleLog])]);
   }
   log(`ui took ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  return printResults('ui', results, { header: `UI tests (Playwright + Chromium, code-server ${CODE_SERVER_VERSION})`, empty: emptyOk });
+  return printResults('ui', results, { header: `UI tests (Playwright + Chromium, code-server ${CODE_SERVER_VERSION}${web ? ', extension in the web worker host' : ''})`, empty: emptyOk });
 }
 
 async function main() {
