@@ -2,8 +2,10 @@
 // VS Code (listed as missing, then Locate Article… through the file dialog), the sidecar of an
 // article that is gone (Delete Tags Too, after a modal question), and a tag changed both here
 // and on disk (Conflicts, Keep Theirs). Screenshots: missing-article.png, conflicts.png.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import {
   chord, clickIntoWord, openArticle, openNewsmarkView, resizeSidebar, screenshot, sidebar, sidecarPath, sidecarTags, sleep, titleAction, topRows, treeInfo, until,
 } from './helpers.mjs';
@@ -121,7 +123,8 @@ export const tests = [
       const word = tag.text.match(/^[A-Z][a-z]{4,}/)[0];
       const nth = text.slice(0, [...text].slice(0, tag.start).join('').length).split(word).length - 1;
       await page.keyboard.press('Control+End');
-      await page.keyboard.type('\nUpdate: the ledger corrected a figure.'); // unsaved: tag changes wait for the save
+      const update = 'Update: the ledger corrected a figure.';
+      await page.keyboard.type(`\n${update}`); // unsaved: tag changes wait for the save
       await clickIntoWord(page, word, nth);
       await chord(page, 'y'); // Mark Confirmed
       await sleep(500);
@@ -140,7 +143,14 @@ export const tests = [
       await until('the Conflicts group gone', async () => !(await topRows(page)).some((r) => r.label === 'Conflicts'), 10_000);
       await openArticle(page, 'clash.txt');
       await page.keyboard.press('Control+s');
-      await until('their verdict on disk', () => sidecarTags(workspace, 'clash.txt').find((t) => t.id === tag.id)?.review === 'disputed', 10_000);
+      // Their verdict is on disk from the start (the colleague wrote it): only a sidecar that describes
+      // the saved article shows the save wrote the tags, and the clean-up must not delete it mid-write.
+      await until('their verdict on disk, written by the save', () => {
+        const saved = readFileSync(join(workspace, 'clash.txt'), 'utf8').replace(/\r\n/g, '\n');
+        const sidecar = parse(readFileSync(sidecarPath(workspace, 'clash.txt'), 'utf8'));
+        return saved.includes(update) && sidecar.sha256 === createHash('sha256').update(saved).digest('hex')
+          && sidecar.tags.find((t) => t.id === tag.id)?.review === 'disputed';
+      }, 10_000);
     },
   },
   {
