@@ -211,4 +211,25 @@ describe('SidecarRepository', () => {
     await settle();
     assert.deepEqual(ids((await onDisk(fs, SIDECAR)).tags), ids([CLAIM, FRAMING]));
   });
+
+  it('reading every sidecar again (Refresh) drops the tags of a sidecar deleted unheard, and keeps unsaved ones', async () => {
+    const OTHER = '/corpus/other.txt';
+    let hearing = true;
+    const { fs, store, repository, open, settle } = await setup({
+      [ARTICLE]: TRAM, [SIDECAR]: sidecarText('tram.txt', TRAM, [CLAIM]),
+      [OTHER]: TRAM, [`${OTHER}.tags.yaml`]: sidecarText('other.txt', TRAM, [FIGURE]),
+    }, () => hearing);
+    open.set(OTHER, { text: TRAM, dirty: true });
+    store.add(OTHER, [FRAMING]); // the document is dirty: not written yet
+    await settle();
+    hearing = false; // a watcher that drops events (a remote under load, a burst)
+    await fs.delete(SIDECAR);
+    await fs.delete(`${OTHER}.tags.yaml`);
+    await settle();
+    assert.deepEqual(store.keys().sort(), [ARTICLE, OTHER].sort(), 'nothing heard, nothing changed yet');
+    await repository.loadAll(['/corpus']);
+    await settle();
+    assert.equal(store.get(ARTICLE), undefined);
+    assert.deepEqual(ids(store.tags(OTHER)), ids([FIGURE, FRAMING]));
+  });
 });

@@ -2,7 +2,7 @@ import { decodeArticle, DEFAULT_MAX_FILE_BYTES } from '../articleFile';
 import { reattach } from '../anchor/reattach';
 import { Emitter, type Disposable } from '../events';
 import { StaleWriteError, type FileChange, type FileSystemPort } from '../fs/port';
-import { basenamePath } from '../fs/paths';
+import { basenamePath, isUnder } from '../fs/paths';
 import { countWords } from '../review/stats';
 import { isSidecarName, type SidecarFile, type SidecarProblem } from '../sidecar';
 import { mergeFromDisk, sidecarWrite } from '../sidecarSync';
@@ -78,15 +78,26 @@ export class SidecarFiles implements Disposable {
     return this.work.track(work);
   }
 
-  /** Reads every sidecar under the roots (skipping node_modules and dot folders); articles with unsaved tag changes keep theirs. */
+  /**
+   * Reads every sidecar under the roots (skipping node_modules and dot folders); articles with
+   * unsaved tag changes keep theirs. The tags of a sidecar that is gone are dropped as a deleted
+   * sidecar's are: a watcher can miss the deletion, and this is the analyst's way to catch up.
+   */
   loadAll(roots: readonly string[]): Promise<void> {
     return this.track((async () => {
       const skip = (folder: string): boolean => basenamePath(folder) === 'node_modules' || basenamePath(folder).startsWith('.');
-      const found = await Promise.all(roots.map((root) => this.fs.find(root, (p) => isSidecarName(basenamePath(p)), skip).catch(() => [])));
-      await Promise.all(found.flat().map(async (sidecar) => {
-        const key = this.paths.keyOf(articlePathFor(sidecar)!);
+      const found = await Promise.all(roots.map((root) => this.fs.find(root, (p) => isSidecarName(basenamePath(p)), skip).catch(() => undefined)));
+      const keys = new Set(found.flatMap((sidecars) => sidecars ?? []).map((sidecar) => this.paths.keyOf(articlePathFor(sidecar)!)));
+      await Promise.all([...keys].map(async (key) => {
         if (!this.store.isModified(key)) await this.load(key);
       }));
+      // Only under a root that could be listed: a folder that failed to list says nothing of its sidecars.
+      const listed = roots.filter((_, i) => found[i] !== undefined);
+      const unseen = this.store.keys().filter((key) => {
+        const article = this.paths.pathOf(key);
+        return !keys.has(key) && article !== undefined && listed.some((root) => isUnder(article, root));
+      });
+      await Promise.all(unseen.map((key) => this.queue.run(key, () => this.forgetIfGone(key))));
     })());
   }
 
@@ -219,6 +230,16 @@ export class SidecarFiles implements Disposable {
       if (this.store.isModified(key)) await this.mergeIfChanged(key, sidecar);
       else await this.loadNow(key, true);
     });
+  }
+
+  /** An article whose sidecar the listing did not find: its tags go if the sidecar is really gone and none is unsaved. */
+  private async forgetIfGone(key: string): Promise<void> {
+    const article = this.paths.pathOf(key);
+    if (article === undefined || this.store.isModified(key)) return;
+    const sidecar = sidecarPathFor(article);
+    // Only "nothing there" counts: a stat that fails is no sign the tags are gone.
+    if ((await this.fs.stat(sidecar).catch(() => 'unknown' as const)) !== undefined) return;
+    this.sidecarDeleted(sidecar, article);
   }
 
   private sidecarDeleted(sidecar: string, article: string): void {
