@@ -143,7 +143,10 @@ export async function typeAndAccept(page, text, label) {
   await until(`"${label}" to be the focused row after typing ${JSON.stringify(text)}`, async () => {
     seen = await focusedLabels(page);
     return seen.length === 1 && seen[0] === label;
-  }, 5_000).catch((err) => { throw new Error(`${err.message} (focused: ${JSON.stringify(seen)})`); });
+  }, 5_000).catch(async (err) => {
+    const typed = await page.locator('.quick-input-widget .quick-input-box input').first().inputValue().catch(() => '?');
+    throw new Error(`${err.message} (focused: ${JSON.stringify(seen)}, the box holds ${JSON.stringify(typed)})`);
+  });
   await page.keyboard.press('Enter');
   await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 });
 }
@@ -330,6 +333,12 @@ export async function setTheme(page, theme) {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+k');
   await page.keyboard.press('Control+t');
+  // The picker opens a moment after the keys (later still with the focus in a webview, which passes
+  // them on): keys typed before its box has the focus go to whatever had it, and the picker then
+  // opens unfiltered on the current theme.
+  const box = page.locator('.quick-input-widget .quick-input-box input').first();
+  await until('the colour theme picker, its box focused', () => box.evaluate((el) => el.offsetParent !== null
+    && /color theme/i.test(el.getAttribute('placeholder') ?? '') && el.ownerDocument.activeElement === el).catch(() => false), 10_000);
   await typeAndAccept(page, theme, theme);
   await sleep(800);
 }
