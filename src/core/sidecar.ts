@@ -14,7 +14,7 @@ import {
   YAMLSeq,
 } from 'yaml';
 import { DETAIL_KEYS, type ArticleDetails } from './details';
-import { keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withOffsetsAsWritten } from './sidecarSource';
+import { entryId, idNeedsQuotes, keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
 import { SIDECAR_VERSION, readPlain, type Located, type ReadResult } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
 
@@ -23,6 +23,12 @@ export { SIDECAR_VERSION } from './sidecarValues';
 export const SIDECAR_SUFFIX = '.tags.yaml';
 /** The `yaml` package's guard against alias bombs ("billion laughs"): past this, refuse. */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * How many reads took each path. The careful path is several times slower, so a file that goes
+ * down it for no reason makes a large corpus slow; tests hold the common files to the fast one.
+ */
+export const sidecarReadPaths = { quick: 0, thorough: 0 };
 
 export function sidecarNameFor(articleFileName: string): string {
   return articleFileName + SIDECAR_SUFFIX;
@@ -96,8 +102,10 @@ export class SidecarFile {
     const quick = quickRead(text);
     // Anything to report needs a line number, which only the thorough path gives.
     if (quick && quick.problems.length === 0 && quick.invalid.length === 0 && quick.detailProblems.length === 0) {
+      sidecarReadPaths.quick++;
       return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags, quick.rejected, [], quick.details) };
     }
+    sidecarReadPaths.thorough++;
     return parseThoroughly(text);
   }
 
@@ -115,7 +123,7 @@ export class SidecarFile {
     })();
     const { doc, lines } = this.located;
     const seq = doc.get('tags', true);
-    const node = isSeq(seq) ? seq.items.find((item) => isMap(item) && item.get('id') === id) : undefined;
+    const node = isSeq(seq) ? seq.items.find((item) => isMap(item) && entryId(item) === id) : undefined;
     const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
     return { line: pos.line, column: pos.col };
   }
@@ -182,7 +190,7 @@ export class SidecarFile {
     const byId = new Map<string, YAMLMap>();
     seq.items.forEach((item, index) => {
       if (isMap(item) && !invalid.has(index)) {
-        const id = item.get('id');
+        const id = entryId(item);
         if (typeof id === 'string') byId.set(id, item);
       }
     });
@@ -206,7 +214,7 @@ export class SidecarFile {
  */
 function afterTheirNamesakes(items: unknown[], unreadable: ReadonlySet<unknown>): unknown[] {
   if (unreadable.size === 0) return items;
-  const idOf = (item: unknown): unknown => (isMap(item) ? item.get('id') : undefined);
+  const idOf = (item: unknown): unknown => (isMap(item) ? entryId(item) : undefined);
   const result = items.filter((item) => !unreadable.has(item) || !items.some((other) => !unreadable.has(other) && idOf(other) === idOf(item) && idOf(item) !== undefined));
   for (const item of items) {
     if (result.includes(item)) continue;
@@ -253,6 +261,7 @@ function parseThoroughly(text: string): SidecarParse {
     return { ok: false, problems: [{ message: `Refused: ${(e as Error).message}`, line: 1, column: 1 }] };
   }
   withOffsetsAsWritten(doc, data);
+  withIdsAsWritten(doc, data);
   const result = readPlain(data);
   const locate = ({ message, path }: Located): SidecarProblem => {
     // The deepest node on the path that exists: the key at fault, else its tag, else the file.
@@ -307,6 +316,9 @@ function writeTag(doc: Document, node: YAMLMap, tag: Tag): YAMLMap {
     created: tag.created,
   };
   for (const key of TAG_KEYS) setField(doc, node, key, values[key]);
+  // `id: 1e10` is text to PyYAML and a number to YAML 1.2: quoted, every reader agrees.
+  const id = node.get('id', true);
+  if (isScalar(id) && id.type !== Scalar.QUOTE_SINGLE && id.type !== Scalar.QUOTE_DOUBLE && idNeedsQuotes(tag.id)) id.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 
