@@ -1,12 +1,10 @@
 import {
   Document,
-  isAlias,
   isMap,
   isScalar,
   isSeq,
   LineCounter,
   parseDocument,
-  Scalar,
   visit,
   type Node,
   type Pair,
@@ -14,7 +12,9 @@ import {
   YAMLSeq,
 } from 'yaml';
 import { DETAIL_KEYS, type ArticleDetails } from './details';
-import { keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withOffsetsAsWritten } from './sidecarSource';
+import { writeTag, setField } from './sidecarNodes';
+import { patchSidecar } from './sidecarPatch';
+import { entryId, keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
 import { SIDECAR_VERSION, readPlain, type Located, type ReadResult } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
 
@@ -23,6 +23,12 @@ export { SIDECAR_VERSION } from './sidecarValues';
 export const SIDECAR_SUFFIX = '.tags.yaml';
 /** The `yaml` package's guard against alias bombs ("billion laughs"): past this, refuse. */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * How many reads took each path. The careful path is several times slower, so a file that goes
+ * down it for no reason makes a large corpus slow; tests hold the common files to the fast one.
+ */
+export const sidecarReadPaths = { quick: 0, thorough: 0 };
 
 export function sidecarNameFor(articleFileName: string): string {
   return articleFileName + SIDECAR_SUFFIX;
@@ -62,10 +68,6 @@ export class SidecarWriteError extends Error {
   }
 }
 
-/** Key order of a tag as Newsmark writes it; unknown keys keep their place after these. */
-const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'] as const;
-/** Written double-quoted when new, so white space and look-alike characters at their edges stay visible. */
-const QUOTED_KEYS: ReadonlySet<string> = new Set(['text', 'prefix', 'suffix', 'note', 'previous_text']);
 
 /**
  * A sidecar as YAML. Reading takes a fast path (js-yaml to plain values) when the file is well
@@ -96,8 +98,10 @@ export class SidecarFile {
     const quick = quickRead(text);
     // Anything to report needs a line number, which only the thorough path gives.
     if (quick && quick.problems.length === 0 && quick.invalid.length === 0 && quick.detailProblems.length === 0) {
+      sidecarReadPaths.quick++;
       return { ok: true, sidecar: new SidecarFile(text, undefined, quick.article, quick.sha256, quick.tags, quick.rejected, [], quick.details) };
     }
+    sidecarReadPaths.thorough++;
     return parseThoroughly(text);
   }
 
@@ -115,7 +119,7 @@ export class SidecarFile {
     })();
     const { doc, lines } = this.located;
     const seq = doc.get('tags', true);
-    const node = isSeq(seq) ? seq.items.find((item) => isMap(item) && item.get('id') === id) : undefined;
+    const node = isSeq(seq) ? seq.items.find((item) => isMap(item) && entryId(item) === id) : undefined;
     const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
     return { line: pos.line, column: pos.col };
   }
@@ -164,6 +168,16 @@ export class SidecarFile {
    * left as read stays as written, a bad value too.
    */
   serialize(tags: readonly Tag[], sha256: string, article: string = this.article, rejected: readonly RejectedSuggestion[] = this.rejected, details?: ArticleDetails): string {
+    // A few tags changed in a large file: patched in a few milliseconds instead of written whole in a second.
+    if (this.source !== undefined && this.invalidTags.length === 0) {
+      const patched = patchSidecar(this.source, this, { tags, sha256, article, rejected, ...(details ? { details } : {}) });
+      if (patched !== undefined) return patched;
+    }
+    return this.serializeWhole(tags, sha256, article, rejected, details);
+  }
+
+  /** @internal The full write through the `yaml` Document, which the patch must agree with. */
+  serializeWhole(tags: readonly Tag[], sha256: string, article: string = this.article, rejected: readonly RejectedSuggestion[] = this.rejected, details?: ArticleDetails): string {
     const problems = this.writeProblems();
     if (problems.length > 0) throw new SidecarWriteError(problems);
     const doc = this.document().clone();
@@ -182,7 +196,7 @@ export class SidecarFile {
     const byId = new Map<string, YAMLMap>();
     seq.items.forEach((item, index) => {
       if (isMap(item) && !invalid.has(index)) {
-        const id = item.get('id');
+        const id = entryId(item);
         if (typeof id === 'string') byId.set(id, item);
       }
     });
@@ -206,7 +220,7 @@ export class SidecarFile {
  */
 function afterTheirNamesakes(items: unknown[], unreadable: ReadonlySet<unknown>): unknown[] {
   if (unreadable.size === 0) return items;
-  const idOf = (item: unknown): unknown => (isMap(item) ? item.get('id') : undefined);
+  const idOf = (item: unknown): unknown => (isMap(item) ? entryId(item) : undefined);
   const result = items.filter((item) => !unreadable.has(item) || !items.some((other) => !unreadable.has(other) && idOf(other) === idOf(item) && idOf(item) !== undefined));
   for (const item of items) {
     if (result.includes(item)) continue;
@@ -253,6 +267,7 @@ function parseThoroughly(text: string): SidecarParse {
     return { ok: false, problems: [{ message: `Refused: ${(e as Error).message}`, line: 1, column: 1 }] };
   }
   withOffsetsAsWritten(doc, data);
+  withIdsAsWritten(doc, data);
   const result = readPlain(data);
   const locate = ({ message, path }: Located): SidecarProblem => {
     // The deepest node on the path that exists: the key at fault, else its tag, else the file.
@@ -287,50 +302,6 @@ const MAY_HAVE_TAG = /(^|[\s[{,:])!/;
 
 /** An alias is `*name` after white space, `[`, `{`, `,` or `:` — rare enough that any hint of one takes the careful path. */
 const MAY_HAVE_ALIAS = /(^|[\s[{,:])\*[^\s,\]}]/;
-
-function writeTag(doc: Document, node: YAMLMap, tag: Tag): YAMLMap {
-  const values: Record<(typeof TAG_KEYS)[number], unknown> = {
-    id: tag.id,
-    category: tag.category,
-    start: tag.start,
-    end: tag.end,
-    text: tag.text,
-    prefix: tag.prefix,
-    suffix: tag.suffix,
-    status: tag.status === 'anchored' ? undefined : tag.status,
-    previous_text: tag.previousText,
-    review: tag.review,
-    reviewer: tag.reviewer,
-    note: tag.note,
-    attributes: tag.attributes && Object.keys(tag.attributes).length > 0 ? tag.attributes : undefined,
-    author: tag.author,
-    created: tag.created,
-  };
-  for (const key of TAG_KEYS) setField(doc, node, key, values[key]);
-  return node;
-}
-
-/** Sets a key in place so a comment on it survives; undefined removes the key. */
-function setField(doc: Document, map: YAMLMap, key: string, value: unknown): void {
-  const pair = map.items.find((p: Pair) => (isScalar(p.key) ? p.key.value : p.key) === key);
-  if (value === undefined) {
-    if (pair) map.delete(key);
-    return;
-  }
-  if (!pair) {
-    const node = doc.createNode(value);
-    if (isScalar(node) && typeof value === 'string' && QUOTED_KEYS.has(key)) node.type = Scalar.QUOTE_DOUBLE;
-    map.set(key, node);
-    return;
-  }
-  if (isScalar(pair.value) && (typeof value !== 'object' || value === null)) {
-    if (pair.value.value !== value) pair.value.value = value;
-    return;
-  }
-  const node = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value; // an alias stays if its value is unchanged
-  const current: unknown = isMap(node) || isSeq(node) || isScalar(node) ? node.toJSON() : node;
-  if (JSON.stringify(current) !== JSON.stringify(value)) pair.value = doc.createNode(value);
-}
 
 /** A header detail: a new one goes with the other header keys, before `tags`, not at the end of the file. */
 function setHeaderField(doc: Document, root: YAMLMap, key: string, value: string | undefined): void {

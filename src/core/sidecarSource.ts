@@ -2,7 +2,7 @@
 // how its offsets are written. The fast reader (js-yaml) and the careful one (the yaml package)
 // must agree on both, so each check lives here once.
 import jsyaml from 'js-yaml';
-import { isAlias, isMap, isNode, isScalar, isSeq, Parser, visit, type CST, type Document, type ScalarTag } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, Parser, visit, type CST, type Document, type ScalarTag, type YAMLMap } from 'yaml';
 
 /**
  * How many collections deep a sidecar may nest. A tag's attributes sit at depth 4; past this the
@@ -42,6 +42,9 @@ export const TOO_DEEP_MESSAGE = `Nested more than ${MAX_DEPTH} levels deep (a ta
 
 /** Set while js-yaml reads, when a number was written in a form an offset may not have. */
 let doubtfulNumber = false;
+/** The source of the number js-yaml just made, and whether its form is doubtful: its node closes next. */
+let justRead: string | undefined;
+let justReadDoubtful = false;
 
 function watching(tag: string, type: jsyaml.Type, doubtful: (source: string, value: unknown) => boolean): jsyaml.Type {
   const options = (type as unknown as { options: jsyaml.TypeConstructorOptions }).options;
@@ -49,10 +52,41 @@ function watching(tag: string, type: jsyaml.Type, doubtful: (source: string, val
     ...options,
     construct: (data: string) => {
       const value: unknown = options.construct ? options.construct(data) : data;
-      if (doubtful(data, value)) doubtfulNumber = true;
+      justRead = data;
+      justReadDoubtful = doubtful(data, value);
       return value;
     },
   });
+}
+
+/**
+ * PyYAML's (YAML 1.1) implicit int and float forms. PyYAML quotes a string of one of these forms
+ * when it writes it, and writes any other bare — `123e4567`, `1e10`, `0019` — which YAML 1.2
+ * reads as a number.
+ */
+const YAML_11_NUMBER = new RegExp('^(?:' + [
+  '[-+]?0b[0-1_]+', '[-+]?0[0-7_]+', '[-+]?(?:0|[1-9][0-9_]*)', '[-+]?0x[0-9a-fA-F_]+', '[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+',
+  '[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?', '\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?', '[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*',
+  '[-+]?\\.(?:inf|Inf|INF)', '\\.(?:nan|NaN|NAN)',
+].join('|') + ')$');
+/** The core schema's numbers (either reader's), for idNeedsQuotes. */
+const YAML_12_NUMBER = /^(?:[-+]?[0-9]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?0b[01]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** What else YAML 1.1 reads as other than text. */
+const YAML_11_NOT_TEXT = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|)$/;
+
+/**
+ * Whether a bare id that a YAML 1.2 reader took for a number is read as its text: yes unless
+ * YAML 1.1 reads a number too — then every reader sees a number (`0012` is 10 to one, 12 to the
+ * other) and which id was meant is not certain.
+ */
+export function idReadAsWritten(source: string): boolean {
+  return !YAML_11_NUMBER.test(source);
+}
+
+/** Whether an id must be quoted so that YAML 1.1 and 1.2 readers alike read it as text. */
+export function idNeedsQuotes(id: string): boolean {
+  return YAML_11_NUMBER.test(id) || YAML_11_NOT_TEXT.test(id) || YAML_12_NUMBER.test(id);
 }
 
 /** js-yaml's own int and float types, which its typings do not declare. */
@@ -79,14 +113,40 @@ const WATCHED_SCHEMA = BUILTIN?.int && BUILTIN.float
 export function loadQuickly(text: string): unknown {
   if (!WATCHED_SCHEMA) return undefined;
   let depth = 0;
+  // Which top-level key is being read, and whether the next node in a tags entry is its id's value.
+  let topKey: unknown;
+  let idValueNext = false;
   doubtfulNumber = false;
+  justRead = undefined;
   try {
     const data: unknown = jsyaml.load(text, {
       schema: WATCHED_SCHEMA,
-      listener: (event) => {
-        // One 'open' per node: a collection MAX_DEPTH + 1 deep opens at least this deep.
-        depth += event === 'open' ? 1 : -1;
-        if (depth > MAX_DEPTH) throw new Error('too deep');
+      listener: (event, state) => {
+        if (event === 'open') {
+          // One 'open' per node: a collection MAX_DEPTH + 1 deep opens at least this deep.
+          if (++depth > MAX_DEPTH) throw new Error('too deep');
+          if (depth <= 3) idValueNext = false;
+          return;
+        }
+        const number = justRead;
+        justRead = undefined;
+        // Depth 2: the root's keys and values; depth 4: those of an entry of a top-level list.
+        if (depth === 2 && isKey(state)) topKey = state.result;
+        else if (depth === 4 && topKey === 'tags') {
+          if (isKey(state)) idValueNext = state.result === 'id';
+          else {
+            if (idValueNext && number !== undefined && idReadAsWritten(number)) {
+              // What the node's caller stores: the id as written.
+              state.result = number;
+              idValueNext = false;
+              depth--;
+              return;
+            }
+            idValueNext = false;
+          }
+        }
+        if (number !== undefined && justReadDoubtful) doubtfulNumber = true;
+        depth--;
       },
     });
     return doubtfulNumber ? undefined : data;
@@ -94,7 +154,16 @@ export function loadQuickly(text: string): unknown {
     return undefined;
   } finally {
     doubtfulNumber = false;
+    justRead = undefined;
   }
+}
+
+/** A node js-yaml just read is a mapping key when a `:` follows it on its line. */
+function isKey(state: jsyaml.State): boolean {
+  const input = state.input;
+  let at = state.position;
+  while (input.charCodeAt(at) === 0x20 || input.charCodeAt(at) === 0x09) at++;
+  return input.charCodeAt(at) === 0x3a;
 }
 
 /**
@@ -120,6 +189,30 @@ export function withOffsetsAsWritten(doc: Document, data: unknown): void {
       }
     });
   }
+}
+
+/**
+ * The careful path's plain values with each tag's id read as written where idReadAsWritten says
+ * so, as the fast path reads it: `id: 1e10`, as PyYAML writes it, is the id "1e10".
+ */
+export function withIdsAsWritten(doc: Document, data: unknown): void {
+  const seq = doc.get('tags', true);
+  const values = (data as Record<string, unknown> | null)?.['tags'];
+  if (!isSeq(seq) || !Array.isArray(values)) return;
+  seq.items.forEach((item, index) => {
+    const entry: unknown = values[index];
+    if (!isMap(item) || typeof entry !== 'object' || entry === null) return;
+    const id = entryId(item);
+    if (typeof id === 'string') (entry as Record<string, unknown>)['id'] = id;
+  });
+}
+
+/** A tags entry's id as the readers take it (see withIdsAsWritten); not always a string. */
+export function entryId(entry: YAMLMap): unknown {
+  const node = entry.get('id', true);
+  if (!isScalar(node)) return node;
+  const writtenAsText = (typeof node.value === 'number' || typeof node.value === 'bigint') && node.tag === undefined && node.type === 'PLAIN' && node.source !== undefined && idReadAsWritten(node.source);
+  return writtenAsText ? node.source : node.value;
 }
 
 /** A number as it was written, for an entry that goes back to the file untouched. */
