@@ -48,7 +48,11 @@ export function setField(doc: Document, map: YAMLMap, key: string, value: unknow
     return;
   }
   if (isScalar(pair.value) && (typeof value !== 'object' || value === null)) {
-    if (pair.value.value !== value) pair.value.value = value;
+    if (pair.value.value === value) return;
+    pair.value.value = value;
+    // A plain style kept from the old value can be wrong for the new one (yaml writes ":\na" as
+    // `outlet: :` then, which nothing reads back): the library picks a safe style again.
+    if (pair.value.type === Scalar.PLAIN) delete pair.value.type;
     return;
   }
   const node = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value; // an alias stays if its value is unchanged

@@ -84,6 +84,9 @@ export async function updateSidecar(fs: FileSystemPort, update: SidecarUpdate, r
     }
     if (state.kind === 'ok' && text === state.text) return { ok: true, written: false, tags: mine };
     if (known instanceof Error) return { ok: false, problem: `${path}: the file cannot be read (${known.message}); it is left as it is.` };
+    // As the editor's writer does: what cannot be read back is never written (a writer bug must not cost the file).
+    const reread = SidecarFile.parse(text);
+    if (!reread.ok) return { ok: false, problem: `${path}: not changed — Newsmark produced text it cannot read back (${reread.problems[0]?.message ?? 'unreadable'}); please report this.` };
     const bytes = new TextEncoder().encode(text);
     try {
       await fs.writeFileAtomic(path, bytes, { expect: known === 'missing' ? 'absent' : { bytes: known } });

@@ -107,3 +107,13 @@ test('newsmark validate names a bad detail by file and line, and stats still cou
     assert.equal(stats.problems.length, 1);
   });
 });
+
+test('a detail changed to a value plain YAML cannot hold is written in a style that reads back (it was `outlet: :`)', () => {
+  const first = SidecarFile.parse(SidecarFile.create('a.txt', '').serialize([], SHA, 'a.txt', [], { outlet: 'Daily Clarion' }));
+  assert.ok(first.ok);
+  for (const outlet of [':\nEvening edition', ': the Clarion', '- Clarion', '#1 Daily', 'Clarion: Evening']) {
+    const again = SidecarFile.parse(first.sidecar.serialize([], SHA, 'a.txt', [], { outlet }));
+    assert.ok(again.ok, `${JSON.stringify(outlet)}: ${again.ok ? '' : again.problems[0]?.message}`);
+    assert.equal(again.sidecar.details.outlet, outlet);
+  }
+});
