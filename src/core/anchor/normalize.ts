@@ -74,51 +74,92 @@ function isInvisible(code: number): boolean {
   return code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0x00ad;
 }
 
-/** Folds text: curly → straight quotes, dashes → '-', any white-space run → one space, invisible characters dropped, … → '...'. */
+/** Growable segment table: (folded unit, original code point, end or -1) triples. */
+class SegmentTable {
+  unit: Int32Array = new Int32Array(256);
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+  count = 0;
+
+  push(unit: number, start: number, end: number): void {
+    if (this.count === this.unit.length) {
+      this.unit = grow(this.unit);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+    }
+    this.unit[this.count] = unit;
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.count++;
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * The folded units are written into one buffer kept between calls (a re-attach folds a whole
+ * article, and a fresh 2 MB buffer each time is garbage the next collection must sweep).
+ */
+let scratch: Uint16Array = new Uint16Array(0);
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+function unitsToString(units: Uint16Array, length: number, hasLoneSurrogate: boolean): string {
+  // The decoder would turn a lone surrogate into U+FFFD; such text (not from a UTF-8 file) takes the slow way.
+  if (!hasLoneSurrogate) return utf16.decode(units.subarray(0, length));
+  const chunks: string[] = [];
+  for (let i = 0; i < length; i += 4096) chunks.push(String.fromCharCode(...units.subarray(i, Math.min(length, i + 4096))));
+  return chunks.join('');
+}
+
+function replacementOf(code: number): number {
+  return SINGLE_QUOTES.has(code) ? 0x27 : DOUBLE_QUOTES.has(code) ? 0x22 : DASHES.has(code) ? 0x2d : -1;
+}
+
+/**
+ * Folds text: curly → straight quotes, dashes → '-', any white-space run → one space, invisible
+ * characters dropped, … → '...'. A character replaced by one other (a quote, a dash, a lone line
+ * end) keeps the one-to-one map, so only runs, dropped characters, ellipses and non-BMP
+ * characters open a segment.
+ */
 export function fold(text: string): FoldedText {
-  const pieces: string[] = [];
-  const segUnit: number[] = [];
-  const segStart: number[] = [];
-  const segEnd: number[] = [];
   const n = text.length;
-  let plainFrom = 0; // UTF-16 start of the plain stretch not yet emitted
-  let cp = 0; // code point at plainFrom
-  let unit = 0;
-  const emit = (until: number, replacement: string, codePoints: number, resumeAt: number): void => {
-    if (until > plainFrom) {
-      pieces.push(text.slice(plainFrom, until));
-      segUnit.push(unit);
-      segStart.push(cp);
-      segEnd.push(-1);
-      unit += until - plainFrom;
-      cp += until - plainFrom;
-    }
-    if (replacement.length > 0) {
-      pieces.push(replacement);
-      segUnit.push(unit);
-      segStart.push(cp);
-      segEnd.push(cp + codePoints);
-      unit += replacement.length;
-    }
-    cp += codePoints;
-    plainFrom = resumeAt;
-  };
-  // A plain loop: most characters are printable ASCII and cost one comparison.
+  // Only an ellipsis makes the folded text longer than the original (by 2 units); grown on demand.
+  if (scratch.length < n + 16) scratch = new Uint16Array(n + 16);
+  let out = scratch;
+  const segments = new SegmentTable();
+  let length = 0; // folded units written
+  let cp = 0; // original code points consumed
+  let plainOpen = false;
+  let hasLoneSurrogate = false;
   for (let i = 0; i < n; ) {
     const code = text.charCodeAt(i);
+    // A plain loop: most characters are printable ASCII and cost one comparison.
     if (code > 0x20 && code < 0x7f) {
-      i++;
+      if (!plainOpen) {
+        segments.push(length, cp, -1);
+        plainOpen = true;
+      }
+      // Copy the whole printable-ASCII run in a tight loop.
+      const runStart = i;
+      out[length++] = code;
+      for (i++; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c <= 0x20 || c >= 0x7f) {
+          // A single space between printable characters stays as it is, and in the run.
+          if (c !== 0x20) break;
+          const next = text.charCodeAt(i + 1);
+          if (next <= 0x20 || next >= 0x7f) break;
+        }
+        out[length++] = c;
+      }
+      cp += i - runStart;
       continue;
     }
-    const blank = isSpace(code) || isInvisible(code);
-    if (code === 0x20) {
-      const next = text.charCodeAt(i + 1);
-      if (!(isSpace(next) || isInvisible(next))) {
-        i++;
-        continue;
-      }
-    }
-    if (blank) {
+    if (code === 0x20 || isSpace(code) || isInvisible(code)) {
       let j = i;
       let spaced = false;
       for (; j < n; j++) {
@@ -126,22 +167,65 @@ export function fold(text: string): FoldedText {
         if (isSpace(c)) spaced = true;
         else if (!isInvisible(c)) break;
       }
-      emit(i, spaced ? ' ' : '', j - i, j);
+      if (j - i === 1 && spaced) {
+        // One space-like character becomes one space: still one to one.
+        if (!plainOpen) {
+          segments.push(length, cp, -1);
+          plainOpen = true;
+        }
+        out[length++] = 0x20;
+      } else {
+        if (spaced) {
+          segments.push(length, cp, cp + j - i);
+          out[length++] = 0x20;
+        }
+        plainOpen = false;
+      }
+      cp += j - i; // every space-like and invisible character is in the BMP
       i = j;
-    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
-      emit(i, text.slice(i, i + 2), 1, i + 2); // an emoji: two UTF-16 units, one code point
-      i += 2;
-    } else {
-      const replacement = SINGLE_QUOTES.has(code) ? "'" : DOUBLE_QUOTES.has(code) ? '"' : DASHES.has(code) ? '-' : code === 0x2026 ? '...' : undefined;
-      if (replacement !== undefined) emit(i, replacement, 1, i + 1);
-      i++;
+      continue;
     }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const low = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        // A non-BMP character: two UTF-16 units, one code point.
+        segments.push(length, cp, cp + 1);
+        out[length++] = code;
+        out[length++] = low;
+        plainOpen = false;
+        i += 2;
+        cp++;
+        continue;
+      }
+      hasLoneSurrogate = true;
+    }
+    if (code === 0x2026) {
+      if (length + 3 > out.length) out = scratch = growUnits(out, length);
+      segments.push(length, cp, cp + 1);
+      out[length++] = 0x2e;
+      out[length++] = 0x2e;
+      out[length++] = 0x2e;
+      plainOpen = false;
+    } else {
+      if (!plainOpen) {
+        segments.push(length, cp, -1);
+        plainOpen = true;
+      }
+      const replacement = code < 0x7f ? -1 : replacementOf(code);
+      out[length++] = replacement < 0 ? code : replacement;
+    }
+    i++;
+    cp++;
   }
-  emit(n, '', 0, n);
-  segUnit.push(unit);
-  segStart.push(cp);
-  segEnd.push(cp);
-  return new FoldedText(pieces.join(''), Int32Array.from(segUnit), Int32Array.from(segStart), Int32Array.from(segEnd));
+  segments.push(length, cp, cp);
+  const count = segments.count;
+  return new FoldedText(unitsToString(out, length, hasLoneSurrogate), segments.unit.slice(0, count), segments.start.slice(0, count), segments.end.slice(0, count));
+}
+
+function growUnits(units: Uint16Array, used: number): Uint16Array {
+  const bigger = new Uint16Array(units.length + (units.length >> 1) + 16);
+  bigger.set(units.subarray(0, used));
+  return bigger;
 }
 
 const NEEDS_FOLDING = /[^\x21-\x7e ]| {2}/;
