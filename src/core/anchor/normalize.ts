@@ -269,6 +269,42 @@ export function foldString(text: string): string {
   return runStart === 0 ? text : out + text.slice(runStart);
 }
 
+/**
+ * Whether `haystack` holds foldString(raw) at `at`, without building it: the folded length when
+ * it does, -1 when it does not. Without a haystack, just the folded length. Re-attaching checks
+ * every tag's text and context this way, and most of them fold to something new.
+ */
+export function matchFolded(raw: string, haystack?: string, at = 0): number {
+  let k = at;
+  let lastWasSpace = false;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    let unit = code;
+    if (code > 0x20 && code < 0x7f) {
+      lastWasSpace = false;
+    } else if (isInvisible(code)) {
+      continue;
+    } else if (isSpace(code)) {
+      if (lastWasSpace) continue;
+      lastWasSpace = true;
+      unit = 0x20;
+    } else {
+      lastWasSpace = false;
+      if (code === 0x2026) {
+        if (haystack !== undefined && (haystack.charCodeAt(k) !== 0x2e || haystack.charCodeAt(k + 1) !== 0x2e || haystack.charCodeAt(k + 2) !== 0x2e)) return -1;
+        k += 3;
+        continue;
+      }
+      const replacement = code < 0x7f ? -1 : replacementOf(code);
+      if (replacement >= 0) unit = replacement;
+    }
+    // Past the end charCodeAt is NaN, which equals nothing.
+    if (haystack !== undefined && haystack.charCodeAt(k) !== unit) return -1;
+    k++;
+  }
+  return k - at;
+}
+
 /** The folded index of the first unit that starts at or after an original code-point offset. */
 export function foldedIndexOf(folded: FoldedText, codePoint: number): number {
   return folded.unitAt(codePoint);

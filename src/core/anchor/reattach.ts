@@ -1,7 +1,8 @@
 import search from 'approx-string-match';
 import { articleHash } from '../articleFile';
-import { ArticleText, compareTags, type Tag, type TagStatus } from '../tag';
-import { fold, foldedIndexOf, foldString, originalSpan, type FoldedText } from './normalize';
+import { compareTags, type Tag, type TagStatus } from '../tag';
+import { ArticleView } from './articleView';
+import { fold, foldedIndexOf, foldString, matchFolded, originalSpan, type FoldedText } from './normalize';
 import { similarity } from './similarity';
 import { endEdges, keepsWordEdges, startEdges, wordEdges } from './words';
 
@@ -62,7 +63,7 @@ interface Candidate {
  * starting where the shift of the tags before it says it should be.
  */
 export function reattach(articleLf: string, sha256: string | undefined, tags: readonly Tag[]): ReattachResult {
-  const article = new ArticleText(articleLf);
+  const article = new ArticleView(articleLf);
   const hashMatches = sha256 !== undefined && articleHash(articleLf) === sha256;
   let folded: FoldedText | undefined;
   const claimed = new Claims();
@@ -72,7 +73,7 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
   let misses = 0;
 
   for (const tag of sortedCopy(tags)) {
-    if (hashMatches && tag.status !== 'orphaned' && tag.end <= article.length && article.slice(tag.start, tag.end) === tag.text) {
+    if (hashMatches && tag.status !== 'orphaned' && tag.end <= article.length && article.holds(tag.start, tag.end, tag.text)) {
       placements.push({ tag: withoutStatus(tag), status: 'anchored', stage: 'hash', before: tag });
       continue;
     }
@@ -81,16 +82,13 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
       // Most tags sit exactly where the shift so far says, text and context unchanged: no folding needed.
       const s = tag.start + shift;
       const e = tag.end + shift;
-      if (s >= 0 && e <= article.length && article.slice(s, e) === tag.text && claimed.isFree(s, e, tag)) {
-        const context = article.contextOf(s, e);
-        if (context.prefix === tag.prefix && context.suffix === tag.suffix) {
-          claimed.add(s, e, tag);
-          lastPlacedEnd = tag.end;
-          misses = 0;
-          const moved = s !== tag.start;
-          placements.push({ tag: withoutStatus(moved ? { ...tag, start: s, end: e } : tag, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status: moved ? 'moved' : 'anchored', stage: 'hint', before: tag });
-          continue;
-        }
+      if (s >= 0 && e <= article.length && article.holds(s, e, tag.text) && article.hasContext(s, e, tag.prefix, tag.suffix) && claimed.isFree(s, e, tag)) {
+        claimed.add(s, e, tag);
+        lastPlacedEnd = tag.end;
+        misses = 0;
+        const moved = s !== tag.start;
+        placements.push({ tag: withoutStatus(moved ? { ...tag, start: s, end: e } : tag, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status: moved ? 'moved' : 'anchored', stage: 'hint', before: tag });
+        continue;
       }
       misses++;
     }
@@ -132,20 +130,22 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
 function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (Candidate & { stage: AnchorStage }) | undefined {
   if (tag.status === 'orphaned') return undefined;
   const at = foldedIndexOf(folded, Math.max(0, hint));
-  const quote = foldString(tag.text);
-  if (quote.length === 0 || !folded.text.startsWith(quote, at)) return undefined;
-  const end = at + quote.length;
-  const prefix = foldString(tag.prefix);
-  const suffix = foldString(tag.suffix);
-  if (!folded.text.startsWith(suffix, end) || folded.text.slice(Math.max(0, at - prefix.length), at) !== prefix) return undefined;
+  // Compared in place: folding each tag's text and context into new strings was most of this check.
+  const quoteLength = matchFolded(tag.text, folded.text, at);
+  if (quoteLength <= 0) return undefined;
+  const end = at + quoteLength;
+  const suffixLength = matchFolded(tag.suffix, folded.text, end);
+  if (suffixLength < 0) return undefined;
+  const prefixLength = matchFolded(tag.prefix);
+  if (prefixLength > at || matchFolded(tag.prefix, folded.text, at - prefixLength) < 0) return undefined;
   // Matching context fixes the characters either side, and so the word edges; an empty prefix or
   // suffix (a tag at the very start or end) fixes nothing.
-  if ((prefix.length === 0 || suffix.length === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
+  if ((prefixLength === 0 || suffixLength === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
   const span = originalSpan(folded, at, end);
   return claimed.isFree(span.start, span.end, tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
 }
 
-function locate(tag: Tag, folded: FoldedText, article: ArticleText, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
+function locate(tag: Tag, folded: FoldedText, article: ArticleView, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
   const quote = foldString(tag.text);
   if (quote.length === 0) return undefined;
   const edges = wordEdges(tag.prefix, tag.text, tag.suffix);
@@ -178,7 +178,7 @@ function locate(tag: Tag, folded: FoldedText, article: ArticleText, hint: number
     const atHint = Math.abs(bestClose.start - at) <= ANCHOR_LIMITS.exactDrift;
     const verbatim = (c: Candidate): boolean => {
       const span = originalSpan(folded, c.start, c.end);
-      return article.slice(span.start, span.end) === tag.text;
+      return article.holds(span.start, span.end, tag.text);
     };
     const rivals = (): Candidate[] => nearby().filter((c) => Math.abs(c.start - at) <= 2 * ANCHOR_LIMITS.drift && verbatim(c));
     if (atHint || bestClose.context >= ANCHOR_LIMITS.farContext) return { ...bestClose, stage: 'hint' };
@@ -238,9 +238,12 @@ function contextScorer(tag: Tag, folded: FoldedText): (start: number, end: numbe
   const prefix = foldString(tag.prefix);
   const suffix = foldString(tag.suffix);
   return (start, end) => {
-    const before = folded.text.slice(Math.max(0, start - prefix.length), start);
-    const after = folded.text.slice(end, end + suffix.length);
-    return (edgeSimilarity(prefix, before, 'before') + edgeSimilarity(suffix, after, 'after')) / 2;
+    // The usual candidate has its context unchanged: checked in place before slicing anything.
+    const beforeSame = start >= prefix.length && folded.text.startsWith(prefix, start - prefix.length);
+    const afterSame = folded.text.startsWith(suffix, end);
+    const before = beforeSame ? 1 : edgeSimilarity(prefix, folded.text.slice(Math.max(0, start - prefix.length), start), 'before');
+    const after = afterSame ? 1 : edgeSimilarity(suffix, folded.text.slice(end, end + suffix.length), 'after');
+    return (before + after) / 2;
   };
 }
 
@@ -295,7 +298,10 @@ class Claims {
   isFree(start: number, end: number, tag: Tag): boolean {
     const list = this.spans.get(tag.text);
     if (!list) return true;
-    return list.every((c) => c.category !== tag.category || (c.originStart === tag.start && c.originEnd === tag.end) || c.end <= start || c.start >= end);
+    for (const c of list) {
+      if (c.category === tag.category && (c.originStart !== tag.start || c.originEnd !== tag.end) && c.end > start && c.start < end) return false;
+    }
+    return true;
   }
 }
 

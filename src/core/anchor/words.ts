@@ -33,8 +33,32 @@ export function wordEdges(prefix: string, text: string, suffix: string): { start
 
 /** Whether [start, end) of a text (UTF-16 indices) keeps the word edges a tag had. */
 export function keepsWordEdges(text: string, start: number, end: number, edges: { start: boolean; end: boolean }): boolean {
-  return (!edges.start || !splitsWord(lastChar(text.slice(Math.max(0, start - 2), start)), firstChar(text.slice(start, start + 2))))
-    && (!edges.end || !splitsWord(lastChar(text.slice(Math.max(0, end - 2), end)), firstChar(text.slice(end, end + 2))));
+  return (!edges.start || !cutsWordAt(text, start)) && (!edges.end || !cutsWordAt(text, end));
+}
+
+/**
+ * Whether a cut at `at` falls inside a word: splitsWord of the character ending there and the one
+ * starting there, read in place (every candidate span is checked, so no slices).
+ */
+function cutsWordAt(text: string, at: number): boolean {
+  return isWordCodePoint(codePointEndingAt(text, at)) && isWordCodePoint(at < text.length ? (text.codePointAt(at) as number) : -1);
+}
+
+/** The code point that ends at `at`, -1 for none or for a low surrogate after something other than a high one. */
+function codePointEndingAt(text: string, at: number): number {
+  const to = Math.min(at, text.length);
+  const from = Math.max(0, at - 2);
+  if (to <= from) return -1;
+  const last = text.charCodeAt(to - 1);
+  if (last < 0xdc00 || last > 0xdfff || to - from < 2) return last;
+  const high = text.charCodeAt(to - 2);
+  return high >= 0xd800 && high <= 0xdbff ? (text.codePointAt(to - 2) as number) : -1;
+}
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x61 ? cp <= 0x7a : cp >= 0x41 ? cp <= 0x5a || cp === 0x5f : cp >= 0x30 && cp <= 0x39;
+  if (cp >= 0xd800 && cp <= 0xdfff) return false;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 /**
