@@ -20,11 +20,14 @@ export class ArticleView {
     return this.lf.slice(this.index.toUtf16(start), this.index.toUtf16(end));
   }
 
-  contextOf(start: number, end: number): { prefix: string; suffix: string } {
-    return {
-      prefix: this.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: this.slice(end, Math.min(this.length, end + CONTEXT_LENGTH)),
-    };
+  /** The recorded prefix of a span starting here, as ArticleText.contextOf gives it. */
+  prefixOf(start: number): string {
+    return this.slice(Math.max(0, start - CONTEXT_LENGTH), start);
+  }
+
+  /** The recorded suffix of a span ending here, as ArticleText.contextOf gives it. */
+  suffixOf(end: number): string {
+    return this.slice(end, Math.min(this.length, end + CONTEXT_LENGTH));
   }
 
   /** Whether slice(start, end) === text, without the slice. */
@@ -32,7 +35,7 @@ export class ArticleView {
     return this.unitsHold(this.index.toUtf16(start), this.index.toUtf16(end), text);
   }
 
-  /** Whether contextOf(start, end) is exactly this prefix and suffix, without the slices. */
+  /** Whether prefixOf(start) and suffixOf(end) are exactly these, without the slices. */
   hasContext(start: number, end: number, prefix: string, suffix: string): boolean {
     return this.unitsHold(this.index.toUtf16(Math.max(0, start - CONTEXT_LENGTH)), this.index.toUtf16(start), prefix)
       && this.unitsHold(this.index.toUtf16(end), this.index.toUtf16(Math.min(this.length, end + CONTEXT_LENGTH)), suffix);

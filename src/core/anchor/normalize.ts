@@ -271,10 +271,10 @@ export function foldString(text: string): string {
 
 /**
  * Whether `haystack` holds foldString(raw) at `at`, without building it: the folded length when
- * it does, -1 when it does not. Without a haystack, just the folded length. Re-attaching checks
- * every tag's text and context this way, and most of them fold to something new.
+ * it does, -1 when it does not. Re-attaching checks every tag's text and context this way, and
+ * most of them fold to something new.
  */
-export function matchFolded(raw: string, haystack?: string, at = 0): number {
+export function matchFolded(raw: string, haystack: string, at: number): number {
   let k = at;
   let lastWasSpace = false;
   for (let i = 0; i < raw.length; i++) {
@@ -291,7 +291,7 @@ export function matchFolded(raw: string, haystack?: string, at = 0): number {
     } else {
       lastWasSpace = false;
       if (code === 0x2026) {
-        if (haystack !== undefined && (haystack.charCodeAt(k) !== 0x2e || haystack.charCodeAt(k + 1) !== 0x2e || haystack.charCodeAt(k + 2) !== 0x2e)) return -1;
+        if (haystack.charCodeAt(k) !== 0x2e || haystack.charCodeAt(k + 1) !== 0x2e || haystack.charCodeAt(k + 2) !== 0x2e) return -1;
         k += 3;
         continue;
       }
@@ -299,18 +299,50 @@ export function matchFolded(raw: string, haystack?: string, at = 0): number {
       if (replacement >= 0) unit = replacement;
     }
     // Past the end charCodeAt is NaN, which equals nothing.
-    if (haystack !== undefined && haystack.charCodeAt(k) !== unit) return -1;
+    if (haystack.charCodeAt(k) !== unit) return -1;
     k++;
   }
   return k - at;
 }
 
+/**
+ * Whether `haystack` holds foldString(raw) ending at `end`: its folded length when it does, -1
+ * when it does not. Folding runs the same backwards (a run of spaces and invisible characters
+ * folds to one space or to nothing whichever end it is read from), so a tag's prefix is checked
+ * in one pass without knowing its folded length first.
+ */
+export function matchFoldedBefore(raw: string, haystack: string, end: number): number {
+  let k = end;
+  let lastWasSpace = false;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const code = raw.charCodeAt(i);
+    let unit = code;
+    if (code > 0x20 && code < 0x7f) {
+      lastWasSpace = false;
+    } else if (isInvisible(code)) {
+      continue;
+    } else if (isSpace(code)) {
+      if (lastWasSpace) continue;
+      lastWasSpace = true;
+      unit = 0x20;
+    } else {
+      lastWasSpace = false;
+      if (code === 0x2026) {
+        if (haystack.charCodeAt(k - 1) !== 0x2e || haystack.charCodeAt(k - 2) !== 0x2e || haystack.charCodeAt(k - 3) !== 0x2e) return -1;
+        k -= 3;
+        continue;
+      }
+      const replacement = code < 0x7f ? -1 : replacementOf(code);
+      if (replacement >= 0) unit = replacement;
+    }
+    // Before the start charCodeAt is NaN, which equals nothing.
+    if (haystack.charCodeAt(k - 1) !== unit) return -1;
+    k--;
+  }
+  return end - k;
+}
+
 /** The folded index of the first unit that starts at or after an original code-point offset. */
 export function foldedIndexOf(folded: FoldedText, codePoint: number): number {
   return folded.unitAt(codePoint);
-}
-
-/** The original code-point span of folded units [start, end). */
-export function originalSpan(folded: FoldedText, start: number, end: number): { start: number; end: number } {
-  return { start: folded.startOf(start), end: end > start ? folded.endOf(end - 1) : folded.startOf(start) };
 }

@@ -2,7 +2,7 @@ import search from 'approx-string-match';
 import { articleHash } from '../articleFile';
 import { compareTags, type Tag, type TagStatus } from '../tag';
 import { ArticleView } from './articleView';
-import { fold, foldedIndexOf, foldString, matchFolded, originalSpan, type FoldedText } from './normalize';
+import { fold, foldedIndexOf, foldString, matchFolded, matchFoldedBefore, type FoldedText } from './normalize';
 import { similarity } from './similarity';
 import { endEdges, keepsWordEdges, startEdges, wordEdges } from './words';
 
@@ -100,20 +100,21 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
       placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
       continue;
     }
-    const span = originalSpan(folded, found.start, found.end);
-    claimed.add(span.start, span.end, tag);
+    const start = folded.startOf(found.start);
+    const end = found.end > found.start ? folded.endOf(found.end - 1) : start;
+    claimed.add(start, end, tag);
     // Only a placement near where it was expected says how the text around it moved; a far or
     // approximate one must not send the following tags looking in the wrong place.
     if (tag.status !== 'orphaned' && (found.stage === 'hint' || found.stage === 'window')) {
-      shift = span.start - tag.start;
+      shift = start - tag.start;
       lastPlacedEnd = tag.end;
     }
-    const text = article.slice(span.start, span.end);
-    const base = { ...tag, start: span.start, end: span.end, text, ...article.contextOf(span.start, span.end) };
+    const text = article.slice(start, end);
+    const base = { ...tag, start, end, text, prefix: article.prefixOf(start), suffix: article.suffixOf(end) };
     if (found.stage === 'approximate') {
       placements.push({ tag: { ...base, status: 'fuzzy', previousText: tag.previousText ?? tag.text }, status: 'fuzzy', stage: found.stage, before: tag });
     } else {
-      const status: TagStatus = span.start === tag.start && span.end === tag.end && text === tag.text && tag.status !== 'orphaned' ? 'anchored' : 'moved';
+      const status: TagStatus = start === tag.start && end === tag.end && text === tag.text && tag.status !== 'orphaned' ? 'anchored' : 'moved';
       placements.push({ tag: withoutStatus(base, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status, stage: found.stage, before: tag });
     }
   }
@@ -136,13 +137,12 @@ function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Clai
   const end = at + quoteLength;
   const suffixLength = matchFolded(tag.suffix, folded.text, end);
   if (suffixLength < 0) return undefined;
-  const prefixLength = matchFolded(tag.prefix);
-  if (prefixLength > at || matchFolded(tag.prefix, folded.text, at - prefixLength) < 0) return undefined;
+  const prefixLength = matchFoldedBefore(tag.prefix, folded.text, at);
+  if (prefixLength < 0) return undefined;
   // Matching context fixes the characters either side, and so the word edges; an empty prefix or
   // suffix (a tag at the very start or end) fixes nothing.
   if ((prefixLength === 0 || suffixLength === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
-  const span = originalSpan(folded, at, end);
-  return claimed.isFree(span.start, span.end, tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
+  return claimed.isFree(folded.startOf(at), folded.endOf(end - 1), tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
 }
 
 function locate(tag: Tag, folded: FoldedText, article: ArticleView, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
@@ -150,23 +150,26 @@ function locate(tag: Tag, folded: FoldedText, article: ArticleView, hint: number
   if (quote.length === 0) return undefined;
   const edges = wordEdges(tag.prefix, tag.text, tag.suffix);
   // A candidate must be unclaimed and must not cut into a word where the tag did not.
-  const free = (start: number, end: number): boolean => {
-    if (!keepsWordEdges(folded.text, start, end, edges)) return false;
-    const original = originalSpan(folded, start, end);
-    return claimed.isFree(original.start, original.end, tag);
-  };
+  const free = (start: number, end: number): boolean =>
+    keepsWordEdges(folded.text, start, end, edges) && claimed.isFree(folded.startOf(start), folded.endOf(end - 1), tag);
   const at = foldedIndexOf(folded, Math.max(0, hint));
   const context = contextScorer(tag, folded);
 
   // (a) exactly where the shift so far says it is, give or take the few characters that collapsed
   // spaces or changed line ends add up to between two tags; in its recorded context (a wrong shift
   // must not carry a tag onto a look-alike that happens to sit there)
-  const close = occurrences(folded.text, quote, Math.max(0, at - ANCHOR_LIMITS.drift), at + ANCHOR_LIMITS.drift + quote.length)
-    .filter((s) => free(s, s + quote.length))
-    .map((s) => ({ start: s, end: s + quote.length, context: context(s, s + quote.length) }));
   // Right at the expected place, modest context suffices: an edit beside a tag changes its context
   // without moving it, and an untouched copy of the passage further away must not win.
-  const bestClose = best(close, (c) => c.context - Math.abs(c.start - at) / 1e6);
+  let bestClose: Candidate | undefined;
+  let top = -Infinity;
+  for (const s of occurrences(folded.text, quote, Math.max(0, at - ANCHOR_LIMITS.drift), at + ANCHOR_LIMITS.drift + quote.length)) {
+    if (!free(s, s + quote.length)) continue;
+    const c = context(s, s + quote.length);
+    if (c - Math.abs(s - at) / 1e6 > top) {
+      top = c - Math.abs(s - at) / 1e6;
+      bestClose = { start: s, end: s + quote.length, context: c };
+    }
+  }
   const from = Math.max(0, at - ANCHOR_LIMITS.window);
   const to = Math.min(folded.text.length, at + ANCHOR_LIMITS.window + quote.length);
   let near: Candidate[] | undefined;
@@ -176,12 +179,9 @@ function locate(tag: Tag, folded: FoldedText, article: ArticleView, hint: number
     // drift: text inserted between two tags can push the second one there, and leave a look-alike
     // within the drift. A copy further away is a repeated passage, and position wins over it.
     const atHint = Math.abs(bestClose.start - at) <= ANCHOR_LIMITS.exactDrift;
-    const verbatim = (c: Candidate): boolean => {
-      const span = originalSpan(folded, c.start, c.end);
-      return article.holds(span.start, span.end, tag.text);
-    };
+    const verbatim = (c: Candidate): boolean => article.holds(folded.startOf(c.start), folded.endOf(c.end - 1), tag.text);
     const rivals = (): Candidate[] => nearby().filter((c) => Math.abs(c.start - at) <= 2 * ANCHOR_LIMITS.drift && verbatim(c));
-    if (atHint || bestClose.context >= ANCHOR_LIMITS.farContext) return { ...bestClose, stage: 'hint' };
+    if (atHint || bestClose.context >= ANCHOR_LIMITS.farContext) return { start: bestClose.start, end: bestClose.end, context: bestClose.context, stage: 'hint' };
     const rival = best(rivals(), (c) => c.context - Math.abs(c.start - at) / 1e6);
     return rival && rival.context > bestClose.context ? { ...rival, stage: 'window' } : { ...bestClose, stage: 'hint' };
   }
