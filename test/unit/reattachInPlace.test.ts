@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ArticleView } from '../../src/core/anchor/articleView';
 import { fold, foldString, matchFolded, matchFoldedBefore } from '../../src/core/anchor/normalize';
+import { editDistance } from '../../src/core/anchor/similarity';
 import { ArticleText } from '../../src/core/tag';
 
 // Re-attaching a big article compares each tag's text and context in place instead of slicing
@@ -54,10 +55,11 @@ describe('comparing folded text in place', () => {
 });
 
 describe('reading the changed article in place', () => {
-  const lfText = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '🚨', '“', 'é', 'xyz'), { maxLength: 60 }).map((parts) => parts.join(''));
+  // CRLF is counted as TextIndex counts it, should one reach re-attaching; long enough for far jumps.
+  const lfText = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r\n', '🚨', '🚨🚨', '“', 'é', 'xyz'), { maxLength: 120 }).map((parts) => parts.join(''));
 
   it('says a span holds a text, and a span has a context, exactly when slicing would (property)', () => {
-    fc.assert(fc.property(lfText, fc.nat(80), fc.nat(80), fc.nat(80), fc.nat(80), (lf, a, b, c, d) => {
+    fc.assert(fc.property(lfText, fc.nat(300), fc.nat(300), fc.nat(300), fc.nat(300), (lf, a, b, c, d) => {
       const article = new ArticleText(lf);
       const view = new ArticleView(lf);
       const length = article.length;
@@ -78,5 +80,25 @@ describe('reading the changed article in place', () => {
         assert.equal(view.hasContext(start, end, around.prefix, around.suffix), context.prefix === around.prefix && context.suffix === around.suffix);
       }
     }), { numRuns: 1500 });
+  });
+});
+
+describe('edit distance with rows kept between calls', () => {
+  /** The textbook table, fresh each time. */
+  function reference(a: string, b: string): number {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+    }
+    return rows[a.length]![b.length]!;
+  }
+
+  it('gives the textbook distance whatever the lengths of the calls before (property)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), maxLength: 90 });
+    fc.assert(fc.property(fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 4 }), (pairs) => {
+      for (const [a, b] of pairs) assert.equal(editDistance(a, b), reference(a, b), `${a} / ${b}`);
+    }), { numRuns: 300 });
   });
 });

@@ -1,23 +1,53 @@
 import { CONTEXT_LENGTH } from '../tag';
-import { TextIndex } from '../textIndex';
+
+/** Characters that take two UTF-16 units but count as one code point in sidecar offsets (as TextIndex counts them). */
+const TWO_UNITS = /\r\n|[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 /**
  * The changed article as re-attaching reads it: code-point offsets over the LF text, sliced as
  * ArticleText slices them, plus checks that compare a tag's text and context in place. Most tags
  * are found exactly where they were, and slicing out three strings per tag only to compare them
  * (then dropping them) was a large share of re-attaching a big article.
+ *
+ * Offsets convert as in TextIndex (a count of two-unit characters before a position), but the
+ * count is kept from one look-up to the next: tags come in text order, so the next position
+ * asked for is nearly always a few characters from the last, and a step or two finds it.
  */
 export class ArticleView {
-  private readonly index: TextIndex;
+  /** Code-point positions of the two-unit characters, ascending. */
+  private readonly extraAt: Int32Array;
+  private readonly extras: number;
+  /** How many two-unit characters lie before the position last asked for. */
+  private cursor = 0;
   readonly length: number;
 
   constructor(readonly lf: string) {
-    this.index = new TextIndex(lf);
-    this.length = this.index.length;
+    let positions = new Int32Array(256);
+    let count = 0;
+    // test() rather than matchAll: no match object per emoji.
+    TWO_UNITS.lastIndex = 0;
+    while (TWO_UNITS.test(lf)) {
+      if (count === positions.length) {
+        const bigger = new Int32Array(count * 2);
+        bigger.set(positions);
+        positions = bigger;
+      }
+      positions[count] = TWO_UNITS.lastIndex - 2 - count;
+      count++;
+    }
+    this.extraAt = positions;
+    this.extras = count;
+    this.length = lf.length - count;
+  }
+
+  /** LF code-point offset → UTF-16 offset, clamped to the text. */
+  toUtf16(codePoint: number): number {
+    const c = codePoint < 0 ? 0 : codePoint > this.length ? this.length : codePoint;
+    return c + this.countBelow(c);
   }
 
   slice(start: number, end: number): string {
-    return this.lf.slice(this.index.toUtf16(start), this.index.toUtf16(end));
+    return this.lf.slice(this.toUtf16(start), this.toUtf16(end));
   }
 
   /** The recorded prefix of a span starting here, as ArticleText.contextOf gives it. */
@@ -32,17 +62,37 @@ export class ArticleView {
 
   /** Whether slice(start, end) === text, without the slice. */
   holds(start: number, end: number, text: string): boolean {
-    return this.unitsHold(this.index.toUtf16(start), this.index.toUtf16(end), text);
+    return this.unitsHold(this.toUtf16(start), this.toUtf16(end), text);
   }
 
   /** Whether prefixOf(start) and suffixOf(end) are exactly these, without the slices. */
   hasContext(start: number, end: number, prefix: string, suffix: string): boolean {
-    return this.unitsHold(this.index.toUtf16(Math.max(0, start - CONTEXT_LENGTH)), this.index.toUtf16(start), prefix)
-      && this.unitsHold(this.index.toUtf16(end), this.index.toUtf16(Math.min(this.length, end + CONTEXT_LENGTH)), suffix);
+    return this.unitsHold(this.toUtf16(Math.max(0, start - CONTEXT_LENGTH)), this.toUtf16(start), prefix)
+      && this.unitsHold(this.toUtf16(end), this.toUtf16(Math.min(this.length, end + CONTEXT_LENGTH)), suffix);
   }
 
   /** Whether lf.slice(from, to) === text (a reversed range slices to nothing). */
   private unitsHold(from: number, to: number, text: string): boolean {
     return (to > from ? to - from : 0) === text.length && this.lf.startsWith(text, from);
+  }
+
+  /** The number of two-unit characters before code point c. */
+  private countBelow(c: number): number {
+    const at = this.extraAt;
+    let k = this.cursor;
+    for (let step = 0; step < 8; step++) {
+      if (k > 0 && (at[k - 1] as number) >= c) k--;
+      else if (k < this.extras && (at[k] as number) < c) k++;
+      else return (this.cursor = k);
+    }
+    // A far jump (a tag found elsewhere): binary search.
+    let lo = 0;
+    let hi = this.extras;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((at[mid] as number) < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return (this.cursor = lo);
   }
 }
