@@ -45,6 +45,25 @@ describe('comparing folded text in place', () => {
     assert.equal(matchFoldedBefore('He said ', haystack, 9), -1);
   });
 
+  it('maps units and offsets the same whatever order they are asked in (property)', () => {
+    fc.assert(fc.property(text(40), fc.array(fc.nat(200), { maxLength: 40 }), (raw, order) => {
+      const inOrder = fold(raw);
+      const units = Array.from({ length: inOrder.text.length + 1 }, (_, u) => u);
+      const starts = units.map((u) => inOrder.startOf(u));
+      const ends = units.slice(0, -1).map((u) => inOrder.endOf(u));
+      const codePoints = Array.from({ length: Array.from(raw).length + 1 }, (_, c) => c);
+      const unitsAt = codePoints.map((c) => inOrder.unitAt(c));
+      const jumping = fold(raw);
+      for (const n of order) {
+        const u = n % units.length;
+        assert.equal(jumping.startOf(u), starts[u]);
+        if (u < ends.length) assert.equal(jumping.endOf(u), ends[u]);
+        const c = n % codePoints.length;
+        assert.equal(jumping.unitAt(c), unitsAt[c]);
+      }
+    }), { numRuns: 500 });
+  });
+
   it('keeps a lone surrogate (text not from a UTF-8 file) as it is, and keeps the map after it', () => {
     const folded = fold('a\ud800 “b”…c\u00a0\u00a0d');
     assert.equal(folded.text, 'a\ud800 "b"...c d');

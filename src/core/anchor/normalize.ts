@@ -3,9 +3,13 @@
  * that only changed quotes, dashes, spaces or line endings still matches exactly. Every unit of
  * the folded text remembers the code-point span of the original it came from.
  *
- * The map is kept as segments rather than per unit: plain stretches map one to one, and only
- * the places where folding changed something (a curly quote, a run of spaces, an emoji's two
- * UTF-16 units, an ellipsis) get a segment of their own. A 1 MB article has a few thousand.
+ * The map is kept as segments rather than per unit: plain stretches map one to one (a curly
+ * quote folded to a straight one included), and only the places where folding changed the length
+ * (a run of spaces, a dropped invisible character, an emoji's two UTF-16 units, an ellipsis) get
+ * a segment of their own. A 1 MB article has a few thousand.
+ *
+ * Look-ups start from the segment found last: re-attaching asks in text order, so the answer is
+ * nearly always that segment or the next, and a binary search is only the fallback.
  */
 export class FoldedText {
   constructor(
@@ -17,6 +21,9 @@ export class FoldedText {
     /** For a folding segment, the original code point where all its units end; -1 for a plain one. */
     private readonly segEnd: Int32Array,
   ) {}
+
+  /** The segment of the last look-up. */
+  private cursor = 0;
 
   /** Original code-point offset where a folded unit starts (the text length for the end). */
   startOf(unit: number): number {
@@ -35,13 +42,7 @@ export class FoldedText {
   /** The first folded unit that starts at or after an original code-point offset. */
   unitAt(codePoint: number): number {
     const last = this.segUnit.length - 1;
-    let lo = 0;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.segStart[mid] as number) <= codePoint) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = this.seek(this.segStart, codePoint);
     const unit = this.segUnit[lo] as number;
     const start = this.segStart[lo] as number;
     if (lo === last || codePoint <= start) return codePoint <= start ? unit : (this.segUnit[last] as number);
@@ -50,14 +51,26 @@ export class FoldedText {
   }
 
   private segmentOf(unit: number): number {
+    return this.seek(this.segUnit, unit);
+  }
+
+  /** The last index whose entry is at most `value` (0 when none is), in an ascending table. */
+  private seek(table: Int32Array, value: number): number {
+    const last = table.length - 1;
+    let k = this.cursor;
+    for (let step = 0; step < 4; step++) {
+      if (k < last && (table[k + 1] as number) <= value) k++;
+      else if (k > 0 && (table[k] as number) > value) k--;
+      else return (this.cursor = k);
+    }
     let lo = 0;
-    let hi = this.segUnit.length - 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if ((this.segUnit[mid] as number) <= unit) lo = mid;
+      if ((table[mid] as number) <= value) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.cursor = lo);
   }
 }
 

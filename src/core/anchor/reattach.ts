@@ -235,14 +235,20 @@ export function contextMatch(tag: Tag, articleLf: string, start: number, end: nu
 
 /** Mean similarity of the tag's recorded prefix and suffix to the text around a folded span. */
 function contextScorer(tag: Tag, folded: FoldedText): (start: number, end: number) => number {
-  const prefix = foldString(tag.prefix);
-  const suffix = foldString(tag.suffix);
+  // Folded only for a candidate whose context differs: the usual one has it unchanged, checked in place.
+  let prefix: string | undefined;
+  let suffix: string | undefined;
   return (start, end) => {
-    // The usual candidate has its context unchanged: checked in place before slicing anything.
-    const beforeSame = start >= prefix.length && folded.text.startsWith(prefix, start - prefix.length);
-    const afterSame = folded.text.startsWith(suffix, end);
-    const before = beforeSame ? 1 : edgeSimilarity(prefix, folded.text.slice(Math.max(0, start - prefix.length), start), 'before');
-    const after = afterSame ? 1 : edgeSimilarity(suffix, folded.text.slice(end, end + suffix.length), 'after');
+    let before = 1;
+    if (matchFoldedBefore(tag.prefix, folded.text, start) < 0) {
+      prefix ??= foldString(tag.prefix);
+      before = edgeSimilarity(prefix, folded.text.slice(Math.max(0, start - prefix.length), start), 'before');
+    }
+    let after = 1;
+    if (matchFolded(tag.suffix, folded.text, end) < 0) {
+      suffix ??= foldString(tag.suffix);
+      after = edgeSimilarity(suffix, folded.text.slice(end, end + suffix.length), 'after');
+    }
     return (before + after) / 2;
   };
 }
