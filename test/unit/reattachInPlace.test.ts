@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ArticleView } from '../../src/core/anchor/articleView';
+import { Claims } from '../../src/core/anchor/claims';
 import { fold, foldString, matchFolded, matchFoldedBefore } from '../../src/core/anchor/normalize';
 import { editDistance } from '../../src/core/anchor/similarity';
-import { ArticleText } from '../../src/core/tag';
+import { ArticleText, type Tag } from '../../src/core/tag';
 
 // Re-attaching a big article compares each tag's text and context in place instead of slicing
 // and folding copies; these hold the in-place checks to the plain comparisons they replace.
@@ -119,5 +120,28 @@ describe('edit distance with rows kept between calls', () => {
     fc.assert(fc.property(fc.array(fc.tuple(word, word), { minLength: 1, maxLength: 4 }), (pairs) => {
       for (const [a, b] of pairs) assert.equal(editDistance(a, b), reference(a, b), `${a} / ${b}`);
     }), { numRuns: 300 });
+  });
+});
+
+describe('claims kept in order of position', () => {
+  const tagOf = (text: string, category: 'claim' | 'denial', start: number, end: number): Tag => ({ id: `${start}-${end}`, category, start, end, text, prefix: '', suffix: '' });
+
+  it('refuses exactly the spans a plain list of claims refuses, whatever order they come in (property)', () => {
+    const span = fc.tuple(fc.nat(60), fc.nat(25)).map(([start, length]) => [start, start + length] as const);
+    const claim = fc.record({ text: fc.constantFrom('a', 'b'), category: fc.constantFrom('claim' as const, 'denial' as const), origin: span, placed: span });
+    fc.assert(fc.property(fc.array(claim, { maxLength: 30 }), fc.array(fc.tuple(claim, span), { maxLength: 30 }), (added, asked) => {
+      const claims = new Claims();
+      const plain: { tag: Tag; start: number; end: number }[] = [];
+      for (const c of added) {
+        const tag = tagOf(c.text, c.category, c.origin[0], c.origin[1]);
+        claims.add(c.placed[0], c.placed[1], tag);
+        plain.push({ tag, start: c.placed[0], end: c.placed[1] });
+      }
+      for (const [c, [start, end]] of asked) {
+        const tag = tagOf(c.text, c.category, c.origin[0], c.origin[1]);
+        const expected = plain.every((p) => p.tag.text !== tag.text || p.tag.category !== tag.category || (p.tag.start === tag.start && p.tag.end === tag.end) || p.end <= start || p.start >= end);
+        assert.equal(claims.isFree(start, end, tag), expected);
+      }
+    }), { numRuns: 1000 });
   });
 });

@@ -5,9 +5,8 @@ const TWO_UNITS = /\r\n|[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 /**
  * The changed article as re-attaching reads it: code-point offsets over the LF text, sliced as
- * ArticleText slices them, plus checks that compare a tag's text and context in place. Most tags
- * are found exactly where they were, and slicing out three strings per tag only to compare them
- * (then dropping them) was a large share of re-attaching a big article.
+ * ArticleText slices them, plus checks whether a tag's text and context are still there that
+ * compare lengths before anything else and convert offsets cheaply.
  *
  * Offsets convert as in TextIndex (a count of two-unit characters before a position), but the
  * count is kept from one look-up to the next: tags come in text order, so the next position
@@ -71,9 +70,13 @@ export class ArticleView {
       && this.unitsHold(this.toUtf16(end), this.toUtf16(Math.min(this.length, end + CONTEXT_LENGTH)), suffix);
   }
 
-  /** Whether lf.slice(from, to) === text (a reversed range slices to nothing). */
+  /**
+   * Whether lf.slice(from, to) === text (a reversed range slices to nothing). The lengths are
+   * compared first; then a slice and ===, which V8 does faster than startsWith or a loop over
+   * charCodeAt when the two match (a slice this short is a view, not a copy).
+   */
   private unitsHold(from: number, to: number, text: string): boolean {
-    return (to > from ? to - from : 0) === text.length && this.lf.startsWith(text, from);
+    return (to > from ? to - from : 0) === text.length && (text.length === 0 || this.lf.slice(from, to) === text);
   }
 
   /** The number of two-unit characters before code point c. */

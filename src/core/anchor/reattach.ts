@@ -2,6 +2,7 @@ import search from 'approx-string-match';
 import { articleHash } from '../articleFile';
 import { compareTags, type Tag, type TagStatus } from '../tag';
 import { ArticleView } from './articleView';
+import { Claims } from './claims';
 import { fold, foldedIndexOf, foldString, matchFolded, matchFoldedBefore, type FoldedText } from './normalize';
 import { similarity } from './similarity';
 import { endEdges, keepsWordEdges, startEdges, wordEdges } from './words';
@@ -283,32 +284,6 @@ function best<T>(items: readonly T[], score: (item: T) => number): T | undefined
     }
   }
   return winner;
-}
-
-/**
- * Spans already given to a tag. Two tags with the same category and text never land on
- * overlapping spans unless they were on the same span to begin with: when one of two identical
- * passages goes, its tag is orphaned rather than doubled onto the survivor.
- */
-class Claims {
-  // Keyed by the tag's own text string (its hash is computed once) and then category.
-  private readonly spans = new Map<string, { start: number; end: number; category: string; originStart: number; originEnd: number }[]>();
-
-  add(start: number, end: number, tag: Tag): void {
-    const list = this.spans.get(tag.text);
-    const claim = { start, end, category: tag.category, originStart: tag.start, originEnd: tag.end };
-    if (list) list.push(claim);
-    else this.spans.set(tag.text, [claim]);
-  }
-
-  isFree(start: number, end: number, tag: Tag): boolean {
-    const list = this.spans.get(tag.text);
-    if (!list) return true;
-    for (const c of list) {
-      if (c.category === tag.category && (c.originStart !== tag.start || c.originEnd !== tag.end) && c.end > start && c.start < end) return false;
-    }
-    return true;
-  }
 }
 
 function withoutStatus(tag: Tag, keep?: TagStatus): Tag {
