@@ -5,6 +5,7 @@ import { ArticleView } from '../../src/core/anchor/articleView';
 import { Claims } from '../../src/core/anchor/claims';
 import { fold, foldString, matchFolded, matchFoldedBefore } from '../../src/core/anchor/normalize';
 import { editDistance } from '../../src/core/anchor/similarity';
+import { keepsWordEdges, wordEdges } from '../../src/core/anchor/words';
 import { ArticleText, type Tag } from '../../src/core/tag';
 
 // Re-attaching a big article compares each tag's text and context in place instead of slicing
@@ -146,5 +147,26 @@ describe('claims kept in order of position', () => {
         assert.equal(claims.isFree(start, end, tag), expected);
       }
     }), { numRuns: 1000 });
+  });
+});
+
+describe('word edges read in place', () => {
+  /** The plain reading: the last character of one string and the first of the next, tested as whole characters. */
+  const isWord = (char: string | undefined): boolean => char !== undefined && /^[\p{L}\p{N}\p{M}_]$/u.test(char);
+  const last = (s: string): string | undefined => (s.length === 0 ? undefined : /[\uDC00-\uDFFF]$/.test(s) && s.length > 1 ? s.slice(-2) : s.slice(-1));
+  const first = (s: string): string | undefined => (s.length === 0 ? undefined : String.fromCodePoint(s.codePointAt(0)!));
+
+  it('says which edges of a tag fall between words, and which cuts split one, as the characters either side say (property)', () => {
+    const part = fc.array(fc.constantFrom('a', 'Z', '_', '7', ' ', '-', '“', 'é', 'e\u0301', '🚨', '𝐀', '\ud800', '\udc00', 'ß', '\u0660'), { maxLength: 3 }).map((p) => p.join(''));
+    fc.assert(fc.property(part, part, part, (prefix, text, suffix) => {
+      const edges = wordEdges(prefix, text, suffix);
+      assert.equal(edges.start, !(isWord(last(prefix)) && isWord(first(text))));
+      assert.equal(edges.end, !(isWord(last(text)) && isWord(first(suffix))));
+      const joined = prefix + text + suffix;
+      for (let at = 0; at <= joined.length; at++) {
+        const cut = isWord(last(joined.slice(Math.max(0, at - 2), at))) && isWord(first(joined.slice(at, at + 2)));
+        assert.equal(keepsWordEdges(joined, at, at, { start: true, end: false }), !cut, `${JSON.stringify(joined)} at ${at}`);
+      }
+    }), { numRuns: 3000 });
   });
 });

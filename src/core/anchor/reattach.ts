@@ -73,7 +73,9 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
   let lastPlacedEnd: number | undefined;
   let misses = 0;
 
-  for (const tag of sortedCopy(tags)) {
+  const ordered = sortedCopy(tags);
+  for (let i = 0; i < ordered.length; i++) {
+    const tag = ordered[i] as Tag;
     if (hashMatches && tag.status !== 'orphaned' && tag.end <= article.length && article.holds(tag.start, tag.end, tag.text)) {
       placements.push({ tag: withoutStatus(tag), status: 'anchored', stage: 'hash', before: tag });
       continue;
@@ -96,7 +98,7 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
     folded ??= fold(articleLf);
     // The shift is a good guide only right after a tag placed near where it was expected.
     const calibrated = lastPlacedEnd !== undefined && tag.start - lastPlacedEnd <= ANCHOR_LIMITS.calibratedGap;
-    const found = exactlyAtHint(tag, folded, tag.start + shift, claimed) ?? locate(tag, folded, article, tag.start + shift, claimed, calibrated);
+    const found = exactlyAtHint(tag, folded, tag.start + shift, claimed) ?? closeAtHint(tag, folded, tag.start + shift, claimed, calibrated) ?? locate(tag, folded, article, tag.start + shift, claimed, calibrated);
     if (!found) {
       placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
       continue;
@@ -146,6 +148,47 @@ function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Clai
   return claimed.isFree(folded.startOf(at), folded.endOf(end - 1), tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
 }
 
+/**
+ * Stage (a) of locate when it settles the tag on its own: the best copy of the text within the
+ * drift, taken because it sits at the hint or has strong context. After a re-download this is
+ * the usual way a tag is found whose hint a collapsed space or a dropped invisible character
+ * moved by a unit or two, so it runs without the closures and lists of the full search; when it
+ * does not settle the tag, locate runs from the start and comes to the same candidate.
+ */
+function closeAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
+  const quote = foldString(tag.text);
+  if (quote.length === 0) return undefined;
+  const edges = wordEdges(tag.prefix, tag.text, tag.suffix);
+  const at = foldedIndexOf(folded, Math.max(0, hint));
+  const best = bestCloseCandidate(tag, quote, edges, folded, at, claimed);
+  if (!best || best.context < (calibrated ? ANCHOR_LIMITS.nearContext : ANCHOR_LIMITS.farContext)) return undefined;
+  if (Math.abs(best.start - at) > ANCHOR_LIMITS.exactDrift && best.context < ANCHOR_LIMITS.farContext) return undefined;
+  return { start: best.start, end: best.end, context: best.context, stage: 'hint' };
+}
+
+/**
+ * Stage (a)'s pick: the unclaimed copy of the quote within the drift of `at` that keeps the tag's
+ * word edges, with the best context (the nearest among equals).
+ */
+function bestCloseCandidate(tag: Tag, quote: string, edges: { start: boolean; end: boolean }, folded: FoldedText, at: number, claimed: Claims): Candidate | undefined {
+  const from = Math.max(0, at - ANCHOR_LIMITS.drift);
+  // Search a slice (cheap in V8): indexOf on the whole text would run on to its end when the window holds no copy.
+  const hay = folded.text.slice(from, at + ANCHOR_LIMITS.drift + quote.length);
+  let best: Candidate | undefined;
+  let top = -Infinity;
+  for (let i = hay.indexOf(quote); i >= 0; i = hay.indexOf(quote, i + 1)) {
+    const s = from + i;
+    const e = s + quote.length;
+    if (!keepsWordEdges(folded.text, s, e, edges) || !claimed.isFree(folded.startOf(s), folded.endOf(e - 1), tag)) continue;
+    const c = contextScore(tag, folded, s, e);
+    if (c - Math.abs(s - at) / 1e6 > top) {
+      top = c - Math.abs(s - at) / 1e6;
+      best = { start: s, end: e, context: c };
+    }
+  }
+  return best;
+}
+
 function locate(tag: Tag, folded: FoldedText, article: ArticleView, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
   const quote = foldString(tag.text);
   if (quote.length === 0) return undefined;
@@ -161,16 +204,7 @@ function locate(tag: Tag, folded: FoldedText, article: ArticleView, hint: number
   // must not carry a tag onto a look-alike that happens to sit there)
   // Right at the expected place, modest context suffices: an edit beside a tag changes its context
   // without moving it, and an untouched copy of the passage further away must not win.
-  let bestClose: Candidate | undefined;
-  let top = -Infinity;
-  for (const s of occurrences(folded.text, quote, Math.max(0, at - ANCHOR_LIMITS.drift), at + ANCHOR_LIMITS.drift + quote.length)) {
-    if (!free(s, s + quote.length)) continue;
-    const c = context(s, s + quote.length);
-    if (c - Math.abs(s - at) / 1e6 > top) {
-      top = c - Math.abs(s - at) / 1e6;
-      bestClose = { start: s, end: s + quote.length, context: c };
-    }
-  }
+  const bestClose = bestCloseCandidate(tag, quote, edges, folded, at, claimed);
   const from = Math.max(0, at - ANCHOR_LIMITS.window);
   const to = Math.min(folded.text.length, at + ANCHOR_LIMITS.window + quote.length);
   let near: Candidate[] | undefined;
@@ -236,22 +270,29 @@ export function contextMatch(tag: Tag, articleLf: string, start: number, end: nu
 
 /** Mean similarity of the tag's recorded prefix and suffix to the text around a folded span. */
 function contextScorer(tag: Tag, folded: FoldedText): (start: number, end: number) => number {
-  // Folded only for a candidate whose context differs: the usual one has it unchanged, checked in place.
-  let prefix: string | undefined;
-  let suffix: string | undefined;
-  return (start, end) => {
-    let before = 1;
-    if (matchFoldedBefore(tag.prefix, folded.text, start) < 0) {
-      prefix ??= foldString(tag.prefix);
-      before = edgeSimilarity(prefix, folded.text.slice(Math.max(0, start - prefix.length), start), 'before');
-    }
-    let after = 1;
-    if (matchFolded(tag.suffix, folded.text, end) < 0) {
-      suffix ??= foldString(tag.suffix);
-      after = edgeSimilarity(suffix, folded.text.slice(end, end + suffix.length), 'after');
-    }
-    return (before + after) / 2;
-  };
+  // Folded once for all the candidates whose context differs (stage c may score hundreds).
+  const foldedContext: FoldedContext = {};
+  return (start, end) => contextScore(tag, folded, start, end, foldedContext);
+}
+
+interface FoldedContext {
+  prefix?: string;
+  suffix?: string;
+}
+
+function contextScore(tag: Tag, folded: FoldedText, start: number, end: number, foldedContext?: FoldedContext): number {
+  // The usual candidate has its context unchanged, checked in place; only a differing one is folded.
+  let before = 1;
+  if (matchFoldedBefore(tag.prefix, folded.text, start) < 0) {
+    const prefix = foldedContext ? (foldedContext.prefix ??= foldString(tag.prefix)) : foldString(tag.prefix);
+    before = edgeSimilarity(prefix, folded.text.slice(Math.max(0, start - prefix.length), start), 'before');
+  }
+  let after = 1;
+  if (matchFolded(tag.suffix, folded.text, end) < 0) {
+    const suffix = foldedContext ? (foldedContext.suffix ??= foldString(tag.suffix)) : foldString(tag.suffix);
+    after = edgeSimilarity(suffix, folded.text.slice(end, end + suffix.length), 'after');
+  }
+  return (before + after) / 2;
 }
 
 function edgeSimilarity(expected: string, actual: string, side: 'before' | 'after'): number {

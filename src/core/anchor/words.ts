@@ -15,20 +15,12 @@ export function splitsWord(before: string | undefined, after: string | undefined
   return isWordChar(before) && isWordChar(after);
 }
 
-function lastChar(text: string): string | undefined {
-  if (text.length === 0) return undefined;
-  const low = text.charCodeAt(text.length - 1);
-  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
-}
-
-function firstChar(text: string): string | undefined {
-  const cp = text.codePointAt(0);
-  return cp === undefined ? undefined : String.fromCodePoint(cp);
-}
-
-/** Which edges of a tag, as recorded (prefix, text, suffix), fall between words. */
+/** Which edges of a tag, as recorded (prefix, text, suffix), fall between words (read in place, as keepsWordEdges reads them). */
 export function wordEdges(prefix: string, text: string, suffix: string): { start: boolean; end: boolean } {
-  return { start: !splitsWord(lastChar(prefix), firstChar(text)), end: !splitsWord(lastChar(text), firstChar(suffix)) };
+  return {
+    start: !(isWordCodePoint(codePointEndingAt(prefix, prefix.length)) && isWordCodePoint(codePointStartingAt(text, 0))),
+    end: !(isWordCodePoint(codePointEndingAt(text, text.length)) && isWordCodePoint(codePointStartingAt(suffix, 0))),
+  };
 }
 
 /** Whether [start, end) of a text (UTF-16 indices) keeps the word edges a tag had. */
@@ -41,7 +33,11 @@ export function keepsWordEdges(text: string, start: number, end: number, edges: 
  * starting there, read in place (every candidate span is checked, so no slices).
  */
 function cutsWordAt(text: string, at: number): boolean {
-  return isWordCodePoint(codePointEndingAt(text, at)) && isWordCodePoint(at < text.length ? (text.codePointAt(at) as number) : -1);
+  return isWordCodePoint(codePointEndingAt(text, at)) && isWordCodePoint(codePointStartingAt(text, at));
+}
+
+function codePointStartingAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? (text.codePointAt(at) as number) : -1;
 }
 
 /** The code point that ends at `at`, -1 for none or for a low surrogate after something other than a high one. */
