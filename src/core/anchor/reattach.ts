@@ -98,27 +98,36 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
     folded ??= fold(articleLf);
     // The shift is a good guide only right after a tag placed near where it was expected.
     const calibrated = lastPlacedEnd !== undefined && tag.start - lastPlacedEnd <= ANCHOR_LIMITS.calibratedGap;
-    const found = exactlyAtHint(tag, folded, tag.start + shift, claimed) ?? closeAtHint(tag, folded, tag.start + shift, claimed, calibrated) ?? locate(tag, folded, article, tag.start + shift, claimed, calibrated);
-    if (!found) {
-      placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
-      continue;
+    const at = foldedIndexOf(folded, Math.max(0, tag.start + shift));
+    let foundStart = at;
+    let foundEnd = exactlyAtHint(tag, folded, at, claimed);
+    let stage: AnchorStage = 'hint';
+    if (foundEnd < 0) {
+      const found = closeAtHint(tag, folded, tag.start + shift, claimed, calibrated) ?? locate(tag, folded, article, tag.start + shift, claimed, calibrated);
+      if (!found) {
+        placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
+        continue;
+      }
+      foundStart = found.start;
+      foundEnd = found.end;
+      stage = found.stage;
     }
-    const start = folded.startOf(found.start);
-    const end = found.end > found.start ? folded.endOf(found.end - 1) : start;
+    const start = folded.startOf(foundStart);
+    const end = foundEnd > foundStart ? folded.endOf(foundEnd - 1) : start;
     claimed.add(start, end, tag);
     // Only a placement near where it was expected says how the text around it moved; a far or
     // approximate one must not send the following tags looking in the wrong place.
-    if (tag.status !== 'orphaned' && (found.stage === 'hint' || found.stage === 'window')) {
+    if (tag.status !== 'orphaned' && (stage === 'hint' || stage === 'window')) {
       shift = start - tag.start;
       lastPlacedEnd = tag.end;
     }
     const text = article.slice(start, end);
     const base = { ...tag, start, end, text, prefix: article.prefixOf(start), suffix: article.suffixOf(end) };
-    if (found.stage === 'approximate') {
-      placements.push({ tag: { ...base, status: 'fuzzy', previousText: tag.previousText ?? tag.text }, status: 'fuzzy', stage: found.stage, before: tag });
+    if (stage === 'approximate') {
+      placements.push({ tag: { ...base, status: 'fuzzy', previousText: tag.previousText ?? tag.text }, status: 'fuzzy', stage, before: tag });
     } else {
       const status: TagStatus = start === tag.start && end === tag.end && text === tag.text && tag.status !== 'orphaned' ? 'anchored' : 'moved';
-      placements.push({ tag: withoutStatus(base, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status, stage: found.stage, before: tag });
+      placements.push({ tag: withoutStatus(base, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status, stage, before: tag });
     }
   }
   const counts: Record<TagStatus, number> = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
@@ -129,23 +138,23 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
 
 /**
  * The common case after a re-download (typography changed everywhere): the folded text and its
- * folded context sit exactly at the expected place. Checked without building candidate lists.
+ * folded context sit exactly at the expected folded unit `at`. Checked without building candidate
+ * lists; the folded end of the text when it is there, else -1.
  */
-function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (Candidate & { stage: AnchorStage }) | undefined {
-  if (tag.status === 'orphaned') return undefined;
-  const at = foldedIndexOf(folded, Math.max(0, hint));
+function exactlyAtHint(tag: Tag, folded: FoldedText, at: number, claimed: Claims): number {
+  if (tag.status === 'orphaned') return -1;
   // Compared in place: folding each tag's text and context into new strings was most of this check.
   const quoteLength = matchFolded(tag.text, folded.text, at);
-  if (quoteLength <= 0) return undefined;
+  if (quoteLength <= 0) return -1;
   const end = at + quoteLength;
   const suffixLength = matchFolded(tag.suffix, folded.text, end);
-  if (suffixLength < 0) return undefined;
+  if (suffixLength < 0) return -1;
   const prefixLength = matchFoldedBefore(tag.prefix, folded.text, at);
-  if (prefixLength < 0) return undefined;
+  if (prefixLength < 0) return -1;
   // Matching context fixes the characters either side, and so the word edges; an empty prefix or
   // suffix (a tag at the very start or end) fixes nothing.
-  if ((prefixLength === 0 || suffixLength === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
-  return claimed.isFree(folded.startOf(at), folded.endOf(end - 1), tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
+  if ((prefixLength === 0 || suffixLength === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return -1;
+  return claimed.isFree(folded.startOf(at), folded.endOf(end - 1), tag) ? end : -1;
 }
 
 /**
