@@ -177,7 +177,7 @@ const generationMs = performance.now() - genStart;
 }
 {
   const timing = measure(RUNS, () => reattach(edited10.text, sha, tags));
-  timeRow('re-attach after 10 random edits', timing, 50, score(timing.result, tags, edited10.truths));
+  timeRow('re-attach after 10 random edits', timing, 30, score(timing.result, tags, edited10.truths));
 }
 {
   const timing = measure(RUNS, () => reattach(edited100.text, sha, tags));
@@ -185,7 +185,7 @@ const generationMs = performance.now() - genStart;
 }
 {
   const timing = measure(RUNS, () => reattach(fresh.text, sha, tags));
-  timeRow('re-attach after a re-download (typography)', timing, 50, score(timing.result, tags, fresh.truths), true);
+  timeRow('re-attach after a re-download (typography)', timing, 30, score(timing.result, tags, fresh.truths), true);
 }
 
 // ---- 5b. rule-based suggestions over the 1 MB article ----------------------------------------------

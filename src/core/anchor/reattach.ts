@@ -1,7 +1,9 @@
 import search from 'approx-string-match';
 import { articleHash } from '../articleFile';
-import { ArticleText, compareTags, type Tag, type TagStatus } from '../tag';
-import { fold, foldedIndexOf, foldString, originalSpan, type FoldedText } from './normalize';
+import { compareTags, type Tag, type TagStatus } from '../tag';
+import { ArticleView } from './articleView';
+import { Claims } from './claims';
+import { fold, foldedIndexOf, foldString, matchFolded, matchFoldedBefore, type FoldedText } from './normalize';
 import { similarity } from './similarity';
 import { endEdges, keepsWordEdges, startEdges, wordEdges } from './words';
 
@@ -62,7 +64,7 @@ interface Candidate {
  * starting where the shift of the tags before it says it should be.
  */
 export function reattach(articleLf: string, sha256: string | undefined, tags: readonly Tag[]): ReattachResult {
-  const article = new ArticleText(articleLf);
+  const article = new ArticleView(articleLf);
   const hashMatches = sha256 !== undefined && articleHash(articleLf) === sha256;
   let folded: FoldedText | undefined;
   const claimed = new Claims();
@@ -71,8 +73,10 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
   let lastPlacedEnd: number | undefined;
   let misses = 0;
 
-  for (const tag of sortedCopy(tags)) {
-    if (hashMatches && tag.status !== 'orphaned' && tag.end <= article.length && article.slice(tag.start, tag.end) === tag.text) {
+  const ordered = sortedCopy(tags);
+  for (let i = 0; i < ordered.length; i++) {
+    const tag = ordered[i] as Tag;
+    if (hashMatches && tag.status !== 'orphaned' && tag.end <= article.length && article.holds(tag.start, tag.end, tag.text)) {
       placements.push({ tag: withoutStatus(tag), status: 'anchored', stage: 'hash', before: tag });
       continue;
     }
@@ -81,42 +85,49 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
       // Most tags sit exactly where the shift so far says, text and context unchanged: no folding needed.
       const s = tag.start + shift;
       const e = tag.end + shift;
-      if (s >= 0 && e <= article.length && article.slice(s, e) === tag.text && claimed.isFree(s, e, tag)) {
-        const context = article.contextOf(s, e);
-        if (context.prefix === tag.prefix && context.suffix === tag.suffix) {
-          claimed.add(s, e, tag);
-          lastPlacedEnd = tag.end;
-          misses = 0;
-          const moved = s !== tag.start;
-          placements.push({ tag: withoutStatus(moved ? { ...tag, start: s, end: e } : tag, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status: moved ? 'moved' : 'anchored', stage: 'hint', before: tag });
-          continue;
-        }
+      if (s >= 0 && e <= article.length && article.holds(s, e, tag.text) && article.hasContext(s, e, tag.prefix, tag.suffix) && claimed.isFree(s, e, tag)) {
+        claimed.add(s, e, tag);
+        lastPlacedEnd = tag.end;
+        misses = 0;
+        const moved = s !== tag.start;
+        placements.push({ tag: withoutStatus(moved ? { ...tag, start: s, end: e } : tag, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status: moved ? 'moved' : 'anchored', stage: 'hint', before: tag });
+        continue;
       }
       misses++;
     }
     folded ??= fold(articleLf);
     // The shift is a good guide only right after a tag placed near where it was expected.
     const calibrated = lastPlacedEnd !== undefined && tag.start - lastPlacedEnd <= ANCHOR_LIMITS.calibratedGap;
-    const found = exactlyAtHint(tag, folded, tag.start + shift, claimed) ?? locate(tag, folded, article, tag.start + shift, claimed, calibrated);
-    if (!found) {
-      placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
-      continue;
+    const at = foldedIndexOf(folded, Math.max(0, tag.start + shift));
+    let foundStart = at;
+    let foundEnd = exactlyAtHint(tag, folded, at, claimed);
+    let stage: AnchorStage = 'hint';
+    if (foundEnd < 0) {
+      const found = closeAtHint(tag, folded, tag.start + shift, claimed, calibrated) ?? locate(tag, folded, article, tag.start + shift, claimed, calibrated);
+      if (!found) {
+        placements.push({ tag: { ...tag, status: 'orphaned' }, status: 'orphaned', stage: 'none', before: tag });
+        continue;
+      }
+      foundStart = found.start;
+      foundEnd = found.end;
+      stage = found.stage;
     }
-    const span = originalSpan(folded, found.start, found.end);
-    claimed.add(span.start, span.end, tag);
+    const start = folded.startOf(foundStart);
+    const end = foundEnd > foundStart ? folded.endOf(foundEnd - 1) : start;
+    claimed.add(start, end, tag);
     // Only a placement near where it was expected says how the text around it moved; a far or
     // approximate one must not send the following tags looking in the wrong place.
-    if (tag.status !== 'orphaned' && (found.stage === 'hint' || found.stage === 'window')) {
-      shift = span.start - tag.start;
+    if (tag.status !== 'orphaned' && (stage === 'hint' || stage === 'window')) {
+      shift = start - tag.start;
       lastPlacedEnd = tag.end;
     }
-    const text = article.slice(span.start, span.end);
-    const base = { ...tag, start: span.start, end: span.end, text, ...article.contextOf(span.start, span.end) };
-    if (found.stage === 'approximate') {
-      placements.push({ tag: { ...base, status: 'fuzzy', previousText: tag.previousText ?? tag.text }, status: 'fuzzy', stage: found.stage, before: tag });
+    const text = article.slice(start, end);
+    const base = { ...tag, start, end, text, prefix: article.prefixOf(start), suffix: article.suffixOf(end) };
+    if (stage === 'approximate') {
+      placements.push({ tag: { ...base, status: 'fuzzy', previousText: tag.previousText ?? tag.text }, status: 'fuzzy', stage, before: tag });
     } else {
-      const status: TagStatus = span.start === tag.start && span.end === tag.end && text === tag.text && tag.status !== 'orphaned' ? 'anchored' : 'moved';
-      placements.push({ tag: withoutStatus(base, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status, stage: found.stage, before: tag });
+      const status: TagStatus = start === tag.start && end === tag.end && text === tag.text && tag.status !== 'orphaned' ? 'anchored' : 'moved';
+      placements.push({ tag: withoutStatus(base, tag.status === 'fuzzy' ? 'fuzzy' : undefined), status, stage, before: tag });
     }
   }
   const counts: Record<TagStatus, number> = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
@@ -127,46 +138,82 @@ export function reattach(articleLf: string, sha256: string | undefined, tags: re
 
 /**
  * The common case after a re-download (typography changed everywhere): the folded text and its
- * folded context sit exactly at the expected place. Checked without building candidate lists.
+ * folded context sit exactly at the expected folded unit `at`. Checked without building candidate
+ * lists; the folded end of the text when it is there, else -1.
  */
-function exactlyAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Claims): (Candidate & { stage: AnchorStage }) | undefined {
-  if (tag.status === 'orphaned') return undefined;
-  const at = foldedIndexOf(folded, Math.max(0, hint));
-  const quote = foldString(tag.text);
-  if (quote.length === 0 || !folded.text.startsWith(quote, at)) return undefined;
-  const end = at + quote.length;
-  const prefix = foldString(tag.prefix);
-  const suffix = foldString(tag.suffix);
-  if (!folded.text.startsWith(suffix, end) || folded.text.slice(Math.max(0, at - prefix.length), at) !== prefix) return undefined;
+function exactlyAtHint(tag: Tag, folded: FoldedText, at: number, claimed: Claims): number {
+  if (tag.status === 'orphaned') return -1;
+  // Compared in place: folding each tag's text and context into new strings was most of this check.
+  const quoteLength = matchFolded(tag.text, folded.text, at);
+  if (quoteLength <= 0) return -1;
+  const end = at + quoteLength;
+  const suffixLength = matchFolded(tag.suffix, folded.text, end);
+  if (suffixLength < 0) return -1;
+  const prefixLength = matchFoldedBefore(tag.prefix, folded.text, at);
+  if (prefixLength < 0) return -1;
   // Matching context fixes the characters either side, and so the word edges; an empty prefix or
   // suffix (a tag at the very start or end) fixes nothing.
-  if ((prefix.length === 0 || suffix.length === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return undefined;
-  const span = originalSpan(folded, at, end);
-  return claimed.isFree(span.start, span.end, tag) ? { start: at, end, context: 1, stage: 'hint' } : undefined;
+  if ((prefixLength === 0 || suffixLength === 0) && !keepsWordEdges(folded.text, at, end, wordEdges(tag.prefix, tag.text, tag.suffix))) return -1;
+  return claimed.isFree(folded.startOf(at), folded.endOf(end - 1), tag) ? end : -1;
 }
 
-function locate(tag: Tag, folded: FoldedText, article: ArticleText, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
+/**
+ * Stage (a) of locate when it settles the tag on its own: the best copy of the text within the
+ * drift, taken because it sits at the hint or has strong context. After a re-download this is
+ * the usual way a tag is found whose hint a collapsed space or a dropped invisible character
+ * moved by a unit or two, so it runs without the closures and lists of the full search; when it
+ * does not settle the tag, locate runs from the start and comes to the same candidate.
+ */
+function closeAtHint(tag: Tag, folded: FoldedText, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
+  const quote = foldString(tag.text);
+  if (quote.length === 0) return undefined;
+  const edges = wordEdges(tag.prefix, tag.text, tag.suffix);
+  const at = foldedIndexOf(folded, Math.max(0, hint));
+  const best = bestCloseCandidate(tag, quote, edges, folded, at, claimed);
+  if (!best || best.context < (calibrated ? ANCHOR_LIMITS.nearContext : ANCHOR_LIMITS.farContext)) return undefined;
+  if (Math.abs(best.start - at) > ANCHOR_LIMITS.exactDrift && best.context < ANCHOR_LIMITS.farContext) return undefined;
+  return { start: best.start, end: best.end, context: best.context, stage: 'hint' };
+}
+
+/**
+ * Stage (a)'s pick: the unclaimed copy of the quote within the drift of `at` that keeps the tag's
+ * word edges, with the best context (the nearest among equals).
+ */
+function bestCloseCandidate(tag: Tag, quote: string, edges: { start: boolean; end: boolean }, folded: FoldedText, at: number, claimed: Claims): Candidate | undefined {
+  const from = Math.max(0, at - ANCHOR_LIMITS.drift);
+  // Search a slice (cheap in V8): indexOf on the whole text would run on to its end when the window holds no copy.
+  const hay = folded.text.slice(from, at + ANCHOR_LIMITS.drift + quote.length);
+  let best: Candidate | undefined;
+  let top = -Infinity;
+  for (let i = hay.indexOf(quote); i >= 0; i = hay.indexOf(quote, i + 1)) {
+    const s = from + i;
+    const e = s + quote.length;
+    if (!keepsWordEdges(folded.text, s, e, edges) || !claimed.isFree(folded.startOf(s), folded.endOf(e - 1), tag)) continue;
+    const c = contextScore(tag, folded, s, e);
+    if (c - Math.abs(s - at) / 1e6 > top) {
+      top = c - Math.abs(s - at) / 1e6;
+      best = { start: s, end: e, context: c };
+    }
+  }
+  return best;
+}
+
+function locate(tag: Tag, folded: FoldedText, article: ArticleView, hint: number, claimed: Claims, calibrated: boolean): (Candidate & { stage: AnchorStage }) | undefined {
   const quote = foldString(tag.text);
   if (quote.length === 0) return undefined;
   const edges = wordEdges(tag.prefix, tag.text, tag.suffix);
   // A candidate must be unclaimed and must not cut into a word where the tag did not.
-  const free = (start: number, end: number): boolean => {
-    if (!keepsWordEdges(folded.text, start, end, edges)) return false;
-    const original = originalSpan(folded, start, end);
-    return claimed.isFree(original.start, original.end, tag);
-  };
+  const free = (start: number, end: number): boolean =>
+    keepsWordEdges(folded.text, start, end, edges) && claimed.isFree(folded.startOf(start), folded.endOf(end - 1), tag);
   const at = foldedIndexOf(folded, Math.max(0, hint));
   const context = contextScorer(tag, folded);
 
   // (a) exactly where the shift so far says it is, give or take the few characters that collapsed
   // spaces or changed line ends add up to between two tags; in its recorded context (a wrong shift
   // must not carry a tag onto a look-alike that happens to sit there)
-  const close = occurrences(folded.text, quote, Math.max(0, at - ANCHOR_LIMITS.drift), at + ANCHOR_LIMITS.drift + quote.length)
-    .filter((s) => free(s, s + quote.length))
-    .map((s) => ({ start: s, end: s + quote.length, context: context(s, s + quote.length) }));
   // Right at the expected place, modest context suffices: an edit beside a tag changes its context
   // without moving it, and an untouched copy of the passage further away must not win.
-  const bestClose = best(close, (c) => c.context - Math.abs(c.start - at) / 1e6);
+  const bestClose = bestCloseCandidate(tag, quote, edges, folded, at, claimed);
   const from = Math.max(0, at - ANCHOR_LIMITS.window);
   const to = Math.min(folded.text.length, at + ANCHOR_LIMITS.window + quote.length);
   let near: Candidate[] | undefined;
@@ -176,12 +223,9 @@ function locate(tag: Tag, folded: FoldedText, article: ArticleText, hint: number
     // drift: text inserted between two tags can push the second one there, and leave a look-alike
     // within the drift. A copy further away is a repeated passage, and position wins over it.
     const atHint = Math.abs(bestClose.start - at) <= ANCHOR_LIMITS.exactDrift;
-    const verbatim = (c: Candidate): boolean => {
-      const span = originalSpan(folded, c.start, c.end);
-      return article.slice(span.start, span.end) === tag.text;
-    };
+    const verbatim = (c: Candidate): boolean => article.holds(folded.startOf(c.start), folded.endOf(c.end - 1), tag.text);
     const rivals = (): Candidate[] => nearby().filter((c) => Math.abs(c.start - at) <= 2 * ANCHOR_LIMITS.drift && verbatim(c));
-    if (atHint || bestClose.context >= ANCHOR_LIMITS.farContext) return { ...bestClose, stage: 'hint' };
+    if (atHint || bestClose.context >= ANCHOR_LIMITS.farContext) return { start: bestClose.start, end: bestClose.end, context: bestClose.context, stage: 'hint' };
     const rival = best(rivals(), (c) => c.context - Math.abs(c.start - at) / 1e6);
     return rival && rival.context > bestClose.context ? { ...rival, stage: 'window' } : { ...bestClose, stage: 'hint' };
   }
@@ -235,13 +279,29 @@ export function contextMatch(tag: Tag, articleLf: string, start: number, end: nu
 
 /** Mean similarity of the tag's recorded prefix and suffix to the text around a folded span. */
 function contextScorer(tag: Tag, folded: FoldedText): (start: number, end: number) => number {
-  const prefix = foldString(tag.prefix);
-  const suffix = foldString(tag.suffix);
-  return (start, end) => {
-    const before = folded.text.slice(Math.max(0, start - prefix.length), start);
-    const after = folded.text.slice(end, end + suffix.length);
-    return (edgeSimilarity(prefix, before, 'before') + edgeSimilarity(suffix, after, 'after')) / 2;
-  };
+  // Folded once for all the candidates whose context differs (stage c may score hundreds).
+  const foldedContext: FoldedContext = {};
+  return (start, end) => contextScore(tag, folded, start, end, foldedContext);
+}
+
+interface FoldedContext {
+  prefix?: string;
+  suffix?: string;
+}
+
+function contextScore(tag: Tag, folded: FoldedText, start: number, end: number, foldedContext?: FoldedContext): number {
+  // The usual candidate has its context unchanged, checked in place; only a differing one is folded.
+  let before = 1;
+  if (matchFoldedBefore(tag.prefix, folded.text, start) < 0) {
+    const prefix = foldedContext ? (foldedContext.prefix ??= foldString(tag.prefix)) : foldString(tag.prefix);
+    before = edgeSimilarity(prefix, folded.text.slice(Math.max(0, start - prefix.length), start), 'before');
+  }
+  let after = 1;
+  if (matchFolded(tag.suffix, folded.text, end) < 0) {
+    const suffix = foldedContext ? (foldedContext.suffix ??= foldString(tag.suffix)) : foldString(tag.suffix);
+    after = edgeSimilarity(suffix, folded.text.slice(end, end + suffix.length), 'after');
+  }
+  return (before + after) / 2;
 }
 
 function edgeSimilarity(expected: string, actual: string, side: 'before' | 'after'): number {
@@ -274,29 +334,6 @@ function best<T>(items: readonly T[], score: (item: T) => number): T | undefined
     }
   }
   return winner;
-}
-
-/**
- * Spans already given to a tag. Two tags with the same category and text never land on
- * overlapping spans unless they were on the same span to begin with: when one of two identical
- * passages goes, its tag is orphaned rather than doubled onto the survivor.
- */
-class Claims {
-  // Keyed by the tag's own text string (its hash is computed once) and then category.
-  private readonly spans = new Map<string, { start: number; end: number; category: string; originStart: number; originEnd: number }[]>();
-
-  add(start: number, end: number, tag: Tag): void {
-    const list = this.spans.get(tag.text);
-    const claim = { start, end, category: tag.category, originStart: tag.start, originEnd: tag.end };
-    if (list) list.push(claim);
-    else this.spans.set(tag.text, [claim]);
-  }
-
-  isFree(start: number, end: number, tag: Tag): boolean {
-    const list = this.spans.get(tag.text);
-    if (!list) return true;
-    return list.every((c) => c.category !== tag.category || (c.originStart === tag.start && c.originEnd === tag.end) || c.end <= start || c.start >= end);
-  }
 }
 
 function withoutStatus(tag: Tag, keep?: TagStatus): Tag {

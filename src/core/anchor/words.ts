@@ -15,26 +15,46 @@ export function splitsWord(before: string | undefined, after: string | undefined
   return isWordChar(before) && isWordChar(after);
 }
 
-function lastChar(text: string): string | undefined {
-  if (text.length === 0) return undefined;
-  const low = text.charCodeAt(text.length - 1);
-  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
-}
-
-function firstChar(text: string): string | undefined {
-  const cp = text.codePointAt(0);
-  return cp === undefined ? undefined : String.fromCodePoint(cp);
-}
-
-/** Which edges of a tag, as recorded (prefix, text, suffix), fall between words. */
+/** Which edges of a tag, as recorded (prefix, text, suffix), fall between words (read in place, as keepsWordEdges reads them). */
 export function wordEdges(prefix: string, text: string, suffix: string): { start: boolean; end: boolean } {
-  return { start: !splitsWord(lastChar(prefix), firstChar(text)), end: !splitsWord(lastChar(text), firstChar(suffix)) };
+  return {
+    start: !(isWordCodePoint(codePointEndingAt(prefix, prefix.length)) && isWordCodePoint(codePointStartingAt(text, 0))),
+    end: !(isWordCodePoint(codePointEndingAt(text, text.length)) && isWordCodePoint(codePointStartingAt(suffix, 0))),
+  };
 }
 
 /** Whether [start, end) of a text (UTF-16 indices) keeps the word edges a tag had. */
 export function keepsWordEdges(text: string, start: number, end: number, edges: { start: boolean; end: boolean }): boolean {
-  return (!edges.start || !splitsWord(lastChar(text.slice(Math.max(0, start - 2), start)), firstChar(text.slice(start, start + 2))))
-    && (!edges.end || !splitsWord(lastChar(text.slice(Math.max(0, end - 2), end)), firstChar(text.slice(end, end + 2))));
+  return (!edges.start || !cutsWordAt(text, start)) && (!edges.end || !cutsWordAt(text, end));
+}
+
+/**
+ * Whether a cut at `at` falls inside a word: splitsWord of the character ending there and the one
+ * starting there, read in place (every candidate span is checked, so no slices).
+ */
+function cutsWordAt(text: string, at: number): boolean {
+  return isWordCodePoint(codePointEndingAt(text, at)) && isWordCodePoint(codePointStartingAt(text, at));
+}
+
+function codePointStartingAt(text: string, at: number): number {
+  return at >= 0 && at < text.length ? (text.codePointAt(at) as number) : -1;
+}
+
+/** The code point that ends at `at`, -1 for none or for a low surrogate after something other than a high one. */
+function codePointEndingAt(text: string, at: number): number {
+  const to = Math.min(at, text.length);
+  const from = Math.max(0, at - 2);
+  if (to <= from) return -1;
+  const last = text.charCodeAt(to - 1);
+  if (last < 0xdc00 || last > 0xdfff || to - from < 2) return last;
+  const high = text.charCodeAt(to - 2);
+  return high >= 0xd800 && high <= 0xdbff ? (text.codePointAt(to - 2) as number) : -1;
+}
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return cp >= 0x61 ? cp <= 0x7a : cp >= 0x41 ? cp <= 0x5a || cp === 0x5f : cp >= 0x30 && cp <= 0x39;
+  if (cp >= 0xd800 && cp <= 0xdfff) return false;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
 /**
