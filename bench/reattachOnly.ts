@@ -2,8 +2,7 @@
  * Just the re-attach rows of the benchmark, on the same data (same seed, article and tags), for
  * working on the anchoring without waiting minutes for the whole table:
  *
- *   npx esbuild bench/reattachOnly.ts --bundle --platform=node --format=cjs --target=node20 \
- *     --log-level=warning --outfile=out/bench/reattachOnly.js && node out/bench/reattachOnly.js
+ *   npm run bench:reattach          # builds out/bench/reattachOnly.js and runs it
  *   node out/bench/reattachOnly.js --runs 31                  # more runs per row (default 15)
  *   node --cpu-prof out/bench/reattachOnly.js --loop 200 edits  # one row repeated (edits|redownload|…)
  *
