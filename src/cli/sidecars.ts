@@ -9,6 +9,10 @@ import type { SidecarUpdate, UpdateResult } from '../core/sidecarUpdate';
 import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
+import type { CacheEntry, FileStamp, SidecarContent } from '../core/cache/entry';
+import { entryFrom, factsFromEntry, factsFromTexts, type PairFacts as CoreFacts } from '../core/cache/facts';
+import type { ParseCache } from '../core/cache/parseCache';
+import { forgetCached } from './cache';
 
 export class UsageError extends Error {}
 
@@ -33,12 +37,52 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
   return [...new Set(found)];
 }
 
-export type LoadedPair =
-  | { ok: true; sidecarPath: string; articlePath: string; sidecar: SidecarFile; articleLf: string; invalid: string[] }
-  | { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
+/** A readable pair as the commands that need no article text see it (stats, validate). */
+export interface PairFacts {
+  readonly sidecarPath: string;
+  readonly articlePath: string;
+  readonly sidecar: SidecarContent;
+  /** The loader's problems with the file, one line each, ready to print. */
+  readonly invalid: string[];
+  readonly facts: CoreFacts;
+}
+
+export type ReadablePair = PairFacts & { readonly articleLf: string };
+
+type Failed = { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
+export type LoadedPair = ({ ok: true } & ReadablePair) | Failed;
+export type LoadedFacts = ({ ok: true } & PairFacts) | Failed;
+
+/** What a reading command wants: the article's text too, or only the facts (which the cache can answer alone). */
+export type Reading = 'text' | 'facts';
 
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
-export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
+export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
+  return (await load(sidecarPath, cache, 'text')) as LoadedPair;
+}
+
+/** Reads a sidecar and what the corpus commands need of its article, through the cache when there is one. */
+export async function loadFacts(sidecarPath: string, cache?: ParseCache): Promise<LoadedFacts> {
+  return load(sidecarPath, cache, 'facts');
+}
+
+async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedPair | LoadedFacts> {
+  if (!cache) return readPair(sidecarPath);
+  const key = cacheKeyOf(sidecarPath);
+  const readAt = Date.now(); // before the stats: see ParseCache.put
+  const stamps = await stampsOf(sidecarPath);
+  const entry = stamps && cache.get(key, stamps.sidecar, stamps.article);
+  if (entry) {
+    const pair = await pairFromEntry(sidecarPath, entry, reading);
+    if (pair) return pair;
+  }
+  const pair = await readPair(sidecarPath);
+  if (!pair.ok || !stamps) cache.forget(key);
+  else cache.put(key, entryFrom(pair.facts, stamps.sidecar, stamps.article), readAt);
+  return pair;
+}
+
+async function readPair(sidecarPath: string): Promise<LoadedPair> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
   const read = await readRegularFile(sidecarPath);
@@ -47,35 +91,88 @@ export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
   if (!decoded.ok) return fail(`${sidecarPath}: ${decoded.reason}`);
   const parsed = SidecarFile.parse(decoded.text);
   if (!parsed.ok) return fail(...parsed.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
+  const articleLf = await readArticle(articlePath, sidecarPath);
+  if (typeof articleLf !== 'string') return fail(articleLf.problem);
+  const facts = factsFromTexts(parsed.sidecar, articleLf, basename(articlePath));
+  return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf, invalid: problemLines(sidecarPath, facts), facts };
+}
+
+async function readArticle(articlePath: string, sidecarPath: string): Promise<string | { problem: string }> {
   const articleRead = await readRegularFile(articlePath);
-  if (!articleRead.ok && articleRead.missing) return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
-  if (!articleRead.ok) return fail(`${articlePath}: ${articleRead.reason}`);
+  if (!articleRead.ok && articleRead.missing) return { problem: `${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.` };
+  if (!articleRead.ok) return { problem: `${articlePath}: ${articleRead.reason}` };
   const article = decodeArticle(articleRead.bytes, basename(articlePath));
-  if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
-  const invalid = [
-    ...parsed.sidecar.detailProblems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`),
-    ...parsed.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message} (left out, kept in the file as written)`),
-  ];
-  return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text), invalid };
+  if (!article.ok) return { problem: `${articlePath}: ${article.reason}` };
+  return toLf(article.text);
+}
+
+/** A pair from its cache entry; undefined when the article, needed and read now, fails (the full read then says why). */
+async function pairFromEntry(sidecarPath: string, entry: CacheEntry, reading: Reading): Promise<LoadedPair | LoadedFacts | undefined> {
+  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+  const facts = factsFromEntry(entry);
+  const pair = { ok: true as const, sidecarPath, articlePath, sidecar: entry.content, invalid: problemLines(sidecarPath, facts), facts };
+  if (reading === 'facts') return pair;
+  const articleLf = await readArticle(articlePath, sidecarPath);
+  return typeof articleLf === 'string' ? { ...pair, articleLf } : undefined;
+}
+
+function problemLines(sidecarPath: string, facts: CoreFacts): string[] {
+  return facts.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}${p.kind === 'invalid' ? ' (left out, kept in the file as written)' : ''}`);
+}
+
+/** Both files' stamps, or undefined unless both are regular files (anything else takes the full read, which reports it). */
+async function stampsOf(sidecarPath: string): Promise<{ sidecar: FileStamp; article: FileStamp } | undefined> {
+  const fs = nodeFileSystem();
+  const sidecarKey = cacheKeyOf(sidecarPath);
+  const sidecar = await fs.stat(sidecarKey).catch(() => undefined);
+  if (sidecar?.type !== 'file') return undefined;
+  const article = await fs.stat(cacheKeyOf(join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))))).catch(() => undefined);
+  return article?.type === 'file' ? { sidecar, article } : undefined;
+}
+
+function cacheKeyOf(path: string): string {
+  return fromNativePath(resolve(path));
+}
+
+let nodeFs: NodeFileSystem | undefined;
+function nodeFileSystem(): NodeFileSystem {
+  nodeFs ??= new NodeFileSystem();
+  return nodeFs;
 }
 
 /** loadPair, with anything unexpected turned into that file's one-line problem so a folder run goes on. */
-export async function loadPairOrSay(sidecarPath: string): Promise<LoadedPair> {
+export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
+  return (await loadOrSay(sidecarPath, cache, 'text')) as LoadedPair;
+}
+
+/** loadFacts, with anything unexpected turned into that file's one-line problem. */
+export async function loadFactsOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedFacts> {
+  return loadOrSay(sidecarPath, cache, 'facts');
+}
+
+async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedPair | LoadedFacts> {
   try {
-    return await loadPair(sidecarPath);
+    return await load(sidecarPath, cache, reading);
   } catch (error) {
     return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
   }
 }
 
-export type ReadablePair = Extract<LoadedPair, { ok: true }>;
+/** Every readable article/sidecar pair under the paths, with its text; the others are reported as they are met. */
+export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
+  return (await readPairs(paths, report, notice, cache, 'text')) as { pairs: ReadablePair[]; failed: boolean };
+}
 
-/** Every readable article/sidecar pair under the paths; the others are reported as they are met. */
-export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
-  const pairs: ReadablePair[] = [];
+/** readablePairs without the articles' text: what the cache alone can answer. */
+export async function readableFacts(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: PairFacts[]; failed: boolean }> {
+  return readPairs(paths, report, notice, cache, 'facts');
+}
+
+async function readPairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading): Promise<{ pairs: PairFacts[]; failed: boolean }> {
+  const pairs: PairFacts[] = [];
   let failed = false;
   for (const path of await findSidecars(paths, notice)) {
-    const pair = await loadPairOrSay(path);
+    const pair = await loadOrSay(path, cache, reading);
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       pairs.push(pair);
@@ -104,5 +201,9 @@ export async function updateSidecarFile(articlePath: string, update: Omit<Sideca
   const sidecarPath = fromNativePath(update.sidecarPath ?? `${articlePath}.tags.yaml`);
   const target = await sidecarTarget(repository.fs, sidecarPath, fromNativePath(resolve(articlePath)));
   if ('problem' in target) return { ok: false, problem: target.problem };
-  return repository.update(fromNativePath(articlePath), { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
+  const result = await repository.update(fromNativePath(articlePath), { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
+  // Whatever happened, the entry may now describe a file that is gone: the next read makes a new one.
+  forgetCached(cacheKeyOf(update.sidecarPath ?? `${articlePath}.tags.yaml`));
+  forgetCached(target.path);
+  return result;
 }

@@ -1,0 +1,90 @@
+/**
+ * What the corpus commands need from one sidecar and its article, kept so that a later run can
+ * skip the YAML parse, the article read, the word count and the hash. Built only from what was
+ * actually read, and keyed by the size and mtime both files had before they were read.
+ */
+import type { ArticleDetails } from '../details';
+import type { OutletName } from '../outlet';
+import type { RejectedSuggestion, Tag } from '../tag';
+
+/** A file's identity as far as the cache trusts it: a difference in either means "read it again". */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtime: number;
+}
+
+/** A problem the loader reported without refusing the file (a bad detail, an unreadable tag entry). */
+export interface CachedProblem {
+  readonly kind: 'detail' | 'invalid';
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** verifyTags' answer, by index into `tags` (ids need not be unique in a file being repaired). */
+export interface CachedVerification {
+  readonly mismatches: readonly (readonly [index: number, found: string])[];
+  readonly outOfRange: readonly number[];
+}
+
+/** The sidecar as parsed: the fields every reading command uses. */
+export interface SidecarContent {
+  readonly article: string;
+  readonly sha256: string;
+  readonly tags: readonly Tag[];
+  readonly rejected: readonly RejectedSuggestion[];
+  readonly details: ArticleDetails;
+}
+
+export interface CacheEntry {
+  readonly sidecar: FileStamp;
+  readonly articleFile: FileStamp;
+  readonly content: SidecarContent;
+  readonly problems: readonly CachedProblem[];
+  /** Where tags whose ids the format does not allow start (1-based), for validate's messages. */
+  readonly oddIdPositions: readonly (readonly [id: string, line: number, column: number])[];
+  /** articleHash of the article's text. */
+  readonly articleSha256: string;
+  readonly words: number;
+  readonly outlet: OutletName;
+  readonly verification: CachedVerification;
+}
+
+/** The format's id rule (spec §4): 8 lowercase hex digits. */
+export const SPEC_ID = /^[0-9a-f]{8}$/;
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtime === b.mtime;
+}
+
+/**
+ * The shape of an entry read back from disk. A cache file is anyone's to damage, so every field a
+ * command relies on is checked; anything off makes the entry unknown, never an error.
+ */
+export function isCacheEntry(value: unknown): value is CacheEntry {
+  if (!isObject(value)) return false;
+  const { sidecar, articleFile, content, problems, oddIdPositions, articleSha256, words, outlet, verification } = value;
+  return isStamp(sidecar) && isStamp(articleFile) && isContent(content) && Array.isArray(problems) && problems.every(isProblem)
+    && Array.isArray(oddIdPositions) && oddIdPositions.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number' && typeof p[2] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
+    && isObject(outlet) && typeof outlet['name'] === 'string' && typeof outlet['guessed'] === 'boolean'
+    && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange']);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStamp(value: unknown): value is FileStamp {
+  return isObject(value) && typeof value['size'] === 'number' && typeof value['mtime'] === 'number';
+}
+
+function isProblem(value: unknown): boolean {
+  return isObject(value) && (value['kind'] === 'detail' || value['kind'] === 'invalid') && typeof value['message'] === 'string' && typeof value['line'] === 'number' && typeof value['column'] === 'number';
+}
+
+function isContent(value: unknown): value is SidecarContent {
+  if (!isObject(value)) return false;
+  const tags = value['tags'];
+  return typeof value['article'] === 'string' && typeof value['sha256'] === 'string' && Array.isArray(value['rejected']) && isObject(value['details'])
+    && Array.isArray(tags) && tags.every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number' && typeof t['text'] === 'string' && typeof t['category'] === 'string');
+}

@@ -1,0 +1,98 @@
+/**
+ * What the corpus commands learn from a sidecar and its article beyond the tags themselves: the
+ * article's hash and word count, its outlet, whether each tag still cuts out its text, where odd
+ * ids sit. Worked out from the texts only when a command asks (an uncached `check` never counts
+ * words), or taken from a cache entry, where all of them were worked out once.
+ */
+import { articleHash } from '../articleFile';
+import { outletOf, type OutletName } from '../outlet';
+import { countWords } from '../review/stats';
+import type { InvalidTagEntry, SidecarProblem } from '../sidecar';
+import type { Tag } from '../tag';
+import { verifyTags } from '../verify';
+import { SPEC_ID, type CachedProblem, type CachedVerification, type CacheEntry, type FileStamp, type SidecarContent } from './entry';
+
+export interface PairFacts {
+  readonly content: SidecarContent;
+  /** Problems the loader reported without refusing the file, in the order it reports them. */
+  readonly problems: readonly CachedProblem[];
+  words(): number;
+  articleSha256(): string;
+  outlet(): OutletName;
+  verification(): CachedVerification;
+  /** Where a tag's entry starts (1-based); asked only for ids that are not SPEC_ID. */
+  idPosition(id: string): { line: number; column: number };
+}
+
+/** A parsed sidecar as the facts need it (SidecarFile is one). */
+export interface ParsedSidecar extends SidecarContent {
+  readonly invalidTags: readonly InvalidTagEntry[];
+  readonly detailProblems: readonly SidecarProblem[];
+  positionOf(id: string): { line: number; column: number };
+}
+
+/** Facts of a pair just read: each one computed on first use, then kept. */
+export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articleFileName: string): PairFacts {
+  const once = <T>(make: () => T): (() => T) => {
+    let value: { v: T } | undefined;
+    return () => (value ??= { v: make() }).v;
+  };
+  return {
+    content: sidecar,
+    problems: [
+      ...sidecar.detailProblems.map((p) => ({ kind: 'detail' as const, message: p.message, line: p.line, column: p.column })),
+      ...sidecar.invalidTags.map((p) => ({ kind: 'invalid' as const, message: p.message, line: p.line, column: p.column })),
+    ],
+    words: once(() => countWords(articleLf)),
+    articleSha256: once(() => articleHash(articleLf)),
+    outlet: once(() => outletOf(sidecar.details, articleLf, articleFileName)),
+    verification: once(() => verificationOf(articleLf, sidecar.sha256, sidecar.tags)),
+    idPosition: (id) => sidecar.positionOf(id),
+  };
+}
+
+/** Facts read back from a cache entry. */
+export function factsFromEntry(entry: CacheEntry): PairFacts {
+  return {
+    content: entry.content,
+    problems: entry.problems,
+    words: () => entry.words,
+    articleSha256: () => entry.articleSha256,
+    outlet: () => entry.outlet,
+    verification: () => entry.verification,
+    idPosition: (id) => {
+      const at = entry.oddIdPositions.find((p) => p[0] === id);
+      return at ? { line: at[1], column: at[2] } : { line: 1, column: 1 };
+    },
+  };
+}
+
+/** Every fact worked out, for the cache. */
+export function entryFrom(facts: PairFacts, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
+  const { article, sha256, tags, rejected, details } = facts.content;
+  const oddIdPositions: [string, number, number][] = [];
+  for (const id of new Set(tags.map((t) => t.id).filter((id) => !SPEC_ID.test(id)))) {
+    const at = facts.idPosition(id);
+    oddIdPositions.push([id, at.line, at.column]);
+  }
+  return {
+    sidecar: { size: sidecar.size, mtime: sidecar.mtime },
+    articleFile: { size: articleFile.size, mtime: articleFile.mtime },
+    content: { article, sha256, tags, rejected, details },
+    problems: facts.problems,
+    oddIdPositions,
+    articleSha256: facts.articleSha256(),
+    words: facts.words(),
+    outlet: facts.outlet(),
+    verification: facts.verification(),
+  };
+}
+
+function verificationOf(articleLf: string, sha256: string, tags: readonly Tag[]): CachedVerification {
+  const result = verifyTags(articleLf, sha256, tags);
+  const index = new Map(tags.map((t, i) => [t, i]));
+  return {
+    mismatches: result.mismatches.map((m) => [index.get(m.tag)!, m.found] as const),
+    outOfRange: result.outOfRange.map((t) => index.get(t)!),
+  };
+}
