@@ -1,0 +1,127 @@
+// The parse cache's file on the in-memory file system: entries are trusted only for the exact
+// stamps they were made from, never when made too close to a change, and a damaged file — torn,
+// cut short, foreign, of another version — is ignored, never fatal.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { articleHash } from '../../src/core/articleFile';
+import { entryFrom, factsFromEntry, factsFromTexts } from '../../src/core/cache/facts';
+import type { CacheEntry, FileStamp } from '../../src/core/cache/entry';
+import { ParseCache, RACY_MS } from '../../src/core/cache/parseCache';
+import { MemoryFileSystem } from '../../src/core/fs/memoryFileSystem';
+import { SidecarFile } from '../../src/core/sidecar';
+import { sidecarText, tagOn, TRAM } from './cliCorpus';
+
+const FILE = '/corpus/.newsmark-cache/parse.jsonl';
+const SIDECAR = '/corpus/tram.txt.tags.yaml';
+const LONG_AGO = 1_700_000_000_000;
+const NOW = LONG_AGO + 3_600_000;
+
+const TAGS = [tagOn(TRAM, 'the new tram line would open in March', 'claim', 'a1b2c3d4'), tagOn(TRAM, 'a reckless gamble', 'framing', 'NOT-SPEC')];
+
+function parsed(text: string): SidecarFile {
+  const result = SidecarFile.parse(text);
+  assert.ok(result.ok);
+  return result.sidecar;
+}
+
+function entryOf(sidecar: FileStamp, article: FileStamp, articleText = TRAM): CacheEntry {
+  return entryFrom(factsFromTexts(parsed(sidecarText('tram.txt', TRAM, TAGS)), articleText, 'tram.txt'), sidecar, article);
+}
+
+const S = { size: 900, mtime: LONG_AGO };
+const A = { size: 200, mtime: LONG_AGO };
+
+async function saved(fs: MemoryFileSystem): Promise<ParseCache> {
+  await fs.createDirectory('/corpus/.newsmark-cache');
+  const cache = await ParseCache.open(fs, FILE, '1.2.3');
+  assert.equal(cache.put(SIDECAR, entryOf(S, A), NOW), true);
+  assert.equal(await cache.save(), true);
+  return ParseCache.open(fs, FILE, '1.2.3');
+}
+
+describe('ParseCache', () => {
+  it('gives an entry back only for the very size and mtime of both files', async () => {
+    const cache = await saved(new MemoryFileSystem());
+    assert.deepEqual(cache.get(SIDECAR, S, A), entryOf(S, A));
+    assert.equal(cache.get(SIDECAR, { ...S, size: S.size + 1 }, A), undefined);
+    assert.equal(cache.get(SIDECAR, { ...S, mtime: S.mtime + 1 }, A), undefined);
+    assert.equal(cache.get(SIDECAR, { ...S, mtime: S.mtime - 1000 }, A), undefined, 'an older mtime is a different file too');
+    assert.equal(cache.get(SIDECAR, S, { ...A, size: A.size - 1 }), undefined);
+    assert.equal(cache.get(SIDECAR, S, { ...A, mtime: A.mtime + 0.5 }), undefined);
+    assert.equal(cache.get('/corpus/other.txt.tags.yaml', S, A), undefined);
+  });
+
+  it('keeps no entry for a file changed within the racy window before it was read', async () => {
+    const cache = await ParseCache.open(new MemoryFileSystem(), FILE, '1.2.3');
+    assert.equal(cache.put(SIDECAR, entryOf({ ...S, mtime: NOW - RACY_MS + 1 }, A), NOW), false);
+    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW - 10 }), NOW), false);
+    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW + 5000 }), NOW), false, 'an mtime in the future');
+    assert.equal(cache.size, 0);
+  });
+
+  it('facts read back from an entry are the facts worked out from the texts', () => {
+    const facts = factsFromTexts(parsed(sidecarText('tram.txt', TRAM, TAGS)), `${TRAM}More.\n`, 'tram.txt');
+    const back = factsFromEntry(JSON.parse(JSON.stringify(entryFrom(facts, S, A))) as CacheEntry);
+    assert.deepEqual(back.content.tags, facts.content.tags);
+    assert.equal(back.words(), facts.words());
+    assert.equal(back.articleSha256(), articleHash(`${TRAM}More.\n`));
+    assert.deepEqual(back.outlet(), facts.outlet());
+    assert.deepEqual(back.verification(), facts.verification());
+    assert.deepEqual(back.idPosition('NOT-SPEC'), facts.idPosition('NOT-SPEC'));
+  });
+
+  for (const [what, damage] of [
+    ['garbage', () => 'not a cache at all\n'],
+    ['cut short', (text: string) => text.slice(0, text.length - 40)],
+    ['a line missing', (text: string) => text.split('\n').slice(0, 1).join('\n') + '\n'],
+    ['another version', (text: string) => text.replace('"newsmark":"1.2.3"', '"newsmark":"1.2.4"')],
+    ['another format', (text: string) => text.replace('"newsmarkParseCache":1', '"newsmarkParseCache":99')],
+    ['foreign JSON', () => '{"name":"some other tool"}\n'],
+    ['an entry of the wrong shape', (text: string) => text.replace(/\t.*$/m, '\t{"sidecar":{"size":900,"mtime":1700000000000}}')],
+    ['empty', () => ''],
+  ] as const) {
+    it(`a cache file that is ${what} is ignored, never fatal, and rewritten`, async () => {
+      const fs = new MemoryFileSystem();
+      await saved(fs);
+      fs.writeRaw(FILE, damage(new TextDecoder().decode(await fs.readFile(FILE))));
+      const cache = await ParseCache.open(fs, FILE, '1.2.3');
+      assert.equal(cache.get(SIDECAR, S, A), undefined);
+      assert.equal(await cache.save(), true);
+      const again = await ParseCache.open(fs, FILE, '1.2.3');
+      assert.equal(again.get(SIDECAR, S, A), undefined);
+      assert.equal(again.put(SIDECAR, entryOf(S, A), NOW), true);
+      assert.equal(await again.save(), true);
+      assert.deepEqual((await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A), entryOf(S, A));
+    });
+  }
+
+  it('a write that dies part way leaves the previous cache whole', async () => {
+    const fs = new MemoryFileSystem();
+    const cache = await saved(fs);
+    cache.put('/corpus/b.txt.tags.yaml', entryOf(S, A), NOW);
+    fs.faults.tearNextWrite(FILE, 100);
+    assert.equal(await cache.save(), false);
+    const after = await ParseCache.open(fs, FILE, '1.2.3');
+    assert.deepEqual(after.get(SIDECAR, S, A), entryOf(S, A));
+    assert.equal(after.size, 1);
+  });
+
+  it('a folder that cannot be made is not an error: the cache is simply not kept', async () => {
+    const fs = new MemoryFileSystem();
+    fs.writeRaw('/corpus/.newsmark-cache', 'a file in the way');
+    const cache = await ParseCache.open(fs, FILE, '1.2.3');
+    cache.put(SIDECAR, entryOf(S, A), NOW);
+    assert.equal(await cache.save((port) => port.createDirectory('/corpus/.newsmark-cache')), false);
+  });
+
+  it('writes nothing when nothing changed, and forgets an entry on request', async () => {
+    const fs = new MemoryFileSystem();
+    const cache = await saved(fs);
+    const before = await fs.stat(FILE);
+    assert.equal(await cache.save(), true);
+    assert.deepEqual(await fs.stat(FILE), before);
+    cache.forget(SIDECAR);
+    await cache.save();
+    assert.equal((await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A), undefined);
+  });
+});
