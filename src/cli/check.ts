@@ -7,7 +7,7 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import type { Output } from './output';
-import { findSidecars, loadPair, updateSidecarFile } from './sidecars';
+import { findSidecars, inOrder, loadPair, updateSidecarFile } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -33,14 +33,11 @@ interface ArticleReport {
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
   const reports: ArticleReport[] = [];
   await withParseCache(paths, options.cache ?? true, async (cache) => {
-    for (const path of await findSidecars(paths, (notice) => out.error(notice))) {
-      try {
-        reports.push(await checkOne(path, options, cache));
-      } catch (error) {
-        // Whatever went wrong with this file is its line in the report; the next file is checked.
-        reports.push({ article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] });
-      }
-    }
+    const one = (path: string): Promise<ArticleReport> => checkOne(path, options, cache).catch((error: unknown) => (
+      // Whatever went wrong with this file is its line in the report; the next file is checked.
+      { article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] }
+    ));
+    await inOrder(await findSidecars(paths, (notice) => out.error(notice)), one, (report) => reports.push(report));
   });
   if (options.json) out.line(JSON.stringify({ articles: reports, totals: totals(reports) }, null, 2));
   else printText(reports, options, out);

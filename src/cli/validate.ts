@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { SPEC_ID } from '../core/cache/entry';
 import { withParseCache } from './cache';
-import { findSidecars, loadFactsOrSay, type PairFacts } from './sidecars';
+import { findSidecars, inOrder, loadFactsOrSay, type PairFacts } from './sidecars';
 import { describeError } from './inputFile';
 import type { Output } from './output';
 
@@ -14,14 +14,14 @@ export async function validate(paths: readonly string[], out: Output, options: {
 async function validateWith(paths: readonly string[], out: Output, cache: ParseCache | undefined): Promise<number> {
   const sidecars = await findSidecars(paths, (notice) => out.error(notice));
   let failed = 0;
-  for (const path of sidecars) {
-    const problems = await problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
+  const one = (path: string): Promise<string[]> => problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
+  await inOrder(sidecars, one, (problems, path) => {
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;
       for (const p of problems) out.line(`error ${p}`);
     }
-  }
+  });
   out.line(`${sidecars.length - failed} valid, ${failed} invalid`);
   return failed > 0 ? 1 : 0;
 }
