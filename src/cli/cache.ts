@@ -5,6 +5,7 @@
  * (CACHEDIR.TAG); NEWSMARK_CACHE_DIR puts it elsewhere; --no-cache bypasses it. Deleting it is
  * always safe: the next run reads the sidecars again.
  */
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ParseCache } from '../core/cache/parseCache';
@@ -45,7 +46,18 @@ async function openCache(firstPath: string): Promise<ParseCache> {
   const folder = process.env['NEWSMARK_CACHE_DIR'] ? resolve(process.env['NEWSMARK_CACHE_DIR']) : join(root, CACHE_FOLDER);
   // One file per corpus root, so one NEWSMARK_CACHE_DIR serves several corpora.
   const file = join(folder, `parse-${sha256Hex(fromNativePath(root)).slice(0, 16)}.jsonl`);
-  return ParseCache.open(new NodeFileSystem(), fromNativePath(file), typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev');
+  return ParseCache.open(new NodeFileSystem(), fromNativePath(file), cacheVersion());
+}
+
+/**
+ * The version an entry was made by: Newsmark's, and the size and mtime of the running code, so
+ * that a rebuilt CLI (a development build, or an upgrade that kept the version number) whose
+ * parser may read a sidecar differently never trusts entries made by another build.
+ */
+function cacheVersion(): string {
+  const version = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
+  const code = statSync(__filename, { throwIfNoEntry: false });
+  return code ? `${version}+${code.size}.${Math.round(code.mtimeMs)}` : version;
 }
 
 async function isFolder(path: string): Promise<boolean> {
