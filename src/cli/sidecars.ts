@@ -10,9 +10,9 @@ import type { SidecarUpdate, UpdateResult } from '../core/sidecarUpdate';
 import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
-import type { CacheEntry, FileStamp, SidecarContent } from '../core/cache/entry';
+import type { FileStamp, SidecarContent } from '../core/cache/entry';
 import { entryFrom, factsFromEntry, factsFromTexts, type PairFacts as CoreFacts } from '../core/cache/facts';
-import type { ParseCache } from '../core/cache/parseCache';
+import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import { forgetCached } from './cache';
 
 export class UsageError extends Error {}
@@ -38,14 +38,18 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
   return [...new Set(found)];
 }
 
-/** A readable pair as the commands that need no article text see it (stats, validate). */
-export interface PairFacts {
+/** A readable pair as counting sees it (stats): no tag text, no article text, so a warm cache answers it alone. */
+export interface PairSummary {
   readonly sidecarPath: string;
   readonly articlePath: string;
-  readonly sidecar: SidecarContent;
   /** The loader's problems with the file, one line each, ready to print. */
   readonly invalid: string[];
   readonly facts: CoreFacts;
+}
+
+/** A readable pair with its tags, without the article's text (validate). */
+export interface PairFacts extends PairSummary {
+  readonly sidecar: SidecarContent;
 }
 
 export type ReadablePair = PairFacts & { readonly articleLf: string };
@@ -53,9 +57,10 @@ export type ReadablePair = PairFacts & { readonly articleLf: string };
 type Failed = { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
 export type LoadedPair = ({ ok: true } & ReadablePair) | Failed;
 export type LoadedFacts = ({ ok: true } & PairFacts) | Failed;
+type LoadedSummary = ({ ok: true } & PairSummary) | Failed;
 
-/** What a reading command wants: the article's text too, or only the facts (which the cache can answer alone). */
-export type Reading = 'text' | 'facts';
+/** What a reading command wants: the tags and the article's text, the tags only, or only what counting needs. */
+export type Reading = 'text' | 'facts' | 'summary';
 
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
 export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
@@ -64,22 +69,22 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
 
 /** Reads a sidecar and what the corpus commands need of its article, through the cache when there is one. */
 export async function loadFacts(sidecarPath: string, cache?: ParseCache): Promise<LoadedFacts> {
-  return load(sidecarPath, cache, 'facts');
+  return (await load(sidecarPath, cache, 'facts')) as LoadedFacts;
 }
 
-async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedPair | LoadedFacts> {
+async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
   if (!cache) return readPair(sidecarPath);
   const key = cacheKeyOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
-  const entry = stamps && cache.get(key, stamps.sidecar, stamps.article);
-  if (entry) {
-    const pair = await pairFromEntry(sidecarPath, entry, reading);
+  const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
+  if (cached) {
+    const pair = await pairFromEntry(sidecarPath, cached, reading);
     if (pair) return pair;
   }
   const pair = await readPair(sidecarPath);
   if (!pair.ok || !stamps) cache.forget(key);
-  else cache.put(key, entryFrom(pair.facts, stamps.sidecar, stamps.article), readAt);
+  else cache.put(key, entryFrom(pair.facts, pair.sidecar, stamps.sidecar, stamps.article), pair.sidecar.tags, readAt);
   return pair;
 }
 
@@ -107,11 +112,18 @@ async function readArticle(articlePath: string, sidecarPath: string): Promise<st
   return toLf(article.text);
 }
 
-/** A pair from its cache entry; undefined when the article, needed and read now, fails (the full read then says why). */
-async function pairFromEntry(sidecarPath: string, entry: CacheEntry, reading: Reading): Promise<LoadedPair | LoadedFacts | undefined> {
+/**
+ * A pair from its cache entry; undefined when its stored tags are damaged or the article, needed
+ * and read now, fails (the full read then says why).
+ */
+async function pairFromEntry(sidecarPath: string, cached: CachedSidecar, reading: Reading): Promise<LoadedSummary | LoadedPair | undefined> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
-  const facts = factsFromEntry(entry);
-  const pair = { ok: true as const, sidecarPath, articlePath, sidecar: entry.content, invalid: problemLines(sidecarPath, facts), facts };
+  const facts = factsFromEntry(cached.entry);
+  const summary = { ok: true as const, sidecarPath, articlePath, invalid: problemLines(sidecarPath, facts), facts };
+  if (reading === 'summary') return summary;
+  const tags = cached.tags();
+  if (!tags) return undefined;
+  const pair = { ...summary, sidecar: { ...cached.entry.header, tags } };
   if (reading === 'facts') return pair;
   const articleLf = await readArticle(articlePath, sidecarPath);
   return typeof articleLf === 'string' ? { ...pair, articleLf } : undefined;
@@ -151,10 +163,10 @@ export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Pr
 
 /** loadFacts, with anything unexpected turned into that file's one-line problem. */
 export async function loadFactsOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedFacts> {
-  return loadOrSay(sidecarPath, cache, 'facts');
+  return (await loadOrSay(sidecarPath, cache, 'facts')) as LoadedFacts;
 }
 
-async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedPair | LoadedFacts> {
+async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
   try {
     return await load(sidecarPath, cache, reading);
   } catch (error) {
@@ -167,13 +179,13 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
   return (await readPairs(paths, report, notice, cache, 'text')) as { pairs: ReadablePair[]; failed: boolean };
 }
 
-/** readablePairs without the articles' text: what the cache alone can answer. */
-export async function readableFacts(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: PairFacts[]; failed: boolean }> {
-  return readPairs(paths, report, notice, cache, 'facts');
+/** readablePairs with only what counting needs: what a warm cache answers without reading tags or articles. */
+export async function readableSummaries(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: PairSummary[]; failed: boolean }> {
+  return readPairs(paths, report, notice, cache, 'summary');
 }
 
-async function readPairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading): Promise<{ pairs: PairFacts[]; failed: boolean }> {
-  const pairs: PairFacts[] = [];
+async function readPairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading): Promise<{ pairs: PairSummary[]; failed: boolean }> {
+  const pairs: PairSummary[] = [];
   let failed = false;
   await inOrder(await findSidecars(paths, notice), (path) => loadOrSay(path, cache, reading), (pair) => {
     if (pair.ok) {

@@ -6,7 +6,7 @@ import { outletProfiles, type OutletProfile, type ProfileInput } from '../core/r
 import { statsOf, type TagStats } from '../core/review/stats';
 import { withParseCache } from './cache';
 import type { Output } from './output';
-import { readableFacts } from './sidecars';
+import { readableSummaries } from './sidecars';
 
 const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
 
@@ -19,9 +19,9 @@ export async function stats(paths: readonly string[], json: boolean, out: Output
   const inputs: Parameters<typeof statsOf>[0][number][] = [];
   const profileInputs: ProfileInput[] = [];
   const problems: string[] = [];
-  const { pairs } = await withParseCache(paths, options.cache ?? true, (cache) => readableFacts(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
+  const { pairs } = await withParseCache(paths, options.cache ?? true, (cache) => readableSummaries(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
   for (const pair of pairs) {
-    const input = { tags: pair.sidecar.tags, words: pair.facts.words() };
+    const input = { tags: pair.facts.countedTags(), words: pair.facts.words() };
     const outlet = pair.facts.outlet();
     inputs.push(input);
     profileInputs.push({ article: pair.articlePath, outlet, ...input });

@@ -156,6 +156,16 @@ describe('the command line parse cache', () => {
     }
   });
 
+  it('an entry whose stored tags are damaged is read from its sidecar again', async () => {
+    const dir = corpus();
+    await warm(dir);
+    const [file] = cacheFiles(dir);
+    const damaged = readFileSync(file!, 'utf8').replace(/\t\[[^\n]*/g, '\t[{"id":"a1b2c3d4","text":7}]');
+    assert.match(damaged, /"text":7/);
+    writeFileSync(file!, damaged);
+    await assertSameAsUncached(dir);
+  });
+
   it('check --fix writes through the cache and the next check reads the written sidecar', async () => {
     const dir = corpus();
     await warm(dir);

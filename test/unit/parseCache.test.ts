@@ -24,9 +24,19 @@ function parsed(text: string): SidecarFile {
   return result.sidecar;
 }
 
+const SIDECAR_FILE = parsed(sidecarText('tram.txt', TRAM, TAGS));
+
 function entryOf(sidecar: FileStamp, article: FileStamp, articleText = TRAM): CacheEntry {
-  return entryFrom(factsFromTexts(parsed(sidecarText('tram.txt', TRAM, TAGS)), articleText, 'tram.txt'), sidecar, article);
+  return entryFrom(factsFromTexts(SIDECAR_FILE, articleText, 'tram.txt'), SIDECAR_FILE, sidecar, article);
 }
+
+/** What the cache gives back for these stamps: the entry and its tags, or undefined. */
+function found(cache: ParseCache, sidecar: FileStamp, article: FileStamp, path = SIDECAR): { entry: CacheEntry; tags: unknown } | undefined {
+  const hit = cache.get(path, sidecar, article);
+  return hit && { entry: hit.entry, tags: hit.tags() };
+}
+
+const WHOLE = { entry: entryOf({ size: 900, mtime: LONG_AGO }, { size: 200, mtime: LONG_AGO }), tags: JSON.parse(JSON.stringify(SIDECAR_FILE.tags)) as unknown };
 
 const S = { size: 900, mtime: LONG_AGO };
 const A = { size: 200, mtime: LONG_AGO };
@@ -34,7 +44,7 @@ const A = { size: 200, mtime: LONG_AGO };
 async function saved(fs: MemoryFileSystem): Promise<ParseCache> {
   await fs.createDirectory('/corpus/.newsmark-cache');
   const cache = await ParseCache.open(fs, FILE, '1.2.3');
-  assert.equal(cache.put(SIDECAR, entryOf(S, A), NOW), true);
+  assert.equal(cache.put(SIDECAR, entryOf(S, A), TAGS, NOW), true);
   assert.equal(await cache.save(), true);
   return ParseCache.open(fs, FILE, '1.2.3');
 }
@@ -42,7 +52,7 @@ async function saved(fs: MemoryFileSystem): Promise<ParseCache> {
 describe('ParseCache', () => {
   it('gives an entry back only for the very size and mtime of both files', async () => {
     const cache = await saved(new MemoryFileSystem());
-    assert.deepEqual(cache.get(SIDECAR, S, A), entryOf(S, A));
+    assert.deepEqual(found(cache, S, A), WHOLE);
     assert.equal(cache.get(SIDECAR, { ...S, size: S.size + 1 }, A), undefined);
     assert.equal(cache.get(SIDECAR, { ...S, mtime: S.mtime + 1 }, A), undefined);
     assert.equal(cache.get(SIDECAR, { ...S, mtime: S.mtime - 1000 }, A), undefined, 'an older mtime is a different file too');
@@ -53,16 +63,16 @@ describe('ParseCache', () => {
 
   it('keeps no entry for a file changed within the racy window before it was read', async () => {
     const cache = await ParseCache.open(new MemoryFileSystem(), FILE, '1.2.3');
-    assert.equal(cache.put(SIDECAR, entryOf({ ...S, mtime: NOW - RACY_MS + 1 }, A), NOW), false);
-    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW - 10 }), NOW), false);
-    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW + 5000 }), NOW), false, 'an mtime in the future');
+    assert.equal(cache.put(SIDECAR, entryOf({ ...S, mtime: NOW - RACY_MS + 1 }, A), TAGS, NOW), false);
+    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW - 10 }), TAGS, NOW), false);
+    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW + 5000 }), TAGS, NOW), false, 'an mtime in the future');
     assert.equal(cache.size, 0);
   });
 
   it('facts read back from an entry are the facts worked out from the texts', () => {
     const facts = factsFromTexts(parsed(sidecarText('tram.txt', TRAM, TAGS)), `${TRAM}More.\n`, 'tram.txt');
-    const back = factsFromEntry(JSON.parse(JSON.stringify(entryFrom(facts, S, A))) as CacheEntry);
-    assert.deepEqual(back.content.tags, facts.content.tags);
+    const back = factsFromEntry(JSON.parse(JSON.stringify(entryFrom(facts, SIDECAR_FILE, S, A))) as CacheEntry);
+    assert.deepEqual(back.countedTags(), facts.countedTags().map(({ category, start, end, status, review }) => ({ category, start, end, ...(status ? { status } : {}), ...(review ? { review } : {}) })));
     assert.equal(back.words(), facts.words());
     assert.equal(back.articleSha256(), articleHash(`${TRAM}More.\n`));
     assert.deepEqual(back.outlet(), facts.outlet());
@@ -78,6 +88,7 @@ describe('ParseCache', () => {
     ['another format', (text: string) => text.replace('"newsmarkParseCache":1', '"newsmarkParseCache":99')],
     ['foreign JSON', () => '{"name":"some other tool"}\n'],
     ['an entry of the wrong shape', (text: string) => text.replace(/\t.*$/m, '\t{"sidecar":{"size":900,"mtime":1700000000000}}')],
+    ['an entry whose tags are damaged', (text: string) => text.replace(/\t\[.*$/m, '\t[{"id":"a1b2c3d4"}]')],
     ['empty', () => ''],
   ] as const) {
     it(`a cache file that is ${what} is ignored, never fatal, and rewritten`, async () => {
@@ -85,24 +96,24 @@ describe('ParseCache', () => {
       await saved(fs);
       fs.writeRaw(FILE, damage(new TextDecoder().decode(await fs.readFile(FILE))));
       const cache = await ParseCache.open(fs, FILE, '1.2.3');
-      assert.equal(cache.get(SIDECAR, S, A), undefined);
+      assert.equal(found(cache, S, A)?.tags, undefined, 'no tags are given back');
       assert.equal(await cache.save(), true);
       const again = await ParseCache.open(fs, FILE, '1.2.3');
       assert.equal(again.get(SIDECAR, S, A), undefined);
-      assert.equal(again.put(SIDECAR, entryOf(S, A), NOW), true);
+      assert.equal(again.put(SIDECAR, entryOf(S, A), TAGS, NOW), true);
       assert.equal(await again.save(), true);
-      assert.deepEqual((await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A), entryOf(S, A));
+      assert.deepEqual(found(await ParseCache.open(fs, FILE, '1.2.3'), S, A), WHOLE);
     });
   }
 
   it('a write that dies part way leaves the previous cache whole', async () => {
     const fs = new MemoryFileSystem();
     const cache = await saved(fs);
-    cache.put('/corpus/b.txt.tags.yaml', entryOf(S, A), NOW);
+    cache.put('/corpus/b.txt.tags.yaml', entryOf(S, A), TAGS, NOW);
     fs.faults.tearNextWrite(FILE, 100);
     assert.equal(await cache.save(), false);
     const after = await ParseCache.open(fs, FILE, '1.2.3');
-    assert.deepEqual(after.get(SIDECAR, S, A), entryOf(S, A));
+    assert.deepEqual(found(after, S, A), WHOLE);
     assert.equal(after.size, 1);
   });
 
@@ -110,7 +121,7 @@ describe('ParseCache', () => {
     const fs = new MemoryFileSystem();
     fs.writeRaw('/corpus/.newsmark-cache', 'a file in the way');
     const cache = await ParseCache.open(fs, FILE, '1.2.3');
-    cache.put(SIDECAR, entryOf(S, A), NOW);
+    cache.put(SIDECAR, entryOf(S, A), TAGS, NOW);
     assert.equal(await cache.save((port) => port.createDirectory('/corpus/.newsmark-cache')), false);
   });
 

@@ -5,6 +5,7 @@
  */
 import type { ArticleDetails } from '../details';
 import type { OutletName } from '../outlet';
+import type { CountedTag } from '../review/stats';
 import type { RejectedSuggestion, Tag } from '../tag';
 
 /** A file's identity as far as the cache trusts it: a difference in either means "read it again". */
@@ -36,10 +37,16 @@ export interface SidecarContent {
   readonly details: ArticleDetails;
 }
 
+/**
+ * An entry without its tags, which are stored beside it and parsed only when a command needs
+ * them: `stats` reads only what counting needs (`counted`), a small part of a tag's bytes.
+ */
 export interface CacheEntry {
   readonly sidecar: FileStamp;
   readonly articleFile: FileStamp;
-  readonly content: SidecarContent;
+  readonly header: Omit<SidecarContent, 'tags'>;
+  /** Each tag's category, start, end, status and review, in the tags' order. */
+  readonly counted: readonly CountedTag[];
   readonly problems: readonly CachedProblem[];
   /** Where tags whose ids the format does not allow start (1-based), for validate's messages. */
   readonly oddIdPositions: readonly (readonly [id: string, line: number, column: number])[];
@@ -63,8 +70,8 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
  */
 export function isCacheEntry(value: unknown): value is CacheEntry {
   if (!isObject(value)) return false;
-  const { sidecar, articleFile, content, problems, oddIdPositions, articleSha256, words, outlet, verification } = value;
-  return isStamp(sidecar) && isStamp(articleFile) && isContent(content) && Array.isArray(problems) && problems.every(isProblem)
+  const { sidecar, articleFile, header, counted, problems, oddIdPositions, articleSha256, words, outlet, verification } = value;
+  return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && Array.isArray(counted) && counted.every(isCounted) && Array.isArray(problems) && problems.every(isProblem)
     && Array.isArray(oddIdPositions) && oddIdPositions.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number' && typeof p[2] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
     && isObject(outlet) && typeof outlet['name'] === 'string' && typeof outlet['guessed'] === 'boolean'
     && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange']);
@@ -82,9 +89,15 @@ function isProblem(value: unknown): boolean {
   return isObject(value) && (value['kind'] === 'detail' || value['kind'] === 'invalid') && typeof value['message'] === 'string' && typeof value['line'] === 'number' && typeof value['column'] === 'number';
 }
 
-function isContent(value: unknown): value is SidecarContent {
-  if (!isObject(value)) return false;
-  const tags = value['tags'];
-  return typeof value['article'] === 'string' && typeof value['sha256'] === 'string' && Array.isArray(value['rejected']) && isObject(value['details'])
-    && Array.isArray(tags) && tags.every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number' && typeof t['text'] === 'string' && typeof t['category'] === 'string');
+function isHeader(value: unknown): boolean {
+  return isObject(value) && typeof value['article'] === 'string' && typeof value['sha256'] === 'string' && Array.isArray(value['rejected']) && isObject(value['details']);
+}
+
+function isCounted(t: unknown): boolean {
+  return isObject(t) && typeof t['category'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number';
+}
+
+/** The stored tags, checked as an entry is: anything off and the entry is not used. */
+export function isTagList(value: unknown): value is Tag[] {
+  return Array.isArray(value) && value.every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number' && typeof t['text'] === 'string' && typeof t['category'] === 'string' && typeof t['prefix'] === 'string' && typeof t['suffix'] === 'string');
 }

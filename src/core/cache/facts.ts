@@ -6,16 +6,17 @@
  */
 import { articleHash } from '../articleFile';
 import { outletOf, type OutletName } from '../outlet';
-import { countWords } from '../review/stats';
+import { countWords, type CountedTag } from '../review/stats';
 import type { InvalidTagEntry, SidecarProblem } from '../sidecar';
 import type { Tag } from '../tag';
 import { verifyTags } from '../verify';
 import { SPEC_ID, type CachedProblem, type CachedVerification, type CacheEntry, type FileStamp, type SidecarContent } from './entry';
 
 export interface PairFacts {
-  readonly content: SidecarContent;
   /** Problems the loader reported without refusing the file, in the order it reports them. */
   readonly problems: readonly CachedProblem[];
+  /** The tags as counting sees them (all of them, in order). */
+  countedTags(): readonly CountedTag[];
   words(): number;
   articleSha256(): string;
   outlet(): OutletName;
@@ -38,11 +39,11 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
     return () => (value ??= { v: make() }).v;
   };
   return {
-    content: sidecar,
     problems: [
       ...sidecar.detailProblems.map((p) => ({ kind: 'detail' as const, message: p.message, line: p.line, column: p.column })),
       ...sidecar.invalidTags.map((p) => ({ kind: 'invalid' as const, message: p.message, line: p.line, column: p.column })),
     ],
+    countedTags: () => sidecar.tags,
     words: once(() => countWords(articleLf)),
     articleSha256: once(() => articleHash(articleLf)),
     outlet: once(() => outletOf(sidecar.details, articleLf, articleFileName)),
@@ -54,8 +55,8 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
 /** Facts read back from a cache entry. */
 export function factsFromEntry(entry: CacheEntry): PairFacts {
   return {
-    content: entry.content,
     problems: entry.problems,
+    countedTags: () => entry.counted,
     words: () => entry.words,
     articleSha256: () => entry.articleSha256,
     outlet: () => entry.outlet,
@@ -68,8 +69,8 @@ export function factsFromEntry(entry: CacheEntry): PairFacts {
 }
 
 /** Every fact worked out, for the cache. */
-export function entryFrom(facts: PairFacts, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
-  const { article, sha256, tags, rejected, details } = facts.content;
+export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
+  const { article, sha256, tags, rejected, details } = content;
   const oddIdPositions: [string, number, number][] = [];
   for (const id of new Set(tags.map((t) => t.id).filter((id) => !SPEC_ID.test(id)))) {
     const at = facts.idPosition(id);
@@ -78,7 +79,8 @@ export function entryFrom(facts: PairFacts, sidecar: FileStamp, articleFile: Fil
   return {
     sidecar: { size: sidecar.size, mtime: sidecar.mtime },
     articleFile: { size: articleFile.size, mtime: articleFile.mtime },
-    content: { article, sha256, tags, rejected, details },
+    header: { article, sha256, rejected, details },
+    counted: tags.map(({ category, start, end, status, review }) => ({ category, start, end, ...(status !== undefined ? { status } : {}), ...(review !== undefined ? { review } : {}) })),
     problems: facts.problems,
     oddIdPositions,
     articleSha256: facts.articleSha256(),

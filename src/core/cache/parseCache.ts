@@ -13,7 +13,8 @@
  * - the file is replaced atomically, so two processes never leave a torn cache (the last one wins).
  */
 import type { FileSystemPort } from '../fs/port';
-import { isCacheEntry, sameStamp, type CacheEntry, type FileStamp } from './entry';
+import type { Tag } from '../tag';
+import { isCacheEntry, isTagList, sameStamp, type CacheEntry, type FileStamp } from './entry';
 
 /** Bumped whenever an entry's shape or meaning changes. */
 export const CACHE_FORMAT = 1;
@@ -21,6 +22,8 @@ export const CACHE_FORMAT = 1;
 export const RACY_MS = 2000;
 
 const HEADER_KEY = 'newsmarkParseCache';
+const TAB = 0x09;
+const NEWLINE = 0x0a;
 
 interface Header {
   readonly [HEADER_KEY]: number;
@@ -28,13 +31,22 @@ interface Header {
   readonly entries: number;
 }
 
+/** An entry found, its tags parsed on first use; undefined from tags() when they are damaged (then read the sidecar). */
+export interface CachedSidecar {
+  readonly entry: CacheEntry;
+  tags(): readonly Tag[] | undefined;
+}
+
+/**
+ * An entry's stored form: `head<TAB>tags`, as the bytes of the file it was read from (decoded
+ * only when asked for) or as the text just made. A JSON text holds no raw tab or newline.
+ */
+type StoredEntry = Uint8Array | string;
+
 export class ParseCache {
-  /** Entries as their JSON text, parsed only when asked for: a run over part of the corpus parses only that part. */
-  private readonly lines: Map<string, string>;
   private changed: boolean;
 
-  private constructor(private readonly fs: FileSystemPort, readonly file: string, private readonly version: string, lines: Map<string, string>, changed: boolean) {
-    this.lines = lines;
+  private constructor(private readonly fs: FileSystemPort, readonly file: string, private readonly version: string, private readonly entries: Map<string, StoredEntry>, changed: boolean) {
     this.changed = changed;
   }
 
@@ -44,27 +56,35 @@ export class ParseCache {
     try {
       bytes = await fs.readFile(file);
     } catch {
-      return new ParseCache(fs, file, version, new Map<string, string>(), false);
+      return new ParseCache(fs, file, version, new Map<string, StoredEntry>(), false);
     }
-    const lines = readLines(new TextDecoder().decode(bytes), version);
-    return new ParseCache(fs, file, version, lines ?? new Map<string, string>(), lines === undefined);
+    const entries = readEntries(bytes, version);
+    return new ParseCache(fs, file, version, entries ?? new Map<string, StoredEntry>(), entries === undefined);
   }
 
   /** The entry for this sidecar when both files are exactly as they were when it was made. */
-  get(sidecarPath: string, sidecar: FileStamp, article: FileStamp): CacheEntry | undefined {
-    const line = this.lines.get(sidecarPath);
-    if (line === undefined) return undefined;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(line);
-    } catch {
-      entry = undefined;
-    }
-    if (!isCacheEntry(entry)) {
+  get(sidecarPath: string, sidecar: FileStamp, article: FileStamp): CachedSidecar | undefined {
+    const stored = this.entries.get(sidecarPath);
+    if (stored === undefined) return undefined;
+    const text = typeof stored === 'string' ? undefined : stored;
+    const tab = text ? text.indexOf(TAB) : (stored as string).indexOf('\t');
+    const head = tab < 0 ? undefined : parseJson(text ? DECODER.decode(text.subarray(0, tab)) : (stored as string).slice(0, tab));
+    if (!isCacheEntry(head)) {
       this.forget(sidecarPath);
       return undefined;
     }
-    return sameStamp(entry.sidecar, sidecar) && sameStamp(entry.articleFile, article) ? entry : undefined;
+    if (!sameStamp(head.sidecar, sidecar) || !sameStamp(head.articleFile, article)) return undefined;
+    let tags: { value: readonly Tag[] | undefined } | undefined;
+    return {
+      entry: head,
+      tags: () => {
+        if (tags) return tags.value;
+        const value = parseJson(text ? DECODER.decode(text.subarray(tab + 1)) : (stored as string).slice(tab + 1));
+        tags = { value: isTagList(value) && value.length === head.counted.length ? value : undefined };
+        if (!tags.value) this.forget(sidecarPath);
+        return tags.value;
+      },
+    };
   }
 
   /**
@@ -72,23 +92,23 @@ export class ParseCache {
    * were stat'ed). False, and nothing kept, when either file was changed too close to that
    * moment for its mtime to tell a later change apart.
    */
-  put(sidecarPath: string, entry: CacheEntry, readAt: number): boolean {
+  put(sidecarPath: string, entry: CacheEntry, tags: readonly Tag[], readAt: number): boolean {
     if (isRacy(entry.sidecar, readAt) || isRacy(entry.articleFile, readAt)) {
       this.forget(sidecarPath);
       return false;
     }
-    this.lines.set(sidecarPath, JSON.stringify(entry));
+    this.entries.set(sidecarPath, `${JSON.stringify(entry)}\t${JSON.stringify(tags)}`);
     this.changed = true;
     return true;
   }
 
   /** Drops the entry, for a sidecar Newsmark has just written or found gone. */
   forget(sidecarPath: string): void {
-    if (this.lines.delete(sidecarPath)) this.changed = true;
+    if (this.entries.delete(sidecarPath)) this.changed = true;
   }
 
   get size(): number {
-    return this.lines.size;
+    return this.entries.size;
   }
 
   /**
@@ -99,11 +119,13 @@ export class ParseCache {
     if (!this.changed) return true;
     try {
       await prepareFolder(this.fs);
-      const header: Header = { [HEADER_KEY]: CACHE_FORMAT, newsmark: this.version, entries: this.lines.size };
-      const parts = [JSON.stringify(header)];
-      for (const [path, line] of this.lines) parts.push(`${JSON.stringify(path)}\t${line}`);
-      parts.push('');
-      await this.fs.writeFileAtomic(this.file, new TextEncoder().encode(parts.join('\n')));
+      const header: Header = { [HEADER_KEY]: CACHE_FORMAT, newsmark: this.version, entries: this.entries.size };
+      const encoder = new TextEncoder();
+      const chunks: Uint8Array[] = [encoder.encode(`${JSON.stringify(header)}\n`)];
+      for (const [path, stored] of this.entries) {
+        chunks.push(encoder.encode(`${JSON.stringify(path)}\t`), typeof stored === 'string' ? encoder.encode(stored) : stored, NEWLINE_BYTES);
+      }
+      await this.fs.writeFileAtomic(this.file, concat(chunks));
       this.changed = false;
       return true;
     } catch {
@@ -112,38 +134,55 @@ export class ParseCache {
   }
 }
 
+const DECODER = new TextDecoder();
+const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
+
 function isRacy(stamp: FileStamp, readAt: number): boolean {
   return stamp.mtime >= readAt - RACY_MS;
 }
 
-/** The entries of a cache file, or undefined when the file is not a whole cache of this format and version. */
-function readLines(text: string, version: string): Map<string, string> | undefined {
-  const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  let header: unknown;
+function parseJson(text: string): unknown {
   try {
-    header = JSON.parse(lines[0] ?? '');
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
+}
+
+/**
+ * The entries of a cache file, each kept as its bytes, or undefined when the file is not a whole
+ * cache of this format and version.
+ */
+function readEntries(bytes: Uint8Array, version: string): Map<string, StoredEntry> | undefined {
+  const firstEnd = bytes.indexOf(NEWLINE);
+  if (firstEnd < 0) return undefined;
+  const header = parseJson(DECODER.decode(bytes.subarray(0, firstEnd)));
   if (typeof header !== 'object' || header === null) return undefined;
   const { [HEADER_KEY]: format, newsmark, entries } = header as Partial<Header>;
-  // The count catches a file cut short (or lengthened) by anything other than our atomic writes.
-  if (format !== CACHE_FORMAT || newsmark !== version || entries !== lines.length - 1) return undefined;
-  const map = new Map<string, string>();
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
+  if (format !== CACHE_FORMAT || newsmark !== version || typeof entries !== 'number') return undefined;
+  const map = new Map<string, StoredEntry>();
+  let start = firstEnd + 1;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) return undefined; // cut short: every entry ends with a newline
     // A JSON string holds no raw tab, so the first tab ends the path.
-    const tab = line.indexOf('\t');
-    if (tab < 0) return undefined;
-    let path: unknown;
-    try {
-      path = JSON.parse(line.slice(0, tab));
-    } catch {
-      return undefined;
-    }
+    const tab = bytes.indexOf(TAB, start);
+    if (tab < 0 || tab > end) return undefined;
+    const path = parseJson(DECODER.decode(bytes.subarray(start, tab)));
     if (typeof path !== 'string') return undefined;
-    map.set(path, line.slice(tab + 1));
+    map.set(path, bytes.subarray(tab + 1, end));
+    start = end + 1;
   }
-  return map;
+  // The count catches a file cut short at a line's end (or lengthened) by anything other than our atomic writes.
+  return map.size === entries ? map : undefined;
 }
