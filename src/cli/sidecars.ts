@@ -38,38 +38,33 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
   return [...new Set(found)];
 }
 
-/** A readable pair as counting sees it (stats): no tag text, no article text, so a warm cache answers it alone. */
+/** A readable pair without its tags or article text (stats, validate): a warm cache answers it alone. */
 export interface PairSummary {
   readonly sidecarPath: string;
   readonly articlePath: string;
+  /** The sidecar's fields other than its tags (article, sha256, details, rejected). */
+  readonly header: Omit<SidecarContent, 'tags'>;
   /** The loader's problems with the file, one line each, ready to print. */
   readonly invalid: string[];
   readonly facts: CoreFacts;
 }
 
-/** A readable pair with its tags, without the article's text (validate). */
-export interface PairFacts extends PairSummary {
+/** A readable pair with its tags and the article's text. */
+export interface ReadablePair extends PairSummary {
   readonly sidecar: SidecarContent;
+  readonly articleLf: string;
 }
-
-export type ReadablePair = PairFacts & { readonly articleLf: string };
 
 type Failed = { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
 export type LoadedPair = ({ ok: true } & ReadablePair) | Failed;
-export type LoadedFacts = ({ ok: true } & PairFacts) | Failed;
-type LoadedSummary = ({ ok: true } & PairSummary) | Failed;
+export type LoadedSummary = ({ ok: true } & PairSummary) | Failed;
 
-/** What a reading command wants: the tags and the article's text, the tags only, or only what counting needs. */
-export type Reading = 'text' | 'facts' | 'summary';
+/** What a reading command wants: the tags and the article's text, or only what the cache alone can answer. */
+type Reading = 'text' | 'summary';
 
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
 export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
   return (await load(sidecarPath, cache, 'text')) as LoadedPair;
-}
-
-/** Reads a sidecar and what the corpus commands need of its article, through the cache when there is one. */
-export async function loadFacts(sidecarPath: string, cache?: ParseCache): Promise<LoadedFacts> {
-  return (await load(sidecarPath, cache, 'facts')) as LoadedFacts;
 }
 
 async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
@@ -100,7 +95,7 @@ async function readPair(sidecarPath: string): Promise<LoadedPair> {
   const articleLf = await readArticle(articlePath, sidecarPath);
   if (typeof articleLf !== 'string') return fail(articleLf.problem);
   const facts = factsFromTexts(parsed.sidecar, articleLf, basename(articlePath));
-  return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf, invalid: problemLines(sidecarPath, facts), facts };
+  return { ok: true, sidecarPath, articlePath, header: parsed.sidecar, sidecar: parsed.sidecar, articleLf, invalid: problemLines(sidecarPath, facts), facts };
 }
 
 async function readArticle(articlePath: string, sidecarPath: string): Promise<string | { problem: string }> {
@@ -119,12 +114,11 @@ async function readArticle(articlePath: string, sidecarPath: string): Promise<st
 async function pairFromEntry(sidecarPath: string, cached: CachedSidecar, reading: Reading): Promise<LoadedSummary | LoadedPair | undefined> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const facts = factsFromEntry(cached.entry);
-  const summary = { ok: true as const, sidecarPath, articlePath, invalid: problemLines(sidecarPath, facts), facts };
+  const summary = { ok: true as const, sidecarPath, articlePath, header: cached.entry.header, invalid: problemLines(sidecarPath, facts), facts };
   if (reading === 'summary') return summary;
   const tags = cached.tags();
   if (!tags) return undefined;
   const pair = { ...summary, sidecar: { ...cached.entry.header, tags } };
-  if (reading === 'facts') return pair;
   const articleLf = await readArticle(articlePath, sidecarPath);
   return typeof articleLf === 'string' ? { ...pair, articleLf } : undefined;
 }
@@ -161,9 +155,9 @@ export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Pr
   return (await loadOrSay(sidecarPath, cache, 'text')) as LoadedPair;
 }
 
-/** loadFacts, with anything unexpected turned into that file's one-line problem. */
-export async function loadFactsOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedFacts> {
-  return (await loadOrSay(sidecarPath, cache, 'facts')) as LoadedFacts;
+/** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */
+export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'summary');
 }
 
 async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {

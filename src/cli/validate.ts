@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
-import { SPEC_ID } from '../core/cache/entry';
 import { withParseCache } from './cache';
-import { findSidecars, inOrder, loadFactsOrSay, type PairFacts } from './sidecars';
+import { findSidecars, inOrder, loadSummaryOrSay, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
 import type { Output } from './output';
 
@@ -27,16 +26,16 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
 }
 
 async function problemsOf(path: string, cache: ParseCache | undefined): Promise<string[]> {
-  const pair = await loadFactsOrSay(path, cache);
+  const pair = await loadSummaryOrSay(path, cache);
   return pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair)] : pair.problems;
 }
 
 /** Tags whose offsets no longer cut out their text (verifyTags, or its answer kept in the cache). */
-function mismatches({ sidecarPath: path, sidecar: { tags }, facts }: PairFacts): string[] {
+function mismatches({ sidecarPath: path, facts }: PairSummary): string[] {
   const result = facts.verification();
   return [
-    ...result.outOfRange.map((i) => tags[i]!).map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) lies beyond the end of the article.`),
-    ...result.mismatches.map(([i, found]) => [tags[i]!, found] as const).map(([t, found]) => `${path}: tag ${t.id} (${t.start}–${t.end}) should cut out ${JSON.stringify(t.text)} but the article has ${JSON.stringify(found)} there.`),
+    ...result.outOfRange.map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) lies beyond the end of the article.`),
+    ...result.mismatches.map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) should cut out ${JSON.stringify(t.text)} but the article has ${JSON.stringify(t.found)} there.`),
   ];
 }
 
@@ -45,13 +44,10 @@ function mismatches({ sidecarPath: path, sidecar: { tags }, facts }: PairFacts):
  * other tools may choke on, and an `article:` that names another file (the article is always
  * the file beside the sidecar, whatever this field says).
  */
-function beyondTheLoader(pair: PairFacts): string[] {
-  const { sidecarPath: path, sidecar } = pair;
-  const problems = sidecar.tags.filter((t) => !SPEC_ID.test(t.id)).map((t) => {
-    const at = pair.facts.idPosition(t.id);
-    return `${path}:${at.line}:${at.column}: tag id ${JSON.stringify(t.id)} is not 8 lowercase hex digits, as the format requires.`;
-  });
+function beyondTheLoader(pair: PairSummary): string[] {
+  const { sidecarPath: path, header } = pair;
+  const problems = pair.facts.oddIds().map((t) => `${path}:${t.line}:${t.column}: tag id ${JSON.stringify(t.id)} is not 8 lowercase hex digits, as the format requires.`);
   const beside = basename(pair.articlePath);
-  if (sidecar.article !== beside) problems.unshift(`${path}: "article: ${sidecar.article}" does not name the file beside the sidecar, ${beside}.`);
+  if (header.article !== beside) problems.unshift(`${path}: "article: ${header.article}" does not name the file beside the sidecar, ${beside}.`);
   return problems;
 }

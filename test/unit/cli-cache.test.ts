@@ -17,6 +17,11 @@ const TRAM_TAGS = [
 ];
 const FERRY_TAGS = [tagOn(FERRY, '300 passengers had been stranded', 'denial', 'd4e5f6a7'), tagOn(FERRY, 'a stunning failure', 'framing', 'e5f6a7b8')];
 
+/** What validate and the loader report, so warm runs must give the same messages: an id the format does not allow, a tag that no longer cuts out its text, a bad header detail. */
+const ODD = 'Harbour officials said 12 cranes were idle on Monday.\n';
+const ODD_SIDECAR = sidecarText('odd.txt', ODD, [tagOn(ODD, '12 cranes were idle', 'figure', 'Odd-1'), { ...tagOn(ODD, 'on Monday', 'claim', 'f6a7b8c9'), text: 'on Sunday' }])
+  .replace(/^sha256: .*$/m, (line) => `${line}\npublished: last week`);
+
 /** A minute ago, in whole seconds. */
 const PAST = Math.floor(Date.now() / 1000) - 60;
 
@@ -24,7 +29,9 @@ function corpus(): string {
   const dir = tempDir('cache');
   tagged(dir, 'tram.txt', TRAM, TRAM_TAGS);
   tagged(dir, 'sub/ferry.txt', FERRY, FERRY_TAGS);
-  for (const name of ['tram.txt', 'tram.txt.tags.yaml', 'sub/ferry.txt', 'sub/ferry.txt.tags.yaml']) setMtime(dir, name, PAST);
+  write(dir, 'odd.txt', ODD);
+  write(dir, 'odd.txt.tags.yaml', ODD_SIDECAR);
+  for (const name of ['tram.txt', 'tram.txt.tags.yaml', 'sub/ferry.txt', 'sub/ferry.txt.tags.yaml', 'odd.txt', 'odd.txt.tags.yaml']) setMtime(dir, name, PAST);
   return dir;
 }
 
@@ -65,6 +72,8 @@ describe('the command line parse cache', () => {
   it('is written in .newsmark-cache/ at the corpus root, which ignores itself in git and is tagged as a cache', async () => {
     const dir = corpus();
     await warm(dir);
+    const validated = await run(['validate', dir]);
+    for (const expected of [/tag id "Odd-1" is not 8 lowercase hex digits/, /should cut out "on Sunday"/, /"published" must be an ISO date/]) assert.match(validated.out, expected);
     assert.equal(readFileSync(join(dir, '.newsmark-cache', '.gitignore'), 'utf8'), '*\n');
     assert.match(readFileSync(join(dir, '.newsmark-cache', 'CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55/);
     await assertSameAsUncached(dir);

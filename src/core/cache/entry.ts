@@ -22,10 +22,17 @@ export interface CachedProblem {
   readonly column: number;
 }
 
-/** verifyTags' answer, by index into `tags` (ids need not be unique in a file being repaired). */
+/** verifyTags' answer, with what its messages name of each tag, so that validate needs no tags. */
 export interface CachedVerification {
-  readonly mismatches: readonly (readonly [index: number, found: string])[];
-  readonly outOfRange: readonly number[];
+  readonly mismatches: readonly { readonly id: string; readonly start: number; readonly end: number; readonly text: string; readonly found: string }[];
+  readonly outOfRange: readonly { readonly id: string; readonly start: number; readonly end: number }[];
+}
+
+/** A tag whose id the format does not allow, and where its entry starts (1-based). */
+export interface OddId {
+  readonly id: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** The sidecar as parsed: the fields every reading command uses. */
@@ -48,8 +55,8 @@ export interface CacheEntry {
   /** Each tag's category, start, end, status and review, in the tags' order. */
   readonly counted: readonly CountedTag[];
   readonly problems: readonly CachedProblem[];
-  /** Where tags whose ids the format does not allow start (1-based), for validate's messages. */
-  readonly oddIdPositions: readonly (readonly [id: string, line: number, column: number])[];
+  /** Tags whose ids the format does not allow, one per tag in the tags' order, for validate's messages. */
+  readonly oddIds: readonly OddId[];
   /** articleHash of the article's text. */
   readonly articleSha256: string;
   readonly words: number;
@@ -70,9 +77,9 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
  */
 export function isCacheEntry(value: unknown): value is CacheEntry {
   if (!isObject(value)) return false;
-  const { sidecar, articleFile, header, counted, problems, oddIdPositions, articleSha256, words, outlet, verification } = value;
+  const { sidecar, articleFile, header, counted, problems, oddIds, articleSha256, words, outlet, verification } = value;
   return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && Array.isArray(counted) && counted.every(isCounted) && Array.isArray(problems) && problems.every(isProblem)
-    && Array.isArray(oddIdPositions) && oddIdPositions.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number' && typeof p[2] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
+    && Array.isArray(oddIds) && oddIds.every((p) => isObject(p) && typeof p['id'] === 'string' && typeof p['line'] === 'number' && typeof p['column'] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
     && isObject(outlet) && typeof outlet['name'] === 'string' && typeof outlet['guessed'] === 'boolean'
     && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange']);
 }

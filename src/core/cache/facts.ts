@@ -10,7 +10,7 @@ import { countWords, type CountedTag } from '../review/stats';
 import type { InvalidTagEntry, SidecarProblem } from '../sidecar';
 import type { Tag } from '../tag';
 import { verifyTags } from '../verify';
-import { SPEC_ID, type CachedProblem, type CachedVerification, type CacheEntry, type FileStamp, type SidecarContent } from './entry';
+import { SPEC_ID, type CachedProblem, type CachedVerification, type CacheEntry, type FileStamp, type OddId, type SidecarContent } from './entry';
 
 export interface PairFacts {
   /** Problems the loader reported without refusing the file, in the order it reports them. */
@@ -21,8 +21,8 @@ export interface PairFacts {
   articleSha256(): string;
   outlet(): OutletName;
   verification(): CachedVerification;
-  /** Where a tag's entry starts (1-based); asked only for ids that are not SPEC_ID. */
-  idPosition(id: string): { line: number; column: number };
+  /** Tags whose ids are not SPEC_ID, in the tags' order, with where each entry starts. */
+  oddIds(): readonly OddId[];
 }
 
 /** A parsed sidecar as the facts need it (SidecarFile is one). */
@@ -48,7 +48,7 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
     articleSha256: once(() => articleHash(articleLf)),
     outlet: once(() => outletOf(sidecar.details, articleLf, articleFileName)),
     verification: once(() => verificationOf(articleLf, sidecar.sha256, sidecar.tags)),
-    idPosition: (id) => sidecar.positionOf(id),
+    oddIds: once(() => sidecar.tags.filter((t) => !SPEC_ID.test(t.id)).map((t) => ({ id: t.id, ...sidecar.positionOf(t.id) }))),
   };
 }
 
@@ -61,28 +61,20 @@ export function factsFromEntry(entry: CacheEntry): PairFacts {
     articleSha256: () => entry.articleSha256,
     outlet: () => entry.outlet,
     verification: () => entry.verification,
-    idPosition: (id) => {
-      const at = entry.oddIdPositions.find((p) => p[0] === id);
-      return at ? { line: at[1], column: at[2] } : { line: 1, column: 1 };
-    },
+    oddIds: () => entry.oddIds,
   };
 }
 
 /** Every fact worked out, for the cache. */
 export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
   const { article, sha256, tags, rejected, details } = content;
-  const oddIdPositions: [string, number, number][] = [];
-  for (const id of new Set(tags.map((t) => t.id).filter((id) => !SPEC_ID.test(id)))) {
-    const at = facts.idPosition(id);
-    oddIdPositions.push([id, at.line, at.column]);
-  }
   return {
     sidecar: { size: sidecar.size, mtime: sidecar.mtime },
     articleFile: { size: articleFile.size, mtime: articleFile.mtime },
     header: { article, sha256, rejected, details },
     counted: tags.map(({ category, start, end, status, review }) => ({ category, start, end, ...(status !== undefined ? { status } : {}), ...(review !== undefined ? { review } : {}) })),
     problems: facts.problems,
-    oddIdPositions,
+    oddIds: facts.oddIds(),
     articleSha256: facts.articleSha256(),
     words: facts.words(),
     outlet: facts.outlet(),
@@ -92,9 +84,8 @@ export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: Fi
 
 function verificationOf(articleLf: string, sha256: string, tags: readonly Tag[]): CachedVerification {
   const result = verifyTags(articleLf, sha256, tags);
-  const index = new Map(tags.map((t, i) => [t, i]));
   return {
-    mismatches: result.mismatches.map((m) => [index.get(m.tag)!, m.found] as const),
-    outOfRange: result.outOfRange.map((t) => index.get(t)!),
+    mismatches: result.mismatches.map(({ tag: { id, start, end, text }, found }) => ({ id, start, end, text, found })),
+    outOfRange: result.outOfRange.map(({ id, start, end }) => ({ id, start, end })),
   };
 }
