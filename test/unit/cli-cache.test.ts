@@ -149,7 +149,7 @@ describe('the command line parse cache', () => {
     const [file] = cacheFiles(dir);
     writeFileSync(file!, readFileSync(file!, 'utf8').slice(0, 200) + '\u0000garbage{');
     await assertSameAsUncached(dir);
-    assert.match(readFileSync(file!, 'utf8'), /^\{"newsmarkParseCache":1,/, 'rewritten whole');
+    assert.match(readFileSync(file!, 'utf8'), /^\{"newsmarkParseCache":\d+,/, 'rewritten whole');
   });
 
   it('a cache cut short, or written by another version, is not trusted even where its entries look whole', async () => {

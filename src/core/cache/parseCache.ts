@@ -14,10 +14,10 @@
  */
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
-import { isCacheEntry, isTagList, sameStamp, type CacheEntry, type FileStamp } from './entry';
+import { isCacheEntry, sameStamp, storedTags, tagsFromStored, type CacheEntry, type FileStamp } from './entry';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -79,8 +79,8 @@ export class ParseCache {
       entry: head,
       tags: () => {
         if (tags) return tags.value;
-        const value = parseJson(text ? DECODER.decode(text.subarray(tab + 1)) : (stored as string).slice(tab + 1));
-        tags = { value: isTagList(value) && value.length === head.counted.length ? value : undefined };
+        const value = tagsFromStored(parseJson(text ? DECODER.decode(text.subarray(tab + 1)) : (stored as string).slice(tab + 1)));
+        tags = { value: value && value.length === head.counted.length ? value : undefined };
         if (!tags.value) this.forget(sidecarPath);
         return tags.value;
       },
@@ -97,7 +97,7 @@ export class ParseCache {
       this.forget(sidecarPath);
       return false;
     }
-    this.entries.set(sidecarPath, `${JSON.stringify(entry)}\t${JSON.stringify(tags)}`);
+    this.entries.set(sidecarPath, `${JSON.stringify(entry)}\t${JSON.stringify(storedTags(tags))}`);
     this.changed = true;
     return true;
   }
