@@ -14,8 +14,8 @@ const value = { type: 'string', multiple: true } as const; // multiple, so a rep
 
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   check: {
-    options: { fix: flag, json: flag },
-    usage: `check [--fix] [--json] PATH...
+    options: { fix: flag, json: flag, 'no-cache': flag },
+    usage: `check [--fix] [--json] [--no-cache] PATH...
                      Find every tag again in its article (after edits, a re-download, a
                      change of line endings) and report anchored / moved / fuzzy / orphaned
                      tags. --fix writes the re-attached tags back (atomically, comments kept);
@@ -24,15 +24,15 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      sidecar that cannot be read or has no article; 2: bad usage.`,
   },
   stats: {
-    options: { json: flag },
-    usage: `stats [--json] PATH...
+    options: { json: flag, 'no-cache': flag },
+    usage: `stats [--json] [--no-cache] PATH...
                      Count tags per category and per review status, per article and in
                      total, with tags per 1,000 words; then each outlet's profile (tags
                      per 1,000 words and share per category).`,
   },
   quotes: {
-    options: { json: flag },
-    usage: `quotes [--json] PATH...
+    options: { json: flag, 'no-cache': flag },
+    usage: `quotes [--json] [--no-cache] PATH...
                      Align quoted claims and denials across articles: tags whose words match
                      closely are grouped under the wording most outlets print, and each version
                      is identical, trimmed (a contiguous part of it) or altered. Only tags in
@@ -40,9 +40,9 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      sidecar cannot be read, 2 on bad usage.`,
   },
   export: {
-    options: { format: value, out: value, 'include-orphans': flag, bom: flag, force: flag, offsets: value },
+    options: { format: value, out: value, 'include-orphans': flag, bom: flag, force: flag, offsets: value, 'no-cache': flag },
     usage: `export --format F [--out PATH] [--force] [--include-orphans] [--bom]
-       [--offsets codepoints|utf16] PATH...
+       [--offsets codepoints|utf16] [--no-cache] PATH...
                      Write the tags in another tool's format: csv, jsonl, w3c, brat, semeval,
                      doccano, label-studio, html, md. --out names a folder (created if
                      missing); single-file formats may take a file name, or print to
@@ -63,8 +63,8 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      export. Exit 1 when anything was not imported.`,
   },
   figures: {
-    options: { json: flag, synonyms: value },
-    usage: `figures [--json] [--synonyms FILE] PATH...
+    options: { json: flag, synonyms: value, 'no-cache': flag },
+    usage: `figures [--json] [--synonyms FILE] [--no-cache] PATH...
                      The figure ledger: figure tags across the articles, grouped by what they
                      count, then by source and time. A mismatch is the same figure printed
                      with different values (or values a typo apart, 3,835 vs 3,825); a
@@ -94,8 +94,9 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      only. Exit 0; 2 on bad usage or a sidecar that cannot be read.`,
   },
   validate: {
-    options: {},
-    usage: `validate PATH...   Check that each sidecar parses, every tag's offsets cut out its text,
+    options: { 'no-cache': flag },
+    usage: `validate [--no-cache] PATH...
+                     Check that each sidecar parses, every tag's offsets cut out its text,
                      every id is 8 lowercase hex digits and "article:" names the file beside
                      the sidecar. Exit 0 when all are valid, 1 when any is not, 2 on bad usage.`,
   },
@@ -105,6 +106,14 @@ const PATHS = `PATH is an article, a sidecar (<article>.tags.yaml) or a folder, 
 Options may come before or after the paths; "--" ends the options (for a path that starts
 with "-").`;
 
+const CACHE = `Parse cache (stats, check, validate, export, figures, quotes): what each sidecar
+held is kept in .newsmark-cache/ at the corpus root (the first PATH, or a file's folder),
+so the next run skips the YAML. An entry is used only while the sidecar's and the article's
+size and modification time are unchanged. The folder ignores itself in git (.gitignore: *),
+carries a CACHEDIR.TAG, and is safe to delete. NEWSMARK_CACHE_DIR=DIR keeps it in DIR
+instead; --no-cache neither reads nor writes it; a folder that cannot be written runs uncached.
+`;
+
 export const USAGE = `Usage: newsmark <command> [options] PATH...
 
 ${PATHS}
@@ -112,6 +121,7 @@ ${PATHS}
 Commands:
 ${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}
 
+${CACHE}
 Options:
   -h, --help         Show this help (after a command: that command's help).
   -v, --version      Show the version.
@@ -119,7 +129,7 @@ Options:
 
 export function usageOf(command: string): string {
   const spec = COMMANDS[command];
-  return spec ? `Usage: newsmark ${spec.usage}\n\n${PATHS}\n` : USAGE;
+  return spec ? `Usage: newsmark ${spec.usage}\n\n${PATHS}\n${'no-cache' in spec.options ? `\n${CACHE}` : ''}` : USAGE;
 }
 
 export interface ParsedCommand {

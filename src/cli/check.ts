@@ -1,16 +1,19 @@
 import { basename, dirname, join } from 'node:path';
-import { articleHash } from '../core/articleFile';
 import { reattach, type Placement } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
 import { articleNameFor } from '../core/sidecar';
 import type { TagStatus } from '../core/tag';
+import type { ParseCache } from '../core/cache/parseCache';
+import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import type { Output } from './output';
-import { findSidecars, loadPair, updateSidecarFile } from './sidecars';
+import { findSidecars, inOrder, loadPair, updateSidecarFile } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
   readonly json: boolean;
+  /** false: --no-cache. */
+  readonly cache?: boolean;
 }
 
 interface ArticleReport {
@@ -29,28 +32,27 @@ interface ArticleReport {
  */
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
   const reports: ArticleReport[] = [];
-  for (const path of await findSidecars(paths, (notice) => out.error(notice))) {
-    try {
-      reports.push(await checkOne(path, options));
-    } catch (error) {
+  await withParseCache(paths, options.cache ?? true, async (cache) => {
+    const one = (path: string): Promise<ArticleReport> => checkOne(path, options, cache).catch((error: unknown) => (
       // Whatever went wrong with this file is its line in the report; the next file is checked.
-      reports.push({ article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] });
-    }
-  }
+      { article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] }
+    ));
+    await inOrder(await findSidecars(paths, (notice) => out.error(notice)), one, (report) => reports.push(report));
+  });
   if (options.json) out.line(JSON.stringify({ articles: reports, totals: totals(reports) }, null, 2));
   else printText(reports, options, out);
   const bad = reports.some((r) => r.problems !== undefined || (r.counts && r.counts.fuzzy + r.counts.orphaned > 0));
   return bad ? 1 : 0;
 }
 
-async function checkOne(path: string, options: CheckOptions): Promise<ArticleReport> {
-  const pair = await loadPair(path);
+async function checkOne(path: string, options: CheckOptions, cache: ParseCache | undefined): Promise<ArticleReport> {
+  const pair = await loadPair(path, cache);
   if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
   const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
   const report: ArticleReport = {
     article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
   };
-  const stale = result.changed || articleHash(pair.articleLf) !== pair.sidecar.sha256;
+  const stale = result.changed || pair.facts.articleSha256() !== pair.sidecar.sha256;
   if (options.fix && stale) {
     // The guarded writer reads the file again and re-attaches what it finds: what another
     // writer added since our read is kept, and the file is never replaced unread.

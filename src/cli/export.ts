@@ -7,6 +7,7 @@ import type { ExportArticle, OffsetChoice } from '../core/export/types';
 import { ExportWriteError, writeExport, type ExportTarget } from '../core/exportWriter';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { articleNameFor } from '../core/sidecar';
+import { withParseCache } from './cache';
 import type { Output } from './output';
 import { findSidecars, readablePairs, UsageError } from './sidecars';
 
@@ -19,6 +20,8 @@ export interface ExportCommand {
   readonly force?: boolean;
   /** doccano only: `utf16` (the default) or `codepoints`. */
   readonly offsets?: string;
+  /** false: --no-cache. */
+  readonly cache?: boolean;
 }
 
 /** `newsmark export --format F [--out PATH] [--force] PATH...` */
@@ -29,7 +32,7 @@ export async function exportTags(paths: readonly string[], command: ExportComman
   // Without --out a multi-file format used to write into the current folder — often the
   // articles' own folder, where it replaced articles: it needs a folder named on purpose.
   if (!exporter.singleFile && command.out === undefined) throw new UsageError(`${exporter.id} writes several files: name a new or empty folder with --out.`);
-  const { pairs, failed } = await readablePairs(paths, (p) => out.error(`✗ ${p}`));
+  const { pairs, failed } = await withParseCache(paths, command.cache ?? true, (cache) => readablePairs(paths, (p) => out.error(`✗ ${p}`), undefined, cache));
   const relative = relativeArticlePaths(pairs.map((p) => portPath(p.articlePath)));
   const articles: ExportArticle[] = pairs.map((pair, i) => ({ name: basename(pair.articlePath), path: relative[i]!, uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags }));
   const result = exporter.export(articles, { includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}) });

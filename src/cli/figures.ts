@@ -4,6 +4,7 @@ import { buildLedger, countMismatches, type LedgerGroup } from '../core/figures/
 import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../core/figures/vocabulary';
 import { readRegularFile } from './inputFile';
 import { outletArticles } from './outlet';
+import { withParseCache } from './cache';
 import type { Output } from './output';
 import { readablePairs } from './sidecars';
 
@@ -11,6 +12,8 @@ export interface FiguresOptions {
   readonly json: boolean;
   /** A YAML or JSON file of synonyms added to the built-in ones (see parseVocabularyExtension). */
   readonly synonyms?: string;
+  /** false: --no-cache. */
+  readonly cache?: boolean;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function figures(paths: readonly string[], options: FiguresOptions,
     vocabulary = read;
   }
   const problems: string[] = [];
-  const { pairs, failed } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
+  const { pairs, failed } = await withParseCache(paths, options.cache ?? true, (cache) => readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
   const ledger = buildLedger(outletArticles(pairs), vocabulary);
   const mismatches = countMismatches(ledger);
   if (json) out.line(JSON.stringify(ledger, null, 2));

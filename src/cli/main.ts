@@ -37,18 +37,19 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError('--format is required.');
     const offsets = args.value('offsets');
     const withOffsets = offsets !== undefined ? { offsets } : {};
+    const cache = !args.flag('no-cache');
     if (command === 'export') {
       const outPath = args.value('out');
-      return await exportTags(paths, { format: format!, includeOrphans: args.flag('include-orphans'), bom: args.flag('bom'), force: args.flag('force'), ...withOffsets, ...(outPath !== undefined ? { out: outPath } : {}) }, out);
+      return await exportTags(paths, { format: format!, includeOrphans: args.flag('include-orphans'), bom: args.flag('bom'), force: args.flag('force'), cache, ...withOffsets, ...(outPath !== undefined ? { out: outPath } : {}) }, out);
     }
     if (command === 'import') return await importTags(paths, { format: format!, maps: args.values('map'), articles: args.value('articles') ?? '.', ...withOffsets }, out);
-    if (command === 'check') return await check(paths, { fix: args.flag('fix'), json: args.flag('json') }, out);
-    if (command === 'validate') return await validate(paths, out);
-    if (command === 'stats') return await stats(paths, args.flag('json'), out);
-    if (command === 'quotes') return await quotes(paths, args.flag('json'), out);
+    if (command === 'check') return await check(paths, { fix: args.flag('fix'), json: args.flag('json'), cache }, out);
+    if (command === 'validate') return await validate(paths, out, { cache });
+    if (command === 'stats') return await stats(paths, args.flag('json'), out, { cache });
+    if (command === 'quotes') return await quotes(paths, args.flag('json'), out, { cache });
     if (command === 'figures') {
       const synonyms = args.value('synonyms');
-      return await figures(paths, { json: args.flag('json'), ...(synonyms !== undefined ? { synonyms } : {}) }, out);
+      return await figures(paths, { json: args.flag('json'), cache, ...(synonyms !== undefined ? { synonyms } : {}) }, out);
     }
     if (command === 'suggest') return await suggest(paths, { json: args.flag('json'), write: args.flag('write') }, out);
     throw new UsageError(`unknown command "${command}".`);

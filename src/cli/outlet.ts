@@ -17,5 +17,5 @@ export function outletFor(pair: Pick<ReadablePair, 'articlePath' | 'sidecar' | '
 
 /** The articles as the figure ledger and the quote clusters read them. */
 export function outletArticles(pairs: readonly ReadablePair[]): OutletArticle[] {
-  return pairs.map((pair) => ({ article: pair.articlePath, outlet: outletFor(pair), text: pair.articleLf, tags: pair.sidecar.tags }));
+  return pairs.map((pair) => ({ article: pair.articlePath, outlet: pair.facts.outlet().name, text: pair.articleLf, tags: pair.sidecar.tags }));
 }

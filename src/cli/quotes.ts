@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { clusterQuotes, type QuoteCluster } from '../core/quotes/cluster';
 import type { DiffPart } from '../core/quotes/wordDiff';
 import { outletArticles } from './outlet';
+import { withParseCache } from './cache';
 import type { Output } from './output';
 import { readablePairs } from './sidecars';
 
@@ -9,9 +10,9 @@ import { readablePairs } from './sidecars';
  * `newsmark quotes [--json] PATH...`: quoted claims and denials aligned across articles. An
  * altered quote is a finding, not a failure: exit 0, or 1 only when a sidecar cannot be read.
  */
-export async function quotes(paths: readonly string[], json: boolean, out: Output): Promise<number> {
+export async function quotes(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
   const problems: string[] = [];
-  const { pairs, failed } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
+  const { pairs, failed } = await withParseCache(paths, options.cache ?? true, (cache) => readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
   const clusters = clusterQuotes(outletArticles(pairs));
   if (json) out.line(JSON.stringify({ clusters: clusters.map(toJson) }, null, 2));
   else printClusters(clusters, out);

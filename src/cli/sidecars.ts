@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
@@ -9,6 +10,10 @@ import type { SidecarUpdate, UpdateResult } from '../core/sidecarUpdate';
 import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
+import type { FileStamp, SidecarContent } from '../core/cache/entry';
+import { entryFrom, factsFromEntry, factsFromTexts, type PairFacts as CoreFacts } from '../core/cache/facts';
+import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
+import { forgetCached } from './cache';
 
 export class UsageError extends Error {}
 
@@ -33,12 +38,52 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
   return [...new Set(found)];
 }
 
-export type LoadedPair =
-  | { ok: true; sidecarPath: string; articlePath: string; sidecar: SidecarFile; articleLf: string; invalid: string[] }
-  | { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
+/** A readable pair without its tags or article text (stats, validate): a warm cache answers it alone. */
+export interface PairSummary {
+  readonly sidecarPath: string;
+  readonly articlePath: string;
+  /** The sidecar's fields other than its tags (article, sha256, details, rejected). */
+  readonly header: Omit<SidecarContent, 'tags'>;
+  /** The loader's problems with the file, one line each, ready to print. */
+  readonly invalid: string[];
+  readonly facts: CoreFacts;
+}
+
+/** A readable pair with its tags and the article's text. */
+export interface ReadablePair extends PairSummary {
+  readonly sidecar: SidecarContent;
+  readonly articleLf: string;
+}
+
+type Failed = { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
+export type LoadedPair = ({ ok: true } & ReadablePair) | Failed;
+export type LoadedSummary = ({ ok: true } & PairSummary) | Failed;
+
+/** What a reading command wants: the tags and the article's text, or only what the cache alone can answer. */
+type Reading = 'text' | 'summary';
 
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
-export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
+export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
+  return (await load(sidecarPath, cache, 'text')) as LoadedPair;
+}
+
+async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
+  if (!cache) return readPair(sidecarPath);
+  const key = cacheKeyOf(sidecarPath);
+  const readAt = Date.now(); // before the stats: see ParseCache.put
+  const stamps = stampsOf(sidecarPath);
+  const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
+  if (cached) {
+    const pair = await pairFromEntry(sidecarPath, cached, reading);
+    if (pair) return pair;
+  }
+  const pair = await readPair(sidecarPath);
+  if (!pair.ok || !stamps) cache.forget(key);
+  else cache.put(key, entryFrom(pair.facts, pair.sidecar, stamps.sidecar, stamps.article), pair.sidecar.tags, readAt);
+  return pair;
+}
+
+async function readPair(sidecarPath: string): Promise<LoadedPair> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
   const read = await readRegularFile(sidecarPath);
@@ -47,35 +92,96 @@ export async function loadPair(sidecarPath: string): Promise<LoadedPair> {
   if (!decoded.ok) return fail(`${sidecarPath}: ${decoded.reason}`);
   const parsed = SidecarFile.parse(decoded.text);
   if (!parsed.ok) return fail(...parsed.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
+  const articleLf = await readArticle(articlePath, sidecarPath);
+  if (typeof articleLf !== 'string') return fail(articleLf.problem);
+  const facts = factsFromTexts(parsed.sidecar, articleLf, basename(articlePath));
+  return { ok: true, sidecarPath, articlePath, header: parsed.sidecar, sidecar: parsed.sidecar, articleLf, invalid: problemLines(sidecarPath, facts), facts };
+}
+
+async function readArticle(articlePath: string, sidecarPath: string): Promise<string | { problem: string }> {
   const articleRead = await readRegularFile(articlePath);
-  if (!articleRead.ok && articleRead.missing) return fail(`${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.`);
-  if (!articleRead.ok) return fail(`${articlePath}: ${articleRead.reason}`);
+  if (!articleRead.ok && articleRead.missing) return { problem: `${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.` };
+  if (!articleRead.ok) return { problem: `${articlePath}: ${articleRead.reason}` };
   const article = decodeArticle(articleRead.bytes, basename(articlePath));
-  if (!article.ok) return fail(`${articlePath}: ${article.reason}`);
-  const invalid = [
-    ...parsed.sidecar.detailProblems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`),
-    ...parsed.sidecar.invalidTags.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message} (left out, kept in the file as written)`),
-  ];
-  return { ok: true, sidecarPath, articlePath, sidecar: parsed.sidecar, articleLf: toLf(article.text), invalid };
+  if (!article.ok) return { problem: `${articlePath}: ${article.reason}` };
+  return toLf(article.text);
+}
+
+/**
+ * A pair from its cache entry; undefined when its stored tags are damaged or the article, needed
+ * and read now, fails (the full read then says why).
+ */
+async function pairFromEntry(sidecarPath: string, cached: CachedSidecar, reading: Reading): Promise<LoadedSummary | LoadedPair | undefined> {
+  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+  const facts = factsFromEntry(cached.entry);
+  const summary = { ok: true as const, sidecarPath, articlePath, header: cached.entry.header, invalid: problemLines(sidecarPath, facts), facts };
+  if (reading === 'summary') return summary;
+  const tags = cached.tags();
+  if (!tags) return undefined;
+  const pair = { ...summary, sidecar: { ...cached.entry.header, tags } };
+  const articleLf = await readArticle(articlePath, sidecarPath);
+  return typeof articleLf === 'string' ? { ...pair, articleLf } : undefined;
+}
+
+function problemLines(sidecarPath: string, facts: CoreFacts): string[] {
+  return facts.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}${p.kind === 'invalid' ? ' (left out, kept in the file as written)' : ''}`);
+}
+
+/**
+ * Both files' stamps, or undefined unless both are regular files (anything else takes the full
+ * read, which reports it). A synchronous stat: a promise's round trip through the thread pool
+ * cost more than the stat itself, and on a warm run the stats are most of the work.
+ */
+function stampsOf(sidecarPath: string): { sidecar: FileStamp; article: FileStamp } | undefined {
+  const stampOf = (path: string): FileStamp | undefined => {
+    try {
+      const info = statSync(path, { throwIfNoEntry: false });
+      return info?.isFile() ? { size: info.size, mtime: info.mtimeMs } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const sidecar = stampOf(sidecarPath);
+  const article = sidecar && stampOf(join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))));
+  return sidecar && article ? { sidecar, article } : undefined;
+}
+
+function cacheKeyOf(path: string): string {
+  return fromNativePath(resolve(path));
 }
 
 /** loadPair, with anything unexpected turned into that file's one-line problem so a folder run goes on. */
-export async function loadPairOrSay(sidecarPath: string): Promise<LoadedPair> {
+export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
+  return (await loadOrSay(sidecarPath, cache, 'text')) as LoadedPair;
+}
+
+/** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */
+export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'summary');
+}
+
+async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
   try {
-    return await loadPair(sidecarPath);
+    return await load(sidecarPath, cache, reading);
   } catch (error) {
     return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
   }
 }
 
-export type ReadablePair = Extract<LoadedPair, { ok: true }>;
+/** Every readable article/sidecar pair under the paths, with its text; the others are reported as they are met. */
+export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
+  return (await readPairs(paths, report, notice, cache, 'text')) as { pairs: ReadablePair[]; failed: boolean };
+}
 
-/** Every readable article/sidecar pair under the paths; the others are reported as they are met. */
-export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
-  const pairs: ReadablePair[] = [];
+/** readablePairs with only what counting needs: what a warm cache answers without reading tags or articles. */
+export async function readableSummaries(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: PairSummary[]; failed: boolean }> {
+  return readPairs(paths, report, notice, cache, 'summary');
+}
+
+async function readPairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading): Promise<{ pairs: PairSummary[]; failed: boolean }> {
+  const pairs: PairSummary[] = [];
   let failed = false;
-  for (const path of await findSidecars(paths, notice)) {
-    const pair = await loadPairOrSay(path);
+  await inOrder(await findSidecars(paths, notice), (path) => loadOrSay(path, cache, reading), (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       pairs.push(pair);
@@ -83,8 +189,24 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
       pair.problems.forEach(report);
       failed = true;
     }
-  }
+  });
   return { pairs, failed };
+}
+
+/** Files read at once: enough to keep the disk and the thread pool busy while one is parsed. */
+const READ_AHEAD = 16;
+
+/**
+ * `load` over the items, up to READ_AHEAD at once, each result handed to `each` in the items'
+ * order (so output is the same as one at a time). `load` must not reject.
+ */
+export async function inOrder<T, R>(items: readonly T[], load: (item: T) => Promise<R>, each: (result: R, item: T) => void): Promise<void> {
+  const window: Promise<R>[] = [];
+  let started = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (started < items.length && started < i + READ_AHEAD) window.push(load(items[started++]!));
+    each(await window.shift()!, items[i]!);
+  }
 }
 
 let repository: SidecarRepository | undefined;
@@ -104,5 +226,9 @@ export async function updateSidecarFile(articlePath: string, update: Omit<Sideca
   const sidecarPath = fromNativePath(update.sidecarPath ?? `${articlePath}.tags.yaml`);
   const target = await sidecarTarget(repository.fs, sidecarPath, fromNativePath(resolve(articlePath)));
   if ('problem' in target) return { ok: false, problem: target.problem };
-  return repository.update(fromNativePath(articlePath), { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
+  const result = await repository.update(fromNativePath(articlePath), { ...update, sidecarPath: target.path, articleName: basename(articlePath) });
+  // Whatever happened, the entry may now describe a file that is gone: the next read makes a new one.
+  forgetCached(cacheKeyOf(update.sidecarPath ?? `${articlePath}.tags.yaml`));
+  forgetCached(target.path);
+  return result;
 }

@@ -3,10 +3,10 @@ import { CATEGORIES } from '../core/codebook';
 import type { OutletName } from '../core/outlet';
 import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
 import { outletProfiles, type OutletProfile, type ProfileInput } from '../core/review/profile';
-import { countWords, statsOf, type TagStats } from '../core/review/stats';
-import { outletNameOf } from './outlet';
+import { statsOf, type TagStats } from '../core/review/stats';
+import { withParseCache } from './cache';
 import type { Output } from './output';
-import { readablePairs } from './sidecars';
+import { readableSummaries } from './sidecars';
 
 const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
 
@@ -14,15 +14,15 @@ const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
  * `newsmark stats [--json] PATH...`: counts per category and review status, per article and in
  * total, then each outlet's profile (tags per 1,000 words and share per category).
  */
-export async function stats(paths: readonly string[], json: boolean, out: Output): Promise<number> {
+export async function stats(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
   const rows: { article: string; outlet: OutletName; stats: TagStats }[] = [];
   const inputs: Parameters<typeof statsOf>[0][number][] = [];
   const profileInputs: ProfileInput[] = [];
   const problems: string[] = [];
-  const { pairs } = await readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice));
+  const { pairs } = await withParseCache(paths, options.cache ?? true, (cache) => readableSummaries(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
   for (const pair of pairs) {
-    const input = { tags: pair.sidecar.tags, words: countWords(pair.articleLf) };
-    const outlet = outletNameOf(pair);
+    const input = { tags: pair.facts.countedTags(), words: pair.facts.words() };
+    const outlet = pair.facts.outlet();
     inputs.push(input);
     profileInputs.push({ article: pair.articlePath, outlet, ...input });
     rows.push({ article: pair.articlePath, outlet, stats: statsOf([input]) });

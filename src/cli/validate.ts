@@ -1,53 +1,53 @@
 import { basename } from 'node:path';
-import { verifyTags } from '../core/verify';
-import { findSidecars, loadPairOrSay, type ReadablePair } from './sidecars';
+import type { ParseCache } from '../core/cache/parseCache';
+import { withParseCache } from './cache';
+import { findSidecars, inOrder, loadSummaryOrSay, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
 import type { Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
-export async function validate(paths: readonly string[], out: Output): Promise<number> {
+export async function validate(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
+  return withParseCache(paths, options.cache ?? true, (cache) => validateWith(paths, out, cache));
+}
+
+async function validateWith(paths: readonly string[], out: Output, cache: ParseCache | undefined): Promise<number> {
   const sidecars = await findSidecars(paths, (notice) => out.error(notice));
   let failed = 0;
-  for (const path of sidecars) {
-    const problems = await problemsOf(path).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
+  const one = (path: string): Promise<string[]> => problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
+  await inOrder(sidecars, one, (problems, path) => {
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;
       for (const p of problems) out.line(`error ${p}`);
     }
-  }
+  });
   out.line(`${sidecars.length - failed} valid, ${failed} invalid`);
   return failed > 0 ? 1 : 0;
 }
 
-async function problemsOf(path: string): Promise<string[]> {
-  const pair = await loadPairOrSay(path);
-  return pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair.sidecarPath, pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags)] : pair.problems;
+async function problemsOf(path: string, cache: ParseCache | undefined): Promise<string[]> {
+  const pair = await loadSummaryOrSay(path, cache);
+  return pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair)] : pair.problems;
 }
 
-function mismatches(path: string, articleLf: string, sha256: string, tags: Parameters<typeof verifyTags>[2]): string[] {
-  const result = verifyTags(articleLf, sha256, tags);
+/** Tags whose offsets no longer cut out their text (verifyTags, or its answer kept in the cache). */
+function mismatches({ sidecarPath: path, facts }: PairSummary): string[] {
+  const result = facts.verification();
   return [
     ...result.outOfRange.map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) lies beyond the end of the article.`),
-    ...result.mismatches.map((m) => `${path}: tag ${m.tag.id} (${m.tag.start}–${m.tag.end}) should cut out ${JSON.stringify(m.tag.text)} but the article has ${JSON.stringify(m.found)} there.`),
+    ...result.mismatches.map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) should cut out ${JSON.stringify(t.text)} but the article has ${JSON.stringify(t.found)} there.`),
   ];
 }
-
-/** The spec's id rule (§4) is 8 lowercase hex digits. */
-const SPEC_ID = /^[0-9a-f]{8}$/;
 
 /**
  * What the loader lets through so the editor keeps working, but the format does not allow: ids
  * other tools may choke on, and an `article:` that names another file (the article is always
  * the file beside the sidecar, whatever this field says).
  */
-function beyondTheLoader(pair: ReadablePair): string[] {
-  const { sidecarPath: path, sidecar } = pair;
-  const problems = sidecar.tags.filter((t) => !SPEC_ID.test(t.id)).map((t) => {
-    const at = sidecar.positionOf(t.id);
-    return `${path}:${at.line}:${at.column}: tag id ${JSON.stringify(t.id)} is not 8 lowercase hex digits, as the format requires.`;
-  });
+function beyondTheLoader(pair: PairSummary): string[] {
+  const { sidecarPath: path, header } = pair;
+  const problems = pair.facts.oddIds().map((t) => `${path}:${t.line}:${t.column}: tag id ${JSON.stringify(t.id)} is not 8 lowercase hex digits, as the format requires.`);
   const beside = basename(pair.articlePath);
-  if (sidecar.article !== beside) problems.unshift(`${path}: "article: ${sidecar.article}" does not name the file beside the sidecar, ${beside}.`);
+  if (header.article !== beside) problems.unshift(`${path}: "article: ${header.article}" does not name the file beside the sidecar, ${beside}.`);
   return problems;
 }

@@ -120,7 +120,7 @@ export function sortTags(tags: readonly Tag[]): Tag[] {
 }
 
 /** Orphaned, or collapsed by deleting all its text (saved as orphaned unless an undo brings it back): drawn nowhere. */
-export function isOrphan(tag: Tag): boolean {
+export function isOrphan(tag: Pick<Tag, 'status' | 'start' | 'end'>): boolean {
   return tag.status === 'orphaned' || tag.start === tag.end;
 }
 

@@ -1,5 +1,6 @@
 import { categoryOf, type CategoryId } from '../codebook';
 import { isOrphan, type Tag } from '../tag';
+import type { CountedTag } from './stats';
 
 export { isOrphan };
 
@@ -29,12 +30,12 @@ export function isFiltering(filter: TagFilter): boolean {
   return filter.categories.size + filter.states.size + filter.authors.size > 0 || filter.query.trim() !== '';
 }
 
-export function needsReview(tag: Tag): boolean {
+export function needsReview(tag: Pick<Tag, 'status'>): boolean {
   return tag.status === 'fuzzy';
 }
 
 /** Every state a tag is in: its verdict (or unreviewed), plus needs-review / orphaned. */
-export function reviewStates(tag: Tag): ReviewState[] {
+export function reviewStates(tag: CountedTag): ReviewState[] {
   const states: ReviewState[] = [tag.review ?? 'unreviewed'];
   if (needsReview(tag)) states.push('needs-review');
   if (isOrphan(tag)) states.push('orphaned');

@@ -2,13 +2,13 @@
 // share of the tags, so a tabloid's framing-heavy copy stands out beside a wire story.
 import { CATEGORY_IDS, type CategoryId } from '../codebook';
 import type { OutletName } from '../outlet';
-import type { Tag } from '../tag';
+import type { CountedTag } from './stats';
 
 export interface ProfileInput {
   /** The article's path or URI, as the caller names it. */
   readonly article: string;
   readonly outlet: OutletName;
-  readonly tags: readonly Tag[];
+  readonly tags: readonly CountedTag[];
   /** Words in the article (countWords). */
   readonly words: number;
 }

@@ -17,7 +17,10 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:[’'\-.,][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-export function statsOf(articles: readonly { readonly tags: readonly Tag[]; readonly words?: number }[]): TagStats {
+/** What counting a tag reads of it: enough for the stats, kept small in the parse cache. */
+export type CountedTag = Pick<Tag, 'category' | 'status' | 'review' | 'start' | 'end'>;
+
+export function statsOf(articles: readonly { readonly tags: readonly CountedTag[]; readonly words?: number }[]): TagStats {
   const byCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
   const byState: Record<ReviewState, number> = { unreviewed: 0, confirmed: 0, disputed: 0, 'needs-review': 0, orphaned: 0 };
   let tags = 0;

@@ -1,0 +1,147 @@
+/**
+ * The corpus commands on a generated corpus on disk (issue 16): `stats --json`, `check` and
+ * `validate` of the built CLI (dist/cli.js, from `npm run build`), each run as its own process,
+ * cold (--no-cache) and warm (the parse cache filled), against a bare Node loop that only parses
+ * the same sidecars with js-yaml. Medians of 3; peak RSS as each child process reports it.
+ *
+ *   NEWSMARK_BENCH_CORPUS=1000 npx tsx bench/corpusCommands.ts   # this part alone, smaller
+ *
+ * NEWSMARK_BENCH_CORPUS sets the number of articles (default 10,000; 0 skips these rows). The
+ * corpus is generated once into the system's temporary folder and reused by later runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { articleHash } from '../src/core/articleFile';
+import { SidecarFile } from '../src/core/sidecar';
+import { generateArticle } from './article';
+import { makeTags } from './mutate';
+import { Rng } from './prng';
+
+const TAGS = 50;
+const RUNS = 3;
+const PER_FOLDER = 1000;
+/** The issue's targets, as shares of the js-yaml loop's time. */
+const COLD_TARGET = 0.6;
+const WARM_TARGET = 0.15;
+
+interface Run {
+  readonly ms: number;
+  /** User + system CPU time of the child: what the wall time is when the 2 cores are not shared. */
+  readonly cpuMs: number;
+  readonly rssMb: number;
+  readonly stdoutHash: string;
+}
+
+/** The rows as Markdown lines (empty when NEWSMARK_BENCH_CORPUS=0). */
+export function corpusCommandRows(seed: number, root: string = process.cwd()): string[] {
+  const articles = Number(process.env['NEWSMARK_BENCH_CORPUS'] ?? 10_000);
+  if (!Number.isInteger(articles) || articles <= 0) return [];
+  const cli = join(root, 'dist', 'cli.js');
+  if (!existsSync(cli)) return ['', `Corpus commands: skipped, ${cli} is missing (npm run build).`];
+  const dir = corpusOnDisk(seed, articles);
+  const cacheFolder = join(dir, '.newsmark-cache');
+  const preload = rssReporter();
+  const loop = medianOf(() => child(preload, ['-e', jsYamlLoop(join(root, 'node_modules', 'js-yaml')), dir]));
+  const lines = [
+    '',
+    `Corpus commands, ${int(articles)} articles × ${TAGS} tags (${(sidecarBytes(dir) / 1024 / 1024).toFixed(0)} MB of sidecars), Node ${process.version}, load ${os.loadavg()[0]?.toFixed(1)} at start; medians of ${RUNS} runs, each its own process`,
+    '',
+    '| Measured | Median (s) | × js-yaml loop | CPU (s) | CPU × loop | Peak RSS (MB) | Target | Met |',
+    '|---|--:|--:|--:|--:|--:|---|:-:|',
+    row('bare js-yaml loop over the sidecars (reference)', loop, loop),
+  ];
+  for (const command of [['stats', '--json'], ['check'], ['validate']]) {
+    const name = command.join(' ');
+    const cold = medianOf(() => child(preload, [cli, ...command, '--no-cache', dir]));
+    rmSync(cacheFolder, { recursive: true, force: true });
+    const filling = medianOf(() => {
+      rmSync(cacheFolder, { recursive: true, force: true });
+      return child(preload, [cli, ...command, dir]);
+    });
+    const warm = medianOf(() => child(preload, [cli, ...command, dir]));
+    if (warm.stdoutHash !== cold.stdoutHash || filling.stdoutHash !== cold.stdoutHash) throw new Error(`${name}: the cached output differs from the uncached one`);
+    lines.push(row(`\`${name}\` cold (--no-cache)`, cold, loop, COLD_TARGET));
+    lines.push(row(`\`${name}\` first run, filling the cache`, filling, loop));
+    lines.push(row(`\`${name}\` warm (cache filled)`, warm, loop, WARM_TARGET));
+  }
+  lines.push('', `Load ${os.loadavg()[0]?.toFixed(1)} at the end. Cache file: ${(cacheBytes(cacheFolder) / 1024 / 1024).toFixed(0)} MB.`);
+  return lines;
+}
+
+/** Met is judged on wall time, as the issue's targets are; the CPU columns show what load took out of it. */
+function row(what: string, run: Run, loop: Run, target?: number): string {
+  const ratio = run.ms / loop.ms;
+  const met = target === undefined ? '–' : ratio <= target ? '✓' : '✗';
+  return `| ${what} | ${(run.ms / 1000).toFixed(2)} | ${ratio.toFixed(2)}× | ${(run.cpuMs / 1000).toFixed(2)} | ${(run.cpuMs / loop.cpuMs).toFixed(2)}× | ${run.rssMb.toFixed(0)} | ${target === undefined ? '–' : `≤ ${target}×`} | ${met} |`;
+}
+
+function medianOf(fn: () => Run): Run {
+  const runs = Array.from({ length: RUNS }, fn).sort((a, b) => a.ms - b.ms);
+  return runs[runs.length >> 1]!;
+}
+
+/** One child process: its wall time, its peak RSS (reported by the preload at exit) and a hash of what it printed. */
+function child(preload: string, args: string[]): Run {
+  const rssFile = join(os.tmpdir(), `newsmark-bench-rss-${process.pid}`);
+  rmSync(rssFile, { force: true });
+  const t0 = performance.now();
+  const result = spawnSync(process.execPath, ['--require', preload, ...args], { env: { ...process.env, NEWSMARK_BENCH_RSS_FILE: rssFile }, maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (result.error || result.status === null || result.status > 1) throw new Error(`node ${args.slice(0, 3).join(' ')}… failed (${result.error?.message ?? `exit ${result.status}`}): ${String(result.stderr).slice(0, 500)}`);
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+  return { ms, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, rssMb: usage.maxRSS / 1024, stdoutHash: createHash('sha256').update(result.stdout).digest('hex') };
+}
+
+function rssReporter(): string {
+  const path = join(os.tmpdir(), 'newsmark-bench-rss-preload.js');
+  writeFileSync(path, "process.on('exit', () => require('node:fs').writeFileSync(process.env.NEWSMARK_BENCH_RSS_FILE, JSON.stringify(process.resourceUsage())));\n");
+  return path;
+}
+
+/** What the issue measured as the floor: read every sidecar in turn and parse it with js-yaml, nothing else. */
+function jsYamlLoop(jsYaml: string): string {
+  return `const fs = require('node:fs'), path = require('node:path'), yaml = require(${JSON.stringify(jsYaml)});
+const dir = process.argv[1];
+const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.tags.yaml')).sort();
+let tags = 0;
+for (const f of files) tags += yaml.load(fs.readFileSync(path.join(dir, f), 'utf8')).tags.length;
+if (tags === 0) process.exit(2);`;
+}
+
+/** The corpus, generated once per size and seed (the sidecars through Newsmark's own writer). */
+export function corpusOnDisk(seed: number, articles: number): string {
+  const dir = join(os.tmpdir(), `newsmark-bench-corpus-${articles}x${TAGS}-${seed.toString(16)}`);
+  const done = join(dir, '.complete');
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < articles; i++) {
+    const folder = join(dir, `batch-${String(Math.floor(i / PER_FOLDER)).padStart(3, '0')}`);
+    if (i % PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
+    const name = `article-${String(i).padStart(5, '0')}.txt`;
+    const text = generateArticle(seed + i, 6 * 1024);
+    const sha = articleHash(text);
+    writeFileSync(join(folder, name), text);
+    writeFileSync(join(folder, `${name}.tags.yaml`), SidecarFile.create(name, sha).serialize(makeTags(new Rng(seed + i), text, TAGS), sha));
+  }
+  writeFileSync(done, '');
+  // Files changed within the last 2 s are not cached (the racy-mtime guard): let the newest age.
+  spawnSync('sleep', ['2.5']);
+  return dir;
+}
+
+function sidecarBytes(dir: string): number {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.tags.yaml')).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+}
+
+function cacheBytes(folder: string): number {
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl')).reduce((sum, f) => sum + statSync(join(folder, f)).size, 0) : 0;
+}
+
+function int(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+if (process.argv[1]?.endsWith('corpusCommands.ts')) console.log(corpusCommandRows(0x5eed2024).join('\n'));

@@ -1,0 +1,91 @@
+/**
+ * What the corpus commands learn from a sidecar and its article beyond the tags themselves: the
+ * article's hash and word count, its outlet, whether each tag still cuts out its text, where odd
+ * ids sit. Worked out from the texts only when a command asks (an uncached `check` never counts
+ * words), or taken from a cache entry, where all of them were worked out once.
+ */
+import { articleHash } from '../articleFile';
+import { outletOf, type OutletName } from '../outlet';
+import { countWords, type CountedTag } from '../review/stats';
+import type { InvalidTagEntry, SidecarProblem } from '../sidecar';
+import type { Tag } from '../tag';
+import { verifyTags } from '../verify';
+import { SPEC_ID, type CachedProblem, type CachedVerification, type CacheEntry, type FileStamp, type OddId, type SidecarContent } from './entry';
+
+export interface PairFacts {
+  /** Problems the loader reported without refusing the file, in the order it reports them. */
+  readonly problems: readonly CachedProblem[];
+  /** The tags as counting sees them (all of them, in order). */
+  countedTags(): readonly CountedTag[];
+  words(): number;
+  articleSha256(): string;
+  outlet(): OutletName;
+  verification(): CachedVerification;
+  /** Tags whose ids are not SPEC_ID, in the tags' order, with where each entry starts. */
+  oddIds(): readonly OddId[];
+}
+
+/** A parsed sidecar as the facts need it (SidecarFile is one). */
+export interface ParsedSidecar extends SidecarContent {
+  readonly invalidTags: readonly InvalidTagEntry[];
+  readonly detailProblems: readonly SidecarProblem[];
+  positionOf(id: string): { line: number; column: number };
+}
+
+/** Facts of a pair just read: each one computed on first use, then kept. */
+export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articleFileName: string): PairFacts {
+  const once = <T>(make: () => T): (() => T) => {
+    let value: { v: T } | undefined;
+    return () => (value ??= { v: make() }).v;
+  };
+  return {
+    problems: [
+      ...sidecar.detailProblems.map((p) => ({ kind: 'detail' as const, message: p.message, line: p.line, column: p.column })),
+      ...sidecar.invalidTags.map((p) => ({ kind: 'invalid' as const, message: p.message, line: p.line, column: p.column })),
+    ],
+    countedTags: () => sidecar.tags,
+    words: once(() => countWords(articleLf)),
+    articleSha256: once(() => articleHash(articleLf)),
+    outlet: once(() => outletOf(sidecar.details, articleLf, articleFileName)),
+    verification: once(() => verificationOf(articleLf, sidecar.sha256, sidecar.tags)),
+    oddIds: once(() => sidecar.tags.filter((t) => !SPEC_ID.test(t.id)).map((t) => ({ id: t.id, ...sidecar.positionOf(t.id) }))),
+  };
+}
+
+/** Facts read back from a cache entry. */
+export function factsFromEntry(entry: CacheEntry): PairFacts {
+  return {
+    problems: entry.problems,
+    countedTags: () => entry.counted,
+    words: () => entry.words,
+    articleSha256: () => entry.articleSha256,
+    outlet: () => entry.outlet,
+    verification: () => entry.verification,
+    oddIds: () => entry.oddIds,
+  };
+}
+
+/** Every fact worked out, for the cache. */
+export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
+  const { article, sha256, tags, rejected, details } = content;
+  return {
+    sidecar: { size: sidecar.size, mtime: sidecar.mtime },
+    articleFile: { size: articleFile.size, mtime: articleFile.mtime },
+    header: { article, sha256, rejected, details },
+    counted: tags.map(({ category, start, end, status, review }) => ({ category, start, end, ...(status !== undefined ? { status } : {}), ...(review !== undefined ? { review } : {}) })),
+    problems: facts.problems,
+    oddIds: facts.oddIds(),
+    articleSha256: facts.articleSha256(),
+    words: facts.words(),
+    outlet: facts.outlet(),
+    verification: facts.verification(),
+  };
+}
+
+function verificationOf(articleLf: string, sha256: string, tags: readonly Tag[]): CachedVerification {
+  const result = verifyTags(articleLf, sha256, tags);
+  return {
+    mismatches: result.mismatches.map(({ tag: { id, start, end, text }, found }) => ({ id, start, end, text, found })),
+    outOfRange: result.outOfRange.map(({ id, start, end }) => ({ id, start, end })),
+  };
+}

@@ -1,0 +1,216 @@
+// The command line's parse cache can only make a run faster, never different: after each change
+// to a sidecar, an article or the cache file itself, every reading command prints what an
+// uncached run prints. Files are dated a minute back (whole seconds, so a later utimes can set
+// the very same mtime again), outside the window in which the cache refuses to trust an mtime.
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { FERRY, run, sidecarText, tagged, tagOn, tempDir, TRAM, write } from './cliCorpus';
+
+const COMMANDS: readonly (readonly string[])[] = [['stats', '--json'], ['stats'], ['validate'], ['check', '--json'], ['export', '--format', 'csv'], ['export', '--format', 'jsonl'], ['figures', '--json'], ['quotes', '--json']];
+
+const TRAM_TAGS = [
+  tagOn(TRAM, 'the new tram line would open in March', 'claim', 'a1b2c3d4'),
+  tagOn(TRAM, 'costs had doubled to 48 million crowns', 'denial', 'b2c3d4e5'),
+  tagOn(TRAM, 'a reckless gamble', 'framing', 'c3d4e5f6'),
+];
+const FERRY_TAGS = [tagOn(FERRY, '300 passengers had been stranded', 'denial', 'd4e5f6a7'), tagOn(FERRY, 'a stunning failure', 'framing', 'e5f6a7b8')];
+
+/** What validate and the loader report, so warm runs must give the same messages: an id the format does not allow, a tag that no longer cuts out its text, a bad header detail. */
+const ODD = 'Harbour officials said 12 cranes were idle on Monday.\n';
+const ODD_SIDECAR = sidecarText('odd.txt', ODD, [tagOn(ODD, '12 cranes were idle', 'figure', 'Odd-1'), { ...tagOn(ODD, 'on Monday', 'claim', 'f6a7b8c9'), text: 'on Sunday' }])
+  .replace(/^sha256: .*$/m, (line) => `${line}\npublished: last week`);
+
+/** A minute ago, in whole seconds. */
+const PAST = Math.floor(Date.now() / 1000) - 60;
+
+function corpus(): string {
+  const dir = tempDir('cache');
+  tagged(dir, 'tram.txt', TRAM, TRAM_TAGS);
+  tagged(dir, 'sub/ferry.txt', FERRY, FERRY_TAGS);
+  write(dir, 'odd.txt', ODD);
+  write(dir, 'odd.txt.tags.yaml', ODD_SIDECAR);
+  for (const name of ['tram.txt', 'tram.txt.tags.yaml', 'sub/ferry.txt', 'sub/ferry.txt.tags.yaml', 'odd.txt', 'odd.txt.tags.yaml']) setMtime(dir, name, PAST);
+  return dir;
+}
+
+function setMtime(dir: string, name: string, seconds: number): void {
+  utimesSync(join(dir, name), seconds, seconds);
+}
+
+function cacheFiles(dir: string): string[] {
+  const folder = join(dir, '.newsmark-cache');
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl')).map((f) => join(folder, f)) : [];
+}
+
+/** Every command, run twice through the cache (the second reads what the first wrote), prints what --no-cache prints. */
+async function assertSameAsUncached(dir: string): Promise<void> {
+  for (const command of COMMANDS) {
+    const uncached = await run([...command, dir, '--no-cache']);
+    for (const pass of ['first', 'second']) {
+      const cached = await run([...command, dir]);
+      assert.deepEqual(cached, uncached, `newsmark ${command.join(' ')} (${pass} cached run) differs from an uncached run`);
+    }
+  }
+}
+
+/** Fills the cache and returns what the commands printed before the change. */
+async function warm(dir: string): Promise<Map<string, string>> {
+  const before = new Map<string, string>();
+  for (const command of COMMANDS) before.set(command.join(' '), (await run([...command, dir])).out);
+  assert.equal(cacheFiles(dir).length, 1, 'the cache file was written');
+  return before;
+}
+
+/** The change shows in this command's output: the test would catch a stale cache. */
+async function assertChanged(dir: string, before: Map<string, string>, command: readonly string[]): Promise<void> {
+  assert.notEqual((await run([...command, dir, '--no-cache'])).out, before.get(command.join(' ')), `${command.join(' ')} shows the change`);
+}
+
+describe('the command line parse cache', () => {
+  it('is written in .newsmark-cache/ at the corpus root, which ignores itself in git and is tagged as a cache', async () => {
+    const dir = corpus();
+    await warm(dir);
+    const validated = await run(['validate', dir]);
+    for (const expected of [/tag id "Odd-1" is not 8 lowercase hex digits/, /should cut out "on Sunday"/, /"published" must be an ISO date/]) assert.match(validated.out, expected);
+    assert.equal(readFileSync(join(dir, '.newsmark-cache', '.gitignore'), 'utf8'), '*\n');
+    assert.match(readFileSync(join(dir, '.newsmark-cache', 'CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55/);
+    await assertSameAsUncached(dir);
+  });
+
+  it('a sidecar changed with the same size and a new mtime is read again', async () => {
+    const dir = corpus();
+    const before = await warm(dir);
+    const sidecar = join(dir, 'tram.txt.tags.yaml');
+    const text = readFileSync(sidecar, 'utf8');
+    const changed = text.replace('category: denial', 'category: figure'); // same length
+    assert.notEqual(changed, text);
+    assert.equal(changed.length, text.length);
+    writeFileSync(sidecar, changed);
+    setMtime(dir, 'tram.txt.tags.yaml', PAST + 5);
+    await assertChanged(dir, before, ['stats', '--json']);
+    await assertSameAsUncached(dir);
+  });
+
+  it('a sidecar changed with the same mtime and a new size is read again', async () => {
+    const dir = corpus();
+    const before = await warm(dir);
+    writeFileSync(join(dir, 'tram.txt.tags.yaml'), sidecarText('tram.txt', TRAM, TRAM_TAGS.slice(0, 2)));
+    setMtime(dir, 'tram.txt.tags.yaml', PAST);
+    await assertChanged(dir, before, ['stats', '--json']);
+    await assertSameAsUncached(dir);
+  });
+
+  it('a sidecar given new content of the same size and touched back to an older mtime is read again', async () => {
+    const dir = corpus();
+    const before = await warm(dir);
+    const sidecar = join(dir, 'tram.txt.tags.yaml');
+    const text = readFileSync(sidecar, 'utf8');
+    writeFileSync(sidecar, text.replace('would open in March', 'would open in Marc!')); // the tag no longer cuts out its text
+    setMtime(dir, 'tram.txt.tags.yaml', PAST - 3600);
+    await assertChanged(dir, before, ['validate']);
+    await assertSameAsUncached(dir);
+  });
+
+  it('a sidecar rewritten within the mtime tick it was cached in is not hidden by the entry', async () => {
+    const dir = corpus();
+    const now = Math.floor(Date.now() / 1000);
+    setMtime(dir, 'tram.txt.tags.yaml', now); // changed "just now": too close to the read to trust its mtime
+    const before = await warm(dir);
+    const sidecar = join(dir, 'tram.txt.tags.yaml');
+    writeFileSync(sidecar, readFileSync(sidecar, 'utf8').replace('category: denial', 'category: figure'));
+    setMtime(dir, 'tram.txt.tags.yaml', now); // same size, same mtime: only the racy check can tell
+    await assertChanged(dir, before, ['stats', '--json']);
+    await assertSameAsUncached(dir);
+  });
+
+  it('an article changed (its hash, word count and tag check) is read again', async () => {
+    const dir = corpus();
+    const before = await warm(dir);
+    write(dir, 'tram.txt', `Reporting from the harbour district.\n${TRAM}`);
+    await assertChanged(dir, before, ['stats', '--json']);
+    await assertChanged(dir, before, ['validate']);
+    await assertChanged(dir, before, ['check', '--json']);
+    await assertSameAsUncached(dir);
+  });
+
+  it('a deleted sidecar is no longer counted', async () => {
+    const dir = corpus();
+    const before = await warm(dir);
+    rmSync(join(dir, 'sub', 'ferry.txt.tags.yaml'));
+    await assertChanged(dir, before, ['stats', '--json']);
+    await assertSameAsUncached(dir);
+  });
+
+  it('a corrupt cache file is ignored and rewritten, never fatal', async () => {
+    const dir = corpus();
+    await warm(dir);
+    const [file] = cacheFiles(dir);
+    writeFileSync(file!, readFileSync(file!, 'utf8').slice(0, 200) + '\u0000garbage{');
+    await assertSameAsUncached(dir);
+    assert.match(readFileSync(file!, 'utf8'), /^\{"newsmarkParseCache":\d+,/, 'rewritten whole');
+  });
+
+  it('a cache cut short, or written by another version, is not trusted even where its entries look whole', async () => {
+    for (const damage of [(text: string) => text.split('\n').slice(0, 2).join('\n') + '\n', (text: string) => text.replace(/"newsmark":"[^"]*"/, '"newsmark":"0.0.1-other"')]) {
+      const dir = corpus();
+      const before = await warm(dir);
+      const [file] = cacheFiles(dir);
+      // The entries now say something the files do not: trusted, they would show.
+      const lying = damage(readFileSync(file!, 'utf8')).replaceAll('"category":"denial"', '"category":"figure"');
+      writeFileSync(file!, lying);
+      assert.equal((await run(['stats', '--json', dir, '--no-cache'])).out, before.get('stats --json'));
+      await assertSameAsUncached(dir);
+    }
+  });
+
+  it('an entry whose stored tags are damaged is read from its sidecar again', async () => {
+    const dir = corpus();
+    await warm(dir);
+    const [file] = cacheFiles(dir);
+    const damaged = readFileSync(file!, 'utf8').replace(/\t\[[^\n]*/g, '\t[{"id":"a1b2c3d4","text":7}]');
+    assert.match(damaged, /"text":7/);
+    writeFileSync(file!, damaged);
+    await assertSameAsUncached(dir);
+  });
+
+  it('check --fix writes through the cache and the next check reads the written sidecar', async () => {
+    const dir = corpus();
+    await warm(dir);
+    write(dir, 'tram.txt', `Reporting from the harbour district.\n${TRAM}`);
+    setMtime(dir, 'tram.txt', PAST + 10);
+    const fixed = await run(['check', '--fix', dir]);
+    assert.match(fixed.out, /sidecar updated/);
+    const after = await run(['check', '--json', dir]);
+    assert.deepEqual(after, await run(['check', '--json', dir, '--no-cache']));
+    assert.match(after.out, /"moved": 0/);
+  });
+
+  it('--no-cache reads and writes nothing there; NEWSMARK_CACHE_DIR moves it; a corpus where it cannot be made runs uncached, silently', async () => {
+    const dir = corpus();
+    const uncached = await run(['stats', dir, '--no-cache']);
+    assert.equal(existsSync(join(dir, '.newsmark-cache')), false);
+
+    const elsewhere = tempDir('cache-dir');
+    process.env['NEWSMARK_CACHE_DIR'] = elsewhere;
+    try {
+      assert.deepEqual(await run(['stats', dir]), uncached);
+    } finally {
+      delete process.env['NEWSMARK_CACHE_DIR'];
+    }
+    assert.equal(existsSync(join(dir, '.newsmark-cache')), false);
+    assert.equal(readdirSync(elsewhere).filter((f) => f.endsWith('.jsonl')).length, 1);
+
+    write(dir, '.newsmark-cache', 'a file where the folder would go\n');
+    assert.deepEqual(await run(['stats', dir]), uncached);
+    assert.equal(statSync(join(dir, '.newsmark-cache')).isFile(), true);
+  });
+
+  it('is described in --help', async () => {
+    const help = await run(['stats', '--help']);
+    assert.match(help.out, /--no-cache/);
+    assert.match(help.out, /\.newsmark-cache/);
+    assert.match(help.out, /NEWSMARK_CACHE_DIR/);
+  });
+});

@@ -1,0 +1,146 @@
+// The parse cache's file on the in-memory file system: entries are trusted only for the exact
+// stamps they were made from, never when made too close to a change, and a damaged file — torn,
+// cut short, foreign, of another version — is ignored, never fatal.
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { articleHash } from '../../src/core/articleFile';
+import { entryFrom, factsFromEntry, factsFromTexts } from '../../src/core/cache/facts';
+import { storedTags, tagsFromStored, type CacheEntry, type FileStamp } from '../../src/core/cache/entry';
+import { ParseCache, RACY_MS } from '../../src/core/cache/parseCache';
+import { MemoryFileSystem } from '../../src/core/fs/memoryFileSystem';
+import { SidecarFile } from '../../src/core/sidecar';
+import { sidecarText, tagOn, TRAM } from './cliCorpus';
+
+const FILE = '/corpus/.newsmark-cache/parse.jsonl';
+const SIDECAR = '/corpus/tram.txt.tags.yaml';
+const LONG_AGO = 1_700_000_000_000;
+const NOW = LONG_AGO + 3_600_000;
+
+const TAGS = [tagOn(TRAM, 'the new tram line would open in March', 'claim', 'a1b2c3d4'), tagOn(TRAM, 'a reckless gamble', 'framing', 'NOT-SPEC')];
+
+function parsed(text: string): SidecarFile {
+  const result = SidecarFile.parse(text);
+  assert.ok(result.ok);
+  return result.sidecar;
+}
+
+const SIDECAR_FILE = parsed(sidecarText('tram.txt', TRAM, TAGS));
+
+function entryOf(sidecar: FileStamp, article: FileStamp, articleText = TRAM): CacheEntry {
+  return entryFrom(factsFromTexts(SIDECAR_FILE, articleText, 'tram.txt'), SIDECAR_FILE, sidecar, article);
+}
+
+/** What the cache gives back for these stamps: the entry and its tags, or undefined. */
+function found(cache: ParseCache, sidecar: FileStamp, article: FileStamp, path = SIDECAR): { entry: CacheEntry; tags: unknown } | undefined {
+  const hit = cache.get(path, sidecar, article);
+  return hit && { entry: hit.entry, tags: hit.tags() };
+}
+
+const WHOLE = { entry: entryOf({ size: 900, mtime: LONG_AGO }, { size: 200, mtime: LONG_AGO }), tags: JSON.parse(JSON.stringify(SIDECAR_FILE.tags)) as unknown };
+
+const S = { size: 900, mtime: LONG_AGO };
+const A = { size: 200, mtime: LONG_AGO };
+
+async function saved(fs: MemoryFileSystem): Promise<ParseCache> {
+  await fs.createDirectory('/corpus/.newsmark-cache');
+  const cache = await ParseCache.open(fs, FILE, '1.2.3');
+  assert.equal(cache.put(SIDECAR, entryOf(S, A), TAGS, NOW), true);
+  assert.equal(await cache.save(), true);
+  return ParseCache.open(fs, FILE, '1.2.3');
+}
+
+describe('ParseCache', () => {
+  it('gives an entry back only for the very size and mtime of both files', async () => {
+    const cache = await saved(new MemoryFileSystem());
+    assert.deepEqual(found(cache, S, A), WHOLE);
+    assert.equal(cache.get(SIDECAR, { ...S, size: S.size + 1 }, A), undefined);
+    assert.equal(cache.get(SIDECAR, { ...S, mtime: S.mtime + 1 }, A), undefined);
+    assert.equal(cache.get(SIDECAR, { ...S, mtime: S.mtime - 1000 }, A), undefined, 'an older mtime is a different file too');
+    assert.equal(cache.get(SIDECAR, S, { ...A, size: A.size - 1 }), undefined);
+    assert.equal(cache.get(SIDECAR, S, { ...A, mtime: A.mtime + 0.5 }), undefined);
+    assert.equal(cache.get('/corpus/other.txt.tags.yaml', S, A), undefined);
+  });
+
+  it('keeps no entry for a file changed within the racy window before it was read', async () => {
+    const cache = await ParseCache.open(new MemoryFileSystem(), FILE, '1.2.3');
+    assert.equal(cache.put(SIDECAR, entryOf({ ...S, mtime: NOW - RACY_MS + 1 }, A), TAGS, NOW), false);
+    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW - 10 }), TAGS, NOW), false);
+    assert.equal(cache.put(SIDECAR, entryOf(S, { ...A, mtime: NOW + 5000 }), TAGS, NOW), false, 'an mtime in the future');
+    assert.equal(cache.size, 0);
+  });
+
+  it('facts read back from an entry are the facts worked out from the texts', () => {
+    const facts = factsFromTexts(parsed(sidecarText('tram.txt', TRAM, TAGS)), `${TRAM}More.\n`, 'tram.txt');
+    const back = factsFromEntry(JSON.parse(JSON.stringify(entryFrom(facts, SIDECAR_FILE, S, A))) as CacheEntry);
+    assert.deepEqual(back.countedTags(), facts.countedTags().map(({ category, start, end, status, review }) => ({ category, start, end, ...(status ? { status } : {}), ...(review ? { review } : {}) })));
+    assert.equal(back.words(), facts.words());
+    assert.equal(back.articleSha256(), articleHash(`${TRAM}More.\n`));
+    assert.deepEqual(back.outlet(), facts.outlet());
+    assert.deepEqual(back.verification(), facts.verification());
+    assert.deepEqual(back.oddIds(), facts.oddIds());
+    assert.equal(back.oddIds()[0]?.id, 'NOT-SPEC');
+  });
+
+  it('stored tags come back whole, every optional field and the key order included', () => {
+    const text = sidecarText('tram.txt', TRAM, TAGS).replace(/^(\s*)- id: a1b2c3d4$/m, (line, indent: string) => `${line}\n${indent}  note: "check the date"\n${indent}  attributes: { source: mayor, quote: true }\n${indent}  status: fuzzy\n${indent}  previous_text: "the tram line"\n${indent}  review: disputed\n${indent}  reviewer: kim\n${indent}  created: "2026-03-25T08:30:00Z"`);
+    const tags = parsed(text).tags;
+    assert.ok(tags.some((t) => t.note && t.attributes && t.status && t.previousText && t.review && t.reviewer && t.created), 'a tag with every optional field');
+    assert.equal(JSON.stringify(tagsFromStored(JSON.parse(JSON.stringify(storedTags(tags))))), JSON.stringify(tags));
+  });
+
+  for (const [what, damage] of [
+    ['garbage', () => 'not a cache at all\n'],
+    ['cut short', (text: string) => text.slice(0, text.length - 40)],
+    ['a line missing', (text: string) => text.split('\n').slice(0, 1).join('\n') + '\n'],
+    ['another version', (text: string) => text.replace('"newsmark":"1.2.3"', '"newsmark":"1.2.4"')],
+    ['another format', (text: string) => text.replace(/"newsmarkParseCache":\d+/, '"newsmarkParseCache":99')],
+    ['foreign JSON', () => '{"name":"some other tool"}\n'],
+    ['an entry of the wrong shape', (text: string) => text.replace(/\t.*$/m, '\t{"sidecar":{"size":900,"mtime":1700000000000}}')],
+    ['an entry whose tags are damaged', (text: string) => text.replace(/\t\[.*$/m, '\t[{"id":"a1b2c3d4"}]')],
+    ['empty', () => ''],
+  ] as const) {
+    it(`a cache file that is ${what} is ignored, never fatal, and rewritten`, async () => {
+      const fs = new MemoryFileSystem();
+      await saved(fs);
+      fs.writeRaw(FILE, damage(new TextDecoder().decode(await fs.readFile(FILE))));
+      const cache = await ParseCache.open(fs, FILE, '1.2.3');
+      assert.equal(found(cache, S, A)?.tags, undefined, 'no tags are given back');
+      assert.equal(await cache.save(), true);
+      const again = await ParseCache.open(fs, FILE, '1.2.3');
+      assert.equal(again.get(SIDECAR, S, A), undefined);
+      assert.equal(again.put(SIDECAR, entryOf(S, A), TAGS, NOW), true);
+      assert.equal(await again.save(), true);
+      assert.deepEqual(found(await ParseCache.open(fs, FILE, '1.2.3'), S, A), WHOLE);
+    });
+  }
+
+  it('a write that dies part way leaves the previous cache whole', async () => {
+    const fs = new MemoryFileSystem();
+    const cache = await saved(fs);
+    cache.put('/corpus/b.txt.tags.yaml', entryOf(S, A), TAGS, NOW);
+    fs.faults.tearNextWrite(FILE, 100);
+    assert.equal(await cache.save(), false);
+    const after = await ParseCache.open(fs, FILE, '1.2.3');
+    assert.deepEqual(found(after, S, A), WHOLE);
+    assert.equal(after.size, 1);
+  });
+
+  it('a folder that cannot be made is not an error: the cache is simply not kept', async () => {
+    const fs = new MemoryFileSystem();
+    fs.writeRaw('/corpus/.newsmark-cache', 'a file in the way');
+    const cache = await ParseCache.open(fs, FILE, '1.2.3');
+    cache.put(SIDECAR, entryOf(S, A), TAGS, NOW);
+    assert.equal(await cache.save((port) => port.createDirectory('/corpus/.newsmark-cache')), false);
+  });
+
+  it('writes nothing when nothing changed, and forgets an entry on request', async () => {
+    const fs = new MemoryFileSystem();
+    const cache = await saved(fs);
+    const before = await fs.stat(FILE);
+    assert.equal(await cache.save(), true);
+    assert.deepEqual(await fs.stat(FILE), before);
+    cache.forget(SIDECAR);
+    await cache.save();
+    assert.equal((await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A), undefined);
+  });
+});
