@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
+import './cacheDir';
 import { SidecarFile } from '../../src/core/sidecar';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FERRY, run, sidecarText, tagged, tagOn, tempDir, TRAM, write } from './cliCorpus';
 
+// These tests are about the cache's own place in the corpus: not the temporary one cliRun.ts sets for the others.
+delete process.env['NEWSMARK_CACHE_DIR'];
+
 const COMMANDS: readonly (readonly string[])[] = [['stats', '--json'], ['stats'], ['validate'], ['check', '--json'], ['export', '--format', 'csv'], ['export', '--format', 'jsonl'], ['figures', '--json'], ['quotes', '--json']];
 
 const TRAM_TAGS = [

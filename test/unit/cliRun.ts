@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
+import './cacheDir';
 
 export const SAMPLES = join(__dirname, '..', '..', 'samples');
 

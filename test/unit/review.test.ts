@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
+import './cacheDir';
 import type { CategoryId } from '../../src/core/codebook';
 import { describeFilter, matchesFilter, NO_FILTER, type TagFilter } from '../../src/core/review/filter';
 import { countWords, statsOf } from '../../src/core/review/stats';

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
 import { main } from '../../src/cli/main';
+import './cacheDir';
 import { scratchDir } from './scratch';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
