@@ -45,18 +45,50 @@ export function recordFaults(entry: FaultLedgerEntry): void {
 }
 
 const ID_LINE = /^[ \t]*(?:-[ \t]+)*id:(?:[ \t]+(.*))?$/;
+/** A key whose value opens a quoted scalar: `key: "…` or `- key: '…`. */
+const OPENS_QUOTE = /^[ \t]*(?:-[ \t]+)*[^\s#"'][^#"']*?:[ \t]+(["'])(.*)$/;
+/** A key whose value is a block scalar (`|`, `>`, with indicators): the lines indented under it are its text. */
+const OPENS_BLOCK = /^([ \t]*)(?:-[ \t]+)*[^\s#"'][^#"']*?:[ \t]+[|>][0-9+-]*[ \t]*(?:#.*)?$/;
+
+/** Where a quoted scalar that starts at `from` in `line` ends: the index after its closing quote, or -1 when it goes on. */
+function closingQuote(line: string, from: number, quote: string): number {
+  for (let i = from; i < line.length; i++) {
+    if (quote === '"' && line[i] === '\\') i++;
+    else if (line[i] === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
 
 /**
  * The values of a sidecar text's `id:` lines, read line by line without any YAML parser: the
- * ledger's second reader, so counting tag entries does not rest on the parser under test. An
- * entry whose id line is mangled beyond `id: ` is not seen; values are as written (quotes and a
- * trailing comment taken off), so compare counts rather than values for text YAML may rewrite.
+ * ledger's second reader, so counting tag entries does not rest on the parser under test. Lines
+ * inside a multi-line quoted or block scalar are text, not entries (a fuzzed header once held
+ * " id: …" in a quoted sha256). An entry whose id line is mangled beyond `id: ` is not seen;
+ * values are as written (quotes and a trailing comment taken off), so compare counts rather than
+ * values for text YAML may rewrite.
  */
 export function tagIdLines(text: string): string[] {
   const ids: string[] = [];
+  let quote: string | undefined;
+  let blockIndent: number | undefined;
   for (const line of text.split(/\r\n|\n|\r/)) {
+    if (quote !== undefined) {
+      if (closingQuote(line, 0, quote) >= 0) quote = undefined;
+      continue;
+    }
+    if (blockIndent !== undefined) {
+      if (line.trim() === '' || /^[ \t]*/.exec(line)![0].length > blockIndent) continue;
+      blockIndent = undefined;
+    }
     const m = ID_LINE.exec(line);
     if (m) ids.push((m[1] ?? '').replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2'));
+    const opens = OPENS_QUOTE.exec(line);
+    if (opens && closingQuote(opens[2]!, 0, opens[1]!) < 0) quote = opens[1];
+    const block = OPENS_BLOCK.exec(line);
+    if (block) blockIndent = block[1]!.length;
   }
   return ids;
 }

@@ -107,6 +107,24 @@ describe("fault ledger: the second reader's count of tag entries", () => {
     assert.deepEqual(tagIdLines(text), ['aa000001', 'aa000002', 'aa000003', 'aa000004']);
   });
 
+  it('the second reader does not take a line inside a multi-line quoted or block scalar for an entry (a fuzz seed did)', () => {
+    const text = [
+      'sha256: "',
+      ' id: aa0000010000000000000000000000000000000000000000000000000000000000000000"',
+      'tags:',
+      '  - id: aa000001',
+      "    note: 'first line",
+      "      id: aa000009 it''s still the note'",
+      '  - id: aa000002',
+      '    text: "a \\" quote',
+      '      id: aa000008"',
+      '    note: |',
+      '      id: aa000007',
+      '  - id: aa000003',
+    ].join('\n');
+    assert.deepEqual(tagIdLines(text), ['aa000001', 'aa000002', 'aa000003']);
+  });
+
   it('an entry gone from the text is missing, each occurrence counted', () => {
     assert.deepEqual(missingIds(['a', 'b', 'b', 'c'], ['b', 'c', 'd']), ['a', 'b']);
     assert.deepEqual(missingIds(['a'], ['a', 'a']), []);
