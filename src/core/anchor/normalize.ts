@@ -282,6 +282,20 @@ export function foldString(text: string): string {
   return runStart === 0 ? text : out + text.slice(runStart);
 }
 
+/** What one UTF-16 unit of a tag's text folds to, read from either end: nothing, a space (runs fold to one), "..." or one unit. */
+const FOLDS_TO_NOTHING = -1;
+const FOLDS_TO_SPACE = -2;
+const FOLDS_TO_ELLIPSIS = -3;
+
+function foldedUnit(code: number): number {
+  if (code > 0x20 && code < 0x7f) return code;
+  if (isInvisible(code)) return FOLDS_TO_NOTHING;
+  if (isSpace(code)) return FOLDS_TO_SPACE;
+  if (code === 0x2026) return FOLDS_TO_ELLIPSIS;
+  const replacement = code < 0x7f ? -1 : replacementOf(code);
+  return replacement >= 0 ? replacement : code;
+}
+
 /**
  * Whether `haystack` holds foldString(raw) at `at`, without building it: the folded length when
  * it does, -1 when it does not. Re-attaching checks every tag's text and context this way, and
@@ -291,25 +305,17 @@ export function matchFolded(raw: string, haystack: string, at: number): number {
   let k = at;
   let lastWasSpace = false;
   for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    let unit = code;
-    if (code > 0x20 && code < 0x7f) {
-      lastWasSpace = false;
-    } else if (isInvisible(code)) {
-      continue;
-    } else if (isSpace(code)) {
+    let unit = foldedUnit(raw.charCodeAt(i));
+    if (unit === FOLDS_TO_NOTHING) continue;
+    if (unit === FOLDS_TO_SPACE) {
       if (lastWasSpace) continue;
       lastWasSpace = true;
       unit = 0x20;
-    } else {
-      lastWasSpace = false;
-      if (code === 0x2026) {
-        if (haystack.charCodeAt(k) !== 0x2e || haystack.charCodeAt(k + 1) !== 0x2e || haystack.charCodeAt(k + 2) !== 0x2e) return -1;
-        k += 3;
-        continue;
-      }
-      const replacement = code < 0x7f ? -1 : replacementOf(code);
-      if (replacement >= 0) unit = replacement;
+    } else lastWasSpace = false;
+    if (unit === FOLDS_TO_ELLIPSIS) {
+      if (haystack.charCodeAt(k) !== 0x2e || haystack.charCodeAt(k + 1) !== 0x2e || haystack.charCodeAt(k + 2) !== 0x2e) return -1;
+      k += 3;
+      continue;
     }
     // Past the end charCodeAt is NaN, which equals nothing.
     if (haystack.charCodeAt(k) !== unit) return -1;
@@ -328,25 +334,17 @@ export function matchFoldedBefore(raw: string, haystack: string, end: number): n
   let k = end;
   let lastWasSpace = false;
   for (let i = raw.length - 1; i >= 0; i--) {
-    const code = raw.charCodeAt(i);
-    let unit = code;
-    if (code > 0x20 && code < 0x7f) {
-      lastWasSpace = false;
-    } else if (isInvisible(code)) {
-      continue;
-    } else if (isSpace(code)) {
+    let unit = foldedUnit(raw.charCodeAt(i));
+    if (unit === FOLDS_TO_NOTHING) continue;
+    if (unit === FOLDS_TO_SPACE) {
       if (lastWasSpace) continue;
       lastWasSpace = true;
       unit = 0x20;
-    } else {
-      lastWasSpace = false;
-      if (code === 0x2026) {
-        if (haystack.charCodeAt(k - 1) !== 0x2e || haystack.charCodeAt(k - 2) !== 0x2e || haystack.charCodeAt(k - 3) !== 0x2e) return -1;
-        k -= 3;
-        continue;
-      }
-      const replacement = code < 0x7f ? -1 : replacementOf(code);
-      if (replacement >= 0) unit = replacement;
+    } else lastWasSpace = false;
+    if (unit === FOLDS_TO_ELLIPSIS) {
+      if (haystack.charCodeAt(k - 1) !== 0x2e || haystack.charCodeAt(k - 2) !== 0x2e || haystack.charCodeAt(k - 3) !== 0x2e) return -1;
+      k -= 3;
+      continue;
     }
     // Before the start charCodeAt is NaN, which equals nothing.
     if (haystack.charCodeAt(k - 1) !== unit) return -1;
