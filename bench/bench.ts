@@ -11,13 +11,13 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fold, foldString } from '../src/core/anchor/normalize';
-import { reattach, type ReattachResult } from '../src/core/anchor/reattach';
+import { reattach } from '../src/core/anchor/reattach';
 import { articleHash } from '../src/core/articleFile';
 import { shiftTags } from '../src/core/edits';
 import { SidecarFile } from '../src/core/sidecar';
-import { ArticleText, type Tag } from '../src/core/tag';
+import { ArticleText } from '../src/core/tag';
 import { generateArticle, randomWords } from './article';
-import { editedArticle, initialTruth, makeTags, quietMiddle, redownload, type Truth } from './mutate';
+import { editedArticle, initialTruth, makeTags, quietMiddle, redownload, score, type Counts, type Truth } from './mutate';
 import { EXPORTERS } from '../src/core/export/formats';
 import { placeImported } from '../src/core/export/place';
 import { w3cExporter, w3cImporter } from '../src/core/export/w3c';
@@ -63,37 +63,6 @@ function measure<T>(runs: number, fn: () => T, warmups = 1): Timing<T> {
   const mid = times.length >> 1;
   const ms = times.length % 2 ? (times[mid] as number) : ((times[mid - 1] as number) + (times[mid] as number)) / 2;
   return { ms, runs, result };
-}
-
-interface Counts {
-  exact: number;
-  fuzzy: number;
-  orphaned: number;
-  wrong: number;
-  edited: number;
-  /** How the excluded (edited) tags came out. */
-  editedAs: Record<string, number>;
-  stages: Record<string, number>;
-}
-
-/** Scores placements against the truth; tags whose text an edit touched are counted apart. */
-function score(result: ReattachResult, tags: readonly Tag[], truths: readonly Truth[]): Counts {
-  const index = new Map(tags.map((t, i) => [t.id, i]));
-  const c: Counts = { exact: 0, fuzzy: 0, orphaned: 0, wrong: 0, edited: 0, editedAs: {}, stages: {} };
-  for (const p of result.placements) {
-    const truth = truths[index.get(p.before.id) as number] as Truth;
-    c.stages[p.stage] = (c.stages[p.stage] ?? 0) + 1;
-    if (truth.edited) {
-      c.edited++;
-      c.editedAs[p.status] = (c.editedAs[p.status] ?? 0) + 1;
-      continue;
-    }
-    if (p.status === 'orphaned') c.orphaned++;
-    else if (p.status === 'fuzzy') c.fuzzy++;
-    else c.exact++;
-    if (p.status !== 'orphaned' && (p.tag.start !== truth.start || p.tag.end !== truth.end)) c.wrong++;
-  }
-  return c;
 }
 
 interface Row {

@@ -3,6 +3,7 @@
  * TRUTH: where every tag's text really is afterwards. Text is handled as an array of code points,
  * so indexes are the sidecar's offsets (LF code points).
  */
+import type { ReattachResult } from '../src/core/anchor/reattach';
 import type { CategoryId } from '../src/core/codebook';
 import { ArticleText, createTag, type Tag } from '../src/core/tag';
 import { randomWords } from './article';
@@ -170,3 +171,34 @@ const TYPO: Record<string, string[]> = {
   '…': ['.', '.', '.'],
   '\u00a0': [' '],
 };
+
+export interface Counts {
+  exact: number;
+  fuzzy: number;
+  orphaned: number;
+  wrong: number;
+  edited: number;
+  /** How the excluded (edited) tags came out. */
+  editedAs: Record<string, number>;
+  stages: Record<string, number>;
+}
+
+/** Scores placements against the truth; tags whose text an edit touched are counted apart. */
+export function score(result: ReattachResult, tags: readonly Tag[], truths: readonly Truth[]): Counts {
+  const index = new Map(tags.map((t, i) => [t.id, i]));
+  const c: Counts = { exact: 0, fuzzy: 0, orphaned: 0, wrong: 0, edited: 0, editedAs: {}, stages: {} };
+  for (const p of result.placements) {
+    const truth = truths[index.get(p.before.id) as number] as Truth;
+    c.stages[p.stage] = (c.stages[p.stage] ?? 0) + 1;
+    if (truth.edited) {
+      c.edited++;
+      c.editedAs[p.status] = (c.editedAs[p.status] ?? 0) + 1;
+      continue;
+    }
+    if (p.status === 'orphaned') c.orphaned++;
+    else if (p.status === 'fuzzy') c.fuzzy++;
+    else c.exact++;
+    if (p.status !== 'orphaned' && (p.tag.start !== truth.start || p.tag.end !== truth.end)) c.wrong++;
+  }
+  return c;
+}

@@ -10,11 +10,10 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { reattach, type ReattachResult } from '../src/core/anchor/reattach';
+import { reattach } from '../src/core/anchor/reattach';
 import { articleHash } from '../src/core/articleFile';
-import type { Tag } from '../src/core/tag';
 import { generateArticle } from './article';
-import { editedArticle, initialTruth, makeTags, redownload, type Truth } from './mutate';
+import { editedArticle, initialTruth, makeTags, redownload, score, type Truth } from './mutate';
 import { Rng } from './prng';
 
 // The same constants as bench.ts, so the rows are the same rows.
@@ -49,24 +48,6 @@ const ROWS: Record<string, Row> = {
   redownload: { what: 're-attach after a re-download (typography)', article: fresh.text, truths: fresh.truths, targetMs: 30, strict: true },
 };
 
-/** Exact/fuzzy/orphaned/wrong as bench.ts counts them; tags an edit touched are counted apart. */
-function score(result: ReattachResult, truths: readonly Truth[]): { exact: number; fuzzy: number; orphaned: number; wrong: number; edited: number } {
-  const index = new Map(tags.map((t: Tag, i) => [t.id, i]));
-  const c = { exact: 0, fuzzy: 0, orphaned: 0, wrong: 0, edited: 0 };
-  for (const p of result.placements) {
-    const truth = truths[index.get(p.before.id) as number] as Truth;
-    if (truth.edited) {
-      c.edited++;
-      continue;
-    }
-    if (p.status === 'orphaned') c.orphaned++;
-    else if (p.status === 'fuzzy') c.fuzzy++;
-    else c.exact++;
-    if (p.status !== 'orphaned' && (p.tag.start !== truth.start || p.tag.end !== truth.end)) c.wrong++;
-  }
-  return c;
-}
-
 function median(times: number[]): number {
   times.sort((a, b) => a - b);
   const mid = times.length >> 1;
@@ -95,7 +76,7 @@ if (loopAt >= 0) {
       cpuTimes.push((cpu.user + cpu.system) / 1000);
     }
     const ms = median(times);
-    const c = score(result, row.truths);
+    const c = score(result, tags, row.truths);
     const met = ms < row.targetMs && c.wrong === 0 && (!row.strict || c.fuzzy + c.orphaned === 0);
     console.log(`| ${row.what} | ${ms.toFixed(1)} | ${Math.min(...times).toFixed(1)} | ${median(cpuTimes).toFixed(1)} | ${c.exact} | ${c.fuzzy} | ${c.orphaned} | ${c.wrong} | ${c.edited} | < ${row.targetMs} ms | ${met ? '✓' : '✗'} |`);
   }
