@@ -1,0 +1,40 @@
+import type { CategoryId } from '../codebook';
+import type { Codebook, SubLabel } from './types';
+
+/** A stored value the codebook does not list: shown as a warning on its line, the value kept. */
+export interface ValueWarning {
+  readonly message: string;
+}
+
+export function labelOf(codebook: Codebook, category: CategoryId, id: string): SubLabel | undefined {
+  return codebook.categories[category].labels.find((l) => l.id === id);
+}
+
+/**
+ * Whether a tag's sub-label is one the codebook knows. With no codebook (or none for the
+ * category) nothing is checked: a label brought in from a data set stays as it is.
+ */
+export function checkTagLabel(codebook: Codebook, category: CategoryId, label: string | undefined): ValueWarning | undefined {
+  const labels = codebook.categories[category].labels;
+  if (label === undefined || labels.length === 0 || labels.some((l) => l.id === label)) return undefined;
+  return { message: `Sub-label \`${label}\` is not in the codebook's ${category} labels; it is kept as written.` };
+}
+
+/** Warnings for article codes: an unknown code, a value not allowed, several values for a single-choice code. */
+export function checkCodes(codebook: Codebook, codes: Readonly<Record<string, unknown>>): { code: string; warning: ValueWarning }[] {
+  if (codebook.codes.length === 0) return [];
+  const warnings: { code: string; warning: ValueWarning }[] = [];
+  for (const [id, value] of Object.entries(codes)) {
+    const code = codebook.codes.find((c) => c.id === id);
+    if (!code) {
+      warnings.push({ code: id, warning: { message: `Code \`${id}\` is not in the codebook; it is kept as written.` } });
+      continue;
+    }
+    const values = Array.isArray(value) ? value : [value];
+    if (!code.multiple && values.length > 1) warnings.push({ code: id, warning: { message: `\`${code.name}\` takes one value; this article has ${values.length}.` } });
+    for (const v of values) {
+      if (typeof v !== 'string' || !code.values.includes(v)) warnings.push({ code: id, warning: { message: `\`${String(v)}\` is not one of the values of \`${code.name}\`; it is kept as written.` } });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export { parseCodebook, type ParsedCodebook } from './parse';
+export { CODEBOOK_PRESETS, MEDIA_FRAMES, type CodebookPreset } from './presets';
+export { codebookToYaml } from './write';
+export { checkTagLabel, checkCodes, labelOf, type ValueWarning } from './check';

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkCodes, checkTagLabel, CODEBOOK_PRESETS, codebookToYaml, EMPTY_CODEBOOK, parseCodebook } from '../../src/core/codebook/index';
+
+const preset = (id: string) => CODEBOOK_PRESETS.find((p) => p.id === id)!.codebook;
+
+describe('codebook file', () => {
+  it('an empty file, or none, is Newsmark with its four plain categories', () => {
+    for (const text of ['', '# only a comment\n', '---\n']) {
+      const { codebook, problems } = parseCodebook(text);
+      assert.deepEqual(codebook, EMPTY_CODEBOOK);
+      assert.deepEqual(problems, []);
+    }
+  });
+
+  it('every preset is written as a file that reads back as the same codebook, without a problem', () => {
+    for (const p of CODEBOOK_PRESETS) {
+      const text = codebookToYaml(p.codebook);
+      const { codebook, problems } = parseCodebook(text);
+      assert.deepEqual(problems, [], p.id);
+      assert.deepEqual(codebook, p.codebook, p.id);
+    }
+  });
+
+  it('the SemEval-2020 Task 11 preset spells its 14 techniques as the task does', () => {
+    assert.deepEqual(preset('semeval2020').categories.framing.labels.map((l) => l.id).sort(), [
+      'Appeal_to_Authority', 'Appeal_to_fear-prejudice', 'Bandwagon,Reductio_ad_hitlerum', 'Black-and-White_Fallacy',
+      'Causal_Oversimplification', 'Doubt', 'Exaggeration,Minimisation', 'Flag-Waving', 'Loaded_Language',
+      'Name_Calling,Labeling', 'Repetition', 'Slogans', 'Thought-terminating_Cliches', 'Whataboutism,Straw_Men,Red_Herring',
+    ]);
+  });
+
+  it('the SemEval-2023 Task 3 preset has 23 techniques in 6 groups, each with a definition and a key of its own', () => {
+    const labels = preset('semeval2023').categories.framing.labels;
+    assert.equal(labels.length, 23);
+    const groups = new Map<string, number>();
+    for (const l of labels) groups.set(l.group!, (groups.get(l.group!) ?? 0) + 1);
+    assert.deepEqual([...groups.values()], [5, 5, 3, 3, 3, 4]);
+    assert.ok(labels.every((l) => l.definition && l.definition.length > 20));
+    assert.equal(new Set(labels.map((l) => l.key)).size, 23);
+  });
+
+  it('the Media Frames preset is a single-choice article code with the 15 frames', () => {
+    const [code] = preset('mediaFrames').codes;
+    assert.equal(code!.id, 'primary_frame');
+    assert.equal(code!.multiple, false);
+    assert.equal(code!.values.length, 15);
+    assert.ok(code!.values.includes('Security and defense'));
+  });
+
+  it('a file that is not YAML gets a message on its line and leaves the four categories', () => {
+    const { codebook, problems } = parseCodebook('categories:\n  framing:\n    labels: [a, b\n');
+    assert.deepEqual(codebook, EMPTY_CODEBOOK);
+    assert.equal(problems.length > 0, true);
+    assert.match(problems[0]!.message, /Not valid YAML/);
+    assert.ok(problems[0]!.line >= 3, JSON.stringify(problems));
+  });
+
+  it('a wrong entry is reported on its own line and the rest of the codebook is kept', () => {
+    const text = [
+      'categories:', //                1
+      '  framing:', //                 2
+      '    labels:', //                3
+      '      - id: Loaded_Language', // 4
+      '        key: l', //             5
+      '      - id: Loaded_Language', // 6  duplicate
+      '      - name: no id here', //   7  no id
+      '      - id: Slogans', //        8
+      '        key: sl', //            9  two characters: warning, label kept
+      '  opinion:', //                 10 not a category
+      '    labels: []', //             11
+      'codes:', //                     12
+      '  - id: tone', //               13
+      '    values: [negative, neutral, positive]', // 14
+      '  - id: year', //               15
+      '    values: [2020, 2021]', //   16 numbers read as the text written
+      '  - id: empty', //              17 no values
+    ].join('\n');
+    const { codebook, problems } = parseCodebook(text);
+    assert.deepEqual(codebook.categories.framing.labels.map((l) => [l.id, l.key]), [['Loaded_Language', 'l'], ['Slogans', undefined]]);
+    assert.deepEqual(codebook.codes.map((c) => [c.id, c.values]), [['tone', ['negative', 'neutral', 'positive']], ['year', ['2020', '2021']]]);
+    const at = (line: number) => problems.filter((p) => p.line === line).map((p) => p.severity);
+    assert.deepEqual(at(6), ['error']);
+    assert.deepEqual(at(7), ['error']);
+    assert.deepEqual(at(8), ['warning']);
+    assert.deepEqual(at(10), ['error']);
+    assert.deepEqual(at(17), ['error']);
+    assert.equal(problems.length, 5, JSON.stringify(problems));
+  });
+
+  it('a value not in the codebook is a warning and is never dropped', () => {
+    const book = preset('semeval2020');
+    assert.equal(checkTagLabel(book, 'framing', 'Loaded_Language'), undefined);
+    assert.match(checkTagLabel(book, 'framing', 'Loaded_language')!.message, /not in the codebook/);
+    assert.equal(checkTagLabel(book, 'claim', 'anything'), undefined, 'claims have no sub-labels in this codebook: nothing to check against');
+    const frames = preset('mediaFrames');
+    assert.deepEqual(checkCodes(frames, { primary_frame: 'Security and defense' }), []);
+    assert.deepEqual(checkCodes(frames, { primary_frame: ['Economic', 'Political'] }).map((w) => w.code), ['primary_frame']);
+    assert.deepEqual(checkCodes(frames, { primary_frame: 'Sport', tone: 'neutral' }).map((w) => w.code), ['primary_frame', 'tone']);
+  });
+});
+
+describe('codebook schema (yamlValidation)', () => {
+  it('accepts every preset as written, and flags a fifth category and a code without values', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { default: Ajv } = await import('ajv');
+    const { parse } = await import('yaml');
+    const schema = <object>JSON.parse(readFileSync(new URL('../../schemas/codebook.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    for (const p of CODEBOOK_PRESETS) assert.ok(validate(parse(codebookToYaml(p.codebook))), `${p.id}: ${JSON.stringify(validate.errors)}`);
+    assert.equal(validate(parse('categories:\n  opinion:\n    labels: []\n')), false);
+    assert.equal(validate(parse('codes:\n  - id: tone\n')), false);
+  });
+});
