@@ -22,7 +22,7 @@ export interface MergeResult {
  */
 const PARTS: readonly (readonly (keyof Tag)[])[] = [
   ['text', 'start', 'end', 'prefix', 'suffix', 'status', 'previousText'],
-  ['category'],
+  ['category', 'label'],
   ['note'],
   ['attributes'],
   ['review', 'reviewer'],

@@ -5,7 +5,7 @@ import { idNeedsQuotes } from './sidecarSource';
 import type { Tag } from './tag';
 
 /** Key order of a tag as Newsmark writes it; unknown keys keep their place after these. */
-const TAG_KEYS = ['id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'] as const;
+const TAG_KEYS = ['id', 'category', 'label', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'] as const;
 /** Written double-quoted when new, so white space and look-alike characters at their edges stay visible. */
 const QUOTED_KEYS: ReadonlySet<string> = new Set(['text', 'prefix', 'suffix', 'note', 'previous_text']);
 
@@ -13,6 +13,7 @@ export function writeTag(doc: Document, node: YAMLMap, tag: Tag): YAMLMap {
   const values: Record<(typeof TAG_KEYS)[number], unknown> = {
     id: tag.id,
     category: tag.category,
+    label: tag.label,
     start: tag.start,
     end: tag.end,
     text: tag.text,

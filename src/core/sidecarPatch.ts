@@ -283,7 +283,7 @@ function unchanged(before: Tag, after: Tag): boolean {
 /** Two tags that writeTag writes alike. */
 function sameAsWritten(a: Tag | undefined, b: Tag): boolean {
   if (!a) return false;
-  return a.id === b.id && a.category === b.category && a.start === b.start && a.end === b.end && a.text === b.text && a.prefix === b.prefix && a.suffix === b.suffix
+  return a.id === b.id && a.category === b.category && a.label === b.label && a.start === b.start && a.end === b.end && a.text === b.text && a.prefix === b.prefix && a.suffix === b.suffix
     && a.note === b.note && a.author === b.author && a.created === b.created && statusAsWritten(a) === statusAsWritten(b) && a.previousText === b.previousText
     && a.review === b.review && a.reviewer === b.reviewer && attributesAsWritten(a) === attributesAsWritten(b);
 }

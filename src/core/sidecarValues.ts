@@ -109,6 +109,7 @@ function readTagEntry(item: unknown): Tag | TagProblem {
   return {
     id,
     category,
+    ...defined('label', optionalString(item['label'])),
     start,
     end,
     text,

@@ -13,6 +13,8 @@ export const REVIEW_VERDICTS: readonly ReviewVerdict[] = ['confirmed', 'disputed
 export interface Tag {
   readonly id: string;
   readonly category: CategoryId;
+  /** The codebook's sub-label within the category (`Loaded_Language`); kept even when no codebook lists it. */
+  readonly label?: string;
   readonly start: number;
   readonly end: number;
   readonly text: string;
