@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { TagStore } from '../core/tagStore';
 import * as adjudication from './adjudication';
 import * as agreement from './agreement';
+import * as codebook from './codebook';
 import * as compare from './compare';
 import * as exchange from './exchange';
 import * as report from './report';
@@ -30,6 +31,7 @@ export interface NewsmarkApi {
   readonly compare: compare.CompareFeature;
   readonly agreement: agreement.AgreementFeature;
   readonly adjudication: adjudication.AdjudicationFeature;
+  readonly codebook: codebook.CodebookFeature;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -49,10 +51,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const compared = compare.register(context, services);
   const adjudicated = adjudication.register(context, services, tagsView);
   exchange.register(context, services);
+  const codebooks = codebook.register(context, services);
   return {
     store, tagsView, suggestions, preview,
     decorations: tags.decorations, commands: tags.commands, statusBar: tags.statusBar,
-    compare: compared, agreement: agreed, adjudication: adjudicated,
+    compare: compared, agreement: agreed, adjudication: adjudicated, codebook: codebooks,
     idle: (): Promise<void> => sidecars.ready.then(() => tags.tracker.idle()).then(() => sidecars.idle()),
   };
 }

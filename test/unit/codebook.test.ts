@@ -112,3 +112,32 @@ describe('codebook schema (yamlValidation)', () => {
     assert.equal(validate(parse('codes:\n  - id: tone\n')), false);
   });
 });
+
+describe('codebook on disk', () => {
+  it('no file is the plain four categories; an unreadable or non-UTF-8 file is a problem, not a failure', async () => {
+    const { MemoryFileSystem } = await import('../../src/core/fs/memoryFileSystem');
+    const { loadCodebook, codebookPath } = await import('../../src/core/codebook/index');
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/corpus');
+    const path = codebookPath('/corpus/');
+    assert.equal(path, '/corpus/newsmark.codebook.yaml');
+    assert.deepEqual(await loadCodebook(fs, path), { codebook: EMPTY_CODEBOOK, problems: [], found: false });
+    fs.writeRaw(path, new Uint8Array([0x6e, 0x61, 0xff, 0xfe]));
+    const bad = await loadCodebook(fs, path);
+    assert.deepEqual(bad.codebook, EMPTY_CODEBOOK);
+    assert.match(bad.problems[0]!.message, /not UTF-8/);
+  });
+
+  it('Create Codebook writes a preset once and never replaces a codebook that is there', async () => {
+    const { MemoryFileSystem } = await import('../../src/core/fs/memoryFileSystem');
+    const { createCodebook, loadCodebook } = await import('../../src/core/codebook/index');
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/corpus');
+    const path = '/corpus/newsmark.codebook.yaml';
+    assert.equal(await createCodebook(fs, path, preset('semeval2020')), 'created');
+    assert.deepEqual((await loadCodebook(fs, path)).codebook, preset('semeval2020'));
+    fs.writeRaw(path, 'codes: []\n# mine\n');
+    assert.equal(await createCodebook(fs, path, preset('semeval2023')), 'exists');
+    assert.equal(new TextDecoder().decode(await fs.readFile(path)), 'codes: []\n# mine\n');
+  });
+});

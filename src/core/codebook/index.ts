@@ -3,3 +3,4 @@ export { parseCodebook, type ParsedCodebook } from './parse';
 export { CODEBOOK_PRESETS, MEDIA_FRAMES, type CodebookPreset } from './presets';
 export { codebookToYaml } from './write';
 export { checkTagLabel, checkCodes, labelOf, type ValueWarning } from './check';
+export { codebookPath, createCodebook, loadCodebook } from './load';

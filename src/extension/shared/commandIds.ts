@@ -28,6 +28,7 @@ export const CommandId = {
   previousTagNeedingReview: 'newsmark.previousTagNeedingReview',
   showTagsView: 'newsmark.showTagsView',
   exportTags: 'newsmark.exportTags',
+  createCodebook: 'newsmark.createCodebook',
   previewReport: 'newsmark.previewReport',
   suggestTags: 'newsmark.suggestTags',
   acceptSuggestion: 'newsmark.acceptSuggestion',
