@@ -43,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const sidecars = storage.register(context, store);
   // Show Only My Tags (blind coding): every view reads the store through this one lens.
   const agreed = agreement.register(context, store, sidecars);
-  const services: Services = { store, storage: sidecars, lens: agreed.blind };
+  const codebooks = codebook.register(context, { store, storage: sidecars, lens: agreed.blind });
+  const services: Services = { store, storage: sidecars, lens: agreed.blind, codebook: codebooks.service };
   const tags = tagging.register(context, services);
   const tagsView = review.register(context, services);
   const suggestions = suggest.register(context, services, tagsView);
@@ -51,7 +52,6 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const compared = compare.register(context, services);
   const adjudicated = adjudication.register(context, services, tagsView);
   exchange.register(context, services);
-  const codebooks = codebook.register(context, services);
   return {
     store, tagsView, suggestions, preview,
     decorations: tags.decorations, commands: tags.commands, statusBar: tags.statusBar,

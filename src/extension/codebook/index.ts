@@ -2,16 +2,17 @@ import type * as vscode from 'vscode';
 import type { Services } from '../shared/services';
 import { CodebookService } from './codebookService';
 import { CreateCodebookCommand } from './createCodebookCommand';
+import { SubLabelCommands } from './subLabelCommands';
 
 export interface CodebookFeature {
   readonly service: CodebookService;
   readonly create: CreateCodebookCommand;
 }
 
-/** The project's codebook: read and watched, with Create Codebook…. */
-export function register(context: vscode.ExtensionContext, { storage }: Pick<Services, 'storage'>): CodebookFeature {
+/** The project's codebook: read and watched, Create Codebook…, Change Sub-label. */
+export function register(context: vscode.ExtensionContext, { store, storage, lens }: Omit<Services, 'codebook'>): CodebookFeature {
   const service = new CodebookService(storage.files);
   const create = new CreateCodebookCommand(service, storage.files);
-  context.subscriptions.push(service, create);
+  context.subscriptions.push(service, create, new SubLabelCommands(store, service, lens));
   return { service, create };
 }

@@ -9,6 +9,7 @@ export const CommandId = {
   tagSelection: 'newsmark.tagSelection',
   removeTag: 'newsmark.removeTag',
   changeCategory: 'newsmark.changeCategory',
+  changeSubLabel: 'newsmark.changeSubLabel',
   editNote: 'newsmark.editNote',
   revealTag: 'newsmark.revealTag',
   reattachToSelection: 'newsmark.reattachToSelection',

@@ -27,4 +27,6 @@ export const ContextKeys = {
   comparing: new ContextKey<boolean>('newsmark.comparing'),
   /** Whether the cursor of the active editor is in a difference with the other set: the four resolution keys work then. */
   inDifference: new ContextKey<boolean>('newsmark.inDifference'),
+  /** Whether the workspace's codebook gives any category sub-labels: Change Sub-label shows then. */
+  hasSubLabels: new ContextKey<boolean>('newsmark.hasSubLabels'),
 } as const;

@@ -1,4 +1,5 @@
 import type { TagStore } from '../../core/tagStore';
+import type { CodebookService } from '../codebook/codebookService';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import type { TagLens } from './tagLens';
 
@@ -8,4 +9,6 @@ export interface Services {
   readonly storage: SidecarStorage;
   /** Show Only My Tags: every view reads the store through this one lens. */
   readonly lens: TagLens;
+  /** The workspace's codebook: sub-labels, attributes, article codes (empty without a file). */
+  readonly codebook: CodebookService;
 }

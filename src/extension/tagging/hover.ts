@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { categoryOf } from '../../core/codebook';
+import { checkTagLabel, EMPTY_CODEBOOK, labelOf, type Codebook } from '../../core/codebook/index';
 import { tagsAt } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey } from '../shared/articles';
@@ -9,7 +10,7 @@ import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 
 /** Hovering a tagged span shows what it is tagged as, the note, and links to act on it. */
 export class TagHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {}
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly codebook: () => Codebook = () => EMPTY_CODEBOOK) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const key = articleKey(document.uri);
@@ -19,11 +20,21 @@ export class TagHoverProvider implements vscode.HoverProvider {
     const here = tagsAt(all, offsets.codePoint(position));
     if (here.length === 0) return undefined;
     const readOnly = this.store.get(key)?.problem !== undefined;
+    const codebook = this.codebook();
     const parts = here.map((tag) => {
       const category = categoryOf(tag.category);
+      const book = codebook.categories[tag.category];
       const md = new vscode.MarkdownString(undefined, true);
-      md.isTrusted = { enabledCommands: [CommandId.changeCategory, CommandId.editNote, CommandId.removeTag] };
-      md.appendMarkdown(`$(${category.icon}) **${category.label}** — `).appendText(category.definition);
+      md.isTrusted = { enabledCommands: [CommandId.changeCategory, CommandId.changeSubLabel, CommandId.editNote, CommandId.removeTag] };
+      md.appendMarkdown(`$(${category.icon}) **${category.label}** — `).appendText(book.description ?? category.definition);
+      if (tag.label !== undefined) {
+        const label = labelOf(codebook, tag.category, tag.label);
+        md.appendMarkdown('\n\n$(symbol-enum-member) **').appendText(label?.name ?? tag.label).appendMarkdown('**');
+        if (label && label.name !== label.id) md.appendText(` (${label.id})`);
+        if (label?.definition) md.appendMarkdown(' — ').appendText(label.definition);
+        const warning = checkTagLabel(codebook, tag.category, tag.label);
+        if (warning) md.appendMarkdown('\n\n$(warning) ').appendText(warning.message);
+      }
       if (tag.note) md.appendMarkdown('\n\n').appendText(tag.note);
       if (tag.attributes) {
         md.appendMarkdown('\n\n');
@@ -32,7 +43,8 @@ export class TagHoverProvider implements vscode.HoverProvider {
       if (!readOnly) {
         const ref: TagRef = { key, id: tag.id };
         const link = (id: string, label: string): string => `[${label}](command:${id}?${encodeURIComponent(JSON.stringify([ref]))})`;
-        md.appendMarkdown(`\n\n${link(CommandId.changeCategory, 'Change Category')} · ${link(CommandId.editNote, 'Edit Note')} · ${link(CommandId.removeTag, 'Remove Tag')}`);
+        const subLabel = book.labels.length > 0 ? ` · ${link(CommandId.changeSubLabel, 'Change Sub-label')}` : '';
+        md.appendMarkdown(`\n\n${link(CommandId.changeCategory, 'Change Category')}${subLabel} · ${link(CommandId.editNote, 'Edit Note')} · ${link(CommandId.removeTag, 'Remove Tag')}`);
       }
       return md;
     });

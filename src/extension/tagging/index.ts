@@ -16,18 +16,18 @@ export interface TaggingFeature {
 }
 
 /** Tagging in the editor: the Tag as… commands, highlights, hover, status bar, edits that move tags, article details. */
-export function register(context: vscode.ExtensionContext, { store, storage, lens }: Services): TaggingFeature {
+export function register(context: vscode.ExtensionContext, { store, storage, lens, codebook }: Services): TaggingFeature {
   const feature = {
     tracker: new ArticleEditTracker(store, storage),
     decorations: new TagDecorations(store, lens),
-    commands: new TagCommands(store, storage, lens),
+    commands: new TagCommands(store, storage, lens, codebook),
     statusBar: new TagStatusBar(store, lens),
   };
   context.subscriptions.push(
     feature.tracker, feature.decorations, feature.commands, feature.statusBar,
     new ArticleDetailsCommand(store, storage),
     new ArticleLanguage(store),
-    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store, lens)),
+    vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store, lens, () => codebook.codebook)),
   );
   return feature;
 }

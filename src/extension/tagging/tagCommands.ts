@@ -11,6 +11,8 @@ import { Disposable } from '../shared/disposable';
 import { DocumentOffsets } from '../shared/positions';
 import { author, maxFileBytes } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
+import type { CodebookService } from '../codebook/codebookService';
+import { pickSubLabel } from '../codebook/subLabelPick';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { byArticle, isTagRef, resolveTargets } from '../shared/tagTargets';
 
@@ -20,6 +22,7 @@ export class TagCommands extends Disposable {
     private readonly store: TagStore,
     private readonly storage: SidecarStorage,
     private readonly lens: TagLens = ALL_TAGS,
+    private readonly codebook?: CodebookService,
   ) {
     super();
     const command = (id: CommandId, run: (...args: unknown[]) => unknown): void => void this.register(registerCommand(id, run));
@@ -61,7 +64,19 @@ export class TagCommands extends Disposable {
     }
     if (created.length === 0) return warn(new EmptySpanError().message, []);
     this.store.add(key, created);
-    return created;
+    // The tags exist before the pick opens: Escape, or a click elsewhere, keeps the plain category.
+    const label = await this.offerSubLabel(category, created.length);
+    if (label === undefined) return created;
+    this.store.updateMany(key, created.map((t) => t.id), { label });
+    return created.map((t) => ({ ...t, label }));
+  }
+
+  /** The codebook's sub-labels for the category, right after tagging or a change of category; undefined: none chosen. */
+  private async offerSubLabel(category: CategoryId, count: number): Promise<string | undefined> {
+    const codebook = this.codebook?.codebook;
+    if (!codebook || codebook.categories[category].labels.length === 0) return undefined;
+    const title = `${categoryOf(category).label}${count > 1 ? ` (${count} tags)` : ''}: Sub-label`;
+    return (await pickSubLabel(codebook, category, { title, offerNone: false })) ?? undefined;
   }
 
   private async tagSelectionsWithPick(): Promise<void> {
@@ -103,7 +118,12 @@ export class TagCommands extends Disposable {
       category = picked?.id;
     }
     if (!category) return;
-    for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, { category });
+    const to = category;
+    // A sub-label belongs to its category: a tag that moves to another one leaves it behind.
+    const moved = refs.filter((r) => this.store.find(r.key, r.id)?.category !== to);
+    for (const [key, ids] of byArticle(moved)) this.store.updateMany(key, ids, { category: to, label: undefined });
+    const label = moved.length > 0 && typeof second !== 'string' ? await this.offerSubLabel(to, moved.length) : undefined;
+    if (label !== undefined) for (const [key, ids] of byArticle(moved)) this.store.updateMany(key, ids, { label });
   }
 
   /** A note given as second argument (keybindings, scripts) skips the input box. */
