@@ -20,14 +20,16 @@ export interface TagFilter {
   readonly categories: ReadonlySet<CategoryId>;
   readonly states: ReadonlySet<ReviewState>;
   readonly authors: ReadonlySet<string>;
+  /** Sub-label ids; '' stands for tags without one. Absent or empty: no restriction. */
+  readonly labels?: ReadonlySet<string>;
   /** Matched, case-insensitively, against the tag's text, note and attribute values. */
   readonly query: string;
 }
 
-export const NO_FILTER: TagFilter = { categories: new Set(), states: new Set(), authors: new Set(), query: '' };
+export const NO_FILTER: TagFilter = { categories: new Set(), states: new Set(), authors: new Set(), labels: new Set(), query: '' };
 
 export function isFiltering(filter: TagFilter): boolean {
-  return filter.categories.size + filter.states.size + filter.authors.size > 0 || filter.query.trim() !== '';
+  return filter.categories.size + filter.states.size + filter.authors.size + (filter.labels?.size ?? 0) > 0 || filter.query.trim() !== '';
 }
 
 export function needsReview(tag: Pick<Tag, 'status'>): boolean {
@@ -46,6 +48,7 @@ export function matchesFilter(tag: Tag, filter: TagFilter): boolean {
   if (filter.categories.size > 0 && !filter.categories.has(tag.category)) return false;
   if (filter.states.size > 0 && !reviewStates(tag).some((s) => filter.states.has(s))) return false;
   if (filter.authors.size > 0 && !filter.authors.has(tag.author ?? '')) return false;
+  if (filter.labels && filter.labels.size > 0 && !filter.labels.has(tag.label ?? '')) return false;
   const query = filter.query.trim().toLocaleLowerCase();
   if (query === '') return true;
   const haystack = [tag.text, tag.note ?? '', ...Object.values(tag.attributes ?? {}).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))];
@@ -57,6 +60,7 @@ export function describeFilter(filter: TagFilter): string {
   const parts: string[] = [];
   if (filter.categories.size > 0) parts.push([...filter.categories].map((c) => categoryOf(c).label).join(', '));
   if (filter.states.size > 0) parts.push([...filter.states].map((s) => REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, '')).join(', '));
+  if (filter.labels && filter.labels.size > 0) parts.push([...filter.labels].map((l) => (l === '' ? '(no sub-label)' : l)).join(', '));
   if (filter.authors.size > 0) parts.push(`by ${[...filter.authors].map((a) => (a === '' ? '(no author)' : a)).join(', ')}`);
   if (filter.query.trim() !== '') parts.push(`“${filter.query.trim()}”`);
   return parts.join(' · ');

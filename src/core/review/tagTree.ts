@@ -19,8 +19,10 @@ export type TreeNode =
   | { readonly kind: 'summary' }
   | { readonly kind: 'stat'; readonly label: string; readonly value: string }
   | { readonly kind: 'attention'; readonly group: AttentionGroup }
-  | { readonly kind: 'article'; readonly key: string; readonly category?: CategoryId }
+  | { readonly kind: 'article'; readonly key: string; readonly category?: CategoryId; readonly label?: string }
   | { readonly kind: 'category'; readonly category: CategoryId; readonly key?: string }
+  /** A sub-label within a category ('' gathers the tags without one); with a key, one article's. */
+  | { readonly kind: 'label'; readonly category: CategoryId; readonly label: string; readonly key?: string }
   | { readonly kind: 'tag'; readonly key: string; readonly id: string; readonly place: TagPlace }
   | { readonly kind: 'suggestions'; readonly category?: CategoryId }
   | { readonly kind: 'suggestion'; readonly key: string; readonly category: CategoryId; readonly start: number; readonly end: number }
@@ -50,6 +52,8 @@ export interface TagSource {
   differenceKeys?(): readonly string[];
   /** Ids of an article's differences left to settle, in text order. */
   differences?(key: string): readonly string[];
+  /** The codebook's sub-labels of a category, in its order; others follow alphabetically. */
+  labelOrder?(category: CategoryId): readonly string[];
 }
 
 /**
@@ -87,11 +91,18 @@ export class TagTreeModel {
       case 'attention':
         return this.attention(node.group).map(({ key, tag }) => ({ kind: 'tag', key, id: tag.id, place: node.group }));
       case 'article':
-        if (node.category) return this.tagNodes(node.key, node.category);
+        if (node.category) return this.tagNodes(node.key, node.category, node.label);
         return CATEGORY_IDS.filter((c) => this.mainTags(node.key, c).length > 0).map((category) => ({ kind: 'category', category, key: node.key }));
-      case 'category':
+      case 'category': {
+        const keys = node.key !== undefined ? [node.key] : this.articles();
+        const labels = this.labelsIn(keys, node.category);
+        if (labels.length > 0) return labels.map((label) => ({ kind: 'label', category: node.category, label, ...(node.key !== undefined ? { key: node.key } : {}) }));
         if (node.key !== undefined) return this.tagNodes(node.key, node.category);
         return this.articles().filter((key) => this.mainTags(key, node.category).length > 0).map((key) => ({ kind: 'article', key, category: node.category }));
+      }
+      case 'label':
+        if (node.key !== undefined) return this.tagNodes(node.key, node.category, node.label);
+        return this.articles().filter((key) => this.mainTags(key, node.category, node.label).length > 0).map((key) => ({ kind: 'article', key, category: node.category, label: node.label }));
       case 'tag':
       case 'suggestion':
       case 'difference':
@@ -127,13 +138,18 @@ export class TagTreeModel {
     if (node.kind === 'suggestions' && node.category) return { kind: 'suggestions' };
     if (node.kind === 'difference') return { kind: 'differences', key: node.key };
     if (node.kind === 'differences' && node.key !== undefined) return { kind: 'differences' };
-    if (node.kind === 'article' && node.category) return { kind: 'category', category: node.category };
+    if (node.kind === 'article' && node.category) return node.label !== undefined ? { kind: 'label', category: node.category, label: node.label } : { kind: 'category', category: node.category };
     if (node.kind === 'category' && node.key !== undefined) return { kind: 'article', key: node.key };
+    if (node.kind === 'label') return { kind: 'category', category: node.category, ...(node.key !== undefined ? { key: node.key } : {}) };
     if (node.kind !== 'tag') return undefined;
     if (node.place !== 'main') return { kind: 'attention', group: node.place };
     const tag = this.source.tags(node.key).find((t) => t.id === node.id);
     if (!tag) return undefined;
-    return this.grouping === 'article' ? { kind: 'category', category: tag.category, key: node.key } : { kind: 'article', key: node.key, category: tag.category };
+    const label = tag.label ?? '';
+    if (this.grouping === 'article') {
+      return this.labelsIn([node.key], tag.category).length > 0 ? { kind: 'label', category: tag.category, label, key: node.key } : { kind: 'category', category: tag.category, key: node.key };
+    }
+    return this.labelsIn(this.articles(), tag.category).length > 0 ? { kind: 'article', key: node.key, category: tag.category, label } : { kind: 'article', key: node.key, category: tag.category };
   }
 
   /** The number shown beside a group. */
@@ -147,7 +163,9 @@ export class TagTreeModel {
         if (node.key !== undefined) return this.source.differences?.(node.key).length ?? 0;
         return (this.source.differenceKeys?.() ?? []).reduce((n, key) => n + (this.source.differences?.(key).length ?? 0), 0);
       case 'article':
-        return this.mainTags(node.key, node.category).length;
+        return this.mainTags(node.key, node.category, node.label).length;
+      case 'label':
+        return (node.key !== undefined ? [node.key] : this.articles()).reduce((n, key) => n + this.mainTags(key, node.category, node.label).length, 0);
       case 'category':
         return node.key !== undefined ? this.mainTags(node.key, node.category).length : this.articles().reduce((n, key) => n + this.mainTags(key, node.category).length, 0);
       default:
@@ -189,12 +207,27 @@ export class TagTreeModel {
     return [...this.source.keys()].sort((a, b) => this.source.label(a).localeCompare(this.source.label(b)) || a.localeCompare(b));
   }
 
-  private mainTags(key: string, category?: CategoryId): Tag[] {
-    return this.source.tags(key).filter((t) => !isOrphan(t) && (category === undefined || t.category === category) && matchesFilter(t, this.filter));
+  /** `label`: only tags with this sub-label ('' for none). */
+  private mainTags(key: string, category?: CategoryId, label?: string): Tag[] {
+    return this.source.tags(key).filter((t) => !isOrphan(t) && (category === undefined || t.category === category) && (label === undefined || (t.label ?? '') === label) && matchesFilter(t, this.filter));
   }
 
-  private tagNodes(key: string, category: CategoryId): TreeNode[] {
-    return this.mainTags(key, category).map((t) => ({ kind: 'tag', key, id: t.id, place: 'main' }));
+  private tagNodes(key: string, category: CategoryId, label?: string): TreeNode[] {
+    return this.mainTags(key, category, label).map((t) => ({ kind: 'tag', key, id: t.id, place: 'main' }));
+  }
+
+  /**
+   * The sub-labels the category's shown tags carry in these articles, in the codebook's order,
+   * then others alphabetically, then '' (none); empty when no tag has one, so a project without
+   * sub-labels sees the tree it always had.
+   */
+  private labelsIn(keys: readonly string[], category: CategoryId): string[] {
+    const present = new Set(keys.flatMap((key) => this.mainTags(key, category).map((t) => t.label ?? '')));
+    if (![...present].some((l) => l !== '')) return [];
+    const order = this.source.labelOrder?.(category) ?? [];
+    const known = order.filter((l) => present.has(l));
+    const others = [...present].filter((l) => l !== '' && !order.includes(l)).sort();
+    return [...known, ...others, ...(present.has('') ? [''] : [])];
   }
 
   private attention(group: AttentionGroup): { key: string; tag: Tag }[] {
@@ -219,7 +252,9 @@ export function nodeId(node: TreeNode): string {
     case 'attention':
       return `attention:${node.group}`;
     case 'article':
-      return `article:${node.category ?? ''}:${node.key}`;
+      return `article:${node.category ?? ''}${node.label !== undefined ? `#${node.label}` : ''}:${node.key}`;
+    case 'label':
+      return `label:${node.category}#${node.label}:${node.key ?? ''}`;
     case 'category':
       return `category:${node.category}:${node.key ?? ''}`;
     case 'tag':

@@ -4,8 +4,8 @@ import { ReviewCommands } from './reviewCommands';
 import { TagsView } from './tagsView';
 
 /** Reviewing tags: the Tags view (tree, filters, following the editor) and the review commands. */
-export function register(context: vscode.ExtensionContext, { store, storage, lens }: Services): TagsView {
-  const tagsView = new TagsView(store, storage, lens);
+export function register(context: vscode.ExtensionContext, { store, storage, lens, codebook }: Services): TagsView {
+  const tagsView = new TagsView(store, storage, lens, codebook);
   context.subscriptions.push(tagsView, new ReviewCommands(store, lens));
   return tagsView;
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { labelOf } from '../../core/codebook/index';
+import type { CodebookService } from '../codebook/codebookService';
 import { categoryOf } from '../../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../../core/review/filter';
 import type { TagConflict } from '../../core/merge';
@@ -44,7 +46,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   /** When VS Code last asked for rows. */
   private lastAsked = 0;
 
-  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
     this.source = {
       keys: () => store.keys(),
       tags: (key) => lens.shown(store.tags(key)),
@@ -57,10 +59,11 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       comparing: () => this.differenceRows?.comparing() ?? false,
       differenceKeys: () => this.differenceRows?.keys() ?? [],
       differences: (key) => this.differenceRows?.ids(key) ?? [],
+      labelOrder: (category) => this.codebook?.codebook.categories[category].labels.map((l) => l.id) ?? [],
     };
     this.current = new TagTreeModel(this.source);
     const redraw = (): void => this.requestRedraw(REDRAW_DELAY_MS);
-    this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw));
+    this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw), ...(codebook ? [codebook.onDidChange(redraw)] : []));
   }
 
   private differenceRows: DifferenceRows | undefined;
@@ -194,6 +197,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
         item.tooltip = category.definition;
         return item;
       }
+      case 'label':
+        return this.labelItem(node);
       case 'tag':
         return this.tagItem(node);
       case 'suggestions':
@@ -247,6 +252,18 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.iconPath = new vscode.ThemeIcon(icon, node.kind === 'attention' ? new vscode.ThemeColor(ATTENTION[node.group].color) : undefined);
     item.contextValue = contextValue;
     if (node.kind === 'attention') item.tooltip = ATTENTION[node.group].tooltip;
+    return item;
+  }
+
+  private labelItem(node: Extract<TagsNode, { kind: 'label' }>): vscode.TreeItem {
+    const label = node.label === '' ? undefined : this.codebook && labelOf(this.codebook.codebook, node.category, node.label);
+    const item = this.groupItem(node, node.label === '' ? '(no sub-label)' : label?.name ?? node.label, 'symbol-enum-member', TreeItemContext.labelGroup);
+    item.iconPath = new vscode.ThemeIcon('symbol-enum-member', new vscode.ThemeColor(categoryOf(node.category).rulerColorId));
+    // Corpus-wide groups can hold thousands of rows: opened on demand, like the articles under a category.
+    if (node.key === undefined) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    const known = node.label === '' || label !== undefined || (this.codebook?.codebook.categories[node.category].labels.length ?? 0) === 0;
+    item.tooltip = node.label === '' ? `${categoryOf(node.category).label} tags without a sub-label` : [label && label.name !== label.id ? label.id : undefined, label?.definition, known ? undefined : 'Not in the codebook.'].filter(Boolean).join('\n') || node.label;
+    if (!known) item.description = `${item.description as string} · not in codebook`;
     return item;
   }
 

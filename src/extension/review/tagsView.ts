@@ -12,6 +12,7 @@ import { Disposable } from '../shared/disposable';
 import { DocumentOffsets } from '../shared/positions';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import type { CodebookService } from '../codebook/codebookService';
 import { nodeId, TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
 
 /** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */
@@ -19,9 +20,9 @@ export class TagsView extends Disposable {
   readonly provider: TagsTreeProvider;
   readonly view: vscode.TreeView<TagsNode>;
 
-  constructor(private readonly store: TagStore, storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS) {
+  constructor(private readonly store: TagStore, storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
     super();
-    this.provider = this.register(new TagsTreeProvider(store, lens));
+    this.provider = this.register(new TagsTreeProvider(store, lens, codebook));
     this.view = this.register(vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     [
       registerCommand(CommandId.refreshTags, () => vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.rescan())),
@@ -125,8 +126,10 @@ export class TagsView extends Disposable {
 
   private async pickFilter(): Promise<void> {
     const current = this.provider.model.filter;
-    type Item = vscode.QuickPickItem & { apply?: (f: { categories: Set<string>; states: Set<string>; authors: Set<string> }) => void };
-    const authors = [...new Set(this.store.keys().flatMap((k) => this.lens.shown(this.store.tags(k)).map((t) => t.author ?? '')))].sort();
+    type Item = vscode.QuickPickItem & { apply?: (f: { categories: Set<string>; states: Set<string>; authors: Set<string>; labels: Set<string> }) => void };
+    const shown = this.store.keys().flatMap((k) => this.lens.shown(this.store.tags(k)));
+    const authors = [...new Set(shown.map((t) => t.author ?? ''))].sort();
+    const labels = this.labelChoices(shown.map((t) => t.label ?? ''));
     const items: Item[] = [
       { label: 'Categories', kind: vscode.QuickPickItemKind.Separator },
       ...CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, picked: current.categories.has(c.id), apply: (f: { categories: Set<string> }) => f.categories.add(c.id) })),
@@ -134,12 +137,24 @@ export class TagsView extends Disposable {
       ...(Object.keys(REVIEW_STATE_LABELS) as ReviewState[]).map((s) => ({ label: REVIEW_STATE_LABELS[s], picked: current.states.has(s), apply: (f: { states: Set<string> }) => f.states.add(s) })),
       { label: 'Author', kind: vscode.QuickPickItemKind.Separator },
       ...authors.map((a) => ({ label: a === '' ? '(no author)' : a, picked: current.authors.has(a), apply: (f: { authors: Set<string> }) => f.authors.add(a) })),
+      ...(labels.length > 0 ? [{ label: 'Sub-label', kind: vscode.QuickPickItemKind.Separator }] : []),
+      ...labels.map(({ id, name, description }) => ({ label: name, description, picked: current.labels?.has(id) ?? false, apply: (f: { labels: Set<string> }) => f.labels.add(id) })),
     ];
     const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Filter Tags', placeHolder: 'Show tags that match every checked group (any item within a group)' });
     if (!picked) return;
-    const next = { categories: new Set<string>(), states: new Set<string>(), authors: new Set<string>() };
+    const next = { categories: new Set<string>(), states: new Set<string>(), authors: new Set<string>(), labels: new Set<string>() };
     for (const item of picked) item.apply?.(next);
     this.filter({ ...current, ...next } as TagFilter);
+  }
+
+  /** The codebook's sub-labels and any other the tags carry, then "(no sub-label)"; none when no tag has one and the codebook lists none. */
+  private labelChoices(used: readonly string[]): { id: string; name: string; description: string }[] {
+    const book = this.codebook?.codebook;
+    const listed = book ? CATEGORIES.flatMap((c) => book.categories[c.id].labels.map((l) => ({ id: l.id, name: l.name, description: `${c.label}${l.name !== l.id ? ` · ${l.id}` : ''}` }))) : [];
+    const unique = listed.filter((l, i) => listed.findIndex((o) => o.id === l.id) === i);
+    const others = [...new Set(used)].filter((id) => id !== '' && !unique.some((l) => l.id === id)).sort().map((id) => ({ id, name: id, description: 'not in the codebook' }));
+    if (unique.length + others.length === 0) return [];
+    return [...unique, ...others, { id: '', name: '(no sub-label)', description: '' }];
   }
 
   private async askQuery(): Promise<void> {

@@ -11,6 +11,8 @@ export const TreeItemContext = {
   needsReviewGroup: 'newsmark.needs-review',
   orphanedGroup: 'newsmark.orphaned',
   categoryGroup: 'newsmark.category',
+  /** A sub-label within a category (codebook). */
+  labelGroup: 'newsmark.label',
   article: 'newsmark.article',
   articleMissing: 'newsmark.article.missing',
   tag: 'newsmark.tag',
@@ -36,6 +38,7 @@ export const ROWS_WITHOUT_MENUS: ReadonlySet<TreeItemContext> = new Set<TreeItem
   TreeItemContext.needsReviewGroup,
   TreeItemContext.orphanedGroup,
   TreeItemContext.categoryGroup,
+  TreeItemContext.labelGroup,
   TreeItemContext.differencesArticle,
   // Its sidecar could not be read: every change would be refused, so none is offered.
   TreeItemContext.tagReadOnly,
