@@ -8,9 +8,14 @@ export interface ArticleDetails {
   /** ISO 8601 date (`2026-03-25`) or date-time (`2026-03-25T08:30:00Z`). */
   readonly published?: string;
   readonly headline?: string;
+  /** Article-level codes from the codebook (`primary_frame: Security and defense`): one value or several. */
+  readonly codes?: ArticleCodes;
 }
 
-export type DetailKey = keyof ArticleDetails;
+export type ArticleCodes = Readonly<Record<string, string | readonly string[]>>;
+
+/** The text details, each one line of text; `codes` is a mapping and read on its own. */
+export type DetailKey = Exclude<keyof ArticleDetails, 'codes'>;
 
 /** In the order Newsmark writes them, after `sha256` and before `tags`. */
 export const DETAIL_KEYS: readonly DetailKey[] = ['outlet', 'url', 'published', 'headline'];
@@ -36,9 +41,9 @@ function isIsoDate(value: string): boolean {
 }
 
 /** The readable details of a sidecar's top level, and a problem for each key that is there but bad. */
-export function readDetails(data: Readonly<Record<string, unknown>>): { details: ArticleDetails; problems: { key: DetailKey; message: string }[] } {
-  const details: { -readonly [K in DetailKey]?: string } = {};
-  const problems: { key: DetailKey; message: string }[] = [];
+export function readDetails(data: Readonly<Record<string, unknown>>): { details: ArticleDetails; problems: { key: DetailKey | 'codes'; sub?: string; message: string }[] } {
+  const details: { -readonly [K in DetailKey]?: string } & { codes?: ArticleCodes } = {};
+  const problems: { key: DetailKey | 'codes'; sub?: string; message: string }[] = [];
   for (const key of DETAIL_KEYS) {
     const value = data[key];
     if (value === undefined || value === null) continue;
@@ -46,9 +51,35 @@ export function readDetails(data: Readonly<Record<string, unknown>>): { details:
     if (problem !== undefined) problems.push({ key, message: `${problem} It is kept in the file as written.` });
     else details[key] = value as string;
   }
+  const codes = data['codes'];
+  if (codes !== undefined && codes !== null) {
+    if (typeof codes !== 'object' || Array.isArray(codes)) problems.push({ key: 'codes', message: '"codes" must be a mapping of code: value (or a list of values). It is kept in the file as written.' });
+    else {
+      const read: Record<string, string | string[]> = {};
+      for (const [code, value] of Object.entries(codes as Record<string, unknown>)) {
+        const text = codeValue(value);
+        if (text === undefined) problems.push({ key: 'codes', sub: code, message: `Code "${code}" must be a value or a list of values. It is kept in the file as written.` });
+        else read[code] = text;
+      }
+      if (Object.keys(read).length > 0) details.codes = read;
+    }
+  }
   return { details, problems };
 }
 
+/** A code's value as text: what a YAML reader made of `2020` or `true` is the text written. */
+function codeValue(value: unknown): string | string[] | undefined {
+  const one = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+  if (!Array.isArray(value)) return one(value);
+  const all = value.map(one);
+  return all.every((v) => v !== undefined) ? (all) : undefined;
+}
+
 export function sameDetails(a: ArticleDetails, b: ArticleDetails): boolean {
-  return DETAIL_KEYS.every((key) => a[key] === b[key]);
+  return DETAIL_KEYS.every((key) => a[key] === b[key]) && sameCodes(a.codes, b.codes);
+}
+
+export function sameCodes(a: ArticleCodes | undefined, b: ArticleCodes | undefined): boolean {
+  const plain = (codes: ArticleCodes | undefined): string => JSON.stringify(Object.entries(codes ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return plain(a) === plain(b);
 }

@@ -11,7 +11,7 @@ import {
   type YAMLMap,
   YAMLSeq,
 } from 'yaml';
-import { DETAIL_KEYS, type ArticleDetails } from './details';
+import { DETAIL_KEYS, sameCodes, type ArticleCodes, type ArticleDetails } from './details';
 import { writeTag, setField } from './sidecarNodes';
 import { patchSidecar } from './sidecarPatch';
 import { entryId, keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
@@ -186,6 +186,7 @@ export class SidecarFile {
     setField(doc, root, 'sha256', sha256);
     if (details) {
       for (const key of DETAIL_KEYS) if (details[key] !== this.details[key]) setHeaderField(doc, root, key, details[key]);
+      if (!sameCodes(details.codes, this.details.codes)) setCodes(doc, root, this.details.codes, details.codes);
     }
     setField(doc, root, 'rejected', rejected.length > 0 ? rejected.map((r) => ({ category: r.category, start: r.start, end: r.end, text: r.text })) : undefined);
     const existing = nodeOf(root, 'tags');
@@ -304,7 +305,7 @@ const MAY_HAVE_TAG = /(^|[\s[{,:])!/;
 const MAY_HAVE_ALIAS = /(^|[\s[{,:])\*[^\s,\]}]/;
 
 /** A header detail: a new one goes with the other header keys, before `tags`, not at the end of the file. */
-function setHeaderField(doc: Document, root: YAMLMap, key: string, value: string | undefined): void {
+function setHeaderField(doc: Document, root: YAMLMap, key: string, value: unknown): void {
   const exists = root.items.some((p: Pair) => (isScalar(p.key) ? p.key.value : p.key) === key);
   if (exists || value === undefined) {
     setField(doc, root, key, value);
@@ -315,6 +316,21 @@ function setHeaderField(doc: Document, root: YAMLMap, key: string, value: string
   const pair = doc.createPair(key, node);
   if (at < 0) root.items.push(pair);
   else root.items.splice(at, 0, pair);
+}
+
+/**
+ * Sets the codes in the file's `codes:` mapping one by one, so a comment on a code and any code
+ * the reader could not take (kept as written, never dropped) stay; an empty mapping goes.
+ */
+function setCodes(doc: Document, root: YAMLMap, before: ArticleCodes | undefined, after: ArticleCodes | undefined): void {
+  const existing = nodeOf(root, 'codes');
+  if (!isMap(existing)) {
+    setHeaderField(doc, root, 'codes', after && Object.keys(after).length > 0 ? after : undefined);
+    return;
+  }
+  for (const code of Object.keys(before ?? {})) if (!(after && code in after)) existing.delete(code);
+  for (const [code, value] of Object.entries(after ?? {})) setField(doc, existing, code, value);
+  if (existing.items.length === 0) root.delete('codes');
 }
 
 function nodeOf(map: YAMLMap, key: string): unknown {

@@ -5,7 +5,7 @@
 // added ones go in at their sorted places. Whenever the file's layout is not the plain block
 // layout this scanner knows for certain, the caller writes the whole file as before.
 import { Document, isMap, isSeq, parseDocument, stringify, type YAMLSeq } from 'yaml';
-import { DETAIL_KEYS, type ArticleDetails } from './details';
+import { DETAIL_KEYS, sameCodes, type ArticleDetails } from './details';
 import { writeTag } from './sidecarNodes';
 import { entryId, idNeedsQuotes, loadQuickly } from './sidecarSource';
 import { readPlain } from './sidecarValues';
@@ -355,6 +355,8 @@ function headerEdits(before: SidecarContents, after: SidecarChange, topKeys: Rea
   if (after.sha256 !== before.sha256 && !set('sha256', after.sha256)) return undefined;
   if (after.details) {
     for (const key of DETAIL_KEYS) if (after.details[key] !== before.details[key] && !set(key, after.details[key])) return undefined;
+    // Codes are a mapping, set now and then: the full write handles them (and their comments).
+    if (!sameCodes(after.details.codes, before.details.codes)) return undefined;
   }
   if (JSON.stringify(plainRejected(after.rejected)) !== JSON.stringify(plainRejected(before.rejected))) {
     const found = topKeys.get('rejected');

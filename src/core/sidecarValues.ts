@@ -56,7 +56,7 @@ export function readPlain(data: unknown): ReadResult {
   else result.sha256 = sha;
   const details = readDetails(data);
   result.details = details.details;
-  result.detailProblems = details.problems.map((p) => ({ message: p.message, path: [p.key] }));
+  result.detailProblems = details.problems.map((p) => ({ message: p.message, path: p.sub !== undefined ? [p.key, p.sub] : [p.key] }));
   const tags = data['tags'];
   if (tags !== undefined && tags !== null && !Array.isArray(tags)) fail('"tags" must be a list.', 'tags');
   else if (Array.isArray(tags)) {
