@@ -112,16 +112,37 @@ export class SidecarFile {
 
   /** Where a tag's entry starts in the file (1-based), for diagnostics about it. */
   positionOf(id: string): { line: number; column: number } {
+    const { lines } = this.locate();
+    const pos = lines.linePos(this.tagEntry(id)?.range?.[0] ?? 0);
+    return { line: pos.line, column: pos.col };
+  }
+
+  /**
+   * Where a key is written (1-based): a tag's key when `id` is given, else a header key, or one
+   * key of a header mapping (`codes` › `primary_frame`). Falls back to the entry, then line 1.
+   */
+  positionOfKey(id: string | undefined, key: string, sub?: string): { line: number; column: number } {
+    const { doc, lines } = this.locate();
+    const map = id !== undefined ? this.tagEntry(id) : doc.contents;
+    let node: unknown = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key)?.key : undefined;
+    const value = isMap(map) ? map.get(key, true) : undefined;
+    if (sub !== undefined && isMap(value)) node = value.items.find((p) => isScalar(p.key) && p.key.value === sub)?.key ?? node;
+    const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? (map as Node | undefined)?.range?.[0] ?? 0);
+    return { line: pos.line, column: pos.col };
+  }
+
+  private locate(): { doc: Document; lines: LineCounter } {
     // Parsed once, with line numbers, however many tags are asked about.
     this.located ??= (() => {
       const lines = new LineCounter();
       return { doc: parseDocument(this.source ?? '', { lineCounter: lines }), lines };
     })();
-    const { doc, lines } = this.located;
-    const seq = doc.get('tags', true);
-    const node = isSeq(seq) ? seq.items.find((item) => isMap(item) && entryId(item) === id) : undefined;
-    const pos = lines.linePos((node as Node | undefined)?.range?.[0] ?? 0);
-    return { line: pos.line, column: pos.col };
+    return this.located;
+  }
+
+  private tagEntry(id: string): YAMLMap | undefined {
+    const seq = this.locate().doc.get('tags', true);
+    return isSeq(seq) ? (seq.items.find((item) => isMap(item) && entryId(item) === id) as YAMLMap | undefined) : undefined;
   }
 
   /** A new, empty sidecar for an article. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CODEBOOK_PRESETS, codebookToYaml } from '../../src/core/codebook/index';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { closeAll, eventually, exists, newsmark, open, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
@@ -100,5 +101,58 @@ describe('Codebook: sub-labels in tagging and review', () => {
     editor.selection = select(editor, 'lower docks');
     const [tag] = await vscode.commands.executeCommand<Tag[]>('newsmark.tagFraming');
     assert.equal(tag?.category, 'framing', 'tagging does not wait for a pick that has nothing to offer');
+  });
+});
+
+describe('Codebook: article codes and values it does not list', () => {
+  const SIDECAR = workspaceFile('harbor-gazette.txt.tags.yaml');
+  let sidecarBefore: string;
+
+  before(async () => {
+    sidecarBefore = await readTextFile(SIDECAR);
+    const api = await newsmark();
+    const semeval = CODEBOOK_PRESETS.find((p) => p.id === 'semeval2020')!.codebook;
+    const frames = CODEBOOK_PRESETS.find((p) => p.id === 'mediaFrames')!.codebook;
+    await writeTextFile(CODEBOOK, codebookToYaml({ ...semeval, codes: frames.codes }));
+    await api.codebook.service.reload();
+  });
+
+  after(async () => {
+    await closeAll();
+    const api = await newsmark();
+    if (await exists(CODEBOOK)) await remove(CODEBOOK);
+    await api.codebook.service.reload();
+    await writeTextFile(SIDECAR, sidecarBefore);
+    await api.idle();
+  });
+
+  it('Set Article Codes writes codes: into the sidecar header; Edit Article Details afterwards keeps them', async () => {
+    const api = await newsmark();
+    const editor = await open('harbor-gazette.txt');
+    const key = editor.document.uri.toString();
+    await vscode.commands.executeCommand('newsmark.setArticleCodes', { key }, { primary_frame: 'Security and defense' });
+    await api.idle();
+    const parsed = SidecarFile.parse(await readTextFile(SIDECAR));
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.sidecar.details.codes, { primary_frame: 'Security and defense' });
+    await vscode.commands.executeCommand('newsmark.editArticleDetails', { key }, { outlet: 'The Harbor Gazette' });
+    await api.idle();
+    const again = SidecarFile.parse(await readTextFile(SIDECAR));
+    assert.ok(again.ok);
+    assert.equal(again.sidecar.details.outlet, 'The Harbor Gazette');
+    assert.deepEqual(again.sidecar.details.codes, { primary_frame: 'Security and defense' }, 'editing the details leaves the codes alone');
+  });
+
+  it('a sub-label and a code value the codebook does not list are warnings on their lines of the sidecar, and stay in it', async () => {
+    const api = await newsmark();
+    const text = (await readTextFile(SIDECAR)).replace('primary_frame: Security and defense', 'primary_frame: Sports').replace(/(\n {4}category: framing\n)/, '$1    label: Loaded_language\n');
+    await writeTextFile(SIDECAR, text);
+    await eventually(() => vscode.languages.getDiagnostics(SIDECAR).filter((d) => d.source === 'Newsmark codebook').length === 2, 5000);
+    const lines = text.split('\n');
+    const found = vscode.languages.getDiagnostics(SIDECAR).filter((d) => d.source === 'Newsmark codebook').map((d) => lines[d.range.start.line]!.trim()).sort();
+    assert.deepEqual(found, ['label: Loaded_language', 'primary_frame: Sports']);
+    await api.idle();
+    const tags = api.store.tags(workspaceFile('harbor-gazette.txt').toString());
+    assert.ok(tags.some((t) => t.label === 'Loaded_language'), 'the unknown sub-label is kept on its tag');
   });
 });

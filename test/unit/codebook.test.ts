@@ -141,3 +141,38 @@ describe('codebook on disk', () => {
     assert.equal(new TextDecoder().decode(await fs.readFile(path)), 'codes: []\n# mine\n');
   });
 });
+
+describe('codebook warnings in a sidecar', () => {
+  it('a sub-label or code value the codebook does not list is a warning on its own line; known ones are not', async () => {
+    const { SidecarFile } = await import('../../src/core/sidecar');
+    const { codebookWarnings } = await import('../../src/core/codebook/index');
+    const text = [
+      'newsmark: 1', //                           1
+      'article: a.txt', //                        2
+      `sha256: ${'a'.repeat(64)}`, //             3
+      'codes:', //                                4
+      '  primary_frame: Sports', //               5
+      'tags:', //                                 6
+      '  - id: "00000001"', //                    7
+      '    category: framing', //                 8
+      '    label: Loaded_Language', //            9
+      '    start: 0', //                          10
+      '    end: 1', //                            11
+      '    text: a', //                           12
+      '  - id: "00000002"', //                    13
+      '    category: framing', //                 14
+      '    label: Loaded_language', //            15
+      '    start: 2', //                          16
+      '    end: 3', //                            17
+      '    text: b', //                           18
+      '',
+    ].join('\n');
+    const parsed = SidecarFile.parse(text);
+    assert.ok(parsed.ok);
+    const book = { ...preset('semeval2020'), codes: preset('mediaFrames').codes };
+    const warnings = codebookWarnings(book, parsed.sidecar);
+    assert.deepEqual(warnings.map((w) => w.line), [15, 5]);
+    assert.match(warnings[0]!.message, /Loaded_language/);
+    assert.deepEqual(codebookWarnings(EMPTY_CODEBOOK, parsed.sidecar), [], 'without a codebook nothing is warned about');
+  });
+});

@@ -44,6 +44,7 @@ function labels(model: TagTreeModel, nodes: readonly TreeNode[]): string[] {
       case 'tag': return source.tags(n.key).find((t) => t.id === n.id)!.text;
       case 'article': return `${n.key} (${model.count(n)})`;
       case 'category': return `${n.category} (${model.count(n)})`;
+      case 'label': return `[${n.label}] (${model.count(n)})`;
       case 'attention': return `${n.group} (${model.count(n)})`;
       case 'stat': return `${n.label}: ${n.value}`;
       case 'summary': return 'summary';

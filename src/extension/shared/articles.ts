@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeArticle } from '../../core/articleFile';
 import { articleNameFor, isSidecarName, sidecarNameFor } from '../../core/sidecar';
+import type { TagStore } from '../../core/tagStore';
 import { toLf } from '../../core/textIndex';
 import { DocumentOffsets } from './positions';
 import { maxFileBytes } from './settings';
@@ -65,4 +66,19 @@ export async function selectSpan(key: string, start: number, end: number, where:
   const range = DocumentOffsets.of(document).range(start, end);
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** The article a command acts on: a Tags view article row, an Explorer file, else the active article, else a pick among tagged articles. */
+export async function articleTarget(store: TagStore, target: unknown, question: string, none: string): Promise<string | undefined> {
+  if (target instanceof vscode.Uri) return articleKey(target);
+  if (typeof target === 'object' && target !== null && typeof (target as { key?: unknown }).key === 'string') return (target as { key: string }).key;
+  const editor = vscode.window.activeTextEditor;
+  if (editor && isTaggable(editor.document)) return articleKey(editor.document.uri);
+  const keys = store.keys();
+  if (keys.length === 0) {
+    void vscode.window.showInformationMessage(none);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: vscode.workspace.asRelativePath(articleUri(k)), key: k })), { title: question });
+  return picked?.key;
 }

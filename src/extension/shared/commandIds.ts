@@ -30,6 +30,7 @@ export const CommandId = {
   showTagsView: 'newsmark.showTagsView',
   exportTags: 'newsmark.exportTags',
   createCodebook: 'newsmark.createCodebook',
+  setArticleCodes: 'newsmark.setArticleCodes',
   previewReport: 'newsmark.previewReport',
   suggestTags: 'newsmark.suggestTags',
   acceptSuggestion: 'newsmark.acceptSuggestion',

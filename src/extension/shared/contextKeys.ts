@@ -29,4 +29,6 @@ export const ContextKeys = {
   inDifference: new ContextKey<boolean>('newsmark.inDifference'),
   /** Whether the workspace's codebook gives any category sub-labels: Change Sub-label shows then. */
   hasSubLabels: new ContextKey<boolean>('newsmark.hasSubLabels'),
+  /** Whether the codebook defines article-level codes: Set Article Codes… shows then. */
+  hasArticleCodes: new ContextKey<boolean>('newsmark.hasArticleCodes'),
 } as const;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DETAIL_KEYS, detailProblem, type ArticleDetails, type DetailKey } from '../../core/details';
 import { guessOutlet } from '../../core/outlet';
 import { ReadOnlyTagsError, type TagStore } from '../../core/tagStore';
-import { articleKey, articleUri, fileName, isTaggable, readArticleText } from '../shared/articles';
+import { articleTarget, articleUri, fileName, readArticleText } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import { registerCommand } from '../shared/commands';
 import { Disposable } from '../shared/disposable';
@@ -30,7 +30,7 @@ export class ArticleDetailsCommand extends Disposable {
   }
 
   private async edit(target: unknown, answers: DetailAnswers | undefined): Promise<void> {
-    const key = await this.articleOf(target);
+    const key = await articleTarget(this.store, target, 'Edit the details of which article?', 'Open an article to edit its details.');
     if (key === undefined) return;
     await this.storage.ensureLoaded(articleUri(key));
     // Refused before the four questions rather than after them (the store would refuse the change).
@@ -57,22 +57,8 @@ export class ArticleDetailsCommand extends Disposable {
       }
       if (value !== '') result[detail] = value;
     }
-    this.store.setDetails(key, result satisfies ArticleDetails);
+    // The codes are set elsewhere (Set Article Codes…): kept as they are.
+    this.store.setDetails(key, { ...result, ...(current.codes ? { codes: current.codes } : {}) } satisfies ArticleDetails);
     await this.storage.saveIfClean(key);
-  }
-
-  /** A Tags view article row, an Explorer file, else the active article, else a pick among tagged articles. */
-  private async articleOf(target: unknown): Promise<string | undefined> {
-    if (target instanceof vscode.Uri) return articleKey(target);
-    if (typeof target === 'object' && target !== null && typeof (target as { key?: unknown }).key === 'string') return (target as { key: string }).key;
-    const editor = vscode.window.activeTextEditor;
-    if (editor && isTaggable(editor.document)) return articleKey(editor.document.uri);
-    const keys = this.store.keys();
-    if (keys.length === 0) {
-      void vscode.window.showInformationMessage('Open an article to edit its details.');
-      return undefined;
-    }
-    const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: vscode.workspace.asRelativePath(articleUri(k)), key: k })), { title: 'Edit the details of which article?' });
-    return picked?.key;
   }
 }
