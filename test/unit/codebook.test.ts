@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCodes, checkTagLabel, CODEBOOK_PRESETS, codebookToYaml, EMPTY_CODEBOOK, parseCodebook } from '../../src/core/codebook/index';
+import { checkCodes, checkTagAttributes, checkTagLabel, CODEBOOK_PRESETS, codebookToYaml, EMPTY_CODEBOOK, parseCodebook } from '../../src/core/codebook/index';
 
 const preset = (id: string) => CODEBOOK_PRESETS.find((p) => p.id === id)!.codebook;
 
@@ -97,6 +97,9 @@ describe('codebook file', () => {
     assert.deepEqual(checkCodes(frames, { primary_frame: 'Security and defense' }), []);
     assert.deepEqual(checkCodes(frames, { primary_frame: ['Economic', 'Political'] }).map((w) => w.code), ['primary_frame']);
     assert.deepEqual(checkCodes(frames, { primary_frame: 'Sport', tone: 'neutral' }).map((w) => w.code), ['primary_frame', 'tone']);
+    const sources = preset('empty');
+    assert.deepEqual(checkTagAttributes(sources, 'claim', { source_type: 'expert', speaker: 'anyone at all' }), [], 'an attribute the codebook does not describe is free');
+    assert.deepEqual(checkTagAttributes(sources, 'claim', { source_type: 'rumour' }).map((w) => w.name), ['source_type']);
   });
 });
 

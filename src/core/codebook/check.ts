@@ -38,3 +38,17 @@ export function checkCodes(codebook: Codebook, codes: Readonly<Record<string, un
   }
   return warnings;
 }
+
+/** Attribute values outside the values the codebook allows for the category (attributes it does not describe are free). */
+export function checkTagAttributes(codebook: Codebook, category: CategoryId, attributes: Readonly<Record<string, unknown>> | undefined): { name: string; warning: ValueWarning }[] {
+  const specs = codebook.categories[category].attributes;
+  if (!attributes || specs.length === 0) return [];
+  const warnings: { name: string; warning: ValueWarning }[] = [];
+  for (const spec of specs) {
+    const value = attributes[spec.name];
+    if (value === undefined || !spec.values) continue;
+    const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+    if (!spec.values.includes(text)) warnings.push({ name: spec.name, warning: { message: `\`${text}\` is not one of the values the codebook allows for ${spec.name} (${spec.values.join(', ')}); it is kept as written.` } });
+  }
+  return warnings;
+}

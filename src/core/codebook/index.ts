@@ -2,6 +2,6 @@ export * from './types';
 export { parseCodebook, type ParsedCodebook } from './parse';
 export { CODEBOOK_PRESETS, MEDIA_FRAMES, type CodebookPreset } from './presets';
 export { codebookToYaml } from './write';
-export { checkTagLabel, checkCodes, labelOf, type ValueWarning } from './check';
+export { checkTagAttributes, checkTagLabel, checkCodes, labelOf, type ValueWarning } from './check';
 export { codebookPath, createCodebook, loadCodebook } from './load';
 export { codebookWarnings, type ValueWarningAt } from './sidecarWarnings';

@@ -1,5 +1,5 @@
 import type { SidecarFile } from '../sidecar';
-import { checkCodes, checkTagLabel } from './check';
+import { checkCodes, checkTagAttributes, checkTagLabel } from './check';
 import type { Codebook } from './types';
 
 export interface ValueWarningAt {
@@ -17,6 +17,7 @@ export function codebookWarnings(codebook: Codebook, sidecar: SidecarFile): Valu
   for (const tag of sidecar.tags) {
     const warning = checkTagLabel(codebook, tag.category, tag.label);
     if (warning) warnings.push({ ...sidecar.positionOfKey(tag.id, 'label'), message: warning.message });
+    for (const { name, warning: bad } of checkTagAttributes(codebook, tag.category, tag.attributes)) warnings.push({ ...sidecar.positionOfKey(tag.id, 'attributes', name), message: bad.message });
   }
   for (const { code, warning } of checkCodes(codebook, sidecar.details.codes ?? {})) warnings.push({ ...sidecar.positionOfKey(undefined, 'codes', code), message: warning.message });
   return warnings;

@@ -6,6 +6,6 @@ import { TagsView } from './tagsView';
 /** Reviewing tags: the Tags view (tree, filters, following the editor) and the review commands. */
 export function register(context: vscode.ExtensionContext, { store, storage, lens, codebook }: Services): TagsView {
   const tagsView = new TagsView(store, storage, lens, codebook);
-  context.subscriptions.push(tagsView, new ReviewCommands(store, lens));
+  context.subscriptions.push(tagsView, new ReviewCommands(store, lens, () => codebook.codebook));
   return tagsView;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { EMPTY_CODEBOOK, type Codebook } from '../../core/codebook/index';
 import { categoryOf, type CategoryId } from '../../core/codebook';
 import { isOrphan, needsReview } from '../../core/review/filter';
 import { compareTags, type ReviewVerdict, type Tag } from '../../core/tag';
@@ -24,9 +25,20 @@ const ATTRIBUTE_FIELDS: Record<CategoryId, readonly { key: string; prompt: strin
   framing: [{ key: 'target', prompt: 'Target: who or what the wording frames' }],
 };
 
+/** The built-in fields of a category, then the codebook's attributes (one of the same name takes the built-in one's place). */
+function fieldsOf(category: CategoryId, codebook: Codebook): { key: string; prompt: string; numeric?: boolean; values?: readonly string[] }[] {
+  const extra = codebook.categories[category].attributes;
+  const builtIn = ATTRIBUTE_FIELDS[category].map((f) => {
+    const spec = extra.find((a) => a.name === f.key);
+    return spec ? { ...f, ...(spec.definition ? { prompt: spec.definition } : {}), ...(spec.values ? { values: spec.values } : {}) } : f;
+  });
+  const added = extra.filter((a) => !ATTRIBUTE_FIELDS[category].some((f) => f.key === a.name)).map((a) => ({ key: a.name, prompt: a.definition ?? a.name, ...(a.values ? { values: a.values } : {}) }));
+  return [...builtIn, ...added];
+}
+
 /** Reviewing: verdicts, attributes, and walking through an article's tags. */
 export class ReviewCommands extends Disposable {
-  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly codebook: () => Codebook = () => EMPTY_CODEBOOK) {
     super();
     const command = (id: CommandId, run: (...args: unknown[]) => unknown): void => void this.register(registerCommand(id, run));
     command(CommandId.markConfirmed, (a, b) => this.mark(a, b, 'confirmed'));
@@ -56,8 +68,21 @@ export class ReviewCommands extends Disposable {
     const attributes: Record<string, unknown> = { ...(tag.attributes ?? {}) };
     if (typeof given === 'object' && given !== null && !Array.isArray(given)) Object.assign(attributes, given);
     else {
-      for (const field of ATTRIBUTE_FIELDS[tag.category]) {
+      for (const field of fieldsOf(tag.category, this.codebook())) {
         const current = attributes[field.key];
+        if (field.values) {
+          // The codebook lists the allowed values: a pick, with a value from elsewhere kept on offer.
+          const shown = current === undefined ? undefined : typeof current === 'string' ? current : JSON.stringify(current);
+          const values = shown !== undefined && !field.values.includes(shown) ? [...field.values, shown] : field.values;
+          const picked = await vscode.window.showQuickPick([...values.map((v) => ({ label: v, description: v === shown ? 'current' : '', value: v })), { label: 'Not set', description: shown === undefined ? 'current' : '', value: null }], {
+            title: `${categoryOf(tag.category).label} “${tag.text.slice(0, 40)}”: ${field.key}`,
+            placeHolder: field.prompt,
+          });
+          if (picked === undefined) return; // Escape cancels the whole edit
+          if (picked.value === null) delete attributes[field.key];
+          else if (picked.value !== shown) attributes[field.key] = picked.value;
+          continue;
+        }
         const answer = await vscode.window.showInputBox({
           title: `${categoryOf(tag.category).label} “${tag.text.slice(0, 40)}”: ${field.key}`,
           prompt: `${field.prompt}. Leave empty to remove it.`,

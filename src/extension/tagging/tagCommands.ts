@@ -71,6 +71,11 @@ export class TagCommands extends Disposable {
     return created.map((t) => ({ ...t, label }));
   }
 
+  /** The category's definition as the project's codebook words it, else Newsmark's. */
+  private definitionOf(category: CategoryId): string {
+    return this.codebook?.codebook.categories[category].description ?? categoryOf(category).definition;
+  }
+
   /** The codebook's sub-labels for the category, right after tagging or a change of category; undefined: none chosen. */
   private async offerSubLabel(category: CategoryId, count: number): Promise<string | undefined> {
     const codebook = this.codebook?.codebook;
@@ -81,7 +86,7 @@ export class TagCommands extends Disposable {
 
   private async tagSelectionsWithPick(): Promise<void> {
     const picked = await vscode.window.showQuickPick(
-      CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: c.definition, id: c.id })),
+      CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: this.definitionOf(c.id), id: c.id })),
       { title: 'Tag Selection As…', placeHolder: 'Category', matchOnDetail: true },
     );
     if (picked) await this.tagSelections(picked.id);
@@ -112,7 +117,7 @@ export class TagCommands extends Disposable {
     if (!category) {
       const single = tags.length === 1 ? tags[0] : undefined;
       const picked = await vscode.window.showQuickPick(
-        CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: c.definition, description: c.id === single?.category ? 'current' : '', id: c.id })),
+        CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: this.definitionOf(c.id), description: c.id === single?.category ? 'current' : '', id: c.id })),
         { title: single ? `Change Category of “${single.text.slice(0, 40)}”` : `Change Category of ${tags.length} Tags`, matchOnDetail: true },
       );
       category = picked?.id;
