@@ -1,4 +1,4 @@
-import { compareArticles, type AgreementReport, type CategoryAgreement, type Span } from '../core/agreement';
+import { compareArticles, subLabelPairs, type AgreementReport, type CategoryAgreement, type Span } from '../core/agreement';
 import { authorsOf, splitByAuthor, type PairedSets } from '../core/agreement/sets';
 import { formatFigure as num } from '../core/agreement/reportPage';
 import { CATEGORIES } from '../core/codebook';
@@ -47,11 +47,15 @@ export async function agree(paths: readonly string[], options: AgreeOptions, out
   }
 
   const report = compareArticles(paired.pairs);
+  // Sub-labels (a codebook's techniques) get their own figures: the category figures ignore them.
+  const sub = subLabelPairs(paired.pairs);
+  const bySubLabel = sub.categories.length > 0 ? compareArticles(sub.pairs, { categories: sub.categories }) : undefined;
   const notes = { onlyInA: paired.onlyInA, onlyInB: paired.onlyInB, reattached: paired.reattached, orphansLeftOut: paired.orphansLeftOut, ...(byAuthor ? { withoutAuthor } : {}) };
   if (options.json) {
-    out.line(JSON.stringify({ ...jsonOf(report), sets: { a: labels.a, b: labels.b, by: byAuthor ? 'author' : 'set' }, notes }, null, 2));
+    const subLabels = bySubLabel ? { subLabels: { categories: bySubLabel.categories, overall: bySubLabel.overall } } : {};
+    out.line(JSON.stringify({ ...jsonOf(report), ...subLabels, sets: { a: labels.a, b: labels.b, by: byAuthor ? 'author' : 'set' }, notes }, null, 2));
   } else {
-    printReport(out, report, paired, labels, byAuthor, withoutAuthor);
+    printReport(out, report, paired, labels, byAuthor, withoutAuthor, bySubLabel);
   }
   return 0;
 }
@@ -73,7 +77,7 @@ function jsonOf(report: AgreementReport): object {
 
 const KIND_LABEL = { 'only-in-a': 'only in A', 'only-in-b': 'only in B', 'category-differs': 'category differs', 'boundaries-differ': 'boundaries differ' } as const;
 
-function printReport(out: Output, report: AgreementReport, paired: PairedSets, labels: { a: string; b: string }, byAuthor: boolean, withoutAuthor: number): void {
+function printReport(out: Output, report: AgreementReport, paired: PairedSets, labels: { a: string; b: string }, byAuthor: boolean, withoutAuthor: number, bySubLabel: AgreementReport | undefined): void {
   const what = byAuthor ? 'author' : 'set';
   out.line(`A = ${what} ${labels.a}`);
   out.line(`B = ${what} ${labels.b}`);
@@ -94,6 +98,11 @@ function printReport(out: Output, report: AgreementReport, paired: PairedSets, l
     ...Object.entries(report.categories).map(([id, f]) => row(labelOf(id), f)),
     row('Overall', report.overall),
   ]);
+  if (bySubLabel) {
+    out.line('');
+    out.line('Per sub-label (a span tagged with different sub-labels counts as a disagreement here):');
+    printTable(out, [['Sub-label', ...header.slice(1)], ...Object.entries(bySubLabel.categories).map(([id, f]) => row(subLabelName(id), f))]);
+  }
   if (report.articles.length > 0) {
     out.line('');
     printTable(out, [['Article', ...header.slice(1)], ...report.articles.map((a) => row(a.article, a.overall))]);
@@ -109,6 +118,11 @@ function printReport(out: Output, report: AgreementReport, paired: PairedSets, l
 
 function row(name: string, f: CategoryAgreement): string[] {
   return [name, num(f.exactF1), num(f.overlapF1), num(f.kappa), num(f.alpha), String(f.a), String(f.b), String(f.matched)];
+}
+
+function subLabelName(id: string): string {
+  const at = id.indexOf(':');
+  return `${labelOf(id.slice(0, at))} › ${id.slice(at + 1)}`;
 }
 
 function labelOf(id: string): string {

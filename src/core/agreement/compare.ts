@@ -109,3 +109,32 @@ function figure(c: SpanCounts, t: CodePointTable, alpha: number | null): Categor
 function finite(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
+
+/** How a sub-label row is named: `framing:Loaded_Language`, `framing:(none)` for tags without one. */
+export const NO_SUB_LABEL = '(none)';
+
+/**
+ * The pairs again with each span's category refined by its sub-label, for agreement per
+ * sub-label: only the categories in which some span (either coder, any article) has one, so a
+ * project that gives only framing sub-labels gets framing's rows and nothing else. Two coders
+ * who tagged one span with different techniques then disagree on it ("category differs").
+ */
+export function subLabelPairs(pairs: readonly ArticlePair[]): { pairs: ArticlePair[]; categories: string[] } {
+  const labelled = new Set<string>();
+  for (const p of pairs) for (const s of [...p.a, ...p.b]) if (s.label !== undefined) labelled.add(s.category);
+  const refine = (spans: readonly Span[]): Span[] => spans.filter((s) => labelled.has(s.category)).map((s) => ({ ...s, category: `${s.category}:${s.label ?? NO_SUB_LABEL}` }));
+  const refined = pairs.map((p) => ({ ...p, a: refine(p.a), b: refine(p.b) }));
+  const found = new Set<string>();
+  for (const p of refined) for (const s of [...p.a, ...p.b]) found.add(s.category);
+  const order = (c: string): [number, string] => [CATEGORY_IDS.indexOf(c.slice(0, c.indexOf(':')) as (typeof CATEGORY_IDS)[number]), c];
+  const categories = [...found].sort((x, y) => {
+    const [ix, cx] = order(x);
+    const [iy, cy] = order(y);
+    if (ix !== iy) return ix - iy;
+    const nx = cx.endsWith(`:${NO_SUB_LABEL}`);
+    const ny = cy.endsWith(`:${NO_SUB_LABEL}`);
+    if (nx !== ny) return nx ? 1 : -1;
+    return cx < cy ? -1 : cx > cy ? 1 : 0;
+  });
+  return { pairs: refined, categories };
+}

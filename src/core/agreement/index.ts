@@ -5,7 +5,7 @@
  *   const paired = pairSets(setA, setB);            // or splitByAuthor(set, [x, y])
  *   const report = compareArticles(paired.pairs);   // figures + diagnosis list
  */
-export { compareArticles, categoriesOf, type CompareOptions } from './compare';
+export { compareArticles, categoriesOf, NO_SUB_LABEL, subLabelPairs, type CompareOptions } from './compare';
 export { diagnose } from './diagnose';
 export { codePointTable, kappa, type CodePointTable } from './kappa';
 export { compareArticle, differenceId, DIFFERENCE_LABELS, noDecisions, plan, RESOLUTION_LABELS, type ArticleComparison, type Decisions, type Difference, type Plan, type PlanContext, type Resolution } from './adjudicate';

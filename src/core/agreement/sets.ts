@@ -123,7 +123,7 @@ function toSpans(tags: readonly Tag[], result: PairedSets): Span[] {
   const spans: Span[] = [];
   for (const t of tags) {
     if (isOrphan(t)) result.orphansLeftOut++;
-    else spans.push({ start: t.start, end: t.end, category: t.category, text: t.text, id: t.id });
+    else spans.push({ start: t.start, end: t.end, category: t.category, ...(t.label !== undefined ? { label: t.label } : {}), text: t.text, id: t.id });
   }
   return spans;
 }

@@ -11,6 +11,8 @@ export interface Span {
   readonly start: number;
   readonly end: number;
   readonly category: string;
+  /** The tag's sub-label (codebook), compared by subLabelPairs; the category figures ignore it. */
+  readonly label?: string;
   readonly text: string;
   /** The tag's id, so the editor can find the tag a difference is about; absent for made-up spans. */
   readonly id?: string;
