@@ -97,3 +97,15 @@ describe('Agreement Report page', () => {
     assert.match(none, /0 articles compared · 0 differences/);
   });
 });
+
+describe('Agreement Report page: sub-labels', () => {
+  it('adds a By sub-label grid with the per-sub-label figures when some tags carry one, and none otherwise', async () => {
+    const { subLabelPairs } = await import('../../src/core/agreement');
+    const labelled: ArticlePair[] = [{ article: 'a.txt', length: 50, a: [{ ...span('framing', 0, 10), label: 'Loaded_Language' }], b: [{ ...span('framing', 0, 10), label: 'Doubt' }] }];
+    const sub = subLabelPairs(labelled);
+    const view: AgreementView = { ...VIEW, report: compareArticles(labelled), bySubLabel: compareArticles(sub.pairs, { categories: sub.categories }) };
+    const rows = grid(agreementBody(view), 'sublabels-title');
+    assert.deepEqual(rows.map((r) => [r[0], r[5], r[6], r[7]]), [['Editorial framing › Doubt', '0', '1', '0'], ['Editorial framing › Loaded_Language', '1', '0', '0']]);
+    assert.ok(!agreementBody(VIEW).includes('sublabels-title'));
+  });
+});

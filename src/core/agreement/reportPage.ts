@@ -28,6 +28,8 @@ export interface AgreementView {
   readonly orphansLeftOut: number;
   /** Tags with no author, left out in `by: 'author'` mode. */
   readonly withoutAuthor?: number;
+  /** Figures per sub-label (subLabelPairs), when some tags carry one. */
+  readonly bySubLabel?: AgreementReport;
 }
 
 export interface AgreementPageSources {
@@ -100,9 +102,23 @@ ${notes(view)}
 ${[...Object.entries(report.categories).map(([id, f]) => categoryRow(labelOf(id), f, '')), categoryRow('Overall', report.overall, ' class="overall"')].join('\n')}
 </tbody>
 </table></div>
+${subLabelTable(view.bySubLabel)}
 <h2 id="articles-title">Articles, most disagreement first</h2>
 ${articlesTable(report)}
 </main>`;
+}
+
+function subLabelTable(report: AgreementReport | undefined): string {
+  if (!report || Object.keys(report.categories).length === 0) return '';
+  const rows = Object.entries(report.categories).map(([id, f]) => categoryRow(`${labelOf(id.slice(0, id.indexOf(':')))} › ${id.slice(id.indexOf(':') + 1)}`, f, ''));
+  return `<h2 id="sublabels-title">By sub-label</h2>
+<p class="help" id="sublabels-help">The same span with two different sub-labels counts as a difference here; the figures by category above ignore sub-labels.</p>
+<div class="scroll"><table role="grid" class="figures agreement" aria-labelledby="sublabels-title" aria-describedby="sublabels-help grid-help">
+<thead><tr><th scope="col">Sub-label</th>${figureHeads()}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table></div>`;
 }
 
 function figureHeads(): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compareArticles } from '../../core/agreement';
+import { compareArticles, subLabelPairs, type ArticlePair } from '../../core/agreement';
 import { pairFolders, readAnnotationSet, requireReadable, UnreadableSetError, type SkippedFile } from '../../core/agreement/readSet';
 import { agreementPage, type AgreementView } from '../../core/agreement/reportPage';
 import { authorsOf, splitByAuthor } from '../../core/agreement/sets';
@@ -191,7 +191,7 @@ async function compute(rootA: vscode.Uri, how: { b: vscode.Uri } | { authors: re
     const set = requireReadable(await readAnnotationSet(a.fs, a.root, { ...a.options, withoutArticle: 'problem' }));
     const articles = [...set.articles.values()];
     const paired = splitByAuthor(articles, [how.authors[0], how.authors[1]]);
-    const view: AgreementView = { report: compareArticles(paired.pairs), a: how.authors[0], b: how.authors[1], by: 'author', ...notes(paired), withoutAuthor: authorsOf(articles).withoutAuthor };
+    const view: AgreementView = { report: compareArticles(paired.pairs), ...bySubLabel(paired.pairs), a: how.authors[0], b: how.authors[1], by: 'author', ...notes(paired), withoutAuthor: authorsOf(articles).withoutAuthor };
     return { view, rootA, rootB: undefined, notices: linkNotices(rootA, set.skipped) };
   }
   const rootB = a.fs.pathOf(how.b);
@@ -199,7 +199,7 @@ async function compute(rootA: vscode.Uri, how: { b: vscode.Uri } | { authors: re
   if (rootB === undefined) throw new ChoiceError(`set B (${shown(how.b)}) is not on the file system of set A (${shown(rootA)}); put both sets in one place.`);
   if (rootB.replace(/\/$/, '') === a.root.replace(/\/$/, '')) throw new ChoiceError('set B is set A: choose the second coder’s folder.');
   const { paired, skipped } = await pairFolders(a.fs, a.root, rootB, a.options);
-  const view: AgreementView = { report: compareArticles(paired.pairs), a: shown(rootA), b: shown(how.b), by: 'set', ...notes(paired) };
+  const view: AgreementView = { report: compareArticles(paired.pairs), ...bySubLabel(paired.pairs), a: shown(rootA), b: shown(how.b), by: 'set', ...notes(paired) };
   return { view, rootA, rootB: how.b, notices: linkNotices(rootA, skipped) };
 }
 
@@ -220,4 +220,10 @@ async function pickTwo(names: readonly string[], counts: ReadonlyMap<string, num
   if (!a) return undefined;
   const b = await vscode.window.showQuickPick(names.filter((n) => n !== a.label).map(item), { title: `Agreement Report: Coder B (A is ${a.label})` });
   return b && [a.label, b.label];
+}
+
+/** The per-sub-label figures, when some tags carry a sub-label. */
+function bySubLabel(pairs: readonly ArticlePair[]): Pick<AgreementView, 'bySubLabel'> {
+  const sub = subLabelPairs(pairs);
+  return sub.categories.length > 0 ? { bySubLabel: compareArticles(sub.pairs, { categories: sub.categories }) } : {};
 }
