@@ -1,5 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { CODEBOOK_FILE_NAME, codebookPath, loadCodebook, type Codebook } from '../core/codebook/index';
+import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { decodeArticle } from '../core/articleFile';
 import { reattach } from '../core/anchor/reattach';
 import { importerFor, IMPORTERS } from '../core/export/formats';
@@ -70,7 +72,8 @@ export async function importTags(paths: readonly string[], command: ImportComman
   for (const [name, count] of ambiguous) {
     problems.push(`${name}: ${corpus.get(name)!.length} articles have this name under ${command.articles} (${corpus.get(name)!.join(', ')}); ${count} ${count === 1 ? 'span was' : 'spans were'} not imported — give --articles the one folder that holds the right ${name}`);
   }
-  const placed = placeImported(spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map });
+  const codebook = await corpusCodebook(command.articles, out);
+  const placed = placeImported(spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map, codebook });
   problems.push(...placed.problems);
   let written = 0;
   let sidecars = 0;
@@ -92,6 +95,15 @@ export async function importTags(paths: readonly string[], command: ImportComman
   const c = placed.counts;
   out.line(`${importer.label}: ${written} tags imported into ${sidecars} sidecars (${c.exact} at their offsets, ${c.reattached} found again, ${c.fuzzy} fuzzy), ${c.skipped + [...ambiguous.values()].reduce((a, b) => a + b, 0)} skipped.`);
   return problems.length > 0 ? 1 : 0;
+}
+
+/** The corpus's codebook (newsmark.codebook.yaml in the articles folder); its problems are told, never fatal. */
+async function corpusCodebook(folder: string, out: Output): Promise<Codebook> {
+  const fs = new NodeFileSystem();
+  const path = codebookPath(fromNativePath(resolve(folder)));
+  const { codebook, problems } = await loadCodebook(fs, path);
+  for (const p of problems) out.error(`⚠ ${join(folder, CODEBOOK_FILE_NAME)}:${p.line}: ${p.message}`);
+  return codebook;
 }
 
 /** Our new tags keep their ids unless another writer used one since we looked. */

@@ -1,5 +1,6 @@
 import { reattach } from '../anchor/reattach';
-import { isCategoryId, type CategoryId } from '../codebook';
+import { CATEGORY_IDS, isCategoryId, type CategoryId } from '../codebook';
+import type { Codebook } from '../codebook/index';
 import { ArticleText, newTagId, sortTags, type Tag } from '../tag';
 import type { ImportedSpan } from './types';
 
@@ -18,6 +19,8 @@ export interface ImportContext {
   existingTags(name: string): readonly Tag[];
   /** Labels of the other tool mapped onto Newsmark's categories (`--map old=new`). */
   readonly labelMap: ReadonlyMap<string, CategoryId>;
+  /** The project's codebook: a label it lists as a sub-label brings its category along. */
+  readonly codebook?: Codebook;
   readonly author?: string;
 }
 
@@ -45,12 +48,14 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
 
   for (const span of spans) {
     const where = `${span.article} ${span.start}–${span.end}${span.text !== undefined ? ` ${JSON.stringify(shorten(span.text))}` : ''}`;
-    const category = context.labelMap.get(span.label) ?? (isCategoryId(span.label) ? span.label : undefined);
-    if (!category) {
-      problems.push(`${where}: unknown category "${span.label}" (map it with --map ${span.label}=claim|denial|figure|framing)`);
+    const resolved = resolveLabel(span.label, context.labelMap, context.codebook);
+    if ('problem' in resolved) {
+      problems.push(`${where}: ${resolved.problem}`);
       counts.skipped++;
       continue;
     }
+    const { category } = resolved;
+    const subLabel = span.subLabel ?? resolved.subLabel;
     const lf = context.articleText(span.article);
     if (lf === undefined) {
       problems.push(`${where}: no article named ${span.article} in the corpus`);
@@ -70,6 +75,7 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
     const draft: Tag = {
       id: span.id !== undefined && /^[0-9a-f]{8}$/.test(span.id) && !taken.ids.has(span.id) ? span.id : newTagId(taken.ids),
       category,
+      ...(subLabel !== undefined ? { label: subLabel } : {}),
       start: fits ? span.start : Math.min(span.start, article.length),
       end: fits ? span.end : Math.min(span.end, article.length),
       text: expected,
@@ -106,6 +112,25 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
   }
   for (const [name, list] of tags) tags.set(name, sortTags(list));
   return { tags, problems, counts };
+}
+
+/**
+ * Another tool's label → a category and maybe a sub-label: `--map` first, then a category's own
+ * id, then `category:label` (as Label Studio and doccano exports write them), then the codebook
+ * (`Loaded_Language` is a framing sub-label in the SemEval presets).
+ */
+export function resolveLabel(label: string, labelMap: ReadonlyMap<string, CategoryId>, codebook?: Codebook): { category: CategoryId; subLabel?: string } | { problem: string } {
+  const listedUnder = (category: CategoryId, id: string): boolean => codebook?.categories[category].labels.some((l) => l.id === id) ?? false;
+  const mapped = labelMap.get(label);
+  if (mapped) return listedUnder(mapped, label) ? { category: mapped, subLabel: label } : { category: mapped };
+  if (isCategoryId(label)) return { category: label };
+  const colon = label.indexOf(':');
+  const head = colon > 0 ? label.slice(0, colon) : '';
+  if (isCategoryId(head) && colon < label.length - 1) return { category: head, subLabel: label.slice(colon + 1) };
+  const owners = codebook ? CATEGORY_IDS.filter((c) => listedUnder(c, label)) : [];
+  if (owners.length === 1) return { category: owners[0]!, subLabel: label };
+  if (owners.length > 1) return { problem: `"${label}" is a sub-label of ${owners.join(' and ')} in the codebook; say which with --map ${label}=${owners[0]}` };
+  return { problem: `unknown category "${label}" (map it with --map ${label}=claim|denial|figure|framing, or list it as a sub-label in newsmark.codebook.yaml)` };
 }
 
 /** `old=new` pairs of `--map` into a label map, with a message for each bad pair. */

@@ -70,6 +70,8 @@ export interface ImportedSpan {
   readonly article: string;
   /** The category as the other tool named it (mapped later). */
   readonly label: string;
+  /** A sub-label the format carries apart from the label (a brat attribute, a W3C body, a column). */
+  readonly subLabel?: string;
   /** Offsets in the article text with CRLF → LF, in code points (importers convert their unit). */
   readonly start: number;
   readonly end: number;

@@ -1,0 +1,73 @@
+// Sub-labels through the data sets' formats (issue 17): fictional articles in the SemEval tasks'
+// exact layouts, imported with the preset codebook beside the corpus.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CODEBOOK_PRESETS, codebookToYaml } from '../../src/core/codebook/index';
+import { SidecarFile } from '../../src/core/sidecar';
+import { inTemp, run, runExpecting } from './cliRun';
+
+/** Invented for these tests: two short pieces in the style of the task's news articles. */
+const ARTICLES: Record<string, string> = {
+  '700000001': 'Harbour chief slams "reckless" ferry plan\n\nThe so-called experts behind the ferry plan have gambled with the town\'s future, the harbour chief said on Monday.\nShe called the scheme a disgrace and said nobody had asked the fishermen.\n',
+  '700000002': 'Council defends tram budget\n\nThe council said the tram would open in March and denied that costs had doubled.\nCritics called it a money pit.\n',
+};
+
+const preset = (id: string) => CODEBOOK_PRESETS.find((p) => p.id === id)!.codebook;
+const cp = (text: string, part: string): [number, number] => {
+  const at = Array.from(text.slice(0, text.indexOf(part))).length;
+  return [at, at + Array.from(part).length];
+};
+
+function corpus(dir: string, codebook = preset('semeval2020')): string {
+  const folder = join(dir, 'corpus');
+  mkdirSync(folder, { recursive: true });
+  for (const [id, text] of Object.entries(ARTICLES)) writeFileSync(join(folder, `article${id}.txt`), text);
+  writeFileSync(join(folder, 'newsmark.codebook.yaml'), codebookToYaml(codebook));
+  return folder;
+}
+
+function labelsOf(folder: string): string[] {
+  return readdirSync(folder).filter((f) => f.endsWith('.tags.yaml')).sort().flatMap((f) => {
+    const parsed = SidecarFile.parse(readFileSync(join(folder, f), 'utf8'));
+    assert.ok(parsed.ok);
+    return parsed.sidecar.tags.map((t) => `${f.slice(0, -'.tags.yaml'.length)} ${t.category}/${t.label ?? '-'} ${t.start}-${t.end} ${t.text}`);
+  });
+}
+
+describe('SemEval-2020 Task 11 label files with the preset codebook', () => {
+  it('import the techniques as framing tags with their sub-labels', () => inTemp(async (dir) => {
+    const folder = corpus(dir);
+    const [a, b] = [ARTICLES['700000001']!, ARTICLES['700000002']!];
+    const labels = join(dir, 'labels');
+    mkdirSync(labels);
+    // The task's layout: one file per article, article<ID>.task-flc-tc.labels, ID TAB technique TAB start TAB end.
+    writeFileSync(join(labels, 'article700000001.task-flc-tc.labels'), [
+      `700000001\tLoaded_Language\t${cp(a, 'reckless').join('\t')}\n`,
+      `700000001\tDoubt\t${cp(a, 'so-called experts').join('\t')}\n`,
+      `700000001\tName_Calling,Labeling\t${cp(a, 'a disgrace').join('\t')}\n`,
+    ].join(''));
+    writeFileSync(join(labels, 'article700000002.task-flc-tc.labels'), `700000002\tLoaded_Language\t${cp(b, 'a money pit').join('\t')}\n`);
+    const result = await runExpecting(0, ['import', '--format', 'semeval', '--articles', folder, labels]);
+    assert.match(result.out, /4 tags imported into 2 sidecars/);
+    const line = (id: string, label: string, part: string): string => `article${id}.txt framing/${label} ${cp(ARTICLES[id]!, part).join('-')} ${part}`;
+    assert.deepEqual(labelsOf(folder), [
+      line('700000001', 'Loaded_Language', 'reckless'),
+      line('700000001', 'Doubt', 'so-called experts'),
+      line('700000001', 'Name_Calling,Labeling', 'a disgrace'),
+      line('700000002', 'Loaded_Language', 'a money pit'),
+    ]);
+  }));
+
+  it('without a codebook, a technique is an unknown category: reported, not imported, with the way out', () => inTemp(async (dir) => {
+    const folder = join(dir, 'bare');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'article700000002.txt'), ARTICLES['700000002']!);
+    const labels = join(dir, 'x.labels');
+    writeFileSync(labels, `700000002\tLoaded_Language\t${cp(ARTICLES['700000002']!, 'a money pit').join('\t')}\n`);
+    const result = await run(['import', '--format', 'semeval', '--articles', folder, labels]);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /unknown category "Loaded_Language".*newsmark\.codebook\.yaml/);
+  }));
+});
