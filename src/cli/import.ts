@@ -1,6 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CODEBOOK_FILE_NAME, codebookPath, loadCodebook, type Codebook } from '../core/codebook/index';
+import type { ArticleCodes } from '../core/details';
+import type { ImportedCodes } from '../core/export/types';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { decodeArticle } from '../core/articleFile';
 import { reattach } from '../core/anchor/reattach';
@@ -75,15 +77,23 @@ export async function importTags(paths: readonly string[], command: ImportComman
   const codebook = await corpusCodebook(command.articles, out);
   const placed = placeImported(spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map, codebook });
   problems.push(...placed.problems);
+  const codes = codesByArticle(read.codes ?? [], codebook, texts, problems);
   let written = 0;
   let sidecars = 0;
-  for (const [name, tags] of placed.tags) {
+  for (const name of [...new Set([...placed.tags.keys(), ...codes.keys()])]) {
+    const tags = placed.tags.get(name) ?? [];
     const problem = refused.get(name);
     if (problem) {
       problems.push(`${problem} Nothing was imported into it; fix it and import again.`);
       continue;
     }
-    const result = await updateSidecarFile(corpus.get(name)![0]!, { articleLf: texts.get(name)!, create: true, change: (current) => [...current, ...withFreeIds(tags, current)] })
+    const imported = codes.get(name);
+    const result = await updateSidecarFile(corpus.get(name)![0]!, {
+      articleLf: texts.get(name)!,
+      create: true,
+      change: (current) => (tags.length > 0 ? [...current, ...withFreeIds(tags, current)] : undefined),
+      ...(imported ? { codes: (current: ArticleCodes | undefined): ArticleCodes => ({ ...(current ?? {}), ...imported }) } : {}),
+    })
       .catch((error: unknown): UpdateResult => ({ ok: false, problem: `${join(corpus.get(name)![0]!, '..', sidecarNameFor(name))}: not changed — ${describeError(error)}.` })); // one article's failure; the others go on
     if (!result.ok) problems.push(`${result.problem} Nothing was imported into it.`);
     else {
@@ -92,9 +102,30 @@ export async function importTags(paths: readonly string[], command: ImportComman
     }
   }
   for (const p of problems) out.error(`✗ ${p}`);
+  for (const note of read.notes ?? []) out.error(note);
   const c = placed.counts;
-  out.line(`${importer.label}: ${written} tags imported into ${sidecars} sidecars (${c.exact} at their offsets, ${c.reattached} found again, ${c.fuzzy} fuzzy), ${c.skipped + [...ambiguous.values()].reduce((a, b) => a + b, 0)} skipped.`);
+  out.line(`${importer.label}: ${written} tags${codes.size > 0 ? ` and the codes of ${codes.size} ${codes.size === 1 ? 'article' : 'articles'}` : ''} imported into ${sidecars} sidecars (${c.exact} at their offsets, ${c.reattached} found again, ${c.fuzzy} fuzzy), ${c.skipped + [...ambiguous.values()].reduce((a, b) => a + b, 0)} skipped.`);
   return problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * Imported article codes per article name: a code the codebook says takes several values is a
+ * list, one that takes one (or an unknown code with one value) is that value.
+ */
+function codesByArticle(imported: readonly ImportedCodes[], codebook: Codebook, texts: ReadonlyMap<string, string>, problems: string[]): Map<string, Record<string, string | readonly string[]>> {
+  const byArticle = new Map<string, Record<string, string | readonly string[]>>();
+  for (const { article, code, values } of imported) {
+    if (!texts.has(article)) {
+      problems.push(`${article}: no article with this name in the corpus; its ${code} not imported`);
+      continue;
+    }
+    const multiple = codebook.codes.find((c) => c.id === code)?.multiple ?? values.length > 1;
+    const entry = byArticle.get(article) ?? {};
+    entry[code] = multiple ? values : values[0] ?? '';
+    if (!multiple && values.length === 0) delete entry[code];
+    byArticle.set(article, entry);
+  }
+  return byArticle;
 }
 
 /** The corpus's codebook (newsmark.codebook.yaml in the articles folder); its problems are told, never fatal. */

@@ -1,6 +1,7 @@
 import { articleHash, decodeArticle, DEFAULT_MAX_FILE_BYTES } from './articleFile';
 import { reattach } from './anchor/reattach';
 import { mergeTags } from './merge';
+import { sameCodes, type ArticleCodes, type ArticleDetails } from './details';
 import { SidecarFile, SidecarWriteError } from './sidecar';
 import { StaleWriteError, type FileSystemPort } from './fs/port';
 import { readBytes, type FileRead } from './storage/diskRecord';
@@ -44,6 +45,8 @@ export interface SidecarUpdate {
   readonly change: (tags: readonly Tag[], file: SidecarFile | undefined) => Tag[] | undefined;
   /** Whether a missing sidecar is created (suggest --write, import) or that is refused (check --fix). */
   readonly create: boolean;
+  /** The article codes to write, given the file's (import of SemEval-2023's frames); absent: codes left as they are. */
+  readonly codes?: (current: ArticleCodes | undefined) => ArticleCodes | undefined;
   readonly maxBytes?: number;
 }
 
@@ -71,13 +74,21 @@ export async function updateSidecar(fs: FileSystemPort, update: SidecarUpdate, r
   let base = placed(state, articleLf);
   let file = state.kind === 'ok' ? state.sidecar : undefined;
   const changed = update.change(base, file);
-  if (changed === undefined) return { ok: true, written: false, tags: base };
-  let mine = changed;
+  const codesChange = (f: SidecarFile | undefined): ArticleDetails | undefined => {
+    if (!update.codes) return undefined;
+    const wanted = update.codes(f?.details.codes);
+    if (sameCodes(wanted, f?.details.codes)) return undefined;
+    const { codes: _old, ...rest } = f?.details ?? {};
+    return wanted && Object.keys(wanted).length > 0 ? { ...rest, codes: wanted } : rest;
+  };
+  if (changed === undefined && codesChange(file) === undefined) return { ok: true, written: false, tags: base };
+  let mine = changed ?? base;
   const sha256 = articleHash(articleLf);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     let text: string;
     try {
-      text = (file ?? SidecarFile.create(update.articleName, '')).serialize(mine, sha256);
+      const details = codesChange(file);
+      text = (file ?? SidecarFile.create(update.articleName, '')).serialize(mine, sha256, undefined, undefined, details);
     } catch (error) {
       if (error instanceof SidecarWriteError) return { ok: false, problem: `${path}: not changed — ${error.message}` };
       throw error;

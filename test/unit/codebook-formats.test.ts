@@ -71,3 +71,33 @@ describe('SemEval-2020 Task 11 label files with the preset codebook', () => {
     assert.match(result.err, /unknown category "Loaded_Language".*newsmark\.codebook\.yaml/);
   }));
 });
+
+describe('SemEval-2023 Task 3 files with the preset codebook', () => {
+  it('spans import as framing tags with their techniques, frames and genre as the article codes; the paragraph file is only noted', () => inTemp(async (dir) => {
+    const folder = corpus(dir, preset('semeval2023'));
+    const [a, b] = [ARTICLES['700000001']!, ARTICLES['700000002']!];
+    const labels = join(dir, 'labels');
+    mkdirSync(labels);
+    writeFileSync(join(labels, 'train-labels-subtask-3-spans.txt'), [
+      `700000001\tLoaded_Language\t${cp(a, 'reckless').join('\t')}`,
+      `700000001\tDoubt\t${cp(a, 'so-called experts').join('\t')}`,
+      `700000002\tLoaded_Language\t${cp(b, 'a money pit').join('\t')}`,
+      '',
+    ].join('\n'));
+    writeFileSync(join(labels, 'train-labels-subtask-3.txt'), '700000001\t1\tLoaded_Language\n700000001\t2\t\n700000001\t3\tDoubt\n');
+    writeFileSync(join(labels, 'train-labels-subtask-2.txt'), '700000001\tEconomic,Quality_of_life\n700000002\tEconomic\n');
+    writeFileSync(join(labels, 'train-labels-subtask-1.txt'), '700000001\topinion\n700000002\treporting\n');
+    const result = await runExpecting(0, ['import', '--format', 'semeval2023', '--articles', folder, labels]);
+    assert.match(result.out, /3 tags and the codes of 2 articles imported into 2 sidecars/);
+    assert.match(result.err, /paragraph-level records name techniques but no span/);
+    const line = (id: string, label: string, part: string): string => `article${id}.txt framing/${label} ${cp(ARTICLES[id]!, part).join('-')} ${part}`;
+    assert.deepEqual(labelsOf(folder), [line('700000001', 'Loaded_Language', 'reckless'), line('700000001', 'Doubt', 'so-called experts'), line('700000002', 'Loaded_Language', 'a money pit')]);
+    const codes = (id: string) => {
+      const parsed = SidecarFile.parse(readFileSync(join(folder, `article${id}.txt.tags.yaml`), 'utf8'));
+      assert.ok(parsed.ok);
+      return parsed.sidecar.details.codes;
+    };
+    assert.deepEqual(codes('700000001'), { frames: ['Economic', 'Quality_of_life'], genre: 'opinion' });
+    assert.deepEqual(codes('700000002'), { frames: ['Economic'], genre: 'reporting' });
+  }));
+});

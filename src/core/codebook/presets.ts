@@ -85,6 +85,17 @@ export const MEDIA_FRAMES: readonly string[] = [
   'Other',
 ];
 
+/** SemEval-2023 Task 3's article-level labels: subtask 2's 14 frames (several per article) and subtask 1's genre, spelled as its files spell them. */
+export const SEMEVAL_2023_FRAMES: readonly string[] = [
+  'Economic', 'Capacity_and_resources', 'Morality', 'Fairness_and_equality', 'Legality_Constitutionality_and_jurisprudence',
+  'Policy_prescription_and_evaluation', 'Crime_and_punishment', 'Security_and_defense', 'Health_and_safety', 'Quality_of_life',
+  'Cultural_identity', 'Public_opinion', 'Political', 'External_regulation_and_reputation',
+];
+export const SEMEVAL_2023_CODES: readonly ArticleCode[] = [
+  { id: 'frames', name: 'Frames (subtask 2)', definition: 'The frames the article uses, as many as apply.', values: SEMEVAL_2023_FRAMES, multiple: true },
+  { id: 'genre', name: 'Genre (subtask 1)', definition: 'Whether the piece is opinion, reporting or satire.', values: ['opinion', 'reporting', 'satire'], multiple: false },
+];
+
 const PRIMARY_FRAME: ArticleCode = {
   id: 'primary_frame',
   name: 'Primary frame',
@@ -109,8 +120,8 @@ export const CODEBOOK_PRESETS: readonly CodebookPreset[] = [
   {
     id: 'semeval2023',
     name: 'SemEval-2023 Task 3: persuasion techniques',
-    detail: '23 techniques in 6 groups as sub-labels of Editorial framing',
-    codebook: { name: 'SemEval-2023 Task 3 persuasion techniques', categories: { ...EMPTY_CODEBOOK.categories, framing: { labels: withKeys(SEMEVAL_2023), attributes: [] } }, codes: [] },
+    detail: '23 techniques in 6 groups as sub-labels of Editorial framing; frames and genre as article codes',
+    codebook: { name: 'SemEval-2023 Task 3 persuasion techniques', categories: { ...EMPTY_CODEBOOK.categories, framing: { labels: withKeys(SEMEVAL_2023), attributes: [] } }, codes: SEMEVAL_2023_CODES },
   },
   {
     id: 'mediaFrames',

@@ -96,5 +96,20 @@ export interface Importer {
     articleText: (name: string) => string | undefined,
     articleNames?: readonly string[],
     options?: ImportOptions,
-  ): { spans: ImportedSpan[]; problems: string[] };
+  ): ImportResult;
+}
+
+export interface ImportResult {
+  readonly spans: ImportedSpan[];
+  readonly problems: string[];
+  /** Article-level codes the format carries (SemEval-2023's frames and genre), for the sidecar header. */
+  readonly codes?: ImportedCodes[];
+  /** What was read but has no place in a sidecar, said without failing the import. */
+  readonly notes?: string[];
+}
+
+export interface ImportedCodes {
+  readonly article: string;
+  readonly code: string;
+  readonly values: readonly string[];
 }
