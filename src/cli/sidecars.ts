@@ -170,27 +170,37 @@ async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, rea
 
 /** Every readable article/sidecar pair under the paths, with its text; the others are reported as they are met. */
 export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
-  return (await readPairs(paths, report, notice, cache, 'text')) as { pairs: ReadablePair[]; failed: boolean };
+  const pairs: ReadablePair[] = [];
+  const { failed } = await eachReadablePair(paths, report, notice, cache, (pair) => void pairs.push(pair));
+  return { pairs, failed };
 }
 
-/** readablePairs with only what counting needs: what a warm cache answers without reading tags or articles. */
-export async function readableSummaries(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: PairSummary[]; failed: boolean }> {
-  return readPairs(paths, report, notice, cache, 'summary');
+/**
+ * The readable pairs handed to `each` one at a time, in the sidecars' order, and dropped once it
+ * returns: a corpus of any size is read in the memory of READ_AHEAD pairs. The others are
+ * reported as they are met.
+ */
+export async function eachReadablePair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: ReadablePair) => void | Promise<void>): Promise<{ failed: boolean }> {
+  return eachPair(paths, report, notice, cache, 'text', each as (pair: PairSummary) => void | Promise<void>);
 }
 
-async function readPairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading): Promise<{ pairs: PairSummary[]; failed: boolean }> {
-  const pairs: PairSummary[] = [];
+/** eachReadablePair with only what counting needs: what a warm cache answers without reading tags or articles. */
+export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean }> {
+  return eachPair(paths, report, notice, cache, 'summary', each);
+}
+
+async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean }> {
   let failed = false;
-  await inOrder(await findSidecars(paths, notice), (path) => loadOrSay(path, cache, reading), (pair) => {
+  await inOrder(await findSidecars(paths, notice), (path) => loadOrSay(path, cache, reading), async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
-      pairs.push(pair);
+      await each(pair);
     } else {
       pair.problems.forEach(report);
       failed = true;
     }
   });
-  return { pairs, failed };
+  return { failed };
 }
 
 /** Files read at once: enough to keep the disk and the thread pool busy while one is parsed. */
@@ -200,12 +210,14 @@ const READ_AHEAD = 16;
  * `load` over the items, up to READ_AHEAD at once, each result handed to `each` in the items'
  * order (so output is the same as one at a time). `load` must not reject.
  */
-export async function inOrder<T, R>(items: readonly T[], load: (item: T) => Promise<R>, each: (result: R, item: T) => void): Promise<void> {
+export async function inOrder<T, R>(items: readonly T[], load: (item: T) => Promise<R>, each: (result: R, item: T) => void | Promise<void>, readAhead: number = READ_AHEAD): Promise<void> {
   const window: Promise<R>[] = [];
   let started = 0;
   for (let i = 0; i < items.length; i++) {
-    while (started < items.length && started < i + READ_AHEAD) window.push(load(items[started++]!));
-    each(await window.shift()!, items[i]!);
+    while (started < items.length && started < i + readAhead) window.push(load(items[started++]!));
+    // Awaited before the next read starts: a slow consumer (a full disk, a slow pipe) holds the
+    // reading back rather than letting loaded pairs pile up.
+    await each(await window.shift()!, items[i]!);
   }
 }
 
