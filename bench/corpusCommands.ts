@@ -112,8 +112,8 @@ if (tags === 0) process.exit(2);`;
 }
 
 /** The corpus, generated once per size and seed (the sidecars through Newsmark's own writer). */
-export function corpusOnDisk(seed: number, articles: number): string {
-  const dir = join(os.tmpdir(), `newsmark-bench-corpus-${articles}x${TAGS}-${seed.toString(16)}`);
+export function corpusOnDisk(seed: number, articles: number, tags: number = TAGS): string {
+  const dir = join(os.tmpdir(), `newsmark-bench-corpus-${articles}x${tags}-${seed.toString(16)}`);
   const done = join(dir, '.complete');
   if (existsSync(done)) return dir;
   rmSync(dir, { recursive: true, force: true });
@@ -124,7 +124,7 @@ export function corpusOnDisk(seed: number, articles: number): string {
     const text = generateArticle(seed + i, 6 * 1024);
     const sha = articleHash(text);
     writeFileSync(join(folder, name), text);
-    writeFileSync(join(folder, `${name}.tags.yaml`), SidecarFile.create(name, sha).serialize(makeTags(new Rng(seed + i), text, TAGS), sha));
+    writeFileSync(join(folder, `${name}.tags.yaml`), SidecarFile.create(name, sha).serialize(makeTags(new Rng(seed + i), text, tags), sha));
   }
   writeFileSync(done, '');
   // Files changed within the last 2 s are not cached (the racy-mtime guard): let the newest age.
@@ -144,4 +144,7 @@ function int(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-if (process.argv[1]?.endsWith('corpusCommands.ts')) console.log(corpusCommandRows(0x5eed2024).join('\n'));
+if (process.argv[1]?.endsWith('corpusCommands.ts')) {
+  if (process.argv[2] === '--generate') console.log(corpusOnDisk(0x5eed2024, Number(process.argv[3]), Number(process.argv[4])));
+  else console.log(corpusCommandRows(0x5eed2024).join('\n'));
+}
