@@ -1,5 +1,4 @@
 import { basename, dirname, join } from 'node:path';
-import { reattach, type Placement } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
 import { articleNameFor } from '../core/sidecar';
 import type { TagStatus } from '../core/tag';
@@ -7,7 +6,7 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import { JsonArrayLines, type Output } from './output';
-import { findSidecars, inOrder, loadPair, updateSidecarFile } from './sidecars';
+import { findSidecars, inOrder, loadCheckedOrSay, loadPair, updateSidecarFile } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -60,26 +59,26 @@ export async function check(paths: readonly string[], options: CheckOptions, out
 }
 
 async function checkOne(path: string, options: CheckOptions, cache: ParseCache | undefined): Promise<ArticleReport> {
-  const pair = await loadPair(path, cache);
+  // A warm cache answers for a pair unchanged since it was last checked: no re-attaching.
+  const pair = await loadCheckedOrSay(path, cache);
   if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
-  const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
+  const result = pair.facts.check()!;
   const report: ArticleReport = {
-    article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
+    article: pair.articlePath, sidecar: path, counts: result.counts, tags: [...result.tags], ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
   };
-  const stale = result.changed || pair.facts.articleSha256() !== pair.sidecar.sha256;
-  if (options.fix && stale) {
+  if (options.fix && result.stale) {
+    const full = await loadPair(path, cache);
+    if (!full.ok) {
+      report.problems = [...(report.problems ?? []), ...full.problems];
+      return report;
+    }
     // The guarded writer reads the file again and re-attaches what it finds: what another
     // writer added since our read is kept, and the file is never replaced unread.
-    const written = await updateSidecarFile(pair.articlePath, { sidecarPath: path, articleLf: pair.articleLf, create: false, change: (tags) => [...tags] });
+    const written = await updateSidecarFile(full.articlePath, { sidecarPath: path, articleLf: full.articleLf, create: false, change: (tags) => [...tags] });
     if (!written.ok) report.problems = [...(report.problems ?? []), written.problem];
     else report.fixed = written.written;
   }
   return report;
-}
-
-function describe(p: Placement): NonNullable<ArticleReport['tags']>[number] {
-  const t = p.tag;
-  return { id: t.id, category: t.category, status: p.status, stage: p.stage, start: t.start, end: t.end, text: t.text, ...(t.previousText !== undefined ? { previousText: t.previousText } : {}) };
 }
 
 function addTo(sum: Record<TagStatus, number> & { articles: number; unreadable: number }, r: ArticleReport): void {

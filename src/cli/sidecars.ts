@@ -11,7 +11,7 @@ import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 import type { FileStamp, SidecarContent } from '../core/cache/entry';
-import { entryFrom, factsFromEntry, factsFromTexts, type PairFacts as CoreFacts } from '../core/cache/facts';
+import { entryFrom, factsFromEntry, factsFromTexts, withCheck, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import { forgetCached } from './cache';
 
@@ -59,8 +59,11 @@ type Failed = { ok: false; sidecarPath: string; articlePath: string; problems: s
 export type LoadedPair = ({ ok: true } & ReadablePair) | Failed;
 export type LoadedSummary = ({ ok: true } & PairSummary) | Failed;
 
-/** What a reading command wants: the tags and the article's text, or only what the cache alone can answer. */
-type Reading = 'text' | 'summary';
+/**
+ * What a reading command wants: the tags and the article's text, only what the cache alone can
+ * answer, or that and the re-attached tags (`check`), which a cache entry keeps once worked out.
+ */
+type Reading = 'text' | 'summary' | 'check';
 
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
 export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
@@ -73,11 +76,21 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
-  if (cached) {
-    const pair = await pairFromEntry(sidecarPath, cached, reading);
+  if (cached && (reading !== 'check' || cached.entry.check)) {
+    const pair = await pairFromEntry(sidecarPath, cached, reading === 'check' ? 'summary' : reading);
     if (pair) return pair;
   }
+  if (cached && reading === 'check') {
+    // An entry made by another command: the pair from it, checked now, and the entry kept with the check.
+    const pair = (await pairFromEntry(sidecarPath, cached, 'text')) as LoadedPair | undefined;
+    if (pair?.ok) {
+      const facts = withCheck(pair.facts, pair.articleLf, pair.sidecar);
+      cache.put(key, { ...cached.entry, check: facts.check()! }, pair.sidecar.tags, readAt);
+      return { ...pair, facts };
+    }
+  }
   const pair = await readPair(sidecarPath);
+  if (pair.ok && reading === 'check') pair.facts.check();
   if (!pair.ok || !stamps) cache.forget(key);
   else cache.put(key, entryFrom(pair.facts, pair.sidecar, stamps.sidecar, stamps.article), pair.sidecar.tags, readAt);
   return pair;
@@ -153,6 +166,11 @@ function cacheKeyOf(path: string): string {
 /** loadPair, with anything unexpected turned into that file's one-line problem so a folder run goes on. */
 export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
   return (await loadOrSay(sidecarPath, cache, 'text')) as LoadedPair;
+}
+
+/** The pair and what re-attaching its tags found (a warm cache answers both without re-attaching), with anything unexpected turned into that file's one-line problem. */
+export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'check');
 }
 
 /** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */

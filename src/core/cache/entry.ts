@@ -6,7 +6,7 @@
 import type { ArticleDetails } from '../details';
 import type { OutletName } from '../outlet';
 import type { CountedTag } from '../review/stats';
-import type { RejectedSuggestion, Tag } from '../tag';
+import type { RejectedSuggestion, Tag, TagStatus } from '../tag';
 
 /** A file's identity as far as the cache trusts it: a difference in either means "read it again". */
 export interface FileStamp {
@@ -26,6 +26,26 @@ export interface CachedProblem {
 export interface CachedVerification {
   readonly mismatches: readonly { readonly id: string; readonly start: number; readonly end: number; readonly text: string; readonly found: string }[];
   readonly outOfRange: readonly { readonly id: string; readonly start: number; readonly end: number }[];
+}
+
+/** A tag as `check` reports it after re-attaching. */
+export interface CheckedTag {
+  readonly id: string;
+  readonly category: string;
+  readonly status: TagStatus;
+  readonly stage: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly previousText?: string;
+}
+
+/** What `check` found re-attaching the tags to the article, kept so that an unchanged pair is not re-attached again. */
+export interface CachedCheck {
+  readonly counts: Record<TagStatus, number>;
+  readonly tags: readonly CheckedTag[];
+  /** Whether --fix would write the sidecar: a tag re-attached elsewhere or differently, or the article's hash changed. */
+  readonly stale: boolean;
 }
 
 /** A tag whose id the format does not allow, and where its entry starts (1-based). */
@@ -62,6 +82,8 @@ export interface CacheEntry {
   readonly words: number;
   readonly outlet: OutletName;
   readonly verification: CachedVerification;
+  /** Present once `check` has worked it out for these two files. */
+  readonly check?: CachedCheck;
 }
 
 /** The format's id rule (spec §4): 8 lowercase hex digits. */
@@ -81,7 +103,15 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
   return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && Array.isArray(counted) && counted.every(isCounted) && Array.isArray(problems) && problems.every(isProblem)
     && Array.isArray(oddIds) && oddIds.every((p) => isObject(p) && typeof p['id'] === 'string' && typeof p['line'] === 'number' && typeof p['column'] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
     && isObject(outlet) && typeof outlet['name'] === 'string' && typeof outlet['guessed'] === 'boolean'
-    && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange']);
+    && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange'])
+    && (value['check'] === undefined || isCheck(value['check']));
+}
+
+function isCheck(value: unknown): boolean {
+  if (!isObject(value) || typeof value['stale'] !== 'boolean' || !isObject(value['counts']) || !Array.isArray(value['tags'])) return false;
+  const counts = value['counts'];
+  return ['anchored', 'moved', 'fuzzy', 'orphaned'].every((k) => typeof counts[k] === 'number')
+    && (value['tags'] as unknown[]).every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['status'] === 'string' && typeof t['text'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -4,13 +4,14 @@
  * ids sit. Worked out from the texts only when a command asks (an uncached `check` never counts
  * words), or taken from a cache entry, where all of them were worked out once.
  */
+import { reattach, type Placement } from '../anchor/reattach';
 import { articleHash } from '../articleFile';
 import { outletOf, type OutletName } from '../outlet';
 import { countWords, type CountedTag } from '../review/stats';
 import type { InvalidTagEntry, SidecarProblem } from '../sidecar';
 import type { Tag } from '../tag';
 import { verifyTags } from '../verify';
-import { SPEC_ID, type CachedProblem, type CachedVerification, type CacheEntry, type FileStamp, type OddId, type SidecarContent } from './entry';
+import { SPEC_ID, type CachedCheck, type CachedProblem, type CachedVerification, type CacheEntry, type CheckedTag, type FileStamp, type OddId, type SidecarContent } from './entry';
 
 export interface PairFacts {
   /** Problems the loader reported without refusing the file, in the order it reports them. */
@@ -23,6 +24,10 @@ export interface PairFacts {
   verification(): CachedVerification;
   /** Tags whose ids are not SPEC_ID, in the tags' order, with where each entry starts. */
   oddIds(): readonly OddId[];
+  /** What re-attaching found; undefined from an entry made before any check of these files. */
+  check(): CachedCheck | undefined;
+  /** The check when it has been worked out already (a cache entry keeps it only then). */
+  readonly checked: () => CachedCheck | undefined;
 }
 
 /** A parsed sidecar as the facts need it (SidecarFile is one). */
@@ -38,6 +43,8 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
     let value: { v: T } | undefined;
     return () => (value ??= { v: make() }).v;
   };
+  let checked: CachedCheck | undefined;
+  const articleSha256 = once(() => articleHash(articleLf));
   return {
     problems: [
       ...sidecar.detailProblems.map((p) => ({ kind: 'detail' as const, message: p.message, line: p.line, column: p.column })),
@@ -45,8 +52,10 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
     ],
     countedTags: () => sidecar.tags,
     words: once(() => countWords(articleLf)),
-    articleSha256: once(() => articleHash(articleLf)),
+    articleSha256,
     outlet: once(() => outletOf(sidecar.details, articleLf, articleFileName)),
+    check: () => (checked ??= checkOf(articleLf, sidecar, articleSha256())),
+    checked: () => checked,
     verification: once(() => verificationOf(articleLf, sidecar.sha256, sidecar.tags)),
     oddIds: once(() => sidecar.tags.filter((t) => !SPEC_ID.test(t.id)).map((t) => ({ id: t.id, ...sidecar.positionOf(t.id) }))),
   };
@@ -62,7 +71,26 @@ export function factsFromEntry(entry: CacheEntry): PairFacts {
     outlet: () => entry.outlet,
     verification: () => entry.verification,
     oddIds: () => entry.oddIds,
+    check: () => entry.check,
+    checked: () => entry.check,
   };
+}
+
+/** Facts of a pair whose entry lacked the check, with the check worked out from its texts now. */
+export function withCheck(facts: PairFacts, articleLf: string, content: SidecarContent): PairFacts {
+  const check = checkOf(articleLf, content, facts.articleSha256());
+  return { ...facts, check: () => check, checked: () => check };
+}
+
+/** Re-attaches the tags to the article, as `check` reports it. */
+export function checkOf(articleLf: string, content: SidecarContent, articleSha256: string): CachedCheck {
+  const result = reattach(articleLf, content.sha256, content.tags);
+  return { counts: result.counts, tags: result.placements.map(checkedTag), stale: result.changed || articleSha256 !== content.sha256 };
+}
+
+function checkedTag(p: Placement): CheckedTag {
+  const t = p.tag;
+  return { id: t.id, category: t.category, status: p.status, stage: p.stage, start: t.start, end: t.end, text: t.text, ...(t.previousText !== undefined ? { previousText: t.previousText } : {}) };
 }
 
 /** Every fact worked out, for the cache. */
@@ -79,6 +107,7 @@ export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: Fi
     words: facts.words(),
     outlet: facts.outlet(),
     verification: facts.verification(),
+    ...(facts.checked() !== undefined ? { check: facts.checked()! } : {}),
   };
 }
 
