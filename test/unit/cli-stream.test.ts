@@ -77,7 +77,7 @@ describe('streamed corpus commands print what the corpus read whole gives', () =
     assert.deepEqual(readable.map(({ article, counts, tags, problems: p }) => ({ article, counts, tags, problems: p })), articles);
     assert.equal(printed.totals['articles'], printed.articles.length);
     assert.equal(printed.totals['orphaned'], articles.reduce((n, a) => n + a.counts.orphaned, 0));
-    assert.ok(printed.totals['moved']! > 0 && printed.totals['orphaned']! > 0, 'the edited articles have moved and orphaned tags');
+    assert.ok(printed.totals['moved']! > 0 && printed.totals['orphaned'] > 0, 'the edited articles have moved and orphaned tags');
   });
 
   it('stats, check and validate as text, the same each way', async () => {
