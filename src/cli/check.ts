@@ -6,7 +6,7 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import { JsonArrayLines, type Output } from './output';
-import { findSidecars, inOrder, loadCheckedOrSay, loadPair, updateSidecarFile } from './sidecars';
+import { findSidecars, inOrder, loadCheckedOrSay, loadPair, updateSidecarFile, withParsePool } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -40,13 +40,14 @@ export async function check(paths: readonly string[], options: CheckOptions, out
       // Whatever went wrong with this file is its line in the report; the next file is checked.
       { article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] }
     ));
-    await inOrder(await findSidecars(paths, (notice) => out.error(notice)), one, (report) => {
+    const sidecars = await findSidecars(paths, (notice) => out.error(notice));
+    await withParsePool(sidecars.length, () => inOrder(sidecars, one, (report) => {
       addTo(sum, report);
       bad ||= report.problems !== undefined || (report.counts !== undefined && report.counts.fuzzy + report.counts.orphaned > 0);
       fixable ||= report.counts !== undefined && report.counts.moved + report.counts.fuzzy + report.counts.orphaned > 0;
       if (json) json.item(report);
       else printReport(report, out);
-    });
+    }));
   });
   if (json) {
     const rest = JSON.stringify({ totals: sum }, null, 2).slice(2);

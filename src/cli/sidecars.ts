@@ -14,6 +14,7 @@ import type { FileStamp, SidecarContent } from '../core/cache/entry';
 import { entryFrom, factsFromEntry, factsFromTexts, withCheck, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import { forgetCached } from './cache';
+import { ParsePool, WorkerGone } from './parsePool';
 
 export class UsageError extends Error {}
 
@@ -71,7 +72,7 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
 }
 
 async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
-  if (!cache) return readPair(sidecarPath);
+  if (!cache) return parse(sidecarPath, reading);
   const key = cacheKeyOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
@@ -89,14 +90,50 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
       return { ...pair, facts };
     }
   }
-  const pair = await readPair(sidecarPath);
+  const pair = await parse(sidecarPath, reading, stamps);
   if (pair.ok && reading === 'check') pair.facts.check();
   if (!pair.ok || !stamps) cache.forget(key);
   else cache.put(key, entryFrom(pair.facts, pair.sidecar, stamps.sidecar, stamps.article), pair.sidecar.tags, readAt);
   return pair;
 }
 
-async function readPair(sidecarPath: string): Promise<LoadedPair> {
+let pool: ParsePool | undefined;
+
+/**
+ * Runs a command's reading of `sidecars` sidecars with a pool of parse workers when the corpus
+ * is large enough for them to pay (ParsePool.forCorpus); without, each pair is parsed here.
+ */
+export async function withParsePool<T>(sidecars: number, body: () => Promise<T>): Promise<T> {
+  const own = pool === undefined ? ParsePool.forCorpus(sidecars) : undefined;
+  pool ??= own;
+  try {
+    return await body();
+  } finally {
+    if (own) {
+      pool = undefined;
+      await own.close();
+    }
+  }
+}
+
+/** A pair read and parsed, on a worker when there is a pool: the same pair either way. */
+type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar: SidecarContent; readonly articleLf?: string });
+
+async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }): Promise<Parsed> {
+  if (!pool) return readPair(sidecarPath);
+  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
+    if (error instanceof WorkerGone) return undefined;
+    throw error;
+  });
+  if (!reply) return readPair(sidecarPath);
+  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+  if (!reply.ok) return { ok: false, sidecarPath, articlePath, problems: reply.problems };
+  const facts = factsFromEntry(reply.entry);
+  const pair = { ok: true as const, sidecarPath, articlePath, header: reply.entry.header, sidecar: { ...reply.entry.header, tags: reply.tags }, invalid: problemLines(sidecarPath, facts), facts };
+  return reply.articleLf === undefined ? pair : { ...pair, articleLf: reply.articleLf };
+}
+
+export async function readPair(sidecarPath: string): Promise<LoadedPair> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
   const read = await readRegularFile(sidecarPath);
@@ -209,7 +246,8 @@ export async function eachSummary(paths: readonly string[], report: (problem: st
 
 async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean }> {
   let failed = false;
-  await inOrder(await findSidecars(paths, notice), (path) => loadOrSay(path, cache, reading), async (pair) => {
+  const sidecars = await findSidecars(paths, notice);
+  await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading), async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       await each(pair);
@@ -217,7 +255,7 @@ async function eachPair(paths: readonly string[], report: (problem: string) => v
       pair.problems.forEach(report);
       failed = true;
     }
-  });
+  }));
   return { failed };
 }
 

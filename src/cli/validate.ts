@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
-import { findSidecars, inOrder, loadSummaryOrSay, type PairSummary } from './sidecars';
+import { findSidecars, inOrder, loadSummaryOrSay, withParsePool, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
 import type { Output } from './output';
 
@@ -14,13 +14,13 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
   const sidecars = await findSidecars(paths, (notice) => out.error(notice));
   let failed = 0;
   const one = (path: string): Promise<string[]> => problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
-  await inOrder(sidecars, one, (problems, path) => {
+  await withParsePool(sidecars.length, () => inOrder(sidecars, one, (problems, path) => {
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;
       for (const p of problems) out.line(`error ${p}`);
     }
-  });
+  }));
   out.line(`${sidecars.length - failed} valid, ${failed} invalid`);
   return failed > 0 ? 1 : 0;
 }
