@@ -5,7 +5,7 @@ import type { TagStatus } from '../core/tag';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
-import { JsonArrayLines, type Output } from './output';
+import { blockOutput, JsonArrayLines, type Output } from './output';
 import { findSidecars, inOrder, loadCheckedOrSay, loadPair, updateSidecarFile, withParsePool } from './sidecars';
 
 export interface CheckOptions {
@@ -30,6 +30,16 @@ interface ArticleReport {
  * anchored or moved, 1 when any is fuzzy or orphaned or a sidecar cannot be checked.
  */
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
+  const block = blockOutput(out);
+  try {
+    return await checkInto(paths, options, block);
+  } finally {
+    block.flush();
+  }
+}
+
+/** The command, printing to `out`. */
+async function checkInto(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
   // Each article's report is printed as soon as it is made; only the totals are kept.
   const sum = { articles: 0, unreadable: 0, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   let bad = false;

@@ -77,8 +77,9 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
-  if (cached && (reading !== 'check' || cached.entry.check)) {
-    const pair = await pairFromEntry(sidecarPath, cached, reading === 'check' ? 'summary' : reading);
+  const check = cached && reading === 'check' ? cached.check() : undefined;
+  if (cached && (reading !== 'check' || check)) {
+    const pair = await pairFromEntry(sidecarPath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
     if (pair) return pair;
   }
   if (cached && reading === 'check') {

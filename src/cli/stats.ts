@@ -5,7 +5,7 @@ import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
 import type { CategoryProfile, OutletProfile } from '../core/review/profile';
 import { statsOf, type TagStats } from '../core/review/stats';
 import { withParseCache } from './cache';
-import { JsonArrayLines, type Output } from './output';
+import { blockOutput, JsonArrayLines, type Output } from './output';
 import { eachSummary } from './sidecars';
 
 const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
@@ -15,6 +15,16 @@ const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
  * total, then each outlet's profile (tags per 1,000 words and share per category).
  */
 export async function stats(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
+  const block = blockOutput(out);
+  try {
+    return await statsInto(paths, json, block, options);
+  } finally {
+    block.flush();
+  }
+}
+
+/** The command, printing to `out`. */
+async function statsInto(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
   // Kept per article: its row (counts only); its tags and text are dropped as soon as it is counted.
   const rows: { article: string; outlet: OutletName; stats: TagStats }[] = [];
   const totals = new RunningStats();

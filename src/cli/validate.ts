@@ -3,10 +3,20 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { findSidecars, inOrder, loadSummaryOrSay, withParsePool, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
-import type { Output } from './output';
+import { blockOutput, type Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
 export async function validate(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
+  const block = blockOutput(out);
+  try {
+    return await validateInto(paths, block, options);
+  } finally {
+    block.flush();
+  }
+}
+
+/** The command, printing to `out`. */
+async function validateInto(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
   return withParseCache(paths, options.cache ?? true, (cache) => validateWith(paths, out, cache));
 }
 

@@ -107,7 +107,7 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
     && (value['check'] === undefined || isCheck(value['check']));
 }
 
-function isCheck(value: unknown): boolean {
+export function isCheck(value: unknown): value is CachedCheck {
   if (!isObject(value) || typeof value['stale'] !== 'boolean' || !isObject(value['counts']) || !Array.isArray(value['tags'])) return false;
   const counts = value['counts'];
   return ['anchored', 'moved', 'fuzzy', 'orphaned'].every((k) => typeof counts[k] === 'number')

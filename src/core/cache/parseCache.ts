@@ -17,13 +17,13 @@
  * version of the file as they are made, and the old entries still wanted are copied after them
  * when it is saved. A run keeps an index entry per sidecar, nothing more.
  *
- * The file: a header line, entry lines `"path"<TAB>head<TAB>tags` (a later line for the same
+ * The file: a header line, entry lines `"path"<TAB>head<TAB>tags[<TAB>check]` (a later line for the same
  * path replaces an earlier one; `"path"<TAB>` alone drops it), then a trailer line with the
  * number of entry lines, so a file cut short at a line's end is not taken whole.
  */
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
-import { isCacheEntry, sameStamp, storedTags, tagsFromStored, type CacheEntry, type FileStamp } from './entry';
+import { isCacheEntry, isCheck, sameStamp, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
 import { portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
 
 /** Bumped whenever an entry's shape or meaning changes. */
@@ -40,14 +40,18 @@ const WINDOW = 1 << 20;
 
 /** An entry found, its tags parsed on first use; undefined from tags() when they are damaged (then read the sidecar). */
 export interface CachedSidecar {
+  /** The entry without its check, which is stored apart: the other commands need not parse it. */
   readonly entry: CacheEntry;
   tags(): readonly Tag[] | undefined;
+  /** What `check` found, when a check of these files was kept. */
+  check(): CachedCheck | undefined;
 }
 
-/** Where an entry's head and tags are in a file: [start, tab) and (tab, end). */
+/** Where an entry's parts are in a file: head [start, tab), tags (tab, checkTab), check (checkTab, end); checkTab is end when there is no check. */
 interface Place {
   readonly start: number;
   readonly tab: number;
+  readonly checkTab: number;
   readonly end: number;
 }
 
@@ -95,10 +99,15 @@ export class ParseCache {
       entry: head,
       tags: () => {
         if (tags) return tags.value;
-        const value = tagsFromStored(parseJson(DECODER.decode(from.read(place.tab + 1, place.end))));
+        const value = tagsFromStored(parseJson(DECODER.decode(from.read(place.tab + 1, place.checkTab))));
         tags = { value: value && value.length === head.counted.length ? value : undefined };
         if (!tags.value) this.forget(sidecarPath);
         return tags.value;
+      },
+      check: () => {
+        if (place.checkTab === place.end) return undefined;
+        const check = parseJson(DECODER.decode(from.read(place.checkTab + 1, place.end)));
+        return isCheck(check) && check.tags.length === head.counted.length ? check : undefined;
       },
     };
   }
@@ -113,7 +122,8 @@ export class ParseCache {
       this.forget(sidecarPath);
       return false;
     }
-    const place = this.append(sidecarPath, JSON.stringify(entry), JSON.stringify(storedTags(tags)));
+    const { check, ...head } = entry;
+    const place = this.append(sidecarPath, JSON.stringify(head), JSON.stringify(storedTags(tags)), check && JSON.stringify(check));
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, place);
@@ -164,7 +174,7 @@ export class ParseCache {
   }
 
   /** Appends an entry line (without head and tags: drops the path); where its head and tags are, or undefined when the file cannot be written. */
-  private append(path: string, head?: string, tags?: string): Place | undefined {
+  private append(path: string, head?: string, tags?: string, check?: string): Place | undefined {
     this.changed = true;
     const next = this.nextFile();
     if (!next) return undefined;
@@ -176,10 +186,12 @@ export class ParseCache {
         next.append(ENCODER.encode(head));
         const tab = next.size;
         next.append(ENCODER.encode(`\t${tags}`));
+        const checkTab = next.size;
+        if (check !== undefined) next.append(ENCODER.encode(`\t${check}`));
         const end = next.size;
         next.append(NEWLINE_BYTES);
         this.nextLines++;
-        return { start, tab, end };
+        return { start, tab, checkTab, end };
       }
       next.append(NEWLINE_BYTES);
       this.nextLines++;
@@ -251,7 +263,9 @@ function indexOf(source: CacheSource, version: string): Map<string, Place> | und
       continue;
     }
     const second = line.bytes.indexOf(TAB, tab + 1);
-    index.set(path, { start: line.at + tab + 1, tab: second < 0 ? -1 : line.at + second, end: line.at + line.bytes.length });
+    const third = second < 0 ? -1 : line.bytes.indexOf(TAB, second + 1);
+    const end = line.at + line.bytes.length;
+    index.set(path, { start: line.at + tab + 1, tab: second < 0 ? -1 : line.at + second, checkTab: third < 0 ? end : line.at + third, end });
   }
   // The count catches a file cut short at a line's end (or lengthened) by anything other than our atomic writes.
   return (trailer as Record<string, unknown> | undefined)?.[TRAILER_KEY] === count ? index : undefined;
