@@ -116,7 +116,8 @@ describe('the parse cache in bounded memory', () => {
     const fileSize = (await fs.stat(FILE))!.size;
     assert.ok(fileSize > 1 << 20, 'a file larger than one window');
     assert.ok(second.reads.every((n) => n <= 1 << 20), 'indexed a window at a time');
-    assert.equal(second.reads.reduce((a, b) => a + b, 0), fileSize, 'each byte read once to index it');
+    const indexed = second.reads.reduce((a, b) => a + b, 0);
+    assert.ok(indexed >= fileSize && indexed < fileSize * 1.05, 'each byte read about once to index it (a window starts again at the line it cut)');
     second.reads.length = 0;
     const hit = again.get('/corpus/a7.txt.tags.yaml', stamp(7), stamp(7));
     assert.ok(hit);

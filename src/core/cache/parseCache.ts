@@ -271,28 +271,30 @@ function indexOf(source: CacheSource, version: string): Map<string, Place> | und
   return (trailer as Record<string, unknown> | undefined)?.[TRAILER_KEY] === count ? index : undefined;
 }
 
-/** The file's lines (without their LF) and where each starts; a last line without LF ends the file as cut short. */
+/**
+ * The file's lines (without their LF) and where each starts, read a window at a time, each window
+ * beginning where the last whole line ended (a line longer than a window gets a wider one). A
+ * last line without its LF ends the file as cut short.
+ */
 function* linesOf(source: CacheSource): Generator<{ bytes: Uint8Array; at: number }, undefined> {
   let at = 0;
-  let carry: Uint8Array = new Uint8Array(0);
+  let width = WINDOW;
   while (at < source.size) {
-    const window = source.read(at, Math.min(source.size, at + WINDOW));
-    const bytes = carry.byteLength === 0 ? window : concat(carry, window);
-    const base = at - carry.byteLength;
+    const to = Math.min(source.size, at + width);
+    const bytes = source.read(at, to);
     let start = 0;
     for (let end = bytes.indexOf(NEWLINE); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
-      yield { bytes: bytes.subarray(start, end), at: base + start };
+      yield { bytes: bytes.subarray(start, end), at: at + start };
       start = end + 1;
     }
-    carry = bytes.slice(start);
-    at += window.byteLength;
+    if (to === source.size) {
+      if (start < bytes.byteLength) yield { bytes: new Uint8Array([0xff]), at }; // no LF at the end: not a line any reader accepts
+      return undefined;
+    }
+    if (start === 0) width *= 2;
+    else width = WINDOW;
+    at += start;
   }
-  if (carry.byteLength > 0) yield { bytes: new Uint8Array([0xff]), at }; // no LF at the end: not a line any reader accepts
+  return undefined;
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const all = new Uint8Array(a.byteLength + b.byteLength);
-  all.set(a, 0);
-  all.set(b, a.byteLength);
-  return all;
-}
