@@ -32,9 +32,8 @@ async function statsInto(paths: readonly string[], json: boolean, out: Output, o
   const problems: string[] = [];
   const jsonArticles = json ? new JsonArrayLines(out, 2, '{\n  "articles": [') : undefined;
   await withParseCache(paths, options.cache ?? true, (cache) => eachSummary(paths, (p) => problems.push(p), (notice) => out.error(notice), cache, (pair) => {
-    const input = { tags: pair.facts.countedTags(), words: pair.facts.words() };
     const outlet = pair.facts.outlet();
-    const stats = statsOf([input]);
+    const stats = pair.facts.stats();
     totals.add(stats);
     outlets.add(pair.articlePath, outlet, stats);
     if (jsonArticles) jsonArticles.item({ article: pair.articlePath, outlet: { name: outlet.name, guessed: outlet.guessed }, ...stats });

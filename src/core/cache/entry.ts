@@ -5,7 +5,7 @@
  */
 import type { ArticleDetails } from '../details';
 import type { OutletName } from '../outlet';
-import type { CountedTag } from '../review/stats';
+import type { TagStats } from '../review/stats';
 import type { RejectedSuggestion, Tag, TagStatus } from '../tag';
 
 /** A file's identity as far as the cache trusts it: a difference in either means "read it again". */
@@ -64,16 +64,18 @@ export interface SidecarContent {
   readonly details: ArticleDetails;
 }
 
+/** The tags counted by category and review state: what `stats` needs of them. */
+export type TagTally = Pick<TagStats, 'tags' | 'byCategory' | 'byState'>;
+
 /**
  * An entry without its tags, which are stored beside it and parsed only when a command needs
- * them: `stats` reads only what counting needs (`counted`), a small part of a tag's bytes.
+ * them: `stats` reads only the counts (`tally`), a few dozen bytes whatever the number of tags.
  */
 export interface CacheEntry {
   readonly sidecar: FileStamp;
   readonly articleFile: FileStamp;
   readonly header: Omit<SidecarContent, 'tags'>;
-  /** Each tag's category, start, end, status and review, in the tags' order. */
-  readonly counted: readonly CountedTag[];
+  readonly tally: TagTally;
   readonly problems: readonly CachedProblem[];
   /** Tags whose ids the format does not allow, one per tag in the tags' order, for validate's messages. */
   readonly oddIds: readonly OddId[];
@@ -99,8 +101,8 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
  */
 export function isCacheEntry(value: unknown): value is CacheEntry {
   if (!isObject(value)) return false;
-  const { sidecar, articleFile, header, counted, problems, oddIds, articleSha256, words, outlet, verification } = value;
-  return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && Array.isArray(counted) && counted.every(isCounted) && Array.isArray(problems) && problems.every(isProblem)
+  const { sidecar, articleFile, header, tally, problems, oddIds, articleSha256, words, outlet, verification } = value;
+  return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && isTally(tally) && Array.isArray(problems) && problems.every(isProblem)
     && Array.isArray(oddIds) && oddIds.every((p) => isObject(p) && typeof p['id'] === 'string' && typeof p['line'] === 'number' && typeof p['column'] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
     && isObject(outlet) && typeof outlet['name'] === 'string' && typeof outlet['guessed'] === 'boolean'
     && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange'])
@@ -130,8 +132,9 @@ function isHeader(value: unknown): boolean {
   return isObject(value) && typeof value['article'] === 'string' && typeof value['sha256'] === 'string' && Array.isArray(value['rejected']) && isObject(value['details']);
 }
 
-function isCounted(t: unknown): boolean {
-  return isObject(t) && typeof t['category'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number';
+function isTally(t: unknown): boolean {
+  return isObject(t) && typeof t['tags'] === 'number' && isObject(t['byCategory']) && Object.values(t['byCategory']).every((n) => typeof n === 'number')
+    && isObject(t['byState']) && Object.values(t['byState']).every((n) => typeof n === 'number');
 }
 
 /**

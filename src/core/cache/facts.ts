@@ -7,17 +7,17 @@
 import { reattach, type Placement } from '../anchor/reattach';
 import { articleHash } from '../articleFile';
 import { outletOf, type OutletName } from '../outlet';
-import { countWords, type CountedTag } from '../review/stats';
+import { countWords, statsOf, type TagStats } from '../review/stats';
 import type { InvalidTagEntry, SidecarProblem } from '../sidecar';
 import type { Tag } from '../tag';
 import { verifyTags } from '../verify';
-import { SPEC_ID, type CachedCheck, type CachedProblem, type CachedVerification, type CacheEntry, type CheckedTag, type FileStamp, type OddId, type SidecarContent } from './entry';
+import { SPEC_ID, type CachedCheck, type CachedProblem, type CachedVerification, type CacheEntry, type CheckedTag, type TagTally, type FileStamp, type OddId, type SidecarContent } from './entry';
 
 export interface PairFacts {
   /** Problems the loader reported without refusing the file, in the order it reports them. */
   readonly problems: readonly CachedProblem[];
-  /** The tags as counting sees them (all of them, in order). */
-  countedTags(): readonly CountedTag[];
+  /** The article's tags counted (statsOf of this one article, its words included). */
+  stats(): TagStats;
   words(): number;
   articleSha256(): string;
   outlet(): OutletName;
@@ -45,13 +45,14 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
   };
   let checked: CachedCheck | undefined;
   const articleSha256 = once(() => articleHash(articleLf));
+  const words = once(() => countWords(articleLf));
   return {
     problems: [
       ...sidecar.detailProblems.map((p) => ({ kind: 'detail' as const, message: p.message, line: p.line, column: p.column })),
       ...sidecar.invalidTags.map((p) => ({ kind: 'invalid' as const, message: p.message, line: p.line, column: p.column })),
     ],
-    countedTags: () => sidecar.tags,
-    words: once(() => countWords(articleLf)),
+    stats: once(() => statsOf([{ tags: sidecar.tags, words: words() }])),
+    words,
     articleSha256,
     outlet: once(() => outletOf(sidecar.details, articleLf, articleFileName)),
     check: () => (checked ??= checkOf(articleLf, sidecar, articleSha256())),
@@ -65,7 +66,8 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
 export function factsFromEntry(entry: CacheEntry): PairFacts {
   return {
     problems: entry.problems,
-    countedTags: () => entry.counted,
+    // Built in statsOf's key order: stats --json prints it as it is.
+    stats: () => ({ articles: 1, tags: entry.tally.tags, words: entry.words, byCategory: entry.tally.byCategory, byState: entry.tally.byState, perThousandWords: entry.words > 0 ? (entry.tally.tags * 1000) / entry.words : 0 }),
     words: () => entry.words,
     articleSha256: () => entry.articleSha256,
     outlet: () => entry.outlet,
@@ -74,6 +76,10 @@ export function factsFromEntry(entry: CacheEntry): PairFacts {
     check: () => entry.check,
     checked: () => entry.check,
   };
+}
+
+function tallyOf({ tags, byCategory, byState }: TagStats): TagTally {
+  return { tags, byCategory, byState };
 }
 
 /** Facts of a pair whose entry lacked the check, with the check worked out from its texts now. */
@@ -95,12 +101,12 @@ function checkedTag(p: Placement): CheckedTag {
 
 /** Every fact worked out, for the cache. */
 export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
-  const { article, sha256, tags, rejected, details } = content;
+  const { article, sha256, rejected, details } = content;
   return {
     sidecar: { size: sidecar.size, mtime: sidecar.mtime },
     articleFile: { size: articleFile.size, mtime: articleFile.mtime },
     header: { article, sha256, rejected, details },
-    counted: tags.map(({ category, start, end, status, review }) => ({ category, start, end, ...(status !== undefined ? { status } : {}), ...(review !== undefined ? { review } : {}) })),
+    tally: tallyOf(facts.stats()),
     problems: facts.problems,
     oddIds: facts.oddIds(),
     articleSha256: facts.articleSha256(),

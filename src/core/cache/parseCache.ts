@@ -100,14 +100,14 @@ export class ParseCache {
       tags: () => {
         if (tags) return tags.value;
         const value = tagsFromStored(parseJson(DECODER.decode(from.read(place.tab + 1, place.checkTab))));
-        tags = { value: value && value.length === head.counted.length ? value : undefined };
+        tags = { value: value && value.length === head.tally.tags ? value : undefined };
         if (!tags.value) this.forget(sidecarPath);
         return tags.value;
       },
       check: () => {
         if (place.checkTab === place.end) return undefined;
         const check = parseJson(DECODER.decode(from.read(place.checkTab + 1, place.end)));
-        return isCheck(check) && check.tags.length === head.counted.length ? check : undefined;
+        return isCheck(check) && check.tags.length === head.tally.tags ? check : undefined;
       },
     };
   }
