@@ -52,6 +52,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   webExtensionBuild,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) } },
+  // The CLI's parse workers (src/cli/parsePool.ts), loaded from beside dist/cli.js.
+  { ...common, entryPoints: ['src/cli/parseWorker.ts'], outfile: 'dist/parseWorker.js', define: { NEWSMARK_VERSION: JSON.stringify(version) } },
   { ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
   webTests,
 ];

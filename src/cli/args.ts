@@ -108,10 +108,12 @@ with "-").`;
 
 const CACHE = `Parse cache (stats, check, validate, export, figures, quotes): what each sidecar
 held is kept in .newsmark-cache/ at the corpus root (the first PATH, or a file's folder),
-so the next run skips the YAML. An entry is used only while the sidecar's and the article's
-size and modification time are unchanged. The folder ignores itself in git (.gitignore: *),
+so the next run skips the YAML (and check the re-attaching). An entry is used only while the
+sidecar's and the article's size and modification time are unchanged. The folder ignores itself in git (.gitignore: *),
 carries a CACHEDIR.TAG, and is safe to delete. NEWSMARK_CACHE_DIR=DIR keeps it in DIR
 instead; --no-cache neither reads nor writes it; a folder that cannot be written runs uncached.
+NEWSMARK_WORKERS=N parses sidecars on N worker threads (by default, with 3 or more cores and
+1,000 sidecars or more, one fewer than the cores; 0: none).
 `;
 
 export const USAGE = `Usage: newsmark <command> [options] PATH...

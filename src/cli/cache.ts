@@ -5,9 +5,11 @@
  * (CACHEDIR.TAG); NEWSMARK_CACHE_DIR puts it elsewhere; --no-cache bypasses it. Deleting it is
  * always safe: the next run reads the sidecars again.
  */
-import { statSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { CacheFiles, CacheSource, NextCacheFile } from '../core/cache/files';
 import { ParseCache } from '../core/cache/parseCache';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import type { FileSystemPort } from '../core/fs/port';
@@ -46,7 +48,7 @@ async function openCache(firstPath: string): Promise<ParseCache> {
   const folder = process.env['NEWSMARK_CACHE_DIR'] ? resolve(process.env['NEWSMARK_CACHE_DIR']) : join(root, CACHE_FOLDER);
   // One file per corpus root, so one NEWSMARK_CACHE_DIR serves several corpora.
   const file = join(folder, `parse-${sha256Hex(fromNativePath(root)).slice(0, 16)}.jsonl`);
-  return ParseCache.open(new NodeFileSystem(), fromNativePath(file), cacheVersion());
+  return ParseCache.open(new NodeFileSystem(), fromNativePath(file), cacheVersion(), diskCacheFiles(file));
 }
 
 /**
@@ -72,5 +74,117 @@ async function prepareFolder(fs: FileSystemPort, folder: string): Promise<void> 
   for (const [name, text] of [['.gitignore', '*\n'], ['CACHEDIR.TAG', CACHEDIR_TAG]] as const) {
     const path = `${folder}/${name}`;
     if ((await fs.stat(path)) === undefined) await fs.writeFileAtomic(path, new TextEncoder().encode(text), { expect: 'absent' }).catch(() => undefined);
+  }
+}
+
+/** A next cache file left behind by a run that was killed is removed by a later run after this long. */
+const ABANDONED_MS = 60 * 60 * 1000;
+const TEMP_SUFFIX = '.newsmark-tmp';
+/** Bytes gathered before they are written to the next cache file. */
+const CHUNK = 1 << 20;
+
+/**
+ * The cache file on the disk, never held whole: entries are read where the index says they are,
+ * and the next file is written as entries are made, into a temporary file beside it that is
+ * renamed onto it when saved (an atomic replace: the last run to finish wins, and a reader sees
+ * one whole file or the other).
+ */
+function diskCacheFiles(file: string): CacheFiles {
+  return {
+    open(path) {
+      removeAbandoned(dirname(path));
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch {
+        return Promise.resolve(undefined);
+      }
+      const info = fstatSync(fd);
+      if (!info.isFile()) {
+        closeSync(fd);
+        return Promise.resolve(undefined);
+      }
+      const source: CacheSource = { size: info.size, read: (from, to) => readAt(fd, from, to), close: () => closeSync(fd) };
+      return Promise.resolve(source);
+    },
+    create(path) {
+      mkdirSync(dirname(path), { recursive: true });
+      return new DiskNextFile(path, join(dirname(path), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`));
+    },
+  };
+}
+
+class DiskNextFile implements NextCacheFile {
+  private fd: number | undefined;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+
+  constructor(private readonly file: string, private readonly temp: string) {
+    this.fd = openSync(temp, 'wx+', 0o644);
+  }
+
+  get size(): number {
+    return this.written + this.pendingBytes;
+  }
+
+  append(bytes: Uint8Array): void {
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.byteLength;
+    if (this.pendingBytes >= CHUNK) this.flush();
+  }
+
+  read(from: number, to: number): Uint8Array {
+    this.flush();
+    return readAt(this.fd!, from, to);
+  }
+
+  async commit(prepareFolder: (fs: FileSystemPort) => Promise<void>): Promise<void> {
+    this.flush();
+    fsyncSync(this.fd!);
+    closeSync(this.fd!);
+    this.fd = undefined;
+    await prepareFolder(new NodeFileSystem());
+    renameSync(this.temp, this.file);
+  }
+
+  discard(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.temp, { force: true });
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const all = Buffer.concat(this.pending, this.pendingBytes);
+    let at = 0;
+    while (at < all.byteLength) at += writeSync(this.fd!, all, at, all.byteLength - at, this.written + at);
+    this.written += all.byteLength;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
+
+function readAt(fd: number, from: number, to: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(to - from);
+  let at = 0;
+  while (at < bytes.byteLength) {
+    const n = readSync(fd, bytes, at, bytes.byteLength - at, from + at);
+    if (n === 0) break;
+    at += n;
+  }
+  return at === bytes.byteLength ? bytes : bytes.subarray(0, at);
+}
+
+/** Next cache files of runs that were killed before saving them. */
+function removeAbandoned(folder: string): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      if (!name.endsWith(TEMP_SUFFIX)) continue;
+      const path = join(folder, name);
+      if (Date.now() - statSync(path).mtimeMs > ABANDONED_MS) rmSync(path, { force: true });
+    }
+  } catch {
+    // no folder yet, or one we may not list: nothing to tidy
   }
 }

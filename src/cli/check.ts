@@ -1,13 +1,12 @@
 import { basename, dirname, join } from 'node:path';
-import { reattach, type Placement } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
 import { articleNameFor } from '../core/sidecar';
 import type { TagStatus } from '../core/tag';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
-import type { Output } from './output';
-import { findSidecars, inOrder, loadPair, updateSidecarFile } from './sidecars';
+import { blockOutput, JsonArrayLines, type Output } from './output';
+import { findSidecars, inOrder, loadCheckedOrSay, loadPair, updateSidecarFile, withParsePool } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -31,69 +30,86 @@ interface ArticleReport {
  * anchored or moved, 1 when any is fuzzy or orphaned or a sidecar cannot be checked.
  */
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
-  const reports: ArticleReport[] = [];
+  const block = blockOutput(out);
+  try {
+    return await checkInto(paths, options, block);
+  } finally {
+    block.flush();
+  }
+}
+
+/** The command, printing to `out`. */
+async function checkInto(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
+  // Each article's report is printed as soon as it is made; only the totals are kept.
+  const sum = { articles: 0, unreadable: 0, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  let bad = false;
+  let fixable = false;
+  const json = options.json ? new JsonArrayLines(out, 2, '{\n  "articles": [') : undefined;
   await withParseCache(paths, options.cache ?? true, async (cache) => {
     const one = (path: string): Promise<ArticleReport> => checkOne(path, options, cache).catch((error: unknown) => (
       // Whatever went wrong with this file is its line in the report; the next file is checked.
       { article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] }
     ));
-    await inOrder(await findSidecars(paths, (notice) => out.error(notice)), one, (report) => reports.push(report));
+    const sidecars = await findSidecars(paths, (notice) => out.error(notice));
+    await withParsePool(sidecars.length, () => inOrder(sidecars, one, (report) => {
+      addTo(sum, report);
+      bad ||= report.problems !== undefined || (report.counts !== undefined && report.counts.fuzzy + report.counts.orphaned > 0);
+      fixable ||= report.counts !== undefined && report.counts.moved + report.counts.fuzzy + report.counts.orphaned > 0;
+      if (json) json.item(report);
+      else printReport(report, out);
+    }));
   });
-  if (options.json) out.line(JSON.stringify({ articles: reports, totals: totals(reports) }, null, 2));
-  else printText(reports, options, out);
-  const bad = reports.some((r) => r.problems !== undefined || (r.counts && r.counts.fuzzy + r.counts.orphaned > 0));
+  if (json) {
+    const rest = JSON.stringify({ totals: sum }, null, 2).slice(2);
+    out.line(json.end() ? `  ],\n${rest}` : `{\n  "articles": [],\n${rest}`);
+  } else {
+    out.line(`${sum.articles} articles: ${sum.anchored} anchored, ${sum.moved} moved, ${sum.fuzzy} fuzzy, ${sum.orphaned} orphaned${sum.unreadable ? `, ${sum.unreadable} could not be checked` : ''}`);
+    if (!options.fix && fixable) out.line('Run with --fix to write the re-attached tags to the sidecars.');
+  }
   return bad ? 1 : 0;
 }
 
 async function checkOne(path: string, options: CheckOptions, cache: ParseCache | undefined): Promise<ArticleReport> {
-  const pair = await loadPair(path, cache);
+  // A warm cache answers for a pair unchanged since it was last checked: no re-attaching.
+  const pair = await loadCheckedOrSay(path, cache);
   if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
-  const result = reattach(pair.articleLf, pair.sidecar.sha256, pair.sidecar.tags);
+  const result = pair.facts.check()!;
   const report: ArticleReport = {
-    article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.placements.map(describe), ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
+    article: pair.articlePath, sidecar: path, counts: result.counts, tags: [...result.tags], ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
   };
-  const stale = result.changed || pair.facts.articleSha256() !== pair.sidecar.sha256;
-  if (options.fix && stale) {
+  if (options.fix && result.stale) {
+    const full = await loadPair(path, cache);
+    if (!full.ok) {
+      report.problems = [...(report.problems ?? []), ...full.problems];
+      return report;
+    }
     // The guarded writer reads the file again and re-attaches what it finds: what another
     // writer added since our read is kept, and the file is never replaced unread.
-    const written = await updateSidecarFile(pair.articlePath, { sidecarPath: path, articleLf: pair.articleLf, create: false, change: (tags) => [...tags] });
+    const written = await updateSidecarFile(full.articlePath, { sidecarPath: path, articleLf: full.articleLf, create: false, change: (tags) => [...tags] });
     if (!written.ok) report.problems = [...(report.problems ?? []), written.problem];
     else report.fixed = written.written;
   }
   return report;
 }
 
-function describe(p: Placement): NonNullable<ArticleReport['tags']>[number] {
-  const t = p.tag;
-  return { id: t.id, category: t.category, status: p.status, stage: p.stage, start: t.start, end: t.end, text: t.text, ...(t.previousText !== undefined ? { previousText: t.previousText } : {}) };
+function addTo(sum: Record<TagStatus, number> & { articles: number; unreadable: number }, r: ArticleReport): void {
+  sum.articles++;
+  if (!r.counts) sum.unreadable++;
+  else for (const k of ['anchored', 'moved', 'fuzzy', 'orphaned'] as const) sum[k] += r.counts[k];
 }
 
-function totals(reports: readonly ArticleReport[]): Record<TagStatus, number> & { articles: number; unreadable: number } {
-  const sum = { articles: reports.length, unreadable: 0, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  for (const r of reports) {
-    if (!r.counts) sum.unreadable++;
-    else for (const k of ['anchored', 'moved', 'fuzzy', 'orphaned'] as const) sum[k] += r.counts[k];
+function printReport(r: ArticleReport, out: Output): void {
+  if (r.problems && !r.counts) {
+    out.line(`✗ ${r.article}`);
+    for (const p of r.problems) out.line(`    ${p}`);
+    return;
   }
-  return sum;
-}
-
-function printText(reports: readonly ArticleReport[], options: CheckOptions, out: Output): void {
-  for (const r of reports) {
-    if (r.problems && !r.counts) {
-      out.line(`✗ ${r.article}`);
-      for (const p of r.problems) out.line(`    ${p}`);
-      continue;
-    }
-    const c = r.counts!;
-    out.line(`${r.problems ? '✗' : c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${c.anchored} anchored, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${r.fixed ? ' (sidecar updated)' : ''}`);
-    for (const p of r.problems ?? []) out.line(`    ${p}`);
-    for (const t of r.tags ?? []) {
-      if (t.status === 'anchored') continue;
-      const was = t.previousText !== undefined && t.status === 'fuzzy' ? ` (was ${JSON.stringify(t.previousText)})` : '';
-      out.line(`    ${t.status.padEnd(8)} ${categoryOf(t.category as Parameters<typeof categoryOf>[0]).label}: ${JSON.stringify(t.text)}${was}`);
-    }
+  const c = r.counts!;
+  out.line(`${r.problems ? '✗' : c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${c.anchored} anchored, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${r.fixed ? ' (sidecar updated)' : ''}`);
+  for (const p of r.problems ?? []) out.line(`    ${p}`);
+  for (const t of r.tags ?? []) {
+    if (t.status === 'anchored') continue;
+    const was = t.previousText !== undefined && t.status === 'fuzzy' ? ` (was ${JSON.stringify(t.previousText)})` : '';
+    out.line(`    ${t.status.padEnd(8)} ${categoryOf(t.category as Parameters<typeof categoryOf>[0]).label}: ${JSON.stringify(t.text)}${was}`);
   }
-  const sum = totals(reports);
-  out.line(`${sum.articles} articles: ${sum.anchored} anchored, ${sum.moved} moved, ${sum.fuzzy} fuzzy, ${sum.orphaned} orphaned${sum.unreadable ? `, ${sum.unreadable} could not be checked` : ''}`);
-  if (!options.fix && reports.some((r) => r.counts && (r.counts.moved + r.counts.fuzzy + r.counts.orphaned > 0))) out.line('Run with --fix to write the re-attached tags to the sidecars.');
 }

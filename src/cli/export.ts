@@ -3,13 +3,15 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exporterFor, EXPORTERS } from '../core/export/formats';
 import { relativeArticlePaths } from '../core/export/names';
-import type { ExportArticle, OffsetChoice } from '../core/export/types';
+import type { Piece } from '../core/export/stream';
+import type { Exporter, OffsetChoice } from '../core/export/types';
 import { ExportWriteError, writeExport, type ExportTarget } from '../core/exportWriter';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { articleNameFor } from '../core/sidecar';
 import { withParseCache } from './cache';
 import type { Output } from './output';
-import { findSidecars, readablePairs, UsageError } from './sidecars';
+import { chunksOf, SpoolFolder, writeChunksToDisk } from './exportSpool';
+import { eachReadablePair, findSidecars, UsageError } from './sidecars';
 
 export interface ExportCommand {
   readonly format: string;
@@ -32,15 +34,31 @@ export async function exportTags(paths: readonly string[], command: ExportComman
   // Without --out a multi-file format used to write into the current folder — often the
   // articles' own folder, where it replaced articles: it needs a folder named on purpose.
   if (!exporter.singleFile && command.out === undefined) throw new UsageError(`${exporter.id} writes several files: name a new or empty folder with --out.`);
-  const { pairs, failed } = await withParseCache(paths, command.cache ?? true, (cache) => readablePairs(paths, (p) => out.error(`✗ ${p}`), undefined, cache));
-  const relative = relativeArticlePaths(pairs.map((p) => portPath(p.articlePath)));
-  const articles: ExportArticle[] = pairs.map((pair, i) => ({ name: basename(pair.articlePath), path: relative[i]!, uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags }));
-  const result = exporter.export(articles, { includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}) });
+  const spools = new SpoolFolder();
+  try {
+    return await streamedExport(paths, command, exporter, offsets, spools, out);
+  } finally {
+    spools.dispose();
+  }
+}
+
+/**
+ * The export article by article: each pair is handed to the format's stream as it is read and
+ * dropped; what the files still need at the end is in the spools. Kept per article: its path.
+ */
+async function streamedExport(paths: readonly string[], command: ExportCommand, exporter: Exporter, offsets: OffsetChoice | undefined, spools: SpoolFolder, out: Output): Promise<number> {
+  const stream = exporter.open({ includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}) }, spools.make);
+  const exported: string[] = [];
+  const { failed } = await withParseCache(paths, command.cache ?? true, (cache) => eachReadablePair(paths, (p) => out.error(`✗ ${p}`), (p) => out.error(`✗ ${p}`), cache, (pair) => {
+    exported.push(portPath(pair.articlePath));
+    stream.add({ name: basename(pair.articlePath), uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags });
+  }));
+  const result = stream.finish(relativeArticlePaths(exported));
   result.warnings.forEach((w) => out.error(`! ${w}`));
   const unit = offsets === 'codepoints' ? 'code points' : exporter.unit;
 
   if (command.out === undefined) {
-    for (const file of result.files) out.line(file.content);
+    for (const file of result.files) await printFile(file.pieces, out);
     return failed ? 1 : 0;
   }
   const target = await targetOf(command.out, exporter.singleFile && result.files.length === 1);
@@ -48,14 +66,29 @@ export async function exportTags(paths: readonly string[], command: ExportComman
   const sidecars = await findSidecars(paths);
   const protect = sidecars.flatMap((s) => [s, join(dirname(s), articleNameFor(basename(s)))]).map(portPath);
   try {
-    await writeExport(new NodeFileSystem(), result.files, target, { force: command.force ?? false, protect });
+    const files = result.files.map((f) => ({ path: f.path, chunks: () => chunksOf(f.pieces) }));
+    await writeExport(new NodeFileSystem(), files, target, { force: command.force ?? false, protect, writeChunks: writeChunksToDisk });
   } catch (error) {
     if (!(error instanceof ExportWriteError)) throw error;
     out.error(`✗ ${error.message}`);
     return 1;
   }
-  out.line(`${exporter.label}: ${articles.length} articles, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} written to ${command.out} (offsets in ${unit}).`);
+  out.line(`${exporter.label}: ${exported.length} articles, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} written to ${command.out} (offsets in ${unit}).`);
   return failed ? 1 : 0;
+}
+
+/** A file on standard output, as `out.line(content)` printed it: its bytes as they are read back, then a line break. */
+async function printFile(pieces: readonly Piece[], out: Output): Promise<void> {
+  if (!out.write) {
+    const parts: string[] = [];
+    for await (const chunk of chunksOf(pieces)) parts.push(Buffer.from(chunk).toString('utf8'));
+    out.line(parts.join(''));
+    return;
+  }
+  // A byte-order mark the export asked for (--bom) is text to print, not a mark to drop.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  for await (const chunk of chunksOf(pieces)) await out.write(decoder.decode(chunk, { stream: true }));
+  await out.write(`${decoder.decode()}\n`);
 }
 
 /**

@@ -1,12 +1,12 @@
 import { formatAmount } from '../core/figures/format';
 import { parse } from 'yaml';
-import { buildLedger, countMismatches, type LedgerGroup } from '../core/figures/ledger';
+import { countMismatches, LedgerBuilder, type LedgerGroup } from '../core/figures/ledger';
 import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../core/figures/vocabulary';
 import { readRegularFile } from './inputFile';
-import { outletArticles } from './outlet';
+import { outletArticle } from './outlet';
 import { withParseCache } from './cache';
 import type { Output } from './output';
-import { readablePairs } from './sidecars';
+import { eachReadablePair } from './sidecars';
 
 export interface FiguresOptions {
   readonly json: boolean;
@@ -32,8 +32,9 @@ export async function figures(paths: readonly string[], options: FiguresOptions,
     vocabulary = read;
   }
   const problems: string[] = [];
-  const { pairs, failed } = await withParseCache(paths, options.cache ?? true, (cache) => readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
-  const ledger = buildLedger(outletArticles(pairs), vocabulary);
+  const builder = new LedgerBuilder(vocabulary);
+  const { failed } = await withParseCache(paths, options.cache ?? true, (cache) => eachReadablePair(paths, (p) => problems.push(p), (notice) => out.error(notice), cache, (pair) => builder.add(outletArticle(pair))));
+  const ledger = builder.ledger();
   const mismatches = countMismatches(ledger);
   if (json) out.line(JSON.stringify(ledger, null, 2));
   else {

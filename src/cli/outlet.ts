@@ -15,7 +15,7 @@ export function outletFor(pair: Pick<ReadablePair, 'articlePath' | 'sidecar' | '
   return outletNameOf(pair).name;
 }
 
-/** The articles as the figure ledger and the quote clusters read them. */
-export function outletArticles(pairs: readonly ReadablePair[]): OutletArticle[] {
-  return pairs.map((pair) => ({ article: pair.articlePath, outlet: pair.facts.outlet().name, text: pair.articleLf, tags: pair.sidecar.tags }));
+/** An article as the figure ledger and the quote clusters read it. */
+export function outletArticle(pair: ReadablePair): OutletArticle {
+  return { article: pair.articlePath, outlet: pair.facts.outlet().name, text: pair.articleLf, tags: pair.sidecar.tags };
 }

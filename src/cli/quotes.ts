@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import { clusterQuotes, type QuoteCluster } from '../core/quotes/cluster';
+import { QuoteCollector, type QuoteCluster } from '../core/quotes/cluster';
 import type { DiffPart } from '../core/quotes/wordDiff';
-import { outletArticles } from './outlet';
+import { outletArticle } from './outlet';
 import { withParseCache } from './cache';
 import type { Output } from './output';
-import { readablePairs } from './sidecars';
+import { eachReadablePair } from './sidecars';
 
 /**
  * `newsmark quotes [--json] PATH...`: quoted claims and denials aligned across articles. An
@@ -12,8 +12,9 @@ import { readablePairs } from './sidecars';
  */
 export async function quotes(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
   const problems: string[] = [];
-  const { pairs, failed } = await withParseCache(paths, options.cache ?? true, (cache) => readablePairs(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
-  const clusters = clusterQuotes(outletArticles(pairs));
+  const collector = new QuoteCollector();
+  const { failed } = await withParseCache(paths, options.cache ?? true, (cache) => eachReadablePair(paths, (p) => problems.push(p), (notice) => out.error(notice), cache, (pair) => collector.add(outletArticle(pair))));
+  const clusters = collector.clusters();
   if (json) out.line(JSON.stringify({ clusters: clusters.map(toJson) }, null, 2));
   else printClusters(clusters, out);
   for (const p of problems) out.error(`✗ ${p}`);

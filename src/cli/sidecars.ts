@@ -11,9 +11,10 @@ import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 import type { FileStamp, SidecarContent } from '../core/cache/entry';
-import { entryFrom, factsFromEntry, factsFromTexts, type PairFacts as CoreFacts } from '../core/cache/facts';
+import { entryFrom, factsFromEntry, factsFromTexts, withCheck, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import { forgetCached } from './cache';
+import { ParsePool, WorkerGone } from './parsePool';
 
 export class UsageError extends Error {}
 
@@ -59,8 +60,11 @@ type Failed = { ok: false; sidecarPath: string; articlePath: string; problems: s
 export type LoadedPair = ({ ok: true } & ReadablePair) | Failed;
 export type LoadedSummary = ({ ok: true } & PairSummary) | Failed;
 
-/** What a reading command wants: the tags and the article's text, or only what the cache alone can answer. */
-type Reading = 'text' | 'summary';
+/**
+ * What a reading command wants: the tags and the article's text, only what the cache alone can
+ * answer, or that and the re-attached tags (`check`), which a cache entry keeps once worked out.
+ */
+type Reading = 'text' | 'summary' | 'check';
 
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
 export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
@@ -68,22 +72,69 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
 }
 
 async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
-  if (!cache) return readPair(sidecarPath);
+  if (!cache) return parse(sidecarPath, reading);
   const key = cacheKeyOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
-  if (cached) {
-    const pair = await pairFromEntry(sidecarPath, cached, reading);
+  const check = cached && reading === 'check' ? cached.check() : undefined;
+  if (cached && (reading !== 'check' || check)) {
+    const pair = await pairFromEntry(sidecarPath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
     if (pair) return pair;
   }
-  const pair = await readPair(sidecarPath);
+  if (cached && reading === 'check') {
+    // An entry made by another command: the pair from it, checked now, and the entry kept with the check.
+    const pair = (await pairFromEntry(sidecarPath, cached, 'text')) as LoadedPair | undefined;
+    if (pair?.ok) {
+      const facts = withCheck(pair.facts, pair.articleLf, pair.sidecar);
+      cache.put(key, { ...cached.entry, check: facts.check()! }, pair.sidecar.tags, readAt);
+      return { ...pair, facts };
+    }
+  }
+  const pair = await parse(sidecarPath, reading, stamps);
+  if (pair.ok && reading === 'check') pair.facts.check();
   if (!pair.ok || !stamps) cache.forget(key);
   else cache.put(key, entryFrom(pair.facts, pair.sidecar, stamps.sidecar, stamps.article), pair.sidecar.tags, readAt);
   return pair;
 }
 
-async function readPair(sidecarPath: string): Promise<LoadedPair> {
+let pool: ParsePool | undefined;
+
+/**
+ * Runs a command's reading of `sidecars` sidecars with a pool of parse workers when the corpus
+ * is large enough for them to pay (ParsePool.forCorpus); without, each pair is parsed here.
+ */
+export async function withParsePool<T>(sidecars: number, body: () => Promise<T>): Promise<T> {
+  const own = pool === undefined ? ParsePool.forCorpus(sidecars) : undefined;
+  pool ??= own;
+  try {
+    return await body();
+  } finally {
+    if (own) {
+      pool = undefined;
+      await own.close();
+    }
+  }
+}
+
+/** A pair read and parsed, on a worker when there is a pool: the same pair either way. */
+type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar: SidecarContent; readonly articleLf?: string });
+
+async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }): Promise<Parsed> {
+  if (!pool) return readPair(sidecarPath);
+  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
+    if (error instanceof WorkerGone) return undefined;
+    throw error;
+  });
+  if (!reply) return readPair(sidecarPath);
+  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+  if (!reply.ok) return { ok: false, sidecarPath, articlePath, problems: reply.problems };
+  const facts = factsFromEntry(reply.entry);
+  const pair = { ok: true as const, sidecarPath, articlePath, header: reply.entry.header, sidecar: { ...reply.entry.header, tags: reply.tags }, invalid: problemLines(sidecarPath, facts), facts };
+  return reply.articleLf === undefined ? pair : { ...pair, articleLf: reply.articleLf };
+}
+
+export async function readPair(sidecarPath: string): Promise<LoadedPair> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
   const read = await readRegularFile(sidecarPath);
@@ -155,6 +206,11 @@ export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Pr
   return (await loadOrSay(sidecarPath, cache, 'text')) as LoadedPair;
 }
 
+/** The pair and what re-attaching its tags found (a warm cache answers both without re-attaching), with anything unexpected turned into that file's one-line problem. */
+export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'check');
+}
+
 /** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */
 export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
   return loadOrSay(sidecarPath, cache, 'summary');
@@ -170,27 +226,38 @@ async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, rea
 
 /** Every readable article/sidecar pair under the paths, with its text; the others are reported as they are met. */
 export async function readablePairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: ReadablePair[]; failed: boolean }> {
-  return (await readPairs(paths, report, notice, cache, 'text')) as { pairs: ReadablePair[]; failed: boolean };
+  const pairs: ReadablePair[] = [];
+  const { failed } = await eachReadablePair(paths, report, notice, cache, (pair) => void pairs.push(pair));
+  return { pairs, failed };
 }
 
-/** readablePairs with only what counting needs: what a warm cache answers without reading tags or articles. */
-export async function readableSummaries(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void = report, cache?: ParseCache): Promise<{ pairs: PairSummary[]; failed: boolean }> {
-  return readPairs(paths, report, notice, cache, 'summary');
+/**
+ * The readable pairs handed to `each` one at a time, in the sidecars' order, and dropped once it
+ * returns: a corpus of any size is read in the memory of READ_AHEAD pairs. The others are
+ * reported as they are met.
+ */
+export async function eachReadablePair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: ReadablePair) => void | Promise<void>): Promise<{ failed: boolean }> {
+  return eachPair(paths, report, notice, cache, 'text', each as (pair: PairSummary) => void | Promise<void>);
 }
 
-async function readPairs(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading): Promise<{ pairs: PairSummary[]; failed: boolean }> {
-  const pairs: PairSummary[] = [];
+/** eachReadablePair with only what counting needs: what a warm cache answers without reading tags or articles. */
+export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean }> {
+  return eachPair(paths, report, notice, cache, 'summary', each);
+}
+
+async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean }> {
   let failed = false;
-  await inOrder(await findSidecars(paths, notice), (path) => loadOrSay(path, cache, reading), (pair) => {
+  const sidecars = await findSidecars(paths, notice);
+  await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading), async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
-      pairs.push(pair);
+      await each(pair);
     } else {
       pair.problems.forEach(report);
       failed = true;
     }
-  });
-  return { pairs, failed };
+  }));
+  return { failed };
 }
 
 /** Files read at once: enough to keep the disk and the thread pool busy while one is parsed. */
@@ -200,12 +267,14 @@ const READ_AHEAD = 16;
  * `load` over the items, up to READ_AHEAD at once, each result handed to `each` in the items'
  * order (so output is the same as one at a time). `load` must not reject.
  */
-export async function inOrder<T, R>(items: readonly T[], load: (item: T) => Promise<R>, each: (result: R, item: T) => void): Promise<void> {
+export async function inOrder<T, R>(items: readonly T[], load: (item: T) => Promise<R>, each: (result: R, item: T) => void | Promise<void>, readAhead: number = READ_AHEAD): Promise<void> {
   const window: Promise<R>[] = [];
   let started = 0;
   for (let i = 0; i < items.length; i++) {
-    while (started < items.length && started < i + READ_AHEAD) window.push(load(items[started++]!));
-    each(await window.shift()!, items[i]!);
+    while (started < items.length && started < i + readAhead) window.push(load(items[started++]!));
+    // Awaited before the next read starts: a slow consumer (a full disk, a slow pipe) holds the
+    // reading back rather than letting loaded pairs pile up.
+    await each(await window.shift()!, items[i]!);
   }
 }
 

@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
-import { CATEGORIES } from '../core/codebook';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../core/codebook';
 import type { OutletName } from '../core/outlet';
 import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
-import { outletProfiles, type OutletProfile, type ProfileInput } from '../core/review/profile';
+import type { CategoryProfile, OutletProfile } from '../core/review/profile';
 import { statsOf, type TagStats } from '../core/review/stats';
 import { withParseCache } from './cache';
-import type { Output } from './output';
-import { readableSummaries } from './sidecars';
+import { blockOutput, JsonArrayLines, type Output } from './output';
+import { eachSummary } from './sidecars';
 
 const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
 
@@ -15,35 +15,95 @@ const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
  * total, then each outlet's profile (tags per 1,000 words and share per category).
  */
 export async function stats(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
-  const rows: { article: string; outlet: OutletName; stats: TagStats }[] = [];
-  const inputs: Parameters<typeof statsOf>[0][number][] = [];
-  const profileInputs: ProfileInput[] = [];
-  const problems: string[] = [];
-  const { pairs } = await withParseCache(paths, options.cache ?? true, (cache) => readableSummaries(paths, (p) => problems.push(p), (notice) => out.error(notice), cache));
-  for (const pair of pairs) {
-    const input = { tags: pair.facts.countedTags(), words: pair.facts.words() };
-    const outlet = pair.facts.outlet();
-    inputs.push(input);
-    profileInputs.push({ article: pair.articlePath, outlet, ...input });
-    rows.push({ article: pair.articlePath, outlet, stats: statsOf([input]) });
+  const block = blockOutput(out);
+  try {
+    return await statsInto(paths, json, block, options);
+  } finally {
+    block.flush();
   }
-  const totals = statsOf(inputs);
-  const outlets = outletProfiles(profileInputs);
-  if (json) {
-    const articles = rows.map((r) => ({ article: r.article, outlet: { name: r.outlet.name, guessed: r.outlet.guessed }, ...r.stats }));
-    out.line(JSON.stringify({ articles, total: totals, outlets, problems }, null, 2));
+}
+
+/** The command, printing to `out`. */
+async function statsInto(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
+  // Kept per article: its row (counts only); its tags and text are dropped as soon as it is counted.
+  const rows: { article: string; outlet: OutletName; stats: TagStats }[] = [];
+  const totals = new RunningStats();
+  const outlets = new RunningProfiles();
+  const problems: string[] = [];
+  const jsonArticles = json ? new JsonArrayLines(out, 2, '{\n  "articles": [') : undefined;
+  await withParseCache(paths, options.cache ?? true, (cache) => eachSummary(paths, (p) => problems.push(p), (notice) => out.error(notice), cache, (pair) => {
+    const outlet = pair.facts.outlet();
+    const stats = pair.facts.stats();
+    totals.add(stats);
+    outlets.add(pair.articlePath, outlet, stats);
+    if (jsonArticles) jsonArticles.item({ article: pair.articlePath, outlet: { name: outlet.name, guessed: outlet.guessed }, ...stats });
+    else rows.push({ article: pair.articlePath, outlet, stats });
+  }));
+  const total = totals.result();
+  const profiles = outlets.result();
+  if (jsonArticles) {
+    // The rest of JSON.stringify({ articles, total, outlets, problems }, null, 2), after the articles.
+    const rest = JSON.stringify({ total, outlets: profiles, problems }, null, 2).slice(2);
+    out.line(jsonArticles.end() ? `  ],\n${rest}` : `{\n  "articles": [],\n${rest}`);
   } else {
     const header = ['Article', ...CATEGORIES.map((c) => c.label), ...STATES.map((s) => REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, '')), 'Tags', 'Words', 'Per 1,000 words'];
     const line = (name: string, s: TagStats): string[] => [name, ...CATEGORIES.map((c) => String(s.byCategory[c.id])), ...STATES.map((st) => String(s.byState[st])), String(s.tags), String(s.words), s.words > 0 ? s.perThousandWords.toFixed(1) : '–'];
-    printTable(out, [header, ...rows.map((r) => line(basename(r.article), r.stats)), line('Total', totals)]);
-    if (outlets.length > 0) {
+    printTable(out, [header, ...rows.map((r) => line(basename(r.article), r.stats)), line('Total', total)]);
+    if (profiles.length > 0) {
       out.line('');
       out.line('Outlet profiles: tags per 1,000 words (share of the outlet\'s tags)');
-      printTable(out, [['Outlet', 'Articles', 'Words', 'Tags', 'Per 1,000 words', ...CATEGORIES.map((c) => c.label)], ...outlets.map(profileRow)]);
+      printTable(out, [['Outlet', 'Articles', 'Words', 'Tags', 'Per 1,000 words', ...CATEGORIES.map((c) => c.label)], ...profiles.map(profileRow)]);
     }
     for (const p of problems) out.error(`✗ ${p}`);
   }
   return problems.length > 0 ? 1 : 0;
+}
+
+/** statsOf over every article, added up one article at a time. */
+class RunningStats {
+  private sum = statsOf([]) as { -readonly [K in keyof TagStats]: TagStats[K] };
+
+  add(one: TagStats): void {
+    const s = this.sum;
+    s.articles += one.articles;
+    s.tags += one.tags;
+    s.words += one.words;
+    for (const c of CATEGORY_IDS) s.byCategory[c] += one.byCategory[c];
+    for (const st of STATES) s.byState[st] += one.byState[st];
+  }
+
+  result(): TagStats {
+    const s = this.sum;
+    return { ...s, perThousandWords: s.words > 0 ? (s.tags * 1000) / s.words : 0 };
+  }
+}
+
+/**
+ * outletProfiles (src/core/review/profile.ts), worked out from running sums per outlet: the same
+ * grouping (name ignoring case and surrounding space), the same figures, the same order.
+ */
+class RunningProfiles {
+  private readonly groups = new Map<string, { name: string; guessed: boolean; articles: string[]; words: number; tags: number; counts: Record<CategoryId, number> }>();
+
+  add(article: string, outlet: OutletName, stats: TagStats): void {
+    const key = outlet.name.trim().toLowerCase();
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { name: outlet.name.trim(), guessed: false, articles: [], words: 0, tags: 0, counts: Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number> }));
+    group.guessed ||= outlet.guessed;
+    group.articles.push(article);
+    group.words += stats.words;
+    group.tags += stats.tags;
+    for (const c of CATEGORY_IDS) group.counts[c] += stats.byCategory[c];
+  }
+
+  result(): OutletProfile[] {
+    const profiles = [...this.groups.values()].map((g): OutletProfile => {
+      const perThousand = (n: number): number => (g.words > 0 ? (n * 1000) / g.words : 0);
+      const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, { count: g.counts[c], perThousandWords: perThousand(g.counts[c]), share: g.tags > 0 ? g.counts[c] / g.tags : 0 }])) as Record<CategoryId, CategoryProfile>;
+      return { outlet: g.name, guessed: g.guessed, articles: g.articles, words: g.words, tags: g.tags, perThousandWords: perThousand(g.tags), categories };
+    });
+    return profiles.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.articles[0]!.localeCompare(b.articles[0]!));
+  }
 }
 
 function profileRow(p: OutletProfile): string[] {

@@ -1,12 +1,22 @@
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
-import { findSidecars, inOrder, loadSummaryOrSay, type PairSummary } from './sidecars';
+import { findSidecars, inOrder, loadSummaryOrSay, withParsePool, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
-import type { Output } from './output';
+import { blockOutput, type Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
 export async function validate(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
+  const block = blockOutput(out);
+  try {
+    return await validateInto(paths, block, options);
+  } finally {
+    block.flush();
+  }
+}
+
+/** The command, printing to `out`. */
+async function validateInto(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
   return withParseCache(paths, options.cache ?? true, (cache) => validateWith(paths, out, cache));
 }
 
@@ -14,13 +24,13 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
   const sidecars = await findSidecars(paths, (notice) => out.error(notice));
   let failed = 0;
   const one = (path: string): Promise<string[]> => problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
-  await inOrder(sidecars, one, (problems, path) => {
+  await withParsePool(sidecars.length, () => inOrder(sidecars, one, (problems, path) => {
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;
       for (const p of problems) out.line(`error ${p}`);
     }
-  });
+  }));
   out.line(`${sidecars.length - failed} valid, ${failed} invalid`);
   return failed > 0 ? 1 : 0;
 }

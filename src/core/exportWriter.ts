@@ -27,10 +27,22 @@ export interface ExportWriteOptions {
   readonly force: boolean;
   /** The articles and sidecars being exported: never written over. */
   readonly protect: readonly string[];
+  /**
+   * Writes a file from its chunks without holding it whole (the command line's large exports):
+   * into a new temporary file beside `path`, then renamed onto it, over an existing file only
+   * when `replace`. Without it, a file's chunks are joined and written at once.
+   */
+  readonly writeChunks?: (path: string, chunks: AsyncIterable<Uint8Array>, replace: boolean) => Promise<void>;
+}
+
+/** A file of an export made piece by piece (a streamed export): its bytes as they are read back. */
+export interface ChunkedExportFile {
+  readonly path: string;
+  chunks(): AsyncIterable<Uint8Array>;
 }
 
 /** Writes the files; returns their paths. Throws ExportWriteError, having written nothing, when any file may not be written. */
-export async function writeExport(fs: FileSystemPort, files: readonly ExportFile[], target: ExportTarget, options: ExportWriteOptions): Promise<string[]> {
+export async function writeExport(fs: FileSystemPort, files: readonly (ExportFile | ChunkedExportFile)[], target: ExportTarget, options: ExportWriteOptions): Promise<string[]> {
   const folder = target.kind === 'folder' ? target.path : dirnamePath(target.path);
   if (target.kind === 'file' && files.length !== 1) throw new ExportWriteError(`${target.path}: this format writes ${files.length} files; give --out a folder`);
   const destinations = files.map((f) => (target.kind === 'file' ? target.path : joinPath(target.path, plainName(f.path, target.path))));
@@ -51,16 +63,31 @@ export async function writeExport(fs: FileSystemPort, files: readonly ExportFile
   });
   for (const [i, file] of files.entries()) {
     const d = destinations[i]!;
-    const bytes = new TextEncoder().encode(file.content);
     try {
-      if (exists[i]) await fs.writeFileAtomic(d, bytes);
-      else await fs.writeFileAtomic(d, bytes, { expect: 'absent' });
+      if ('chunks' in file && options.writeChunks) await options.writeChunks(d, file.chunks(), exists[i]!);
+      else {
+        const bytes = 'chunks' in file ? await joined(file.chunks()) : new TextEncoder().encode(file.content);
+        if (exists[i]) await fs.writeFileAtomic(d, bytes);
+        else await fs.writeFileAtomic(d, bytes, { expect: 'absent' });
+      }
     } catch (error) {
       const done = i === 0 ? 'nothing written' : `${i} of ${files.length} files written`;
       throw new ExportWriteError(describeFileError(d, error, `cannot write (${done})`));
     }
   }
   return destinations;
+}
+
+async function joined(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  const all = new Uint8Array(parts.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of parts) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
 }
 
 /** One line for a file-system error: the path, what failed, and the cause in words. */

@@ -5,8 +5,8 @@
  */
 import type { ArticleDetails } from '../details';
 import type { OutletName } from '../outlet';
-import type { CountedTag } from '../review/stats';
-import type { RejectedSuggestion, Tag } from '../tag';
+import type { TagStats } from '../review/stats';
+import type { RejectedSuggestion, Tag, TagStatus } from '../tag';
 
 /** A file's identity as far as the cache trusts it: a difference in either means "read it again". */
 export interface FileStamp {
@@ -28,6 +28,26 @@ export interface CachedVerification {
   readonly outOfRange: readonly { readonly id: string; readonly start: number; readonly end: number }[];
 }
 
+/** A tag as `check` reports it after re-attaching. */
+export interface CheckedTag {
+  readonly id: string;
+  readonly category: string;
+  readonly status: TagStatus;
+  readonly stage: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly previousText?: string;
+}
+
+/** What `check` found re-attaching the tags to the article, kept so that an unchanged pair is not re-attached again. */
+export interface CachedCheck {
+  readonly counts: Record<TagStatus, number>;
+  readonly tags: readonly CheckedTag[];
+  /** Whether --fix would write the sidecar: a tag re-attached elsewhere or differently, or the article's hash changed. */
+  readonly stale: boolean;
+}
+
 /** A tag whose id the format does not allow, and where its entry starts (1-based). */
 export interface OddId {
   readonly id: string;
@@ -44,16 +64,18 @@ export interface SidecarContent {
   readonly details: ArticleDetails;
 }
 
+/** The tags counted by category and review state: what `stats` needs of them. */
+export type TagTally = Pick<TagStats, 'tags' | 'byCategory' | 'byState'>;
+
 /**
  * An entry without its tags, which are stored beside it and parsed only when a command needs
- * them: `stats` reads only what counting needs (`counted`), a small part of a tag's bytes.
+ * them: `stats` reads only the counts (`tally`), a few dozen bytes whatever the number of tags.
  */
 export interface CacheEntry {
   readonly sidecar: FileStamp;
   readonly articleFile: FileStamp;
   readonly header: Omit<SidecarContent, 'tags'>;
-  /** Each tag's category, start, end, status and review, in the tags' order. */
-  readonly counted: readonly CountedTag[];
+  readonly tally: TagTally;
   readonly problems: readonly CachedProblem[];
   /** Tags whose ids the format does not allow, one per tag in the tags' order, for validate's messages. */
   readonly oddIds: readonly OddId[];
@@ -62,6 +84,8 @@ export interface CacheEntry {
   readonly words: number;
   readonly outlet: OutletName;
   readonly verification: CachedVerification;
+  /** Present once `check` has worked it out for these two files. */
+  readonly check?: CachedCheck;
 }
 
 /** The format's id rule (spec §4): 8 lowercase hex digits. */
@@ -77,11 +101,19 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
  */
 export function isCacheEntry(value: unknown): value is CacheEntry {
   if (!isObject(value)) return false;
-  const { sidecar, articleFile, header, counted, problems, oddIds, articleSha256, words, outlet, verification } = value;
-  return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && Array.isArray(counted) && counted.every(isCounted) && Array.isArray(problems) && problems.every(isProblem)
+  const { sidecar, articleFile, header, tally, problems, oddIds, articleSha256, words, outlet, verification } = value;
+  return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && isTally(tally) && Array.isArray(problems) && problems.every(isProblem)
     && Array.isArray(oddIds) && oddIds.every((p) => isObject(p) && typeof p['id'] === 'string' && typeof p['line'] === 'number' && typeof p['column'] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
     && isObject(outlet) && typeof outlet['name'] === 'string' && typeof outlet['guessed'] === 'boolean'
-    && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange']);
+    && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange'])
+    && (value['check'] === undefined || isCheck(value['check']));
+}
+
+export function isCheck(value: unknown): value is CachedCheck {
+  if (!isObject(value) || typeof value['stale'] !== 'boolean' || !isObject(value['counts']) || !Array.isArray(value['tags'])) return false;
+  const counts = value['counts'];
+  return ['anchored', 'moved', 'fuzzy', 'orphaned'].every((k) => typeof counts[k] === 'number')
+    && (value['tags'] as unknown[]).every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['status'] === 'string' && typeof t['text'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -100,8 +132,9 @@ function isHeader(value: unknown): boolean {
   return isObject(value) && typeof value['article'] === 'string' && typeof value['sha256'] === 'string' && Array.isArray(value['rejected']) && isObject(value['details']);
 }
 
-function isCounted(t: unknown): boolean {
-  return isObject(t) && typeof t['category'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number';
+function isTally(t: unknown): boolean {
+  return isObject(t) && typeof t['tags'] === 'number' && isObject(t['byCategory']) && Object.values(t['byCategory']).every((n) => typeof n === 'number')
+    && isObject(t['byState']) && Object.values(t['byState']).every((n) => typeof n === 'number');
 }
 
 /**

@@ -4,25 +4,30 @@
  * ids sit. Worked out from the texts only when a command asks (an uncached `check` never counts
  * words), or taken from a cache entry, where all of them were worked out once.
  */
+import { reattach, type Placement } from '../anchor/reattach';
 import { articleHash } from '../articleFile';
 import { outletOf, type OutletName } from '../outlet';
-import { countWords, type CountedTag } from '../review/stats';
+import { countWords, statsOf, type TagStats } from '../review/stats';
 import type { InvalidTagEntry, SidecarProblem } from '../sidecar';
 import type { Tag } from '../tag';
 import { verifyTags } from '../verify';
-import { SPEC_ID, type CachedProblem, type CachedVerification, type CacheEntry, type FileStamp, type OddId, type SidecarContent } from './entry';
+import { SPEC_ID, type CachedCheck, type CachedProblem, type CachedVerification, type CacheEntry, type CheckedTag, type TagTally, type FileStamp, type OddId, type SidecarContent } from './entry';
 
 export interface PairFacts {
   /** Problems the loader reported without refusing the file, in the order it reports them. */
   readonly problems: readonly CachedProblem[];
-  /** The tags as counting sees them (all of them, in order). */
-  countedTags(): readonly CountedTag[];
+  /** The article's tags counted (statsOf of this one article, its words included). */
+  stats(): TagStats;
   words(): number;
   articleSha256(): string;
   outlet(): OutletName;
   verification(): CachedVerification;
   /** Tags whose ids are not SPEC_ID, in the tags' order, with where each entry starts. */
   oddIds(): readonly OddId[];
+  /** What re-attaching found; undefined from an entry made before any check of these files. */
+  check(): CachedCheck | undefined;
+  /** The check when it has been worked out already (a cache entry keeps it only then). */
+  readonly checked: () => CachedCheck | undefined;
 }
 
 /** A parsed sidecar as the facts need it (SidecarFile is one). */
@@ -38,15 +43,20 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
     let value: { v: T } | undefined;
     return () => (value ??= { v: make() }).v;
   };
+  let checked: CachedCheck | undefined;
+  const articleSha256 = once(() => articleHash(articleLf));
+  const words = once(() => countWords(articleLf));
   return {
     problems: [
       ...sidecar.detailProblems.map((p) => ({ kind: 'detail' as const, message: p.message, line: p.line, column: p.column })),
       ...sidecar.invalidTags.map((p) => ({ kind: 'invalid' as const, message: p.message, line: p.line, column: p.column })),
     ],
-    countedTags: () => sidecar.tags,
-    words: once(() => countWords(articleLf)),
-    articleSha256: once(() => articleHash(articleLf)),
+    stats: once(() => statsOf([{ tags: sidecar.tags, words: words() }])),
+    words,
+    articleSha256,
     outlet: once(() => outletOf(sidecar.details, articleLf, articleFileName)),
+    check: () => (checked ??= checkOf(articleLf, sidecar, articleSha256())),
+    checked: () => checked,
     verification: once(() => verificationOf(articleLf, sidecar.sha256, sidecar.tags)),
     oddIds: once(() => sidecar.tags.filter((t) => !SPEC_ID.test(t.id)).map((t) => ({ id: t.id, ...sidecar.positionOf(t.id) }))),
   };
@@ -56,29 +66,54 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
 export function factsFromEntry(entry: CacheEntry): PairFacts {
   return {
     problems: entry.problems,
-    countedTags: () => entry.counted,
+    // Built in statsOf's key order: stats --json prints it as it is.
+    stats: () => ({ articles: 1, tags: entry.tally.tags, words: entry.words, byCategory: entry.tally.byCategory, byState: entry.tally.byState, perThousandWords: entry.words > 0 ? (entry.tally.tags * 1000) / entry.words : 0 }),
     words: () => entry.words,
     articleSha256: () => entry.articleSha256,
     outlet: () => entry.outlet,
     verification: () => entry.verification,
     oddIds: () => entry.oddIds,
+    check: () => entry.check,
+    checked: () => entry.check,
   };
+}
+
+function tallyOf({ tags, byCategory, byState }: TagStats): TagTally {
+  return { tags, byCategory, byState };
+}
+
+/** Facts of a pair whose entry lacked the check, with the check worked out from its texts now. */
+export function withCheck(facts: PairFacts, articleLf: string, content: SidecarContent): PairFacts {
+  const check = checkOf(articleLf, content, facts.articleSha256());
+  return { ...facts, check: () => check, checked: () => check };
+}
+
+/** Re-attaches the tags to the article, as `check` reports it. */
+export function checkOf(articleLf: string, content: SidecarContent, articleSha256: string): CachedCheck {
+  const result = reattach(articleLf, content.sha256, content.tags);
+  return { counts: result.counts, tags: result.placements.map(checkedTag), stale: result.changed || articleSha256 !== content.sha256 };
+}
+
+function checkedTag(p: Placement): CheckedTag {
+  const t = p.tag;
+  return { id: t.id, category: t.category, status: p.status, stage: p.stage, start: t.start, end: t.end, text: t.text, ...(t.previousText !== undefined ? { previousText: t.previousText } : {}) };
 }
 
 /** Every fact worked out, for the cache. */
 export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
-  const { article, sha256, tags, rejected, details } = content;
+  const { article, sha256, rejected, details } = content;
   return {
     sidecar: { size: sidecar.size, mtime: sidecar.mtime },
     articleFile: { size: articleFile.size, mtime: articleFile.mtime },
     header: { article, sha256, rejected, details },
-    counted: tags.map(({ category, start, end, status, review }) => ({ category, start, end, ...(status !== undefined ? { status } : {}), ...(review !== undefined ? { review } : {}) })),
+    tally: tallyOf(facts.stats()),
     problems: facts.problems,
     oddIds: facts.oddIds(),
     articleSha256: facts.articleSha256(),
     words: facts.words(),
     outlet: facts.outlet(),
     verification: facts.verification(),
+    ...(facts.checked() !== undefined ? { check: facts.checked()! } : {}),
   };
 }
 

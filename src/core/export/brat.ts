@@ -9,7 +9,8 @@ import { CATEGORIES } from '../codebook';
 import { ArticleText, type Tag } from '../tag';
 import { fileName, placedArticles, textLines, withoutTxt } from './common';
 import { distinctStems } from './names';
-import type { ExportFile, ExportResult, Exporter, ImportedSpan, Importer } from './types';
+import { exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
+import type { ExportArticle, Exporter, ImportedSpan, Importer } from './types';
 
 /** The mapping of exported `.txt` names to article paths. */
 const MAPPING = 'articles.tsv';
@@ -56,24 +57,44 @@ function annOf(text: ArticleText, tags: readonly Tag[]): string {
   return lines.map((l) => `${l}\n`).join('');
 }
 
+/**
+ * Each article's text and annotations are spooled as they come; their file names, which depend
+ * on every article's name and path, are given at the end. Kept per article: its name and two
+ * spool ranges.
+ */
+const openBrat: OpenStream = (_options, spool) => {
+  const out = spool();
+  const warnings: string[] = [];
+  const written: { name: string; text: SpoolRange; ann: SpoolRange }[] = [];
+  const range = (content: string): SpoolRange => {
+    const from = out.mark();
+    out.write(content);
+    return { spool: out, from, to: out.mark() };
+  };
+  return {
+    add(one) {
+      const { placed, warnings: left } = placedArticles([one]);
+      warnings.push(...left);
+      for (const { article, text, tags } of placed) written.push({ name: article.name, text: range(article.text), ann: range(annOf(text, tags)) });
+    },
+    finish(paths) {
+      const named: ExportArticle[] = written.map((w, i) => ({ name: w.name, path: paths[i]!, uri: '', text: '', tags: [] }));
+      const stems = distinctStems(named, withoutTxt);
+      const files: AssembledFile[] = [{ path: 'annotation.conf', pieces: [annotationConf()] }];
+      written.forEach((w, i) => files.push({ path: `${stems[i]!}.txt`, pieces: [w.text] }, { path: `${stems[i]!}.ann`, pieces: [w.ann] }));
+      files.push({ path: MAPPING, pieces: [written.map((_, i) => `${stems[i]!}.txt\t${paths[i]!}\n`).join('')] });
+      return { files, warnings };
+    },
+  };
+};
+
 export const bratExporter: Exporter = {
   id: 'brat',
   label: 'brat standoff',
   unit: 'code points',
   singleFile: false,
-  export(articles): ExportResult {
-    const { placed, warnings } = placedArticles(articles);
-    const files: ExportFile[] = [{ path: 'annotation.conf', content: annotationConf() }];
-    const stems = distinctStems(placed.map((p) => p.article), withoutTxt);
-    const mapping: string[] = [];
-    placed.forEach(({ article, text, tags }, i) => {
-      const stem = stems[i]!;
-      files.push({ path: `${stem}.txt`, content: article.text }, { path: `${stem}.ann`, content: annOf(text, tags) });
-      mapping.push(`${stem}.txt\t${article.path ?? article.name}\n`);
-    });
-    files.push({ path: MAPPING, content: mapping.join('') });
-    return { files, warnings };
-  },
+  open: openBrat,
+  export: (articles, options) => exportAll(openBrat, articles, options),
 };
 
 const KINDS: Record<string, string> = { R: 'relation', E: 'event', A: 'attribute', M: 'attribute', N: 'normalization', '*': 'equivalence' };

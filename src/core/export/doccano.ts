@@ -7,7 +7,26 @@
 // pipelines that slice the text in Python. doccano has no per-span note: notes are not exported.
 import { filesEnding, findArticle, isRecord, jsonLines, parseJsonLines, placedArticles, toOffset } from './common';
 import { TextIndex } from '../textIndex';
-import type { ExportResult, Exporter, ImportedSpan, Importer } from './types';
+import { exportAll, wholeSpool, type OpenStream } from './stream';
+import type { Exporter, ImportedSpan, Importer } from './types';
+
+const openDoccano: OpenStream = (options, spool) => {
+  const out = spool();
+  const warnings: string[] = [];
+  return {
+    add(one) {
+      const { placed, warnings: left } = placedArticles([one]);
+      warnings.push(...left);
+      const records = placed.map(({ article, tags }) => {
+        const index = options.offsets === 'codepoints' ? undefined : new TextIndex(article.text);
+        const unit = (n: number): number => (index ? index.toUtf16(n) : n);
+        return { text: article.text, label: tags.map((t) => [unit(t.start), unit(t.end), t.category]), meta: { article: article.name } };
+      });
+      out.write(jsonLines(records));
+    },
+    finish: () => ({ files: [{ path: 'doccano.jsonl', pieces: [wholeSpool(out)] }], warnings }),
+  };
+};
 
 export const doccanoExporter: Exporter = {
   id: 'doccano',
@@ -15,15 +34,8 @@ export const doccanoExporter: Exporter = {
   unit: 'UTF-16 code units',
   singleFile: true,
   defaultFileName: 'doccano.jsonl',
-  export(articles, options): ExportResult {
-    const { placed, warnings } = placedArticles(articles);
-    const records = placed.map(({ article, tags }) => {
-      const index = options.offsets === 'codepoints' ? undefined : new TextIndex(article.text);
-      const unit = (n: number): number => (index ? index.toUtf16(n) : n);
-      return { text: article.text, label: tags.map((t) => [unit(t.start), unit(t.end), t.category]), meta: { article: article.name } };
-    });
-    return { files: [{ path: 'doccano.jsonl', content: jsonLines(records) }], warnings };
-  },
+  open: openDoccano,
+  export: (articles, options) => exportAll(openDoccano, articles, options),
 };
 
 /** [start, end, label] triples from `label`/`labels`, or doccano 1.x `entities` objects. */

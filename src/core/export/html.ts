@@ -4,7 +4,8 @@
 // partly overlapping tags give well-formed markup and show as stacked colours.
 import { CATEGORIES, categoryOf, type CategoryId } from '../codebook';
 import { ArticleText, isOrphan, type Tag } from '../tag';
-import type { ExportArticle, ExportResult, Exporter } from './types';
+import { exportAll, MemorySpool, wholeSpool, type OpenStream, type Piece, type Spool } from './stream';
+import type { ExportArticle, Exporter } from './types';
 import { escapeHtml } from '../htmlEscape';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -120,8 +121,14 @@ function tagTable(tags: readonly Tag[], text: ArticleText): string {
   return `<table><thead><tr><th>Category</th><th>Text</th><th>Note</th><th>Review</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-function counts(tags: readonly Tag[], orphans: number): string {
-  const items = CATEGORIES.map((c) => `<li>${key(c.id)} ${tags.filter((t) => t.category === c.id).length}</li>`);
+/** Tags per category. */
+function tally(tags: readonly Tag[], into: Record<CategoryId, number> = Object.fromEntries(CATEGORIES.map((c) => [c.id, 0])) as Record<CategoryId, number>): Record<CategoryId, number> {
+  for (const t of tags) into[t.category]++;
+  return into;
+}
+
+function counts(byCategory: Readonly<Record<CategoryId, number>>, orphans: number): string {
+  const items = CATEGORIES.map((c) => `<li>${key(c.id)} ${byCategory[c.id]}</li>`);
   if (orphans > 0) items.push(`<li class="muted">${orphans} orphaned</li>`);
   return `<ul class="counts">${items.join('')}</ul>`;
 }
@@ -133,7 +140,7 @@ function articleSection(article: ExportArticle, index: number): string {
   const parts = [
     `<section id="article-${index + 1}">`,
     `<h2>${esc(article.name)}</h2>`,
-    counts(placed, orphans.length),
+    counts(tally(placed), orphans.length),
     `<div class="article">${highlight(article.text, placed)}</div>`,
   ];
   if (placed.length > 0) parts.push(`<h3>Tags</h3>`, tagTable(placed, text));
@@ -150,40 +157,69 @@ function articleSection(article: ExportArticle, index: number): string {
 }
 
 export function renderReport(articles: readonly ExportArticle[], page: ReportPage = { csp: CSP }): string {
-  const all = articles.flatMap((a) => a.tags);
-  const placed = all.filter((t) => !isOrphan(t));
-  const legend = CATEGORIES.map((c) => `<li>${key(c.id)}<span>${esc(c.definition)}</span></li>`).join('\n');
-  const toc = articles.map((a, i) => `<li><a href="#article-${i + 1}">${esc(a.name)}</a> <span class="muted">(${a.tags.filter((t) => !isOrphan(t)).length} tags)</span></li>`).join('\n');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${page.csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Newsmark report</title>',
-    `<style${page.styleNonce ? ` nonce="${esc(page.styleNonce)}"` : ''}>${STYLE}</style>`,
-    ...(page.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`),
-    '</head>',
-    '<body>',
-    '<header>',
-    '<h1>Newsmark report</h1>',
-    `<p class="muted">${articles.length} ${articles.length === 1 ? 'article' : 'articles'}, ${placed.length} tags` +
-      `${all.length > placed.length ? `, ${all.length - placed.length} orphaned` : ''}. Hover a highlight to read its note; ` +
-      'a wavy underline marks a disputed tag, a dashed outline a tag placed by fuzzy matching.</p>',
-    counts(placed, 0),
-    '<h2 class="minor">Categories</h2>',
-    `<ul class="legend">\n${legend}\n</ul>`,
-    articles.length > 1 ? `<h2 class="minor">Articles</h2>\n<ol>\n${toc}\n</ol>` : '',
-    '</header>',
-    '<main>',
-    ...articles.map(articleSection),
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const stream = reportStream(page, () => new MemorySpool());
+  for (const a of articles) stream.add(a);
+  return stream.finish().pieces.map((p) => (typeof p === 'string' ? p : (p.spool as MemorySpool).read(p.from, p.to))).join('');
 }
+
+/**
+ * The report an article at a time: its sections and its table of contents are spooled, the
+ * header (totals, the list of articles) is made at the end from running counts.
+ */
+function reportStream(page: ReportPage, spool: () => Spool): { add(article: Omit<ExportArticle, 'path'>): void; finish(): { pieces: Piece[] } } {
+  const sections = spool();
+  const toc = spool();
+  const byCategory = tally([]);
+  let articles = 0;
+  let placedTags = 0;
+  let allTags = 0;
+  return {
+    add(a) {
+      const placed = a.tags.filter((t) => !isOrphan(t));
+      toc.write(`<li><a href="#article-${articles + 1}">${esc(a.name)}</a> <span class="muted">(${placed.length} tags)</span></li>\n`);
+      sections.write(`${articleSection(a, articles)}\n`);
+      tally(placed, byCategory);
+      placedTags += placed.length;
+      allTags += a.tags.length;
+      articles++;
+    },
+    finish() {
+      const legend = CATEGORIES.map((c) => `<li>${key(c.id)}<span>${esc(c.definition)}</span></li>`).join('\n');
+      const head = [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${page.csp}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<title>Newsmark report</title>',
+        `<style${page.styleNonce ? ` nonce="${esc(page.styleNonce)}"` : ''}>${STYLE}</style>`,
+        ...(page.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`),
+        '</head>',
+        '<body>',
+        '<header>',
+        '<h1>Newsmark report</h1>',
+        `<p class="muted">${articles} ${articles === 1 ? 'article' : 'articles'}, ${placedTags} tags` +
+          `${allTags > placedTags ? `, ${allTags - placedTags} orphaned` : ''}. Hover a highlight to read its note; ` +
+          'a wavy underline marks a disputed tag, a dashed outline a tag placed by fuzzy matching.</p>',
+        counts(byCategory, 0),
+        '<h2 class="minor">Categories</h2>',
+        `<ul class="legend">\n${legend}\n</ul>`,
+      ].join('\n');
+      // The list of articles only when there are two or more; an empty line where it would be.
+      const list: Piece[] = articles > 1 ? ['\n<h2 class="minor">Articles</h2>\n<ol>\n', wholeSpool(toc), '</ol>\n'] : ['\n\n'];
+      return { pieces: [head, ...list, '</header>\n<main>\n', wholeSpool(sections), '</main>\n</body>\n</html>\n'] };
+    },
+  };
+}
+
+const openHtml: OpenStream = (_options, spool) => {
+  const stream = reportStream({ csp: CSP }, spool);
+  return {
+    add: (article) => stream.add(article),
+    finish: () => ({ files: [{ path: 'report.html', pieces: stream.finish().pieces }], warnings: [] }),
+  };
+};
 
 export const htmlExporter: Exporter = {
   id: 'html',
@@ -191,7 +227,6 @@ export const htmlExporter: Exporter = {
   unit: 'none',
   singleFile: true,
   defaultFileName: 'report.html',
-  export(articles): ExportResult {
-    return { files: [{ path: 'report.html', content: renderReport(articles) }], warnings: [] };
-  },
+  open: openHtml,
+  export: (articles, options) => exportAll(openHtml, articles, options),
 };

@@ -10,8 +10,24 @@
 //   </View>
 // A tag's note is a per-region `textarea` result with the same id as its `labels` result.
 import { TextIndex } from '../textIndex';
-import { filesEnding, findArticle, isRecord, parseJson, placedArticles, toOffset } from './common';
-import type { ExportResult, Exporter, ImportedSpan, Importer } from './types';
+import { filesEnding, findArticle, isRecord, parseJson, placedArticles, toOffset, type PlacedArticle } from './common';
+import { exportAll, indentedJson, wholeSpool, type OpenStream } from './stream';
+import type { Exporter, ImportedSpan, Importer } from './types';
+
+/** One JSON array of tasks, pretty-printed as JSON.stringify(tasks, null, 2) prints it, a task at a time. */
+const openLabelStudio: OpenStream = (_options, spool) => {
+  const out = spool();
+  const warnings: string[] = [];
+  let count = 0;
+  return {
+    add(one) {
+      const { placed, warnings: left } = placedArticles([one]);
+      warnings.push(...left);
+      for (const task of tasksOf(placed)) out.write(`${count++ === 0 ? '' : ',\n  '}${indentedJson(task, 1)}`);
+    },
+    finish: () => ({ files: [{ path: 'label-studio.json', pieces: count === 0 ? ['[]\n'] : ['[\n  ', wholeSpool(out), '\n]\n'] }], warnings }),
+  };
+};
 
 export const labelStudioExporter: Exporter = {
   id: 'label-studio',
@@ -19,22 +35,23 @@ export const labelStudioExporter: Exporter = {
   unit: 'UTF-16 code units',
   singleFile: true,
   defaultFileName: 'label-studio.json',
-  export(articles): ExportResult {
-    const { placed, warnings } = placedArticles(articles);
-    const tasks = placed.map(({ article, text, tags }) => {
-      const index = new TextIndex(article.text);
-      const result = tags.flatMap((tag) => {
-        const start = index.toUtf16(tag.start);
-        const end = index.toUtf16(tag.end);
-        const region = { id: tag.id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(tag.start, tag.end), labels: [tag.category] } };
-        if (tag.note === undefined || tag.note === '') return [region];
-        return [region, { id: tag.id, from_name: 'note', to_name: 'text', type: 'textarea', value: { start, end, text: [tag.note] } }];
-      });
-      return { data: { text: article.text, article: article.name }, annotations: [{ result }] };
-    });
-    return { files: [{ path: 'label-studio.json', content: `${JSON.stringify(tasks, null, 2)}\n` }], warnings };
-  },
+  open: openLabelStudio,
+  export: (articles, options) => exportAll(openLabelStudio, articles, options),
 };
+
+function tasksOf(placed: readonly PlacedArticle[]): object[] {
+  return placed.map(({ article, text, tags }) => {
+    const index = new TextIndex(article.text);
+    const result = tags.flatMap((tag) => {
+      const start = index.toUtf16(tag.start);
+      const end = index.toUtf16(tag.end);
+      const region = { id: tag.id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(tag.start, tag.end), labels: [tag.category] } };
+      if (tag.note === undefined || tag.note === '') return [region];
+      return [region, { id: tag.id, from_name: 'note', to_name: 'text', type: 'textarea', value: { start, end, text: [tag.note] } }];
+    });
+    return { data: { text: article.text, article: article.name }, annotations: [{ result }] };
+  });
+}
 
 /** The results of every annotation of a task (predictions when it has no annotations). */
 function resultsOf(task: Record<string, unknown>): Record<string, unknown>[] {

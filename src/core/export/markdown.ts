@@ -2,7 +2,8 @@
 // category, each followed by its note. Article text is escaped so it renders as the text it is.
 import { CATEGORIES, categoryOf } from '../codebook';
 import { ArticleText, isOrphan, type Tag } from '../tag';
-import type { ExportArticle, ExportResult, Exporter } from './types';
+import { exportAll, wholeSpool, type OpenStream } from './stream';
+import type { ExportArticle, Exporter } from './types';
 
 /**
  * Escapes one line of text for CommonMark: inline syntax everywhere (emphasis, code, links,
@@ -49,17 +50,26 @@ function quote(text: string, tag: Tag): string {
   return lines.join('\n');
 }
 
-function counts(placed: readonly Tag[], orphans: number): string {
-  const parts = CATEGORIES.map((c) => `${c.label}: ${placed.filter((t) => t.category === c.id).length}`);
+/** Placed tags per category. */
+type Tally = Record<Tag['category'], number>;
+
+function tally(tags: readonly Tag[], into: Tally = Object.fromEntries(CATEGORIES.map((c) => [c.id, 0])) as Tally): Tally {
+  for (const t of tags) into[t.category]++;
+  return into;
+}
+
+function counts(byCategory: Readonly<Tally>, orphans: number): string {
+  const placed = CATEGORIES.reduce((n, c) => n + byCategory[c.id], 0);
+  const parts = CATEGORIES.map((c) => `${c.label}: ${byCategory[c.id]}`);
   if (orphans > 0) parts.push(`orphaned: ${orphans}`);
-  return `${placed.length} ${placed.length === 1 ? 'tag' : 'tags'} (${parts.join(' · ')})`;
+  return `${placed} ${placed === 1 ? 'tag' : 'tags'} (${parts.join(' · ')})`;
 }
 
 function articleSection(article: ExportArticle): string {
   const placed = article.tags.filter((t) => !isOrphan(t));
   const orphans = article.tags.filter(isOrphan);
   const text = new ArticleText(article.text);
-  const out = [`## ${markdownHeadingText(article.name)}`, '', counts(placed, orphans.length)];
+  const out = [`## ${markdownHeadingText(article.name)}`, '', counts(tally(placed), orphans.length)];
   for (const category of CATEGORIES) {
     const tags = placed.filter((t) => t.category === category.id);
     if (tags.length === 0) continue;
@@ -74,11 +84,28 @@ function articleSection(article: ExportArticle): string {
 }
 
 export function renderMarkdown(articles: readonly ExportArticle[]): string {
-  const placed = articles.flatMap((a) => a.tags).filter((t) => !isOrphan(t));
-  const orphans = articles.reduce((n, a) => n + a.tags.filter(isOrphan).length, 0);
-  const head = ['# Newsmark summary', '', `${articles.length} ${articles.length === 1 ? 'article' : 'articles'}, ${counts(placed, orphans)}.`];
-  return [head.join('\n'), ...articles.map(articleSection)].join('\n\n') + '\n';
+  return exportAll(openMarkdown, articles, { includeOrphans: false, bom: false }).files[0]!.content;
 }
+
+/** Sections spooled as they come; the summary line above them made at the end from running counts. */
+const openMarkdown: OpenStream = (_options, spool) => {
+  const sections = spool();
+  const byCategory = tally([]);
+  let articles = 0;
+  let orphans = 0;
+  return {
+    add(article) {
+      sections.write(`\n\n${articleSection(article)}`);
+      tally(article.tags.filter((t) => !isOrphan(t)), byCategory);
+      orphans += article.tags.filter(isOrphan).length;
+      articles++;
+    },
+    finish() {
+      const head = ['# Newsmark summary', '', `${articles} ${articles === 1 ? 'article' : 'articles'}, ${counts(byCategory, orphans)}.`].join('\n');
+      return { files: [{ path: 'summary.md', pieces: [head, wholeSpool(sections), '\n'] }], warnings: [] };
+    },
+  };
+};
 
 export const markdownExporter: Exporter = {
   id: 'md',
@@ -86,7 +113,6 @@ export const markdownExporter: Exporter = {
   unit: 'none',
   singleFile: true,
   defaultFileName: 'summary.md',
-  export(articles): ExportResult {
-    return { files: [{ path: 'summary.md', content: renderMarkdown(articles) }], warnings: [] };
-  },
+  open: openMarkdown,
+  export: (articles, options) => exportAll(openMarkdown, articles, options),
 };

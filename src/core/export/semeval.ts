@@ -6,33 +6,51 @@
 // (no header) says which article each number is, by its path relative to the folder holding all
 // exported articles (`sub/a.txt`), so same-named articles from different folders stay apart.
 import { fileName, placedArticles, textLines, toOffset } from './common';
-import type { ExportArticle, ExportFile, ExportResult, Exporter, ImportedSpan, Importer } from './types';
+import { exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
+import type { Exporter, ImportedSpan, Importer } from './types';
 
-function byPath(a: { article: ExportArticle }, b: { article: ExportArticle }): number {
-  const x = a.article.path ?? a.article.name;
-  const y = b.article.path ?? b.article.name;
+function byPath(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
+
+/**
+ * Articles are numbered in path order, known only at the end: each one's text and label lines
+ * (without their number) are spooled as they come, and numbered when the files are assembled.
+ */
+const openSemeval: OpenStream = (_options, spool) => {
+  const out = spool();
+  const warnings: string[] = [];
+  const written: { text: SpoolRange; labels: SpoolRange }[] = [];
+  const range = (content: string): SpoolRange => {
+    const from = out.mark();
+    out.write(content);
+    return { spool: out, from, to: out.mark() };
+  };
+  return {
+    add(one) {
+      const { placed, warnings: left } = placedArticles([one]);
+      warnings.push(...left);
+      for (const { article, tags } of placed) written.push({ text: range(article.text), labels: range(tags.map((tag) => `${tag.category}\t${tag.start}\t${tag.end}\n`).join('')) });
+    },
+    finish(paths) {
+      const order = written.map((_, i) => i).sort((a, b) => byPath(paths[a]!, paths[b]!));
+      const files: AssembledFile[] = order.map((w, i) => ({ path: `article${i + 1}.txt`, pieces: [written[w]!.text] }));
+      files.push(
+        { path: 'ids.tsv', pieces: [order.map((w, i) => `${i + 1}\t${paths[w]!}\n`).join('')] },
+        { path: 'labels.txt', pieces: order.map((w, i) => ({ ...written[w]!.labels, linePrefix: `${i + 1}\t` })) },
+      );
+      return { files, warnings };
+    },
+  };
+};
 
 export const semevalExporter: Exporter = {
   id: 'semeval',
   label: 'SemEval-2020 Task 11',
   unit: 'code points',
   singleFile: false,
-  export(articles): ExportResult {
-    const { placed, warnings } = placedArticles(articles);
-    const files: ExportFile[] = [];
-    const ids: string[] = [];
-    const labels: string[] = [];
-    [...placed].sort(byPath).forEach(({ article, tags }, i) => {
-      const id = String(i + 1);
-      files.push({ path: `article${id}.txt`, content: article.text });
-      ids.push(`${id}\t${article.path ?? article.name}\n`);
-      for (const tag of tags) labels.push(`${id}\t${tag.category}\t${tag.start}\t${tag.end}\n`);
-    });
-    files.push({ path: 'ids.tsv', content: ids.join('') }, { path: 'labels.txt', content: labels.join('') });
-    return { files, warnings };
-  },
+  open: openSemeval,
+  export: (articles, options) => exportAll(openSemeval, articles, options),
 };
 
 /** `ID\tarticle name` lines → a map; undefined when there is no ids.tsv. */

@@ -1,7 +1,8 @@
 // CSV and JSON Lines: one row (object) per tag, for spreadsheets, pandas and jq.
 // Offsets are LF code points, end exclusive, so Python's text[start:end] cuts out the row's text.
 import { ArticleText, isOrphan } from '../tag';
-import type { ExportArticle, ExportOptions, ExportResult, Exporter } from './types';
+import { exportAll, wholeSpool, type OpenStream } from './stream';
+import type { ExportArticle, ExportOptions, Exporter } from './types';
 
 /** The columns, in order. The CSV header and every JSONL object use these names. */
 export const TABULAR_FIELDS = [
@@ -70,19 +71,36 @@ function csvCell(value: Row[Field]): string {
   return csvField(JSON.stringify(value));
 }
 
+/** One format's rows: `line` formats a row, `head` comes before them all. */
+function tabularStream(file: string, head: (options: ExportOptions) => string, line: (row: Row) => string): OpenStream {
+  return (options, spool) => {
+    const out = spool();
+    const warnings: string[] = [];
+    out.write(head(options));
+    return {
+      add(article) {
+        const collected = collectRows([article], options);
+        warnings.push(...collected.warnings);
+        if (collected.rows.length > 0) out.write(collected.rows.map(line).join(''));
+      },
+      finish: () => ({ files: [{ path: file, pieces: [wholeSpool(out)] }], warnings }),
+    };
+  };
+}
+
+// CRLF after every record, the last one included (RFC 4180 allows it; spreadsheets expect it).
+const openCsv = tabularStream('tags.csv', (options) => `${options.bom ? '\uFEFF' : ''}${TABULAR_FIELDS.join(',')}\r\n`, (row) => `${TABULAR_FIELDS.map((f) => csvCell(row[f])).join(',')}\r\n`);
+// Rows are built in TABULAR_FIELDS order, so every object lists its keys in that order.
+const openJsonl = tabularStream('tags.jsonl', () => '', (row) => `${JSON.stringify(row)}\n`);
+
 export const csvExporter: Exporter = {
   id: 'csv',
   label: 'CSV',
   unit: 'code points',
   singleFile: true,
   defaultFileName: 'tags.csv',
-  export(articles, options): ExportResult {
-    const { rows, warnings } = collectRows(articles, options);
-    const lines = [TABULAR_FIELDS.join(','), ...rows.map((row) => TABULAR_FIELDS.map((f) => csvCell(row[f])).join(','))];
-    // CRLF after every record, the last one included (RFC 4180 allows it; spreadsheets expect it).
-    const content = (options.bom ? '\uFEFF' : '') + lines.map((l) => `${l}\r\n`).join('');
-    return { files: [{ path: 'tags.csv', content }], warnings };
-  },
+  open: openCsv,
+  export: (articles, options) => exportAll(openCsv, articles, options),
 };
 
 export const jsonlExporter: Exporter = {
@@ -91,10 +109,6 @@ export const jsonlExporter: Exporter = {
   unit: 'code points',
   singleFile: true,
   defaultFileName: 'tags.jsonl',
-  export(articles, options): ExportResult {
-    const { rows, warnings } = collectRows(articles, options);
-    // Rows are built in TABULAR_FIELDS order, so every object lists its keys in that order.
-    const content = rows.map((row) => `${JSON.stringify(row)}\n`).join('');
-    return { files: [{ path: 'tags.jsonl', content }], warnings };
-  },
+  open: openJsonl,
+  export: (articles, options) => exportAll(openJsonl, articles, options),
 };

@@ -1,4 +1,5 @@
 import type { Tag } from '../tag';
+import type { OpenStream } from './stream';
 
 /** One article as exporters see it. */
 export interface ExportArticle {
@@ -57,6 +58,8 @@ export interface Exporter {
   /** The file name used when only a folder is given, for single-file formats. */
   readonly defaultFileName?: string;
   export(articles: readonly ExportArticle[], options: ExportOptions): ExportResult;
+  /** The same export written article by article (see ./stream.ts). */
+  readonly open: OpenStream;
 }
 
 export interface ImportOptions {

@@ -6,7 +6,8 @@
 import type { Tag } from '../tag';
 import { TextIndex } from '../textIndex';
 import { fileName, filesEnding, findArticle, isRecord, parseJson, placedArticles, toOffset, type PlacedArticle } from './common';
-import type { ExportResult, Exporter, ImportedSpan, Importer } from './types';
+import { exportAll, indentedJson, wholeSpool, type OpenStream } from './stream';
+import type { Exporter, ImportedSpan, Importer } from './types';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN = 'urn:newsmark:';
@@ -41,25 +42,50 @@ function annotationOf(placed: PlacedArticle, tag: Tag): Record<string, unknown> 
   };
 }
 
+function collectionOf(total: number, items: unknown[]): object {
+  return {
+    '@context': W3C_CONTEXT,
+    id: `${URN}export`,
+    type: 'AnnotationCollection',
+    label: 'Newsmark tags',
+    total,
+    first: { id: `${URN}export#page1`, type: 'AnnotationPage', items },
+  };
+}
+
+/** Stands for the items in the printed collection, which is cut at it around the spooled items. */
+const ITEMS = '\u0000items';
+
+/**
+ * One JSON document whose `total` comes before the items: the items are spooled as they come
+ * and the collection printed around them at the end, as JSON.stringify(collection, null, 2).
+ */
+const openW3c: OpenStream = (_options, spool) => {
+  const out = spool();
+  const warnings: string[] = [];
+  let total = 0;
+  return {
+    add(one) {
+      const { placed, warnings: left } = placedArticles([one]);
+      warnings.push(...left);
+      for (const p of placed) for (const t of p.tags) out.write(`${total++ === 0 ? '' : ',\n      '}${indentedJson(annotationOf(p, t), 3)}`);
+    },
+    finish() {
+      if (total === 0) return { files: [{ path: 'annotations.jsonld', pieces: [`${JSON.stringify(collectionOf(0, []), null, 2)}\n`] }], warnings };
+      const [before, after] = JSON.stringify(collectionOf(total, [ITEMS]), null, 2).split(JSON.stringify(ITEMS)) as [string, string];
+      return { files: [{ path: 'annotations.jsonld', pieces: [before, wholeSpool(out), `${after}\n`] }], warnings };
+    },
+  };
+};
+
 export const w3cExporter: Exporter = {
   id: 'w3c',
   label: 'W3C Web Annotation',
   unit: 'code points',
   singleFile: true,
   defaultFileName: 'annotations.jsonld',
-  export(articles): ExportResult {
-    const { placed, warnings } = placedArticles(articles);
-    const items = placed.flatMap((p) => p.tags.map((t) => annotationOf(p, t)));
-    const collection = {
-      '@context': W3C_CONTEXT,
-      id: `${URN}export`,
-      type: 'AnnotationCollection',
-      label: 'Newsmark tags',
-      total: items.length,
-      first: { id: `${URN}export#page1`, type: 'AnnotationPage', items },
-    };
-    return { files: [{ path: 'annotations.jsonld', content: `${JSON.stringify(collection, null, 2)}\n` }], warnings };
-  },
+  open: openW3c,
+  export: (articles, options) => exportAll(openW3c, articles, options),
 };
 
 /** Every Annotation in a collection, page, plain array or lone annotation (embedded pages followed). */

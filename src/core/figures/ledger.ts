@@ -51,9 +51,24 @@ interface Entry {
 }
 
 export function buildLedger(articles: readonly LedgerArticle[], vocabulary: FigureVocabulary = DEFAULT_VOCABULARY): Ledger {
-  const byThing = new Map<string, Entry[]>();
-  const readings = new Map<string, FigureReading>();
-  for (const a of articles) {
+  const builder = new LedgerBuilder(vocabulary);
+  for (const a of articles) builder.add(a);
+  return builder.ledger();
+}
+
+/**
+ * The ledger an article at a time (the command line streams a corpus through it): it keeps each
+ * figure tag's reading and place, and the readings of sentences met before, never an article's text.
+ */
+export class LedgerBuilder {
+  private readonly byThing = new Map<string, Entry[]>();
+  private readonly readings = new Map<string, FigureReading>();
+
+  constructor(private readonly vocabulary: FigureVocabulary = DEFAULT_VOCABULARY) {}
+
+  add(a: LedgerArticle): void {
+    const { byThing, readings, vocabulary } = this;
+    if (!a.tags.some((t) => t.category === 'figure')) return;
     const index = new TextIndex(a.text);
     for (const tag of a.tags) {
       if (tag.category !== 'figure') continue;
@@ -67,10 +82,13 @@ export function buildLedger(articles: readonly LedgerArticle[], vocabulary: Figu
       byThing.set(reading.counted, list);
     }
   }
-  const things = [...byThing].map(([counted, entries]): LedgerThing => ({ counted, figures: entries.map((e) => e.figure), groups: groupsOf(entries) }));
-  const mismatches = (t: LedgerThing): number => t.groups.filter((g) => g.kind === 'mismatch').length;
-  things.sort((a, b) => mismatches(b) - mismatches(a) || b.figures.length - a.figures.length || a.counted.localeCompare(b.counted));
-  return { things };
+
+  ledger(): Ledger {
+    const things = [...this.byThing].map(([counted, entries]): LedgerThing => ({ counted, figures: entries.map((e) => e.figure), groups: groupsOf(entries) }));
+    const mismatches = (t: LedgerThing): number => t.groups.filter((g) => g.kind === 'mismatch').length;
+    things.sort((a, b) => mismatches(b) - mismatches(a) || b.figures.length - a.figures.length || a.counted.localeCompare(b.counted));
+    return { things };
+  }
 }
 
 /** How many groups of the ledger are mismatches: the number the CLI's exit code and the status bar show. */

@@ -40,7 +40,8 @@ export interface QuoteOptions {
 }
 
 interface Candidate {
-  readonly article: QuoteArticle;
+  /** Which article: its name and outlet only, so a candidate never keeps an article's text. */
+  readonly article: Pick<QuoteArticle, 'article' | 'outlet'>;
   readonly tag: Tag;
   readonly words: DiffWord[];
 }
@@ -66,9 +67,31 @@ const CHECKED = 8;
 
 /** The claim and denial tags of the articles that are quoted speech, clustered. */
 export function clusterQuotes(articles: readonly QuoteArticle[], options: QuoteOptions = {}): QuoteCluster[] {
+  const collector = new QuoteCollector();
+  for (const article of articles) collector.add(article);
+  return collector.clusters(options);
+}
+
+/**
+ * The quotes an article at a time (the command line streams a corpus through it): each quoted
+ * claim or denial is kept as its tag and words, never its article's text; clustered at the end.
+ */
+export class QuoteCollector {
+  private readonly candidates: Candidate[] = [];
+
+  add(article: QuoteArticle): void {
+    this.candidates.push(...quotedCandidates([article]));
+  }
+
+  clusters(options: QuoteOptions = {}): QuoteCluster[] {
+    return clustersOf(this.candidates, options);
+  }
+}
+
+function clustersOf(candidates: readonly Candidate[], options: QuoteOptions): QuoteCluster[] {
   const minMembers = options.minMembers ?? 2;
   const minShared = options.minShared ?? 0.5;
-  const wordings = distinctWordings(quotedCandidates(articles));
+  const wordings = distinctWordings(candidates);
   const pairIds = new Map<string, number>();
   const postings: number[][] = [];
   const clusters: Cluster[] = [];
@@ -95,6 +118,7 @@ function quotedCandidates(articles: readonly QuoteArticle[]): Candidate[] {
     const quotes = article.tags.filter((t) => QUOTE_CATEGORIES.has(t.category) && t.status !== 'orphaned');
     if (quotes.length === 0) continue;
     const index = new TextIndex(article.text);
+    const owner = { article: article.article, outlet: article.outlet };
     for (const tag of quotes) {
       const start = index.toUtf16(tag.start);
       const end = index.toUtf16(tag.end);
@@ -102,7 +126,7 @@ function quotedCandidates(articles: readonly QuoteArticle[]): Candidate[] {
       if (article.text.slice(start, end) !== tag.text || !isQuoted(article.text, start, end)) continue;
       const { surface, normal } = quoteWords(tag.text);
       if (surface.length === 0) continue;
-      out.push({ article, tag, words: surface.map((w, i) => ({ surface: w, normal: normal[i]! })) });
+      out.push({ article: owner, tag, words: surface.map((w, i) => ({ surface: w, normal: normal[i]! })) });
     }
   }
   return out;

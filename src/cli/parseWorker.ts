@@ -1,0 +1,28 @@
+/**
+ * A worker thread of the parse pool (./parsePool.ts): reads a sidecar and its article, parses
+ * the YAML and works out every fact a command or the cache needs, and sends them back as plain
+ * data. Built by esbuild into dist/parseWorker.js, beside dist/cli.js.
+ */
+import { parentPort } from 'node:worker_threads';
+import { entryFrom } from '../core/cache/facts';
+import { readPair } from './sidecars';
+import type { ParseReply, ParseRequest } from './parsePool';
+
+parentPort?.on('message', (request: ParseRequest) => {
+  void answer(request).then((reply) => parentPort!.postMessage(reply));
+});
+
+async function answer({ id, sidecarPath, withText, withCheck, stamps }: ParseRequest): Promise<ParseReply> {
+  try {
+    const pair = await readPair(sidecarPath);
+    if (!pair.ok) return { id, ok: false, problems: pair.problems };
+    if (withCheck) pair.facts.check();
+    // The stamps only label the entry; the parent trusts it for the cache by its own rules.
+    const entry = entryFrom(pair.facts, pair.sidecar, stamps?.sidecar ?? NO_STAMP, stamps?.article ?? NO_STAMP);
+    return { id, ok: true, entry, tags: pair.sidecar.tags, ...(withText ? { articleLf: pair.articleLf } : {}) };
+  } catch (error) {
+    return { id, ok: 'threw', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const NO_STAMP = { size: -1, mtime: -1 };

@@ -1,0 +1,84 @@
+/**
+ * How the parse cache reads its file and writes the next one. The command line's version
+ * (src/cli/cache.ts) reads the places asked for and appends to a temporary file beside the
+ * cache, so neither is held in memory; the port's, here, holds both (the in-memory file system
+ * of the tests, with its faults).
+ */
+import type { FileSystemPort } from '../fs/port';
+
+/** The cache file as it was opened. */
+export interface CacheSource {
+  readonly size: number;
+  /** Bytes [from, to). */
+  read(from: number, to: number): Uint8Array;
+  close(): void;
+}
+
+/** The next version of the cache file, written as it goes and put in place by `commit`. */
+export interface NextCacheFile {
+  readonly size: number;
+  append(bytes: Uint8Array): void;
+  /** Bytes [from, to) of what was appended. */
+  read(from: number, to: number): Uint8Array;
+  /** Replaces the cache file with this one, atomically; `prepareFolder` makes its folder first. */
+  commit(prepareFolder: (fs: FileSystemPort) => Promise<void>): Promise<void>;
+  /** Gives up this version; the cache file stays as it was. */
+  discard(): void;
+}
+
+export interface CacheFiles {
+  /** The file, or undefined when there is none. May throw (then the cache starts empty). */
+  open(file: string): Promise<CacheSource | undefined>;
+  /** Begins the next version of the file. Throws when it cannot (then nothing is cached). */
+  create(file: string): NextCacheFile;
+}
+
+/** Cache files through the port: read whole, written whole with writeFileAtomic. */
+export function portCacheFiles(fs: FileSystemPort): CacheFiles {
+  return {
+    async open(file) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await fs.readFile(file);
+      } catch {
+        return undefined;
+      }
+      return { size: bytes.byteLength, read: (from, to) => bytes.subarray(from, to), close: () => undefined };
+    },
+    create(file) {
+      let parts: Uint8Array[] = [];
+      let size = 0;
+      let whole: Uint8Array | undefined;
+      const joined = (): Uint8Array => {
+        if (!whole) {
+          whole = new Uint8Array(size);
+          let at = 0;
+          for (const p of parts) {
+            whole.set(p, at);
+            at += p.byteLength;
+          }
+          parts = [whole];
+        }
+        return whole;
+      };
+      return {
+        get size() {
+          return size;
+        },
+        append(bytes) {
+          parts.push(bytes.slice());
+          size += bytes.byteLength;
+          whole = undefined;
+        },
+        read: (from, to) => joined().subarray(from, to),
+        async commit(prepareFolder) {
+          await prepareFolder(fs);
+          await fs.writeFileAtomic(file, joined());
+        },
+        discard: () => {
+          parts = [];
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Sidecars parsed on worker threads give the commands the same pairs as a parse on the main
+// thread: every reading command prints the same, without the cache, filling it and from it.
+import { strict as assert } from 'node:assert';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../../src/cli/main';
+import { parsedOnWorkers, POOL_THRESHOLD } from '../../src/cli/parsePool';
+import './cacheDir';
+import { scratchDir } from './scratch';
+import { writeStreamCorpus } from './streamCorpus';
+
+async function cli(args: readonly string[], workers: string): Promise<{ code: number; out: string; err: string }> {
+  process.env['NEWSMARK_WORKERS'] = workers;
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { line: (l) => out.push(l), error: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const COMMANDS = [['stats', '--json'], ['check', '--json'], ['validate'], ['figures', '--json'], ['quotes', '--json'], ['export', '--format', 'jsonl'], ['export', '--format', 'w3c']];
+
+describe('the parse pool', () => {
+  let corpus: string;
+  before(() => {
+    corpus = scratchDir('pool');
+    writeStreamCorpus(corpus, 120);
+  });
+  after(() => delete process.env['NEWSMARK_WORKERS']);
+
+  it('is used only from POOL_THRESHOLD sidecars up, unless NEWSMARK_WORKERS says', () => {
+    assert.ok(POOL_THRESHOLD > 120, 'the test corpus is below it: the workers here are asked for');
+  });
+
+  for (const command of COMMANDS) {
+    it(`${command.join(' ')}: two workers print what the main thread prints, with and without the cache`, async () => {
+      const alone = await cli([...command, corpus, '--no-cache'], '0');
+      assert.ok(alone.out.length > 1000);
+      const before = parsedOnWorkers();
+      assert.deepEqual(await cli([...command, corpus, '--no-cache'], '2'), alone, 'uncached');
+      assert.ok(parsedOnWorkers() >= before + 120, 'the workers parsed the pairs');
+      const cacheDir = scratchDir('pool-cache');
+      process.env['NEWSMARK_CACHE_DIR'] = cacheDir;
+      try {
+        assert.deepEqual(await cli([...command, corpus], '2'), alone, 'filling the cache from the workers');
+        assert.deepEqual(await cli([...command, corpus], '0'), alone, 'warm, from what the workers put in the cache');
+      } finally {
+        delete process.env['NEWSMARK_CACHE_DIR'];
+      }
+    });
+  }
+});
