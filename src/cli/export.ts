@@ -9,6 +9,7 @@ import { ExportWriteError, writeExport, type ExportTarget } from '../core/export
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { articleNameFor } from '../core/sidecar';
 import { withParseCache } from './cache';
+import { corpusCodebook } from './codebook';
 import type { Output } from './output';
 import { chunksOf, SpoolFolder, writeChunksToDisk } from './exportSpool';
 import { eachReadablePair, findSidecars, UsageError } from './sidecars';
@@ -47,7 +48,8 @@ export async function exportTags(paths: readonly string[], command: ExportComman
  * dropped; what the files still need at the end is in the spools. Kept per article: its path.
  */
 async function streamedExport(paths: readonly string[], command: ExportCommand, exporter: Exporter, offsets: OffsetChoice | undefined, spools: SpoolFolder, out: Output): Promise<number> {
-  const stream = exporter.open({ includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}) }, spools.make);
+  const codebook = paths.length > 0 ? await corpusCodebook(paths[0]!, out) : undefined;
+  const stream = exporter.open({ includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}), ...(codebook ? { codebook } : {}) }, spools.make);
   const exported: string[] = [];
   const { failed } = await withParseCache(paths, command.cache ?? true, (cache) => eachReadablePair(paths, (p) => out.error(`✗ ${p}`), (p) => out.error(`✗ ${p}`), cache, (pair) => {
     exported.push(portPath(pair.articlePath));

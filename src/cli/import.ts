@@ -1,9 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { CODEBOOK_FILE_NAME, codebookPath, loadCodebook, type Codebook } from '../core/codebook/index';
+import { join } from 'node:path';
+import type { Codebook } from '../core/codebook/index';
 import type { ArticleCodes } from '../core/details';
 import type { ImportedCodes } from '../core/export/types';
-import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { decodeArticle } from '../core/articleFile';
 import { reattach } from '../core/anchor/reattach';
 import { importerFor, IMPORTERS } from '../core/export/formats';
@@ -12,6 +11,7 @@ import { isSidecarName, sidecarNameFor } from '../core/sidecar';
 import { sidecarFromBytes, type FileRead, type UpdateResult } from '../core/sidecarUpdate';
 import { newTagId, type Tag } from '../core/tag';
 import { toLf } from '../core/textIndex';
+import { corpusCodebook } from './codebook';
 import { offsetChoice } from './export';
 import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
@@ -126,15 +126,6 @@ function codesByArticle(imported: readonly ImportedCodes[], codebook: Codebook, 
     byArticle.set(article, entry);
   }
   return byArticle;
-}
-
-/** The corpus's codebook (newsmark.codebook.yaml in the articles folder); its problems are told, never fatal. */
-async function corpusCodebook(folder: string, out: Output): Promise<Codebook> {
-  const fs = new NodeFileSystem();
-  const path = codebookPath(fromNativePath(resolve(folder)));
-  const { codebook, problems } = await loadCodebook(fs, path);
-  for (const p of problems) out.error(`⚠ ${join(folder, CODEBOOK_FILE_NAME)}:${p.line}: ${p.message}`);
-  return codebook;
 }
 
 /** Our new tags keep their ids unless another writer used one since we looked. */

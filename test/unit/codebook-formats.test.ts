@@ -1,11 +1,12 @@
 // Sub-labels through the data sets' formats (issue 17): fictional articles in the SemEval tasks'
 // exact layouts, imported with the preset codebook beside the corpus.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CODEBOOK_PRESETS, codebookToYaml } from '../../src/core/codebook/index';
 import { SidecarFile } from '../../src/core/sidecar';
+import { tagOn, tagged } from './cliCorpus';
 import { inTemp, run, runExpecting } from './cliRun';
 
 /** Invented for these tests: two short pieces in the style of the task's news articles. */
@@ -32,7 +33,9 @@ function labelsOf(folder: string): string[] {
   return readdirSync(folder).filter((f) => f.endsWith('.tags.yaml')).sort().flatMap((f) => {
     const parsed = SidecarFile.parse(readFileSync(join(folder, f), 'utf8'));
     assert.ok(parsed.ok);
-    return parsed.sidecar.tags.map((t) => `${f.slice(0, -'.tags.yaml'.length)} ${t.category}/${t.label ?? '-'} ${t.start}-${t.end} ${t.text}`);
+    // Two tags on one span keep the order of the file, which a format need not keep: sorted within the span.
+    return parsed.sidecar.tags.map((t) => ({ t, line: `${f.slice(0, -'.tags.yaml'.length)} ${t.category}/${t.label ?? '-'} ${t.start}-${t.end} ${t.text}` }))
+      .sort((x, y) => x.t.start - y.t.start || x.t.end - y.t.end || (x.line < y.line ? -1 : x.line > y.line ? 1 : 0)).map((x) => x.line);
   });
 }
 
@@ -99,5 +102,82 @@ describe('SemEval-2023 Task 3 files with the preset codebook', () => {
     };
     assert.deepEqual(codes('700000001'), { frames: ['Economic', 'Quality_of_life'], genre: 'opinion' });
     assert.deepEqual(codes('700000002'), { frames: ['Economic'], genre: 'reporting' });
+  }));
+});
+
+describe('sub-labels through every format', () => {
+  /** The corpus with framing tags carrying techniques and a claim without one; sidecars written by Newsmark. */
+  function labelledCorpus(dir: string): string {
+    const folder = corpus(dir);
+    const [a, b] = [ARTICLES['700000001']!, ARTICLES['700000002']!];
+    tagged(folder, 'article700000001.txt', a, [
+      { ...tagOn(a, 'reckless', 'framing', 'c0000001'), label: 'Loaded_Language' },
+      { ...tagOn(a, 'so-called experts', 'framing', 'c0000002'), label: 'Doubt' },
+      tagOn(a, 'nobody had asked the fishermen', 'claim', 'c0000003'),
+    ]);
+    tagged(folder, 'article700000002.txt', b, [{ ...tagOn(b, 'a money pit', 'framing', 'c0000004'), label: 'Name_Calling,Labeling' }, tagOn(b, 'a money pit', 'framing', 'c0000005')]);
+    return folder;
+  }
+
+  for (const format of ['semeval', 'brat', 'w3c', 'doccano', 'label-studio']) {
+    it(`${format}: export, delete the sidecars, import gives the same tags with the same sub-labels`, () => inTemp(async (dir) => {
+      const folder = labelledCorpus(dir);
+      const before = labelsOf(folder);
+      const out = join(dir, `out-${format}`);
+      await runExpecting(0, ['export', '--format', format, '--out', out, folder]);
+      for (const f of readdirSync(folder).filter((n) => n.endsWith('.tags.yaml'))) rmSync(join(folder, f));
+      await runExpecting(0, ['import', '--format', format, '--articles', folder, out]);
+      assert.deepEqual(labelsOf(folder), before);
+    }));
+  }
+
+  it('SemEval-2020: a labelled framing tag goes out with its technique as the task spells it; the label file imports back byte for byte', () => inTemp(async (dir) => {
+    const folder = labelledCorpus(dir);
+    const out = join(dir, 'out');
+    await runExpecting(0, ['export', '--format', 'semeval', '--out', out, folder]);
+    const labels = readFileSync(join(out, 'labels.txt'), 'utf8');
+    assert.match(labels, /^1\tLoaded_Language\t\d+\t\d+$/m);
+    assert.match(labels, /^2\tName_Calling,Labeling\t\d+\t\d+$/m);
+    assert.match(labels, /^1\tclaim\t\d+\t\d+$/m, 'a tag without a technique keeps its category');
+    for (const f of readdirSync(folder).filter((n) => n.endsWith('.tags.yaml'))) rmSync(join(folder, f));
+    await runExpecting(0, ['import', '--format', 'semeval', '--articles', folder, out]);
+    const again = join(dir, 'again');
+    await runExpecting(0, ['export', '--format', 'semeval', '--out', again, folder]);
+    assert.equal(readFileSync(join(again, 'labels.txt'), 'utf8'), labels);
+  }));
+
+  it('CSV and JSON Lines carry the sub-label in a label column after the category', () => inTemp(async (dir) => {
+    const folder = labelledCorpus(dir);
+    const csv = await runExpecting(0, ['export', '--format', 'csv', folder]);
+    const [head, ...rows] = csv.out.trim().split(/\r?\n/);
+    assert.deepEqual(head!.split(',').slice(0, 4), ['article', 'id', 'category', 'label']);
+    assert.ok(rows.some((r) => r.includes(',framing,Loaded_Language,')));
+    assert.ok(rows.some((r) => r.includes(',framing,"Name_Calling,Labeling",')));
+    const jsonl = await runExpecting(0, ['export', '--format', 'jsonl', folder]);
+    const first = JSON.parse(jsonl.out.split('\n')[0]!) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(first).slice(0, 4), ['article', 'id', 'category', 'label']);
+  }));
+
+  it('brat writes the sub-label as an attribute line and declares it in annotation.conf', () => inTemp(async (dir) => {
+    const folder = labelledCorpus(dir);
+    const out = join(dir, 'brat');
+    await runExpecting(0, ['export', '--format', 'brat', '--out', out, folder]);
+    const ann = readFileSync(join(out, 'article700000001.ann'), 'utf8');
+    assert.match(ann, /^T1\tframing \d+ \d+\treckless\nA1\tLabel T1 Loaded_Language$/m);
+    assert.match(readFileSync(join(out, 'annotation.conf'), 'utf8'), /^Label\tArg:<ENTITY>, Value:/m);
+  }));
+});
+
+describe('the HTML report with a codebook', () => {
+  it('names the sub-label beside the category, gives its definition, and lists the sub-labels used with their counts', () => inTemp(async (dir) => {
+    const folder = corpus(dir);
+    const a = ARTICLES['700000001']!;
+    tagged(folder, 'article700000001.txt', a, [{ ...tagOn(a, 'reckless', 'framing', 'c0000001'), label: 'Loaded_Language' }, { ...tagOn(a, 'a disgrace', 'framing', 'c0000002'), label: 'Invented_Here' }]);
+    const { out } = await runExpecting(0, ['export', '--format', 'html', folder]);
+    assert.match(out, /<h2 class="minor">Sub-labels<\/h2>/);
+    assert.match(out, /<b>Loaded language<\/b> <span class="muted">Loaded_Language<\/span> · 1 — Words chosen for their emotional charge/);
+    assert.match(out, /<b>Invented_Here<\/b> · 1 <span class="muted">\(not in the codebook\)<\/span>/);
+    assert.match(out, /<span class="sublabel" title="Words chosen[^"]*">Loaded language<\/span>/);
+    assert.match(out, /title="Editorial framing › Loaded language"/);
   }));
 });

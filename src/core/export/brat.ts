@@ -36,14 +36,24 @@ function fragmentsOf(text: ArticleText, tag: Tag): Fragment[] {
   return fragments;
 }
 
-function annotationConf(): string {
+/** brat's name for the attribute that carries a tag's sub-label (codebook). */
+const LABEL_ATTRIBUTE = 'Label';
+
+function annotationConf(labels: ReadonlySet<string>): string {
   const entities = CATEGORIES.map((c) => `# ${c.label}: ${c.definition}\n${c.id}`);
-  return ['# Newsmark categories', '[entities]', ...entities, '', '[relations]', '', '[events]', '', '[attributes]', ''].join('\n');
+  const attributes = labels.size > 0 ? ['# The sub-label of a tag (newsmark.codebook.yaml)', `${LABEL_ATTRIBUTE}\tArg:<ENTITY>, Value:${[...labels].sort().join('|')}`] : [];
+  return ['# Newsmark categories', '[entities]', ...entities, '', '[relations]', '', '[events]', '', '[attributes]', ...attributes, ''].join('\n');
 }
 
-function annOf(text: ArticleText, tags: readonly Tag[]): string {
+/** A value brat reads as one token (its attribute lines are split at white space). */
+function bratToken(value: string): boolean {
+  return value !== '' && !/[\s|]/u.test(value);
+}
+
+function annOf(text: ArticleText, tags: readonly Tag[], labels: Set<string>, warnings: string[], name: string): string {
   const lines: string[] = [];
   let n = 0;
+  let a = 0;
   for (const tag of tags) {
     const fragments = fragmentsOf(text, tag);
     if (fragments.length === 0) continue; // only line breaks: nothing brat can show
@@ -51,6 +61,12 @@ function annOf(text: ArticleText, tags: readonly Tag[]): string {
     const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
     const quoted = fragments.map((f) => text.slice(f.start, f.end)).join(' ');
     lines.push(`T${n}\t${tag.category} ${offsets}\t${quoted}`);
+    if (tag.label !== undefined) {
+      if (bratToken(tag.label)) {
+        labels.add(tag.label);
+        lines.push(`A${++a}\t${LABEL_ATTRIBUTE} T${n} ${tag.label}`);
+      } else warnings.push(`${name}: the sub-label ${JSON.stringify(tag.label)} holds white space or "|", which a brat attribute cannot; left out of the .ann.`);
+    }
     // brat reads one annotation a line: a note's line breaks become spaces.
     if (tag.note !== undefined && tag.note !== '') lines.push(`#${n}\tAnnotatorNotes T${n}\t${tag.note.replace(/\r\n|[\n\r\u2028\u2029\u0085]/g, ' ')}`);
   }
@@ -65,6 +81,7 @@ function annOf(text: ArticleText, tags: readonly Tag[]): string {
 const openBrat: OpenStream = (_options, spool) => {
   const out = spool();
   const warnings: string[] = [];
+  const labels = new Set<string>();
   const written: { name: string; text: SpoolRange; ann: SpoolRange }[] = [];
   const range = (content: string): SpoolRange => {
     const from = out.mark();
@@ -75,12 +92,12 @@ const openBrat: OpenStream = (_options, spool) => {
     add(one) {
       const { placed, warnings: left } = placedArticles([one]);
       warnings.push(...left);
-      for (const { article, text, tags } of placed) written.push({ name: article.name, text: range(article.text), ann: range(annOf(text, tags)) });
+      for (const { article, text, tags } of placed) written.push({ name: article.name, text: range(article.text), ann: range(annOf(text, tags, labels, warnings, article.name)) });
     },
     finish(paths) {
       const named: ExportArticle[] = written.map((w, i) => ({ name: w.name, path: paths[i]!, uri: '', text: '', tags: [] }));
       const stems = distinctStems(named, withoutTxt);
-      const files: AssembledFile[] = [{ path: 'annotation.conf', pieces: [annotationConf()] }];
+      const files: AssembledFile[] = [{ path: 'annotation.conf', pieces: [annotationConf(labels)] }];
       written.forEach((w, i) => files.push({ path: `${stems[i]!}.txt`, pieces: [w.text] }, { path: `${stems[i]!}.ann`, pieces: [w.ann] }));
       files.push({ path: MAPPING, pieces: [written.map((_, i) => `${stems[i]!}.txt\t${paths[i]!}\n`).join('')] });
       return { files, warnings };
@@ -157,6 +174,7 @@ function readAnn(path: string, content: string, articleText: (name: string) => s
   const lf = articleText(resolved);
   const bounds: TextBound[] = [];
   const notes = new Map<string, string>();
+  const subLabels = new Map<string, string>();
   textLines(content).forEach((text, i) => {
     const where = `${fileName(path)}:${i + 1}`;
     if (text.trim() === '') return;
@@ -170,6 +188,10 @@ function readAnn(path: string, content: string, articleText: (name: string) => s
       const [, type = '', note = ''] = fields;
       const [noteType, target = ''] = type.split(' ');
       if (noteType === 'AnnotatorNotes' && target.startsWith('T')) notes.set(target, note);
+    } else if (kind === 'A' && fields[1]?.startsWith(`${LABEL_ATTRIBUTE} T`)) {
+      const [, target = '', value] = fields[1].split(' ');
+      if (value !== undefined && value !== '') subLabels.set(target, value);
+      else problems.push(`${where}: a ${LABEL_ATTRIBUTE} attribute without a value; not imported`);
     } else {
       problems.push(`${where}: ${KINDS[kind] ?? 'unknown'} ${fields[0] ?? ''} not imported (Newsmark imports text-bound annotations and their notes)`);
     }
@@ -177,7 +199,8 @@ function readAnn(path: string, content: string, articleText: (name: string) => s
   return bounds.map((tb) => {
     const span = spanOf(tb, resolved, lf, `${fileName(path)}:${tb.line}`, problems);
     const note = notes.get(tb.id);
-    return note !== undefined ? { ...span, note } : span;
+    const subLabel = subLabels.get(tb.id);
+    return { ...span, ...(note !== undefined ? { note } : {}), ...(subLabel !== undefined ? { subLabel } : {}) };
   });
 }
 

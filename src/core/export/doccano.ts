@@ -20,7 +20,7 @@ const openDoccano: OpenStream = (options, spool) => {
       const records = placed.map(({ article, tags }) => {
         const index = options.offsets === 'codepoints' ? undefined : new TextIndex(article.text);
         const unit = (n: number): number => (index ? index.toUtf16(n) : n);
-        return { text: article.text, label: tags.map((t) => [unit(t.start), unit(t.end), t.category]), meta: { article: article.name } };
+        return { text: article.text, label: tags.map((t) => [unit(t.start), unit(t.end), t.label !== undefined ? `${t.category}:${t.label}` : t.category]), meta: { article: article.name } };
       });
       out.write(jsonLines(records));
     },

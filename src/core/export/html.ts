@@ -3,6 +3,7 @@
 // each piece is wrapped in one <mark> per tag covering it, outermost first, so nested and
 // partly overlapping tags give well-formed markup and show as stacked colours.
 import { CATEGORIES, categoryOf, type CategoryId } from '../codebook';
+import { EMPTY_CODEBOOK, labelOf, type Codebook } from '../codebook/index';
 import { ArticleText, isOrphan, type Tag } from '../tag';
 import { exportAll, MemorySpool, wholeSpool, type OpenStream, type Piece, type Spool } from './stream';
 import type { ExportArticle, Exporter } from './types';
@@ -42,6 +43,7 @@ h3, h2.minor { font-size: 1.05rem; margin: 1.5rem 0 .5rem; padding-top: 0; borde
 .legend li { display: grid; grid-template-columns: 11rem 1fr; gap: .75rem; align-items: baseline; }
 .counts { list-style: none; padding: 0; margin: .25rem 0 1rem; display: flex; flex-wrap: wrap; gap: .35rem 1.25rem; }
 .key { display: inline-block; padding: 0 .35rem; border-radius: 3px; font-weight: 600; white-space: nowrap; }
+.sublabel { font-size: .88rem; white-space: nowrap; }
 td.review.none { color: var(--muted); }
 ${CATEGORIES.map((c) => `.c-${c.id} { background: var(--${c.id}); }`).join('\n')}
 ${CATEGORIES.map((c) => `mark.c-${c.id} { box-shadow: inset 0 -2px 0 ${COLOURS[c.id].swatch}; }`).join('\n')}
@@ -62,19 +64,25 @@ function key(category: CategoryId): string {
   return `<span class="key c-${category}">${esc(categoryOf(category).label)}</span>`;
 }
 
-/** The hover text of a highlight: category, verdict, state, note. */
-function hover(tag: Tag): string {
-  const flags = [tag.review, tag.status === 'fuzzy' ? 'fuzzy' : undefined].filter(Boolean);
-  return `${categoryOf(tag.category).label}${flags.length ? ` (${flags.join(', ')})` : ''}${tag.note ? `: ${tag.note}` : ''}`;
+/** A sub-label as the codebook names it (its id when the codebook does not list it). */
+function subLabelName(tag: Tag, codebook: Codebook): string | undefined {
+  return tag.label === undefined ? undefined : labelOf(codebook, tag.category, tag.label)?.name ?? tag.label;
 }
 
-function openMark(tag: Tag): string {
+/** The hover text of a highlight: category and sub-label, verdict, state, note. */
+function hover(tag: Tag, codebook: Codebook): string {
+  const flags = [tag.review, tag.status === 'fuzzy' ? 'fuzzy' : undefined].filter(Boolean);
+  const sub = subLabelName(tag, codebook);
+  return `${categoryOf(tag.category).label}${sub !== undefined ? ` › ${sub}` : ''}${flags.length ? ` (${flags.join(', ')})` : ''}${tag.note ? `: ${tag.note}` : ''}`;
+}
+
+function openMark(tag: Tag, codebook: Codebook): string {
   const classes = [`c-${tag.category}`, tag.review === 'disputed' ? 'disputed' : '', tag.status === 'fuzzy' ? 'fuzzy' : ''].filter(Boolean).join(' ');
-  return `<mark class="${classes}" data-tag="${esc(tag.id)}" title="${esc(hover(tag))}">`;
+  return `<mark class="${classes}" data-tag="${esc(tag.id)}" title="${esc(hover(tag, codebook))}">`;
 }
 
 /** The article text with every placed tag highlighted; each piece closes every mark it opens. */
-export function highlight(lf: string, tags: readonly Tag[]): string {
+export function highlight(lf: string, tags: readonly Tag[], codebook: Codebook = EMPTY_CODEBOOK): string {
   const text = new ArticleText(lf);
   const clamp = (n: number): number => Math.min(Math.max(n, 0), text.length);
   const spans = tags
@@ -97,7 +105,7 @@ export function highlight(lf: string, tags: readonly Tag[]): string {
       if (spans[next]!.end > from) open.push(spans[next]!);
       next++;
     }
-    for (const s of open) parts.push(openMark(s.tag));
+    for (const s of open) parts.push(openMark(s.tag, codebook));
     parts.push(esc(text.slice(from, to)), '</mark>'.repeat(open.length));
   }
   return parts.join('');
@@ -110,11 +118,14 @@ function attributes(tag: Tag): string {
   return `<div class="attrs">${shown.join(' · ')}</div>`;
 }
 
-function tagTable(tags: readonly Tag[], text: ArticleText): string {
+function tagTable(tags: readonly Tag[], text: ArticleText, codebook: Codebook): string {
   const rows = tags.map((tag) => {
     const review = tag.review ?? 'unreviewed';
     const state = tag.status === 'fuzzy' ? ' <span class="muted">(fuzzy)</span>' : '';
-    return `<tr class="${tag.review ?? ''}" data-row="${esc(tag.id)}"><td>${key(tag.category)}</td>` +
+    const sub = subLabelName(tag, codebook);
+    const definition = tag.label !== undefined ? labelOf(codebook, tag.category, tag.label)?.definition : undefined;
+    const subCell = sub !== undefined ? ` <span class="sublabel"${definition ? ` title="${esc(definition)}"` : ''}>${esc(sub)}</span>` : '';
+    return `<tr class="${tag.review ?? ''}" data-row="${esc(tag.id)}"><td>${key(tag.category)}${subCell}</td>` +
       `<td class="text">${esc(text.slice(tag.start, tag.end))}${state}</td>` +
       `<td>${esc(tag.note ?? '')}${attributes(tag)}</td><td class="review${tag.review ? '' : ' none'}">${esc(review)}</td></tr>`;
   });
@@ -133,7 +144,7 @@ function counts(byCategory: Readonly<Record<CategoryId, number>>, orphans: numbe
   return `<ul class="counts">${items.join('')}</ul>`;
 }
 
-function articleSection(article: ExportArticle, index: number): string {
+function articleSection(article: ExportArticle, index: number, codebook: Codebook): string {
   const placed = article.tags.filter((t) => !isOrphan(t));
   const orphans = article.tags.filter(isOrphan);
   const text = new ArticleText(article.text);
@@ -141,9 +152,9 @@ function articleSection(article: ExportArticle, index: number): string {
     `<section id="article-${index + 1}">`,
     `<h2>${esc(article.name)}</h2>`,
     counts(tally(placed), orphans.length),
-    `<div class="article">${highlight(article.text, placed)}</div>`,
+    `<div class="article">${highlight(article.text, placed, codebook)}</div>`,
   ];
-  if (placed.length > 0) parts.push(`<h3>Tags</h3>`, tagTable(placed, text));
+  if (placed.length > 0) parts.push(`<h3>Tags</h3>`, tagTable(placed, text, codebook));
   else parts.push('<p class="muted">No tags in the text.</p>');
   if (orphans.length > 0) {
     parts.push(
@@ -156,8 +167,8 @@ function articleSection(article: ExportArticle, index: number): string {
   return parts.join('\n');
 }
 
-export function renderReport(articles: readonly ExportArticle[], page: ReportPage = { csp: CSP }): string {
-  const stream = reportStream(page, () => new MemorySpool());
+export function renderReport(articles: readonly ExportArticle[], page: ReportPage = { csp: CSP }, codebook: Codebook = EMPTY_CODEBOOK): string {
+  const stream = reportStream(page, () => new MemorySpool(), codebook);
   for (const a of articles) stream.add(a);
   return stream.finish().pieces.map((p) => (typeof p === 'string' ? p : (p.spool as MemorySpool).read(p.from, p.to))).join('');
 }
@@ -166,10 +177,12 @@ export function renderReport(articles: readonly ExportArticle[], page: ReportPag
  * The report an article at a time: its sections and its table of contents are spooled, the
  * header (totals, the list of articles) is made at the end from running counts.
  */
-function reportStream(page: ReportPage, spool: () => Spool): { add(article: Omit<ExportArticle, 'path'>): void; finish(): { pieces: Piece[] } } {
+function reportStream(page: ReportPage, spool: () => Spool, codebook: Codebook): { add(article: Omit<ExportArticle, 'path'>): void; finish(): { pieces: Piece[] } } {
   const sections = spool();
   const toc = spool();
   const byCategory = tally([]);
+  /** Tags per category and sub-label: a handful of keys, whatever the corpus's size. */
+  const bySubLabel = new Map<string, { category: CategoryId; label: string; count: number }>();
   let articles = 0;
   let placedTags = 0;
   let allTags = 0;
@@ -177,14 +190,26 @@ function reportStream(page: ReportPage, spool: () => Spool): { add(article: Omit
     add(a) {
       const placed = a.tags.filter((t) => !isOrphan(t));
       toc.write(`<li><a href="#article-${articles + 1}">${esc(a.name)}</a> <span class="muted">(${placed.length} tags)</span></li>\n`);
-      sections.write(`${articleSection(a, articles)}\n`);
+      sections.write(`${articleSection(a, articles, codebook)}\n`);
       tally(placed, byCategory);
+      for (const t of placed) {
+        if (t.label === undefined) continue;
+        const k = `${t.category}\u0000${t.label}`;
+        const entry = bySubLabel.get(k);
+        if (entry) entry.count++;
+        else bySubLabel.set(k, { category: t.category, label: t.label, count: 1 });
+      }
       placedTags += placed.length;
       allTags += a.tags.length;
       articles++;
     },
     finish() {
-      const legend = CATEGORIES.map((c) => `<li>${key(c.id)}<span>${esc(c.definition)}</span></li>`).join('\n');
+      const legend = CATEGORIES.map((c) => `<li>${key(c.id)}<span>${esc(codebook.categories[c.id].description ?? c.definition)}</span></li>`).join('\n');
+      const subLabels = [...bySubLabel.values()].sort((x, y) => CATEGORIES.findIndex((c) => c.id === x.category) - CATEGORIES.findIndex((c) => c.id === y.category) || y.count - x.count || (x.label < y.label ? -1 : 1)).map(({ category, label, count }) => {
+        const known = labelOf(codebook, category, label);
+        const name = known?.name ?? label;
+        return `<li>${key(category)}<span><b>${esc(name)}</b>${name !== label ? ` <span class="muted">${esc(label)}</span>` : ''} · ${count}${known?.definition ? ` — ${esc(known.definition)}` : known ? '' : ' <span class="muted">(not in the codebook)</span>'}</span></li>`;
+      });
       const head = [
         '<!DOCTYPE html>',
         '<html lang="en">',
@@ -205,6 +230,7 @@ function reportStream(page: ReportPage, spool: () => Spool): { add(article: Omit
         counts(byCategory, 0),
         '<h2 class="minor">Categories</h2>',
         `<ul class="legend">\n${legend}\n</ul>`,
+        ...(subLabels.length > 0 ? ['<h2 class="minor">Sub-labels</h2>', `<ul class="legend">\n${subLabels.join('\n')}\n</ul>`] : []),
       ].join('\n');
       // The list of articles only when there are two or more; an empty line where it would be.
       const list: Piece[] = articles > 1 ? ['\n<h2 class="minor">Articles</h2>\n<ol>\n', wholeSpool(toc), '</ol>\n'] : ['\n\n'];
@@ -213,8 +239,8 @@ function reportStream(page: ReportPage, spool: () => Spool): { add(article: Omit
   };
 }
 
-const openHtml: OpenStream = (_options, spool) => {
-  const stream = reportStream({ csp: CSP }, spool);
+const openHtml: OpenStream = (options, spool) => {
+  const stream = reportStream({ csp: CSP }, spool, options.codebook ?? EMPTY_CODEBOOK);
   return {
     add: (article) => stream.add(article),
     finish: () => ({ files: [{ path: 'report.html', pieces: stream.finish().pieces }], warnings: [] }),

@@ -45,7 +45,7 @@ function tasksOf(placed: readonly PlacedArticle[]): object[] {
     const result = tags.flatMap((tag) => {
       const start = index.toUtf16(tag.start);
       const end = index.toUtf16(tag.end);
-      const region = { id: tag.id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(tag.start, tag.end), labels: [tag.category] } };
+      const region = { id: tag.id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(tag.start, tag.end), labels: [labelOf(tag)] } };
       if (tag.note === undefined || tag.note === '') return [region];
       return [region, { id: tag.id, from_name: 'note', to_name: 'text', type: 'textarea', value: { start, end, text: [tag.note] } }];
     });
@@ -127,3 +127,8 @@ export const labelStudioImporter: Importer = {
     return { spans, problems };
   },
 };
+
+/** `framing:Loaded_Language` for a tag with a sub-label: one label, which import splits again. */
+function labelOf(tag: { readonly category: string; readonly label?: string }): string {
+  return tag.label !== undefined ? `${tag.category}:${tag.label}` : tag.category;
+}

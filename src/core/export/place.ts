@@ -148,7 +148,8 @@ export function parseLabelMap(pairs: readonly string[]): { map: Map<string, Cate
 }
 
 function placeKey(tag: Tag): string {
-  return `${tag.start}:${tag.end}:${tag.category}`;
+  // Two techniques on one span are two tags (the Propaganda Techniques Corpus has many).
+  return `${tag.start}:${tag.end}:${tag.category}:${tag.label ?? ''}`;
 }
 
 function shorten(text: string): string {

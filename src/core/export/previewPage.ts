@@ -4,6 +4,7 @@
 // the page needs none, and article text is untrusted input.
 import { randomBase64 } from '../random';
 import { renderReport } from './html';
+import type { Codebook } from '../codebook/index';
 import type { ExportArticle } from './types';
 
 export interface PreviewSources {
@@ -34,7 +35,7 @@ export function checkWebviewSources(sources: { readonly cspSource: string; reado
   }
 }
 
-export function previewPage(articles: readonly ExportArticle[], sources: PreviewSources): string {
+export function previewPage(articles: readonly ExportArticle[], sources: PreviewSources, codebook?: Codebook): string {
   checkWebviewSources(sources);
-  return renderReport(articles, { csp: previewCsp(sources.cspSource, sources.nonce), styleNonce: sources.nonce, stylesheets: [sources.styleUri] });
+  return renderReport(articles, { csp: previewCsp(sources.cspSource, sources.nonce), styleNonce: sources.nonce, stylesheets: [sources.styleUri] }, codebook);
 }

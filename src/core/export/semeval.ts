@@ -7,6 +7,7 @@
 // exported articles (`sub/a.txt`), so same-named articles from different folders stay apart.
 import { fileName, placedArticles, textLines, toOffset } from './common';
 import { exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
+import type { Tag } from '../tag';
 import type { Exporter, ImportedSpan, Importer } from './types';
 
 function byPath(x: string, y: string): number {
@@ -30,7 +31,9 @@ const openSemeval: OpenStream = (_options, spool) => {
     add(one) {
       const { placed, warnings: left } = placedArticles([one]);
       warnings.push(...left);
-      for (const { article, tags } of placed) written.push({ text: range(article.text), labels: range(tags.map((tag) => `${tag.category}\t${tag.start}\t${tag.end}\n`).join('')) });
+      // A tag with a sub-label goes out as it (the technique, as the task's files spell it).
+      // Lines on one span are sorted by label, so an export of the same tags reads the same whatever their order in the sidecar.
+      for (const { article, tags } of placed) written.push({ text: range(article.text), labels: range(labelLines(tags)) });
     },
     finish(paths) {
       const order = written.map((_, i) => i).sort((a, b) => byPath(paths[a]!, paths[b]!));
@@ -52,6 +55,12 @@ export const semevalExporter: Exporter = {
   open: openSemeval,
   export: (articles, options) => exportAll(openSemeval, articles, options),
 };
+
+function labelLines(tags: readonly Tag[]): string {
+  const rows = tags.map((tag) => ({ tag, label: tag.label ?? tag.category }));
+  rows.sort((x, y) => x.tag.start - y.tag.start || x.tag.end - y.tag.end || byPath(x.label, y.label));
+  return rows.map(({ tag, label }) => `${label}\t${tag.start}\t${tag.end}\n`).join('');
+}
 
 /** `ID\tarticle name` lines → a map; undefined when there is no ids.tsv. */
 function readIds(files: ReadonlyMap<string, string>, problems: string[]): Map<string, string> | undefined {

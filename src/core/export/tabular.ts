@@ -6,7 +6,7 @@ import type { ExportArticle, ExportOptions, Exporter } from './types';
 
 /** The columns, in order. The CSV header and every JSONL object use these names. */
 export const TABULAR_FIELDS = [
-  'article', 'id', 'category', 'start', 'end', 'text', 'note', 'review', 'author', 'attributes', 'status', 'reviewer',
+  'article', 'id', 'category', 'label', 'start', 'end', 'text', 'note', 'review', 'author', 'attributes', 'status', 'reviewer',
 ] as const;
 
 type Field = (typeof TABULAR_FIELDS)[number];
@@ -38,6 +38,7 @@ function collectRows(articles: readonly ExportArticle[], options: ExportOptions)
         article: article.name,
         id: tag.id,
         category: tag.category,
+        label: tag.label ?? null,
         start: orphan ? null : tag.start,
         end: orphan ? null : tag.end,
         text: cut,

@@ -1,3 +1,4 @@
+import type { Codebook } from '../codebook/index';
 import type { Tag } from '../tag';
 import type { OpenStream } from './stream';
 
@@ -32,6 +33,8 @@ export interface ExportOptions {
   readonly bom: boolean;
   /** doccano: the unit of its offsets (UTF-16 code units, as doccano counts, unless asked otherwise). */
   readonly offsets?: OffsetChoice;
+  /** The project's codebook: the HTML report names sub-labels and gives their definitions. */
+  readonly codebook?: Codebook;
 }
 
 /** `--offsets`: JavaScript string indices (doccano's own) or Python ones. */

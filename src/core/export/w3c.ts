@@ -17,6 +17,8 @@ const NS = 'newsmark:';
 function annotationOf(placed: PlacedArticle, tag: Tag): Record<string, unknown> {
   const { article, text } = placed;
   const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: tag.category }];
+  // The sub-label is a second classifying body: a reader that knows only the category takes the first.
+  if (tag.label !== undefined) body.push({ type: 'TextualBody', purpose: 'classifying', value: tag.label });
   if (tag.note !== undefined && tag.note !== '') {
     body.push({ type: 'TextualBody', purpose: 'commenting', value: tag.note, format: 'text/plain' });
   }
@@ -139,6 +141,8 @@ function spanOf(annotation: Record<string, unknown>, where: string, articleText:
   const tagging = bodies.find((b) => b.purpose === 'tagging' || b.purpose === 'classifying') ?? bodies.find((b) => b.purpose !== 'commenting');
   const label = typeof tagging?.value === 'string' ? tagging.value : typeof annotation.bodyValue === 'string' ? annotation.bodyValue : undefined;
   const comment = bodies.find((b) => b.purpose === 'commenting' && typeof b.value === 'string');
+  // A second classifying body after the category's is the sub-label (as Newsmark writes it).
+  const second = bodies.find((b) => b !== tagging && (b.purpose === 'tagging' || b.purpose === 'classifying') && typeof b.value === 'string');
   const { source, selectors } = selectorsOf(annotation);
   const article = findArticle(articleNameOf(annotation.id, source), undefined, articleText);
   if (label === undefined || article === undefined) {
@@ -167,6 +171,7 @@ function spanOf(annotation: Record<string, unknown>, where: string, articleText:
   return {
     article,
     label,
+    ...(typeof second?.value === 'string' ? { subLabel: second.value } : {}),
     start,
     end,
     ...(exact !== undefined ? { text: exact } : {}),

@@ -10,6 +10,7 @@ import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from
 import { CommandId } from '../shared/commandIds';
 import { newsmarkLog, registerCommand } from '../shared/commands';
 import { author } from '../shared/settings';
+import type { CodebookService } from '../codebook/codebookService';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { VscodeFileSystem } from '../storage/vscodeFileSystem';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
@@ -22,7 +23,7 @@ import { Disposable } from '../shared/disposable';
 export class ExportCommands extends Disposable {
   private readonly log = newsmarkLog();
 
-  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS) {
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
     super();
     this.registerAll(
       registerCommand(CommandId.exportTags, (uri?: unknown, uris?: unknown) => this.exportTags(uri, uris)),
@@ -59,7 +60,8 @@ export class ExportCommands extends Disposable {
   }
 
   private async write(exporter: Exporter, articles: readonly ExportArticle[], target: vscode.Uri): Promise<void> {
-    const result = exporter.export(articles, { includeOrphans: false, bom: false });
+    const codebook = this.codebook?.codebook;
+    const result = exporter.export(articles, { includeOrphans: false, bom: false, ...(codebook ? { codebook } : {}) });
     const oneFile = exporter.singleFile && result.files.length === 1;
     // The articles exported and their sidecars are never written over (a folder export of brat
     // into the articles' own folder would replace them); the save dialog has already asked about

@@ -4,6 +4,7 @@ import type { ExportArticle } from '../../core/export/types';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, readArticleText } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import type { CodebookService } from '../codebook/codebookService';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { registerCommand } from '../shared/commands';
@@ -30,7 +31,7 @@ export class ReportPreview extends Disposable {
   private lastHtml: string | undefined;
   private readonly media: vscode.Uri;
 
-  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, extensionUri: vscode.Uri, private readonly lens: TagLens = ALL_TAGS) {
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, extensionUri: vscode.Uri, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
     super();
     this.media = vscode.Uri.joinPath(extensionUri, 'media');
     [
@@ -117,7 +118,7 @@ export class ReportPreview extends Disposable {
     if (generation !== this.generation || panel !== this.panel) return;
     const { webview } = panel;
     const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'preview.css')).toString();
-    this.lastHtml = previewPage(articles, { cspSource: webview.cspSource, nonce: newNonce(), styleUri });
+    this.lastHtml = previewPage(articles, { cspSource: webview.cspSource, nonce: newNonce(), styleUri }, this.codebook?.codebook);
     panel.title = this.title();
     webview.html = this.lastHtml;
   }
