@@ -7,6 +7,9 @@ import { CATEGORIES, type CategoryId } from '../../src/core/codebook';
 import { htmlExporter } from '../../src/core/export/html';
 import { markdownExporter } from '../../src/core/export/markdown';
 import { csvExporter, jsonlExporter, TABULAR_FIELDS } from '../../src/core/export/tabular';
+
+/** A column's index by name: the columns' order is the exporter's, not the test's. */
+const col = (name: (typeof TABULAR_FIELDS)[number]): number => TABULAR_FIELDS.indexOf(name);
 import { DEFAULT_EXPORT_OPTIONS, type ExportArticle } from '../../src/core/export/types';
 import { ArticleText, type Tag } from '../../src/core/tag';
 import { scratchDir } from './scratch';
@@ -94,11 +97,11 @@ describe('CSV export', () => {
     assert.ok(rows.every((r) => r.length === TABULAR_FIELDS.length));
     assert.match(warnings.join('\n'), /venn\.txt: 2 orphaned tags left out/);
     const claim = rows[0]!;
-    assert.equal(claim[5], 'handled 1,200 containers');
-    assert.deepEqual(JSON.parse(claim[9]!), { source: 'press, "release"', confidence: 2 });
+    assert.equal(claim[col('text')], 'handled 1,200 containers');
+    assert.deepEqual(JSON.parse(claim[col('attributes')]!), { source: 'press, "release"', confidence: 2 });
     const xss = rows.find((r) => r[1] === 't-xss')!;
-    assert.deepEqual([xss[6], xss[7], xss[11]], ['He said "no" <b>loudly</b>\nthen left', 'disputed', 'ed']);
-    assert.equal(rows.find((r) => r[1] === 't-comb')![10], 'fuzzy');
+    assert.deepEqual([xss[col('note')], xss[col('review')], xss[col('reviewer')]], ['He said "no" <b>loudly</b>\nthen left', 'disputed', 'ed']);
+    assert.equal(rows.find((r) => r[1] === 't-comb')![col('status')], 'fuzzy');
     assert.ok(files[0]!.content.includes('"He said ""no"" <b>loudly</b>\nthen left"'));
   });
 
@@ -132,7 +135,7 @@ describe('CSV export', () => {
   it('with includeOrphans puts orphans in with empty start and end cells and no warning', () => {
     const { files, warnings } = csv({ includeOrphans: true, bom: false });
     const rows = parseCsv(files[0]!.content).slice(1);
-    assert.deepEqual(rows.filter((r) => r[3] === '').map((r) => [r[1], r[4], r[10]]), [['t-orph', '', 'orphaned'], ['t-empty', '', 'orphaned']]);
+    assert.deepEqual(rows.filter((r) => r[col('start')] === '').map((r) => [r[1], r[col('end')], r[col('status')]]), [['t-orph', '', 'orphaned'], ['t-empty', '', 'orphaned']]);
     assert.deepEqual(warnings, []);
   });
 });
@@ -148,7 +151,7 @@ describe('JSONL export', () => {
     const csvRows = parseCsv(csv().files[0]!.content).slice(1);
     objects.forEach((o, i) => {
       assert.equal(o.text, text.slice(o.start as number, o.end as number));
-      assert.equal(o.text, csvRows[i]![5]);
+      assert.equal(o.text, csvRows[i]![col('text')]);
     });
     assert.deepEqual(objects[0]!.attributes, { source: 'press, "release"', confidence: 2 });
     assert.equal(objects[1]!.attributes, null);
