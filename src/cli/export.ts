@@ -53,7 +53,7 @@ async function streamedExport(paths: readonly string[], command: ExportCommand, 
   const exported: string[] = [];
   const { failed } = await withParseCache(paths, command.cache ?? true, (cache) => eachReadablePair(paths, (p) => out.error(`✗ ${p}`), (p) => out.error(`✗ ${p}`), cache, (pair) => {
     exported.push(portPath(pair.articlePath));
-    stream.add({ name: basename(pair.articlePath), uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags });
+    stream.add({ name: basename(pair.articlePath), uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags, ...(pair.sidecar.details.codes ? { codes: pair.sidecar.details.codes } : {}) });
   }));
   const result = stream.finish(relativeArticlePaths(exported));
   result.warnings.forEach((w) => out.error(`! ${w}`));

@@ -181,3 +181,37 @@ describe('the HTML report with a codebook', () => {
     assert.match(out, /title="Editorial framing › Loaded language"/);
   }));
 });
+
+describe('SemEval-2023 Task 3 export', () => {
+  it('writes the task\'s span, paragraph, frame and genre files; importing them back gives the same tags and codes, and a re-export the same bytes', () => inTemp(async (dir) => {
+    const folder = corpus(dir, preset('semeval2023'));
+    const [a, b] = [ARTICLES['700000001']!, ARTICLES['700000002']!];
+    const { SidecarFile: File } = await import('../../src/core/sidecar');
+    const { articleHash } = await import('../../src/core/articleFile');
+    const write = (name: string, text: string, tags: Parameters<typeof tagged>[3], codes: Record<string, string | string[]>): void => {
+      writeFileSync(join(folder, name), text);
+      const base = File.create(name, '');
+      writeFileSync(join(folder, `${name}.tags.yaml`), base.serialize(tags, articleHash(text), name, [], { codes }));
+    };
+    write('article700000001.txt', a, [
+      { ...tagOn(a, 'reckless', 'framing', 'c0000001'), label: 'Loaded_Language' },
+      { ...tagOn(a, 'so-called experts', 'framing', 'c0000002'), label: 'Doubt' },
+      { ...tagOn(a, 'a disgrace', 'framing', 'c0000003'), label: 'Name_Calling-Labeling' },
+    ], { frames: ['Economic', 'Quality_of_life'], genre: 'opinion' });
+    write('article700000002.txt', b, [{ ...tagOn(b, 'a money pit', 'framing', 'c0000004'), label: 'Loaded_Language' }], { frames: ['Economic'], genre: 'reporting' });
+    const before = labelsOf(folder);
+    const out = join(dir, 'out');
+    await runExpecting(0, ['export', '--format', 'semeval2023', '--out', out, folder]);
+    const read = (name: string): string => readFileSync(join(out, name), 'utf8');
+    assert.equal(read('labels-subtask-2.txt'), '1\tEconomic,Quality_of_life\n2\tEconomic\n');
+    assert.equal(read('labels-subtask-1.txt'), '1\topinion\n2\treporting\n');
+    assert.equal(read('labels-subtask-3.txt'), '1\t1\tLoaded_Language\n1\t3\tDoubt\n1\t4\tName_Calling-Labeling\n2\t1\t\n2\t3\t\n2\t4\tLoaded_Language\n');
+    assert.match(read('labels-subtask-3-spans.txt'), /^1\tLoaded_Language\t\d+\t\d+\n/);
+    for (const f of readdirSync(folder).filter((n) => n.endsWith('.tags.yaml'))) rmSync(join(folder, f));
+    await runExpecting(0, ['import', '--format', 'semeval2023', '--articles', folder, out]);
+    assert.deepEqual(labelsOf(folder), before);
+    const again = join(dir, 'again');
+    await runExpecting(0, ['export', '--format', 'semeval2023', '--out', again, folder]);
+    for (const name of ['labels-subtask-3-spans.txt', 'labels-subtask-3.txt', 'labels-subtask-2.txt', 'labels-subtask-1.txt']) assert.equal(readFileSync(join(again, name), 'utf8'), read(name), name);
+  }));
+});

@@ -4,7 +4,7 @@ import { htmlExporter } from './html';
 import { labelStudioExporter, labelStudioImporter } from './labelStudio';
 import { markdownExporter } from './markdown';
 import { semevalExporter, semevalImporter } from './semeval';
-import { semeval2023Importer } from './semeval2023';
+import { semeval2023Exporter, semeval2023Importer } from './semeval2023';
 import { csvExporter, jsonlExporter } from './tabular';
 import type { Exporter, Importer } from './types';
 import { w3cExporter, w3cImporter } from './w3c';
@@ -16,6 +16,7 @@ export const EXPORTERS: readonly Exporter[] = [
   w3cExporter,
   bratExporter,
   semevalExporter,
+  semeval2023Exporter,
   doccanoExporter,
   labelStudioExporter,
   htmlExporter,

@@ -9,15 +9,121 @@
 // sub-label; frames and genre become the article codes `frames` and `genre` (the SemEval-2023
 // codebook preset lists them); the paragraph file names no span, so it is read only to say so.
 import { SEMEVAL_2023_FRAMES } from '../codebook/index';
-import { fileName, textLines, toOffset } from './common';
-import type { ImportedCodes, ImportedSpan, Importer, ImportResult } from './types';
+import { ArticleText, type Tag } from '../tag';
+import { fileName, placedArticles, textLines, toOffset } from './common';
+import { exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
+import type { Exporter, ImportedCodes, ImportedSpan, Importer, ImportResult } from './types';
+
+/** The files the export writes (the task's own names, without its train-/dev- prefix). */
+const SPANS = 'labels-subtask-3-spans.txt';
+const PARAGRAPHS = 'labels-subtask-3.txt';
+const FRAMES = 'labels-subtask-2.txt';
+const GENRE = 'labels-subtask-1.txt';
+
+/** Tags with a sub-label (the techniques), one line each, sorted on a span by technique. */
+function spanLines(tags: readonly Tag[]): string {
+  return tags.filter((t) => t.label !== undefined).map((t) => ({ t, label: t.label! }))
+    .sort((x, y) => x.t.start - y.t.start || x.t.end - y.t.end || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0))
+    .map(({ t, label }) => `${label}\t${t.start}\t${t.end}\n`).join('');
+}
+
+/**
+ * Per line of the article (1-based, empty lines left out), the techniques whose spans start on it,
+ * each once, in the order they first appear: subtask 3's paragraph-level labels.
+ */
+function paragraphLines(text: string, tags: readonly Tag[]): string {
+  const article = new ArticleText(text);
+  const starts: number[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    starts.push(at);
+    at += Array.from(line).length + 1;
+  }
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const byLine = new Map<number, string[]>();
+  for (const t of [...tags].filter((x) => x.label !== undefined).sort((x, y) => x.start - y.start)) {
+    const n = lineOf(Math.min(t.start, article.length));
+    const list = byLine.get(n) ?? [];
+    if (!list.includes(t.label!)) list.push(t.label!);
+    byLine.set(n, list);
+  }
+  return text.split('\n').map((line, i) => (line.trim() === '' ? '' : `${i + 1}\t${(byLine.get(i) ?? []).join(',')}\n`)).join('');
+}
+
+function codeValues(value: string | readonly string[] | undefined): string[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
+}
+
+/** Like SemEval-2020's export: articles numbered in path order, known only at the end, so each one's lines are spooled without their number. */
+const openSemeval2023: OpenStream = (_options, spool) => {
+  const out = spool();
+  const warnings: string[] = [];
+  const written: { text: SpoolRange; spans: SpoolRange; paragraphs: SpoolRange; frames?: string; genre?: string }[] = [];
+  const range = (content: string): SpoolRange => {
+    const from = out.mark();
+    out.write(content);
+    return { spool: out, from, to: out.mark() };
+  };
+  let unlabelled = 0;
+  return {
+    add(one) {
+      const { placed, warnings: left } = placedArticles([one]);
+      warnings.push(...left);
+      for (const { article, tags } of placed) {
+        unlabelled += tags.filter((t) => t.label === undefined).length;
+        const frames = codeValues(one.codes?.['frames']);
+        const genre = codeValues(one.codes?.['genre']);
+        written.push({
+          text: range(article.text),
+          spans: range(spanLines(tags)),
+          paragraphs: range(paragraphLines(article.text, tags)),
+          ...(frames.length > 0 ? { frames: frames.join(',') } : {}),
+          ...(genre.length > 0 ? { genre: genre[0]! } : {}),
+        });
+      }
+    },
+    finish(paths) {
+      const order = written.map((_, i) => i).sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
+      const files: AssembledFile[] = order.map((w, i) => ({ path: `article${i + 1}.txt`, pieces: [written[w]!.text] }));
+      files.push(
+        { path: 'ids.tsv', pieces: [order.map((w, i) => `${i + 1}\t${paths[w]!}\n`).join('')] },
+        { path: SPANS, pieces: order.map((w, i) => ({ ...written[w]!.spans, linePrefix: `${i + 1}\t` })) },
+        { path: PARAGRAPHS, pieces: order.map((w, i) => ({ ...written[w]!.paragraphs, linePrefix: `${i + 1}\t` })) },
+      );
+      const framed = order.map((w, i) => (written[w]!.frames !== undefined ? `${i + 1}\t${written[w]!.frames}\n` : '')).join('');
+      const genres = order.map((w, i) => (written[w]!.genre !== undefined ? `${i + 1}\t${written[w]!.genre}\n` : '')).join('');
+      if (framed !== '') files.push({ path: FRAMES, pieces: [framed] });
+      if (genres !== '') files.push({ path: GENRE, pieces: [genres] });
+      if (unlabelled > 0) warnings.push(`${unlabelled} ${unlabelled === 1 ? 'tag' : 'tags'} without a sub-label (technique) left out: the task's files carry techniques only.`);
+      return { files, warnings };
+    },
+  };
+};
+
+export const semeval2023Exporter: Exporter = {
+  id: 'semeval2023',
+  label: 'SemEval-2023 Task 3',
+  unit: 'code points',
+  singleFile: false,
+  open: openSemeval2023,
+  export: (articles, options) => exportAll(openSemeval2023, articles, options),
+};
 
 type Kind = 'spans' | 'paragraphs' | 'frames' | 'genre';
 const GENRES = ['opinion', 'reporting', 'satire'];
 
 function kindOf(path: string, content: string): Kind | undefined {
   const name = fileName(path).toLowerCase();
-  if (name.endsWith('.txt') && name.startsWith('article') && !name.includes('label')) return undefined; // an article
+  if (name === 'ids.tsv' || (name.endsWith('.txt') && name.startsWith('article') && !name.includes('label'))) return undefined; // the mapping, an article
   if (name.includes('subtask-3') || name.includes('subtask3')) return name.includes('span') ? 'spans' : 'paragraphs';
   if (name.includes('subtask-2') || name.includes('subtask2')) return 'frames';
   if (name.includes('subtask-1') || name.includes('subtask1')) return 'genre';
@@ -39,6 +145,7 @@ export const semeval2023Importer: Importer = {
     const codes: ImportedCodes[] = [];
     const problems: string[] = [];
     const notes: string[] = [];
+    const ids = readIds(files);
     let labelFiles = 0;
     for (const [path, content] of files) {
       const kind = kindOf(path, content);
@@ -49,7 +156,7 @@ export const semeval2023Importer: Importer = {
         if (line.trim() === '') return;
         const where = `${fileName(path)}:${i + 1}`;
         const cells = line.split('\t').map((c) => c.trim());
-        const article = `article${cells[0]}.txt`;
+        const article = ids?.get(cells[0]!) ?? `article${cells[0]}.txt`;
         if (kind === 'spans') {
           const [, technique = '', startText, endText] = cells;
           const start = toOffset(startText);
@@ -71,3 +178,15 @@ export const semeval2023Importer: Importer = {
     return { spans, problems, codes, notes };
   },
 };
+
+/** Newsmark's `ids.tsv` (ID → article path), when the files came from its export; by file name. */
+function readIds(files: ReadonlyMap<string, string>): Map<string, string> | undefined {
+  const entry = [...files].find(([path]) => fileName(path) === 'ids.tsv');
+  if (!entry) return undefined;
+  const ids = new Map<string, string>();
+  for (const line of textLines(entry[1])) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) ids.set(line.slice(0, tab).trim(), fileName(line.slice(tab + 1)));
+  }
+  return ids;
+}

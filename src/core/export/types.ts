@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebook/index';
+import type { ArticleCodes } from '../details';
 import type { Tag } from '../tag';
 import type { OpenStream } from './stream';
 
@@ -18,6 +19,8 @@ export interface ExportArticle {
   readonly text: string;
   /** The tags, in text order, orphans included (exporters decide what to do with them). */
   readonly tags: readonly Tag[];
+  /** The article's codes (codebook), for the formats that carry article-level labels. */
+  readonly codes?: ArticleCodes;
 }
 
 /** A file an export produces, relative to the chosen folder (or the chosen file for single-file formats). */

@@ -10,6 +10,7 @@ import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from
 import { CommandId } from '../shared/commandIds';
 import { newsmarkLog, registerCommand } from '../shared/commands';
 import { author } from '../shared/settings';
+import type { ArticleCodes } from '../../core/details';
 import type { CodebookService } from '../codebook/codebookService';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import { VscodeFileSystem } from '../storage/vscodeFileSystem';
@@ -53,7 +54,7 @@ export class ExportCommands extends Disposable {
         progress.report({ message: fileName(articleUri(key)), increment: 100 / keys.length });
         const text = await readArticleText(key);
         const path = paths.get(key);
-        if (text !== undefined) articles.push({ name: fileName(articleUri(key)), ...(path !== undefined ? { path } : {}), uri: key, text, tags: this.lens.shown(this.store.tags(key)) });
+        if (text !== undefined) articles.push({ name: fileName(articleUri(key)), ...(path !== undefined ? { path } : {}), uri: key, text, tags: this.lens.shown(this.store.tags(key)), ...codesOf(this.store.details(key).codes) });
       }
       await this.write(exporter, articles, target);
     });
@@ -160,4 +161,8 @@ async function filesUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {
     else files.push(child);
   }
   return files;
+}
+
+function codesOf(codes: ArticleCodes | undefined): { codes?: ArticleCodes } {
+  return codes ? { codes } : {};
 }
