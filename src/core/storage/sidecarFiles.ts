@@ -3,15 +3,20 @@ import { reattach } from '../anchor/reattach';
 import { Emitter, type Disposable } from '../events';
 import { StaleWriteError, type FileChange, type FileSystemPort } from '../fs/port';
 import { basenamePath, isUnder } from '../fs/paths';
+import { articleHash } from '../articleFile';
 import { countWords } from '../review/stats';
 import { isSidecarName, type SidecarFile, type SidecarProblem } from '../sidecar';
 import { mergeFromDisk, sidecarWrite } from '../sidecarSync';
 import type { TagStore } from '../tagStore';
 import { toLf } from '../textIndex';
 import { articlePathFor, PATHS_ARE_KEYS, sidecarPathFor, type ArticlePaths } from './articlePaths';
-import { DiskRecord, readBytes, sidecarContent, type SidecarContent } from './diskRecord';
+import { RACY_MS } from '../cache/parseCache';
+import type { WorkspaceCache } from '../cache/workspaceCache';
+import { DiskRecord, readBytes, settledRead, sidecarContent, type SidecarContent } from './diskRecord';
 import { ArticleQueue, PendingWork } from './queue';
 import { lineProblemsOf, type StorageReport } from './reports';
+import { TimeSlicer } from './slicer';
+import { CachedRows, countTags, loadWorkspace, stampsOf } from './workspaceLoad';
 
 /** An article open in an editor: its text there, and whether that differs from the file. */
 export interface OpenArticle {
@@ -28,6 +33,8 @@ export interface RepositoryOptions {
   readonly maxBytes?: () => number;
   /** How long a changed sidecar must stay the same before it is read: other programs write in place, and a watcher event can come first. */
   readonly settleMs?: number;
+  /** Paces loading so the thread is never held long (the editor's extension host); default: the event loop's clock. */
+  readonly slicer?: TimeSlicer;
 }
 
 /** Another window's write between our check and our rename: merged and tried again, this many times. */
@@ -51,12 +58,21 @@ export class SidecarFiles implements Disposable {
   /** Articles (or folders) being renamed: no revert drops their tags until the store has moved them. */
   private readonly renaming = new Set<string>();
   private readonly disposables: Disposable[] = [];
+  protected readonly slicer: TimeSlicer;
+  /** The editor's cache of the Tags view's counts (none until useCache). */
+  private cache: WorkspaceCache | undefined;
+  /** Articles listed from the cache whose sidecars are not loaded yet. */
+  readonly cachedRows = new CachedRows();
+  /** Articles whose sidecar we wrote: their cache entry is made again once the file's mtime can be trusted. */
+  private readonly written = new Set<string>();
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: RepositoryOptions) {
     this.fs = options.fs;
     this.store = options.store;
     this.paths = options.paths ?? PATHS_ARE_KEYS;
-    this.disposables.push(this.reports, options.store.onDidChange((change) => {
+    this.slicer = options.slicer ?? new TimeSlicer();
+    this.disposables.push(this.reports, this.cachedRows, { dispose: () => clearTimeout(this.cacheTimer) }, options.store.onDidChange((change) => {
       if (change.kind === 'edited' || change.kind === 'reattached' || change.kind === 'merged') void this.saveIfClean(change.key);
     }));
   }
@@ -78,27 +94,38 @@ export class SidecarFiles implements Disposable {
     return this.work.track(work);
   }
 
+  /** From now on, loads list articles from this cache first and keep it up to date. */
+  useCache(cache: WorkspaceCache): void {
+    this.cache = cache;
+  }
+
   /**
-   * Reads every sidecar under the roots (skipping node_modules and dot folders); articles with
-   * unsaved tag changes keep theirs. The tags of a sidecar that is gone are dropped as a deleted
-   * sidecar's are: a watcher can miss the deletion, and this is the analyst's way to catch up.
+   * Reads every sidecar under the roots, a slice at a time (see loadWorkspace). `listed` is called
+   * once every article is listed, from the cache or from its sidecar. The cache is saved at the end.
    */
-  loadAll(roots: readonly string[]): Promise<void> {
+  loadAll(roots: readonly string[], listed?: () => void): Promise<void> {
     return this.track((async () => {
-      const skip = (folder: string): boolean => basenamePath(folder) === 'node_modules' || basenamePath(folder).startsWith('.');
-      const found = await Promise.all(roots.map((root) => this.fs.find(root, (p) => isSidecarName(basenamePath(p)), skip).catch(() => undefined)));
-      const keys = new Set(found.flatMap((sidecars) => sidecars ?? []).map((sidecar) => this.paths.keyOf(articlePathFor(sidecar)!)));
-      await Promise.all([...keys].map(async (key) => {
-        if (!this.store.isModified(key)) await this.load(key);
-      }));
-      // Only under a root that could be listed: a folder that failed to list says nothing of its sidecars.
-      const listed = roots.filter((_, i) => found[i] !== undefined);
-      const unseen = this.store.keys().filter((key) => {
-        const article = this.paths.pathOf(key);
-        return !keys.has(key) && article !== undefined && listed.some((root) => isUnder(article, root));
-      });
-      await Promise.all(unseen.map((key) => this.queue.run(key, () => this.forgetIfGone(key))));
+      try {
+        await loadWorkspace({
+          fs: this.fs, paths: this.paths, store: this.store, cache: this.cache, rows: this.cachedRows, slicer: this.slicer,
+          load: (key) => this.load(key),
+          forgetIfGone: (key) => this.queue.run(key, () => this.forgetIfGone(key)),
+        }, roots, listed);
+      } finally {
+        await this.saveCache();
+      }
     })());
+  }
+
+  /**
+   * Writes the cache file, first making again the entries of sidecars we wrote whose mtime can now
+   * be trusted. False when it could not be written.
+   */
+  async saveCache(): Promise<boolean> {
+    for (const key of [...this.written]) {
+      if (await this.inQueue(key, () => this.recache(key))) this.written.delete(key);
+    }
+    return this.cache?.save(() => this.slicer.turn()) ?? false;
   }
 
   /** Loads an article's sidecar if the store does not know the article yet. */
@@ -130,12 +157,17 @@ export class SidecarFiles implements Disposable {
   /** One change the file system reported. */
   fileChanged(change: FileChange): void {
     const article = articlePathFor(change.path);
+    const key = this.paths.keyOf(article ?? change.path);
+    if (this.cachedRows.has(key)) {
+      // Its counts describe the files as they were: read the sidecar itself instead.
+      this.cachedRows.delete(key);
+      if (change.kind !== 'deleted') void this.track(this.load(key));
+    }
     if (article !== undefined) {
       if (change.kind === 'deleted') this.sidecarDeleted(change.path, article);
       else void this.track(this.sidecarChanged(change.path, article));
       return;
     }
-    const key = this.paths.keyOf(change.path);
     if (change.kind === 'deleted') {
       void this.track(this.articleDeleted(key));
       return;
@@ -171,7 +203,22 @@ export class SidecarFiles implements Disposable {
     const article = this.paths.pathOf(key);
     if (article === undefined) return;
     const sidecar = sidecarPathFor(article);
-    const read = await this.readSidecar(sidecar);
+    try {
+      await this.loadInto(key, article, sidecar, keepUnsaved);
+    } finally {
+      this.cachedRows.delete(key); // the store speaks for the article now, or nothing does
+    }
+  }
+
+  private async loadInto(key: string, article: string, sidecar: string, keepUnsaved: boolean): Promise<void> {
+    const readAt = Date.now();
+    const stamps = this.cache ? await stampsOf(this.fs, sidecar, article) : undefined;
+    const bytes = await readBytes(this.fs, sidecar);
+    const text = bytes instanceof Uint8Array ? await this.articleText(key) : undefined;
+    // The reads are done; what follows is work for the thread, one article a turn.
+    await this.slicer.turn();
+    this.cache?.forget(sidecar);
+    const read = await this.readSidecar(sidecar, bytes);
     if (read.kind === 'missing') {
       this.reports.fire({ kind: 'clear', sidecar });
       // No sidecar yet: nothing tagged — unless tags were made while we looked (they get written).
@@ -182,7 +229,6 @@ export class SidecarFiles implements Disposable {
       this.keepReadOnly(key, sidecar, read.problems);
       return;
     }
-    const text = await this.articleText(key);
     if (keepUnsaved && this.store.isModified(key)) {
       mergeFromDisk(this.store, key, read.file, text);
       this.reports.fire(lineProblemsOf(sidecar, read.file, text, true));
@@ -192,7 +238,32 @@ export class SidecarFiles implements Disposable {
     this.store.load(key, { sidecar: read.file, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
     this.reports.fire(lineProblemsOf(sidecar, read.file, text, true));
     if (text !== undefined) this.reattachToArticle(key, article, text, read.file);
+    // Counted only as read: tags re-attached (and so about to be written) or an article edited in an editor are not what the files hold.
+    if (stamps && text !== undefined && !this.store.isModified(key) && !this.options.openArticle?.(key)?.dirty) {
+      this.cache?.put(sidecar, stamps.sidecar, stamps.article, countTags(read.file.tags, this.store.get(key)?.words), readAt);
+    }
   }
+
+  /**
+   * The cache entry of a sidecar we wrote, made from the store once its mtime is old enough to
+   * trust and the file still holds what we wrote: true when done (or nothing is left to do).
+   */
+  private async recache(key: string): Promise<boolean> {
+    const entry = this.store.get(key);
+    const article = this.paths.pathOf(key);
+    if (!entry?.sidecar || entry.problem !== undefined || article === undefined || this.store.isModified(key) || this.options.openArticle?.(key)?.dirty) return true;
+    const sidecar = sidecarPathFor(article);
+    const readAt = Date.now();
+    const stamps = await stampsOf(this.fs, sidecar, article);
+    if (stamps === undefined) return true;
+    if (Math.max(stamps.sidecar.mtime, stamps.article.mtime) >= readAt - RACY_MS) return false; // not yet
+    const bytes = await readBytes(this.fs, sidecar);
+    const text = await this.articleText(key);
+    if (text === undefined || !this.record.unchanged(sidecar, bytes) || articleHash(text) !== entry.sidecar.sha256) return true;
+    this.cache?.put(sidecar, stamps.sidecar, stamps.article, countTags(entry.saved, countWords(text)), readAt);
+    return true;
+  }
+
 
   /** Reads and parses a sidecar, recording what is on disk. */
   protected async readSidecar(sidecar: string, already?: Awaited<ReturnType<typeof readBytes>>): Promise<SidecarContent> {
@@ -225,7 +296,7 @@ export class SidecarFiles implements Disposable {
   private async sidecarChanged(sidecar: string, article: string): Promise<void> {
     const key = this.paths.keyOf(article);
     await this.queue.run(key, async () => {
-      const read = await this.settledRead(sidecar);
+      const read = await settledRead(this.fs, sidecar, this.options.settleMs ?? 40);
       if (read !== 'missing' && this.record.unchanged(sidecar, read)) return; // our own write, or already read
       if (this.store.isModified(key)) await this.mergeIfChanged(key, sidecar);
       else await this.loadNow(key, true);
@@ -247,6 +318,7 @@ export class SidecarFiles implements Disposable {
     // Moving with its article: the watcher can tell of the old name before the rename is followed.
     if (this.isRenaming(key)) return;
     this.record.forget(sidecar);
+    this.cache?.forget(sidecar);
     this.reports.fire({ kind: 'clear', sidecar });
     if (!this.store.isModified(key)) this.store.delete(key);
   }
@@ -323,10 +395,23 @@ export class SidecarFiles implements Disposable {
         throw error;
       }
       this.record.remember(sidecar, bytes);
+      this.cacheWritten(key, sidecar);
       this.store.markSaved(key, write.sidecar, write.tags, write.rejected, write.details);
       this.reports.fire(lineProblemsOf(sidecar, write.sidecar, text, false));
       return;
     }
+  }
+
+  /**
+   * A sidecar we wrote (or moved, or renamed the article of): its entry goes now and is made again
+   * once its mtime can be trusted (the cache is saved then).
+   */
+  protected cacheWritten(key: string, sidecar: string): void {
+    if (!this.cache) return;
+    this.cache.forget(sidecar);
+    this.written.add(key);
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => void this.track(this.saveCache()), RACY_MS + 500);
   }
 
   protected report(report: StorageReport): void {
@@ -356,25 +441,7 @@ export class SidecarFiles implements Disposable {
     return this.options.maxBytes?.() ?? DEFAULT_MAX_FILE_BYTES;
   }
 
-  /** The file's bytes once they stop changing (another program may still be writing in place). */
-  private async settledRead(path: string): Promise<Awaited<ReturnType<typeof readBytes>>> {
-    const settleMs = this.options.settleMs ?? 40;
-    let read = await readBytes(this.fs, path);
-    for (let i = 0; i < 10; i++) {
-      await new Promise((resolve) => setTimeout(resolve, settleMs));
-      const again = await readBytes(this.fs, path);
-      if (sameRead(again, read)) return read;
-      read = again;
-    }
-    return read;
-  }
-
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function sameRead(a: Awaited<ReturnType<typeof readBytes>>, b: Awaited<ReturnType<typeof readBytes>>): boolean {
-  if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return a === b || (a instanceof Error && b instanceof Error && a.message === b.message);
-  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }

@@ -1,0 +1,53 @@
+/**
+ * Long work on the extension host (loading a workspace's sidecars) runs in slices: before each
+ * unit of work the slicer checks how long the current slice has run and, past its budget, lets
+ * the event loop run everything else that is waiting before going on. Every extension shares the
+ * host's one thread, so a load that never yielded would freeze them all for its whole length.
+ *
+ * A unit itself is never cut: one huge sidecar (10k tags) is one slice, however long.
+ */
+
+/** The clock and the way to give the thread back, so tests can drive both. */
+export interface SliceClock {
+  now(): number;
+  /** Resolves in a later task of the event loop, after what was waiting has run. */
+  nextTask(): Promise<void>;
+}
+
+/** performance.now() and setImmediate where there is one (Node), else a zero timeout (browsers, where setTimeout(0) may wait ~4 ms). */
+export const EVENT_LOOP_CLOCK: SliceClock = {
+  now: () => performance.now(),
+  nextTask: () => new Promise<void>((resolve) => {
+    const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+    if (immediate) immediate(resolve);
+    else setTimeout(resolve, 0);
+  }),
+};
+
+/** Well under the 50 ms after which a task counts as long, leaving room for the unit that starts just before the budget runs out. */
+export const SLICE_BUDGET_MS = 20;
+
+export class TimeSlicer {
+  private sliceStart: number;
+  /** The yield everyone waiting shares: callers resumed by it re-check the budget one after another. */
+  private pause: Promise<void> | undefined;
+
+  constructor(private readonly budgetMs: number = SLICE_BUDGET_MS, private readonly clock: SliceClock = EVENT_LOOP_CLOCK) {
+    this.sliceStart = clock.now();
+  }
+
+  /**
+   * Waits, when the slice has used its budget, until the event loop has run other tasks; then
+   * a new slice starts. Call before each unit of work. Time spent waiting for I/O counts against
+   * the slice too, which only makes a yield come early: a few microseconds each.
+   */
+  async turn(): Promise<void> {
+    while (this.clock.now() - this.sliceStart >= this.budgetMs) {
+      this.pause ??= this.clock.nextTask().then(() => {
+        this.pause = undefined;
+        this.sliceStart = this.clock.now();
+      });
+      await this.pause;
+    }
+  }
+}
