@@ -69,10 +69,10 @@ export class WorkspaceCache {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(file));
     } catch {
-      return new WorkspaceCache(fs, file, version, new Map(), false);
+      return new WorkspaceCache(fs, file, version, new Map<string, string | StoredEntry>(), false);
     }
     const entries = readEntries(text, version);
-    return new WorkspaceCache(fs, file, version, entries ?? new Map(), entries === undefined);
+    return new WorkspaceCache(fs, file, version, entries ?? new Map<string, string | StoredEntry>(), entries === undefined);
   }
 
   get size(): number {
@@ -167,10 +167,13 @@ function parseEntry(text: string): StoredEntry | undefined {
   return value as unknown as StoredEntry;
 }
 
+const STATUSES: readonly unknown[] = ['', 'anchored', 'moved', 'fuzzy', 'orphaned'];
+const REVIEWS: readonly unknown[] = ['', 'confirmed', 'disputed'];
+
 function isGroup(value: unknown): value is CountGroup {
   if (!Array.isArray(value) || value.length !== 6) return false;
   const [category, status, review, author, orphan, count] = value as unknown[];
-  return CATEGORY_IDS.includes(category as CategoryId) && typeof status === 'string' && typeof review === 'string' && typeof author === 'string' && (orphan === 0 || orphan === 1)
+  return CATEGORY_IDS.includes(category as CategoryId) && STATUSES.includes(status) && REVIEWS.includes(review) && typeof author === 'string' && (orphan === 0 || orphan === 1)
     && typeof count === 'number' && Number.isInteger(count) && count > 0;
 }
 

@@ -52,6 +52,36 @@ export interface TagSource {
   differences?(key: string): readonly string[];
 }
 
+/** The order localeCompare gives, many times faster. */
+const COLLATOR = new Intl.Collator();
+
+/** Articles listed from the cache before their sidecars are read (src/core/storage/workspaceLoad.ts). */
+export interface ListedSource {
+  keys(): readonly string[];
+  get(key: string): { readonly words?: number; readonly tags: readonly Tag[] } | undefined;
+}
+
+/**
+ * The source with the listed articles that `isLoaded` does not know yet added: their stand-in
+ * tags count in the first level, the summary and the attention groups' numbers (through `shown`,
+ * as the loaded ones' do). The moment an article is loaded, its own tags replace them.
+ */
+export function withListed(source: TagSource, listed: ListedSource, isLoaded: (key: string) => boolean, shown: (tags: readonly Tag[]) => readonly Tag[] = (tags) => tags): TagSource {
+  return {
+    ...source,
+    keys: () => {
+      const keys = source.keys();
+      const more = listed.keys().filter((key) => !isLoaded(key));
+      return more.length === 0 ? keys : [...keys, ...more];
+    },
+    tags: (key) => {
+      const row = isLoaded(key) ? undefined : listed.get(key);
+      return row ? shown(row.tags) : source.tags(key);
+    },
+    words: (key) => (isLoaded(key) ? source.words(key) : listed.get(key)?.words ?? source.words(key)),
+  };
+}
+
 /**
  * The Tags view's structure, independent of VS Code: a summary, "Needs review" and "Orphaned"
  * groups when non-empty, then article → category → tag or category → article → tag.
@@ -186,7 +216,9 @@ export class TagTreeModel {
   }
 
   private articles(): string[] {
-    return [...this.source.keys()].sort((a, b) => this.source.label(a).localeCompare(this.source.label(b)) || a.localeCompare(b));
+    // Labels first, each worked out once: on 10,000 articles this sort runs at every redraw.
+    return [...this.source.keys()].map((key) => ({ key, label: this.source.label(key) }))
+      .sort((a, b) => COLLATOR.compare(a.label, b.label) || COLLATOR.compare(a.key, b.key)).map((a) => a.key);
   }
 
   private mainTags(key: string, category?: CategoryId): Tag[] {

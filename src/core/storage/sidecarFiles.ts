@@ -2,21 +2,20 @@ import { decodeArticle, DEFAULT_MAX_FILE_BYTES } from '../articleFile';
 import { reattach } from '../anchor/reattach';
 import { Emitter, type Disposable } from '../events';
 import { StaleWriteError, type FileChange, type FileSystemPort } from '../fs/port';
-import { basenamePath, isUnder } from '../fs/paths';
-import { articleHash } from '../articleFile';
+import { basenamePath } from '../fs/paths';
 import { countWords } from '../review/stats';
 import { isSidecarName, type SidecarFile, type SidecarProblem } from '../sidecar';
 import { mergeFromDisk, sidecarWrite } from '../sidecarSync';
 import type { TagStore } from '../tagStore';
 import { toLf } from '../textIndex';
 import { articlePathFor, PATHS_ARE_KEYS, sidecarPathFor, type ArticlePaths } from './articlePaths';
-import { RACY_MS } from '../cache/parseCache';
 import type { WorkspaceCache } from '../cache/workspaceCache';
 import { DiskRecord, readBytes, settledRead, sidecarContent, type SidecarContent } from './diskRecord';
 import { ArticleQueue, PendingWork } from './queue';
 import { lineProblemsOf, type StorageReport } from './reports';
 import { TimeSlicer } from './slicer';
-import { CachedRows, countTags, loadWorkspace, stampsOf } from './workspaceLoad';
+import { CacheKeeping } from './cacheKeeping';
+import { CachedRows, loadWorkspace } from './workspaceLoad';
 
 /** An article open in an editor: its text there, and whether that differs from the file. */
 export interface OpenArticle {
@@ -59,20 +58,23 @@ export class SidecarFiles implements Disposable {
   private readonly renaming = new Set<string>();
   private readonly disposables: Disposable[] = [];
   protected readonly slicer: TimeSlicer;
-  /** The editor's cache of the Tags view's counts (none until useCache). */
-  private cache: WorkspaceCache | undefined;
   /** Articles listed from the cache whose sidecars are not loaded yet. */
   readonly cachedRows = new CachedRows();
-  /** Articles whose sidecar we wrote: their cache entry is made again once the file's mtime can be trusted. */
-  private readonly written = new Set<string>();
-  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Loads under way, by article. */
+  private readonly loading = new Map<string, Promise<void>>();
+  private readonly caching: CacheKeeping;
 
   constructor(private readonly options: RepositoryOptions) {
     this.fs = options.fs;
     this.store = options.store;
     this.paths = options.paths ?? PATHS_ARE_KEYS;
     this.slicer = options.slicer ?? new TimeSlicer();
-    this.disposables.push(this.reports, this.cachedRows, { dispose: () => clearTimeout(this.cacheTimer) }, options.store.onDidChange((change) => {
+    this.caching = new CacheKeeping({
+      fs: this.fs, paths: this.paths, store: this.store, record: this.record, slicer: this.slicer,
+      isDirty: (key) => options.openArticle?.(key)?.dirty === true,
+      articleText: (key) => this.articleText(key), inQueue: (key, work) => this.inQueue(key, work), track: (work) => this.track(work),
+    });
+    this.disposables.push(this.reports, this.cachedRows, this.caching, options.store.onDidChange((change) => {
       if (change.kind === 'edited' || change.kind === 'reattached' || change.kind === 'merged') void this.saveIfClean(change.key);
     }));
   }
@@ -96,7 +98,7 @@ export class SidecarFiles implements Disposable {
 
   /** From now on, loads list articles from this cache first and keep it up to date. */
   useCache(cache: WorkspaceCache): void {
-    this.cache = cache;
+    this.caching.cache = cache;
   }
 
   /**
@@ -107,25 +109,20 @@ export class SidecarFiles implements Disposable {
     return this.track((async () => {
       try {
         await loadWorkspace({
-          fs: this.fs, paths: this.paths, store: this.store, cache: this.cache, rows: this.cachedRows, slicer: this.slicer,
+          fs: this.fs, paths: this.paths, store: this.store, cache: this.caching.cache, rows: this.cachedRows, slicer: this.slicer,
           load: (key) => this.load(key),
+          loadListed: (key) => this.loadListed(key),
           forgetIfGone: (key) => this.queue.run(key, () => this.forgetIfGone(key)),
         }, roots, listed);
       } finally {
-        await this.saveCache();
+        await this.caching.save();
       }
     })());
   }
 
-  /**
-   * Writes the cache file, first making again the entries of sidecars we wrote whose mtime can now
-   * be trusted. False when it could not be written.
-   */
-  async saveCache(): Promise<boolean> {
-    for (const key of [...this.written]) {
-      if (await this.inQueue(key, () => this.recache(key))) this.written.delete(key);
-    }
-    return this.cache?.save(() => this.slicer.turn()) ?? false;
+  /** Writes the cache file (see CacheKeeping.save). False when it could not be written. */
+  saveCache(): Promise<boolean> {
+    return this.caching.save();
   }
 
   /** Loads an article's sidecar if the store does not know the article yet. */
@@ -158,11 +155,9 @@ export class SidecarFiles implements Disposable {
   fileChanged(change: FileChange): void {
     const article = articlePathFor(change.path);
     const key = this.paths.keyOf(article ?? change.path);
-    if (this.cachedRows.has(key)) {
-      // Its counts describe the files as they were: read the sidecar itself instead.
-      this.cachedRows.delete(key);
-      if (change.kind !== 'deleted') void this.track(this.load(key));
-    }
+    // Counts that describe the files as they were: the sidecar itself is read instead (a deleted article is listed as missing).
+    if (this.cachedRows.has(key) && !(article !== undefined && change.kind === 'deleted')) void this.track(this.load(key));
+    this.cachedRows.delete(key);
     if (article !== undefined) {
       if (change.kind === 'deleted') this.sidecarDeleted(change.path, article);
       else void this.track(this.sidecarChanged(change.path, article));
@@ -182,7 +177,16 @@ export class SidecarFiles implements Disposable {
 
   /** Reads go in the article's queue too: a read never lands between our write's check and its rename. */
   protected load(key: string, keepUnsaved = true): Promise<void> {
-    return this.queue.run(key, () => this.loadNow(key, keepUnsaved));
+    const loading = this.queue.run(key, () => this.loadNow(key, keepUnsaved));
+    this.loading.set(key, loading);
+    void loading.catch(() => undefined).finally(() => this.loading.get(key) === loading && this.loading.delete(key));
+    return loading;
+  }
+
+  /** An article listed from the cache is loaded now (the analyst opened its row), once: a load under way is waited for. */
+  loadListed(key: string): Promise<void> {
+    if (!this.cachedRows.has(key)) return Promise.resolve();
+    return this.loading.get(key) ?? this.track(this.load(key));
   }
 
   protected inQueue<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -211,13 +215,12 @@ export class SidecarFiles implements Disposable {
   }
 
   private async loadInto(key: string, article: string, sidecar: string, keepUnsaved: boolean): Promise<void> {
-    const readAt = Date.now();
-    const stamps = this.cache ? await stampsOf(this.fs, sidecar, article) : undefined;
+    const stamps = await this.caching.beforeRead(sidecar, article);
     const bytes = await readBytes(this.fs, sidecar);
     const text = bytes instanceof Uint8Array ? await this.articleText(key) : undefined;
     // The reads are done; what follows is work for the thread, one article a turn.
     await this.slicer.turn();
-    this.cache?.forget(sidecar);
+    this.caching.forget(sidecar);
     const read = await this.readSidecar(sidecar, bytes);
     if (read.kind === 'missing') {
       this.reports.fire({ kind: 'clear', sidecar });
@@ -238,32 +241,8 @@ export class SidecarFiles implements Disposable {
     this.store.load(key, { sidecar: read.file, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
     this.reports.fire(lineProblemsOf(sidecar, read.file, text, true));
     if (text !== undefined) this.reattachToArticle(key, article, text, read.file);
-    // Counted only as read: tags re-attached (and so about to be written) or an article edited in an editor are not what the files hold.
-    if (stamps && text !== undefined && !this.store.isModified(key) && !this.options.openArticle?.(key)?.dirty) {
-      this.cache?.put(sidecar, stamps.sidecar, stamps.article, countTags(read.file.tags, this.store.get(key)?.words), readAt);
-    }
+    if (text !== undefined) this.caching.loaded(key, sidecar, stamps, read.file.tags);
   }
-
-  /**
-   * The cache entry of a sidecar we wrote, made from the store once its mtime is old enough to
-   * trust and the file still holds what we wrote: true when done (or nothing is left to do).
-   */
-  private async recache(key: string): Promise<boolean> {
-    const entry = this.store.get(key);
-    const article = this.paths.pathOf(key);
-    if (!entry?.sidecar || entry.problem !== undefined || article === undefined || this.store.isModified(key) || this.options.openArticle?.(key)?.dirty) return true;
-    const sidecar = sidecarPathFor(article);
-    const readAt = Date.now();
-    const stamps = await stampsOf(this.fs, sidecar, article);
-    if (stamps === undefined) return true;
-    if (Math.max(stamps.sidecar.mtime, stamps.article.mtime) >= readAt - RACY_MS) return false; // not yet
-    const bytes = await readBytes(this.fs, sidecar);
-    const text = await this.articleText(key);
-    if (text === undefined || !this.record.unchanged(sidecar, bytes) || articleHash(text) !== entry.sidecar.sha256) return true;
-    this.cache?.put(sidecar, stamps.sidecar, stamps.article, countTags(entry.saved, countWords(text)), readAt);
-    return true;
-  }
-
 
   /** Reads and parses a sidecar, recording what is on disk. */
   protected async readSidecar(sidecar: string, already?: Awaited<ReturnType<typeof readBytes>>): Promise<SidecarContent> {
@@ -318,7 +297,7 @@ export class SidecarFiles implements Disposable {
     // Moving with its article: the watcher can tell of the old name before the rename is followed.
     if (this.isRenaming(key)) return;
     this.record.forget(sidecar);
-    this.cache?.forget(sidecar);
+    this.caching.forget(sidecar);
     this.reports.fire({ kind: 'clear', sidecar });
     if (!this.store.isModified(key)) this.store.delete(key);
   }
@@ -395,23 +374,11 @@ export class SidecarFiles implements Disposable {
         throw error;
       }
       this.record.remember(sidecar, bytes);
-      this.cacheWritten(key, sidecar);
+      this.caching.wrote(key, sidecar);
       this.store.markSaved(key, write.sidecar, write.tags, write.rejected, write.details);
       this.reports.fire(lineProblemsOf(sidecar, write.sidecar, text, false));
       return;
     }
-  }
-
-  /**
-   * A sidecar we wrote (or moved, or renamed the article of): its entry goes now and is made again
-   * once its mtime can be trusted (the cache is saved then).
-   */
-  protected cacheWritten(key: string, sidecar: string): void {
-    if (!this.cache) return;
-    this.cache.forget(sidecar);
-    this.written.add(key);
-    clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => void this.track(this.saveCache()), RACY_MS + 500);
   }
 
   protected report(report: StorageReport): void {

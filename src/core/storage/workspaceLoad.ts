@@ -97,6 +97,8 @@ export interface WorkspaceLoadContext {
   readonly slicer: TimeSlicer;
   /** Loads one article's sidecar into the store, in the article's queue. */
   load(key: string): Promise<void>;
+  /** Loads an article listed from the cache unless that is done or under way. */
+  loadListed(key: string): Promise<void>;
   /** Drops the tags of an article whose sidecar is really gone, in the article's queue. */
   forgetIfGone(key: string): Promise<void>;
 }
@@ -110,7 +112,7 @@ export interface WorkspaceLoadContext {
  * watcher can miss the deletion, and this is the analyst's way to catch up.
  */
 export async function loadWorkspace(context: WorkspaceLoadContext, roots: readonly string[], listed: () => void = () => undefined): Promise<void> {
-  const { fs, paths, store, cache, rows, slicer } = context;
+  const { fs, paths, store, cache, rows } = context;
   const skip = (folder: string): boolean => basenamePath(folder) === 'node_modules' || basenamePath(folder).startsWith('.');
   const found = await Promise.all(roots.map((root) => fs.find(root, (p) => isSidecarName(basenamePath(p)), skip).catch(() => undefined)));
   const keys = new Set(found.flatMap((sidecars) => sidecars ?? []).map((sidecar) => paths.keyOf(articlePathFor(sidecar)!)));
@@ -127,12 +129,10 @@ export async function loadWorkspace(context: WorkspaceLoadContext, roots: readon
     });
   }
   const failures: unknown[] = [];
-  const load = async (key: string): Promise<void> => {
-    await context.load(key).catch((error: unknown) => failures.push(error));
-  };
-  await inPool(wanted.filter((key) => !fromCache.has(key)), load);
+  const failed = (error: unknown): void => void failures.push(error);
+  await inPool(wanted.filter((key) => !fromCache.has(key)), (key) => context.load(key).catch(failed));
   listed();
-  await inPool(wanted.filter((key) => fromCache.has(key)), load);
+  await inPool(wanted.filter((key) => fromCache.has(key)), (key) => context.loadListed(key).catch(failed));
   // Only under a root that could be listed: a folder that failed to list says nothing of its sidecars.
   const listedRoots = roots.filter((_, i) => found[i] !== undefined);
   const unseen = store.keys().filter((key) => {

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { categoryOf } from '../../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../../core/review/filter';
 import type { TagConflict } from '../../core/merge';
-import { nodeId, TagTreeModel, TreeNodes, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
+import { nodeId, TagTreeModel, TreeNodes, withListed, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
 import type { Tag } from '../../core/tag';
+import type { CachedArticle } from '../../core/storage/workspaceLoad';
 import type { TagStore } from '../../core/tagStore';
 import { articleUri, fileName } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
@@ -21,6 +22,19 @@ const REDRAW_DELAY_MS = 100;
 
 export type TagsNode = TreeNode;
 export { nodeId };
+
+/** What the tree reads of the articles listed from the cache (src/core/storage/workspaceLoad.ts). */
+export interface ListedArticles {
+  keys(): string[];
+  has(key: string): boolean;
+  get(key: string): CachedArticle | undefined;
+  loadListed(key: string): Promise<void>;
+  readonly onDidChange: (listener: () => void) => vscode.Disposable;
+}
+
+const NOTHING_LISTED: ListedArticles = {
+  keys: () => [], has: () => false, get: () => undefined, loadListed: () => Promise.resolve(), onDidChange: () => ({ dispose: () => undefined }),
+};
 
 export type DifferenceNode = Extract<TagsNode, { kind: 'differences' | 'difference' }>;
 
@@ -44,8 +58,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   /** When VS Code last asked for rows. */
   private lastAsked = 0;
 
-  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
-    this.source = {
+  /**
+   * `listed`: articles listed from the cache before their sidecars are read; their rows show the
+   * cached counts, and their tags are loaded before any row of a tag is shown (`loadListed`).
+   */
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly listed: ListedArticles = NOTHING_LISTED) {
+    this.source = withListed({
       keys: () => store.keys(),
       tags: (key) => lens.shown(store.tags(key)),
       label: (key) => fileName(articleUri(key)),
@@ -57,10 +75,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       comparing: () => this.differenceRows?.comparing() ?? false,
       differenceKeys: () => this.differenceRows?.keys() ?? [],
       differences: (key) => this.differenceRows?.ids(key) ?? [],
-    };
+    }, listed, (key) => store.get(key) !== undefined, (tags) => lens.shown(tags));
     this.current = new TagTreeModel(this.source);
     const redraw = (): void => this.requestRedraw(REDRAW_DELAY_MS);
-    this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw));
+    this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw), listed.onDidChange(redraw));
   }
 
   private differenceRows: DifferenceRows | undefined;
@@ -149,13 +167,17 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.arrange(this.current.grouping, NO_FILTER);
   }
 
-  getChildren(node?: TagsNode): TagsNode[] {
+  getChildren(node?: TagsNode): TagsNode[] | Promise<TagsNode[]> {
     this.lastAsked = Date.now();
     if (!node) {
       this.fetchedSinceFire = true;
       this.nodes.prune((n) => this.exists(n));
     }
-    return (node ? this.current.children(node) : this.current.roots()).map((n) => this.nodes.of(n));
+    const children = node ? this.current.children(node) : this.current.roots();
+    // A tag row is only ever the sidecar's own tag: articles still listed from the cache are loaded first.
+    const unread = [...new Set(children.flatMap((n) => (n.kind === 'tag' && this.listed.has(n.key) ? [n.key] : [])))];
+    if (unread.length === 0) return children.map((n) => this.nodes.of(n));
+    return Promise.all(unread.map((key) => this.listed.loadListed(key))).then(() => this.getChildren(node));
   }
 
   getParent(node: TagsNode): TagsNode | undefined {
@@ -167,7 +189,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   private exists(node: TagsNode): boolean {
     if (node.kind === 'tag') return this.store.find(node.key, node.id) !== undefined;
     if (node.kind === 'suggestion') return this.current.suggestionOf(node) !== undefined;
-    if (node.kind === 'article') return this.store.get(node.key) !== undefined;
+    if (node.kind === 'article') return this.store.get(node.key) !== undefined || this.listed.has(node.key);
     if (node.kind === 'difference') return this.differenceRows?.ids(node.key).includes(node.id) ?? false;
     return true;
   }
