@@ -113,18 +113,19 @@ export class WorkspaceCache {
   }
 
   /**
-   * Writes the cache when anything changed: atomically, its folder made if missing. `turn` is
-   * awaited every few hundred entries, so a large cache is written in slices. False when it could
-   * not be written (then the next start is cold).
+   * Writes the cache when anything changed: atomically, its folder made if missing. The lines are
+   * made a few hundred at a time through `slice` (TimeSlicer.run), so a large cache is written in
+   * slices. False when it could not be written (then the next start is cold).
    */
-  async save(turn: () => Promise<void> = () => Promise.resolve()): Promise<boolean> {
+  async save(slice: (work: () => void) => Promise<void> = (work) => Promise.resolve(work())): Promise<boolean> {
     if (!this.changed) return true;
     try {
       const lines = [`${JSON.stringify({ [HEADER_KEY]: WORKSPACE_CACHE_FORMAT, newsmark: this.version, entries: this.entries.size })}\n`];
-      let n = 0;
-      for (const [path, stored] of [...this.entries]) {
-        if (++n % 500 === 0) await turn();
-        lines.push(`${JSON.stringify(path)}\t${typeof stored === 'string' ? stored : JSON.stringify(stored)}\n`);
+      const all = [...this.entries];
+      for (let start = 0; start < all.length; start += 500) {
+        await slice(() => {
+          for (const [path, stored] of all.slice(start, start + 500)) lines.push(`${JSON.stringify(path)}\t${typeof stored === 'string' ? stored : JSON.stringify(stored)}\n`);
+        });
       }
       this.changed = false; // changes from here on are written next time
       await this.fs.createDirectory(dirnamePath(this.file));

@@ -81,7 +81,7 @@ export class CacheKeeping {
     for (const key of [...this.written]) {
       if (await this.context.inQueue(key, () => this.remake(key))) this.written.delete(key);
     }
-    return this.cache.save(() => this.context.slicer.turn());
+    return this.cache.save((work) => this.context.slicer.run(work));
   }
 
   /** The entry of a sidecar we wrote, from the store, if the file still holds what we wrote: true when done or nothing is left to do, false when its mtime is still too new. */

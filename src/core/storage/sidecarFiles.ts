@@ -10,11 +10,11 @@ import type { TagStore } from '../tagStore';
 import { toLf } from '../textIndex';
 import { articlePathFor, PATHS_ARE_KEYS, sidecarPathFor, type ArticlePaths } from './articlePaths';
 import type { WorkspaceCache } from '../cache/workspaceCache';
-import { DiskRecord, readBytes, settledRead, sidecarContent, type SidecarContent } from './diskRecord';
+import { DiskRecord, readBytes, settledRead, sidecarContent, type FileRead, type SidecarContent } from './diskRecord';
 import { ArticleQueue, PendingWork } from './queue';
 import { lineProblemsOf, type StorageReport } from './reports';
 import { TimeSlicer } from './slicer';
-import { CacheKeeping } from './cacheKeeping';
+import { CacheKeeping, type ReadStamps } from './cacheKeeping';
 import { CachedRows, loadWorkspace } from './workspaceLoad';
 
 /** An article open in an editor: its text there, and whether that differs from the file. */
@@ -218,35 +218,43 @@ export class SidecarFiles implements Disposable {
     const stamps = await this.caching.beforeRead(sidecar, article);
     const bytes = await readBytes(this.fs, sidecar);
     const text = bytes instanceof Uint8Array ? await this.articleText(key) : undefined;
-    // The reads are done; what follows is work for the thread, one article a turn.
-    await this.slicer.turn();
+    const missing = bytes instanceof Uint8Array && text === undefined && !(await this.exists(article));
+    // The reads are done; the rest is work for the thread, one article a slice's unit.
+    await this.slicer.run(() => this.loadRead(key, article, sidecar, { bytes, text, missing, stamps }, keepUnsaved));
+  }
+
+  /** Loads what was read into the store: no await in here, so that it is one unit of a slice. */
+  private loadRead(key: string, article: string, sidecar: string, read: { bytes: FileRead; text: string | undefined; missing: boolean; stamps: ReadStamps | undefined }, keepUnsaved: boolean): void {
+    const { text, missing, stamps } = read;
     this.caching.forget(sidecar);
-    const read = await this.readSidecar(sidecar, bytes);
-    if (read.kind === 'missing') {
+    const content = this.parseSidecar(sidecar, read.bytes);
+    if (content.kind === 'missing') {
       this.reports.fire({ kind: 'clear', sidecar });
       // No sidecar yet: nothing tagged — unless tags were made while we looked (they get written).
       if (this.store.get(key) && !(keepUnsaved && this.store.isModified(key))) this.store.load(key, {});
       return;
     }
-    if (read.kind === 'unreadable') {
-      this.keepReadOnly(key, sidecar, read.problems);
+    if (content.kind === 'unreadable') {
+      this.keepReadOnly(key, sidecar, content.problems);
       return;
     }
     if (keepUnsaved && this.store.isModified(key)) {
-      mergeFromDisk(this.store, key, read.file, text);
-      this.reports.fire(lineProblemsOf(sidecar, read.file, text, true));
+      mergeFromDisk(this.store, key, content.file, text);
+      this.reports.fire(lineProblemsOf(sidecar, content.file, text, true));
       return;
     }
-    const missing = text === undefined && !(await this.exists(article));
-    this.store.load(key, { sidecar: read.file, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
-    this.reports.fire(lineProblemsOf(sidecar, read.file, text, true));
-    if (text !== undefined) this.reattachToArticle(key, article, text, read.file);
-    if (text !== undefined) this.caching.loaded(key, sidecar, stamps, read.file.tags);
+    this.store.load(key, { sidecar: content.file, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
+    this.reports.fire(lineProblemsOf(sidecar, content.file, text, true));
+    if (text !== undefined) this.reattachToArticle(key, article, text, content.file);
+    if (text !== undefined) this.caching.loaded(key, sidecar, stamps, content.file.tags);
   }
 
   /** Reads and parses a sidecar, recording what is on disk. */
-  protected async readSidecar(sidecar: string, already?: Awaited<ReturnType<typeof readBytes>>): Promise<SidecarContent> {
-    const read = already ?? (await readBytes(this.fs, sidecar));
+  protected async readSidecar(sidecar: string, already?: FileRead): Promise<SidecarContent> {
+    return this.parseSidecar(sidecar, already ?? (await readBytes(this.fs, sidecar)));
+  }
+
+  private parseSidecar(sidecar: string, read: FileRead): SidecarContent {
     const content = sidecarContent(sidecar, read, this.maxBytes());
     this.record.remember(sidecar, read, content.kind === 'ok');
     return content;

@@ -150,8 +150,7 @@ async function cachedCounts(context: WorkspaceLoadContext, key: string): Promise
   const sidecar = sidecarPathFor(article);
   const stamps = await stampsOf(context.fs, sidecar, article);
   if (stamps === undefined) return undefined;
-  await context.slicer.turn();
-  return context.cache?.get(sidecar, stamps.sidecar, stamps.article);
+  return context.slicer.run(() => context.cache?.get(sidecar, stamps.sidecar, stamps.article));
 }
 
 /** Both files' size and mtime; undefined unless both are files that could be stat'ed. */

@@ -167,17 +167,18 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.arrange(this.current.grouping, NO_FILTER);
   }
 
-  getChildren(node?: TagsNode): TagsNode[] | Promise<TagsNode[]> {
+  getChildren(node?: TagsNode): TagsNode[] {
     this.lastAsked = Date.now();
     if (!node) {
       this.fetchedSinceFire = true;
       this.nodes.prune((n) => this.exists(n));
     }
     const children = node ? this.current.children(node) : this.current.roots();
-    // A tag row is only ever the sidecar's own tag: articles still listed from the cache are loaded first.
-    const unread = [...new Set(children.flatMap((n) => (n.kind === 'tag' && this.listed.has(n.key) ? [n.key] : [])))];
-    if (unread.length === 0) return children.map((n) => this.nodes.of(n));
-    return Promise.all(unread.map((key) => this.listed.loadListed(key))).then(() => this.getChildren(node));
+    // A tag row is only ever the sidecar's own tag: an article still listed from the cache has its
+    // sidecar loaded now, and its tag rows come with the redraw that follows.
+    const unread = new Set(children.flatMap((n) => (n.kind === 'tag' && this.listed.has(n.key) ? [n.key] : [])));
+    for (const key of unread) void this.listed.loadListed(key);
+    return children.filter((n) => !(n.kind === 'tag' && unread.has(n.key))).map((n) => this.nodes.of(n));
   }
 
   getParent(node: TagsNode): TagsNode | undefined {
