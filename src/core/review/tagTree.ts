@@ -94,16 +94,26 @@ export class TagTreeModel {
     readonly filter: TagFilter = NO_FILTER,
   ) {}
 
+  /**
+   * The first level. On 10,000 articles this runs at every redraw, so it sorts the articles once
+   * and only asks whether a group has a row, stopping at the first (the counts come per row).
+   */
   roots(): TreeNode[] {
+    const articles = this.articles();
     const roots: TreeNode[] = [];
-    if (this.source.keys().length > 0) roots.push({ kind: 'summary' });
-    roots.push(...ATTENTION_GROUPS.filter((group) => this.attention(group).length > 0).map((group) => ({ kind: 'attention' as const, group })));
+    if (articles.length > 0) roots.push({ kind: 'summary' });
+    const any = (wanted: (key: string, tag: Tag) => boolean): boolean => articles.some((key) => this.source.tags(key).some((t) => wanted(key, t) && matchesFilter(t, this.filter)));
+    roots.push(...ATTENTION_GROUPS.filter((group) => {
+      if (group === 'conflicts') return articles.some((key) => this.source.conflicts(key).length > 0) && this.attention(group).length > 0;
+      return any(group === 'orphaned' ? (_, t) => isOrphan(t) : (_, t) => needsReview(t) && !isOrphan(t));
+    }).map((group) => ({ kind: 'attention' as const, group })));
     if (this.source.comparing?.()) roots.push({ kind: 'differences' });
-    if (this.offered().length > 0) roots.push({ kind: 'suggestions' });
+    if (articles.some((key) => this.source.suggestions(key).length > 0)) roots.push({ kind: 'suggestions' });
+    const hasMain = (key: string, category?: CategoryId): boolean => this.source.tags(key).some((t) => !isOrphan(t) && (category === undefined || t.category === category) && matchesFilter(t, this.filter));
     if (this.grouping === 'article') {
-      roots.push(...this.articles().filter((key) => this.mainTags(key).length > 0 || this.source.hasProblem(key) || this.source.isMissing(key)).map((key) => ({ kind: 'article' as const, key })));
+      roots.push(...articles.filter((key) => hasMain(key) || this.source.hasProblem(key) || this.source.isMissing(key)).map((key) => ({ kind: 'article' as const, key })));
     } else {
-      roots.push(...CATEGORY_IDS.filter((c) => this.articles().some((key) => this.mainTags(key, c).length > 0)).map((category) => ({ kind: 'category' as const, category })));
+      roots.push(...CATEGORY_IDS.filter((c) => articles.some((key) => hasMain(key, c))).map((category) => ({ kind: 'category' as const, category })));
     }
     return roots;
   }
