@@ -62,7 +62,7 @@ export class SidecarStorage extends Disposable {
     let listed = (): void => undefined;
     this.listed = new Promise((resolve) => (listed = resolve));
     this.ready = this.rescan(listed);
-    void this.ready.finally(listed);
+    void this.ready.then(listed, listed); // a failed scan lists what it could (the failure is reported by track)
   }
 
   /** Through the port, so the cache works wherever storageUri is (a `vscode-userdata:` folder on the web). */
