@@ -19,6 +19,8 @@ const QUIET_MS = 150;
 const FETCH_WAIT_MS = 1000;
 /** How long the tree waits for a burst of changes to end before it redraws. */
 const REDRAW_DELAY_MS = 100;
+/** The longest a redraw waits for a burst to end: a workspace loading is one long burst. */
+const MAX_REDRAW_WAIT_MS = 1000;
 
 export type TagsNode = TreeNode;
 export { nodeId };
@@ -103,6 +105,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private redrawWanted = false;
+  private wantedSince = 0;
   private firedAt = 0;
   private fetchedSinceFire = true;
 
@@ -115,9 +118,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
    * another's tags.
    */
   private requestRedraw(delayMs: number): void {
+    const now = Date.now();
+    if (!this.redrawWanted) this.wantedSince = now;
     this.redrawWanted = true;
     clearTimeout(this.redrawTimer);
-    this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), delayMs);
+    // A burst that goes on (a large workspace loading, a slice at a time) still redraws now and then.
+    this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), Math.max(0, Math.min(delayMs, this.wantedSince + MAX_REDRAW_WAIT_MS - now)));
   }
 
   private redrawWhenQuiet(): void {
