@@ -67,7 +67,7 @@ function modelOf(store: TagStore, repository: SidecarRepository): TagTreeModel {
 }
 
 /** Opens the workspace as the editor does at start-up: the cache (if any) from storage, then every sidecar. */
-async function open(ws: Workspace, during?: (repository: SidecarRepository) => void): Promise<Opened> {
+async function open(ws: Workspace, during?: (repository: SidecarRepository, store: TagStore) => void): Promise<Opened> {
   const fs = new NodeFileSystem();
   const store = new TagStore();
   const repository = new SidecarRepository({ fs, store });
@@ -80,7 +80,7 @@ async function open(ws: Workspace, during?: (repository: SidecarRepository) => v
       loaded: store.keys().map((k) => k.slice(ws.dir.length + 1)),
       firstLevel: firstLevel(modelOf(store, repository), ws),
     };
-    during?.(repository);
+    during?.(repository, store);
   });
   await repository.idle();
   return { store, repository, atListed: atListed! };
@@ -177,6 +177,24 @@ describe('the Tags view from the workspace cache', () => {
     });
     assert.deepEqual(Object.keys(afterChange), ['sub/ferry.txt'], 'the changed article is no longer listed from the cache');
     assert.deepEqual(firstLevel(modelOf(warm.store, warm.repository), ws), { 'tram.txt': 1, 'sub/ferry.txt': 2 });
+    warm.repository.dispose();
+  });
+
+  it('an article listed from the cache whose row is opened is loaded at once, and once', async () => {
+    const ws = workspace();
+    (await open(ws)).repository.dispose();
+    const tram = join(ws.dir, 'tram.txt');
+    let sameLoad = false;
+    let whenLoaded: { tags: number; listed: boolean } | undefined;
+    const warm = await open(ws, (repository, store) => {
+      const first = repository.loadListed(tram);
+      sameLoad = first === repository.loadListed(tram);
+      void first.then(() => {
+        whenLoaded = { tags: store.tags(tram).length, listed: repository.cachedRows.has(tram) };
+      });
+    });
+    assert.equal(sameLoad, true, 'asked twice, loaded once');
+    assert.deepEqual(whenLoaded, { tags: 3, listed: false }, 'the moment it is loaded: its own tags, no longer its counts');
     warm.repository.dispose();
   });
 

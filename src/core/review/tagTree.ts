@@ -61,6 +61,18 @@ export interface ListedSource {
   get(key: string): { readonly words?: number; readonly tags: readonly Tag[] } | undefined;
 }
 
+/** What the Tags view reads of the articles listed from the cache (CachedRows, and the repository's loadListed). */
+export interface ListedArticles extends ListedSource {
+  has(key: string): boolean;
+  /** Loads the article's sidecar (once), after which it is no longer listed from the cache. */
+  loadListed(key: string): Promise<void>;
+  readonly onDidChange: (listener: () => void) => { dispose(): void };
+}
+
+export const NOTHING_LISTED: ListedArticles = {
+  keys: () => [], has: () => false, get: () => undefined, loadListed: () => Promise.resolve(), onDidChange: () => ({ dispose: () => undefined }),
+};
+
 /**
  * The source with the listed articles that `isLoaded` does not know yet added: their stand-in
  * tags count in the first level, the summary and the attention groups' numbers (through `shown`,

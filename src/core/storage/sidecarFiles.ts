@@ -60,8 +60,6 @@ export class SidecarFiles implements Disposable {
   protected readonly slicer: TimeSlicer;
   /** Articles listed from the cache whose sidecars are not loaded yet. */
   readonly cachedRows = new CachedRows();
-  /** Loads under way, by article. */
-  private readonly loading = new Map<string, Promise<void>>();
   private readonly caching: CacheKeeping;
 
   constructor(private readonly options: RepositoryOptions) {
@@ -155,9 +153,11 @@ export class SidecarFiles implements Disposable {
   fileChanged(change: FileChange): void {
     const article = articlePathFor(change.path);
     const key = this.paths.keyOf(article ?? change.path);
-    // Counts that describe the files as they were: the sidecar itself is read instead (a deleted article is listed as missing).
-    if (this.cachedRows.has(key) && !(article !== undefined && change.kind === 'deleted')) void this.track(this.load(key));
-    this.cachedRows.delete(key);
+    if (this.cachedRows.has(key)) {
+      this.cachedRows.delete(key);
+      // Counts of the files as they were: the sidecar's own tags are read now (below, for a sidecar's change; a deleted article is then listed as missing).
+      if (article === undefined) void this.track(this.load(key));
+    }
     if (article !== undefined) {
       if (change.kind === 'deleted') this.sidecarDeleted(change.path, article);
       else void this.track(this.sidecarChanged(change.path, article));
@@ -177,16 +177,12 @@ export class SidecarFiles implements Disposable {
 
   /** Reads go in the article's queue too: a read never lands between our write's check and its rename. */
   protected load(key: string, keepUnsaved = true): Promise<void> {
-    const loading = this.queue.run(key, () => this.loadNow(key, keepUnsaved));
-    this.loading.set(key, loading);
-    void loading.catch(() => undefined).finally(() => this.loading.get(key) === loading && this.loading.delete(key));
-    return loading;
+    return this.queue.run(key, () => this.loadNow(key, keepUnsaved));
   }
 
-  /** An article listed from the cache is loaded now (the analyst opened its row), once: a load under way is waited for. */
+  /** An article listed from the cache is loaded now (its row was opened, or its turn came), once. */
   loadListed(key: string): Promise<void> {
-    if (!this.cachedRows.has(key)) return Promise.resolve();
-    return this.loading.get(key) ?? this.track(this.load(key));
+    return this.cachedRows.loadOnce(key, () => this.track(this.load(key)));
   }
 
   protected inQueue<T>(key: string, work: () => Promise<T>): Promise<T> {

@@ -34,6 +34,7 @@ export interface CachedArticle {
  */
 export class CachedRows {
   private readonly rows = new Map<string, CachedArticle>();
+  private readonly loading = new Map<string, Promise<void>>();
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -60,6 +61,17 @@ export class CachedRows {
 
   delete(key: string): void {
     if (this.rows.delete(key)) this.changed.fire();
+  }
+
+  /** Runs `load` for a listed article unless one started here is under way (then that one is waited for). */
+  loadOnce(key: string, load: () => Promise<void>): Promise<void> {
+    if (!this.rows.has(key)) return Promise.resolve();
+    let loading = this.loading.get(key);
+    if (!loading) {
+      loading = load().finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
+    }
+    return loading;
   }
 
   /** Drops the rows at or under a renamed article or folder (they are loaded again under the new name). */

@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import { categoryOf } from '../../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../../core/review/filter';
 import type { TagConflict } from '../../core/merge';
-import { nodeId, TagTreeModel, TreeNodes, withListed, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
+import { nodeId, NOTHING_LISTED, TagTreeModel, TreeNodes, withListed, type ListedArticles, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
 import type { Tag } from '../../core/tag';
-import type { CachedArticle } from '../../core/storage/workspaceLoad';
 import type { TagStore } from '../../core/tagStore';
 import { articleUri, fileName } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
@@ -24,19 +23,6 @@ const MAX_REDRAW_WAIT_MS = 1000;
 
 export type TagsNode = TreeNode;
 export { nodeId };
-
-/** What the tree reads of the articles listed from the cache (src/core/storage/workspaceLoad.ts). */
-export interface ListedArticles {
-  keys(): string[];
-  has(key: string): boolean;
-  get(key: string): CachedArticle | undefined;
-  loadListed(key: string): Promise<void>;
-  readonly onDidChange: (listener: () => void) => vscode.Disposable;
-}
-
-const NOTHING_LISTED: ListedArticles = {
-  keys: () => [], has: () => false, get: () => undefined, loadListed: () => Promise.resolve(), onDidChange: () => ({ dispose: () => undefined }),
-};
 
 export type DifferenceNode = Extract<TagsNode, { kind: 'differences' | 'difference' }>;
 
@@ -192,7 +178,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     // A tag row is only ever the sidecar's own tag: an article still listed from the cache has its
     // sidecar loaded now, and its tag rows come with the redraw that follows.
     const unread = new Set(children.flatMap((n) => (n.kind === 'tag' && this.listed.has(n.key) ? [n.key] : [])));
-    for (const key of unread) void this.listed.loadListed(key);
+    for (const key of unread) void this.listed.loadListed(key).catch(() => undefined); // a failure is reported by the storage
     return children.filter((n) => !(n.kind === 'tag' && unread.has(n.key))).map((n) => this.nodes.of(n));
   }
 
