@@ -3,7 +3,7 @@
  * at a time, every parse waits its turn with the TimeSlicer, and articles the cache knows are
  * listed from their counts first, while their sidecars are parsed behind them.
  */
-import { countTags, type WorkspaceCache, type CountGroup, type TagCounts } from '../cache/workspaceCache';
+import type { CountGroup, TagCounts, WorkspaceCache } from '../cache/workspaceCache';
 import { Emitter } from '../events';
 import type { FileStat, FileSystemPort } from '../fs/port';
 import { basenamePath, isUnder } from '../fs/paths';
@@ -171,7 +171,6 @@ export async function stampsOf(fs: FileSystemPort, sidecar: string, article: str
   return s?.type === 'file' && a?.type === 'file' ? { sidecar: s, article: a } : undefined;
 }
 
-export { countTags };
 
 /** Runs `work` on every item, READS_IN_FLIGHT at a time. */
 async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
