@@ -56,6 +56,48 @@ export interface TagSource {
   labelOrder?(category: CategoryId): readonly string[];
 }
 
+/** The order localeCompare gives, many times faster. */
+const COLLATOR = new Intl.Collator();
+
+/** Articles listed from the cache before their sidecars are read (src/core/storage/workspaceLoad.ts). */
+export interface ListedSource {
+  keys(): readonly string[];
+  get(key: string): { readonly words?: number; readonly tags: readonly Tag[] } | undefined;
+}
+
+/** What the Tags view reads of the articles listed from the cache (CachedRows, and the repository's loadListed). */
+export interface ListedArticles extends ListedSource {
+  has(key: string): boolean;
+  /** Loads the article's sidecar (once), after which it is no longer listed from the cache. */
+  loadListed(key: string): Promise<void>;
+  readonly onDidChange: (listener: () => void) => { dispose(): void };
+}
+
+export const NOTHING_LISTED: ListedArticles = {
+  keys: () => [], has: () => false, get: () => undefined, loadListed: () => Promise.resolve(), onDidChange: () => ({ dispose: () => undefined }),
+};
+
+/**
+ * The source with the listed articles that `isLoaded` does not know yet added: their stand-in
+ * tags count in the first level, the summary and the attention groups' numbers (through `shown`,
+ * as the loaded ones' do). The moment an article is loaded, its own tags replace them.
+ */
+export function withListed(source: TagSource, listed: ListedSource, isLoaded: (key: string) => boolean, shown: (tags: readonly Tag[]) => readonly Tag[] = (tags) => tags): TagSource {
+  return {
+    ...source,
+    keys: () => {
+      const keys = source.keys();
+      const more = listed.keys().filter((key) => !isLoaded(key));
+      return more.length === 0 ? keys : [...keys, ...more];
+    },
+    tags: (key) => {
+      const row = isLoaded(key) ? undefined : listed.get(key);
+      return row ? shown(row.tags) : source.tags(key);
+    },
+    words: (key) => (isLoaded(key) ? source.words(key) : listed.get(key)?.words ?? source.words(key)),
+  };
+}
+
 /**
  * The Tags view's structure, independent of VS Code: a summary, "Needs review" and "Orphaned"
  * groups when non-empty, then article → category → tag or category → article → tag.
@@ -68,16 +110,26 @@ export class TagTreeModel {
     readonly filter: TagFilter = NO_FILTER,
   ) {}
 
+  /**
+   * The first level. On 10,000 articles this runs at every redraw, so it sorts the articles once
+   * and only asks whether a group has a row, stopping at the first (the counts come per row).
+   */
   roots(): TreeNode[] {
+    const articles = this.articles();
     const roots: TreeNode[] = [];
-    if (this.source.keys().length > 0) roots.push({ kind: 'summary' });
-    roots.push(...ATTENTION_GROUPS.filter((group) => this.attention(group).length > 0).map((group) => ({ kind: 'attention' as const, group })));
+    if (articles.length > 0) roots.push({ kind: 'summary' });
+    const any = (wanted: (key: string, tag: Tag) => boolean): boolean => articles.some((key) => this.source.tags(key).some((t) => wanted(key, t) && matchesFilter(t, this.filter)));
+    roots.push(...ATTENTION_GROUPS.filter((group) => {
+      if (group === 'conflicts') return articles.some((key) => this.source.conflicts(key).length > 0) && this.attention(group).length > 0;
+      return any(group === 'orphaned' ? (_, t) => isOrphan(t) : (_, t) => needsReview(t) && !isOrphan(t));
+    }).map((group) => ({ kind: 'attention' as const, group })));
     if (this.source.comparing?.()) roots.push({ kind: 'differences' });
-    if (this.offered().length > 0) roots.push({ kind: 'suggestions' });
+    if (articles.some((key) => this.source.suggestions(key).length > 0)) roots.push({ kind: 'suggestions' });
+    const hasMain = (key: string, category?: CategoryId): boolean => this.source.tags(key).some((t) => !isOrphan(t) && (category === undefined || t.category === category) && matchesFilter(t, this.filter));
     if (this.grouping === 'article') {
-      roots.push(...this.articles().filter((key) => this.mainTags(key).length > 0 || this.source.hasProblem(key) || this.source.isMissing(key)).map((key) => ({ kind: 'article' as const, key })));
+      roots.push(...articles.filter((key) => hasMain(key) || this.source.hasProblem(key) || this.source.isMissing(key)).map((key) => ({ kind: 'article' as const, key })));
     } else {
-      roots.push(...CATEGORY_IDS.filter((c) => this.articles().some((key) => this.mainTags(key, c).length > 0)).map((category) => ({ kind: 'category' as const, category })));
+      roots.push(...CATEGORY_IDS.filter((c) => articles.some((key) => hasMain(key, c))).map((category) => ({ kind: 'category' as const, category })));
     }
     return roots;
   }
@@ -204,7 +256,9 @@ export class TagTreeModel {
   }
 
   private articles(): string[] {
-    return [...this.source.keys()].sort((a, b) => this.source.label(a).localeCompare(this.source.label(b)) || a.localeCompare(b));
+    // Labels first, each worked out once: on 10,000 articles this sort runs at every redraw.
+    return [...this.source.keys()].map((key) => ({ key, label: this.source.label(key) }))
+      .sort((a, b) => COLLATOR.compare(a.label, b.label) || COLLATOR.compare(a.key, b.key)).map((a) => a.key);
   }
 
   /** `label`: only tags with this sub-label ('' for none). */

@@ -76,3 +76,20 @@ export class DiskRecord {
     }
   }
 }
+
+/** The file's bytes once they stop changing for `settleMs` (another program may still be writing in place). */
+export async function settledRead(fs: FileSystemPort, path: string, settleMs: number): Promise<FileRead> {
+  let read = await readBytes(fs, path);
+  for (let i = 0; i < 10; i++) {
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    const again = await readBytes(fs, path);
+    if (sameRead(again, read)) return read;
+    read = again;
+  }
+  return read;
+}
+
+function sameRead(a: FileRead, b: FileRead): boolean {
+  if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return a === b || (a instanceof Error && b instanceof Error && a.message === b.message);
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}

@@ -2,16 +2,20 @@ import { decodeArticle, DEFAULT_MAX_FILE_BYTES } from '../articleFile';
 import { reattach } from '../anchor/reattach';
 import { Emitter, type Disposable } from '../events';
 import { StaleWriteError, type FileChange, type FileSystemPort } from '../fs/port';
-import { basenamePath, isUnder } from '../fs/paths';
+import { basenamePath } from '../fs/paths';
 import { countWords } from '../review/stats';
 import { isSidecarName, type SidecarFile, type SidecarProblem } from '../sidecar';
 import { mergeFromDisk, sidecarWrite } from '../sidecarSync';
 import type { TagStore } from '../tagStore';
 import { toLf } from '../textIndex';
 import { articlePathFor, PATHS_ARE_KEYS, sidecarPathFor, type ArticlePaths } from './articlePaths';
-import { DiskRecord, readBytes, sidecarContent, type SidecarContent } from './diskRecord';
+import type { WorkspaceCache } from '../cache/workspaceCache';
+import { DiskRecord, readBytes, settledRead, sidecarContent, type FileRead, type SidecarContent } from './diskRecord';
 import { ArticleQueue, PendingWork } from './queue';
 import { lineProblemsOf, type StorageReport } from './reports';
+import { TimeSlicer } from './slicer';
+import { CacheKeeping, type ReadStamps } from './cacheKeeping';
+import { CachedRows, loadWorkspace } from './workspaceLoad';
 
 /** An article open in an editor: its text there, and whether that differs from the file. */
 export interface OpenArticle {
@@ -28,6 +32,8 @@ export interface RepositoryOptions {
   readonly maxBytes?: () => number;
   /** How long a changed sidecar must stay the same before it is read: other programs write in place, and a watcher event can come first. */
   readonly settleMs?: number;
+  /** Paces loading so the thread is never held long (the editor's extension host); default: the event loop's clock. */
+  readonly slicer?: TimeSlicer;
 }
 
 /** Another window's write between our check and our rename: merged and tried again, this many times. */
@@ -51,12 +57,22 @@ export class SidecarFiles implements Disposable {
   /** Articles (or folders) being renamed: no revert drops their tags until the store has moved them. */
   private readonly renaming = new Set<string>();
   private readonly disposables: Disposable[] = [];
+  protected readonly slicer: TimeSlicer;
+  /** Articles listed from the cache whose sidecars are not loaded yet. */
+  readonly cachedRows = new CachedRows();
+  private readonly caching: CacheKeeping;
 
   constructor(private readonly options: RepositoryOptions) {
     this.fs = options.fs;
     this.store = options.store;
     this.paths = options.paths ?? PATHS_ARE_KEYS;
-    this.disposables.push(this.reports, options.store.onDidChange((change) => {
+    this.slicer = options.slicer ?? new TimeSlicer();
+    this.caching = new CacheKeeping({
+      fs: this.fs, paths: this.paths, store: this.store, record: this.record, slicer: this.slicer,
+      isDirty: (key) => options.openArticle?.(key)?.dirty === true,
+      articleText: (key) => this.articleText(key), inQueue: (key, work) => this.inQueue(key, work), track: (work) => this.track(work),
+    });
+    this.disposables.push(this.reports, this.cachedRows, this.caching, options.store.onDidChange((change) => {
       if (change.kind === 'edited' || change.kind === 'reattached' || change.kind === 'merged') void this.saveIfClean(change.key);
     }));
   }
@@ -78,27 +94,33 @@ export class SidecarFiles implements Disposable {
     return this.work.track(work);
   }
 
+  /** From now on, loads list articles from this cache first and keep it up to date. */
+  useCache(cache: WorkspaceCache): void {
+    this.caching.cache = cache;
+  }
+
   /**
-   * Reads every sidecar under the roots (skipping node_modules and dot folders); articles with
-   * unsaved tag changes keep theirs. The tags of a sidecar that is gone are dropped as a deleted
-   * sidecar's are: a watcher can miss the deletion, and this is the analyst's way to catch up.
+   * Reads every sidecar under the roots, a slice at a time (see loadWorkspace). `listed` is called
+   * once every article is listed, from the cache or from its sidecar. The cache is saved at the end.
    */
-  loadAll(roots: readonly string[]): Promise<void> {
+  loadAll(roots: readonly string[], listed?: () => void): Promise<void> {
     return this.track((async () => {
-      const skip = (folder: string): boolean => basenamePath(folder) === 'node_modules' || basenamePath(folder).startsWith('.');
-      const found = await Promise.all(roots.map((root) => this.fs.find(root, (p) => isSidecarName(basenamePath(p)), skip).catch(() => undefined)));
-      const keys = new Set(found.flatMap((sidecars) => sidecars ?? []).map((sidecar) => this.paths.keyOf(articlePathFor(sidecar)!)));
-      await Promise.all([...keys].map(async (key) => {
-        if (!this.store.isModified(key)) await this.load(key);
-      }));
-      // Only under a root that could be listed: a folder that failed to list says nothing of its sidecars.
-      const listed = roots.filter((_, i) => found[i] !== undefined);
-      const unseen = this.store.keys().filter((key) => {
-        const article = this.paths.pathOf(key);
-        return !keys.has(key) && article !== undefined && listed.some((root) => isUnder(article, root));
-      });
-      await Promise.all(unseen.map((key) => this.queue.run(key, () => this.forgetIfGone(key))));
+      try {
+        await loadWorkspace({
+          fs: this.fs, paths: this.paths, store: this.store, cache: this.caching.cache, rows: this.cachedRows, slicer: this.slicer,
+          load: (key) => this.load(key),
+          loadListed: (key) => this.loadListed(key),
+          forgetIfGone: (key) => this.queue.run(key, () => this.forgetIfGone(key)),
+        }, roots, listed);
+      } finally {
+        await this.caching.save();
+      }
     })());
+  }
+
+  /** Writes the cache file (see CacheKeeping.save). False when it could not be written. */
+  saveCache(): Promise<boolean> {
+    return this.caching.save();
   }
 
   /** Loads an article's sidecar if the store does not know the article yet. */
@@ -130,12 +152,17 @@ export class SidecarFiles implements Disposable {
   /** One change the file system reported. */
   fileChanged(change: FileChange): void {
     const article = articlePathFor(change.path);
+    const key = this.paths.keyOf(article ?? change.path);
+    if (this.cachedRows.has(key)) {
+      this.cachedRows.delete(key);
+      // Counts of the files as they were: the sidecar's own tags are read now (below, for a sidecar's change; a deleted article is then listed as missing).
+      if (article === undefined) void this.track(this.load(key));
+    }
     if (article !== undefined) {
       if (change.kind === 'deleted') this.sidecarDeleted(change.path, article);
       else void this.track(this.sidecarChanged(change.path, article));
       return;
     }
-    const key = this.paths.keyOf(change.path);
     if (change.kind === 'deleted') {
       void this.track(this.articleDeleted(key));
       return;
@@ -151,6 +178,11 @@ export class SidecarFiles implements Disposable {
   /** Reads go in the article's queue too: a read never lands between our write's check and its rename. */
   protected load(key: string, keepUnsaved = true): Promise<void> {
     return this.queue.run(key, () => this.loadNow(key, keepUnsaved));
+  }
+
+  /** An article listed from the cache is loaded now (its row was opened, or its turn came), once. */
+  loadListed(key: string): Promise<void> {
+    return this.cachedRows.loadOnce(key, () => this.track(this.load(key)));
   }
 
   protected inQueue<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -171,32 +203,54 @@ export class SidecarFiles implements Disposable {
     const article = this.paths.pathOf(key);
     if (article === undefined) return;
     const sidecar = sidecarPathFor(article);
-    const read = await this.readSidecar(sidecar);
-    if (read.kind === 'missing') {
+    try {
+      await this.loadInto(key, article, sidecar, keepUnsaved);
+    } finally {
+      this.cachedRows.delete(key); // the store speaks for the article now, or nothing does
+    }
+  }
+
+  private async loadInto(key: string, article: string, sidecar: string, keepUnsaved: boolean): Promise<void> {
+    const stamps = await this.caching.beforeRead(sidecar, article);
+    const bytes = await readBytes(this.fs, sidecar);
+    const text = bytes instanceof Uint8Array ? await this.articleText(key) : undefined;
+    const missing = bytes instanceof Uint8Array && text === undefined && !(await this.exists(article));
+    // The reads are done; the rest is work for the thread, one article a slice's unit.
+    await this.slicer.run(() => this.loadRead(key, article, sidecar, { bytes, text, missing, stamps }, keepUnsaved));
+  }
+
+  /** Loads what was read into the store: no await in here, so that it is one unit of a slice. */
+  private loadRead(key: string, article: string, sidecar: string, read: { bytes: FileRead; text: string | undefined; missing: boolean; stamps: ReadStamps | undefined }, keepUnsaved: boolean): void {
+    const { text, missing, stamps } = read;
+    this.caching.forget(sidecar);
+    const content = this.parseSidecar(sidecar, read.bytes);
+    if (content.kind === 'missing') {
       this.reports.fire({ kind: 'clear', sidecar });
       // No sidecar yet: nothing tagged — unless tags were made while we looked (they get written).
       if (this.store.get(key) && !(keepUnsaved && this.store.isModified(key))) this.store.load(key, {});
       return;
     }
-    if (read.kind === 'unreadable') {
-      this.keepReadOnly(key, sidecar, read.problems);
+    if (content.kind === 'unreadable') {
+      this.keepReadOnly(key, sidecar, content.problems);
       return;
     }
-    const text = await this.articleText(key);
     if (keepUnsaved && this.store.isModified(key)) {
-      mergeFromDisk(this.store, key, read.file, text);
-      this.reports.fire(lineProblemsOf(sidecar, read.file, text, true));
+      mergeFromDisk(this.store, key, content.file, text);
+      this.reports.fire(lineProblemsOf(sidecar, content.file, text, true));
       return;
     }
-    const missing = text === undefined && !(await this.exists(article));
-    this.store.load(key, { sidecar: read.file, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
-    this.reports.fire(lineProblemsOf(sidecar, read.file, text, true));
-    if (text !== undefined) this.reattachToArticle(key, article, text, read.file);
+    this.store.load(key, { sidecar: content.file, missing, ...(text !== undefined ? { words: countWords(text) } : {}) });
+    this.reports.fire(lineProblemsOf(sidecar, content.file, text, true));
+    if (text !== undefined) this.reattachToArticle(key, article, text, content.file);
+    if (text !== undefined) this.caching.loaded(key, sidecar, stamps, content.file.tags);
   }
 
   /** Reads and parses a sidecar, recording what is on disk. */
-  protected async readSidecar(sidecar: string, already?: Awaited<ReturnType<typeof readBytes>>): Promise<SidecarContent> {
-    const read = already ?? (await readBytes(this.fs, sidecar));
+  protected async readSidecar(sidecar: string, already?: FileRead): Promise<SidecarContent> {
+    return this.parseSidecar(sidecar, already ?? (await readBytes(this.fs, sidecar)));
+  }
+
+  private parseSidecar(sidecar: string, read: FileRead): SidecarContent {
     const content = sidecarContent(sidecar, read, this.maxBytes());
     this.record.remember(sidecar, read, content.kind === 'ok');
     return content;
@@ -225,7 +279,7 @@ export class SidecarFiles implements Disposable {
   private async sidecarChanged(sidecar: string, article: string): Promise<void> {
     const key = this.paths.keyOf(article);
     await this.queue.run(key, async () => {
-      const read = await this.settledRead(sidecar);
+      const read = await settledRead(this.fs, sidecar, this.options.settleMs ?? 40);
       if (read !== 'missing' && this.record.unchanged(sidecar, read)) return; // our own write, or already read
       if (this.store.isModified(key)) await this.mergeIfChanged(key, sidecar);
       else await this.loadNow(key, true);
@@ -247,6 +301,7 @@ export class SidecarFiles implements Disposable {
     // Moving with its article: the watcher can tell of the old name before the rename is followed.
     if (this.isRenaming(key)) return;
     this.record.forget(sidecar);
+    this.caching.forget(sidecar);
     this.reports.fire({ kind: 'clear', sidecar });
     if (!this.store.isModified(key)) this.store.delete(key);
   }
@@ -323,6 +378,7 @@ export class SidecarFiles implements Disposable {
         throw error;
       }
       this.record.remember(sidecar, bytes);
+      this.caching.wrote(key, sidecar);
       this.store.markSaved(key, write.sidecar, write.tags, write.rejected, write.details);
       this.reports.fire(lineProblemsOf(sidecar, write.sidecar, text, false));
       return;
@@ -356,25 +412,7 @@ export class SidecarFiles implements Disposable {
     return this.options.maxBytes?.() ?? DEFAULT_MAX_FILE_BYTES;
   }
 
-  /** The file's bytes once they stop changing (another program may still be writing in place). */
-  private async settledRead(path: string): Promise<Awaited<ReturnType<typeof readBytes>>> {
-    const settleMs = this.options.settleMs ?? 40;
-    let read = await readBytes(this.fs, path);
-    for (let i = 0; i < 10; i++) {
-      await new Promise((resolve) => setTimeout(resolve, settleMs));
-      const again = await readBytes(this.fs, path);
-      if (sameRead(again, read)) return read;
-      read = again;
-    }
-    return read;
-  }
-
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function sameRead(a: Awaited<ReturnType<typeof readBytes>>, b: Awaited<ReturnType<typeof readBytes>>): boolean {
-  if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return a === b || (a instanceof Error && b instanceof Error && a.message === b.message);
-  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }

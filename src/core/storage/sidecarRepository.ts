@@ -65,6 +65,7 @@ export class SidecarRepository extends SidecarFiles {
     if (isFile) this.record.move(sidecarPathFor(from), sidecarPathFor(to));
     else this.record.move(from, to);
     for (const key of moved) this.store.move(key, move.to + key.slice(move.from.length));
+    this.cachedRows.deleteUnder(move.from); // listed from the cache under the old name: read again under the new one when the watcher tells
     if (isFile) await this.inQueue(move.to, () => this.writeArticleName(to));
   }
 

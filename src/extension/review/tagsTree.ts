@@ -4,7 +4,7 @@ import type { CodebookService } from '../codebook/codebookService';
 import { categoryOf } from '../../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../../core/review/filter';
 import type { TagConflict } from '../../core/merge';
-import { nodeId, TagTreeModel, TreeNodes, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
+import { nodeId, NOTHING_LISTED, TagTreeModel, TreeNodes, withListed, type ListedArticles, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
 import type { Tag } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
 import { articleUri, fileName } from '../shared/articles';
@@ -20,6 +20,8 @@ const QUIET_MS = 150;
 const FETCH_WAIT_MS = 1000;
 /** How long the tree waits for a burst of changes to end before it redraws. */
 const REDRAW_DELAY_MS = 100;
+/** The longest a redraw waits for a burst to end: a workspace loading is one long burst. */
+const MAX_REDRAW_WAIT_MS = 1000;
 
 export type TagsNode = TreeNode;
 export { nodeId };
@@ -46,11 +48,15 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   /** When VS Code last asked for rows. */
   private lastAsked = 0;
 
-  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
-    this.source = {
+  /**
+   * `listed`: articles listed from the cache before their sidecars are read; their rows show the
+   * cached counts, and their tags are loaded before any row of a tag is shown (`loadListed`).
+   */
+  constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly listed: ListedArticles = NOTHING_LISTED, private readonly codebook?: CodebookService) {
+    this.source = withListed({
       keys: () => store.keys(),
       tags: (key) => lens.shown(store.tags(key)),
-      label: (key) => fileName(articleUri(key)),
+      label: (key) => this.labelOf(key),
       hasProblem: (key) => store.get(key)?.problem !== undefined,
       words: (key) => store.get(key)?.words,
       suggestions: (key) => store.suggestions(key),
@@ -60,10 +66,19 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       differenceKeys: () => this.differenceRows?.keys() ?? [],
       differences: (key) => this.differenceRows?.ids(key) ?? [],
       labelOrder: (category) => this.codebook?.codebook.categories[category].labels.map((l) => l.id) ?? [],
-    };
+    }, listed, (key) => store.get(key) !== undefined, (tags) => lens.shown(tags));
     this.current = new TagTreeModel(this.source);
     const redraw = (): void => this.requestRedraw(REDRAW_DELAY_MS);
-    this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw), ...(codebook ? [codebook.onDidChange(redraw)] : []));
+    this.subscription = vscode.Disposable.from(store.onDidChange(redraw), lens.onDidChange(redraw), listed.onDidChange(redraw), ...(codebook ? [codebook.onDidChange(redraw)] : []));
+  }
+
+  /** File names by key: the first level sorts by them at every redraw, and parsing 10,000 URIs each time showed. */
+  private readonly labels = new Map<string, string>();
+
+  private labelOf(key: string): string {
+    let label = this.labels.get(key);
+    if (label === undefined) this.labels.set(key, (label = fileName(articleUri(key))));
+    return label;
   }
 
   private differenceRows: DifferenceRows | undefined;
@@ -79,6 +94,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private redrawWanted = false;
+  private wantedSince = 0;
   private firedAt = 0;
   private fetchedSinceFire = true;
 
@@ -91,9 +107,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
    * another's tags.
    */
   private requestRedraw(delayMs: number): void {
+    const now = Date.now();
+    if (!this.redrawWanted) this.wantedSince = now;
     this.redrawWanted = true;
     clearTimeout(this.redrawTimer);
-    this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), delayMs);
+    // A burst that goes on (a large workspace loading, a slice at a time) still redraws now and then.
+    this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), Math.max(0, Math.min(delayMs, this.wantedSince + MAX_REDRAW_WAIT_MS - now)));
   }
 
   private redrawWhenQuiet(): void {
@@ -158,7 +177,12 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       this.fetchedSinceFire = true;
       this.nodes.prune((n) => this.exists(n));
     }
-    return (node ? this.current.children(node) : this.current.roots()).map((n) => this.nodes.of(n));
+    const children = node ? this.current.children(node) : this.current.roots();
+    // A tag row is only ever the sidecar's own tag: an article still listed from the cache has its
+    // sidecar loaded now, and its tag rows come with the redraw that follows.
+    const unread = new Set(children.flatMap((n) => (n.kind === 'tag' && this.listed.has(n.key) ? [n.key] : [])));
+    for (const key of unread) void this.listed.loadListed(key).catch(() => undefined); // a failure is reported by the storage
+    return children.filter((n) => !(n.kind === 'tag' && unread.has(n.key))).map((n) => this.nodes.of(n));
   }
 
   getParent(node: TagsNode): TagsNode | undefined {
@@ -170,7 +194,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   private exists(node: TagsNode): boolean {
     if (node.kind === 'tag') return this.store.find(node.key, node.id) !== undefined;
     if (node.kind === 'suggestion') return this.current.suggestionOf(node) !== undefined;
-    if (node.kind === 'article') return this.store.get(node.key) !== undefined;
+    if (node.kind === 'article') return this.store.get(node.key) !== undefined || this.listed.has(node.key);
     if (node.kind === 'difference') return this.differenceRows?.ids(node.key).includes(node.id) ?? false;
     return true;
   }

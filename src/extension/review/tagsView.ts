@@ -22,7 +22,12 @@ export class TagsView extends Disposable {
 
   constructor(private readonly store: TagStore, storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
     super();
-    this.provider = this.register(new TagsTreeProvider(store, lens, codebook));
+    const rows = storage.repository.cachedRows;
+    this.provider = this.register(new TagsTreeProvider(store, lens, {
+      keys: () => rows.keys(), has: (key) => rows.has(key), get: (key) => rows.get(key),
+      loadListed: (key) => storage.repository.loadListed(key),
+      onDidChange: (listener) => rows.onDidChange(listener),
+    }, codebook));
     this.view = this.register(vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
     [
       registerCommand(CommandId.refreshTags, () => vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.rescan())),

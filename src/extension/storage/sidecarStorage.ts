@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { SidecarProblem } from '../../core/sidecar';
 import type { LineProblem, StorageReport } from '../../core/storage/reports';
+import { WORKSPACE_CACHE_NAME, WorkspaceCache } from '../../core/cache/workspaceCache';
+import { joinPath } from '../../core/fs/paths';
 import { SidecarRepository } from '../../core/storage/sidecarRepository';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, openDocument } from '../shared/articles';
@@ -19,9 +21,14 @@ export class SidecarStorage extends Disposable {
   /** The workspace's file system: its first folder's scheme and authority (a corpus lives on one). */
   readonly files: VscodeFileSystem;
   readonly repository: SidecarRepository;
+  /** Resolves when every sidecar has been read (the first scan). */
   readonly ready: Promise<void>;
+  /** Resolves when every article is listed in the Tags view, from the cache or from its sidecar (the first scan). */
+  readonly listed: Promise<void>;
+  private readonly cacheOpened: Promise<void>;
 
-  constructor(store: TagStore) {
+  /** `storageUri`: the extension's storage for this workspace, where the Tags view's cache lives (none: no cache). */
+  constructor(store: TagStore, storageUri?: vscode.Uri, version = '') {
     super();
     const files = new VscodeFileSystem(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'));
     this.files = files;
@@ -51,7 +58,17 @@ export class SidecarStorage extends Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => void this.ensureLoaded(doc.uri)),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.repository.articleSaved(articleKey(doc.uri), doc.getText())),
     );
-    this.ready = this.rescan();
+    this.cacheOpened = storageUri ? this.openCache(storageUri, version) : Promise.resolve();
+    let listed = (): void => undefined;
+    this.listed = new Promise((resolve) => (listed = resolve));
+    this.ready = this.rescan(listed);
+    void this.ready.then(listed, listed); // a failed scan lists what it could (the failure is reported by track)
+  }
+
+  /** Through the port, so the cache works wherever storageUri is (a `vscode-userdata:` folder on the web). */
+  private async openCache(storageUri: vscode.Uri, version: string): Promise<void> {
+    const storage = new VscodeFileSystem(storageUri);
+    this.repository.useCache(await WorkspaceCache.open(storage, joinPath(storageUri.path, WORKSPACE_CACHE_NAME), version));
   }
 
   /** Resolves when every read and write started so far has finished. */
@@ -70,10 +87,11 @@ export class SidecarStorage extends Disposable {
   }
 
   /** Reads every sidecar in the workspace again (articles with unsaved tag changes keep theirs). */
-  rescan(): Promise<void> {
+  rescan(listed?: () => void): Promise<void> {
     return this.track((async () => {
+      await this.cacheOpened;
       const roots = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => this.files.pathOf(folder.uri) ?? []);
-      await this.repository.loadAll(roots);
+      await this.repository.loadAll(roots, listed);
       await Promise.all(vscode.workspace.textDocuments.map((doc) => this.ensureLoaded(doc.uri)));
     })());
   }
