@@ -1,0 +1,2 @@
+export { extractArticle, MIN_ARTICLE_CHARACTERS, type ExtractOptions, type ExtractResult } from './extract';
+export type { PageMeta } from './metadata';
