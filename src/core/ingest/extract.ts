@@ -54,7 +54,7 @@ export function extractArticle(bytes: Uint8Array, options: ExtractOptions): Extr
 }
 
 function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
 /** Files that are plainly something else: a PDF, an image, a zip, anything with NUL bytes. */
