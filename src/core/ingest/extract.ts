@@ -3,7 +3,7 @@
 // and the command line what Node read; the same answer either way.
 import { Readability } from '@mozilla/readability';
 import { decodePage } from './decode';
-import { parsePage, type DomNode } from './dom';
+import { parsePage, type DomDocument, type DomNode } from './dom';
 import { readPageMeta, type PageMeta } from './metadata';
 import { paragraphsOf, normalise } from './plainText';
 import { MAX_ELEMENTS, preparePage } from './prepare';
@@ -18,6 +18,11 @@ export interface ExtractOptions {
 export type ExtractResult =
   | { ok: true; text: string; meta: PageMeta; warnings: string[] }
   | { ok: false; message: string };
+
+/** Readability as used here: over the ingest's DOM types (its own name the DOM library's), giving back the article's element. */
+const ReadabilityOverDom = Readability as unknown as new (doc: DomDocument, options: { serializer: (node: DomNode) => DomNode; maxElemsToParse: number; disableJSONLD: boolean }) => {
+  parse(): { title?: string | null; byline?: string | null; content?: DomNode | null } | null;
+};
 
 /** Fewer characters of text than this, besides the headline, is not an article (a login wall, an index of links, an empty shell). */
 export const MIN_ARTICLE_CHARACTERS = 140;
@@ -37,7 +42,7 @@ export function extractArticle(bytes: Uint8Array, options: ExtractOptions): Extr
   const prepared = preparePage(doc);
   if (!prepared.ok) return refuse(prepared.message);
   warnings.push(...prepared.warnings);
-  const parsed = new Readability<DomNode>(doc as never, { serializer: (node) => node, maxElemsToParse: MAX_ELEMENTS, disableJSONLD: true }).parse();
+  const parsed = new ReadabilityOverDom(doc, { serializer: (node) => node, maxElemsToParse: MAX_ELEMENTS, disableJSONLD: true }).parse();
   const headline = meta.headline ?? cleanTitle(parsed?.title ?? undefined);
   const paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
   // Readability keeps the headline when it repeats it in the body; once, first, is what the text wants.
