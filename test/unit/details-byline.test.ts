@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import Ajv from 'ajv';
+import { parse as parseYaml } from 'yaml';
 import { DETAIL_KEYS } from '../../src/core/details';
 import { SidecarFile } from '../../src/core/sidecar';
 
@@ -39,4 +43,16 @@ test('an empty or non-text byline is reported on its line and kept as written', 
   assert.equal(file.details.byline, undefined);
   assert.match(file.detailProblems.map((p) => p.message).join('\n'), /"byline" must be text/);
   assert.equal(file.serialize([], SHA), text);
+});
+
+test('the sidecar schema describes byline: text, not empty', () => {
+  const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'sidecar.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+  assert.deepEqual(schema.properties['byline'], { description: 'Who wrote the article, as the page credits them (e.g. Ann Lee and Dev Okafor).', type: 'string', minLength: 1 });
+  const validate = new Ajv({ strict: false }).compile(schema);
+  const written = parseYaml(SidecarFile.create('clinic.txt', SHA).serialize([], SHA, undefined, undefined, { byline: 'Ann Lee' })) as Record<string, unknown>;
+  assert.equal(written['byline'], 'Ann Lee');
+  const file = (byline: unknown): unknown => ({ ...written, byline });
+  assert.ok(validate(file('Ann Lee')), JSON.stringify(validate.errors));
+  assert.ok(!validate(file('')));
+  assert.ok(!validate(file(42)));
 });
