@@ -35,6 +35,7 @@ export interface DomDocument {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   querySelector(selector: string): DomElement | null;
   createTextNode(text: string): DomNode;
+  createElement(name: string): DomElement & { innerHTML: string };
 }
 
 /**

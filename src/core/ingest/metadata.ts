@@ -20,15 +20,25 @@ type Json = Record<string, unknown>;
 
 export function readPageMeta(doc: DomDocument, warnings: string[]): PageMeta {
   const ld = jsonLdArticle(doc);
+  // JSON-LD is written by templates that often escape it as HTML ("Council&#8217;s vote").
+  const text = (value: unknown): string | undefined => {
+    const line = typeof value === 'string' ? clean(value) : undefined;
+    if (line === undefined || !/[&<]/.test(line)) return line;
+    const holder = doc.createElement('div');
+    holder.innerHTML = line;
+    return clean(holder.textContent);
+  };
   const meta = (selector: string): string | undefined => clean(doc.querySelector(selector)?.getAttribute('content'));
   const base = text(ld?.['url']) ?? meta('meta[property="og:url"]');
   const canonical = clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'));
   const found: PageMeta = {};
-  const outlet = publisherName(ld) ?? meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
+  const outlet = publisherName(ld, text) ?? meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
   if (outlet) found.outlet = outlet;
-  const url = absoluteUrl(text(ld?.['url']) ?? idOf(ld?.['mainEntityOfPage']), base) ?? absoluteUrl(meta('meta[property="og:url"]'), base) ?? absoluteUrl(canonical, base);
+  const url = absoluteUrl(text(ld?.['url']) ?? idOf(ld?.['mainEntityOfPage'], text), base) ?? absoluteUrl(meta('meta[property="og:url"]'), base) ?? absoluteUrl(canonical, base);
   if (url) found.url = url;
-  const dates = [text(ld?.['datePublished']), meta('meta[property="article:published_time"]'), meta('meta[itemprop="datePublished"]'), clean(doc.querySelector('time[datetime]')?.getAttribute('datetime'))];
+  // A page's first <time> may be the header's clock or a related story's: the article's own first.
+  const time = doc.querySelector('article time[datetime], main time[datetime]') ?? doc.querySelector('time[datetime]');
+  const dates = [text(ld?.['datePublished']), meta('meta[property="article:published_time"]'), meta('meta[itemprop="datePublished"]'), clean(time?.getAttribute('datetime'))];
   for (const date of dates) {
     if (date === undefined) continue;
     const published = isoDate(date);
@@ -42,7 +52,7 @@ export function readPageMeta(doc: DomDocument, warnings: string[]): PageMeta {
   const onlyHeading = headings.length === 1 ? clean(headings[0]!.textContent) : undefined;
   const headline = text(ld?.['headline']) ?? meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? onlyHeading;
   if (headline) found.headline = withoutSiteName(headline, found.outlet);
-  const byline = authorNames(ld?.['author']) ?? notAUrl(meta('meta[name="author"]')) ?? notAUrl(meta('meta[property="article:author"]'));
+  const byline = authorNames(ld?.['author'], text) ?? notAUrl(meta('meta[name="author"]')) ?? notAUrl(meta('meta[property="article:author"]'));
   if (byline) found.byline = byline;
   return found;
 }
@@ -92,30 +102,28 @@ function resolveReferences(article: Json, byId: ReadonlyMap<string, Json>): Json
   return { ...article, publisher: resolve(article['publisher']), author: resolve(article['author']) };
 }
 
-function publisherName(ld: Json | undefined): string | undefined {
+type TextOf = (value: unknown) => string | undefined;
+
+function publisherName(ld: Json | undefined, text: TextOf): string | undefined {
   const publisher = ld?.['publisher'];
   const first = Array.isArray(publisher) ? (publisher as unknown[])[0] : publisher;
-  if (typeof first === 'string') return clean(first);
+  if (typeof first === 'string') return text(first);
   return typeof first === 'object' && first !== null ? text((first as Json)['name']) : undefined;
 }
 
-function authorNames(author: unknown): string | undefined {
+function authorNames(author: unknown, text: TextOf): string | undefined {
   const list = (Array.isArray(author) ? author : [author]) as unknown[];
-  const names = list.map((a) => (typeof a === 'string' ? notAUrl(clean(a)) : typeof a === 'object' && a !== null ? text((a as Json)['name']) : undefined)).filter((n): n is string => n !== undefined);
+  const names = list.map((a) => (typeof a === 'string' ? notAUrl(text(a)) : typeof a === 'object' && a !== null ? text((a as Json)['name']) : undefined)).filter((n): n is string => n !== undefined);
   if (names.length === 0) return undefined;
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-function idOf(value: unknown): string | undefined {
+function idOf(value: unknown, text: TextOf): string | undefined {
   if (typeof value === 'string') return clean(value);
   return typeof value === 'object' && value !== null ? text((value as Json)['@id']) : undefined;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? clean(value) : undefined;
-}
-
-/** One line of text with entities a template double-escaped (`&amp;amp;`) left to the reader; blanks collapsed. */
+/** One line: white space (and no-break spaces, which a detail has no use for) collapsed, trimmed. */
 function clean(value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   const line = value.replace(/[\s\u00a0]+/g, ' ').trim();
