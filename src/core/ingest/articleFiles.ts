@@ -20,11 +20,39 @@ export function slugOf(text: string, maxWords = Number.POSITIVE_INFINITY): strin
   return chosen.slice(0, maxWords).join('-');
 }
 
-/** The article's file name from its details: missing parts are left out; with none, the page's own name. */
-export function articleFileName(meta: PageMeta, pageName: string, suffix = 1): string {
-  const parts = [meta.outlet ? slugOf(meta.outlet) : '', meta.published?.slice(0, 10) ?? '', meta.headline ? slugOf(meta.headline, SLUG_WORDS) : ''].filter((p) => p !== '');
-  const stem = parts.length > 0 ? parts.join('-') : slugOf(pageName.replace(/\.[^.]*$/, '')) || 'article';
-  return `${stem}${suffix > 1 ? `-${suffix}` : ''}.txt`;
+export const DEFAULT_NAME_PATTERN = '{outlet}-{date}-{slug}';
+
+/**
+ * The article's file name from its details by a pattern of `{outlet}`, `{date}` (YYYY-MM-DD),
+ * `{slug}` (the headline's first words) and `{page}` (the saved page's name): a part the page does
+ * not give is left out with the separator before it; with none of them, the page's own name.
+ */
+export function articleFileName(meta: PageMeta, pageName: string, suffix = 1, pattern = DEFAULT_NAME_PATTERN): string {
+  const page = slugOf(pageName.replace(/\.[^.]*$/, ''));
+  const parts: Record<string, string> = {
+    outlet: meta.outlet ? slugOf(meta.outlet) : '',
+    date: meta.published?.slice(0, 10) ?? '',
+    slug: meta.headline ? slugOf(meta.headline, SLUG_WORDS) : '',
+    page,
+  };
+  let stem = '';
+  let separator = '';
+  for (const piece of pattern.split(/(\{\w+\})/)) {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    if (name === undefined || !(name in parts)) {
+      // A bare separator waits for the part after it: "-{date}-" with no date must not give "--".
+      if (/^[-_. ]*$/.test(piece)) separator += piece;
+      else {
+        stem += separator + piece;
+        separator = '';
+      }
+    } else if (parts[name] !== '') {
+      stem += (stem === '' ? '' : separator) + parts[name];
+      separator = '';
+    }
+  }
+  stem = stem.replace(/[\\/:*?"<>|]/g, '-').replace(/^[-_. ]+|[-_. ]+$/g, '');
+  return `${stem || page || 'article'}${suffix > 1 ? `-${suffix}` : ''}.txt`;
 }
 
 export interface WrittenArticle {
@@ -37,11 +65,11 @@ export interface WrittenArticle {
  * A name whose article or sidecar is already there is skipped for the next suffix; the article is
  * created only where nothing is (expect 'absent'), so a file that appears meanwhile is not replaced.
  */
-export async function writeIngestedArticle(fs: FileSystemPort, folder: string, article: { text: string; meta: PageMeta }, pageName: string): Promise<WrittenArticle> {
+export async function writeIngestedArticle(fs: FileSystemPort, folder: string, article: { text: string; meta: PageMeta }, pageName: string, pattern = DEFAULT_NAME_PATTERN): Promise<WrittenArticle> {
   const base = folder.endsWith('/') ? folder : `${folder}/`;
   const bytes = new TextEncoder().encode(article.text);
   for (let suffix = 1; suffix <= MAX_SUFFIX; suffix++) {
-    const name = articleFileName(article.meta, pageName, suffix);
+    const name = articleFileName(article.meta, pageName, suffix, pattern);
     const articlePath = `${base}${name}`;
     const sidecarPath = `${base}${sidecarNameFor(name)}`;
     // A sidecar without its article (moved away, about to be restored) still claims the name.
@@ -58,5 +86,5 @@ export async function writeIngestedArticle(fs: FileSystemPort, folder: string, a
     await fs.writeFileAtomic(sidecarPath, new TextEncoder().encode(sidecar), { expect: 'absent' });
     return { articlePath, sidecarPath };
   }
-  throw new Error(`${base}: ${articleFileName(article.meta, pageName)} and its ${MAX_SUFFIX - 1} numbered names are all taken; nothing was written.`);
+  throw new Error(`${base}: ${articleFileName(article.meta, pageName, 1, pattern)} and its ${MAX_SUFFIX - 1} numbered names are all taken; nothing was written.`);
 }
