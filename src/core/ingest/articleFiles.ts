@@ -40,8 +40,8 @@ export function articleFileName(meta: PageMeta, pageName: string, suffix = 1, pa
   for (const piece of pattern.split(/(\{\w+\})/)) {
     const name = /^\{(\w+)\}$/.exec(piece)?.[1];
     if (name === undefined || !(name in parts)) {
-      // A bare separator waits for the part after it: "-{date}-" with no date must not give "--".
-      if (/^[-_. ]*$/.test(piece)) separator += piece;
+      // A bare separator waits for the part after it, and one is enough: "-{date}-" with no date must not give "--".
+      if (/^[-_. ]*$/.test(piece)) separator ||= piece;
       else {
         stem += separator + piece;
         separator = '';
