@@ -1,7 +1,8 @@
 // The extension's browser build (VS Code for the Web's web worker extension host), shared by
 // scripts/build.mjs and the unit test that keeps Node built-ins out of it.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** `./sha256` → `./sha256.browser.ts` when that file exists: the browser form of a module that has one (src/core/sha256.ts says why). */
 export const browserTwins = {
@@ -11,6 +12,18 @@ export const browserTwins = {
       const twin = join(args.resolveDir, `${args.path}.browser.ts`);
       return existsSync(twin) ? { path: twin } : undefined;
     });
+  },
+};
+
+/**
+ * linkedom tries `require('canvas')` (the native package) and falls back to its own shim; a web
+ * worker has no require, so the shim is bundled in its place.
+ */
+export const canvasShim = {
+  name: 'canvas-shim',
+  setup(build) {
+    const shim = join(dirname(createRequire(import.meta.url).resolve('linkedom')), '..', 'commonjs', 'canvas-shim.cjs');
+    build.onResolve({ filter: /^canvas$/ }, () => ({ path: shim }));
   },
 };
 
@@ -25,5 +38,5 @@ export const webExtensionBuild = {
   entryPoints: ['src/extension/extension.ts'],
   outfile: 'dist/web/extension.js',
   external: ['vscode'],
-  plugins: [browserTwins],
+  plugins: [browserTwins, canvasShim],
 };

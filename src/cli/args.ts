@@ -93,6 +93,18 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      the units (A, B, matched), per article, then every disagreement. Reads
                      only. Exit 0; 2 on bad usage or a sidecar that cannot be read.`,
   },
+  ingest: {
+    options: { out: value, json: flag },
+    usage: `ingest [--out DIR] [--json] FILE.html...
+                     Turn saved web pages into articles: the main text (headline first, one
+                     paragraph per line; menus, share bars, comment forms, ads, cookie and
+                     newsletter boxes dropped) in <outlet>-<date>-<slug>.txt, and its sidecar
+                     with the page's outlet, url, published date, headline and byline. --out
+                     names the folder (created if missing; default: the current folder).
+                     Nothing is overwritten: a name in use gets -2, -3. Nothing in the page
+                     is run. Exit 1 when a page was refused (not HTML, too large, no article
+                     text) or not written; the others are still written.`,
+  },
   validate: {
     options: { 'no-cache': flag },
     usage: `validate [--no-cache] PATH...

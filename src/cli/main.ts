@@ -5,6 +5,7 @@ import { check } from './check';
 import { exportTags } from './export';
 import { figures } from './figures';
 import { importTags } from './import';
+import { ingest } from './ingest';
 import { consoleOutput, type Output } from './output';
 import { quotes } from './quotes';
 import { UsageError } from './sidecars';
@@ -32,6 +33,11 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     }
     const paths = args.paths;
     if (command === 'agree') return await agree(paths, { json: args.flag('json'), by: args.value('by') }, out);
+    if (command === 'ingest') {
+      if (paths.length === 0) throw new UsageError('give at least one saved web page (.html).');
+      const outFolder = args.value('out');
+      return await ingest(paths, { json: args.flag('json'), ...(outFolder !== undefined ? { out: outFolder } : {}) }, out);
+    }
     if (paths.length === 0) throw new UsageError(`give at least one article, sidecar or folder.`);
     const format = args.value('format');
     if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError('--format is required.');

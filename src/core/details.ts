@@ -1,4 +1,4 @@
-// An article's details in its sidecar header (outlet, url, published, headline): optional, and a
+// An article's details in its sidecar header (outlet, url, published, headline, byline): optional, and a
 // bad value is reported on its line but never makes the file unreadable or gets dropped.
 
 export interface ArticleDetails {
@@ -8,6 +8,8 @@ export interface ArticleDetails {
   /** ISO 8601 date (`2026-03-25`) or date-time (`2026-03-25T08:30:00Z`). */
   readonly published?: string;
   readonly headline?: string;
+  /** Who wrote it, as the page credits them ("Ann Lee and Dev Okafor"). */
+  readonly byline?: string;
   /** Article-level codes from the codebook (`primary_frame: Security and defense`): one value or several. */
   readonly codes?: ArticleCodes;
 }
@@ -18,7 +20,7 @@ export type ArticleCodes = Readonly<Record<string, string | readonly string[]>>;
 export type DetailKey = Exclude<keyof ArticleDetails, 'codes'>;
 
 /** In the order Newsmark writes them, after `sha256` and before `tags`. */
-export const DETAIL_KEYS: readonly DetailKey[] = ['outlet', 'url', 'published', 'headline'];
+export const DETAIL_KEYS: readonly DetailKey[] = ['outlet', 'url', 'published', 'headline', 'byline'];
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
 

@@ -88,7 +88,7 @@ export class SidecarFile {
     readonly rejected: readonly RejectedSuggestion[] = [],
     /** Entries of `tags:` that could not be read, with where and why. */
     readonly invalidTags: readonly InvalidTagEntry[] = [],
-    /** The readable header details (outlet, url, published, headline). */
+    /** The readable header details (outlet, url, published, headline, byline). */
     readonly details: ArticleDetails = {},
     /** Header details that are there but bad: reported on their lines, kept in the file as written. */
     readonly detailProblems: readonly SidecarProblem[] = [],

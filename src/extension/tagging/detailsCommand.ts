@@ -13,6 +13,7 @@ const LABELS: Record<DetailKey, { title: string; placeholder: string }> = {
   url: { title: 'URL', placeholder: 'https://…' },
   published: { title: 'Published', placeholder: 'ISO date, e.g. 2026-03-25' },
   headline: { title: 'Headline', placeholder: 'The headline as published' },
+  byline: { title: 'Byline', placeholder: 'Who wrote it, e.g. Ann Lee' },
 };
 
 /** Answers given by a caller instead of the input boxes (tests); a key left out keeps its prefilled value. */
