@@ -5,6 +5,8 @@ import * as agreement from './agreement';
 import * as codebook from './codebook';
 import * as compare from './compare';
 import * as exchange from './exchange';
+import * as ingest from './ingest';
+import type { NewArticleFromWebPage } from './ingest/newArticleCommand';
 import * as report from './report';
 import type { ReportPreview } from './report/reportPreview';
 import * as review from './review';
@@ -32,6 +34,7 @@ export interface NewsmarkApi {
   readonly agreement: agreement.AgreementFeature;
   readonly adjudication: adjudication.AdjudicationFeature;
   readonly codebook: codebook.CodebookFeature;
+  readonly ingest: NewArticleFromWebPage;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -52,10 +55,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const compared = compare.register(context, services);
   const adjudicated = adjudication.register(context, services, tagsView);
   exchange.register(context, services);
+  const ingested = ingest.register(context, services);
   return {
     store, tagsView, suggestions, preview,
     decorations: tags.decorations, commands: tags.commands, statusBar: tags.statusBar,
-    compare: compared, agreement: agreed, adjudication: adjudicated, codebook: codebooks,
+    compare: compared, agreement: agreed, adjudication: adjudicated, codebook: codebooks, ingest: ingested,
     idle: (): Promise<void> => sidecars.ready.then(() => tags.tracker.idle()).then(() => sidecars.idle()),
   };
 }

@@ -31,6 +31,7 @@ export const CommandId = {
   exportTags: 'newsmark.exportTags',
   createCodebook: 'newsmark.createCodebook',
   setArticleCodes: 'newsmark.setArticleCodes',
+  newArticleFromWebPage: 'newsmark.newArticleFromWebPage',
   previewReport: 'newsmark.previewReport',
   suggestTags: 'newsmark.suggestTags',
   acceptSuggestion: 'newsmark.acceptSuggestion',

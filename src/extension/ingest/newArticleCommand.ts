@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import { dirnamePath } from '../../core/fs/paths';
+import { DEFAULT_NAME_PATTERN, extractArticle, writeIngestedArticle, type WrittenArticle } from '../../core/ingest/index';
+import { fileName } from '../shared/articles';
+import { CommandId } from '../shared/commandIds';
+import { registerCommand } from '../shared/commands';
+import { Disposable } from '../shared/disposable';
+import { maxFileBytes } from '../shared/settings';
+import type { VscodeFileSystem } from '../storage/vscodeFileSystem';
+
+/** What one run did, page by page (for the notification, and for tests). */
+export interface IngestOutcome {
+  readonly written: { page: string; article: vscode.Uri; outlet?: string }[];
+  readonly refused: { page: string; message: string }[];
+}
+
+/**
+ * "Newsmark: New Article from Web Page…": saved pages (the Explorer's selection, or picked in a
+ * dialog) become clean articles with a sidecar holding the page's details, written beside the
+ * page or in `newsmark.ingest.folder`, never over an existing file. The first article opens;
+ * Suggest Tags is offered.
+ */
+export class NewArticleFromWebPage extends Disposable {
+  constructor(private readonly files: VscodeFileSystem) {
+    super();
+    this.register(registerCommand(CommandId.newArticleFromWebPage, (clicked?: unknown, selected?: unknown) => this.run(pagesFrom(clicked, selected))));
+  }
+
+  async run(given?: readonly vscode.Uri[]): Promise<IngestOutcome> {
+    const pages = given && given.length > 0 ? given : await vscode.window.showOpenDialog({
+      title: 'New Article from Web Page',
+      openLabel: 'Make Articles',
+      canSelectMany: true,
+      filters: { 'Saved web pages': ['html', 'htm'] },
+      ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
+    });
+    const outcome: IngestOutcome = { written: [], refused: [] };
+    if (!pages || pages.length === 0) return outcome;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Making articles from web pages', cancellable: true }, async (progress, token) => {
+      for (const [i, page] of pages.entries()) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: `${fileName(page)} (${i + 1} of ${pages.length})`, increment: 100 / pages.length });
+        await this.one(page, outcome);
+      }
+    });
+    await this.tell(outcome);
+    return outcome;
+  }
+
+  private async one(page: vscode.Uri, outcome: IngestOutcome): Promise<void> {
+    const name = fileName(page);
+    const path = this.files.pathOf(page);
+    if (path === undefined) {
+      outcome.refused.push({ page: name, message: 'it is not on the workspace\'s file system' });
+      return;
+    }
+    try {
+      const info = await this.files.stat(path);
+      const limit = maxFileBytes();
+      if (info && limit > 0 && info.size > limit) {
+        outcome.refused.push({ page: name, message: `it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over newsmark.maxFileSizeMB` });
+        return;
+      }
+      const result = extractArticle(await this.files.readFile(path), { maxBytes: limit > 0 ? limit : Number.MAX_SAFE_INTEGER, sourceName: name });
+      if (!result.ok) {
+        outcome.refused.push({ page: name, message: result.message });
+        return;
+      }
+      const folder = await this.folderFor(path);
+      const written: WrittenArticle = await writeIngestedArticle(this.files, folder, { text: result.text, meta: result.meta }, name, namePattern());
+      outcome.written.push({ page: name, article: this.files.uriOf(written.articlePath), ...(result.meta.outlet ? { outlet: result.meta.outlet } : {}) });
+    } catch (error) {
+      outcome.refused.push({ page: name, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** `newsmark.ingest.folder` (relative to the workspace folder, made if missing), else the page's own folder. */
+  private async folderFor(pagePath: string): Promise<string> {
+    const setting = vscode.workspace.getConfiguration('newsmark').get<string>('ingest.folder', '').trim();
+    const root = vscode.workspace.workspaceFolders?.[0];
+    const rootPath = root && this.files.pathOf(root.uri);
+    if (setting === '' || rootPath === undefined) return dirnamePath(pagePath);
+    const folder = `${rootPath.replace(/\/$/, '')}/${setting.replace(/^\/+|\/+$/g, '')}`;
+    let made = '';
+    for (const part of folder.split('/').filter(Boolean)) {
+      made += `/${part}`;
+      if ((await this.files.stat(made)) === undefined) await this.files.createDirectory(made);
+    }
+    return folder;
+  }
+
+  private async tell(outcome: IngestOutcome): Promise<void> {
+    for (const r of outcome.refused) void vscode.window.showWarningMessage(`${r.page} was not made into an article: ${r.message}`);
+    const [first] = outcome.written;
+    if (!first) return;
+    await vscode.window.showTextDocument(first.article);
+    const what = outcome.written.length === 1 ? `${fileName(first.article)}${first.outlet ? ` (${first.outlet})` : ''}` : `${outcome.written.length} articles`;
+    const suggest = 'Suggest Tags';
+    void vscode.window.showInformationMessage(`Made ${what} from the saved ${outcome.written.length === 1 ? 'page' : 'pages'}, with ${outcome.written.length === 1 ? 'its' : 'their'} outlet, date and address in the sidecar.`, suggest).then(async (choice) => {
+      if (choice !== suggest) return;
+      for (const w of outcome.written) await vscode.commands.executeCommand(CommandId.suggestTags, w.article);
+    });
+  }
+}
+
+function namePattern(): string {
+  const pattern = vscode.workspace.getConfiguration('newsmark').get<string>('ingest.namePattern', DEFAULT_NAME_PATTERN).trim();
+  return pattern === '' ? DEFAULT_NAME_PATTERN : pattern;
+}
+
+/** The Explorer passes the clicked file and every selected one; the palette passes nothing. */
+function pagesFrom(clicked: unknown, selected: unknown): vscode.Uri[] | undefined {
+  if (Array.isArray(selected) && selected.every((s) => s instanceof vscode.Uri) && selected.length > 0) return selected;
+  if (clicked instanceof vscode.Uri) return [clicked];
+  return undefined;
+}
