@@ -4,37 +4,8 @@
 // plain values loadQuickly (sidecarSource.ts) gives, so whatever it does not know for certain —
 // anchors, tags, flow collections other than [] and {}, block scalars, tabs, CR, odd escapes,
 // duplicate keys, comments inside a plain value — makes it give up, and the existing paths decide.
-import { idReadAsWritten, plainFloatValue, plainReadsAsNumber } from './sidecarSource';
+import { beforeSpaces, COLON, DASH, GIVE_UP, HASH, hasUnsupportedCharacters, hexValue, INDICATORS, KNOWN_KEYS, LF, PLAIN_WORDS, plainIntegerAt, resolvePlain, SIMPLE_ESCAPES, SPACE } from './sidecarScanScalars';
 
-/** Thrown to give up, one instance made once (no stack to capture per file); never seen outside this file. */
-const OUTSIDE = new Error('outside the layout the sidecar scanner reads');
-
-/**
- * Characters outside what either YAML reader takes the same way in every place: tab and CR (the
- * scanner follows only LF and spaces), C0/C1 controls and DEL, BOM and noncharacters, and lone
- * surrogates (js-yaml refuses them in plain scalars only). A single class is several times
- * quicker to search for, so surrogates are first found at all, then checked for pairs.
- */
-// eslint-disable-next-line no-control-regex
-const UNSUPPORTED_OR_SURROGATE = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
-// eslint-disable-next-line no-control-regex
-const UNSUPPORTED_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-
-/** Plain words the core schema reads as null or a boolean. */
-const PLAIN_WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | boolean>([
-  ['~', null], ['null', null], ['Null', null], ['NULL', null],
-  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
-]);
-
-/** Characters that start something other than a plain scalar (1 by char code); `-x`, `?x` and `:x` are plain. */
-const INDICATORS = new Uint8Array(0x80);
-for (const c of '-?:,[]{}#&*!|>\'"%@`') INDICATORS[c.charCodeAt(0)] = 1;
-
-const LF = 0x0a;
-const SPACE = 0x20;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
 /** How deep collections may nest here; anything deeper is left to the careful reader's limits. */
 const MAX_NESTING = 24;
 
@@ -43,7 +14,7 @@ const enum Place { Root, TagEntry, Other }
 
 /** A sidecar's plain values as loadQuickly reads them, or undefined when the scanner is not certain. */
 export function scanSidecar(text: string): Record<string, unknown> | undefined {
-  if (text.length === 0 || (UNSUPPORTED_OR_SURROGATE.test(text) && UNSUPPORTED_CHARACTERS.test(text))) return undefined;
+  if (text.length === 0 || hasUnsupportedCharacters(text)) return undefined;
   try {
     return new Scanner(text).document();
   } catch {
@@ -64,9 +35,10 @@ class Scanner {
   constructor(private readonly s: string) {}
 
   document(): Record<string, unknown> {
-    if (this.skipToContent(Infinity) !== 0) throw OUTSIDE;
-    const root = this.mapping(0, Place.Root);
-    if (this.next !== -1) throw OUTSIDE;
+    const first = this.skipToContent(Infinity) === 0 ? this.keyHere() : undefined;
+    if (first === undefined) throw GIVE_UP;
+    const root = this.mapping(0, Place.Root, first);
+    if (this.next !== -1) throw GIVE_UP;
     return root;
   }
 
@@ -87,7 +59,7 @@ class Scanner {
       if (c === LF) {
         this.pos = at + 1;
       } else if (c === HASH) {
-        if (at - this.pos > plainIndent) throw OUTSIDE;
+        if (at - this.pos > plainIndent) throw GIVE_UP;
         const end = s.indexOf('\n', at);
         this.pos = end < 0 ? s.length : end + 1;
       } else {
@@ -96,49 +68,48 @@ class Scanner {
     }
   }
 
-  /** A block mapping whose keys sit at `indent`; pos is at its first key. */
-  private mapping(indent: number, place: Place): Record<string, unknown> {
-    if (++this.nesting > MAX_NESTING) throw OUTSIDE;
+  /** A block mapping whose keys sit at `indent`; pos is past its first key, `first`. */
+  private mapping(indent: number, place: Place, first: string): Record<string, unknown> {
+    if (++this.nesting > MAX_NESTING) throw GIVE_UP;
     const map: Record<string, unknown> = {};
-    for (;;) {
-      const key = this.key();
-      if (Object.prototype.hasOwnProperty.call(map, key)) throw OUTSIDE; // js-yaml refuses duplicates
+    for (let key: string | undefined = first; ; key = this.keyHere()) {
+      if (key === undefined) throw GIVE_UP;
+      // js-yaml refuses a duplicate; `toString` and the like are given up on too, which costs nothing.
+      if (map[key] !== undefined) throw GIVE_UP;
       map[key] = this.mappingValue(indent, key, place);
       const next = this.lastPlain ? this.skipToContent(indent) : this.skipToContent(Infinity);
       if (next < indent) break;
-      if (next > indent) throw OUTSIDE;
+      if (next > indent) throw GIVE_UP;
       this.pos += indent;
     }
     this.nesting--;
     return map;
   }
 
-  /** A key in plain letters, digits, `_` and `-` (not a word read as null or a boolean), and its `:`. */
-  private key(): string {
+  /**
+   * The key at pos — plain letters, digits, `_` and `-`, not a word read as null or a boolean —
+   * with pos moved past its `:`; undefined, pos unmoved, when no such key is there.
+   */
+  private keyHere(): string | undefined {
     const s = this.s;
     const from = this.pos;
-    let c = s.charCodeAt(from);
-    // The keys Newsmark writes, without slicing them out: they are most of a file's keys.
-    const known = c < 0x80 ? KNOWN_KEYS[c] : undefined;
-    if (known) {
-      for (const [withColon, key] of known) {
-        if (!s.startsWith(withColon, from)) continue;
-        const after = s.charCodeAt(from + withColon.length);
-        if (after !== SPACE && after !== LF && from + withColon.length < s.length) throw OUTSIDE;
-        this.pos = from + withColon.length;
-        return key;
-      }
-    }
     let at = from;
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) throw OUTSIDE;
-    do c = s.charCodeAt(++at);
-    while ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH);
-    if (c !== COLON) throw OUTSIDE;
+    let c = s.charCodeAt(at);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return undefined;
+    let hash = 0;
+    do {
+      hash = (hash * 31 + c) | 0;
+      c = s.charCodeAt(++at);
+    } while ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH);
+    if (c !== COLON) return undefined;
     const after = s.charCodeAt(at + 1);
-    if (after !== SPACE && after !== LF && at + 1 < s.length) throw OUTSIDE;
-    const key = s.slice(from, at);
-    if (PLAIN_WORDS.has(key) || key === '__proto__') throw OUTSIDE;
+    if (after !== SPACE && after !== LF && at + 1 < s.length) return undefined;
     this.pos = at + 1;
+    // The keys Newsmark writes are most of a file's keys: found by their hash, not sliced out.
+    const known = KNOWN_KEYS.get(hash);
+    if (known !== undefined && known.length === at - from && s.startsWith(known, from)) return known;
+    const key = s.slice(from, at);
+    if (PLAIN_WORDS.has(key) || key === '__proto__') throw GIVE_UP;
     return key;
   }
 
@@ -157,10 +128,13 @@ class Scanner {
     const next = this.skipToContent(Infinity);
     const dash = next >= 0 && this.isDash(this.pos + next);
     if (next < indent || (next === indent && !dash)) return null;
-    if (place === Place.TagEntry && key === 'id') throw OUTSIDE; // an id is a scalar on its line
+    if (place === Place.TagEntry && key === 'id') throw GIVE_UP; // an id is a scalar on its line
     const items = place === Place.Root && key === 'tags' ? Place.TagEntry : Place.Other;
     this.pos += next;
-    return dash ? this.sequence(next, items) : this.mapping(next, Place.Other);
+    if (dash) return this.sequence(next, items);
+    const first = this.keyHere();
+    if (first === undefined) throw GIVE_UP;
+    return this.mapping(next, Place.Other, first);
   }
 
   private isDash(at: number): boolean {
@@ -169,41 +143,30 @@ class Scanner {
 
   /** A block sequence whose dashes sit at `indent`; pos is at its first dash. */
   private sequence(indent: number, place: Place): unknown[] {
-    if (++this.nesting > MAX_NESTING) throw OUTSIDE;
+    if (++this.nesting > MAX_NESTING) throw GIVE_UP;
     const s = this.s;
     const list: unknown[] = [];
     for (;;) {
       this.pos += 2; // past `- `
       const c = s.charCodeAt(this.pos);
-      if (c === SPACE || c === LF || this.pos >= s.length) throw OUTSIDE;
-      if (this.isDash(this.pos)) {
+      if (c === SPACE || c === LF || this.pos >= s.length) throw GIVE_UP;
+      const key = this.isDash(this.pos) ? undefined : this.keyHere();
+      if (key !== undefined) {
+        list.push(this.mapping(indent + 2, place, key));
+      } else if (this.isDash(this.pos)) {
         list.push(this.sequence(indent + 2, Place.Other)); // `- - x`, as the writer nests lists
-      } else if (this.atKey()) {
-        list.push(this.mapping(indent + 2, place));
       } else {
         list.push(this.inlineValue(indent, false));
         if (this.lastPlain) this.skipToContent(indent);
         else this.skipToContent(Infinity);
       }
       const next = this.next;
-      if (next > indent) throw OUTSIDE;
+      if (next > indent) throw GIVE_UP;
       if (next < indent || !this.isDash(this.pos + next)) break;
       this.pos += next;
     }
     this.nesting--;
     return list;
-  }
-
-  /** Whether a `key:` starts at pos (a sequence item that is a mapping). */
-  private atKey(): boolean {
-    const s = this.s;
-    let at = this.pos;
-    let c = s.charCodeAt(at);
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f)) return false;
-    do c = s.charCodeAt(++at);
-    while ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH);
-    const after = s.charCodeAt(at + 1);
-    return c === COLON && (after === SPACE || after === LF || at + 1 >= s.length);
   }
 
   /**
@@ -217,7 +180,7 @@ class Scanner {
     if (c === 0x22 /* " */) value = this.doubleQuoted(indent + 1);
     else if (c === 0x27 /* ' */) value = this.singleQuoted(indent + 1);
     else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      if (s.charCodeAt(this.pos + 1) !== (c === 0x5b ? 0x5d : 0x7d)) throw OUTSIDE;
+      if (s.charCodeAt(this.pos + 1) !== (c === 0x5b ? 0x5d : 0x7d)) throw GIVE_UP;
       this.pos += 2;
       value = c === 0x5b ? [] : {};
     } else {
@@ -229,8 +192,9 @@ class Scanner {
     const from = this.pos;
     while (s.charCodeAt(this.pos) === SPACE) this.pos++;
     const after = s.charCodeAt(this.pos);
-    if (!(this.pos >= s.length || after === LF || (after === HASH && this.pos > from))) throw OUTSIDE;
-    this.endLine();
+    if (after === LF) this.pos++;
+    else if (after === HASH && this.pos > from) this.endLine();
+    else if (this.pos < s.length) throw GIVE_UP;
     return value;
   }
 
@@ -245,14 +209,22 @@ class Scanner {
     const from = this.pos;
     let end = s.indexOf('\n', from);
     if (end < 0) end = s.length;
-    if (end === from) throw OUTSIDE; // `- ` and nothing after it
+    if (end === from) throw GIVE_UP; // `- ` and nothing after it
     const first = s.charCodeAt(from);
+    if (first >= 0x30 && first <= 0x39 && !isTagId) {
+      // An offset, most of a file's plain values: read without slicing it out.
+      const integer = plainIntegerAt(s, from, end);
+      if (integer !== undefined) {
+        this.pos = end + 1;
+        return integer;
+      }
+    }
     const leadsOn = (first === DASH || first === 0x3f /* ? */ || first === COLON) && from + 1 < end && s.charCodeAt(from + 1) !== SPACE;
-    if (first < 0x80 && INDICATORS[first] === 1 && !leadsOn) throw OUTSIDE;
+    if (first < 0x80 && INDICATORS[first] === 1 && !leadsOn) throw GIVE_UP;
     let stop = end;
     for (let at = from; at < end; at++) {
       const c = s.charCodeAt(at);
-      if (c === COLON && (at + 1 === end || s.charCodeAt(at + 1) === SPACE)) throw OUTSIDE; // a key, or a second value
+      if (c === COLON && (at + 1 === end || s.charCodeAt(at + 1) === SPACE)) throw GIVE_UP; // a key, or a second value
       if (c === HASH && s.charCodeAt(at - 1) === SPACE) {
         stop = at;
         break;
@@ -292,7 +264,7 @@ class Scanner {
         out += s.slice(start, beforeSpaces(s, start, at)) + this.fold(at, minIndent);
         at = start = this.pos;
       } else if (at >= s.length) {
-        throw OUTSIDE;
+        throw GIVE_UP;
       } else {
         at++;
       }
@@ -317,14 +289,14 @@ class Scanner {
       return simple;
     }
     const digits = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : c === 0x55 /* U */ ? 8 : 0;
-    if (digits === 0) throw OUTSIDE; // unknown, or an escaped line break
+    if (digits === 0) throw GIVE_UP; // unknown, or an escaped line break
     let code = 0;
     for (let i = 2; i < 2 + digits; i++) {
       const h = hexValue(s.charCodeAt(at + i));
-      if (h < 0) throw OUTSIDE;
+      if (h < 0) throw GIVE_UP;
       code = code * 16 + h;
     }
-    if (code > 0x10ffff) throw OUTSIDE;
+    if (code > 0x10ffff) throw GIVE_UP;
     this.pos = at + 2 + digits;
     return code <= 0xffff ? String.fromCharCode(code) : String.fromCharCode(((code - 0x10000) >> 10) + 0xd800, ((code - 0x10000) & 0x3ff) + 0xdc00);
   }
@@ -343,7 +315,7 @@ class Scanner {
     let indent = 0;
     while (s.charCodeAt(at + indent) === SPACE) indent++;
     const c = s.charCodeAt(at + indent);
-    if (indent < minIndent || c === LF || at + indent >= s.length) throw OUTSIDE;
+    if (indent < minIndent || c === LF || at + indent >= s.length) throw GIVE_UP;
     this.pos = at + indent;
     return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
   }
@@ -366,7 +338,7 @@ class Scanner {
         out += s.slice(start, beforeSpaces(s, start, at)) + this.fold(at, minIndent);
         at = start = this.pos;
       } else if (at >= s.length) {
-        throw OUTSIDE;
+        throw GIVE_UP;
       } else {
         at++;
       }
@@ -374,70 +346,3 @@ class Scanner {
   }
 }
 
-/** A plain scalar's value under js-yaml's core schema, with a `tags:` entry's id read as written. */
-function resolvePlain(source: string, isTagId: boolean): unknown {
-  const c = source.charCodeAt(0);
-  if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
-    if (isTagId) {
-      const number = plainReadsAsNumber(source);
-      if (number === undefined || (number && !idReadAsWritten(source))) throw OUTSIDE; // the careful path reports it
-      return source;
-    }
-    const integer = plainInteger(source);
-    if (integer !== undefined) return integer;
-    const float = plainFloatValue(source);
-    if (float !== undefined) {
-      if (Number.isInteger(float)) throw OUTSIDE; // `15.0`, `1e3`: only the careful path knows whether it is an offset
-      return float;
-    }
-    if (plainReadsAsNumber(source) !== false) throw OUTSIDE; // `0x10`, `+5`, `007`: as loadQuickly, not decided here
-    return source;
-  }
-  const word = PLAIN_WORDS.get(source);
-  return word === undefined ? source : word;
-}
-
-/**
- * A whole number as an offset is written (`0`, `-12`, no leading zero), in at most 15 characters,
- * where every reader's number is exact; undefined for anything else.
- */
-function plainInteger(source: string): number | undefined {
-  const length = source.length;
-  if (length > 15) return undefined;
-  let at = source.charCodeAt(0) === DASH ? 1 : 0;
-  if (at === length || (source.charCodeAt(at) === 0x30 && (at === 1 || length > 1))) return undefined;
-  let value = 0;
-  for (; at < length; at++) {
-    const digit = source.charCodeAt(at) - 0x30;
-    if (digit < 0 || digit > 9) return undefined;
-    value = value * 10 + digit;
-  }
-  return source.charCodeAt(0) === DASH ? -value : value;
-}
-
-/** Where the spaces before a fold start: a fold drops them (not those escaped, before `start`). */
-function beforeSpaces(s: string, start: number, at: number): number {
-  while (at > start && s.charCodeAt(at - 1) === SPACE) at--;
-  return at;
-}
-
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
-}
-
-/** The keys Newsmark writes, by first character: each with its colon, and as the key. */
-const KNOWN_KEYS: readonly (readonly (readonly [string, string])[] | undefined)[] = (() => {
-  const keys = ['newsmark', 'article', 'sha256', 'outlet', 'url', 'published', 'headline', 'tags', 'rejected', 'id', 'category', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'];
-  const table: [string, string][][] = [];
-  // Longer first, so `reviewer:` is not taken for `review` (its colon would not match anyway).
-  for (const key of keys.sort((a, b) => b.length - a.length)) (table[key.charCodeAt(0)] ??= []).push([`${key}:`, key]);
-  return table;
-})();
-
-/** js-yaml's one-character escapes (tab is never in a scanned file). */
-const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map(
-  Object.entries({ '0': '\x00', a: '\x07', b: '\x08', t: '\t', n: '\n', v: '\x0b', f: '\x0c', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' })
-    .map(([k, v]) => [k.charCodeAt(0), v]),
-);
