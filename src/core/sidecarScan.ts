@@ -4,7 +4,10 @@
 // plain values loadQuickly (sidecarSource.ts) gives, so whatever it does not know for certain —
 // anchors, tags, flow collections other than [] and {}, block scalars, tabs, CR, odd escapes,
 // duplicate keys, comments inside a plain value — makes it give up, and the existing paths decide.
-import { beforeSpaces, COLON, DASH, GIVE_UP, HASH, hasUnsupportedCharacters, hexValue, INDICATORS, KNOWN_KEYS, LF, PLAIN_WORDS, plainIntegerAt, resolvePlain, SIMPLE_ESCAPES, SPACE } from './sidecarScanScalars';
+import {
+  beforeSpaces, COLON, commentAfter, DASH, GIVE_UP, HASH, hasUnsupportedCharacters, hexValue, INDICATORS, KNOWN_KEYS, LF, PLAIN_WORDS, plainIntegerAt, plainLineEnd,
+  resolvePlain, SIMPLE_ESCAPES, SPACE,
+} from './sidecarScanScalars';
 
 /** How deep collections may nest here; anything deeper is left to the careful reader's limits. */
 const MAX_NESTING = 24;
@@ -150,12 +153,10 @@ class Scanner {
       this.pos += 2; // past `- `
       const c = s.charCodeAt(this.pos);
       if (c === SPACE || c === LF || this.pos >= s.length) throw GIVE_UP;
-      const key = this.isDash(this.pos) ? undefined : this.keyHere();
-      if (key !== undefined) {
-        list.push(this.mapping(indent + 2, place, key));
-      } else if (this.isDash(this.pos)) {
-        list.push(this.sequence(indent + 2, Place.Other)); // `- - x`, as the writer nests lists
-      } else {
+      const key = this.keyHere();
+      if (key !== undefined) list.push(this.mapping(indent + 2, place, key));
+      else if (this.isDash(this.pos)) list.push(this.sequence(indent + 2, Place.Other)); // `- - x`, as the writer nests lists
+      else {
         list.push(this.inlineValue(indent, false));
         if (this.lastPlain) this.skipToContent(indent);
         else this.skipToContent(Infinity);
@@ -185,7 +186,7 @@ class Scanner {
       value = c === 0x5b ? [] : {};
     } else {
       this.lastPlain = true;
-      return this.plain(isTagId);
+      return this.plain(indent, isTagId);
     }
     this.lastPlain = false;
     // After a quoted value or `[]`: spaces, then a comment after at least one of them, or the line's end.
@@ -203,36 +204,77 @@ class Scanner {
     this.pos = end < 0 ? this.s.length : end + 1;
   }
 
-  /** A plain scalar on one line, resolved as js-yaml's core schema resolves it. */
-  private plain(isTagId: boolean): unknown {
+  /**
+   * A plain scalar, resolved as js-yaml's core schema resolves it; on lines indented deeper than
+   * its parent at `indent` it goes on, folded (PyYAML writes long text so).
+   */
+  private plain(indent: number, isTagId: boolean): unknown {
     const s = this.s;
     const from = this.pos;
     let end = s.indexOf('\n', from);
     if (end < 0) end = s.length;
     if (end === from) throw GIVE_UP; // `- ` and nothing after it
     const first = s.charCodeAt(from);
+    const leadsOn = (first === DASH || first === 0x3f /* ? */ || first === COLON) && from + 1 < end && s.charCodeAt(from + 1) !== SPACE;
+    if (first < 0x80 && INDICATORS[first] === 1 && !leadsOn) throw GIVE_UP;
+    const stop = plainLineEnd(s, from, end);
+    this.pos = end + 1;
+    if (this.plainGoesOn(indent + 1)) {
+      // After a comment nothing goes on; an id is left to the others, as is its line.
+      if (isTagId || commentAfter(s, stop, end)) throw GIVE_UP;
+      return resolvePlain(this.foldPlain(s.slice(from, stop), indent + 1), false);
+    }
     if (first >= 0x30 && first <= 0x39 && !isTagId) {
       // An offset, most of a file's plain values: read without slicing it out.
       const integer = plainIntegerAt(s, from, end);
-      if (integer !== undefined) {
-        this.pos = end + 1;
-        return integer;
-      }
+      if (integer !== undefined) return integer;
     }
-    const leadsOn = (first === DASH || first === 0x3f /* ? */ || first === COLON) && from + 1 < end && s.charCodeAt(from + 1) !== SPACE;
-    if (first < 0x80 && INDICATORS[first] === 1 && !leadsOn) throw GIVE_UP;
-    let stop = end;
-    for (let at = from; at < end; at++) {
-      const c = s.charCodeAt(at);
-      if (c === COLON && (at + 1 === end || s.charCodeAt(at + 1) === SPACE)) throw GIVE_UP; // a key, or a second value
-      if (c === HASH && s.charCodeAt(at - 1) === SPACE) {
-        stop = at;
-        break;
-      }
-    }
-    while (s.charCodeAt(stop - 1) === SPACE) stop--;
-    this.pos = end + 1;
     return resolvePlain(s.slice(from, stop), isTagId);
+  }
+
+  /** Whether a plain value goes on at pos: its next line with content is indented at least `minIndent`. */
+  private plainGoesOn(minIndent: number): boolean {
+    const s = this.s;
+    let at = this.pos;
+    for (;;) {
+      let indent = 0;
+      while (s.charCodeAt(at + indent) === SPACE) indent++;
+      if (at + indent >= s.length || indent < minIndent) return false;
+      const c = s.charCodeAt(at + indent);
+      if (c === HASH) throw GIVE_UP; // a comment indented under a plain value
+      if (c !== LF) return true;
+      at += indent + 1;
+    }
+  }
+
+  /** The lines a plain value goes on over, folded onto `text`: one break is a space, n breaks n - 1 newlines. */
+  private foldPlain(text: string, minIndent: number): string {
+    const s = this.s;
+    let at = this.pos;
+    let breaks = 1;
+    for (;;) {
+      let indent = 0;
+      while (s.charCodeAt(at + indent) === SPACE) indent++;
+      const from = at + indent;
+      if (from >= s.length || indent < minIndent) break;
+      const c = s.charCodeAt(from);
+      if (c === LF) {
+        breaks++;
+        at = from + 1;
+        continue;
+      }
+      // A line starting with an indicator or a comment, or holding `: ` or ` #`, is left to the others.
+      if ((c < 0x80 && INDICATORS[c] === 1) || c === HASH) throw GIVE_UP;
+      let end = s.indexOf('\n', from);
+      if (end < 0) end = s.length;
+      const stop = plainLineEnd(s, from, end);
+      if (commentAfter(s, stop, end)) throw GIVE_UP;
+      text += (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + s.slice(from, stop);
+      breaks = 1;
+      at = end + 1;
+    }
+    this.pos = at;
+    return text;
   }
 
   /** A double-quoted scalar, its lines folded and its escapes decoded as js-yaml does. */
@@ -258,7 +300,7 @@ class Scanner {
         return out + s.slice(start, at);
       }
       if (c === 0x5c /* \ */) {
-        out += s.slice(start, at) + this.escape(at);
+        out += s.slice(start, at) + this.escape(at, minIndent);
         at = start = this.pos;
       } else if (c === LF) {
         out += s.slice(start, beforeSpaces(s, start, at)) + this.fold(at, minIndent);
@@ -279,17 +321,29 @@ class Scanner {
     return this.backslash;
   }
 
-  /** The text of the escape at `at` (its backslash); pos goes past it. */
-  private escape(at: number): string {
+  /**
+   * The text of the escape at `at` (its backslash); pos goes past it. An escaped line break (as
+   * PyYAML folds long text) is nothing, and the next line's indent is skipped; blank lines after
+   * it are given up on, as js-yaml drops them and the yaml package keeps them.
+   */
+  private escape(at: number, minIndent: number): string {
     const s = this.s;
     const c = s.charCodeAt(at + 1);
+    if (c === LF) {
+      let indent = 0;
+      while (s.charCodeAt(at + 2 + indent) === SPACE) indent++;
+      const next = s.charCodeAt(at + 2 + indent);
+      if (indent < minIndent || next === LF || at + 2 + indent >= s.length) throw GIVE_UP;
+      this.pos = at + 2 + indent;
+      return '';
+    }
     const simple = SIMPLE_ESCAPES.get(c);
     if (simple !== undefined) {
       this.pos = at + 2;
       return simple;
     }
     const digits = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : c === 0x55 /* U */ ? 8 : 0;
-    if (digits === 0) throw GIVE_UP; // unknown, or an escaped line break
+    if (digits === 0) throw GIVE_UP; // unknown
     let code = 0;
     for (let i = 2; i < 2 + digits; i++) {
       const h = hexValue(s.charCodeAt(at + i));

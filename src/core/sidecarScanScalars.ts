@@ -101,6 +101,30 @@ export function plainIntegerAt(s: string, from: number, end: number): number | u
   return value;
 }
 
+/**
+ * Where a plain value's text on the line from `from` to `end` (its LF) stops: at a comment
+ * (` #`) or the line's end, less trailing spaces. A `: ` or a `:` at the end is given up on.
+ */
+export function plainLineEnd(s: string, from: number, end: number): number {
+  let stop = end;
+  for (let at = from; at < end; at++) {
+    const c = s.charCodeAt(at);
+    if (c === COLON && (at + 1 === end || s.charCodeAt(at + 1) === SPACE)) throw GIVE_UP; // a key, or a second value
+    if (c === HASH && s.charCodeAt(at - 1) === SPACE) {
+      stop = at;
+      break;
+    }
+  }
+  while (stop > from && s.charCodeAt(stop - 1) === SPACE) stop--;
+  return stop;
+}
+
+/** Whether a comment follows a plain value's text that stops at `stop` on a line ending at `end`. */
+export function commentAfter(s: string, stop: number, end: number): boolean {
+  while (stop < end && s.charCodeAt(stop) === SPACE) stop++;
+  return stop < end;
+}
+
 /** Where the spaces before a fold start: a fold drops them (not those escaped, before `start`). */
 export function beforeSpaces(s: string, start: number, at: number): number {
   while (at > start && s.charCodeAt(at - 1) === SPACE) at--;

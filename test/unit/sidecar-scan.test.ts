@@ -155,6 +155,78 @@ describe('the sidecar scanner', () => {
     assert.ok(agrees(text));
   });
 
+  it('keeps long text as PyYAML folds it on the scanner: plain and single-quoted over lines, escaped line breaks', () => {
+    // PyYAML 6 safe_dump (width 80) of fictional tags: allow_unicode=True, then the default ASCII escapes.
+    const text = [
+      'newsmark: 1',
+      'article: story.txt',
+      `sha256: ${SHA}`,
+      'tags:',
+      '- id: 123e4567',
+      '  category: claim',
+      '  start: 10',
+      '  end: 200',
+      '  text: The council said on Tuesday that the delay was routine but contained, and',
+      '    that no homes had been affected by the cuts.',
+      "  prefix: 'of the Lowquay Council, '",
+      '- id: 0000cafe',
+      '  category: figure',
+      '  start: 300',
+      '  end: 420',
+      "  text: 'He said: “That is simply not true” — and the figure of 2,417 was “misleading”,",
+      '    adding that the',
+      '',
+      "    report was late.'",
+      "  prefix: '",
+      '',
+      '',
+      "    Critics '",
+      '- id: 0000beef',
+      '  category: figure',
+      '  start: 500',
+      '  end: 600',
+      '  text: "He said: \\u201CThat is simply not true\\u201D \\u2014 and the figure of 2,417\\',
+      '    \\ was \\u201Cmisleading\\u201D, adding that the\\nreport was late."',
+      '',
+    ].join('\n');
+    const before = sidecarReadPaths.scanned;
+    const read = SidecarFile.parse(text);
+    assert.equal(sidecarReadPaths.scanned - before, 1);
+    assert.ok(read.ok);
+    const said = 'He said: “That is simply not true” — and the figure of 2,417 was “misleading”, adding that the\nreport was late.';
+    assert.deepEqual(read.sidecar.tags.map((t) => [t.id, t.text, t.prefix]), [
+      ['123e4567', 'The council said on Tuesday that the delay was routine but contained, and that no homes had been affected by the cuts.', 'of the Lowquay Council, '],
+      ['0000cafe', said, '\n\nCritics '],
+      ['0000beef', said, ''],
+    ]);
+    assert.ok(agrees(text));
+  });
+
+  it('reads plain, single- and double-quoted values over lines exactly as the other readers, or gives up (property)', () => {
+    const word = fc.constantFrom('the', 'council', '2,417', '“misleading”', '—', 'it’s', 'a:b', 'x#y', '-x', '- x', ':', ' #', '#', '"', "'", '1e10', 'true', '~',
+      '\u00a0', '😀', '[', ']', '{', '}', ',', '&a', '*a', '!x', '|', '>', '%', '@', '`', '?', '---', '...', '\\', '\\ ', '\\u00e9', '\\x', '\\"', "''", '  ');
+    const line = fc.record({
+      words: fc.array(word, { minLength: 1, maxLength: 6 }),
+      indent: fc.integer({ min: 0, max: 6 }),
+      blank: fc.nat({ max: 2 }),
+      spacesBefore: fc.nat({ max: 1 }),
+      escaped: fc.boolean(),
+    });
+    const value = fc.record({ style: fc.constantFrom('', "'", '"'), lines: fc.array(line, { minLength: 1, maxLength: 4 }) });
+    let scanned = 0;
+    let runs = 0;
+    fc.assert(fc.property(fc.array(value, { minLength: 1, maxLength: 3 }), (values) => {
+      const entries = values.map(({ style, lines }, i) => {
+        const body = lines.map((l, n) => (n === 0 ? '' : `${' '.repeat(l.spacesBefore)}${l.escaped ? '\\' : ''}\n${'\n'.repeat(l.blank)}${' '.repeat(l.indent)}`) + l.words.join(' ')).join('');
+        return `- id: id${i}\n  category: claim\n  start: ${i}\n  end: ${i + 1}\n  text: ${style}${body}${style}\n  prefix: x\n`;
+      });
+      const text = `newsmark: 1\narticle: story.txt\nsha256: ${SHA}\ntags:\n${entries.join('')}`;
+      runs++;
+      if (agrees(text)) scanned++;
+    }), { numRuns: 3000 });
+    assert.ok(scanned > runs / 10, `scanned ${scanned} of ${runs}`);
+  });
+
   it('reads multi-line quoted text, escapes and comments as the writer and users leave them', () => {
     const text = [
       '# Newsmark tags for story.txt',
@@ -204,10 +276,11 @@ describe('the sidecar scanner', () => {
     ['an offset written 0x1', base.replace('start: 1', 'start: 0x1')],
     ['an id every reader takes for a number', base.replace('a1b2c3d4', '0x1f')],
     ['an id on the next line', base.replace('id: a1b2c3d4', 'id:\n      a1b2c3d4')],
-    ['a plain value over two lines', base.replace('category: claim', 'category: claim\n      more')],
+    ['a plain value going on after a comment', base.replace('category: claim', 'category: claim # why\n      more')],
+    ['an id over two lines', base.replace('id: a1b2c3d4', 'id: a1b2\n      c3d4')],
     ['a comment indented under a plain value', base.replace('category: claim', 'category: claim\n      # why')],
     ['a quoted key', base.replace('category:', '"category":')],
-    ['a quoted line break escaped at its end', base.replace('"text"', '"te\\\n      xt"')],
+    ['an escaped line break and a blank line (js-yaml drops it, the yaml package keeps it)', base.replace('"text"', '"te\\\n\n      xt"')],
     ['quoted text going on at the key\'s indent', base.replace('"text"', '"te\n    xt"')],
     ['a conflict marker', base + '<<<<<<< HEAD\n'],
     ['a key __proto__', base + '__proto__: x\n'],
