@@ -121,7 +121,7 @@ class Scanner {
     const s = this.s;
     while (s.charCodeAt(this.pos) === SPACE) this.pos++;
     const c = s.charCodeAt(this.pos);
-    // key() saw a space or the line's end after the colon: a `#` here starts a comment.
+    // keyHere() saw a space or the line's end after the colon: a `#` here starts a comment.
     if (!(this.pos >= s.length || c === LF || c === HASH)) {
       return this.inlineValue(indent, place === Place.TagEntry && key === 'id');
     }
@@ -239,11 +239,14 @@ class Scanner {
     for (;;) {
       let indent = 0;
       while (s.charCodeAt(at + indent) === SPACE) indent++;
-      if (at + indent >= s.length || indent < minIndent) return false;
       const c = s.charCodeAt(at + indent);
+      if (c === LF) {
+        at += indent + 1; // blank lines, however indented, are part of a value that goes on
+        continue;
+      }
+      if (at + indent >= s.length || indent < minIndent) return false;
       if (c === HASH) throw GIVE_UP; // a comment indented under a plain value
-      if (c !== LF) return true;
-      at += indent + 1;
+      return true;
     }
   }
 
@@ -256,13 +259,13 @@ class Scanner {
       let indent = 0;
       while (s.charCodeAt(at + indent) === SPACE) indent++;
       const from = at + indent;
-      if (from >= s.length || indent < minIndent) break;
       const c = s.charCodeAt(from);
       if (c === LF) {
         breaks++;
         at = from + 1;
         continue;
       }
+      if (from >= s.length || indent < minIndent) break;
       // A line starting with an indicator or a comment, or holding `: ` or ` #`, is left to the others.
       if ((c < 0x80 && INDICATORS[c] === 1) || c === HASH) throw GIVE_UP;
       let end = s.indexOf('\n', from);
