@@ -6,9 +6,14 @@
  * counter (a Unicode regex) against the table-driven one. Each file is decoded just before it is
  * read, untimed, so the heap holds one file's text as in a corpus command, not the whole corpus
  * (whose strings made every full GC slow); the time is the sum over the files of each call.
- * Medians of RUNS passes over all files.
+ * The readers take turns, pass by pass, so that load changing on the shared machine and the
+ * garbage one leaves for the next fall on all alike. Medians of RUNS passes over all files.
  *
- *   NEWSMARK_BENCH_CORPUS=1000 npx tsx bench/sidecarRead.ts
+ *   npx esbuild bench/sidecarRead.ts --bundle --platform=node --outfile=out/bench/sidecarRead.js
+ *   NEWSMARK_BENCH_CORPUS=1000 node out/bench/sidecarRead.js
+ *
+ * Bundled, as `npm run bench` runs it: under tsx the scanner ran 2.5 times slower (tsx's loader
+ * thread shares the process), which made these rows meaningless.
  *
  * NEWSMARK_BENCH_CORPUS as in corpusCommands.ts (default 10,000; 0 skips these rows); the corpus
  * on disk is the same one.
@@ -16,8 +21,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import jsyaml from 'js-yaml';
 import { countWords } from '../src/core/review/stats';
 import { SidecarFile, sidecarReadPaths } from '../src/core/sidecar';
@@ -27,12 +30,6 @@ import { readPlain } from '../src/core/sidecarValues';
 import { corpusOnDisk } from './corpusCommands';
 
 const RUNS = 5;
-/**
- * A full GC before each pass, untimed: otherwise a pass pays for the garbage of the one before
- * (the js-yaml rows leave most), and the GC threads' CPU lands in its calls.
- */
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 interface Pass {
   readonly ms: number;
@@ -64,15 +61,14 @@ export function sidecarReadRows(seed: number): string[] {
     if (countWords(text) !== countWordsByRegex(text)) throw new Error('the word counters disagree');
   }
 
-  const floor = medianPass(sidecars, (text) => jsyaml.load(text));
-  const rows: [string, Pass][] = [
-    ['js-yaml `load` alone (the floor of the corpus commands)', floor],
-    ['js-yaml fast path as before the scanner (loadQuickly + readPlain)', medianPass(sidecars, (text) => readPlain(loadQuickly(text)))],
-    ['the scanner alone (scanSidecar)', medianPass(sidecars, scanSidecar)],
-    ['`SidecarFile.parse` (the scanner, then readPlain), as the readers call it', medianPass(sidecars, (text) => SidecarFile.parse(text))],
-  ];
-  const oldCount = medianPass(articleFiles, countWordsByRegex);
-  const newCount = medianPass(articleFiles, countWords);
+  const rows = medianPasses(sidecars, [
+    ['js-yaml `load` alone (the floor of the corpus commands)', (text) => jsyaml.load(text)],
+    ['js-yaml fast path as before the scanner (loadQuickly + readPlain)', (text) => readPlain(loadQuickly(text))],
+    ['the scanner alone (scanSidecar)', scanSidecar],
+    ['`SidecarFile.parse` (the scanner, then readPlain), as the readers call it', (text) => SidecarFile.parse(text)],
+  ]);
+  const floor = rows[0]![1];
+  const [[, oldCount], [, newCount]] = medianPasses(articleFiles, [['regex', countWordsByRegex], ['table', countWords]]) as [[string, Pass], [string, Pass]];
 
   const perFile = (pass: Pass): string => ((pass.ms * 1000) / sidecars.length).toFixed(1);
   return [
@@ -99,9 +95,9 @@ function countWordsByRegex(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:[’'\-.,][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-/** One warm-up pass, then RUNS timed ones: the median of the summed time of `read` on each file. */
-function medianPass(files: readonly Buffer[], read: (text: string) => unknown): Pass {
-  const pass = (): Pass => {
+/** One warm-up pass of each reader, then RUNS rounds in which each takes a timed pass: each one's median. */
+function medianPasses(files: readonly Buffer[], readers: readonly [string, (text: string) => unknown][]): [string, Pass][] {
+  const pass = (read: (text: string) => unknown): Pass => {
     let ms = 0;
     let cpuMicros = 0;
     for (const bytes of files) {
@@ -115,12 +111,10 @@ function medianPass(files: readonly Buffer[], read: (text: string) => unknown): 
     }
     return { ms, cpuMs: cpuMicros / 1000 };
   };
-  pass();
-  const passes = Array.from({ length: RUNS }, () => {
-    collectGarbage();
-    return pass();
-  }).sort((a, b) => a.ms - b.ms);
-  return passes[RUNS >> 1]!;
+  for (const [, read] of readers) pass(read);
+  const passes = readers.map((): Pass[] => []);
+  for (let round = 0; round < RUNS; round++) readers.forEach(([, read], i) => passes[i]!.push(pass(read)));
+  return readers.map(([what], i) => [what, passes[i]!.sort((a, b) => a.ms - b.ms)[RUNS >> 1]!]);
 }
 
 function bytes(files: readonly Buffer[]): number {
@@ -131,4 +125,4 @@ function int(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-if (process.argv[1]?.endsWith('sidecarRead.ts')) console.log(sidecarReadRows(0x5eed2024).join('\n'));
+if (/sidecarRead\.[jt]s$/.test(process.argv[1] ?? '')) console.log(sidecarReadRows(0x5eed2024).join('\n'));
