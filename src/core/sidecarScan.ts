@@ -8,6 +8,10 @@ import {
   beforeSpaces, COLON, commentAfter, DASH, GIVE_UP, HASH, hasUnsupportedCharacters, hexValue, INDICATORS, KNOWN_KEYS, LF, PLAIN_WORDS, plainIntegerAt, plainLineEnd,
   resolvePlain, SIMPLE_ESCAPES, SPACE,
 } from './sidecarScanScalars';
+import { plainReadsAsNumber } from './sidecarSource';
+
+/** Numbers are resolved by js-yaml's own types; without them (another version) loadQuickly reads nothing, nor does the scanner. */
+const WITH_JS_YAML_NUMBERS = plainReadsAsNumber('0') !== undefined;
 
 /** How deep collections may nest here; anything deeper is left to the careful reader's limits. */
 const MAX_NESTING = 24;
@@ -17,7 +21,7 @@ const enum Place { Root, TagEntry, Other }
 
 /** A sidecar's plain values as loadQuickly reads them, or undefined when the scanner is not certain. */
 export function scanSidecar(text: string): Record<string, unknown> | undefined {
-  if (text.length === 0 || hasUnsupportedCharacters(text)) return undefined;
+  if (!WITH_JS_YAML_NUMBERS || text.length === 0 || hasUnsupportedCharacters(text)) return undefined;
   try {
     return new Scanner(text).document();
   } catch {
