@@ -305,6 +305,7 @@ console.log('');
 for (const r of rows) if (r.misses.length > 0) console.log(`TARGET MISSED: ${r.what}: ${r.misses.join('; ')}`);
 if (details.length > 0) console.log(['', 'Details:', ...details].join('\n'));
 console.log((require('./corpusCommands') as typeof import('./corpusCommands')).corpusCommandRows(SEED).join('\n')); // issue 16: the CLI on a corpus on disk (NEWSMARK_BENCH_CORPUS=0 skips)
+console.log((require('./sidecarRead') as typeof import('./sidecarRead')).sidecarReadRows(SEED).join('\n')); // issue 16: parsing the corpus's sidecars and counting its words, in memory (NEWSMARK_BENCH_CORPUS=0 skips)
 console.log((require('./ingest') as typeof import('./ingest')).ingestRows(SEED).join('\n')); // issue 18: saved web pages ingested (NEWSMARK_BENCH_PAGES=0 skips)
 void (require('./editorLoad') as typeof import('./editorLoad')).editorLoadRows(SEED).then((lines) => console.log(lines.join('\n'))); // issue 16: the editor's start-up on a workspace on disk (NEWSMARK_BENCH_EDITOR=0 skips)
 process.exitCode = 0;

@@ -14,6 +14,7 @@ import {
 import { DETAIL_KEYS, sameCodes, type ArticleCodes, type ArticleDetails } from './details';
 import { writeTag, setField } from './sidecarNodes';
 import { patchSidecar } from './sidecarPatch';
+import { scanSidecar } from './sidecarScan';
 import { entryId, keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
 import { SIDECAR_VERSION, readPlain, type Located, type ReadResult } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
@@ -27,8 +28,9 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * How many reads took each path. The careful path is several times slower, so a file that goes
  * down it for no reason makes a large corpus slow; tests hold the common files to the fast one.
+ * `scanned` counts the quick reads the scanner (sidecarScan.ts) made without js-yaml.
  */
-export const sidecarReadPaths = { quick: 0, thorough: 0 };
+export const sidecarReadPaths = { quick: 0, thorough: 0, scanned: 0 };
 
 export function sidecarNameFor(articleFileName: string): string {
   return articleFileName + SIDECAR_SUFFIX;
@@ -254,8 +256,16 @@ function afterTheirNamesakes(items: unknown[], unreadable: ReadonlySet<unknown>)
   return result;
 }
 
-/** Fast path: js-yaml to plain values, then the same checks. Undefined when it cannot decide. */
+/**
+ * Fast path: the scanner for the layout Newsmark writes, else js-yaml, to plain values; then the
+ * same checks. Undefined when neither can decide.
+ */
 function quickRead(text: string): ReadResult | undefined {
+  const scanned = scanSidecar(text);
+  if (scanned !== undefined) {
+    sidecarReadPaths.scanned++;
+    return readPlain(scanned);
+  }
   if (MAY_HAVE_ALIAS.test(text)) return undefined; // the yaml package guards against alias bombs
   if (MAY_HAVE_TAG.test(text)) return undefined; // explicit YAML tags: the two parsers may read them differently
   if (/^(<{7}|={7}|>{7})/m.test(text)) return undefined; // conflict markers are reported by the careful path

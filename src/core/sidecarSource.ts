@@ -106,6 +106,22 @@ const WATCHED_SCHEMA = BUILTIN?.int && BUILTIN.float
   : undefined;
 
 /**
+ * Whether js-yaml's core schema reads a plain scalar as a number, by its own int and float types,
+ * for the scanner (sidecarScan.ts) to agree with loadQuickly; undefined without those types.
+ */
+export function plainReadsAsNumber(source: string): boolean | undefined {
+  if (!BUILTIN?.int || !BUILTIN.float) return undefined;
+  return BUILTIN.int.resolve(source) || BUILTIN.float.resolve(source);
+}
+
+/** The value js-yaml's float type gives a plain scalar it reads as a float (not an int); else undefined. */
+export function plainFloatValue(source: string): number | undefined {
+  if (!BUILTIN?.int || !BUILTIN.float || BUILTIN.int.resolve(source) || !BUILTIN.float.resolve(source)) return undefined;
+  const value: unknown = BUILTIN.float.construct(source);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
  * js-yaml's plain values, or undefined when the careful path must decide: a syntax error, nesting
  * deeper than MAX_DEPTH, or a whole number not written in plain decimal (only the careful path
  * knows whether it is an offset).
