@@ -12,7 +12,7 @@ import {
   YAMLSeq,
 } from 'yaml';
 import { DETAIL_KEYS, sameCodes, type ArticleCodes, type ArticleDetails } from './details';
-import { writeTag, setField } from './sidecarNodes';
+import { writeTag, setField, YAML_WRITE_OPTIONS } from './sidecarNodes';
 import { patchSidecar } from './sidecarPatch';
 import { scanSidecar } from './sidecarScan';
 import { entryId, keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
@@ -234,7 +234,7 @@ export class SidecarFile {
     const unreadable = new Set(seq.items.filter((_, i) => invalid.has(i)));
     seq.items = afterTheirNamesakes([...items, ...written.slice(next)], unreadable);
     keepNumbersAsWritten(doc, unreadable);
-    return doc.toString({ lineWidth: 0, blockQuote: false });
+    return doc.toString(YAML_WRITE_OPTIONS);
   }
 }
 

@@ -1,8 +1,16 @@
 // How one tag's entry is written into a sidecar's YAML: shared by the full write (sidecar.ts)
 // and the patch of a re-save (sidecarPatch.ts), so both write an entry alike.
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Pair, type ToStringOptions, type YAMLMap } from 'yaml';
 import { idNeedsQuotes } from './sidecarSource';
 import type { Tag } from './tag';
+
+/**
+ * How every sidecar text is written: no folding, and a double-quoted string on one line with
+ * `\n` escapes however long. yaml's multi-line form of a double-quoted string (its default past
+ * 40 characters) wrote a line holding only a space as `\\ `, which reads back with a backslash
+ * in the tag's text.
+ */
+export const YAML_WRITE_OPTIONS: ToStringOptions = { lineWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER };
 
 /** Key order of a tag as Newsmark writes it; unknown keys keep their place after these. */
 const TAG_KEYS = ['id', 'category', 'label', 'start', 'end', 'text', 'prefix', 'suffix', 'note', 'attributes', 'author', 'created', 'status', 'previous_text', 'review', 'reviewer'] as const;

@@ -6,7 +6,7 @@
 // layout this scanner knows for certain, the caller writes the whole file as before.
 import { Document, isMap, isSeq, parseDocument, stringify, type YAMLSeq } from 'yaml';
 import { DETAIL_KEYS, sameCodes, type ArticleDetails } from './details';
-import { writeTag } from './sidecarNodes';
+import { writeTag, YAML_WRITE_OPTIONS } from './sidecarNodes';
 import { entryId, idNeedsQuotes, loadQuickly } from './sidecarSource';
 import { readPlain } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
@@ -303,7 +303,7 @@ function changedEntry(text: string, tag: Tag): string | undefined {
   const map = doc.contents.items[0];
   if (!isMap(map) || entryId(map) !== tag.id) return undefined;
   writeTag(doc, map, tag);
-  return doc.toString({ lineWidth: 0, blockQuote: false });
+  return doc.toString(YAML_WRITE_OPTIONS);
 }
 
 function newEntries(tags: readonly Tag[]): string | undefined {
@@ -311,7 +311,7 @@ function newEntries(tags: readonly Tag[]): string | undefined {
   const seq = doc.contents as YAMLSeq;
   seq.flow = false;
   for (const tag of tags) seq.items.push(writeTag(doc, doc.createNode({}), tag));
-  return doc.toString({ lineWidth: 0, blockQuote: false });
+  return doc.toString(YAML_WRITE_OPTIONS);
 }
 
 /** The rewritten entries, read back by the fast reader, are exactly these tags. */
@@ -360,7 +360,7 @@ function headerEdits(before: SidecarContents, after: SidecarChange, topKeys: Rea
   }
   if (JSON.stringify(plainRejected(after.rejected)) !== JSON.stringify(plainRejected(before.rejected))) {
     const found = topKeys.get('rejected');
-    const text = after.rejected.length > 0 ? stringify({ rejected: plainRejected(after.rejected) }, { lineWidth: 0, blockQuote: false }) : '';
+    const text = after.rejected.length > 0 ? stringify({ rejected: plainRejected(after.rejected) }, YAML_WRITE_OPTIONS) : '';
     if (text !== '') {
       const data = loadQuickly(`newsmark: 1\narticle: a\nsha256: a\n${text}`);
       if (data === undefined || JSON.stringify(plainRejected(readPlain(data).rejected)) !== JSON.stringify(plainRejected(after.rejected))) return undefined;
@@ -377,7 +377,7 @@ function plainRejected(rejected: readonly RejectedSuggestion[]): unknown[] {
 
 /** A header value as the `yaml` package writes it, if on one line. */
 function scalarText(key: string, value: string): string | undefined {
-  const text = stringify({ [key]: value }, { lineWidth: 0, blockQuote: false });
+  const text = stringify({ [key]: value }, YAML_WRITE_OPTIONS);
   return text.startsWith(`${key}: `) && text.indexOf('\n') === text.length - 1 ? text.slice(key.length + 2, -1) : undefined;
 }
 

@@ -195,3 +195,20 @@ describe('SidecarFile', () => {
     assert.ok(Date.now() - started < 2000);
   });
 });
+
+describe('SidecarFile: every text written reads back as itself', () => {
+  it('multi-line texts with lines of only spaces, tabs, backslashes and quotes, long or short (yaml wrote "\\\\ " for a line holding one space)', () => {
+    const piece = fc.constantFrom('\n', ' ', '\t', '\\', '"', "'", 'a', 'Harbour ', '\u00a0', '\n \n', ' \n', '\n\t\n', '#', ': ', '- ');
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), fc.array(piece, { maxLength: 20 }), (parts, noteParts) => {
+      const text = `x${parts.join('')}x`;
+      const note = noteParts.join('');
+      const tag: Tag = { id: '0000beef', category: 'claim', start: 0, end: 2, text, prefix: parts.join(''), suffix: '', ...(note !== '' ? { note } : {}) };
+      const out = SidecarFile.create('a.txt', '').serialize([tag], 'a'.repeat(64));
+      const back = SidecarFile.parse(out);
+      assert.ok(back.ok, out);
+      assert.equal(back.sidecar.tags[0]?.text, text, out);
+      assert.equal(back.sidecar.tags[0]?.prefix, tag.prefix, out);
+      assert.equal(back.sidecar.tags[0]?.note, tag.note, out);
+    }), { numRuns: 2000 });
+  });
+});
