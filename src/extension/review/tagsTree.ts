@@ -312,6 +312,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     } else {
       item.iconPath = vscode.ThemeIcon.File;
       const { outlet, published } = this.store.details(node.key);
+      // The outlet the sidecar names (not a guess) beside the count: comparing outlets starts here.
+      if (outlet !== undefined) item.description += ` · ${outlet}`;
       item.tooltip = [vscode.workspace.asRelativePath(uri), outlet && `Outlet: ${outlet}`, published && `Published: ${published}`].filter(Boolean).join('\n');
     }
     return item;
