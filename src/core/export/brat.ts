@@ -9,7 +9,7 @@ import { CATEGORIES } from '../codebook';
 import { ArticleText, type Tag } from '../tag';
 import { fileName, placedArticles, textLines, withoutTxt } from './common';
 import { distinctStems } from './names';
-import { exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
+import { appendRange, exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
 import type { ExportArticle, Exporter, ImportedSpan, Importer } from './types';
 
 /** The mapping of exported `.txt` names to article paths. */
@@ -83,11 +83,7 @@ const openBrat: OpenStream = (_options, spool) => {
   const warnings: string[] = [];
   const labels = new Set<string>();
   const written: { name: string; text: SpoolRange; ann: SpoolRange }[] = [];
-  const range = (content: string): SpoolRange => {
-    const from = out.mark();
-    out.write(content);
-    return { spool: out, from, to: out.mark() };
-  };
+  const range = (content: string): SpoolRange => appendRange(out, content);
   return {
     add(one) {
       const { placed, warnings: left } = placedArticles([one]);

@@ -6,7 +6,7 @@
 // (no header) says which article each number is, by its path relative to the folder holding all
 // exported articles (`sub/a.txt`), so same-named articles from different folders stay apart.
 import { fileName, placedArticles, textLines, toOffset } from './common';
-import { exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
+import { appendRange, exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
 import type { Tag } from '../tag';
 import type { Exporter, ImportedSpan, Importer } from './types';
 
@@ -22,11 +22,7 @@ const openSemeval: OpenStream = (_options, spool) => {
   const out = spool();
   const warnings: string[] = [];
   const written: { text: SpoolRange; labels: SpoolRange }[] = [];
-  const range = (content: string): SpoolRange => {
-    const from = out.mark();
-    out.write(content);
-    return { spool: out, from, to: out.mark() };
-  };
+  const range = (content: string): SpoolRange => appendRange(out, content);
   return {
     add(one) {
       const { placed, warnings: left } = placedArticles([one]);
@@ -63,7 +59,7 @@ function labelLines(tags: readonly Tag[]): string {
 }
 
 /** `ID\tarticle name` lines → a map; undefined when there is no ids.tsv. */
-function readIds(files: ReadonlyMap<string, string>, problems: string[]): Map<string, string> | undefined {
+export function readIds(files: ReadonlyMap<string, string>, problems: string[]): Map<string, string> | undefined {
   const entry = [...files].find(([path]) => fileName(path) === 'ids.tsv');
   if (!entry) return undefined;
   const ids = new Map<string, string>();

@@ -11,7 +11,8 @@
 import { SEMEVAL_2023_FRAMES } from '../codebook/index';
 import { ArticleText, type Tag } from '../tag';
 import { fileName, placedArticles, textLines, toOffset } from './common';
-import { exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
+import { readIds } from './semeval';
+import { appendRange, exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
 import type { Exporter, ImportedCodes, ImportedSpan, Importer, ImportResult } from './types';
 
 /** The files the export writes (the task's own names, without its train-/dev- prefix). */
@@ -68,11 +69,7 @@ const openSemeval2023: OpenStream = (_options, spool) => {
   const out = spool();
   const warnings: string[] = [];
   const written: { text: SpoolRange; spans: SpoolRange; paragraphs: SpoolRange; frames?: string; genre?: string }[] = [];
-  const range = (content: string): SpoolRange => {
-    const from = out.mark();
-    out.write(content);
-    return { spool: out, from, to: out.mark() };
-  };
+  const range = (content: string): SpoolRange => appendRange(out, content);
   let unlabelled = 0;
   return {
     add(one) {
@@ -145,7 +142,7 @@ export const semeval2023Importer: Importer = {
     const codes: ImportedCodes[] = [];
     const problems: string[] = [];
     const notes: string[] = [];
-    const ids = readIds(files);
+    const ids = readIds(files, problems);
     let labelFiles = 0;
     for (const [path, content] of files) {
       const kind = kindOf(path, content);
@@ -179,14 +176,3 @@ export const semeval2023Importer: Importer = {
   },
 };
 
-/** Newsmark's `ids.tsv` (ID → article path), when the files came from its export; by file name. */
-function readIds(files: ReadonlyMap<string, string>): Map<string, string> | undefined {
-  const entry = [...files].find(([path]) => fileName(path) === 'ids.tsv');
-  if (!entry) return undefined;
-  const ids = new Map<string, string>();
-  for (const line of textLines(entry[1])) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) ids.set(line.slice(0, tab).trim(), fileName(line.slice(tab + 1)));
-  }
-  return ids;
-}

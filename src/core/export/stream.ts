@@ -86,6 +86,13 @@ export function wholeSpool(spool: Spool): SpoolRange {
   return { spool, from: 0, to: spool.mark() };
 }
 
+/** Writes `content` at the end of the spool and returns where it went. */
+export function appendRange(out: Spool, content: string): SpoolRange {
+  const from = out.mark();
+  out.write(content);
+  return { spool: out, from, to: out.mark() };
+}
+
 /** Runs a stream over the articles with memory spools and joins the pieces: the batch export. */
 export function exportAll(open: OpenStream, articles: readonly ExportArticle[], options: ExportOptions): { files: ExportFile[]; warnings: string[] } {
   const stream = open(options, () => new MemorySpool());
