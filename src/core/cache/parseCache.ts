@@ -59,18 +59,65 @@ interface Place {
   readonly checkEnd: number;
 }
 
+/**
+ * Places by path, five numbers each in one growing array rather than an object per entry: the
+ * index of a large corpus is most of what a run keeps.
+ */
+class PlaceMap {
+  private readonly slots = new Map<string, number>();
+  private data = new Float64Array(5 * 1024);
+  private used = 0;
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  get(path: string): Place | undefined {
+    const slot = this.slots.get(path);
+    return slot === undefined ? undefined : this.at(slot);
+  }
+
+  set(path: string, place: Place): void {
+    let slot = this.slots.get(path);
+    if (slot === undefined) {
+      if (5 * (this.used + 1) > this.data.length) {
+        const wider = new Float64Array(this.data.length * 2);
+        wider.set(this.data);
+        this.data = wider;
+      }
+      slot = this.used++;
+      this.slots.set(path, slot);
+    }
+    this.data.set([place.headStart, place.headEnd, place.tagsStart, place.tagsEnd, place.checkEnd], 5 * slot);
+  }
+
+  delete(path: string): boolean {
+    return this.slots.delete(path);
+  }
+
+  *[Symbol.iterator](): Generator<[string, Place]> {
+    for (const [path, slot] of this.slots) yield [path, this.at(slot)];
+  }
+
+  private at(slot: number): Place {
+    const d = this.data;
+    const i = 5 * slot;
+    return { headStart: d[i]!, headEnd: d[i + 1]!, tagsStart: d[i + 2]!, tagsEnd: d[i + 3]!, checkEnd: d[i + 4]! };
+  }
+}
+
 export class ParseCache {
   private changed: boolean;
   /** Entries of the file read at open still to be written again. */
-  private readonly old: Map<string, Place>;
+  private readonly old: PlaceMap;
   /** Entries made by this run: heads in `nextIndex`, tags and checks in `next`. */
-  private readonly fresh = new Map<string, Place>();
+  private readonly fresh = new PlaceMap();
   private next: NextCacheFile | undefined;
   private nextIndex: NextCacheFile | undefined;
   private indexLines = 0;
   private broken = false;
 
-  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: Map<string, Place>, changed: boolean) {
+  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: PlaceMap, changed: boolean) {
     this.old = old;
     this.changed = changed;
   }
@@ -84,7 +131,7 @@ export class ParseCache {
     const source = await files.open(file).catch(() => undefined);
     const index = source && indexOf(source, version);
     if (source && !index) source.close();
-    return new ParseCache(files, file, version, index ? source : undefined, index ?? new Map<string, Place>(), source !== undefined && index === undefined);
+    return new ParseCache(files, file, version, index ? source : undefined, index ?? new PlaceMap(), source !== undefined && index === undefined);
   }
 
   /** The entry for this sidecar when both files are exactly as they were when it was made. */
@@ -249,7 +296,7 @@ function parseJson(text: string): unknown {
  * Where each entry of a cache file is, from its index (read a window at a time), or undefined when
  * the file is not a whole cache of this format and version.
  */
-function indexOf(source: CacheSource, version: string): Map<string, Place> | undefined {
+function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
   const first = source.read(0, Math.min(source.size, 4096));
   const headerEnd = first.indexOf(NEWLINE);
   if (headerEnd < 0) return undefined;
@@ -259,7 +306,7 @@ function indexOf(source: CacheSource, version: string): Map<string, Place> | und
   if (format !== CACHE_FORMAT || newsmark !== version) return undefined;
   const trailer = trailerOf(source);
   if (!trailer || trailer.index <= headerEnd || trailer.index > trailer.at) return undefined;
-  const index = new Map<string, Place>();
+  const index = new PlaceMap();
   let count = 0;
   for (const line of linesOf(source, trailer.index, trailer.at)) {
     const tab = line.bytes.indexOf(TAB);
