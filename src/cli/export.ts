@@ -12,7 +12,7 @@ import { withParseCache } from './cache';
 import { corpusCodebook } from './codebook';
 import type { Output } from './output';
 import { chunksOf, SpoolFolder, writeChunksToDisk } from './exportSpool';
-import { eachReadablePair, findSidecars, UsageError } from './sidecars';
+import { eachReadablePair, UsageError } from './sidecars';
 
 export interface ExportCommand {
   readonly format: string;
@@ -51,7 +51,7 @@ async function streamedExport(paths: readonly string[], command: ExportCommand, 
   const codebook = paths.length > 0 ? await corpusCodebook(paths[0]!, out) : undefined;
   const stream = exporter.open({ includeOrphans: command.includeOrphans, bom: command.bom, ...(offsets ? { offsets } : {}), ...(codebook ? { codebook } : {}) }, spools.make);
   const exported: string[] = [];
-  const { failed } = await withParseCache(paths, command.cache ?? true, (cache) => eachReadablePair(paths, (p) => out.error(`✗ ${p}`), (p) => out.error(`✗ ${p}`), cache, (pair) => {
+  const { failed, sidecars } = await withParseCache(paths, command.cache ?? true, (cache) => eachReadablePair(paths, (p) => out.error(`✗ ${p}`), (p) => out.error(`✗ ${p}`), cache, (pair) => {
     exported.push(portPath(pair.articlePath));
     stream.add({ name: basename(pair.articlePath), uri: pathToFileURL(pair.articlePath).href, text: pair.articleLf, tags: pair.sidecar.tags, ...(pair.sidecar.details.codes ? { codes: pair.sidecar.details.codes } : {}) });
   }));
@@ -65,8 +65,9 @@ async function streamedExport(paths: readonly string[], command: ExportCommand, 
   }
   const target = await targetOf(command.out, exporter.singleFile && result.files.length === 1);
   // Every sidecar named or found, readable or not, and its article: never written over.
-  const sidecars = await findSidecars(paths);
-  const protect = sidecars.flatMap((s) => [s, join(dirname(s), articleNameFor(basename(s)))]).map(portPath);
+  const protect = (function* () {
+    for (const s of sidecars) yield* [portPath(s), portPath(join(dirname(s), articleNameFor(basename(s))))];
+  })();
   try {
     const files = result.files.map((f) => ({ path: f.path, chunks: () => chunksOf(f.pieces) }));
     await writeExport(new NodeFileSystem(), files, target, { force: command.force ?? false, protect, writeChunks: writeChunksToDisk });

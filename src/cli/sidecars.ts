@@ -28,15 +28,36 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new UsageError(`${path}: no such file or folder.`);
     if (info.isDirectory() && !isSidecarName(basename(path))) {
-      const entries = await readdir(path, { withFileTypes: true, recursive: true });
-      for (const e of entries) if (e.isSymbolicLink() && isSidecarName(e.name)) notice(`skipped symlink ${join(e.parentPath, e.name)}`);
-      // A folder or a FIFO named like a sidecar is listed too, so that it is reported, not skipped.
-      found.push(...entries.filter((e) => !e.isSymbolicLink() && isSidecarName(e.name)).map((e) => join(e.parentPath, e.name)).sort());
+      for (const sidecar of (await sidecarsUnder(path, notice)).sort()) found.push(sidecar);
     } else {
       found.push(isSidecarName(basename(path)) ? path : `${path}.tags.yaml`);
     }
   }
   return [...new Set(found)];
+}
+
+/**
+ * The sidecar-named entries under a folder, a folder at a time (what a recursive readdir lists,
+ * in its order, without holding an entry for every file of the corpus at once). A folder or a
+ * FIFO named like a sidecar is listed too, so that it is reported, not skipped; links are not followed.
+ */
+async function sidecarsUnder(root: string, notice: (message: string) => void): Promise<string[]> {
+  const found: string[] = [];
+  const folders = [root];
+  for (let i = 0; i < folders.length; i++) {
+    const folder = folders[i]!;
+    for (const e of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, e.name);
+      if (e.isSymbolicLink()) {
+        if (isSidecarName(e.name)) notice(`skipped symlink ${path}`);
+        continue;
+      }
+      if (isSidecarName(e.name)) found.push(path);
+      if (e.isDirectory()) folders.push(path);
+    }
+    folders[i] = ''; // done: only the folders still to read are kept
+  }
+  return found;
 }
 
 /** A readable pair without its tags or article text (stats, validate): a warm cache answers it alone. */
@@ -236,16 +257,16 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
  * returns: a corpus of any size is read in the memory of READ_AHEAD pairs. The others are
  * reported as they are met.
  */
-export async function eachReadablePair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: ReadablePair) => void | Promise<void>): Promise<{ failed: boolean }> {
+export async function eachReadablePair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: ReadablePair) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
   return eachPair(paths, report, notice, cache, 'text', each as (pair: PairSummary) => void | Promise<void>);
 }
 
 /** eachReadablePair with only what counting needs: what a warm cache answers without reading tags or articles. */
-export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean }> {
+export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
   return eachPair(paths, report, notice, cache, 'summary', each);
 }
 
-async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean }> {
+async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
   let failed = false;
   const sidecars = await findSidecars(paths, notice);
   await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading), async (pair) => {
@@ -257,7 +278,7 @@ async function eachPair(paths: readonly string[], report: (problem: string) => v
       failed = true;
     }
   }));
-  return { failed };
+  return { failed, sidecars };
 }
 
 /** Files read at once: enough to keep the disk and the thread pool busy while one is parsed. */

@@ -25,8 +25,8 @@ export type ExportTarget = { readonly kind: 'folder'; readonly path: string } | 
 export interface ExportWriteOptions {
   /** Replace existing files (never articles or sidecars). */
   readonly force: boolean;
-  /** The articles and sidecars being exported: never written over. */
-  readonly protect: readonly string[];
+  /** The articles and sidecars being exported: never written over. Gone through once (it may be made as it is read). */
+  readonly protect: Iterable<string>;
   /**
    * Writes a file from its chunks without holding it whole (the command line's large exports):
    * into a new temporary file beside `path`, then renamed onto it, over an existing file only
@@ -52,7 +52,7 @@ export async function writeExport(fs: FileSystemPort, files: readonly (ExportFil
     seen.add(d.toLowerCase());
   }
   await checkFolder(fs, folder);
-  const guard = await guardOf(fs, options.protect);
+  const guard = await guardOf(fs, options.protect, destinations);
   // Listed names include what stat cannot see: a dangling link is an entry all the same.
   const listed = new Set((await fs.readDirectory(folder).catch(() => [])).map(([name]) => name));
   const exists: boolean[] = [];
@@ -152,34 +152,57 @@ async function checkFolder(fs: FileSystemPort, folder: string): Promise<void> {
   if (info !== undefined && info.type !== 'directory') throw new ExportWriteError(`${folder}: is a file, not a folder; give --out a folder for this format (nothing written)`);
 }
 
-/** What the protected files are known by: every name they can be reached under and, without realPath, their size and mtime. */
+/**
+ * Which destinations are protected files: the folder entries (see entryOf) that are a protected
+ * file under any name it can be reached by and, without realPath, the destinations that have a
+ * protected file's size and mtime.
+ */
 interface Guard {
   readonly entries: ReadonlySet<string>;
-  readonly stats: readonly FileStat[];
+  readonly sameStats: ReadonlySet<string>;
 }
 
-/** The folder entry a path names, with its folder's symlinks resolved (the entry itself is not followed). */
-async function entryOf(fs: FileSystemPort, path: string): Promise<string> {
+/** The folder entry a path names, with its folder's symlinks resolved (the entry itself is not followed); `folders` remembers each folder's. */
+async function entryOf(fs: FileSystemPort, path: string, folders?: Map<string, string>): Promise<string> {
   if (fs.realPath === undefined) return path;
-  const folder = await fs.realPath(dirnamePath(path)).catch(() => dirnamePath(path));
-  return joinPath(folder, basenamePath(path));
+  const folder = dirnamePath(path);
+  let real = folders?.get(folder);
+  if (real === undefined) {
+    real = await fs.realPath(folder).catch(() => folder);
+    folders?.set(folder, real);
+  }
+  return joinPath(real, basenamePath(path));
 }
 
-async function guardOf(fs: FileSystemPort, paths: readonly string[]): Promise<Guard> {
-  const entries = new Set<string>();
-  const stats: FileStat[] = [];
-  for (const p of paths) {
-    entries.add(p);
-    entries.add(await entryOf(fs, p));
-    if (fs.realPath !== undefined) {
-      const real = await fs.realPath(p).catch(() => undefined);
-      if (real !== undefined) entries.add(real);
-    } else {
-      const info = await fs.stat(p).catch(() => undefined);
-      if (info?.type === 'file') stats.push(info);
+/**
+ * The protected files among the destinations, found by going through the protected files once
+ * and keeping only what names a destination: memory for the destinations, not for the corpus.
+ */
+async function guardOf(fs: FileSystemPort, paths: Iterable<string>, destinations: readonly string[]): Promise<Guard> {
+  const folders = new Map<string, string>();
+  const wanted = new Set<string>();
+  for (const d of destinations) wanted.add(await entryOf(fs, d, folders));
+  const stamps = new Map<string, string[]>();
+  if (fs.realPath === undefined) {
+    for (const d of wanted) {
+      const info = await fs.stat(d).catch(() => undefined);
+      if (info?.type === 'file') stamps.set(`${info.size}:${info.mtime}`, [...(stamps.get(`${info.size}:${info.mtime}`) ?? []), d]);
     }
   }
-  return { entries, stats };
+  const entries = new Set<string>();
+  const sameStats = new Set<string>();
+  for (const p of paths) {
+    const names = [p, await entryOf(fs, p, folders)];
+    if (fs.realPath !== undefined) {
+      const real = await fs.realPath(p).catch(() => undefined);
+      if (real !== undefined) names.push(real);
+    } else if (stamps.size > 0) {
+      const info = await fs.stat(p).catch(() => undefined);
+      if (info?.type === 'file') for (const d of stamps.get(`${info.size}:${info.mtime}`) ?? []) sameStats.add(d);
+    }
+    for (const n of names) if (wanted.has(n)) entries.add(n);
+  }
+  return { entries, sameStats };
 }
 
 /** Whether the destination exists (then only `force` may replace it); throws when it may not be written. */
@@ -200,7 +223,7 @@ async function checkDestination(fs: FileSystemPort, path: string, listed: Readon
   if (info !== undefined && info.type !== 'file') {
     throw new ExportWriteError(`${path}: is ${info.type === 'directory' ? 'a folder' : 'a FIFO, socket, device or a link to none of these'}, not a regular file; an export writes only regular files (nothing written)`);
   }
-  if (info !== undefined && guard.stats.some((p) => p.size === info.size && p.mtime === info.mtime)) {
+  if (info !== undefined && guard.sameStats.has(entry)) {
     throw new ExportWriteError(`${path}: may be an article or sidecar being exported, reached through a link (same size and time); an export never writes over it (nothing written)`);
   }
   if (!force) throw new ExportWriteError(`${path}: already exists; give --force to replace it, or another --out (nothing written)`);

@@ -97,7 +97,7 @@ describe('ParseCache', () => {
     ['another format', (text: string) => text.replace(/"newsmarkParseCache":\d+/, '"newsmarkParseCache":99')],
     ['foreign JSON', () => '{"name":"some other tool"}\n'],
     ['an entry of the wrong shape', (text: string) => text.replace(/\t.*$/m, '\t{"sidecar":{"size":900,"mtime":1700000000000}}')],
-    ['an entry whose tags are damaged', (text: string) => text.replace(/\t\[.*$/m, '\t[{"id":"a1b2c3d4"}]')],
+    ['an entry whose tags are damaged', (text: string) => text.replace('[["a1b2c3d4"', '[{"a1b2c3d4"')],
     ['empty', () => ''],
   ] as const) {
     it(`a cache file that is ${what} is ignored, never fatal, and rewritten`, async () => {

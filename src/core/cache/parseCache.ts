@@ -12,14 +12,17 @@
  *   anything else, is ignored and rewritten; reading or writing the cache never fails a command;
  * - the file is replaced atomically, so two processes never leave a torn cache (the last one wins).
  *
- * Its memory does not grow with the corpus's text: the file is indexed (each entry's place), not
- * held, and entries are read from it when asked for; new entries go straight into the next
- * version of the file as they are made, and the old entries still wanted are copied after them
- * when it is saved. A run keeps an index entry per sidecar, nothing more.
+ * Its memory does not grow with the corpus: the file is indexed, not held, and entries are read
+ * from it where the index says; new entries go straight into the next version of the file as
+ * they are made, and the old entries still wanted are copied after them when it is saved. A run
+ * keeps an index entry per sidecar, nothing more.
  *
- * The file: a header line, entry lines `"path"<TAB>head<TAB>tags[<TAB>check]` (a later line for the same
- * path replaces an earlier one; `"path"<TAB>` alone drops it), then a trailer line with the
- * number of entry lines, so a file cut short at a line's end is not taken whole.
+ * The file: a header line; then the entries' tags (and checks), as bytes the index points into;
+ * then the index, a line per entry, `"path"<TAB>head<TAB>tagsStart,tagsEnd,checkEnd` (a later
+ * line for a path replaces an earlier one; `"path"<TAB>` alone drops it); then a trailer line
+ * with the number of index lines and where the index starts. So a warm `stats` reads the header,
+ * the trailer and the index — the heads — and never the tags; and a file cut short anywhere has
+ * no trailer at its end and is not taken.
  */
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
@@ -47,25 +50,74 @@ export interface CachedSidecar {
   check(): CachedCheck | undefined;
 }
 
-/** Where an entry's parts are in a file: head [start, tab), tags (tab, checkTab), check (checkTab, end); checkTab is end when there is no check. */
+/** Where an entry's parts are: its head [headStart, headEnd) in one file, its tags [tagsStart, tagsEnd) and check [tagsEnd, checkEnd) in another (or the same). */
 interface Place {
-  readonly start: number;
-  readonly tab: number;
-  readonly checkTab: number;
-  readonly end: number;
+  readonly headStart: number;
+  readonly headEnd: number;
+  readonly tagsStart: number;
+  readonly tagsEnd: number;
+  readonly checkEnd: number;
+}
+
+/**
+ * Places by path, five numbers each in one growing array rather than an object per entry: the
+ * index of a large corpus is most of what a run keeps.
+ */
+class PlaceMap {
+  private readonly slots = new Map<string, number>();
+  private data = new Float64Array(5 * 1024);
+  private used = 0;
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  get(path: string): Place | undefined {
+    const slot = this.slots.get(path);
+    return slot === undefined ? undefined : this.at(slot);
+  }
+
+  set(path: string, place: Place): void {
+    let slot = this.slots.get(path);
+    if (slot === undefined) {
+      if (5 * (this.used + 1) > this.data.length) {
+        const wider = new Float64Array(this.data.length * 2);
+        wider.set(this.data);
+        this.data = wider;
+      }
+      slot = this.used++;
+      this.slots.set(path, slot);
+    }
+    this.data.set([place.headStart, place.headEnd, place.tagsStart, place.tagsEnd, place.checkEnd], 5 * slot);
+  }
+
+  delete(path: string): boolean {
+    return this.slots.delete(path);
+  }
+
+  *[Symbol.iterator](): Generator<[string, Place]> {
+    for (const [path, slot] of this.slots) yield [path, this.at(slot)];
+  }
+
+  private at(slot: number): Place {
+    const d = this.data;
+    const i = 5 * slot;
+    return { headStart: d[i]!, headEnd: d[i + 1]!, tagsStart: d[i + 2]!, tagsEnd: d[i + 3]!, checkEnd: d[i + 4]! };
+  }
 }
 
 export class ParseCache {
   private changed: boolean;
   /** Entries of the file read at open still to be written again. */
-  private readonly old: Map<string, Place>;
-  /** Entries made by this run, already in `next`. */
-  private readonly fresh = new Map<string, Place>();
+  private readonly old: PlaceMap;
+  /** Entries made by this run: heads in `nextIndex`, tags and checks in `next`. */
+  private readonly fresh = new PlaceMap();
   private next: NextCacheFile | undefined;
-  private nextLines = 0;
+  private nextIndex: NextCacheFile | undefined;
+  private indexLines = 0;
   private broken = false;
 
-  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: Map<string, Place>, changed: boolean) {
+  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: PlaceMap, changed: boolean) {
     this.old = old;
     this.changed = changed;
   }
@@ -79,16 +131,17 @@ export class ParseCache {
     const source = await files.open(file).catch(() => undefined);
     const index = source && indexOf(source, version);
     if (source && !index) source.close();
-    return new ParseCache(files, file, version, index ? source : undefined, index ?? new Map<string, Place>(), source !== undefined && index === undefined);
+    return new ParseCache(files, file, version, index ? source : undefined, index ?? new PlaceMap(), source !== undefined && index === undefined);
   }
 
   /** The entry for this sidecar when both files are exactly as they were when it was made. */
   get(sidecarPath: string, sidecar: FileStamp, article: FileStamp): CachedSidecar | undefined {
     const fresh = this.fresh.get(sidecarPath);
     const place = fresh ?? this.old.get(sidecarPath);
-    const from = fresh ? this.next : this.source;
-    if (!place || !from) return undefined;
-    const head = place.tab < 0 ? undefined : parseJson(DECODER.decode(from.read(place.start, place.tab)));
+    const heads = fresh ? this.nextIndex : this.source;
+    const bulk = fresh ? this.next : this.source;
+    if (!place || !heads || !bulk) return undefined;
+    const head = parseJson(DECODER.decode(heads.read(place.headStart, place.headEnd)));
     if (!isCacheEntry(head)) {
       this.forget(sidecarPath);
       return undefined;
@@ -99,14 +152,14 @@ export class ParseCache {
       entry: head,
       tags: () => {
         if (tags) return tags.value;
-        const value = tagsFromStored(parseJson(DECODER.decode(from.read(place.tab + 1, place.checkTab))));
+        const value = tagsFromStored(parseJson(DECODER.decode(bulk.read(place.tagsStart, place.tagsEnd))));
         tags = { value: value && value.length === head.tally.tags ? value : undefined };
         if (!tags.value) this.forget(sidecarPath);
         return tags.value;
       },
       check: () => {
-        if (place.checkTab === place.end) return undefined;
-        const check = parseJson(DECODER.decode(from.read(place.checkTab + 1, place.end)));
+        if (place.checkEnd === place.tagsEnd) return undefined;
+        const check = parseJson(DECODER.decode(bulk.read(place.tagsEnd, place.checkEnd)));
         return isCheck(check) && check.tags.length === head.tally.tags ? check : undefined;
       },
     };
@@ -123,7 +176,7 @@ export class ParseCache {
       return false;
     }
     const { check, ...head } = entry;
-    const place = this.append(sidecarPath, JSON.stringify(head), JSON.stringify(storedTags(tags)), check && JSON.stringify(check));
+    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(JSON.stringify(storedTags(tags))), check && ENCODER.encode(JSON.stringify(check)));
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, place);
@@ -133,7 +186,7 @@ export class ParseCache {
   /** Drops the entry, for a sidecar Newsmark has just written or found gone. */
   forget(sidecarPath: string): void {
     if (this.old.delete(sidecarPath)) this.changed = true;
-    if (this.fresh.delete(sidecarPath)) this.append(sidecarPath);
+    if (this.fresh.delete(sidecarPath)) this.write(sidecarPath);
   }
 
   get size(): number {
@@ -141,9 +194,9 @@ export class ParseCache {
   }
 
   /**
-   * Writes the cache when anything changed: the entries of this run, then those of the old file
-   * still wanted, into the next file, which then replaces it atomically. False when it could not
-   * be written (a read-only corpus, a full disk): the next run starts cold.
+   * Writes the cache when anything changed: the old entries still wanted are copied after this
+   * run's, then the index, into the next file, which then replaces the cache atomically. False
+   * when it could not be written (a read-only corpus, a full disk): the next run starts cold.
    */
   async save(prepareFolder: (fs: FileSystemPort) => Promise<void> = () => Promise.resolve()): Promise<boolean> {
     if (!this.changed) {
@@ -151,15 +204,16 @@ export class ParseCache {
       return true;
     }
     try {
-      const next = this.nextFile();
-      if (!next || this.broken) throw new Error('the cache file could not be written');
+      if (!this.begin()) throw new Error('the cache file could not be written');
       for (const [path, place] of this.old) {
-        next.append(ENCODER.encode(`${JSON.stringify(path)}\t`));
-        next.append(this.source!.read(place.start, place.end));
-        next.append(NEWLINE_BYTES);
-        this.nextLines++;
+        this.write(path, this.source!.read(place.headStart, place.headEnd), this.source!.read(place.tagsStart, place.tagsEnd), place.checkEnd > place.tagsEnd ? this.source!.read(place.tagsEnd, place.checkEnd) : undefined);
+        if (this.broken) throw new Error('the cache file could not be written');
       }
-      next.append(ENCODER.encode(`${JSON.stringify({ [TRAILER_KEY]: this.nextLines })}\n`));
+      const next = this.next!;
+      const index = this.nextIndex!;
+      const indexStart = next.size;
+      for (let at = 0; at < index.size; at += WINDOW) next.append(index.read(at, Math.min(index.size, at + WINDOW)));
+      next.append(ENCODER.encode(`${JSON.stringify({ [TRAILER_KEY]: this.indexLines, index: indexStart })}\n`));
       this.source?.close();
       await next.commit(prepareFolder);
       this.changed = false;
@@ -169,50 +223,56 @@ export class ParseCache {
       this.next?.discard();
       return false;
     } finally {
+      this.nextIndex?.discard();
       this.next = undefined;
+      this.nextIndex = undefined;
     }
   }
 
-  /** Appends an entry line (without head and tags: drops the path); where its head and tags are, or undefined when the file cannot be written. */
-  private append(path: string, head?: string, tags?: string, check?: string): Place | undefined {
+  /** Writes an entry (without its parts: a line that drops the path); where its parts are, or undefined. */
+  private write(path: string, head?: Uint8Array, tags?: Uint8Array, check?: Uint8Array): Place | undefined {
     this.changed = true;
-    const next = this.nextFile();
-    if (!next) return undefined;
+    if (!this.begin()) return undefined;
     try {
-      const key = ENCODER.encode(`${JSON.stringify(path)}\t`);
-      next.append(key);
-      const start = next.size;
-      if (head !== undefined && tags !== undefined) {
-        next.append(ENCODER.encode(head));
-        const tab = next.size;
-        next.append(ENCODER.encode(`\t${tags}`));
-        const checkTab = next.size;
-        if (check !== undefined) next.append(ENCODER.encode(`\t${check}`));
-        const end = next.size;
-        next.append(NEWLINE_BYTES);
-        this.nextLines++;
-        return { start, tab, checkTab, end };
+      const next = this.next!;
+      const index = this.nextIndex!;
+      index.append(ENCODER.encode(`${JSON.stringify(path)}\t`));
+      this.indexLines++;
+      if (!head || !tags) {
+        index.append(NEWLINE_BYTES);
+        return undefined;
       }
-      next.append(NEWLINE_BYTES);
-      this.nextLines++;
-      return undefined;
+      const tagsStart = next.size;
+      next.append(tags);
+      const tagsEnd = next.size;
+      if (check) next.append(check);
+      const checkEnd = next.size;
+      const headStart = index.size;
+      index.append(head);
+      const headEnd = index.size;
+      index.append(ENCODER.encode(`\t${tagsStart},${tagsEnd},${checkEnd}\n`));
+      return { headStart, headEnd, tagsStart, tagsEnd, checkEnd };
     } catch {
       this.broken = true;
       return undefined;
     }
   }
 
-  /** The next version of the file, begun on first use with its header. */
-  private nextFile(): NextCacheFile | undefined {
-    if (this.next || this.broken) return this.next;
+  /** The next version of the file (begun with its header) and its index, on first use; false when they cannot be made. */
+  private begin(): boolean {
+    if (this.next || this.broken) return !this.broken;
     try {
       this.next = this.files.create(this.file);
+      this.nextIndex = this.files.create(this.file);
       this.next.append(ENCODER.encode(`${JSON.stringify({ [HEADER_KEY]: CACHE_FORMAT, newsmark: this.version })}\n`));
+      return true;
     } catch {
+      this.next?.discard();
       this.broken = true;
       this.next = undefined;
+      this.nextIndex = undefined;
+      return false;
     }
-    return this.next;
   }
 }
 
@@ -233,62 +293,71 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Where each entry of a cache file is, read a window at a time, or undefined when the file is
- * not a whole cache of this format and version.
+ * Where each entry of a cache file is, from its index (read a window at a time), or undefined when
+ * the file is not a whole cache of this format and version.
  */
-function indexOf(source: CacheSource, version: string): Map<string, Place> | undefined {
-  const lines = linesOf(source);
-  const first = lines.next();
-  if (first.done) return undefined;
-  const header = parseJson(DECODER.decode(first.value.bytes));
+function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
+  const first = source.read(0, Math.min(source.size, 4096));
+  const headerEnd = first.indexOf(NEWLINE);
+  if (headerEnd < 0) return undefined;
+  const header = parseJson(DECODER.decode(first.subarray(0, headerEnd)));
   if (typeof header !== 'object' || header === null) return undefined;
   const { [HEADER_KEY]: format, newsmark } = header as Record<string, unknown>;
   if (format !== CACHE_FORMAT || newsmark !== version) return undefined;
-  const index = new Map<string, Place>();
+  const trailer = trailerOf(source);
+  if (!trailer || trailer.index <= headerEnd || trailer.index > trailer.at) return undefined;
+  const index = new PlaceMap();
   let count = 0;
-  let trailer: unknown;
-  for (const line of lines) {
-    if (trailer !== undefined) return undefined; // anything after the trailer
+  for (const line of linesOf(source, trailer.index, trailer.at)) {
     const tab = line.bytes.indexOf(TAB);
-    if (tab < 0) {
-      trailer = parseJson(DECODER.decode(line.bytes));
-      if (typeof trailer !== 'object' || trailer === null) return undefined;
-      continue;
-    }
-    const path = parseJson(DECODER.decode(line.bytes.subarray(0, tab)));
+    const path = tab < 0 ? undefined : parseJson(DECODER.decode(line.bytes.subarray(0, tab)));
     if (typeof path !== 'string') return undefined;
     count++;
     if (tab === line.bytes.length - 1) {
       index.delete(path);
       continue;
     }
-    const second = line.bytes.indexOf(TAB, tab + 1);
-    const third = second < 0 ? -1 : line.bytes.indexOf(TAB, second + 1);
-    const end = line.at + line.bytes.length;
-    index.set(path, { start: line.at + tab + 1, tab: second < 0 ? -1 : line.at + second, checkTab: third < 0 ? end : line.at + third, end });
+    const last = line.bytes.lastIndexOf(TAB);
+    const offsets = DECODER.decode(line.bytes.subarray(last + 1)).split(',').map(Number);
+    const [tagsStart, tagsEnd, checkEnd] = offsets as [number, number, number];
+    if (last <= tab || offsets.length !== 3 || !offsets.every((n) => Number.isInteger(n) && n > headerEnd && n <= trailer.index) || !(tagsStart <= tagsEnd && tagsEnd <= checkEnd)) return undefined;
+    index.set(path, { headStart: line.at + tab + 1, headEnd: line.at + last, tagsStart, tagsEnd, checkEnd });
   }
-  // The count catches a file cut short at a line's end (or lengthened) by anything other than our atomic writes.
-  return (trailer as Record<string, unknown> | undefined)?.[TRAILER_KEY] === count ? index : undefined;
+  // The count catches lines lost or added by anything other than our atomic writes.
+  return count === trailer.entries ? index : undefined;
+}
+
+/** The trailer line at the very end of the file (where it starts, and what it says), or undefined. */
+function trailerOf(source: CacheSource): { at: number; entries: number; index: number } | undefined {
+  const from = Math.max(0, source.size - 4096);
+  const tail = source.read(from, source.size);
+  if (tail[tail.length - 1] !== NEWLINE) return undefined;
+  const start = tail.lastIndexOf(NEWLINE, tail.length - 2) + 1;
+  if (start === 0 && from > 0) return undefined;
+  const trailer = parseJson(DECODER.decode(tail.subarray(start, tail.length - 1)));
+  if (typeof trailer !== 'object' || trailer === null) return undefined;
+  const { [TRAILER_KEY]: entries, index } = trailer as Record<string, unknown>;
+  return typeof entries === 'number' && typeof index === 'number' && Number.isInteger(index) ? { at: from + start, entries, index } : undefined;
 }
 
 /**
- * The file's lines (without their LF) and where each starts, read a window at a time, each window
- * beginning where the last whole line ended (a line longer than a window gets a wider one). A
- * last line without its LF ends the file as cut short.
+ * The lines (without their LF) of [from, to) and where each starts, read a window at a time,
+ * each window beginning where the last whole line ended (a line longer than a window gets a
+ * wider one). Anything after the last LF makes the range not a whole index: a line that no reader accepts.
  */
-function* linesOf(source: CacheSource): Generator<{ bytes: Uint8Array; at: number }, undefined> {
-  let at = 0;
+function* linesOf(source: CacheSource, from: number, to: number): Generator<{ bytes: Uint8Array; at: number }, undefined> {
+  let at = from;
   let width = WINDOW;
-  while (at < source.size) {
-    const to = Math.min(source.size, at + width);
-    const bytes = source.read(at, to);
+  while (at < to) {
+    const end = Math.min(to, at + width);
+    const bytes = source.read(at, end);
     let start = 0;
-    for (let end = bytes.indexOf(NEWLINE); end >= 0; end = bytes.indexOf(NEWLINE, start)) {
-      yield { bytes: bytes.subarray(start, end), at: at + start };
-      start = end + 1;
+    for (let lf = bytes.indexOf(NEWLINE); lf >= 0; lf = bytes.indexOf(NEWLINE, start)) {
+      yield { bytes: bytes.subarray(start, lf), at: at + start };
+      start = lf + 1;
     }
-    if (to === source.size) {
-      if (start < bytes.byteLength) yield { bytes: new Uint8Array([0xff]), at }; // no LF at the end: not a line any reader accepts
+    if (end === to) {
+      if (start < bytes.byteLength) yield { bytes: new Uint8Array([0xff]), at };
       return undefined;
     }
     if (start === 0) width *= 2;
@@ -297,4 +366,3 @@ function* linesOf(source: CacheSource): Generator<{ bytes: Uint8Array; at: numbe
   }
   return undefined;
 }
-
