@@ -143,12 +143,14 @@ describe('stats', () => {
   it('newsmark stats prints a table and --json the same numbers', async () => {
     const lines: string[] = [];
     const samples = join(__dirname, '..', '..', 'samples');
-    assert.equal(await main(['stats', samples], { line: (l) => lines.push(l), error: (l) => lines.push(l) }), 0);
+    // The CLI prints its lines in blocks: what a reader sees is the text, line by line.
+    const collect = (into: string[]) => (l: string): number => into.push(...l.split('\n'));
+    assert.equal(await main(['stats', samples], { line: collect(lines), error: collect(lines) }), 0);
     assert.match(lines[0]!, /^Article +Claim +Denial +Figure +Editorial framing +Unreviewed/);
     const total = lines.find((l) => l.startsWith('Total'))!; // outlet profiles follow the table
     assert.match(total, /^Total +\d+ +\d+ +\d+ +\d+/);
     const json: string[] = [];
-    await main(['stats', '--json', samples], { line: (l) => json.push(l), error: (l) => json.push(l) });
+    await main(['stats', '--json', samples], { line: collect(json), error: collect(json) });
     const report = JSON.parse(json.join('\n')) as { articles: unknown[]; total: { tags: number; byCategory: Record<string, number> } };
     assert.equal(report.articles.length, 4);
     assert.equal(String(report.total.tags), total.split(/ +/).at(-3));
