@@ -54,6 +54,12 @@ async function statsInto(paths: readonly string[], json: boolean, out: Output, o
       out.line('Outlet profiles: tags per 1,000 words (share of the outlet\'s tags)');
       printTable(out, [['Outlet', 'Articles', 'Words', 'Tags', 'Per 1,000 words', ...CATEGORIES.map((c) => c.label)], ...profiles.map(profileRow)]);
     }
+    const subLabels = Object.keys(total.bySubLabel).sort(bySubLabelOrder);
+    if (subLabels.length > 0) {
+      out.line('');
+      out.line('Sub-labels (codebook): tags, then per outlet');
+      printTable(out, [['Sub-label', 'Tags', ...profiles.map((p) => p.outlet)], ...subLabels.map((k) => [subLabelName(k), String(total.bySubLabel[k]), ...profiles.map((p) => String(p.subLabels[k] ?? 0))])]);
+    }
     for (const p of problems) out.error(`✗ ${p}`);
   }
   return problems.length > 0 ? 1 : 0;
@@ -70,6 +76,7 @@ class RunningStats {
     s.words += one.words;
     for (const c of CATEGORY_IDS) s.byCategory[c] += one.byCategory[c];
     for (const st of STATES) s.byState[st] += one.byState[st];
+    addCounts(s.bySubLabel, one.bySubLabel);
   }
 
   result(): TagStats {
@@ -83,24 +90,25 @@ class RunningStats {
  * grouping (name ignoring case and surrounding space), the same figures, the same order.
  */
 class RunningProfiles {
-  private readonly groups = new Map<string, { name: string; guessed: boolean; articles: string[]; words: number; tags: number; counts: Record<CategoryId, number> }>();
+  private readonly groups = new Map<string, { name: string; guessed: boolean; articles: string[]; words: number; tags: number; counts: Record<CategoryId, number>; subLabels: Record<string, number> }>();
 
   add(article: string, outlet: OutletName, stats: TagStats): void {
     const key = outlet.name.trim().toLowerCase();
     let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { name: outlet.name.trim(), guessed: false, articles: [], words: 0, tags: 0, counts: Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number> }));
+    if (!group) this.groups.set(key, (group = { name: outlet.name.trim(), guessed: false, articles: [], words: 0, tags: 0, counts: Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>, subLabels: {} }));
     group.guessed ||= outlet.guessed;
     group.articles.push(article);
     group.words += stats.words;
     group.tags += stats.tags;
     for (const c of CATEGORY_IDS) group.counts[c] += stats.byCategory[c];
+    addCounts(group.subLabels, stats.bySubLabel);
   }
 
   result(): OutletProfile[] {
     const profiles = [...this.groups.values()].map((g): OutletProfile => {
       const perThousand = (n: number): number => (g.words > 0 ? (n * 1000) / g.words : 0);
       const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, { count: g.counts[c], perThousandWords: perThousand(g.counts[c]), share: g.tags > 0 ? g.counts[c] / g.tags : 0 }])) as Record<CategoryId, CategoryProfile>;
-      return { outlet: g.name, guessed: g.guessed, articles: g.articles, words: g.words, tags: g.tags, perThousandWords: perThousand(g.tags), categories };
+      return { outlet: g.name, guessed: g.guessed, articles: g.articles, words: g.words, tags: g.tags, perThousandWords: perThousand(g.tags), categories, subLabels: g.subLabels };
     });
     return profiles.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.articles[0]!.localeCompare(b.articles[0]!));
   }
@@ -121,4 +129,20 @@ function profileRow(p: OutletProfile): string[] {
 function printTable(out: Output, table: readonly string[][]): void {
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   for (const row of table) out.line(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+}
+
+function addCounts(into: Record<string, number>, more: Readonly<Record<string, number>>): void {
+  for (const [key, n] of Object.entries(more)) into[key] = (into[key] ?? 0) + n;
+}
+
+/** By category in the codebook's order, then by sub-label. */
+function bySubLabelOrder(a: string, b: string): number {
+  const at = (k: string): number => CATEGORY_IDS.indexOf(k.slice(0, k.indexOf(':')) as CategoryId);
+  return at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** `framing:Loaded_Language` as `Editorial framing › Loaded_Language`. */
+function subLabelName(key: string): string {
+  const at = key.indexOf(':');
+  return `${CATEGORIES.find((c) => c.id === key.slice(0, at))?.label ?? key.slice(0, at)} › ${key.slice(at + 1)}`;
 }

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { compareArticles, subLabelPairs } from '../../src/core/agreement';
 import type { ArticlePair, Span } from '../../src/core/agreement/types';
 import { run, tagOn, tagged, tempDir, TRAM } from './cliCorpus';
+import { inTemp, runExpecting } from './cliRun';
 
 const span = (start: number, end: number, category: string, label?: string): Span => ({ start, end, category, text: 'x'.repeat(end - start), ...(label !== undefined ? { label } : {}) });
 
@@ -55,4 +56,34 @@ describe('newsmark agree with sub-labels', () => {
     assert.match(text.out, /Per sub-label/);
     assert.match(text.out, /Editorial framing › Loaded_Language/);
   });
+});
+
+describe('stats and outlet profiles count sub-labels', () => {
+  it('statsOf and the outlet profile count each category:sub-label; tags without one are not in it', async () => {
+    const { statsOf } = await import('../../src/core/review/stats');
+    const { outletProfiles } = await import('../../src/core/review/profile');
+    const tags = [
+      { category: 'framing' as const, label: 'Loaded_Language', start: 0, end: 1 },
+      { category: 'framing' as const, label: 'Loaded_Language', start: 2, end: 3 },
+      { category: 'framing' as const, label: 'Doubt', start: 4, end: 5 },
+      { category: 'claim' as const, start: 6, end: 7 },
+    ];
+    assert.deepEqual(statsOf([{ tags, words: 100 }]).bySubLabel, { 'framing:Loaded_Language': 2, 'framing:Doubt': 1 });
+    const [profile] = outletProfiles([{ article: 'a.txt', outlet: { name: 'The Gazette', guessed: false, source: 'field' }, tags, words: 100 }]);
+    assert.deepEqual(profile!.subLabels, { 'framing:Loaded_Language': 2, 'framing:Doubt': 1 });
+  });
+
+  it('newsmark stats prints the sub-labels, and --json has them per article, in total and per outlet, cold and warm alike', () => inTemp(async (dir) => {
+    const folder = join(dir, 'c');
+    tagged(folder, 'tram.txt', TRAM, [{ ...tagOn(TRAM, 'a reckless gamble', 'framing', 'a0000001'), label: 'Loaded_Language' }]);
+    for (const cache of [['--no-cache'], [], []]) {
+      const json = await runExpecting(0, ['stats', '--json', ...cache, folder]);
+      const parsed = JSON.parse(json.out) as { articles: { bySubLabel: Record<string, number> }[]; total: { bySubLabel: Record<string, number> }; outlets: { subLabels: Record<string, number> }[] };
+      assert.deepEqual(parsed.articles[0]!.bySubLabel, { 'framing:Loaded_Language': 1 });
+      assert.deepEqual(parsed.total.bySubLabel, { 'framing:Loaded_Language': 1 });
+      assert.deepEqual(parsed.outlets[0]!.subLabels, { 'framing:Loaded_Language': 1 });
+    }
+    const text = await runExpecting(0, ['stats', folder]);
+    assert.match(text.out, /Sub-labels[\s\S]*Editorial framing › Loaded_Language +1/);
+  }));
 });

@@ -89,3 +89,13 @@ describe('Tags view model: sub-labels', () => {
     assert.equal(describeFilter(only), 'Loaded_Language, (no sub-label)');
   });
 });
+
+describe('Tags view model: the Summary counts sub-labels', () => {
+  it('lists each category\'s sub-labels under it, in the codebook\'s order, each row with an id of its own', () => {
+    const model = new TagTreeModel(source, 'article');
+    const rows = model.children({ kind: 'summary' }).map((n) => (n.kind === 'stat' ? `${n.label}: ${n.value}` : n.kind));
+    const framing = rows.indexOf('Editorial framing: 5');
+    assert.deepEqual(rows.slice(framing, framing + 4), ['Editorial framing: 5', 'Editorial framing › Name_Calling,Labeling: 1', 'Editorial framing › Loaded_Language: 2', 'Editorial framing › Doubt: 1']);
+    assert.equal(new Set(model.children({ kind: 'summary' }).map(nodeId)).size, rows.length);
+  });
+});

@@ -65,7 +65,7 @@ export interface SidecarContent {
 }
 
 /** The tags counted by category and review state: what `stats` needs of them. */
-export type TagTally = Pick<TagStats, 'tags' | 'byCategory' | 'byState'>;
+export type TagTally = Pick<TagStats, 'tags' | 'byCategory' | 'byState' | 'bySubLabel'>;
 
 /**
  * An entry without its tags, which are stored beside it and parsed only when a command needs
@@ -134,7 +134,8 @@ function isHeader(value: unknown): boolean {
 
 function isTally(t: unknown): boolean {
   return isObject(t) && typeof t['tags'] === 'number' && isObject(t['byCategory']) && Object.values(t['byCategory']).every((n) => typeof n === 'number')
-    && isObject(t['byState']) && Object.values(t['byState']).every((n) => typeof n === 'number');
+    && isObject(t['byState']) && Object.values(t['byState']).every((n) => typeof n === 'number')
+    && isObject(t['bySubLabel']) && Object.values(t['bySubLabel']).every((n) => typeof n === 'number');
 }
 
 /**

@@ -67,7 +67,7 @@ export function factsFromEntry(entry: CacheEntry): PairFacts {
   return {
     problems: entry.problems,
     // Built in statsOf's key order: stats --json prints it as it is.
-    stats: () => ({ articles: 1, tags: entry.tally.tags, words: entry.words, byCategory: entry.tally.byCategory, byState: entry.tally.byState, perThousandWords: entry.words > 0 ? (entry.tally.tags * 1000) / entry.words : 0 }),
+    stats: () => ({ articles: 1, tags: entry.tally.tags, words: entry.words, byCategory: entry.tally.byCategory, byState: entry.tally.byState, bySubLabel: entry.tally.bySubLabel, perThousandWords: entry.words > 0 ? (entry.tally.tags * 1000) / entry.words : 0 }),
     words: () => entry.words,
     articleSha256: () => entry.articleSha256,
     outlet: () => entry.outlet,
@@ -78,8 +78,8 @@ export function factsFromEntry(entry: CacheEntry): PairFacts {
   };
 }
 
-function tallyOf({ tags, byCategory, byState }: TagStats): TagTally {
-  return { tags, byCategory, byState };
+function tallyOf({ tags, byCategory, byState, bySubLabel }: TagStats): TagTally {
+  return { tags, byCategory, byState, bySubLabel };
 }
 
 /** Facts of a pair whose entry lacked the check, with the check worked out from its texts now. */

@@ -2,7 +2,7 @@
 // share of the tags, so a tabloid's framing-heavy copy stands out beside a wire story.
 import { CATEGORY_IDS, type CategoryId } from '../codebook';
 import type { OutletName } from '../outlet';
-import type { CountedTag } from './stats';
+import { subLabelKey, type CountedTag } from './stats';
 
 export interface ProfileInput {
   /** The article's path or URI, as the caller names it. */
@@ -31,6 +31,8 @@ export interface OutletProfile {
   readonly tags: number;
   readonly perThousandWords: number;
   readonly categories: Readonly<Record<CategoryId, CategoryProfile>>;
+  /** Tags per `category:sub-label` (codebook), for the tags that have one. */
+  readonly subLabels: Readonly<Record<string, number>>;
 }
 
 /**
@@ -50,6 +52,7 @@ export function outletProfiles(inputs: readonly ProfileInput[], by: 'outlet' | '
 /** The profile of these articles taken together, under this name. */
 export function profileOf(name: string, members: readonly ProfileInput[]): OutletProfile {
   const counts = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
+  const subLabels: Record<string, number> = {};
   let words = 0;
   let tags = 0;
   for (const member of members) {
@@ -57,6 +60,8 @@ export function profileOf(name: string, members: readonly ProfileInput[]): Outle
     for (const tag of member.tags) {
       counts[tag.category]++;
       tags++;
+      const sub = subLabelKey(tag);
+      if (sub !== undefined) subLabels[sub] = (subLabels[sub] ?? 0) + 1;
     }
   }
   const perThousand = (n: number): number => (words > 0 ? (n * 1000) / words : 0);
@@ -69,5 +74,6 @@ export function profileOf(name: string, members: readonly ProfileInput[]): Outle
     tags,
     perThousandWords: perThousand(tags),
     categories,
+    subLabels,
   };
 }

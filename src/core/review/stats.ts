@@ -8,6 +8,8 @@ export interface TagStats {
   readonly words: number;
   readonly byCategory: Record<CategoryId, number>;
   readonly byState: Record<ReviewState, number>;
+  /** Tags per `category:sub-label` (codebook), for the tags that have one. */
+  readonly bySubLabel: Record<string, number>;
   /** Tags per 1,000 words of article text (0 when the words are unknown). */
   readonly perThousandWords: number;
 }
@@ -75,11 +77,17 @@ function wordUnitsAt(text: string, at: number): number {
 }
 
 /** What counting a tag reads of it: enough for the stats, kept small in the parse cache. */
-export type CountedTag = Pick<Tag, 'category' | 'status' | 'review' | 'start' | 'end'>;
+export type CountedTag = Pick<Tag, 'category' | 'label' | 'status' | 'review' | 'start' | 'end'>;
+
+/** How stats and profiles name a sub-label: `framing:Loaded_Language`. */
+export function subLabelKey(tag: Pick<Tag, 'category' | 'label'>): string | undefined {
+  return tag.label === undefined ? undefined : `${tag.category}:${tag.label}`;
+}
 
 export function statsOf(articles: readonly { readonly tags: readonly CountedTag[]; readonly words?: number }[]): TagStats {
   const byCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
   const byState: Record<ReviewState, number> = { unreviewed: 0, confirmed: 0, disputed: 0, 'needs-review': 0, orphaned: 0 };
+  const bySubLabel: Record<string, number> = {};
   let tags = 0;
   let words = 0;
   for (const article of articles) {
@@ -87,8 +95,10 @@ export function statsOf(articles: readonly { readonly tags: readonly CountedTag[
     for (const tag of article.tags) {
       tags++;
       byCategory[tag.category]++;
+      const sub = subLabelKey(tag);
+      if (sub !== undefined) bySubLabel[sub] = (bySubLabel[sub] ?? 0) + 1;
       for (const state of reviewStates(tag)) byState[state]++;
     }
   }
-  return { articles: articles.length, tags, words, byCategory, byState, perThousandWords: words > 0 ? (tags * 1000) / words : 0 };
+  return { articles: articles.length, tags, words, byCategory, byState, bySubLabel, perThousandWords: words > 0 ? (tags * 1000) / words : 0 };
 }

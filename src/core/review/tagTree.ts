@@ -243,8 +243,16 @@ export class TagTreeModel {
   private statRows(): TreeNode[] {
     const stats = this.stats();
     const row = (label: string, value: number | string): TreeNode => ({ kind: 'stat', label, value: String(value) });
+    // Under each category, its sub-labels (codebook order, then the others). The category is in the
+    // label because a row's id is its label, and two categories may share a sub-label's name.
+    const subLabels = (c: CategoryId): TreeNode[] => {
+      const present = Object.keys(stats.bySubLabel).filter((k) => k.startsWith(`${c}:`)).map((k) => k.slice(c.length + 1));
+      const order = this.source.labelOrder?.(c) ?? [];
+      const sorted = [...order.filter((l) => present.includes(l)), ...present.filter((l) => !order.includes(l)).sort()];
+      return sorted.map((l) => row(`${categoryOf(c).label} › ${l}`, stats.bySubLabel[`${c}:${l}`]!));
+    };
     return [
-      ...CATEGORY_IDS.map((c) => row(categoryOf(c).label, stats.byCategory[c])),
+      ...CATEGORY_IDS.flatMap((c) => [row(categoryOf(c).label, stats.byCategory[c]), ...subLabels(c)]),
       ...(['unreviewed', 'confirmed', 'disputed', 'needs-review', 'orphaned'] as const).map((s) => row(REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, ''), stats.byState[s])),
       row('Tags per 1,000 words', stats.words > 0 ? stats.perThousandWords.toFixed(1) : '–'),
     ];
