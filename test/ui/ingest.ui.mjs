@@ -63,7 +63,16 @@ export const tests = [
         await sleep(1000);
         return false;
       }, 30_000);
-      await item.click();
+      // A click can land while the menu is still settling and be lost: the item is hovered (which
+      // focuses it) and chosen with Enter, again while the menu stays open.
+      await until('the menu item chosen', async () => {
+        if (!(await item.isVisible().catch(() => false))) return true;
+        await item.hover();
+        await sleep(200);
+        await page.keyboard.press('Enter');
+        await sleep(800);
+        return !(await item.isVisible().catch(() => false));
+      }, 10_000);
       await until(`${ARTICLE} and its sidecar on disk`, () => existsSync(join(workspace, ARTICLE)) && existsSync(join(workspace, `${ARTICLE}.tags.yaml`)), 15_000);
       const text = readFileSync(join(workspace, ARTICLE), 'utf8');
       if (!text.startsWith('Ferry link to Orsk Island restored after storm\n')) throw new Error(`the article starts ${JSON.stringify(text.slice(0, 60))}`);
