@@ -15,7 +15,7 @@ import { DETAIL_KEYS, sameCodes, type ArticleCodes, type ArticleDetails } from '
 import { writeTag, setField, YAML_WRITE_OPTIONS } from './sidecarNodes';
 import { patchSidecar } from './sidecarPatch';
 import { scanSidecar } from './sidecarScan';
-import { entryId, keepNumbersAsWritten, loadQuickly, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
+import { entryId, keepNumbersAsWritten, loadQuickly, overflowsAsWritten, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
 import { SIDECAR_VERSION, readPlain, type Located, type ReadResult } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
 
@@ -300,6 +300,7 @@ function parseThoroughly(text: string): SidecarParse {
   }
   withOffsetsAsWritten(doc, data);
   withIdsAsWritten(doc, data);
+  overflowsAsWritten(doc.contents, data);
   const result = readPlain(data);
   const locate = ({ message, path }: Located): SidecarProblem => {
     // The deepest node on the path that exists: the key at fault, else its tag, else the file.

@@ -259,3 +259,28 @@ export function keepNumbersAsWritten(doc: Document, nodes: Iterable<unknown>): v
     });
   }
 }
+
+/** How YAML writes infinity and not-a-number: the only forms meant as those values. */
+const NON_FINITE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * A number too large for a double (`1e400`) as the text written, in the values the careful reader
+ * made (`data`, walked beside the document): js-yaml, and so the fast path and the scanner, read
+ * it so, where the yaml package makes Infinity — and the two paths must read a file alike.
+ */
+export function overflowsAsWritten(node: unknown, value: unknown): unknown {
+  if (isScalar(node)) return typeof node.value === 'number' && !Number.isFinite(node.value) && node.source !== undefined && !NON_FINITE.test(node.source) ? node.source : value;
+  if (isMap(node) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (key in record) record[key] = overflowsAsWritten(pair.value, record[key]);
+    }
+  } else if (isSeq(node) && Array.isArray(value)) {
+    node.items.forEach((item, i) => {
+      value[i] = overflowsAsWritten(item, value[i]);
+    });
+  }
+  return value;
+}

@@ -154,3 +154,16 @@ describe('sidecar nesting depth', () => {
     assert.doesNotThrow(() => fast.sidecar.serialize(fast.sidecar.tags, 'b'.repeat(64)));
   });
 });
+
+describe('numbers too large for a double', () => {
+  it('read as the text written on the careful path too, as the fast path and the scanner read them (1e400 was Infinity there)', () => {
+    const file = (attributes: string): string => `newsmark: 1\narticle: a.txt\nsha256: ${'a'.repeat(64)}\ntags:\n  - id: "0000beef"\n    category: claim\n    start: 0\n    end: 1\n    text: a\n    author: 1e400\n    attributes: ${attributes}\n`;
+    const fast = SidecarFile.parse(file('{ x: 1e400, y: [2e999], z: .inf }'));
+    // An anchor and alias send a file down the careful path.
+    const careful = SidecarFile.parse(file('&a { x: 1e400, y: [2e999], z: .inf }\n    note: *a'.replace('note: *a', 'reviewer: x')).replace('text: a', 'text: &t a\n    previous_text: *t'));
+    assert.ok(fast.ok && careful.ok);
+    assert.deepEqual(fast.sidecar.tags[0]!.attributes, { x: '1e400', y: ['2e999'], z: Infinity });
+    assert.deepEqual(careful.sidecar.tags[0]!.attributes, fast.sidecar.tags[0]!.attributes);
+    assert.equal(careful.sidecar.tags[0]!.author, '1e400');
+  });
+});
