@@ -2,6 +2,7 @@ import { compareArticles, subLabelPairs, type AgreementReport, type CategoryAgre
 import { authorsOf, splitByAuthor, type PairedSets } from '../core/agreement/sets';
 import { formatFigure as num } from '../core/agreement/reportPage';
 import { CATEGORIES } from '../core/codebook';
+import { subLabelTitle } from '../core/review/stats';
 import { loadSet, mustBeFolder, pairFolders } from './agreeSets';
 import type { Output } from './output';
 import { UsageError } from './sidecars';
@@ -101,7 +102,7 @@ function printReport(out: Output, report: AgreementReport, paired: PairedSets, l
   if (bySubLabel) {
     out.line('');
     out.line('Per sub-label (a span tagged with different sub-labels counts as a disagreement here):');
-    printTable(out, [['Sub-label', ...header.slice(1)], ...Object.entries(bySubLabel.categories).map(([id, f]) => row(subLabelName(id), f))]);
+    printTable(out, [['Sub-label', ...header.slice(1)], ...Object.entries(bySubLabel.categories).map(([id, f]) => row(subLabelTitle(id), f))]);
   }
   if (report.articles.length > 0) {
     out.line('');
@@ -118,11 +119,6 @@ function printReport(out: Output, report: AgreementReport, paired: PairedSets, l
 
 function row(name: string, f: CategoryAgreement): string[] {
   return [name, num(f.exactF1), num(f.overlapF1), num(f.kappa), num(f.alpha), String(f.a), String(f.b), String(f.matched)];
-}
-
-function subLabelName(id: string): string {
-  const at = id.indexOf(':');
-  return `${labelOf(id.slice(0, at))} › ${id.slice(at + 1)}`;
 }
 
 function labelOf(id: string): string {

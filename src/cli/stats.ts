@@ -3,7 +3,7 @@ import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../core/codebook';
 import type { OutletName } from '../core/outlet';
 import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
 import type { CategoryProfile, OutletProfile } from '../core/review/profile';
-import { statsOf, type TagStats } from '../core/review/stats';
+import { statsOf, subLabelTitle, type TagStats } from '../core/review/stats';
 import { withParseCache } from './cache';
 import { blockOutput, JsonArrayLines, type Output } from './output';
 import { eachSummary } from './sidecars';
@@ -58,7 +58,7 @@ async function statsInto(paths: readonly string[], json: boolean, out: Output, o
     if (subLabels.length > 0) {
       out.line('');
       out.line('Sub-labels (codebook): tags, then per outlet');
-      printTable(out, [['Sub-label', 'Tags', ...profiles.map((p) => p.outlet)], ...subLabels.map((k) => [subLabelName(k), String(total.bySubLabel[k]), ...profiles.map((p) => String(p.subLabels[k] ?? 0))])]);
+      printTable(out, [['Sub-label', 'Tags', ...profiles.map((p) => p.outlet)], ...subLabels.map((k) => [subLabelTitle(k), String(total.bySubLabel[k]), ...profiles.map((p) => String(p.subLabels[k] ?? 0))])]);
     }
     for (const p of problems) out.error(`✗ ${p}`);
   }
@@ -139,10 +139,4 @@ function addCounts(into: Record<string, number>, more: Readonly<Record<string, n
 function bySubLabelOrder(a: string, b: string): number {
   const at = (k: string): number => CATEGORY_IDS.indexOf(k.slice(0, k.indexOf(':')) as CategoryId);
   return at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-
-/** `framing:Loaded_Language` as `Editorial framing › Loaded_Language`. */
-function subLabelName(key: string): string {
-  const at = key.indexOf(':');
-  return `${CATEGORIES.find((c) => c.id === key.slice(0, at))?.label ?? key.slice(0, at)} › ${key.slice(at + 1)}`;
 }

@@ -9,6 +9,7 @@
  * SVG attributes, not inline styles, which the CSP would refuse.
  */
 import { CATEGORIES } from '../codebook';
+import { subLabelTitle } from '../review/stats';
 import { webviewPage } from '../compare/page';
 import { navStop, plural, srOnly } from '../compare/markup';
 import { escapeHtml as esc } from '../htmlEscape';
@@ -110,7 +111,7 @@ ${articlesTable(report)}
 
 function subLabelTable(report: AgreementReport | undefined): string {
   if (!report || Object.keys(report.categories).length === 0) return '';
-  const rows = Object.entries(report.categories).map(([id, f]) => categoryRow(`${labelOf(id.slice(0, id.indexOf(':')))} › ${id.slice(id.indexOf(':') + 1)}`, f, ''));
+  const rows = Object.entries(report.categories).map(([id, f]) => categoryRow(subLabelTitle(id), f, ''));
   return `<h2 id="sublabels-title">By sub-label</h2>
 <p class="help" id="sublabels-help">The same span with two different sub-labels counts as a difference here; the figures by category above ignore sub-labels.</p>
 <div class="scroll"><table role="grid" class="figures agreement" aria-labelledby="sublabels-title" aria-describedby="sublabels-help grid-help">

@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, type CategoryId } from '../codebook';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../codebook';
 import type { Tag } from '../tag';
 import { reviewStates, type ReviewState } from './filter';
 
@@ -82,6 +82,13 @@ export type CountedTag = Pick<Tag, 'category' | 'label' | 'status' | 'review' | 
 /** How stats and profiles name a sub-label: `framing:Loaded_Language`. */
 export function subLabelKey(tag: Pick<Tag, 'category' | 'label'>): string | undefined {
   return tag.label === undefined ? undefined : `${tag.category}:${tag.label}`;
+}
+
+/** A `category:sub-label` key as people read it: `Editorial framing › Loaded_Language`. */
+export function subLabelTitle(key: string): string {
+  const at = key.indexOf(':');
+  const category = key.slice(0, at);
+  return `${CATEGORIES.find((c) => c.id === category)?.label ?? category} › ${key.slice(at + 1)}`;
 }
 
 export function statsOf(articles: readonly { readonly tags: readonly CountedTag[]; readonly words?: number }[]): TagStats {

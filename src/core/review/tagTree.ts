@@ -247,9 +247,7 @@ export class TagTreeModel {
     // label because a row's id is its label, and two categories may share a sub-label's name.
     const subLabels = (c: CategoryId): TreeNode[] => {
       const present = Object.keys(stats.bySubLabel).filter((k) => k.startsWith(`${c}:`)).map((k) => k.slice(c.length + 1));
-      const order = this.source.labelOrder?.(c) ?? [];
-      const sorted = [...order.filter((l) => present.includes(l)), ...present.filter((l) => !order.includes(l)).sort()];
-      return sorted.map((l) => row(`${categoryOf(c).label} › ${l}`, stats.bySubLabel[`${c}:${l}`]!));
+      return this.inLabelOrder(c, present).map((l) => row(`${categoryOf(c).label} › ${l}`, stats.bySubLabel[`${c}:${l}`]!));
     };
     return [
       ...CATEGORY_IDS.flatMap((c) => [row(categoryOf(c).label, stats.byCategory[c]), ...subLabels(c)]),
@@ -286,10 +284,13 @@ export class TagTreeModel {
   private labelsIn(keys: readonly string[], category: CategoryId): string[] {
     const present = new Set(keys.flatMap((key) => this.mainTags(key, category).map((t) => t.label ?? '')));
     if (![...present].some((l) => l !== '')) return [];
+    return [...this.inLabelOrder(category, [...present].filter((l) => l !== '')), ...(present.has('') ? [''] : [])];
+  }
+
+  /** Sub-labels in the codebook's order, then the ones it does not list, alphabetically. */
+  private inLabelOrder(category: CategoryId, present: readonly string[]): string[] {
     const order = this.source.labelOrder?.(category) ?? [];
-    const known = order.filter((l) => present.has(l));
-    const others = [...present].filter((l) => l !== '' && !order.includes(l)).sort();
-    return [...known, ...others, ...(present.has('') ? [''] : [])];
+    return [...order.filter((l) => present.includes(l)), ...present.filter((l) => !order.includes(l)).sort()];
   }
 
   private attention(group: AttentionGroup): { key: string; tag: Tag }[] {
