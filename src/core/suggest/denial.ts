@@ -95,7 +95,7 @@ export const denialSuggester: Suggester = {
         verbs.push({ s: m.s, e: clauseEnd(ctx, m.tj, m.e, MAX_WORDS, stop), reason: `denial noun ${q(m.text)} and its complement` });
       } else if (quote && quote.open < m.s) {
         const s = clauseStart(ctx, tokenIndexAt(ctx, quote.open), MAX_WORDS, backStop);
-        weak.push({ span: { s, e: quote.close + 1, reason: `${q(m.text)} in scare quotes, with its clause` }, at: m.s });
+        weak.push({ span: { s, e: quote.close + 1, reason: `denial word ${q(m.text)}, quoted, with its clause` }, at: m.s });
       } else {
         const s = clauseStart(ctx, m.ti, MAX_WORDS, backStop);
         const e = clauseEnd(ctx, m.tj, m.e, MAX_WORDS, stop);
