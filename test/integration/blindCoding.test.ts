@@ -38,7 +38,7 @@ describe('Blind coding: Show Only My Tags', () => {
     const total = api.store.tags(key).length;
     await config().update('author', 'ana', vscode.ConfigurationTarget.Global);
 
-    const drawn = (): number => Object.entries(api.decorations.rangesIn(editor)).filter(([k]) => k !== 'disputed' && k !== 'suggested').flatMap(([, r]) => r).length;
+    const drawn = (): number => Object.entries(api.decorations.rangesIn(editor)).filter(([k]) => k !== 'disputed' && k !== 'confirmed' && k !== 'suggested').flatMap(([, r]) => r).length;
     const treeRows = (): string[] => {
       api.tagsView.group('article');
       const provider = api.tagsView.provider;

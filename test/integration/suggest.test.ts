@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/core/review/tagTree';
 import { SidecarFile } from '../../src/core/sidecar';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, copyFile, eventually, exists, newsmark, open, readTextFile, remove, workspaceFile } from './helpers';
+import { closeAll, copyFile, eventually, exists, newsmark, open, readTextFile, remove, workspaceFile, writeTextFile } from './helpers';
 
 async function onDisk(article: string): Promise<SidecarFile> {
   const parsed = SidecarFile.parse(await readTextFile(workspaceFile(`${article}.tags.yaml`)));
@@ -98,6 +98,91 @@ describe('Suggestions: offered, accepted and rejected through the Tags view', ()
       await closeAll();
       await remove(sidecar);
       await remove(article);
+    }
+  });
+});
+
+/** Whether two spans share or touch a character (their outlines would run together). */
+function meet(a: vscode.Range, b: vscode.Range): boolean {
+  return !(a.end.isBefore(b.start) || b.end.isBefore(a.start));
+}
+
+describe('Suggestions readable: outlines by category, overlaps kept apart, every article in the folder', () => {
+  afterEach(closeAll);
+
+  it('draws each suggestion dashed in its category, overlapping ones in different outlines; rejecting one takes its outline away and leaves the other', async () => {
+    const api = await newsmark();
+    // Fictional, written for this test, untagged: a denial clause holding a figure and a framing word.
+    const copy = { article: workspaceFile('suggest-overlap.txt'), sidecar: workspaceFile('suggest-overlap.txt.tags.yaml'), key: workspaceFile('suggest-overlap.txt').toString() };
+    await writeTextFile(copy.article, 'The governor flatly denied that 2,417 people were evacuated, calling the ‘stunning’ report a lie, her office said.\n');
+    try {
+      const editor = await open('suggest-overlap.txt');
+      await api.suggestions.suggest('active');
+      const offered = api.store.suggestions(copy.key);
+      await eventually(() => assert.equal(api.decorations.suggestionsIn(editor).length, offered.length));
+      const drawn = api.decorations.suggestionsIn(editor);
+      assert.deepEqual(drawn.map((d) => d.category).sort(), offered.map((s) => s.category).sort(), 'each outline has its suggestion\'s category (and so its colour)');
+      const sameOutline = (): string[] => {
+        const now = api.decorations.suggestionsIn(editor);
+        return now.flatMap((a, i) => now.slice(i + 1).filter((b) => a.layer === b.layer && meet(a.range, b.range)).map((b) => `${editor.document.getText(a.range)} / ${editor.document.getText(b.range)}`));
+      };
+      assert.deepEqual(sameOutline(), [], 'no two suggestions that meet share an outline');
+      const pair = drawn.flatMap((a, i) => drawn.slice(i + 1).filter((b) => meet(a.range, b.range) && !a.range.isEqual(b.range)).map((b) => [a, b] as const))[0];
+      assert.ok(pair, 'the article has overlapping suggestions');
+      const [kept, rejected] = pair;
+      const suggestionAt = (d: typeof kept): TreeNode => {
+        const s = offered.find((o) => o.category === d.category && toLf(editor.document.getText(d.range)) === o.text)!;
+        return { kind: 'suggestion', key: copy.key, category: s.category, start: s.start, end: s.end };
+      };
+      await vscode.commands.executeCommand('newsmark.rejectSuggestion', suggestionAt(rejected));
+      await eventually(() => assert.equal(api.decorations.suggestionsIn(editor).length, offered.length - 1));
+      const after = api.decorations.suggestionsIn(editor);
+      assert.ok(!after.some((d) => d.category === rejected.category && d.range.isEqual(rejected.range)), 'the rejected suggestion\'s outline is gone');
+      assert.ok(after.some((d) => d.category === kept.category && d.range.isEqual(kept.range)), 'the overlapping one is still drawn');
+      assert.deepEqual(sameOutline(), []);
+    } finally {
+      await closeAll();
+      await api.idle();
+      await remove(copy.sidecar);
+      await remove(copy.article);
+    }
+  });
+
+  it('suggests over every article in the folder, those without a sidecar too, and creates a sidecar only where a suggestion is accepted', async () => {
+    const api = await newsmark();
+    // Fictional, written for this test; neither article has a sidecar and neither is open.
+    const text = 'The port authority flatly denied that 1,200 workers had been laid off, a spokesman said.\nCritics called the statement a “stunning” evasion.\n';
+    const accepted = { article: workspaceFile('folder-untagged-a.txt'), sidecar: workspaceFile('folder-untagged-a.txt.tags.yaml') };
+    const rejected = { article: workspaceFile('folder-untagged-b.txt'), sidecar: workspaceFile('folder-untagged-b.txt.tags.yaml') };
+    await writeTextFile(accepted.article, text);
+    await writeTextFile(rejected.article, text);
+    try {
+      const count = await vscode.commands.executeCommand<number>('newsmark.suggestTags', 'workspace');
+      const a = api.store.suggestions(accepted.article.toString());
+      const b = api.store.suggestions(rejected.article.toString());
+      assert.ok(a.length > 0 && b.length > 0, 'the untagged articles get suggestions');
+      assert.ok(count >= a.length + b.length);
+      assert.ok(['harbor-gazette.txt', 'meridian-ledger.txt', 'varnia-wire.txt'].some((n) => api.store.suggestions(workspaceFile(n).toString()).length > 0), 'and the tagged ones too');
+      assert.equal(api.store.suggestions(workspaceFile('README.md').toString()).length, 0, 'a folder\'s README is not an article');
+      await api.idle();
+      assert.equal(await exists(accepted.sidecar), false, 'suggesting creates no sidecar');
+
+      const node = (key: string, s: (typeof a)[number]): TreeNode => ({ kind: 'suggestion', key, category: s.category, start: s.start, end: s.end });
+      await vscode.commands.executeCommand('newsmark.rejectSuggestion', node(rejected.article.toString(), b[0]!));
+      await vscode.commands.executeCommand('newsmark.acceptSuggestion', node(accepted.article.toString(), a[0]!));
+      await api.idle();
+      await eventually(async () => assert.ok(await exists(accepted.sidecar), 'an accepted suggestion creates the sidecar'));
+      assert.equal((await onDisk('folder-untagged-a.txt')).tags.length, 1);
+      assert.equal(await exists(rejected.sidecar), false, 'an article with rejections only gets no sidecar');
+      assert.ok(!api.store.suggestions(rejected.article.toString()).includes(b[0]!), 'the rejected suggestion is withdrawn');
+    } finally {
+      // Withdrawn, not rejected: the other suites' sidecars stay as they were.
+      for (const key of api.store.keys()) if (api.store.suggestions(key).length > 0) api.store.suggest(key, []);
+      await api.idle();
+      for (const f of [accepted, rejected]) {
+        await remove(f.sidecar);
+        await remove(f.article);
+      }
     }
   });
 });

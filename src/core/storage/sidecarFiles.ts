@@ -356,6 +356,10 @@ export class SidecarFiles implements Disposable {
     const entry = this.store.get(key);
     if (!entry || entry.problem !== undefined) return; // never overwrite a sidecar we could not read
     if (!this.store.isModified(key) && entry.sidecar) return;
+    // No sidecar yet and nothing of the analyst's to keep (rejected suggestions alone): no file is
+    // created beside an article just because suggestions were offered and turned down there; the
+    // rejections stay for the session and are written with the article's first tag.
+    if (!entry.sidecar && this.store.tagsToWrite(key).length === 0 && entry.details === undefined) return;
     const article = this.paths.pathOf(key);
     if (article === undefined) return;
     const sidecar = sidecarPathFor(article);

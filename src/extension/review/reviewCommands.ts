@@ -38,9 +38,12 @@ function fieldsOf(category: CategoryId, codebook: Codebook): { key: string; prom
 
 /** Reviewing: verdicts, attributes, and walking through an article's tags. */
 export class ReviewCommands extends Disposable {
+  private statusMessage: vscode.Disposable = new vscode.Disposable(() => undefined);
+
   constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly codebook: () => Codebook = () => EMPTY_CODEBOOK) {
     super();
     const command = (id: CommandId, run: (...args: unknown[]) => unknown): void => void this.register(registerCommand(id, run));
+    this.register({ dispose: (): void => void this.statusMessage.dispose() });
     command(CommandId.markConfirmed, (a, b) => this.mark(a, b, 'confirmed'));
     command(CommandId.markDisputed, (a, b) => this.mark(a, b, 'disputed'));
     command(CommandId.markUnreviewed, (a, b) => this.mark(a, b, undefined));
@@ -51,13 +54,22 @@ export class ReviewCommands extends Disposable {
     command(CommandId.previousTagNeedingReview, () => this.step(-1, awaitsReview));
   }
 
-  /** A verdict also settles a fuzzy re-attachment: the reviewer has looked at the text. */
-  private async mark(first: unknown, selected: unknown, verdict: ReviewVerdict | undefined): Promise<void> {
+  /**
+   * A verdict also settles a fuzzy re-attachment: the reviewer has looked at the text. The answer
+   * is a status bar message for a moment, not a notification: reviewing goes tag after tag, and
+   * toasts would pile up. Returns the message (undefined when nothing was marked).
+   */
+  private async mark(first: unknown, selected: unknown, verdict: ReviewVerdict | undefined): Promise<string | undefined> {
     const refs = await resolveTargets(this.store, first, selected, 'Mark which tag?', this.lens);
     const patch = verdict
       ? { review: verdict, reviewer: author(), status: undefined, previousText: undefined }
       : { review: undefined, reviewer: undefined };
     for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, patch);
+    if (refs.length === 0) return undefined;
+    const message = markedMessage(refs.length === 1 ? this.store.find(refs[0]!.key, refs[0]!.id) : undefined, refs.length, verdict);
+    this.statusMessage.dispose(); // the newest verdict replaces the last one's message at once
+    this.statusMessage = vscode.window.setStatusBarMessage(message, STATUS_MESSAGE_MS);
+    return message;
   }
 
   /** Asks for the attributes that matter for the tag's category; an object as second argument sets them directly. */
@@ -118,6 +130,19 @@ export class ReviewCommands extends Disposable {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     await Promise.resolve();
   }
+}
+
+/** Long enough to read after a key press, short enough not to linger over the next tag. */
+const STATUS_MESSAGE_MS = 4000;
+
+/** "$(pass) Confirmed: “2,417 people”", or for several tags "$(pass) 3 tags confirmed". */
+export function markedMessage(tag: Tag | undefined, count: number, verdict: ReviewVerdict | undefined): string {
+  const icon = verdict === 'confirmed' ? '$(pass)' : verdict === 'disputed' ? '$(error)' : '$(circle-large-outline)';
+  const state = verdict === 'confirmed' ? 'confirmed' : verdict === 'disputed' ? 'disputed' : 'not reviewed';
+  if (!tag) return `${icon} ${count} tags ${verdict ? '' : 'marked '}${state}`;
+  const text = tag.text.length > 40 ? `${tag.text.slice(0, 39)}…` : tag.text;
+  const what = `${categoryOf(tag.category).label} “${text.replace(/\s+/g, ' ')}”`;
+  return `${icon} ${what} ${verdict ? '' : 'marked '}${state}`;
 }
 
 /** Not yet confirmed or disputed, or re-attached to changed text. */

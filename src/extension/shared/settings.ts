@@ -21,3 +21,11 @@ export function figureVocabulary(report: (problems: readonly string[]) => void):
   if (errors.length > 0) report(errors);
   return vocabulary ? extendVocabulary(DEFAULT_VOCABULARY, vocabulary) : DEFAULT_VOCABULARY;
 }
+
+/** How a confirmed tag is marked in the editor (setting newsmark.review.confirmedMark). */
+export type ConfirmedMark = 'both' | 'underline' | 'ruler' | 'off';
+
+export function confirmedMark(): ConfirmedMark {
+  const value = vscode.workspace.getConfiguration('newsmark').get<string>('review.confirmedMark', 'both');
+  return value === 'underline' || value === 'ruler' || value === 'off' ? value : 'both';
+}

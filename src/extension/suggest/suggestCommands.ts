@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { suggestTags } from '../../core/suggest';
 import type { Lexicons, Suggestion } from '../../core/suggest/types';
+import { SIDECAR_SUFFIX } from '../../core/sidecar';
 import { ArticleText, newTagId, type Tag } from '../../core/tag';
 import { SUGGESTED_BY, type TagStore } from '../../core/tagStore';
 import { toLf } from '../../core/textIndex';
@@ -32,18 +33,19 @@ export class SuggestCommands extends Disposable {
 
   /**
    * Suggests for the active article ('active'), an article given by its URI (the editor's context
-   * menu passes it), or every article in the workspace with a sidecar ('workspace'); with no
-   * scope, asks. An article with no sidecar yet is suggested on all the same: its first tag
-   * creates the sidecar. Returns the count.
+   * menu passes it), or every article in the workspace ('workspace': tagged or not); with no
+   * scope, asks. An article with no sidecar yet is suggested on all the same: its first accepted
+   * suggestion creates the sidecar, and only that. Returns the count.
    */
   async suggest(scope?: unknown): Promise<number> {
     const active = vscode.window.activeTextEditor?.document;
     let keys: string[];
-    if (scope === 'workspace') keys = this.store.keys();
+    if (scope === 'workspace') keys = await this.workspaceArticles();
     else if (scope instanceof vscode.Uri) keys = [articleKey(articleUriFor(scope) ?? scope)];
     else if (scope === 'active' || (active && isTaggable(active) && scope === undefined && !(await this.askWorkspace()))) keys = active ? [articleKey(active.uri)] : [];
-    else keys = this.store.keys();
+    else keys = await this.workspaceArticles();
     let count = 0;
+    let articles = 0;
     for (const key of keys) {
       await this.storage.ensureLoaded(articleUri(key));
       const text = await readArticleText(key);
@@ -55,9 +57,10 @@ export class SuggestCommands extends Disposable {
       const suggestions = suggestTags(text, { lexicons: lexicons(), existing: entry?.tags ?? [], rejected: entry?.rejected ?? [] });
       this.store.suggest(key, suggestions);
       count += suggestions.length;
+      if (suggestions.length > 0) articles++;
     }
     if (count > 0) await vscode.commands.executeCommand(CommandId.showTagsView);
-    void vscode.window.showInformationMessage(count === 0 ? 'Newsmark found nothing new to suggest.' : `Newsmark suggests ${count} ${count === 1 ? 'tag' : 'tags'}: accept or reject them in the Tags view.`);
+    void vscode.window.showInformationMessage(count === 0 ? 'Newsmark found nothing new to suggest.' : `Newsmark suggests ${count} ${count === 1 ? 'tag' : 'tags'}${keys.length > 1 ? ` in ${articles} of ${keys.length} articles` : ''}: accept or reject them in the Tags view.`);
     return count;
   }
 
@@ -108,10 +111,31 @@ export class SuggestCommands extends Disposable {
   }
 
   private async askWorkspace(): Promise<boolean> {
-    const picked = await vscode.window.showQuickPick([{ label: 'This article', workspace: false }, { label: 'Every article in the workspace with a sidecar', workspace: true }], { title: 'Suggest Tags' });
+    const picked = await vscode.window.showQuickPick([
+      { label: 'This article', workspace: false },
+      { label: 'Every article in the folder', detail: 'Tagged or not: every .txt and .md file, and every article with a sidecar. A sidecar is only created when you accept a suggestion.', workspace: true },
+    ], { title: 'Suggest Tags' });
     return picked?.workspace ?? false;
   }
+
+  /**
+   * Every article in the workspace, as `newsmark suggest FOLDER` takes them: each .txt and .md
+   * file (not in dot folders or node_modules, not what files.exclude hides, not a README), each
+   * article with a sidecar whatever its name, and each article Newsmark already has open or loaded.
+   */
+  private async workspaceArticles(): Promise<string[]> {
+    const hidden = (uri: vscode.Uri): boolean => uri.path.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+    const [articles, sidecars] = await Promise.all([vscode.workspace.findFiles('**/*.{txt,md}'), vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`)]);
+    const found = [
+      ...articles.filter((uri) => !NOT_ARTICLES.test(fileName(uri))),
+      ...sidecars.map((uri) => articleUriFor(uri)).filter((uri): uri is vscode.Uri => uri !== undefined),
+    ].filter((uri) => !hidden(uri)).map(articleKey);
+    return [...new Set([...this.store.keys(), ...found])].sort();
+  }
 }
+
+/** A folder's own documents, not articles. */
+const NOT_ARTICLES = /^(readme|changelog|license|contributing)\b/i;
 
 /** The user's additions to the word lists (setting newsmark.suggest.lexicons). */
 function lexicons(): Partial<Lexicons> {

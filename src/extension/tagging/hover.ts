@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { categoryOf } from '../../core/codebook';
 import { checkTagLabel, EMPTY_CODEBOOK, labelOf, type Codebook } from '../../core/codebook/index';
-import { tagsAt } from '../../core/tag';
-import type { TagStore } from '../../core/tagStore';
+import { needsReview } from '../../core/review/filter';
+import { tagsAt, type Tag } from '../../core/tag';
+import { SUGGESTED_BY, type TagStore } from '../../core/tagStore';
 import { articleKey } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
 import { DocumentOffsets } from '../shared/positions';
@@ -25,7 +26,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
       const category = categoryOf(tag.category);
       const book = codebook.categories[tag.category];
       const md = new vscode.MarkdownString(undefined, true);
-      md.isTrusted = { enabledCommands: [CommandId.changeCategory, CommandId.changeSubLabel, CommandId.editNote, CommandId.removeTag] };
+      md.isTrusted = { enabledCommands: [CommandId.changeCategory, CommandId.changeSubLabel, CommandId.editNote, CommandId.removeTag, CommandId.markConfirmed, CommandId.markDisputed] };
       md.appendMarkdown(`$(${category.icon}) **${category.label}** — `).appendText(book.description ?? category.definition);
       if (tag.label !== undefined) {
         const label = labelOf(codebook, tag.category, tag.label);
@@ -35,6 +36,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
         const warning = checkTagLabel(codebook, tag.category, tag.label);
         if (warning) md.appendMarkdown('\n\n$(warning) ').appendText(warning.message);
       }
+      appendReview(md, tag);
       if (tag.note) md.appendMarkdown('\n\n').appendText(tag.note);
       if (tag.attributes) {
         md.appendMarkdown('\n\n');
@@ -45,10 +47,29 @@ export class TagHoverProvider implements vscode.HoverProvider {
         const link = (id: string, label: string): string => `[${label}](command:${id}?${encodeURIComponent(JSON.stringify([ref]))})`;
         const subLabel = book.labels.length > 0 ? ` · ${link(CommandId.changeSubLabel, 'Change Sub-label')}` : '';
         md.appendMarkdown(`\n\n${link(CommandId.changeCategory, 'Change Category')}${subLabel} · ${link(CommandId.editNote, 'Edit Note')} · ${link(CommandId.removeTag, 'Remove Tag')}`);
+        const verdicts = [tag.review !== 'confirmed' ? link(CommandId.markConfirmed, 'Mark Confirmed') : '', tag.review !== 'disputed' ? link(CommandId.markDisputed, 'Mark Disputed') : ''].filter((l) => l !== '');
+        md.appendMarkdown(`\n\n${verdicts.join(' · ')}`);
       }
       return md;
     });
     const span = here.reduce((r, t) => r.union(offsets.tagRange(t)), offsets.tagRange(here[0]!));
     return new vscode.Hover(parts, span);
   }
+}
+
+/** Where the tag stands in review and whose it is: the verdict and its reviewer, then the author. */
+function appendReview(md: vscode.MarkdownString, tag: Tag): void {
+  md.appendMarkdown('\n\n');
+  if (tag.review === 'confirmed') md.appendMarkdown('$(pass) **Confirmed**');
+  else if (tag.review === 'disputed') md.appendMarkdown('$(error) **Disputed**');
+  else md.appendMarkdown('$(circle-large-outline) **Not reviewed**');
+  if (tag.review !== undefined) {
+    if (tag.reviewer) md.appendMarkdown(' by ').appendText(tag.reviewer);
+    else md.appendText(' (reviewer not recorded)');
+  }
+  if (needsReview(tag)) md.appendText(', re-attached to changed text: check it');
+  md.appendMarkdown(' · ');
+  if (tag.author === SUGGESTED_BY) md.appendText('accepted suggestion (by newsmark-suggest)');
+  else if (tag.author) md.appendText('tagged by ').appendText(tag.author);
+  else md.appendText('author not recorded');
 }
