@@ -9,9 +9,16 @@ export const title = 'Suggestions';
 
 const ARTICLE = 'harbor-gazette.txt';
 
-/** Elements of the active editor drawn with a dashed border: the suggestion decorations. */
-const dashedOutlines = (page) => page.locator('.part.editor .monaco-editor').first().evaluate((editor) =>
-  [...editor.querySelectorAll('.view-overlays div, .view-lines span')].filter((el) => getComputedStyle(el).borderStyle.includes('dashed')).length);
+/** Colours of the active editor's dashed borders and outlines, one per element: the suggestion decorations. */
+const dashedColours = (page) => page.locator('.part.editor .monaco-editor').first().evaluate((editor) =>
+  [...editor.querySelectorAll('.view-overlays div, .view-lines span')].flatMap((el) => {
+    const style = getComputedStyle(el);
+    return [
+      ...(style.borderStyle.includes('dashed') ? [style.borderTopColor] : []),
+      ...(style.outlineStyle === 'dashed' ? [style.outlineColor] : []),
+    ];
+  }));
+const dashedOutlines = async (page) => (await dashedColours(page)).length;
 
 export const tests = [
   {
@@ -24,6 +31,8 @@ export const tests = [
       await pickItem(page, 'This article');
       await until('a Suggestions group in the Tags view', async () => (await rowWithText(page, 'Suggestions').count()) > 0, 15_000);
       await until('dashed outlines around suggested spans', async () => (await dashedOutlines(page)) > 0, 10_000);
+      // Each category's suggestions in its own colour: the article has suggestions of several categories.
+      await until('dashed outlines in more than one colour', async () => new Set(await dashedColours(page)).size > 1, 10_000);
       await page.keyboard.press('Control+Home');
       await screenshot(page, root, 'suggestions.png');
       if (narrow) await resizeSidebar(page, narrow);

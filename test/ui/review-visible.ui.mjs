@@ -1,0 +1,57 @@
+// UI test of review as a person sees it: Mark Confirmed from the palette answers in the status bar
+// (no notification toast), the confirmed tag gets its thin underline, and hovering it says who
+// confirmed it and who tagged it. Takes media/screenshots/confirmed-mark.png for the README.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activeEditor, clearNotifications, clickIntoWord, openArticle, runFromPalette, screenshot, sleep, toasts, until, wordBox } from './helpers.mjs';
+
+export const title = 'Review you can see';
+
+const ARTICLE = 'harbor-gazette.txt';
+const WORD = 'vessels'; // in the figure tag "two dozen vessels"
+const statusBarText = (page) => page.locator('.part.statusbar').innerText();
+
+/** Spans of the active editor drawn with a solid underline (the confirmed mark; a disputed tag's is wavy). */
+const solidUnderlined = (page) => activeEditor(page).evaluate((editor) =>
+  [...editor.querySelectorAll('.view-lines span')].filter((el) => {
+    const style = getComputedStyle(el);
+    return style.textDecorationLine.includes('underline') && style.textDecorationStyle === 'solid';
+  }).map((el) => el.textContent).join(''));
+
+export const tests = [
+  {
+    title: 'Mark Confirmed answers in the status bar, not a notification; the tag gets its thin underline and the hover names reviewer and author',
+    async fn({ page, root, workspace }) {
+      const settingsDir = join(workspace, '.vscode');
+      mkdirSync(settingsDir, { recursive: true });
+      writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ 'newsmark.author': 'Ilse Marrow' }));
+      try {
+        await openArticle(page, ARTICLE);
+        await clearNotifications(page);
+        await clickIntoWord(page, WORD);
+        await runFromPalette(page, 'Newsmark: Mark Confirmed');
+        await until('the status bar to say the figure is confirmed', async () => /Figure “two dozen vessels” confirmed/.test(await statusBarText(page)), 10_000);
+        if ((await toasts(page).count()) > 0) throw new Error(`a notification appeared: ${await toasts(page).first().innerText()}`);
+        await until('a solid underline under the confirmed tag', async () => (await solidUnderlined(page)).includes('vessels'), 10_000);
+
+        const box = await wordBox(page, WORD);
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        const hover = page.locator('.monaco-hover').filter({ hasText: 'Confirmed by Ilse Marrow' }).first();
+        await hover.waitFor({ state: 'visible', timeout: 10_000 });
+        if (!/tagged\sby\ssample/.test(await hover.innerText())) throw new Error(`the hover does not name the author: ${await hover.innerText()}`);
+        await sleep(800); // the hover fades in
+        await screenshot(page, root, 'confirmed-mark.png');
+
+        // The message goes by itself after a few seconds.
+        await page.mouse.move(5, 5);
+        await sleep(4500);
+        if (/two dozen vessels” confirmed/.test(await statusBarText(page))) throw new Error('the status bar message stays');
+      } finally {
+        await page.keyboard.press('Escape');
+        await clickIntoWord(page, WORD).catch(() => {});
+        await runFromPalette(page, 'Newsmark: Mark Unreviewed').catch(() => {});
+        rmSync(settingsDir, { recursive: true, force: true });
+      }
+    },
+  },
+];
