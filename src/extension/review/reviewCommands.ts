@@ -139,7 +139,7 @@ const STATUS_MESSAGE_MS = 4000;
 export function markedMessage(tag: Tag | undefined, count: number, verdict: ReviewVerdict | undefined): string {
   const icon = verdict === 'confirmed' ? '$(pass)' : verdict === 'disputed' ? '$(error)' : '$(circle-large-outline)';
   const state = verdict === 'confirmed' ? 'confirmed' : verdict === 'disputed' ? 'disputed' : 'not reviewed';
-  if (!tag) return `${icon} ${count} tags ${verdict ? '' : 'marked '}${state}`;
+  if (!tag) return `${icon} ${count} ${count === 1 ? 'tag' : 'tags'} ${verdict ? '' : 'marked '}${state}`;
   const text = tag.text.length > 40 ? `${tag.text.slice(0, 39)}…` : tag.text;
   const what = `${categoryOf(tag.category).label} “${text.replace(/\s+/g, ' ')}”`;
   return `${icon} ${what} ${verdict ? '' : 'marked '}${state}`;
