@@ -92,13 +92,13 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
   return (await load(sidecarPath, cache, 'text')) as LoadedPair;
 }
 
-async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
+async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true): Promise<LoadedSummary> {
   if (!cache) return parse(sidecarPath, reading);
   const key = cacheKeyOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
-  const check = cached && reading === 'check' ? cached.check() : undefined;
+  const check = cached && reading === 'check' ? cached.check(allChecked) : undefined;
   if (cached && (reading !== 'check' || check)) {
     const pair = await pairFromEntry(sidecarPath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
     if (pair) return pair;
@@ -227,9 +227,13 @@ export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Pr
   return (await loadOrSay(sidecarPath, cache, 'text')) as LoadedPair;
 }
 
-/** The pair and what re-attaching its tags found (a warm cache answers both without re-attaching), with anything unexpected turned into that file's one-line problem. */
-export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
-  return loadOrSay(sidecarPath, cache, 'check');
+/**
+ * The pair and what re-attaching its tags found (a warm cache answers both without re-attaching),
+ * with anything unexpected turned into that file's one-line problem. Without `allTags`, a cached
+ * check may list only the tags not anchored.
+ */
+export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache, { allTags = true }: { allTags?: boolean } = {}): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'check', allTags);
 }
 
 /** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */
@@ -237,9 +241,9 @@ export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache):
   return loadOrSay(sidecarPath, cache, 'summary');
 }
 
-async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
+async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true): Promise<LoadedSummary> {
   try {
-    return await load(sidecarPath, cache, reading);
+    return await load(sidecarPath, cache, reading, allChecked);
   } catch (error) {
     return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
   }

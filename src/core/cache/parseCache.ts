@@ -30,7 +30,7 @@ import { isCacheEntry, isCheck, sameStamp, storedTags, tagsFromStored, type Cach
 import { portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -46,8 +46,11 @@ export interface CachedSidecar {
   /** The entry without its check, which is stored apart: the other commands need not parse it. */
   readonly entry: CacheEntry;
   tags(): readonly Tag[] | undefined;
-  /** What `check` found, when a check of these files was kept. */
-  check(): CachedCheck | undefined;
+  /**
+   * What `check` found, when a check of these files was kept. With `all` false, its `tags` are
+   * only those not anchored (what `check` prints without --json): the rest is not even parsed.
+   */
+  check(all?: boolean): CachedCheck | undefined;
 }
 
 /** Where an entry's parts are: its head [headStart, headEnd) in one file, its tags [tagsStart, tagsEnd) and check [tagsEnd, checkEnd) in another (or the same). */
@@ -157,9 +160,17 @@ export class ParseCache {
         if (!tags.value) this.forget(sidecarPath);
         return tags.value;
       },
-      check: () => {
+      check: (all = true) => {
         if (place.checkEnd === place.tagsEnd) return undefined;
-        const check = parseJson(DECODER.decode(bulk.read(place.tagsEnd, place.checkEnd)));
+        // A summary (counts, staleness, the tags not anchored), a tab, then every tag's placement.
+        const bytes = bulk.read(place.tagsEnd, place.checkEnd);
+        const tab = bytes.indexOf(TAB);
+        if (tab < 0) return undefined;
+        const summary = parseJson(DECODER.decode(bytes.subarray(0, tab))) as { counts?: unknown; stale?: unknown; notable?: unknown } | undefined;
+        const notable = { counts: summary?.counts, stale: summary?.stale, tags: summary?.notable };
+        if (!isCheck(notable) || notable.tags.some((t) => t.status === 'anchored') || notable.tags.length !== head.tally.tags - notable.counts.anchored) return undefined;
+        if (!all) return notable;
+        const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(bytes.subarray(tab + 1))) };
         return isCheck(check) && check.tags.length === head.tally.tags ? check : undefined;
       },
     };
@@ -176,7 +187,7 @@ export class ParseCache {
       return false;
     }
     const { check, ...head } = entry;
-    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(JSON.stringify(storedTags(tags))), check && ENCODER.encode(JSON.stringify(check)));
+    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(JSON.stringify(storedTags(tags))), check && encodeCheck(check));
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, place);
@@ -279,6 +290,12 @@ export class ParseCache {
 const DECODER = new TextDecoder();
 const ENCODER = new TextEncoder();
 const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
+
+function encodeCheck({ counts, stale, tags }: CachedCheck): Uint8Array {
+  const summary = { counts, stale, notable: tags.filter((t) => t.status !== 'anchored') };
+  // JSON never holds a raw tab, so the first one ends the summary.
+  return ENCODER.encode(`${JSON.stringify(summary)}\t${JSON.stringify(tags)}`);
+}
 
 function isRacy(stamp: FileStamp, readAt: number): boolean {
   return stamp.mtime >= readAt - RACY_MS;
