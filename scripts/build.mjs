@@ -48,10 +48,23 @@ const webTests = {
   alias: { 'node:assert': 'assert' }, inject: ['test/web/processShim.ts'], plugins: [webTestModules, browserTwins],
 };
 
+/**
+ * `newsmark ingest` in a bundle of its own (dist/cliIngest.js), required by dist/cli.js only when
+ * that command runs: its HTML parser and Readability were half of the CLI's bundle, compiled at
+ * every start of every other command.
+ */
+const cliIngestApart = {
+  name: 'newsmark-cli-ingest-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ingest$/ }, ({ importer }) => (importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './cliIngest.js', external: true } : undefined));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   webExtensionBuild,
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) }, plugins: [cliIngestApart] },
+  { ...common, entryPoints: ['src/cli/ingest.ts'], outfile: 'dist/cliIngest.js' },
   // The CLI's parse workers (src/cli/parsePool.ts), loaded from beside dist/cli.js.
   { ...common, entryPoints: ['src/cli/parseWorker.ts'], outfile: 'dist/parseWorker.js', define: { NEWSMARK_VERSION: JSON.stringify(version) } },
   { ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
