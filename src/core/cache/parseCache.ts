@@ -38,6 +38,8 @@ const HEADER_KEY = 'newsmarkParseCache';
 const TRAILER_KEY = 'entries';
 const TAB = 0x09;
 const NEWLINE = 0x0a;
+/** Bytes read at first of a stored check, enough for its summary unless many tags moved. */
+const SUMMARY_LOOK = 2048;
 /** Bytes of the file read at once while indexing it. */
 const WINDOW = 1 << 20;
 
@@ -163,8 +165,13 @@ export class ParseCache {
       check: (all = true) => {
         if (place.checkEnd === place.tagsEnd) return undefined;
         // A summary (counts, staleness, the tags not anchored), a tab, then every tag's placement.
-        const bytes = bulk.read(place.tagsEnd, place.checkEnd);
-        const tab = bytes.indexOf(TAB);
+        // The summary is short: read past it only when it is longer than a first look or all is wanted.
+        let bytes = bulk.read(place.tagsEnd, all ? place.checkEnd : Math.min(place.checkEnd, place.tagsEnd + SUMMARY_LOOK));
+        let tab = bytes.indexOf(TAB);
+        if (tab < 0 && bytes.length < place.checkEnd - place.tagsEnd) {
+          bytes = bulk.read(place.tagsEnd, place.checkEnd);
+          tab = bytes.indexOf(TAB);
+        }
         if (tab < 0) return undefined;
         const summary = parseJson(DECODER.decode(bytes.subarray(0, tab))) as { counts?: unknown; stale?: unknown; notable?: unknown } | undefined;
         const notable = { counts: summary?.counts, stale: summary?.stale, tags: summary?.notable };
