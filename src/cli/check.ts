@@ -57,7 +57,7 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
       fixable ||= report.counts !== undefined && report.counts.moved + report.counts.fuzzy + report.counts.orphaned > 0;
       if (json) json.item(report);
       else printReport(report, out);
-    }));
+    }), true);
   });
   if (json) {
     const rest = JSON.stringify({ totals: sum }, null, 2).slice(2);

@@ -32,11 +32,16 @@ export interface ParseRequest {
   readonly withText: boolean;
   /** Re-attach the tags too (check). */
   readonly withCheck: boolean;
+  /**
+   * How the tags come back: as objects (a command that uses them), as the cache's stored JSON
+   * (only to be written to the cache: one string is cloned, not thousands of objects), or not at all.
+   */
+  readonly tags: 'objects' | 'stored' | 'none';
   readonly stamps?: { readonly sidecar: FileStamp; readonly article: FileStamp };
 }
 
 export type ParseReply =
-  | { readonly id: number; readonly ok: true; readonly entry: CacheEntry; readonly tags: readonly Tag[]; readonly articleLf?: string }
+  | { readonly id: number; readonly ok: true; readonly entry: CacheEntry; readonly tags?: readonly Tag[]; readonly storedTags?: string; readonly articleLf?: string }
   | { readonly id: number; readonly ok: false; readonly problems: string[] }
   | { readonly id: number; readonly ok: 'threw'; readonly message: string };
 
@@ -67,10 +72,13 @@ export class ParsePool {
   }
 
   /** A pool for this many sidecars, or undefined when the main thread should parse them itself. */
-  static forCorpus(sidecars: number): ParsePool | undefined {
+  static forCorpus(sidecars: number, light = false): ParsePool | undefined {
     const asked = process.env['NEWSMARK_WORKERS'];
     const cores = availableParallelism();
-    const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : sidecars >= POOL_THRESHOLD && cores >= POOL_MIN_CORES ? cores - 1 : 0;
+    const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked)
+      : sidecars < POOL_THRESHOLD ? 0
+      : light ? (cores >= 2 ? cores : 0)
+      : cores >= POOL_MIN_CORES ? cores - 1 : 0;
     const script = workerScript();
     if (count === 0 || !script) return undefined;
     return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval })));

@@ -4,6 +4,7 @@
  * data. Built by esbuild into dist/parseWorker.js, beside dist/cli.js.
  */
 import { parentPort } from 'node:worker_threads';
+import { storedTags } from '../core/cache/entry';
 import { entryFrom } from '../core/cache/facts';
 import { readPair } from './sidecars';
 import type { ParseReply, ParseRequest } from './parsePool';
@@ -12,14 +13,18 @@ parentPort?.on('message', (request: ParseRequest) => {
   void answer(request).then((reply) => parentPort!.postMessage(reply));
 });
 
-async function answer({ id, sidecarPath, withText, withCheck, stamps }: ParseRequest): Promise<ParseReply> {
+async function answer({ id, sidecarPath, withText, withCheck, tags, stamps }: ParseRequest): Promise<ParseReply> {
   try {
     const pair = await readPair(sidecarPath);
     if (!pair.ok) return { id, ok: false, problems: pair.problems };
     if (withCheck) pair.facts.check();
     // The stamps only label the entry; the parent trusts it for the cache by its own rules.
     const entry = entryFrom(pair.facts, pair.sidecar, stamps?.sidecar ?? NO_STAMP, stamps?.article ?? NO_STAMP);
-    return { id, ok: true, entry, tags: pair.sidecar.tags, ...(withText ? { articleLf: pair.articleLf } : {}) };
+    return {
+      id, ok: true, entry,
+      ...(tags === 'objects' ? { tags: pair.sidecar.tags } : tags === 'stored' ? { storedTags: JSON.stringify(storedTags(pair.sidecar.tags)) } : {}),
+      ...(withText ? { articleLf: pair.articleLf } : {}),
+    };
   } catch (error) {
     return { id, ok: 'threw', message: error instanceof Error ? error.message : String(error) };
   }

@@ -112,10 +112,11 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
       return { ...pair, facts };
     }
   }
-  const pair = await parse(sidecarPath, reading, stamps);
+  const pair = await parse(sidecarPath, reading, stamps, true);
   if (pair.ok && reading === 'check') pair.facts.check();
-  if (!pair.ok || !stamps) cache.forget(key);
-  else cache.put(key, entryFrom(pair.facts, pair.sidecar, stamps.sidecar, stamps.article), pair.sidecar.tags, readAt);
+  const tags = pair.ok ? pair.sidecar?.tags ?? pair.storedTags : undefined;
+  if (!pair.ok || !stamps || tags === undefined) cache.forget(key);
+  else cache.put(key, entryFrom(pair.facts, pair.header, stamps.sidecar, stamps.article), tags, readAt);
   return pair;
 }
 
@@ -124,9 +125,11 @@ let pool: ParsePool | undefined;
 /**
  * Runs a command's reading of `sidecars` sidecars with a pool of parse workers when the corpus
  * is large enough for them to pay (ParsePool.forCorpus); without, each pair is parsed here.
+ * `light`: the command takes only what a cache entry holds (no tags, no text), so a worker's
+ * answer is small and the main thread has little to do but hand out paths and add up.
  */
-export async function withParsePool<T>(sidecars: number, body: () => Promise<T>): Promise<T> {
-  const own = pool === undefined ? ParsePool.forCorpus(sidecars) : undefined;
+export async function withParsePool<T>(sidecars: number, body: () => Promise<T>, light = false): Promise<T> {
+  const own = pool === undefined ? ParsePool.forCorpus(sidecars, light) : undefined;
   pool ??= own;
   try {
     return await body();
@@ -139,11 +142,16 @@ export async function withParsePool<T>(sidecars: number, body: () => Promise<T>)
 }
 
 /** A pair read and parsed, on a worker when there is a pool: the same pair either way. */
-type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar: SidecarContent; readonly articleLf?: string });
+/**
+ * From a worker, the tags come back only when the command uses them (`sidecar`), or as the cache
+ * stores them (`storedTags`) when they are only to be kept there; the main thread's own parse has both at hand.
+ */
+type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar?: SidecarContent; readonly storedTags?: string; readonly articleLf?: string });
 
-async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }): Promise<Parsed> {
+async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false): Promise<Parsed> {
   if (!pool) return readPair(sidecarPath);
-  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
+  const tags = reading === 'text' ? 'objects' : forCache ? 'stored' : 'none';
+  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
     if (error instanceof WorkerGone) return undefined;
     throw error;
   });
@@ -151,7 +159,11 @@ async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: 
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   if (!reply.ok) return { ok: false, sidecarPath, articlePath, problems: reply.problems };
   const facts = factsFromEntry(reply.entry);
-  const pair = { ok: true as const, sidecarPath, articlePath, header: reply.entry.header, sidecar: { ...reply.entry.header, tags: reply.tags }, invalid: problemLines(sidecarPath, facts), facts };
+  const pair = {
+    ok: true as const, sidecarPath, articlePath, header: reply.entry.header, invalid: problemLines(sidecarPath, facts), facts,
+    ...(reply.tags ? { sidecar: { ...reply.entry.header, tags: reply.tags } } : {}),
+    ...(reply.storedTags !== undefined ? { storedTags: reply.storedTags } : {}),
+  };
   return reply.articleLf === undefined ? pair : { ...pair, articleLf: reply.articleLf };
 }
 
@@ -281,7 +293,7 @@ async function eachPair(paths: readonly string[], report: (problem: string) => v
       pair.problems.forEach(report);
       failed = true;
     }
-  }));
+  }), reading !== 'text');
   return { failed, sidecars };
 }
 

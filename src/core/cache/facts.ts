@@ -100,7 +100,7 @@ function checkedTag(p: Placement): CheckedTag {
 }
 
 /** Every fact worked out, for the cache. */
-export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
+export function entryFrom(facts: PairFacts, content: Omit<SidecarContent, 'tags'>, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
   const { article, sha256, rejected, details } = content;
   return {
     sidecar: { size: sidecar.size, mtime: sidecar.mtime },

@@ -187,14 +187,15 @@ export class ParseCache {
    * Keeps an entry made from reads that began at `readAt` (a Date.now() taken before the files
    * were stat'ed). False, and nothing kept, when either file was changed too close to that
    * moment for its mtime to tell a later change apart, or when the cache cannot be written.
+   * `tags` may come as the JSON of storedTags already (from a parse worker).
    */
-  put(sidecarPath: string, entry: CacheEntry, tags: readonly Tag[], readAt: number): boolean {
+  put(sidecarPath: string, entry: CacheEntry, tags: readonly Tag[] | string, readAt: number): boolean {
     if (isRacy(entry.sidecar, readAt) || isRacy(entry.articleFile, readAt)) {
       this.forget(sidecarPath);
       return false;
     }
     const { check, ...head } = entry;
-    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(JSON.stringify(storedTags(tags))), check && encodeCheck(check));
+    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, place);
