@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CacheEntry, FileStamp } from '../core/cache/entry';
+import type { FactName, SomeFacts } from '../core/cache/facts';
 import type { Tag } from '../core/tag';
 
 /** Sidecars below which a command parses on its main thread: worker start-up outweighs the gain. */
@@ -37,11 +38,13 @@ export interface ParseRequest {
    * (only to be written to the cache: one string is cloned, not thousands of objects), or not at all.
    */
   readonly tags: 'objects' | 'stored' | 'none';
+  /** Only these facts, not a whole cache entry (nothing is to be cached). */
+  readonly facts?: readonly FactName[];
   readonly stamps?: { readonly sidecar: FileStamp; readonly article: FileStamp };
 }
 
 export type ParseReply =
-  | { readonly id: number; readonly ok: true; readonly entry: CacheEntry; readonly tags?: readonly Tag[]; readonly storedTags?: string; readonly articleLf?: string }
+  | { readonly id: number; readonly ok: true; readonly header: CacheEntry['header']; readonly facts: { entry: CacheEntry } | { some: SomeFacts }; readonly tags?: readonly Tag[]; readonly storedTags?: string; readonly articleLf?: string }
   | { readonly id: number; readonly ok: false; readonly problems: string[] }
   | { readonly id: number; readonly ok: 'threw'; readonly message: string };
 

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { storedTags } from '../core/cache/entry';
-import { entryFrom } from '../core/cache/facts';
+import { entryFrom, someFactsOf } from '../core/cache/facts';
 import { readPair } from './sidecars';
 import type { ParseReply, ParseRequest } from './parsePool';
 
@@ -13,15 +13,16 @@ parentPort?.on('message', (request: ParseRequest) => {
   void answer(request).then((reply) => parentPort!.postMessage(reply));
 });
 
-async function answer({ id, sidecarPath, withText, withCheck, tags, stamps }: ParseRequest): Promise<ParseReply> {
+async function answer({ id, sidecarPath, withText, withCheck, tags, facts, stamps }: ParseRequest): Promise<ParseReply> {
   try {
     const pair = await readPair(sidecarPath);
     if (!pair.ok) return { id, ok: false, problems: pair.problems };
     if (withCheck) pair.facts.check();
-    // The stamps only label the entry; the parent trusts it for the cache by its own rules.
-    const entry = entryFrom(pair.facts, pair.sidecar, stamps?.sidecar ?? NO_STAMP, stamps?.article ?? NO_STAMP);
+    const { article, sha256, rejected, details } = pair.sidecar;
     return {
-      id, ok: true, entry,
+      id, ok: true, header: { article, sha256, rejected, details },
+      // The stamps only label the entry; the parent trusts it for the cache by its own rules.
+      facts: facts ? { some: someFactsOf(pair.facts, facts) } : { entry: entryFrom(pair.facts, pair.sidecar, stamps?.sidecar ?? NO_STAMP, stamps?.article ?? NO_STAMP) },
       ...(tags === 'objects' ? { tags: pair.sidecar.tags } : tags === 'stored' ? { storedTags: JSON.stringify(storedTags(pair.sidecar.tags)) } : {}),
       ...(withText ? { articleLf: pair.articleLf } : {}),
     };

@@ -11,7 +11,7 @@ import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 import type { FileStamp, SidecarContent } from '../core/cache/entry';
-import { entryFrom, factsFromEntry, factsFromTexts, withCheck, type PairFacts as CoreFacts } from '../core/cache/facts';
+import { entryFrom, factsFromEntry, factsFromSome, factsFromTexts, withCheck, type FactName, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import { forgetCached } from './cache';
 import { ParsePool, WorkerGone } from './parsePool';
@@ -92,8 +92,9 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
   return (await load(sidecarPath, cache, 'text')) as LoadedPair;
 }
 
-async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true): Promise<LoadedSummary> {
-  if (!cache) return parse(sidecarPath, reading);
+/** `needs`: the facts the command reads, all a parse worker need work out when nothing is cached. */
+async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
+  if (!cache) return parse(sidecarPath, reading, undefined, false, needs);
   const key = cacheKeyOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
@@ -148,20 +149,21 @@ export async function withParsePool<T>(sidecars: number, body: () => Promise<T>,
  */
 type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar?: SidecarContent; readonly storedTags?: string; readonly articleLf?: string });
 
-async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false): Promise<Parsed> {
+async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false, needs?: readonly FactName[]): Promise<Parsed> {
   if (!pool) return readPair(sidecarPath);
   const tags = reading === 'text' ? 'objects' : forCache ? 'stored' : 'none';
-  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
+  const only = !forCache && reading !== 'text' && needs ? { facts: needs } : {};
+  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
     if (error instanceof WorkerGone) return undefined;
     throw error;
   });
   if (!reply) return readPair(sidecarPath);
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   if (!reply.ok) return { ok: false, sidecarPath, articlePath, problems: reply.problems };
-  const facts = factsFromEntry(reply.entry);
+  const facts = 'entry' in reply.facts ? factsFromEntry(reply.facts.entry) : factsFromSome(reply.facts.some);
   const pair = {
-    ok: true as const, sidecarPath, articlePath, header: reply.entry.header, invalid: problemLines(sidecarPath, facts), facts,
-    ...(reply.tags ? { sidecar: { ...reply.entry.header, tags: reply.tags } } : {}),
+    ok: true as const, sidecarPath, articlePath, header: reply.header, invalid: problemLines(sidecarPath, facts), facts,
+    ...(reply.tags ? { sidecar: { ...reply.header, tags: reply.tags } } : {}),
     ...(reply.storedTags !== undefined ? { storedTags: reply.storedTags } : {}),
   };
   return reply.articleLf === undefined ? pair : { ...pair, articleLf: reply.articleLf };
@@ -245,17 +247,17 @@ export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Pr
  * check may list only the tags not anchored.
  */
 export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache, { allTags = true }: { allTags?: boolean } = {}): Promise<LoadedSummary> {
-  return loadOrSay(sidecarPath, cache, 'check', allTags);
+  return loadOrSay(sidecarPath, cache, 'check', allTags, ['check']);
 }
 
 /** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */
-export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
-  return loadOrSay(sidecarPath, cache, 'summary');
+export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache, needs: readonly FactName[] = ['verification', 'oddIds']): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'summary', true, needs);
 }
 
-async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true): Promise<LoadedSummary> {
+async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
   try {
-    return await load(sidecarPath, cache, reading, allChecked);
+    return await load(sidecarPath, cache, reading, allChecked, needs);
   } catch (error) {
     return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
   }
@@ -279,13 +281,13 @@ export async function eachReadablePair(paths: readonly string[], report: (proble
 
 /** eachReadablePair with only what counting needs: what a warm cache answers without reading tags or articles. */
 export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
-  return eachPair(paths, report, notice, cache, 'summary', each);
+  return eachPair(paths, report, notice, cache, 'summary', each, ['stats', 'outlet']);
 }
 
-async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
+async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>, needs?: readonly FactName[]): Promise<{ failed: boolean; sidecars: string[] }> {
   let failed = false;
   const sidecars = await findSidecars(paths, notice);
-  await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading), async (pair) => {
+  await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading, true, needs), async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       await each(pair);
