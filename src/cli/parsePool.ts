@@ -68,7 +68,8 @@ export class ParsePool {
   private constructor(private readonly workers: Worker[]) {
     this.busy = workers.map(() => 0);
     workers.forEach((w, i) => {
-      w.on('message', (reply: ParseReply) => this.settle(reply));
+      // A worker sends its answers in batches (see parseWorker.ts).
+      w.on('message', (replies: readonly ParseReply[]) => replies.forEach((reply) => this.settle(reply)));
       // A worker that dies takes its parses with it: each one fails as that file's problem.
       w.on('error', (error) => this.failAll(i, error));
     });
