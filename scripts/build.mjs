@@ -10,6 +10,9 @@ import { browserTwins, webExtensionBuild } from './browserBuild.mjs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
+// --package (vsce's vscode:prepublish): only the two extension bundles a user installs, minified and
+// without source maps (the .vsix ships no maps, so no bundle may point at one); the dev build keeps them.
+const forPackage = process.argv.includes('--package');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const integration = readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => join('test/integration', f));
 
@@ -48,9 +51,13 @@ const webTests = {
   alias: { 'node:assert': 'assert' }, inject: ['test/web/processShim.ts'], plugins: [webTestModules, browserTwins],
 };
 
-const builds = [
+/** What the .vsix ships: the extension for Node and for the browser. */
+const extensionBuilds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   webExtensionBuild,
+];
+const builds = [
+  ...extensionBuilds,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) } },
   // The CLI's parse workers (src/cli/parsePool.ts), loaded from beside dist/cli.js.
   { ...common, entryPoints: ['src/cli/parseWorker.ts'], outfile: 'dist/parseWorker.js', define: { NEWSMARK_VERSION: JSON.stringify(version) } },
@@ -58,7 +65,12 @@ const builds = [
   webTests,
 ];
 
-if (watch) {
+// Names kept: a stack trace a user pastes from the log still says which function failed.
+const shipped = { sourcemap: false, minify: true, keepNames: true, legalComments: 'eof' };
+
+if (forPackage) {
+  await Promise.all(extensionBuilds.map((b) => esbuild.build({ ...b, ...shipped })));
+} else if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
