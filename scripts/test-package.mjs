@@ -5,11 +5,12 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
 
-const root = join(import.meta.dirname, '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vsix = join(root, 'newsmark.vsix');
 const BUDGET = 800 * 1024;
 
