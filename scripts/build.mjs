@@ -10,6 +10,9 @@ import { browserTwins, webExtensionBuild } from './browserBuild.mjs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
+// --package (vsce's vscode:prepublish): only the two extension bundles a user installs, minified and
+// without source maps (the .vsix ships no maps, so no bundle may point at one); the dev build keeps them.
+const forPackage = process.argv.includes('--package');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const integration = readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => join('test/integration', f));
 
@@ -60,9 +63,13 @@ const cliIngestApart = {
   },
 };
 
-const builds = [
+/** What the .vsix ships: the extension for Node and for the browser. */
+const extensionBuilds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   webExtensionBuild,
+];
+const builds = [
+  ...extensionBuilds,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) }, plugins: [cliIngestApart] },
   { ...common, entryPoints: ['src/cli/ingest.ts'], outfile: 'dist/cliIngest.js' },
   // The CLI's parse workers (src/cli/parsePool.ts), loaded from beside dist/cli.js.
@@ -71,7 +78,12 @@ const builds = [
   webTests,
 ];
 
-if (watch) {
+// Names kept: a stack trace a user pastes from the log still says which function failed.
+const shipped = { sourcemap: false, minify: true, keepNames: true, legalComments: 'eof' };
+
+if (forPackage) {
+  await Promise.all(extensionBuilds.map((b) => esbuild.build({ ...b, ...shipped })));
+} else if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
