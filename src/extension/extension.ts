@@ -18,6 +18,7 @@ import * as suggest from './suggest';
 import type { SuggestCommands } from './suggest/suggestCommands';
 import * as tagging from './tagging';
 import type { TagDecorations } from './tagging/decorations';
+import type { CaretContext } from './tagging/caretContext';
 import type { TagCommands } from './tagging/tagCommands';
 import type { TagStatusBar } from './tagging/tagStatusBar';
 
@@ -28,6 +29,7 @@ export interface NewsmarkApi {
   readonly tagsView: TagsView;
   readonly commands: TagCommands;
   readonly statusBar: TagStatusBar;
+  readonly caret: CaretContext;
   readonly suggestions: SuggestCommands;
   readonly preview: ReportPreview;
   readonly compare: compare.CompareFeature;
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const ingested = ingest.register(context, services);
   return {
     store, tagsView, suggestions, preview,
-    decorations: tags.decorations, commands: tags.commands, statusBar: tags.statusBar,
+    decorations: tags.decorations, commands: tags.commands, statusBar: tags.statusBar, caret: tags.caret,
     compare: compared, agreement: agreed, adjudication: adjudicated, codebook: codebooks, ingest: ingested,
     idle: (): Promise<void> => sidecars.ready.then(() => tags.tracker.idle()).then(() => sidecars.idle()),
   };

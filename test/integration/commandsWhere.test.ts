@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAll, eventually, newsmark, open, readTextFile, select, workspaceFile, writeTextFile } from './helpers';
+
+const ARTICLE = 'harbor-gazette.txt';
+const SIDECAR = workspaceFile(`${ARTICLE}.tags.yaml`);
+
+describe('Commands where they apply: newsmark.onTag follows the cursor', () => {
+  let sidecarBefore: string;
+  before(async () => {
+    sidecarBefore = await readTextFile(SIDECAR);
+  });
+  after(async () => {
+    await closeAll();
+    const api = await newsmark();
+    await writeTextFile(SIDECAR, sidecarBefore);
+    await api.idle();
+  });
+
+  it('is true with the caret in a tag, false off it and in another editor, and follows a tag removed or made under a still caret', async () => {
+    const api = await newsmark();
+    const editor = await open(ARTICLE);
+    const key = editor.document.uri.toString();
+    const caret = (text: string, into = 2): void => {
+      const at = select(editor, text).start.translate(0, into);
+      editor.selection = new vscode.Selection(at, at);
+    };
+    caret('2,417 people');
+    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: true, onFuzzyTag: false }));
+    caret('preliminary estimate');
+    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: false, onFuzzyTag: false }));
+    caret('2,417 people', 6);
+    await eventually(() => assert.equal(api.caret.keys.onTag, true));
+
+    // Another document in front: the commands would find no tag there.
+    const other = await vscode.workspace.openTextDocument({ content: 'scratch' });
+    await vscode.window.showTextDocument(other);
+    await eventually(() => assert.equal(api.caret.keys.onTag, false));
+    await vscode.window.showTextDocument(editor.document);
+    await eventually(() => assert.equal(api.caret.keys.onTag, true, 'back on the article, the caret is still in the tag'));
+
+    // The tag goes while the caret stays, then one is made there.
+    const tag = api.store.tags(key).find((t) => t.text === '2,417 people')!;
+    await vscode.commands.executeCommand('newsmark.removeTag', { key, id: tag.id });
+    await eventually(() => assert.equal(api.caret.keys.onTag, false));
+    api.store.add(key, [tag]);
+    await eventually(() => assert.equal(api.caret.keys.onTag, true));
+
+    // A fuzzy re-attachment under the caret: Accept Re-attachment applies.
+    api.store.update(key, tag.id, { status: 'fuzzy', previousText: '2,471 people' });
+    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: true, onFuzzyTag: true }));
+    await api.idle();
+  });
+});
