@@ -6,6 +6,7 @@ import { TagDecorations } from './decorations';
 import { ArticleDetailsCommand } from './detailsCommand';
 import { ArticleEditTracker } from './editTracker';
 import { TagHoverProvider } from './hover';
+import { NoteDocuments } from './noteDocuments';
 import { TagCommands } from './tagCommands';
 import { TagStatusBar } from './tagStatusBar';
 
@@ -30,6 +31,7 @@ export function register(context: vscode.ExtensionContext, { store, storage, len
     feature.tracker, feature.decorations, feature.commands, feature.statusBar, feature.caret,
     new ArticleDetailsCommand(store, storage),
     new ArticleLanguage(store),
+    new NoteDocuments(store),
     vscode.languages.registerHoverProvider({ pattern: '**/*' }, new TagHoverProvider(store, lens, () => codebook.codebook)),
   );
   return feature;
