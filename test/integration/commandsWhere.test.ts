@@ -5,7 +5,7 @@ import { closeAll, eventually, newsmark, open, readTextFile, select, workspaceFi
 const ARTICLE = 'harbor-gazette.txt';
 const SIDECAR = workspaceFile(`${ARTICLE}.tags.yaml`);
 
-describe('Commands where they apply: newsmark.onTag follows the cursor', () => {
+describe('Commands where they apply: newsmark.onTag follows the cursor, newsmark.articleHasTags the article', () => {
   let sidecarBefore: string;
   before(async () => {
     sidecarBefore = await readTextFile(SIDECAR);
@@ -26,16 +26,16 @@ describe('Commands where they apply: newsmark.onTag follows the cursor', () => {
       editor.selection = new vscode.Selection(at, at);
     };
     caret('2,417 people');
-    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: true, onFuzzyTag: false }));
+    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: true, onFuzzyTag: false, articleHasTags: true }));
     caret('preliminary estimate');
-    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: false, onFuzzyTag: false }));
+    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: false, onFuzzyTag: false, articleHasTags: true }));
     caret('2,417 people', 6);
     await eventually(() => assert.equal(api.caret.keys.onTag, true));
 
     // Another document in front: the commands would find no tag there.
     const other = await vscode.workspace.openTextDocument({ content: 'scratch' });
     await vscode.window.showTextDocument(other);
-    await eventually(() => assert.equal(api.caret.keys.onTag, false));
+    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: false, onFuzzyTag: false, articleHasTags: false }));
     await vscode.window.showTextDocument(editor.document);
     await eventually(() => assert.equal(api.caret.keys.onTag, true, 'back on the article, the caret is still in the tag'));
 
@@ -48,7 +48,7 @@ describe('Commands where they apply: newsmark.onTag follows the cursor', () => {
 
     // A fuzzy re-attachment under the caret: Accept Re-attachment applies.
     api.store.update(key, tag.id, { status: 'fuzzy', previousText: '2,471 people' });
-    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: true, onFuzzyTag: true }));
+    await eventually(() => assert.deepEqual(api.caret.keys, { onTag: true, onFuzzyTag: true, articleHasTags: true }));
     await api.idle();
   });
 });

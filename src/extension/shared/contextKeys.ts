@@ -38,6 +38,12 @@ export const ContextKeys = {
   hasArticleCodes: new ContextKey<boolean>('newsmark.hasArticleCodes'),
   /** Whether the cursor of the active editor is on a tag (one the lens shows): the tag commands show then. */
   onTag: new ContextKey<boolean>('newsmark.onTag'),
+  /**
+   * Whether the active editor's article has tags (the lens shows): the editor's context menu offers
+   * the tag actions then. It cannot ask onTag: a right-click moves the cursor as the menu is built,
+   * before an extension can answer, so the tag just right-clicked would show none.
+   */
+  articleHasTags: new ContextKey<boolean>('newsmark.articleHasTags'),
   /** Whether a tag under the cursor waits for its re-attachment to be accepted. */
   onFuzzyTag: new ContextKey<boolean>('newsmark.onFuzzyTag'),
 } as const;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { tagsAt } from '../../core/tag';
+import { isOrphan, tagsAt } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, isTaggable } from '../shared/articles';
 import { ContextKeys } from '../shared/contextKeys';
@@ -9,8 +9,9 @@ import type { TagLens } from '../shared/tagLens';
 
 /**
  * Keeps `newsmark.onTag` and `newsmark.onFuzzyTag` true exactly when the commands that act on
- * "the tag under the cursor" would find one, so the palette and the editor's context menu offer
- * them only there. The test is resolveTargets' own: the tags the lens shows at the caret.
+ * "the tag under the cursor" would find one, so the palette offers them only there (the test is
+ * resolveTargets' own: the tags the lens shows at the caret); and `newsmark.articleHasTags` for
+ * the editor's context menu (see ContextKeys).
  */
 export class CaretContext extends Disposable {
   constructor(private readonly store: TagStore, private readonly lens: TagLens) {
@@ -30,22 +31,17 @@ export class CaretContext extends Disposable {
     this.update();
   }
 
-  /** The values last given to VS Code: `newsmark.onTag`, `newsmark.onFuzzyTag`. */
-  get keys(): { onTag: boolean; onFuzzyTag: boolean } {
-    return { onTag: ContextKeys.onTag.current === true, onFuzzyTag: ContextKeys.onFuzzyTag.current === true };
+  /** The values last given to VS Code. */
+  get keys(): { onTag: boolean; onFuzzyTag: boolean; articleHasTags: boolean } {
+    return { onTag: ContextKeys.onTag.current === true, onFuzzyTag: ContextKeys.onFuzzyTag.current === true, articleHasTags: ContextKeys.articleHasTags.current === true };
   }
 
   private update(): void {
-    const here = this.tagsHere();
+    const editor = vscode.window.activeTextEditor;
+    const tags = editor && isTaggable(editor.document) ? this.lens.shown(this.store.tags(articleKey(editor.document.uri))).filter((t) => !isOrphan(t)) : [];
+    const here = editor && tags.length > 0 ? tagsAt(tags, DocumentOffsets.of(editor.document).codePoint(editor.selection.active)) : [];
+    ContextKeys.articleHasTags.set(tags.length > 0);
     ContextKeys.onTag.set(here.length > 0);
     ContextKeys.onFuzzyTag.set(here.some((t) => t.status === 'fuzzy'));
-  }
-
-  private tagsHere(): ReturnType<typeof tagsAt> {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || !isTaggable(editor.document)) return [];
-    const tags = this.lens.shown(this.store.tags(articleKey(editor.document.uri)));
-    if (tags.length === 0) return [];
-    return tagsAt(tags, DocumentOffsets.of(editor.document).codePoint(editor.selection.active));
   }
 }
