@@ -2,7 +2,7 @@
 // Newsmark menu list the tag commands only with the caret on a tag (the menu: in a tagged article); and of Edit Attributes as one
 // multi-step input (media/screenshots/edit-attributes.png). Nothing here changes the sample.
 import {
-  chord, clickIntoWord, escapeRe, openArticle, quickInput, quickItems, screenshot, sidecarBytes, sleep, until, waitQuickInput, wordBox,
+  chord, clickIntoWord, escapeRe, openArticle, quickInput, runFromPalette, screenshot, sidecarBytes, sleep, until, waitQuickInput, wordBox,
 } from './helpers.mjs';
 
 export const title = 'Commands where they apply';
@@ -98,6 +98,29 @@ export const tests = [
       await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 });
       await sleep(500);
       if (!sidecarBytes(workspace, ARTICLE).equals(before)) throw new Error(`${ARTICLE}.tags.yaml changed though the edit was cancelled`);
+    },
+  },
+  {
+    title: 'Alt+N N on a tag opens its note in a tab beside the article (media/screenshots/note-editor.png); reverted, the sidecar is untouched',
+    async fn({ page, root, workspace }) {
+      const before = sidecarBytes(workspace, ARTICLE);
+      await clickIntoWord(page, 'people');
+      await chord(page, 'n');
+      const tab = page.locator('.part.editor .tab.active').filter({ hasText: 'Note on “2,471 people”' });
+      await tab.waitFor({ state: 'visible', timeout: 10_000 });
+      await sleep(300);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Checked against the authority’s own count of 2 April:', { delay: 2 });
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('  2,417 evacuated, 54 still unaccounted for.', { delay: 2 });
+      await sleep(300);
+      await screenshot(page, root, 'note-editor.png');
+      await runFromPalette(page, 'File: Revert File');
+      await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'detached', timeout: 5_000 });
+      await page.keyboard.press('Control+w');
+      await tab.waitFor({ state: 'detached', timeout: 5_000 });
+      if (!sidecarBytes(workspace, ARTICLE).equals(before)) throw new Error(`${ARTICLE}.tags.yaml changed though the note was reverted`);
     },
   },
 ];
