@@ -66,7 +66,6 @@ export class StepsInput {
     input.title = step.title;
     input.step = index + 1;
     input.totalSteps = total;
-    input.ignoreFocusOut = false;
     input.buttons = index > 0 ? [vscode.QuickInputButtons.Back] : [];
     const outcome = new Promise<Outcome>((resolve) => {
       let settled = false;

@@ -27,6 +27,7 @@ export class NoteDocuments extends Disposable implements vscode.FileSystemProvid
         const events = [...this.seen.keys()].map((u) => vscode.Uri.parse(u)).filter((u) => refOf(u)?.key === change.key && this.current(u) !== this.seen.get(u.toString())?.note);
         if (events.length > 0) this.changed.fire(events.map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
       }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.seen.delete(document.uri.toString())),
     );
   }
 
