@@ -129,8 +129,9 @@ so the next run skips the YAML (and check the re-attaching). An entry is used on
 sidecar's and the article's size and modification time are unchanged. The folder ignores itself in git (.gitignore: *),
 carries a CACHEDIR.TAG, and is safe to delete. NEWSMARK_CACHE_DIR=DIR keeps it in DIR
 instead; --no-cache neither reads nor writes it; a folder that cannot be written runs uncached.
-NEWSMARK_WORKERS=N parses sidecars on N worker threads (by default, with 3 or more cores and
-1,000 sidecars or more, one fewer than the cores; 0: none).
+NEWSMARK_WORKERS=N parses sidecars on N worker threads (by default, from 1,000 sidecars:
+stats, check and validate one per core with 2 or more cores; export, figures and quotes one
+fewer than the cores with 3 or more; 0: none).
 `;
 
 export const USAGE = `Usage: newsmark <command> [options] PATH...

@@ -3,13 +3,14 @@
  * the main thread stats files, uses the cache and writes output: the YAML parse is most of a
  * cold run's work, and it runs on every core but one.
  *
- * Measured on a 2-core machine (3,000 sidecars × 50 tags, cold `stats --json`): with the parse
- * on workers the main thread is busy about a third of the single-threaded run's CPU time, but
- * handing pairs over (structured clones) and starting workers (0.1–0.4 s) cost about 60 % more
- * CPU in all. So one worker beside the main thread on two cores is slower, not faster; with three
- * or more cores the parse spreads over the others and a run takes about the main thread's part.
- * By default the pool is therefore used only with 3 or more cores (availableParallelism() - 1
- * workers) and POOL_THRESHOLD sidecars or more. NEWSMARK_WORKERS sets the number of workers
+ * When a command needs every tag and the article's text on the main thread (export, figures,
+ * quotes), handing them over (structured clones) and starting workers cost about 60 % more CPU
+ * than the parse saved on a 2-core machine: such readings use availableParallelism() - 1 workers
+ * with 3 or more cores, none below. A light reading (stats, validate, check) gets back only the
+ * facts it prints, in batches, and the tags as the cache's JSON string when it fills the cache:
+ * the main thread is then mostly idle, so it uses a worker per core from 2 cores (measured on
+ * 2 cores, 10,000 sidecars × 50 tags: about 18 % more CPU, in half the time). Either way only
+ * from POOL_THRESHOLD sidecars. NEWSMARK_WORKERS sets the number of workers
  * (0: none). A worker's answer is the same plain data a parse on the main thread gives
  * (test/unit/parsePool.test.ts), so what a command prints does not depend on it.
  */
