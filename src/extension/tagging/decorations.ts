@@ -56,22 +56,28 @@ export class TagDecorations extends Disposable {
     for (const category of CATEGORIES) {
       this.types.set(category.id, vscode.window.createTextEditorDecorationType({
         backgroundColor: new vscode.ThemeColor(category.colorId),
+        // An outline in every theme, transparent by default except in high contrast, where a tint
+        // alone is not enough to tell a highlight from the text around it.
+        border: '1px solid',
+        borderColor: new vscode.ThemeColor(category.borderColorId),
         overviewRulerColor: new vscode.ThemeColor(category.rulerColorId),
         overviewRulerLane: vscode.OverviewRulerLane.Right,
         // Typing at a tag's edge stays outside it, matching how the store shifts tags.
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       }));
-      // Suggestions are not tags yet: a dashed outline in the category's colour, no fill, so they never look accepted.
-      for (let layer = 0; layer < LAYERS; layer++) this.suggestionTypes.set(`${category.id}:${layer}`, vscode.window.createTextEditorDecorationType(suggestionStyle(category.id, layer)));
     }
-    // Drawn over the category highlight: a disputed tag keeps its colour and gains a wavy underline.
+    // Drawn over the category highlight: a disputed tag keeps its colour (and outline) and gains a wavy underline.
     this.types.set('disputed', vscode.window.createTextEditorDecorationType({
       textDecoration: 'underline wavy var(--vscode-newsmark-disputedUnderline)',
-      borderColor: new vscode.ThemeColor('newsmark.disputedUnderline'),
       overviewRulerColor: new vscode.ThemeColor('newsmark.disputedUnderline'),
       overviewRulerLane: vscode.OverviewRulerLane.Left,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }));
+    // Suggestions are not tags yet: a dashed outline in the category's colour, no fill, so they never
+    // look accepted. Made after the tag types: on text both cover, the later rule's border wins.
+    for (const category of CATEGORIES) {
+      for (let layer = 0; layer < LAYERS; layer++) this.suggestionTypes.set(`${category.id}:${layer}`, vscode.window.createTextEditorDecorationType(suggestionStyle(category.id, layer)));
+    }
     const mark = confirmedMark();
     this.confirmed = { mark, type: vscode.window.createTextEditorDecorationType(confirmedStyle(mark)) };
     [
