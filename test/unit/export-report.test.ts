@@ -288,6 +288,31 @@ describe('Markdown summary', () => {
   });
 });
 
+describe('Markdown summary: tags that are quotations already', () => {
+  /** The quote lines of a one-tag summary whose tag covers all of TEXT. */
+  const quoted = (text: string): string => {
+    const md = markdownExporter.export([{ name: 'q.txt', uri: '', text, tags: [
+      { id: 'q', category: 'denial', start: 0, end: [...text].length, text, prefix: '', suffix: '' },
+    ] }], DEFAULT_EXPORT_OPTIONS).files[0]!.content;
+    return md.split('\n').filter((l) => l.startsWith('>')).join('\n');
+  };
+
+  it('does not double the quotation marks of a tag that starts and ends with them', () => {
+    assert.equal(quoted('“We deny everything,” she said'), '> “We deny everything,” she said”');
+    assert.equal(quoted('“We deny everything”'), '> “We deny everything”');
+    assert.equal(quoted('"We deny everything"'), '> "We deny everything"');
+    assert.equal(quoted('„Wir bestreiten alles“'), '> „Wir bestreiten alles“');
+    assert.equal(quoted('« Nous démentons »'), '> « Nous démentons »');
+  });
+
+  it('adds only the mark that is missing, and keeps single quotes inside', () => {
+    assert.equal(quoted('"We deny everything'), '> "We deny everything”');
+    assert.equal(quoted('she said: “We deny”'), '> “she said: “We deny”');
+    assert.equal(quoted('the ‘scare quotes’'), '> “the ‘scare quotes’”');
+    assert.equal(quoted('‘scare quotes’'), '> “‘scare quotes’”');
+  });
+});
+
 describe('Markdown summary: article names', () => {
   it('a file name with line breaks or Markdown syntax stays one heading of plain text', () => {
     const names = ['note\n# Injected heading\n- [x](https://example.invalid) item.txt', 'cr\rlf\r\nu2028\u2028end.txt', 'closing #'];
