@@ -6,7 +6,7 @@ import { markdownExporter } from './markdown';
 import { semevalExporter, semevalImporter } from './semeval';
 import { semeval2023Exporter, semeval2023Importer } from './semeval2023';
 import { csvExporter, jsonlExporter } from './tabular';
-import type { Exporter, Importer } from './types';
+import type { Exporter, Importer, OffsetUnit } from './types';
 import { w3cExporter, w3cImporter } from './w3c';
 
 /** Every format Newsmark writes, in the order menus list them. */
@@ -32,4 +32,12 @@ export function exporterFor(id: string): Exporter | undefined {
 
 export function importerFor(id: string): Importer | undefined {
   return IMPORTERS.find((i) => i.id === id);
+}
+
+/**
+ * What a format's offsets count, as a phrase for a pick or a message ("offsets in code points");
+ * undefined for the formats made for reading (HTML, Markdown), which have none.
+ */
+export function offsetsPhrase(unit: OffsetUnit): string | undefined {
+  return unit === 'none' ? undefined : `offsets in ${unit}`;
 }
