@@ -5,7 +5,7 @@ import { labelStudioExporter, labelStudioImporter } from './labelStudio';
 import { markdownExporter } from './markdown';
 import { semevalExporter, semevalImporter } from './semeval';
 import { semeval2023Exporter, semeval2023Importer } from './semeval2023';
-import { csvExporter, jsonlExporter } from './tabular';
+import { csvExporter, csvImporter, jsonlExporter } from './tabular';
 import type { Exporter, Importer, OffsetUnit } from './types';
 import { w3cExporter, w3cImporter } from './w3c';
 
@@ -24,7 +24,7 @@ export const EXPORTERS: readonly Exporter[] = [
 ];
 
 /** Every format Newsmark reads. */
-export const IMPORTERS: readonly Importer[] = [bratImporter, semevalImporter, semeval2023Importer, w3cImporter, doccanoImporter, labelStudioImporter];
+export const IMPORTERS: readonly Importer[] = [csvImporter, bratImporter, semevalImporter, semeval2023Importer, w3cImporter, doccanoImporter, labelStudioImporter];
 
 export function exporterFor(id: string): Exporter | undefined {
   return EXPORTERS.find((e) => e.id === id);
