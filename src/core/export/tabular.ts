@@ -90,9 +90,12 @@ function attributeCell(value: unknown): string {
   return csvField(JSON.stringify(value));
 }
 
+const JSON_START = /^\s*[-\d"{[tfn]/;
+
 /** An attribute cell's value: JSON where it is JSON, else the text; an empty cell is no attribute. */
 function attributeValue(cell: string): unknown {
   if (cell === '') return undefined;
+  if (!JSON_START.test(cell)) return cell;
   try {
     return JSON.parse(cell) as unknown;
   } catch {
@@ -101,7 +104,8 @@ function attributeValue(cell: string): unknown {
 }
 
 function readsAsJson(text: string): boolean {
-  return attributeValue(text) !== text;
+  // Only what starts as a JSON value can be one: most texts are told apart without a failed parse.
+  return text === '' || (JSON_START.test(text) && attributeValue(text) !== text);
 }
 
 /** One format's rows: `line` formats a row, `head` comes before them all. */
@@ -123,9 +127,10 @@ function tabularStream(file: string, head: (options: ExportOptions) => string, l
 
 /**
  * The CSV, article by article. Its header names every attribute, known only once every article
- * is in: each row is spooled as one line of JSON — its fixed cells, already CSV, and its
- * attributes — and written out as CSV at the end, a spooled article at a time. Memory holds the
- * attribute names and one spool range per article, never the rows.
+ * is in: each row is spooled as one line — its fixed cells, already CSV (line breaks, tabs and
+ * backslashes escaped), a tab, and its attributes as JSON — and written out as CSV at the end, a
+ * spooled article at a time. Memory holds the attribute names and one spool range per article,
+ * never the rows.
  */
 const openCsv: OpenStream = (options, spool) => {
   const out = spool();
@@ -139,24 +144,40 @@ const openCsv: OpenStream = (options, spool) => {
       if (collected.rows.length === 0) return;
       const lines = collected.rows.map((row) => {
         const attributes = row.attributes as Readonly<Record<string, unknown>> | null;
-        for (const name of Object.keys(attributes ?? {})) names.add(name);
-        return `${JSON.stringify([CSV_FIELDS.map((f) => csvCell(row[f])).join(','), attributes])}\n`;
+        if (attributes) for (const name of Object.keys(attributes)) names.add(name);
+        return `${spoolEscape(CSV_FIELDS.map((f) => csvCell(row[f])).join(','))}\t${attributes ? JSON.stringify(attributes) : ''}\n`;
       });
       articles.push(appendRange(out, lines.join('')));
     },
     finish() {
       const columns = [...names].sort();
       const header = `${options.bom ? '\uFEFF' : ''}${[...CSV_FIELDS, ...columns.map((n) => ATTR + n)].map(csvField).join(',')}\r\n`;
+      const none = ','.repeat(columns.length);
       // CRLF after every record, the last one included (RFC 4180 allows it; spreadsheets expect it).
       const mapLine = (line: string): string => {
-        const [fixed, attributes] = JSON.parse(line) as [string, Record<string, unknown> | null];
-        const own = (name: string): unknown => (attributes && Object.hasOwn(attributes, name) ? attributes[name] : undefined);
-        return `${fixed}${columns.map((name) => `,${attributeCell(own(name))}`).join('')}\r\n`;
+        const tab = line.lastIndexOf('\t');
+        const fixed = spoolUnescape(line.slice(0, tab));
+        if (tab === line.length - 1) return `${fixed}${none}\r\n`;
+        const attributes = JSON.parse(line.slice(tab + 1)) as Record<string, unknown>;
+        return `${fixed}${columns.map((name) => `,${attributeCell(Object.hasOwn(attributes, name) ? attributes[name] : undefined)}`).join('')}\r\n`;
       };
       return { files: [{ path: 'tags.csv', pieces: [header, ...articles.map((range) => ({ ...range, mapLine }))] }], warnings };
     },
   };
 };
+
+const SPOOL_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const SPOOL_UNESCAPES: Readonly<Record<string, string>> = { '\\\\': '\\', '\\n': '\n', '\\r': '\r', '\\t': '\t' };
+
+/** A row's CSV as one spool line: no LF (which ends the line) and no tab (which ends the cells). */
+function spoolEscape(text: string): string {
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => SPOOL_ESCAPES[c]!) : text;
+}
+
+function spoolUnescape(text: string): string {
+  return text.includes('\\') ? text.replace(/\\[\\nrt]/g, (e) => SPOOL_UNESCAPES[e]!) : text;
+}
+
 // Rows are built in TABULAR_FIELDS order, so every object lists its keys in that order.
 const openJsonl = tabularStream('tags.jsonl', () => '', (row) => `${JSON.stringify(row)}\n`);
 
