@@ -7,6 +7,8 @@ interface CommandSpec {
   /** The command's lines of the help text, from its synopsis on. */
   readonly usage: string;
   readonly options: Options;
+  /** Its arguments are files of another kind (saved pages, other tools' files), which its usage explains. */
+  readonly ownPaths?: true;
 }
 
 const flag = { type: 'boolean' } as const;
@@ -53,6 +55,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      Exit 1 when a file could not be read or written, 2 on bad usage.`,
   },
   import: {
+    ownPaths: true,
     options: { format: value, map: value, articles: value, offsets: value },
     usage: `import --format F [--map OLD=NEW]... [--articles DIR]
        [--offsets codepoints|utf16] PATH...
@@ -94,6 +97,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      only. Exit 0; 2 on bad usage or a sidecar that cannot be read.`,
   },
   ingest: {
+    ownPaths: true,
     options: { out: value, json: flag },
     usage: `ingest [--out DIR] [--json] FILE.html...
                      Turn saved web pages into articles: the main text (headline first, one
@@ -114,9 +118,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   },
 };
 
-const PATHS = `PATH is an article, a sidecar (<article>.tags.yaml) or a folder, searched recursively.
-Options may come before or after the paths; "--" ends the options (for a path that starts
+const PATH_KINDS = 'PATH is an article, a sidecar (<article>.tags.yaml) or a folder, searched recursively.';
+const OPTIONS_ANYWHERE = `Options may come before or after the paths; "--" ends the options (for a path that starts
 with "-").`;
+const PATHS = `${PATH_KINDS}\n${OPTIONS_ANYWHERE}`;
 
 const CACHE = `Parse cache (stats, check, validate, export, figures, quotes): what each sidecar
 held is kept in .newsmark-cache/ at the corpus root (the first PATH, or a file's folder),
@@ -143,7 +148,8 @@ Options:
 
 export function usageOf(command: string): string {
   const spec = COMMANDS[command];
-  return spec ? `Usage: newsmark ${spec.usage}\n\n${PATHS}\n${'no-cache' in spec.options ? `\n${CACHE}` : ''}` : USAGE;
+  if (!spec) return USAGE;
+  return `Usage: newsmark ${spec.usage}\n\n${spec.ownPaths ? OPTIONS_ANYWHERE : PATHS}\n${'no-cache' in spec.options ? `\n${CACHE}` : ''}`;
 }
 
 export interface ParsedCommand {

@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CacheEntry, FileStamp } from '../core/cache/entry';
+import type { FactName, SomeFacts } from '../core/cache/facts';
 import type { Tag } from '../core/tag';
 
 /** Sidecars below which a command parses on its main thread: worker start-up outweighs the gain. */
@@ -32,11 +33,18 @@ export interface ParseRequest {
   readonly withText: boolean;
   /** Re-attach the tags too (check). */
   readonly withCheck: boolean;
+  /**
+   * How the tags come back: as objects (a command that uses them), as the cache's stored JSON
+   * (only to be written to the cache: one string is cloned, not thousands of objects), or not at all.
+   */
+  readonly tags: 'objects' | 'stored' | 'none';
+  /** Only these facts, not a whole cache entry (nothing is to be cached). */
+  readonly facts?: readonly FactName[];
   readonly stamps?: { readonly sidecar: FileStamp; readonly article: FileStamp };
 }
 
 export type ParseReply =
-  | { readonly id: number; readonly ok: true; readonly entry: CacheEntry; readonly tags: readonly Tag[]; readonly articleLf?: string }
+  | { readonly id: number; readonly ok: true; readonly header: CacheEntry['header']; readonly facts: { entry: CacheEntry } | { some: SomeFacts }; readonly tags?: readonly Tag[]; readonly storedTags?: string; readonly articleLf?: string }
   | { readonly id: number; readonly ok: false; readonly problems: string[] }
   | { readonly id: number; readonly ok: 'threw'; readonly message: string };
 
@@ -60,17 +68,21 @@ export class ParsePool {
   private constructor(private readonly workers: Worker[]) {
     this.busy = workers.map(() => 0);
     workers.forEach((w, i) => {
-      w.on('message', (reply: ParseReply) => this.settle(reply));
+      // A worker sends its answers in batches (see parseWorker.ts).
+      w.on('message', (replies: readonly ParseReply[]) => replies.forEach((reply) => this.settle(reply)));
       // A worker that dies takes its parses with it: each one fails as that file's problem.
       w.on('error', (error) => this.failAll(i, error));
     });
   }
 
   /** A pool for this many sidecars, or undefined when the main thread should parse them itself. */
-  static forCorpus(sidecars: number): ParsePool | undefined {
+  static forCorpus(sidecars: number, light = false): ParsePool | undefined {
     const asked = process.env['NEWSMARK_WORKERS'];
     const cores = availableParallelism();
-    const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : sidecars >= POOL_THRESHOLD && cores >= POOL_MIN_CORES ? cores - 1 : 0;
+    const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked)
+      : sidecars < POOL_THRESHOLD ? 0
+      : light ? (cores >= 2 ? cores : 0)
+      : cores >= POOL_MIN_CORES ? cores - 1 : 0;
     const script = workerScript();
     if (count === 0 || !script) return undefined;
     return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval })));

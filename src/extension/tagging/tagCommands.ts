@@ -12,6 +12,7 @@ import { Disposable } from '../shared/disposable';
 import { DocumentOffsets } from '../shared/positions';
 import { author, maxFileBytes } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
+import { NoteDocuments } from './noteDocuments';
 import type { CodebookService } from '../codebook/codebookService';
 import { pickSubLabel } from '../codebook/subLabelPick';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
@@ -137,18 +138,20 @@ export class TagCommands extends Disposable {
     if (label !== undefined) for (const [key, ids] of byArticle(moved)) this.store.updateMany(key, ids, { label });
   }
 
-  /** A note given as second argument (keybindings, scripts) skips the input box. */
+  /**
+   * Opens the tag's note in an editor tab beside the article, where it takes several lines and
+   * Ctrl+S saves it into the tag (see NoteDocuments). A note given as second argument (scripts,
+   * tests) is set directly.
+   */
   private async editNote(arg: unknown, given?: unknown): Promise<void> {
     const [ref] = await resolveTargets(this.store, arg, undefined, 'Edit the note of which tag?', this.lens);
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
-    const note = typeof given === 'string' ? given : await vscode.window.showInputBox({
-      title: `Note on ${categoryOf(tag.category).label}: “${tag.text.slice(0, 40)}”`,
-      value: tag.note ?? '',
-      prompt: 'Leave empty to remove the note.',
-    });
-    if (note === undefined) return;
-    this.store.update(ref.key, ref.id, { note: note.trim() === '' ? undefined : note });
+    if (typeof given === 'string') {
+      this.store.update(ref.key, ref.id, { note: given.trim() === '' ? undefined : given });
+      return;
+    }
+    await vscode.window.showTextDocument(NoteDocuments.uriFor(ref.key, ref.id, tag.text), { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
 
   private async revealTag(arg: unknown): Promise<void> {
