@@ -58,6 +58,13 @@ export function parsedOnWorkers(): number {
   return answered;
 }
 
+let started = 0;
+
+/** How many workers this process has started (tests check that a warm run starts none). */
+export function workersStarted(): number {
+  return started;
+}
+
 /** A worker stopped (it could not start, or died): the pair is to be parsed on the main thread instead. */
 export class WorkerGone extends Error {}
 
@@ -86,6 +93,7 @@ export class ParsePool {
       : cores >= POOL_MIN_CORES ? cores - 1 : 0;
     const script = workerScript();
     if (count === 0 || !script) return undefined;
+    started += count;
     return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval })));
   }
 

@@ -121,7 +121,8 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
   return pair;
 }
 
-let pool: ParsePool | undefined;
+/** The pool of the command running, started on first use: a warm run that finds every pair in the cache starts no worker. */
+let pool: { get(): ParsePool | undefined } | undefined;
 
 /**
  * Runs a command's reading of `sidecars` sidecars with a pool of parse workers when the corpus
@@ -130,15 +131,14 @@ let pool: ParsePool | undefined;
  * answer is small and the main thread has little to do but hand out paths and add up.
  */
 export async function withParsePool<T>(sidecars: number, body: () => Promise<T>, light = false): Promise<T> {
-  const own = pool === undefined ? ParsePool.forCorpus(sidecars, light) : undefined;
-  pool ??= own;
+  if (pool) return body();
+  let started: { pool: ParsePool | undefined } | undefined;
+  pool = { get: () => (started ??= { pool: ParsePool.forCorpus(sidecars, light) }).pool };
   try {
     return await body();
   } finally {
-    if (own) {
-      pool = undefined;
-      await own.close();
-    }
+    pool = undefined;
+    await started?.pool?.close();
   }
 }
 
@@ -150,10 +150,11 @@ export async function withParsePool<T>(sidecars: number, body: () => Promise<T>,
 type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar?: SidecarContent; readonly storedTags?: string; readonly articleLf?: string });
 
 async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false, needs?: readonly FactName[]): Promise<Parsed> {
-  if (!pool) return readPair(sidecarPath);
+  const workers = pool?.get();
+  if (!workers) return readPair(sidecarPath);
   const tags = reading === 'text' ? 'objects' : forCache ? 'stored' : 'none';
   const only = !forCache && reading !== 'text' && needs ? { facts: needs } : {};
-  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
+  const reply = await workers.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
     if (error instanceof WorkerGone) return undefined;
     throw error;
   });

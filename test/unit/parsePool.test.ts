@@ -1,11 +1,11 @@
 // Sidecars parsed on worker threads give the commands the same pairs as a parse on the main
 // thread: every reading command prints the same, without the cache, filling it and from it.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
-import { parsedOnWorkers, POOL_THRESHOLD } from '../../src/cli/parsePool';
+import { parsedOnWorkers, POOL_THRESHOLD, workersStarted } from '../../src/cli/parsePool';
 import './cacheDir';
 import { scratchDir } from './scratch';
 import { writeStreamCorpus } from './streamCorpus';
@@ -49,6 +49,27 @@ describe('the parse pool', () => {
       }
     });
   }
+
+  it('a warm run that finds every pair in the cache starts no worker', async () => {
+    const dir = scratchDir('pool-warm');
+    writeStreamCorpus(dir, 120);
+    // A pair that cannot be read is never cached (each run reads it again, on a worker): only good pairs here.
+    const problems = (JSON.parse((await cli(['stats', '--json', dir, '--no-cache'], '0')).out) as { problems: string[] }).problems;
+    for (const problem of problems) rmSync(problem.slice(0, problem.indexOf('.tags.yaml') + '.tags.yaml'.length), { force: true });
+    // Dated a minute back: files changed a moment before a run are not trusted to the cache.
+    const past = Math.floor(Date.now() / 1000) - 60;
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) utimesSync(join(dir, file), past, past);
+    process.env['NEWSMARK_CACHE_DIR'] = scratchDir('pool-cache');
+    try {
+      const filled = await cli(['stats', '--json', dir], '2');
+      assert.equal((JSON.parse(filled.out) as { problems: string[] }).problems.length, 0);
+      const before = workersStarted();
+      assert.deepEqual(await cli(['stats', '--json', dir], '2'), filled);
+      assert.equal(workersStarted(), before, 'no worker started');
+    } finally {
+      delete process.env['NEWSMARK_CACHE_DIR'];
+    }
+  });
 
   it('the tags workers hand to the cache as JSON (stats, validate, check take none themselves) are the tags a later export reads from it', async () => {
     for (const filler of [['stats', '--json'], ['validate'], ['check']]) {

@@ -3,6 +3,7 @@ import { decodeArticle } from '../../core/articleFile';
 import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../../core/codebook';
 import { ArticleText, createTag, EmptySpanError, type Tag } from '../../core/tag';
 import { toLf } from '../../core/textIndex';
+import { wordAt } from '../../core/wordAt';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, isTaggable, selectSpan } from '../shared/articles';
 import { CommandId, TAG_AS } from '../shared/commandIds';
@@ -37,7 +38,10 @@ export class TagCommands extends Disposable {
     command(CommandId.acceptReattachment, (ref, selected) => this.acceptReattachment(ref, selected));
   }
 
-  /** Tags every non-empty selection of the active editor. Returns the new tags (for tests). */
+  /**
+   * Tags every selection of the active editor; an empty one tags the word or number under its
+   * caret (Alt+N F in "7,000"). Returns the new tags (for tests).
+   */
   async tagSelections(category: CategoryId): Promise<Tag[]> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return warn('Open an article and select the text to tag.', []);
@@ -54,7 +58,9 @@ export class TagCommands extends Disposable {
     const taken = new Set(this.store.tags(key).map((t) => t.id));
     const created: Tag[] = [];
     for (const selection of editor.selections) {
-      const span = offsets.span(selection);
+      const range = selection.isEmpty ? wordRangeAt(document, selection.active) : selection;
+      if (!range) continue;
+      const span = offsets.span(range);
       try {
         const tag = createTag(article, span.start, span.end, category, taken, { ...optional('author', author()), created: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
         taken.add(tag.id);
@@ -63,7 +69,7 @@ export class TagCommands extends Disposable {
         if (!(error instanceof EmptySpanError)) throw error;
       }
     }
-    if (created.length === 0) return warn(new EmptySpanError().message, []);
+    if (created.length === 0) return warn(NOTHING_TO_TAG, []);
     this.store.add(key, created);
     // The tags exist before the pick opens: Escape, or a click elsewhere, keeps the plain category.
     const label = await this.offerSubLabel(category, created.length);
@@ -209,6 +215,15 @@ export class TagCommands extends Disposable {
       return undefined; // not on disk yet: the document text is what will be saved, as UTF-8
     }
   }
+}
+
+// Short enough for a notification toast to show whole.
+const NOTHING_TO_TAG = 'Select text or put the cursor on a word.';
+
+/** The word or number under the caret (see core/wordAt), on its line. */
+function wordRangeAt(document: vscode.TextDocument, caret: vscode.Position): vscode.Range | undefined {
+  const word = wordAt(document.lineAt(caret.line).text, caret.character);
+  return word && new vscode.Range(caret.line, word.start, caret.line, word.end);
 }
 
 function warn<T>(message: string, result: T): T {
