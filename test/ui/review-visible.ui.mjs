@@ -18,6 +18,17 @@ const solidUnderlined = (page) => activeEditor(page).evaluate((editor) =>
     return style.textDecorationLine.includes('underline') && style.textDecorationStyle === 'solid';
   }).map((el) => el.textContent).join(''));
 
+/** The palette lists Mark … only on a tag (its when clause follows the cursor a moment after the click): a second try after a pause. */
+async function markFromPalette(page, command) {
+  try {
+    await runFromPalette(page, command);
+  } catch {
+    await page.keyboard.press('Escape');
+    await sleep(1000);
+    await runFromPalette(page, command);
+  }
+}
+
 export const tests = [
   {
     title: 'Mark Confirmed answers in the status bar, not a notification; the tag gets its thin underline and the hover names reviewer and author',
@@ -29,7 +40,7 @@ export const tests = [
         await openArticle(page, ARTICLE);
         await clearNotifications(page);
         await clickIntoWord(page, WORD);
-        await runFromPalette(page, 'Newsmark: Mark Confirmed');
+        await markFromPalette(page, 'Newsmark: Mark Confirmed');
         await until('the status bar to say the figure is confirmed', async () => /Figure “two dozen vessels” confirmed/.test(await statusBarText(page)), 10_000);
         if ((await toasts(page).count()) > 0) throw new Error(`a notification appeared: ${await toasts(page).first().innerText()}`);
         await until('a solid underline under the confirmed tag', async () => (await solidUnderlined(page)).includes('vessels'), 10_000);
@@ -49,7 +60,7 @@ export const tests = [
       } finally {
         await page.keyboard.press('Escape');
         await clickIntoWord(page, WORD).catch(() => {});
-        await runFromPalette(page, 'Newsmark: Mark Unreviewed').catch(() => {});
+        await markFromPalette(page, 'Newsmark: Mark Unreviewed').catch(() => {});
         rmSync(settingsDir, { recursive: true, force: true });
       }
     },
