@@ -289,7 +289,7 @@ export async function startCodeServer({ folder, env = {}, port, name = 'code-ser
     rmSync(scratch, { recursive: true, force: true });
     return problems;
   }
-  return { url, port, proc, logFile, exitPromise, stop, tail: (n) => tail(logFile, n), get exited() { return exited; } };
+  return { url, port, proc, logFile, userSettingsFile: join(userDataDir, 'User', 'settings.json'), exitPromise, stop, tail: (n) => tail(logFile, n), get exited() { return exited; } };
 }
 
 /** The workbench URL that loads EXTENSIONPATH (and optionally runs the tests at TESTSPATH) in the remote extension host. */

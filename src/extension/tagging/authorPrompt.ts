@@ -38,7 +38,12 @@ export class AuthorPrompt {
   }
 
   private async ask(): Promise<string | undefined> {
+    const editor = vscode.window.activeTextEditor;
     const answer = await pick();
+    // Back to the article, so the next chord (Alt+N Y on the tag just made) reaches it.
+    if (editor && vscode.window.visibleTextEditors.includes(editor)) {
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, preview: false });
+    }
     if (answer === NOT_NOW) {
       await this.memento.update(AUTHOR_DECLINED, true);
       return undefined;

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { isTaggable } from '../shared/articles';
+import { ContextKey } from '../shared/contextKeys';
 import { SampleCorpusCommand } from './sampleCorpus';
 
 /** The walkthrough's id, as VS Code names it: publisher.name#id. */
@@ -19,6 +21,14 @@ export interface WelcomeFeature {
 export function register(context: vscode.ExtensionContext): WelcomeFeature {
   const samples = new SampleCorpusCommand(context.extensionUri);
   context.subscriptions.push(samples);
+  // The walkthrough's first step is done when an article of an open folder is in the editor.
+  // (VS Code ticks a step on a context key's change, not on a value it had before the walkthrough loaded.)
+  const articleOpen = new ContextKey<boolean>('newsmark.corpusArticleOpen');
+  const follow = (editor: vscode.TextEditor | undefined): void => {
+    articleOpen.set(editor !== undefined && isTaggable(editor.document) && vscode.workspace.getWorkspaceFolder(editor.document.uri) !== undefined);
+  };
+  follow(vscode.window.activeTextEditor);
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(follow));
   const wanted = vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true);
   if (wanted && !context.globalState.get<boolean>(SHOWN)) {
     void context.globalState.update(SHOWN, true);
