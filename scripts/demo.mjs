@@ -76,6 +76,7 @@ async function main() {
     'newsmark.newsArticleGrammarForText': true,
     // As a person's first install: the walkthrough opens, and the first tag asks who is tagging.
     'workbench.welcomePage.walkthroughs.openOnInstall': true,
+    'workbench.startupEditor': 'welcomePageInEmptyWorkbench',
     'newsmark.askForAuthorName': true,
   } });
   const url = workbenchUrl({ port: server.port, folder, extensionPath: serverExtensionPath() });

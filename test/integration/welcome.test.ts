@@ -99,3 +99,4 @@ describe('Getting started: who is tagging', () => {
     await api.idle();
   });
 });
+

@@ -128,7 +128,10 @@ export const tests = [
           return STEPS.every((id) => seen[id]);
         }, 15_000).catch((err) => { throw new Error(`${err.message}: ${JSON.stringify(seen)}`); });
         // The picture: the walkthrough alone, every step checked.
-        await runFromPalette(page, 'View: Close Editors in Other Groups');
+        const compareTab = page.locator('.part.editor .tab').filter({ hasText: 'Compare Outlets' }).first();
+        await compareTab.hover();
+        await compareTab.locator('.codicon-close').first().click();
+        await compareTab.waitFor({ state: 'detached', timeout: 10_000 });
         await setSidebarVisible(page, false);
         await openWalkthrough(page);
         await sleep(800);

@@ -17,6 +17,7 @@ export interface WelcomeFeature {
  * the first activation. VS Code opens a new extension's walkthrough itself after an install from
  * the Marketplace, but not for an extension loaded from a folder or a .vsix a script installs (the
  * demo); the same user setting decides, so turning it off keeps it closed everywhere.
+ * Opened once per profile (globalState).
  */
 export function register(context: vscode.ExtensionContext): WelcomeFeature {
   const samples = new SampleCorpusCommand(context.extensionUri);
@@ -29,7 +30,10 @@ export function register(context: vscode.ExtensionContext): WelcomeFeature {
   };
   follow(vscode.window.activeTextEditor);
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(follow));
-  const wanted = vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true);
+  // A remote extension host may not see the first setting (it reads its default), so an explicit
+  // "workbench.startupEditor": "none" — nothing opened at startup — is also honoured.
+  const wanted = vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)
+    && vscode.workspace.getConfiguration('workbench').get<string>('startupEditor') !== 'none';
   if (wanted && !context.globalState.get<boolean>(SHOWN)) {
     void context.globalState.update(SHOWN, true);
     void vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
