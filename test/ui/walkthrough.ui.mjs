@@ -110,9 +110,14 @@ export const tests = [
         await page.locator('.part.editor .tab').filter({ hasText: 'daily-clarion.txt' }).first().click();
         await runFromPalette(page, 'Newsmark: Export Tags…');
         await waitQuickInput(page, /Export Tags: Format/);
-        await typeAndAccept(page, 'CSV', 'CSV');
+        await page.keyboard.type('CSV', { delay: 5 });
+        await until('"CSV" first', async () => /^CSV/.test((await quickInput(page).locator('.monaco-list-row.focused').first().innerText().catch(() => '')).trim()), 5_000);
+        await page.keyboard.press('Enter');
         await waitQuickInput(page, /Export Tags: What/);
-        await typeAndAccept(page, 'Current article', 'Current article');
+        // Enter on "Current article" (the first row); the save dialog takes the pick's place at once.
+        await until('"Current article" first', async () => /^Current article/.test((await quickInput(page).locator('.monaco-list-row.focused').first().innerText().catch(() => '')).trim()), 5_000);
+        await page.keyboard.press('Enter');
+        await waitQuickInput(page, /Export CSV/);
         const save = quickInput(page).locator('input');
         await save.waitFor({ state: 'visible', timeout: 10_000 });
         await save.press('Control+a');
