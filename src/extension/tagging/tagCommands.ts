@@ -56,8 +56,9 @@ export class TagCommands extends Disposable {
     const article = new ArticleText(toLf(document.getText()));
     const taken = new Set(this.store.tags(key).map((t) => t.id));
     const created: Tag[] = [];
-    // The first tag with no newsmark.author asks (once) who is tagging, so the tag says who.
-    const by = this.authorPrompt ? await this.authorPrompt.author() : author();
+    // The first tag with no newsmark.author asks (once) who is tagging, so the tag says who; an
+    // empty selection, which makes no tag, does not ask.
+    const by = this.authorPrompt && editor.selections.some((s) => !s.isEmpty) ? await this.authorPrompt.author() : author();
     for (const selection of editor.selections) {
       const span = offsets.span(selection);
       try {
