@@ -38,7 +38,7 @@ async function openWalkthrough(page) {
 
 export const tests = [
   {
-    title: 'W1 Help: Welcome opens "Get Started with Newsmark"; real actions — samples, tag (with the one-time name), review, suggest, compare, export — tick every step',
+    title: 'W1 Welcome: Open Walkthrough… opens "Get Started with Newsmark"; real actions — samples, tag (with the one-time name), review, suggest, compare, export — tick every step',
     timeout: 300_000,
     async fn(ctx) {
       const { page, root, workspace, userSettingsFile } = ctx;
@@ -63,11 +63,12 @@ export const tests = [
         const sampleButton = welcome(page).locator('.step-description-container .button-link, .step-description-container a, .step-description-container button').filter({ hasText: 'Open Sample Corpus' }).first();
         await sampleButton.click();
         await waitQuickInput(page, /Sample Corpus/);
-        // The dialog opens on the workspace folder, the place wanted: accept it as it is.
+        // The dialog opens on the workspace folder, the place wanted: its button accepts it as it is
+        // (Enter would open the list's focused row, which may be "..").
         const input = quickInput(page).locator('input');
         await until('the dialog to open on the workspace folder', async () => (await input.inputValue()) === `${workspace}/`, 10_000);
         await sleep(1000);
-        await page.keyboard.press('Enter');
+        await quickInput(page).locator('.monaco-button').filter({ hasText: 'Copy Samples Here' }).first().click();
         await until('the samples copied into newsmark-samples/', () => existsSync(join(samples, 'daily-clarion.txt.tags.yaml')), 20_000);
         await page.locator('.part.editor .tab.active').filter({ hasText: 'daily-clarion.txt' }).waitFor({ state: 'visible', timeout: 15_000 });
         const before = sidecarTags(samples, 'daily-clarion.txt');
