@@ -10,6 +10,9 @@ import { browserTwins, webExtensionBuild } from './browserBuild.mjs';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
+// --package (vsce's vscode:prepublish): only the two extension bundles a user installs, minified and
+// without source maps (the .vsix ships no maps, so no bundle may point at one); the dev build keeps them.
+const forPackage = process.argv.includes('--package');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
 const integration = readdirSync('test/integration').filter((f) => f.endsWith('.ts')).map((f) => join('test/integration', f));
 
@@ -48,17 +51,39 @@ const webTests = {
   alias: { 'node:assert': 'assert' }, inject: ['test/web/processShim.ts'], plugins: [webTestModules, browserTwins],
 };
 
-const builds = [
+/**
+ * `newsmark ingest` in a bundle of its own (dist/cliIngest.js), required by dist/cli.js only when
+ * that command runs: its HTML parser and Readability were half of the CLI's bundle, compiled at
+ * every start of every other command.
+ */
+const cliIngestApart = {
+  name: 'newsmark-cli-ingest-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ingest$/ }, ({ importer }) => (importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: './cliIngest.js', external: true } : undefined));
+  },
+};
+
+/** What the .vsix ships: the extension for Node and for the browser. */
+const extensionBuilds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   webExtensionBuild,
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) } },
+];
+const builds = [
+  ...extensionBuilds,
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) }, plugins: [cliIngestApart] },
+  { ...common, entryPoints: ['src/cli/ingest.ts'], outfile: 'dist/cliIngest.js' },
   // The CLI's parse workers (src/cli/parsePool.ts), loaded from beside dist/cli.js.
   { ...common, entryPoints: ['src/cli/parseWorker.ts'], outfile: 'dist/parseWorker.js', define: { NEWSMARK_VERSION: JSON.stringify(version) } },
   { ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
   webTests,
 ];
 
-if (watch) {
+// Names kept: a stack trace a user pastes from the log still says which function failed.
+const shipped = { sourcemap: false, minify: true, keepNames: true, legalComments: 'eof' };
+
+if (forPackage) {
+  await Promise.all(extensionBuilds.map((b) => esbuild.build({ ...b, ...shipped })));
+} else if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));

@@ -65,7 +65,7 @@ export async function agree(paths: readonly string[], options: AgreeOptions, out
 
 /** The documented shape: spans in the diagnosis list carry start, end, category and text only. */
 function jsonOf(report: AgreementReport): object {
-  const spanOf = (s: Span | null): object | null => (s ? { start: s.start, end: s.end, category: s.category, text: s.text } : null);
+  const spanOf = (s: Span | null): object | null => (s ? { start: s.start, end: s.end, category: s.category, ...(s.label !== undefined ? { label: s.label } : {}), text: s.text } : null);
   return {
     categories: report.categories,
     overall: report.overall,
@@ -76,7 +76,7 @@ function jsonOf(report: AgreementReport): object {
 
 // ---- text ---------------------------------------------------------------------------------------
 
-const KIND_LABEL = { 'only-in-a': 'only in A', 'only-in-b': 'only in B', 'category-differs': 'category differs', 'boundaries-differ': 'boundaries differ' } as const;
+const KIND_LABEL = { 'only-in-a': 'only in A', 'only-in-b': 'only in B', 'category-differs': 'category differs', 'boundaries-differ': 'boundaries differ', 'label-differs': 'sub-label differs' } as const;
 
 function printReport(out: Output, report: AgreementReport, paired: PairedSets, labels: { a: string; b: string }, byAuthor: boolean, withoutAuthor: number, bySubLabel: AgreementReport | undefined): void {
   const what = byAuthor ? 'author' : 'set';
@@ -126,7 +126,7 @@ function labelOf(id: string): string {
 }
 
 function spanLine(s: Span): string {
-  return `${s.category.padEnd(8)} [${s.start}, ${s.end})  “${shorten(s.text)}”`;
+  return `${(s.label === undefined ? s.category : `${s.category}:${s.label}`).padEnd(8)} [${s.start}, ${s.end})  “${shorten(s.text)}”`;
 }
 
 /** One line, at most 70 code points: line ends shown as ⏎, the middle of a long text elided. */

@@ -7,6 +7,8 @@ interface CommandSpec {
   /** The command's lines of the help text, from its synopsis on. */
   readonly usage: string;
   readonly options: Options;
+  /** Its arguments are files of another kind (saved pages, other tools' files), which its usage explains. */
+  readonly ownPaths?: true;
 }
 
 const flag = { type: 'boolean' } as const;
@@ -53,6 +55,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      Exit 1 when a file could not be read or written, 2 on bad usage.`,
   },
   import: {
+    ownPaths: true,
     options: { format: value, map: value, articles: value, offsets: value },
     usage: `import --format F [--map OLD=NEW]... [--articles DIR]
        [--offsets codepoints|utf16] PATH...
@@ -94,6 +97,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
                      only. Exit 0; 2 on bad usage or a sidecar that cannot be read.`,
   },
   ingest: {
+    ownPaths: true,
     options: { out: value, json: flag },
     usage: `ingest [--out DIR] [--json] FILE.html...
                      Turn saved web pages into articles: the main text (headline first, one
@@ -114,9 +118,10 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   },
 };
 
-const PATHS = `PATH is an article, a sidecar (<article>.tags.yaml) or a folder, searched recursively.
-Options may come before or after the paths; "--" ends the options (for a path that starts
+const PATH_KINDS = 'PATH is an article, a sidecar (<article>.tags.yaml) or a folder, searched recursively.';
+const OPTIONS_ANYWHERE = `Options may come before or after the paths; "--" ends the options (for a path that starts
 with "-").`;
+const PATHS = `${PATH_KINDS}\n${OPTIONS_ANYWHERE}`;
 
 const CACHE = `Parse cache (stats, check, validate, export, figures, quotes): what each sidecar
 held is kept in .newsmark-cache/ at the corpus root (the first PATH, or a file's folder),
@@ -124,8 +129,9 @@ so the next run skips the YAML (and check the re-attaching). An entry is used on
 sidecar's and the article's size and modification time are unchanged. The folder ignores itself in git (.gitignore: *),
 carries a CACHEDIR.TAG, and is safe to delete. NEWSMARK_CACHE_DIR=DIR keeps it in DIR
 instead; --no-cache neither reads nor writes it; a folder that cannot be written runs uncached.
-NEWSMARK_WORKERS=N parses sidecars on N worker threads (by default, with 3 or more cores and
-1,000 sidecars or more, one fewer than the cores; 0: none).
+NEWSMARK_WORKERS=N parses sidecars on N worker threads (by default, from 1,000 sidecars:
+stats, check and validate one per core with 2 or more cores; export, figures and quotes one
+fewer than the cores with 3 or more; 0: none).
 `;
 
 export const USAGE = `Usage: newsmark <command> [options] PATH...
@@ -143,7 +149,8 @@ Options:
 
 export function usageOf(command: string): string {
   const spec = COMMANDS[command];
-  return spec ? `Usage: newsmark ${spec.usage}\n\n${PATHS}\n${'no-cache' in spec.options ? `\n${CACHE}` : ''}` : USAGE;
+  if (!spec) return USAGE;
+  return `Usage: newsmark ${spec.usage}\n\n${spec.ownPaths ? OPTIONS_ANYWHERE : PATHS}\n${'no-cache' in spec.options ? `\n${CACHE}` : ''}`;
 }
 
 export interface ParsedCommand {

@@ -57,7 +57,7 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
       fixable ||= report.counts !== undefined && report.counts.moved + report.counts.fuzzy + report.counts.orphaned > 0;
       if (json) json.item(report);
       else printReport(report, out);
-    }));
+    }), true);
   });
   if (json) {
     const rest = JSON.stringify({ totals: sum }, null, 2).slice(2);
@@ -71,7 +71,8 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
 
 async function checkOne(path: string, options: CheckOptions, cache: ParseCache | undefined): Promise<ArticleReport> {
   // A warm cache answers for a pair unchanged since it was last checked: no re-attaching.
-  const pair = await loadCheckedOrSay(path, cache);
+  // Printed as text, a report lists only the tags not anchored: a warm cache need not parse the rest.
+  const pair = await loadCheckedOrSay(path, cache, { allTags: options.json });
   if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
   const result = pair.facts.check()!;
   const report: ArticleReport = {

@@ -1,7 +1,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { exporterFor, EXPORTERS } from '../core/export/formats';
+import { exporterFor, EXPORTERS, offsetsPhrase } from '../core/export/formats';
 import { relativeArticlePaths } from '../core/export/names';
 import type { Piece } from '../core/export/stream';
 import type { Exporter, OffsetChoice } from '../core/export/types';
@@ -57,7 +57,7 @@ async function streamedExport(paths: readonly string[], command: ExportCommand, 
   }));
   const result = stream.finish(relativeArticlePaths(exported));
   result.warnings.forEach((w) => out.error(`! ${w}`));
-  const unit = offsets === 'codepoints' ? 'code points' : exporter.unit;
+  const said = offsetsPhrase(offsets === 'codepoints' ? 'code points' : exporter.unit);
 
   if (command.out === undefined) {
     for (const file of result.files) await printFile(file.pieces, out);
@@ -76,7 +76,7 @@ async function streamedExport(paths: readonly string[], command: ExportCommand, 
     out.error(`✗ ${error.message}`);
     return 1;
   }
-  out.line(`${exporter.label}: ${exported.length} articles, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} written to ${command.out} (offsets in ${unit}).`);
+  out.line(`${exporter.label}: ${exported.length} articles, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} written to ${command.out}${said === undefined ? '' : ` (${said})`}.`);
   return failed ? 1 : 0;
 }
 

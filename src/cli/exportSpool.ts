@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, readSync, rmSync, writeSyn
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { prefixLines, type Piece, type Spool } from '../core/export/stream';
+import { isLineRange, rangeText, type Piece, type Spool } from '../core/export/stream';
 import { NodeFileSystem, toNativePath } from '../core/fs/nodeFileSystem';
 
 /** Bytes gathered before a spool or an output file is written to: few system calls, little memory. */
@@ -82,7 +82,7 @@ export class SpoolFolder {
   }
 }
 
-/** A file's bytes from its pieces, at most CHUNK of a spool at a time (a range with a line prefix is one article's lines, read whole). */
+/** A file's bytes from its pieces, at most CHUNK of a spool at a time (a range with a line prefix or mapping is one article's lines, read whole). */
 export function chunksOf(pieces: readonly Piece[]): AsyncIterable<Uint8Array> {
   const chunks = syncChunksOf(pieces);
   return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve(chunks.next()) }) };
@@ -95,8 +95,8 @@ function* syncChunksOf(pieces: readonly Piece[]): Generator<Uint8Array, undefine
       continue;
     }
     const spool = piece.spool as FileSpool;
-    if (piece.linePrefix !== undefined) {
-      yield Buffer.from(prefixLines(spool.read(piece.from, piece.to).toString('utf8'), piece.linePrefix), 'utf8');
+    if (isLineRange(piece)) {
+      yield Buffer.from(rangeText(piece, spool.read(piece.from, piece.to).toString('utf8')), 'utf8');
       continue;
     }
     for (let at = piece.from; at < piece.to; at += CHUNK) yield spool.read(at, Math.min(piece.to, at + CHUNK));

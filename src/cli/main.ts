@@ -5,7 +5,6 @@ import { check } from './check';
 import { exportTags } from './export';
 import { figures } from './figures';
 import { importTags } from './import';
-import { ingest } from './ingest';
 import { consoleOutput, type Output } from './output';
 import { quotes } from './quotes';
 import { UsageError } from './sidecars';
@@ -36,6 +35,9 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if (command === 'ingest') {
       if (paths.length === 0) throw new UsageError('give at least one saved web page (.html).');
       const outFolder = args.value('out');
+      // Loaded only here: the page reader (an HTML parser and Readability) is half of the command
+      // line's code, and every other command started slower for compiling it.
+      const { ingest } = await import('./ingest');
       return await ingest(paths, { json: args.flag('json'), ...(outFolder !== undefined ? { out: outFolder } : {}) }, out);
     }
     if (paths.length === 0) throw new UsageError(`give at least one article, sidecar or folder.`);

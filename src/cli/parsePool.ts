@@ -3,13 +3,14 @@
  * the main thread stats files, uses the cache and writes output: the YAML parse is most of a
  * cold run's work, and it runs on every core but one.
  *
- * Measured on a 2-core machine (3,000 sidecars × 50 tags, cold `stats --json`): with the parse
- * on workers the main thread is busy about a third of the single-threaded run's CPU time, but
- * handing pairs over (structured clones) and starting workers (0.1–0.4 s) cost about 60 % more
- * CPU in all. So one worker beside the main thread on two cores is slower, not faster; with three
- * or more cores the parse spreads over the others and a run takes about the main thread's part.
- * By default the pool is therefore used only with 3 or more cores (availableParallelism() - 1
- * workers) and POOL_THRESHOLD sidecars or more. NEWSMARK_WORKERS sets the number of workers
+ * When a command needs every tag and the article's text on the main thread (export, figures,
+ * quotes), handing them over (structured clones) and starting workers cost about 60 % more CPU
+ * than the parse saved on a 2-core machine: such readings use availableParallelism() - 1 workers
+ * with 3 or more cores, none below. A light reading (stats, validate, check) gets back only the
+ * facts it prints, in batches, and the tags as the cache's JSON string when it fills the cache:
+ * the main thread is then mostly idle, so it uses a worker per core from 2 cores (measured on
+ * 2 cores, 10,000 sidecars × 50 tags: about 18 % more CPU, in half the time). Either way only
+ * from POOL_THRESHOLD sidecars. NEWSMARK_WORKERS sets the number of workers
  * (0: none). A worker's answer is the same plain data a parse on the main thread gives
  * (test/unit/parsePool.test.ts), so what a command prints does not depend on it.
  */
@@ -18,6 +19,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CacheEntry, FileStamp } from '../core/cache/entry';
+import type { FactName, SomeFacts } from '../core/cache/facts';
 import type { Tag } from '../core/tag';
 
 /** Sidecars below which a command parses on its main thread: worker start-up outweighs the gain. */
@@ -32,11 +34,18 @@ export interface ParseRequest {
   readonly withText: boolean;
   /** Re-attach the tags too (check). */
   readonly withCheck: boolean;
+  /**
+   * How the tags come back: as objects (a command that uses them), as the cache's stored JSON
+   * (only to be written to the cache: one string is cloned, not thousands of objects), or not at all.
+   */
+  readonly tags: 'objects' | 'stored' | 'none';
+  /** Only these facts, not a whole cache entry (nothing is to be cached). */
+  readonly facts?: readonly FactName[];
   readonly stamps?: { readonly sidecar: FileStamp; readonly article: FileStamp };
 }
 
 export type ParseReply =
-  | { readonly id: number; readonly ok: true; readonly entry: CacheEntry; readonly tags: readonly Tag[]; readonly articleLf?: string }
+  | { readonly id: number; readonly ok: true; readonly header: CacheEntry['header']; readonly facts: { entry: CacheEntry } | { some: SomeFacts }; readonly tags?: readonly Tag[]; readonly storedTags?: string; readonly articleLf?: string }
   | { readonly id: number; readonly ok: false; readonly problems: string[] }
   | { readonly id: number; readonly ok: 'threw'; readonly message: string };
 
@@ -47,6 +56,13 @@ let answered = 0;
 /** How many pairs workers have parsed in this process (tests check that the workers did the work). */
 export function parsedOnWorkers(): number {
   return answered;
+}
+
+let started = 0;
+
+/** How many workers this process has started (tests check that a warm run starts none). */
+export function workersStarted(): number {
+  return started;
 }
 
 /** A worker stopped (it could not start, or died): the pair is to be parsed on the main thread instead. */
@@ -60,19 +76,24 @@ export class ParsePool {
   private constructor(private readonly workers: Worker[]) {
     this.busy = workers.map(() => 0);
     workers.forEach((w, i) => {
-      w.on('message', (reply: ParseReply) => this.settle(reply));
+      // A worker sends its answers in batches (see parseWorker.ts).
+      w.on('message', (replies: readonly ParseReply[]) => replies.forEach((reply) => this.settle(reply)));
       // A worker that dies takes its parses with it: each one fails as that file's problem.
       w.on('error', (error) => this.failAll(i, error));
     });
   }
 
   /** A pool for this many sidecars, or undefined when the main thread should parse them itself. */
-  static forCorpus(sidecars: number): ParsePool | undefined {
+  static forCorpus(sidecars: number, light = false): ParsePool | undefined {
     const asked = process.env['NEWSMARK_WORKERS'];
     const cores = availableParallelism();
-    const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : sidecars >= POOL_THRESHOLD && cores >= POOL_MIN_CORES ? cores - 1 : 0;
+    const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked)
+      : sidecars < POOL_THRESHOLD ? 0
+      : light ? (cores >= 2 ? cores : 0)
+      : cores >= POOL_MIN_CORES ? cores - 1 : 0;
     const script = workerScript();
     if (count === 0 || !script) return undefined;
+    started += count;
     return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval })));
   }
 

@@ -11,7 +11,7 @@ import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 import type { FileStamp, SidecarContent } from '../core/cache/entry';
-import { entryFrom, factsFromEntry, factsFromTexts, withCheck, type PairFacts as CoreFacts } from '../core/cache/facts';
+import { entryFrom, factsFromEntry, factsFromSome, factsFromTexts, withCheck, type FactName, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import { forgetCached } from './cache';
 import { ParsePool, WorkerGone } from './parsePool';
@@ -92,13 +92,14 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
   return (await load(sidecarPath, cache, 'text')) as LoadedPair;
 }
 
-async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
-  if (!cache) return parse(sidecarPath, reading);
+/** `needs`: the facts the command reads, all a parse worker need work out when nothing is cached. */
+async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
+  if (!cache) return parse(sidecarPath, reading, undefined, false, needs);
   const key = cacheKeyOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
-  const check = cached && reading === 'check' ? cached.check() : undefined;
+  const check = cached && reading === 'check' ? cached.check(allChecked) : undefined;
   if (cached && (reading !== 'check' || check)) {
     const pair = await pairFromEntry(sidecarPath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
     if (pair) return pair;
@@ -112,46 +113,60 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
       return { ...pair, facts };
     }
   }
-  const pair = await parse(sidecarPath, reading, stamps);
+  const pair = await parse(sidecarPath, reading, stamps, true);
   if (pair.ok && reading === 'check') pair.facts.check();
-  if (!pair.ok || !stamps) cache.forget(key);
-  else cache.put(key, entryFrom(pair.facts, pair.sidecar, stamps.sidecar, stamps.article), pair.sidecar.tags, readAt);
+  const tags = pair.ok ? pair.sidecar?.tags ?? pair.storedTags : undefined;
+  if (!pair.ok || !stamps || tags === undefined) cache.forget(key);
+  else cache.put(key, entryFrom(pair.facts, pair.header, stamps.sidecar, stamps.article), tags, readAt);
   return pair;
 }
 
-let pool: ParsePool | undefined;
+/** The pool of the command running, started on first use: a warm run that finds every pair in the cache starts no worker. */
+let pool: { get(): ParsePool | undefined } | undefined;
 
 /**
  * Runs a command's reading of `sidecars` sidecars with a pool of parse workers when the corpus
  * is large enough for them to pay (ParsePool.forCorpus); without, each pair is parsed here.
+ * `light`: the command takes only what a cache entry holds (no tags, no text), so a worker's
+ * answer is small and the main thread has little to do but hand out paths and add up.
  */
-export async function withParsePool<T>(sidecars: number, body: () => Promise<T>): Promise<T> {
-  const own = pool === undefined ? ParsePool.forCorpus(sidecars) : undefined;
-  pool ??= own;
+export async function withParsePool<T>(sidecars: number, body: () => Promise<T>, light = false): Promise<T> {
+  if (pool) return body();
+  let started: { pool: ParsePool | undefined } | undefined;
+  pool = { get: () => (started ??= { pool: ParsePool.forCorpus(sidecars, light) }).pool };
   try {
     return await body();
   } finally {
-    if (own) {
-      pool = undefined;
-      await own.close();
-    }
+    pool = undefined;
+    await started?.pool?.close();
   }
 }
 
 /** A pair read and parsed, on a worker when there is a pool: the same pair either way. */
-type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar: SidecarContent; readonly articleLf?: string });
+/**
+ * From a worker, the tags come back only when the command uses them (`sidecar`), or as the cache
+ * stores them (`storedTags`) when they are only to be kept there; the main thread's own parse has both at hand.
+ */
+type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar?: SidecarContent; readonly storedTags?: string; readonly articleLf?: string });
 
-async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }): Promise<Parsed> {
-  if (!pool) return readPair(sidecarPath);
-  const reply = await pool.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
+async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false, needs?: readonly FactName[]): Promise<Parsed> {
+  const workers = pool?.get();
+  if (!workers) return readPair(sidecarPath);
+  const tags = reading === 'text' ? 'objects' : forCache ? 'stored' : 'none';
+  const only = !forCache && reading !== 'text' && needs ? { facts: needs } : {};
+  const reply = await workers.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
     if (error instanceof WorkerGone) return undefined;
     throw error;
   });
   if (!reply) return readPair(sidecarPath);
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   if (!reply.ok) return { ok: false, sidecarPath, articlePath, problems: reply.problems };
-  const facts = factsFromEntry(reply.entry);
-  const pair = { ok: true as const, sidecarPath, articlePath, header: reply.entry.header, sidecar: { ...reply.entry.header, tags: reply.tags }, invalid: problemLines(sidecarPath, facts), facts };
+  const facts = 'entry' in reply.facts ? factsFromEntry(reply.facts.entry) : factsFromSome(reply.facts.some);
+  const pair = {
+    ok: true as const, sidecarPath, articlePath, header: reply.header, invalid: problemLines(sidecarPath, facts), facts,
+    ...(reply.tags ? { sidecar: { ...reply.header, tags: reply.tags } } : {}),
+    ...(reply.storedTags !== undefined ? { storedTags: reply.storedTags } : {}),
+  };
   return reply.articleLf === undefined ? pair : { ...pair, articleLf: reply.articleLf };
 }
 
@@ -227,19 +242,23 @@ export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Pr
   return (await loadOrSay(sidecarPath, cache, 'text')) as LoadedPair;
 }
 
-/** The pair and what re-attaching its tags found (a warm cache answers both without re-attaching), with anything unexpected turned into that file's one-line problem. */
-export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
-  return loadOrSay(sidecarPath, cache, 'check');
+/**
+ * The pair and what re-attaching its tags found (a warm cache answers both without re-attaching),
+ * with anything unexpected turned into that file's one-line problem. Without `allTags`, a cached
+ * check may list only the tags not anchored.
+ */
+export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache, { allTags = true }: { allTags?: boolean } = {}): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'check', allTags, ['check']);
 }
 
 /** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */
-export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache): Promise<LoadedSummary> {
-  return loadOrSay(sidecarPath, cache, 'summary');
+export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache, needs: readonly FactName[] = ['verification', 'oddIds']): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'summary', true, needs);
 }
 
-async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading): Promise<LoadedSummary> {
+async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
   try {
-    return await load(sidecarPath, cache, reading);
+    return await load(sidecarPath, cache, reading, allChecked, needs);
   } catch (error) {
     return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
   }
@@ -263,13 +282,13 @@ export async function eachReadablePair(paths: readonly string[], report: (proble
 
 /** eachReadablePair with only what counting needs: what a warm cache answers without reading tags or articles. */
 export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
-  return eachPair(paths, report, notice, cache, 'summary', each);
+  return eachPair(paths, report, notice, cache, 'summary', each, ['stats', 'outlet']);
 }
 
-async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
+async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>, needs?: readonly FactName[]): Promise<{ failed: boolean; sidecars: string[] }> {
   let failed = false;
   const sidecars = await findSidecars(paths, notice);
-  await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading), async (pair) => {
+  await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading, true, needs), async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       await each(pair);
@@ -277,7 +296,7 @@ async function eachPair(paths: readonly string[], report: (problem: string) => v
       pair.problems.forEach(report);
       failed = true;
     }
-  }));
+  }), reading !== 'text');
   return { failed, sidecars };
 }
 

@@ -30,7 +30,7 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
       failed++;
       for (const p of problems) out.line(`error ${p}`);
     }
-  }));
+  }), true);
   out.line(`${sidecars.length - failed} valid, ${failed} invalid`);
   return failed > 0 ? 1 : 0;
 }

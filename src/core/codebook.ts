@@ -13,6 +13,8 @@ export interface Category {
   readonly colorId: string;
   /** The contributed colour of its mark in the overview ruler. */
   readonly rulerColorId: string;
+  /** The contributed colour of the highlight's outline (high-contrast themes; transparent elsewhere). */
+  readonly borderColorId: string;
 }
 
 export const CATEGORIES: readonly Category[] = [
@@ -23,6 +25,7 @@ export const CATEGORIES: readonly Category[] = [
     icon: 'comment-discussion',
     colorId: 'newsmark.claimBackground',
     rulerColorId: 'newsmark.claimRuler',
+    borderColorId: 'newsmark.claimBorder',
   },
   {
     id: 'denial',
@@ -31,6 +34,7 @@ export const CATEGORIES: readonly Category[] = [
     icon: 'circle-slash',
     colorId: 'newsmark.denialBackground',
     rulerColorId: 'newsmark.denialRuler',
+    borderColorId: 'newsmark.denialBorder',
   },
   {
     id: 'figure',
@@ -39,6 +43,7 @@ export const CATEGORIES: readonly Category[] = [
     icon: 'symbol-number',
     colorId: 'newsmark.figureBackground',
     rulerColorId: 'newsmark.figureRuler',
+    borderColorId: 'newsmark.figureBorder',
   },
   {
     id: 'framing',
@@ -47,6 +52,7 @@ export const CATEGORIES: readonly Category[] = [
     icon: 'megaphone',
     colorId: 'newsmark.framingBackground',
     rulerColorId: 'newsmark.framingRuler',
+    borderColorId: 'newsmark.framingBorder',
   },
 ];
 

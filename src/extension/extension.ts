@@ -10,6 +10,7 @@ import type { NewArticleFromWebPage } from './ingest/newArticleCommand';
 import * as report from './report';
 import type { ReportPreview } from './report/reportPreview';
 import * as review from './review';
+import type { ReviewCommands } from './review/reviewCommands';
 import type { TagsView } from './review/tagsView';
 import { newsmarkLogOwner } from './shared/commands';
 import type { Services } from './shared/services';
@@ -19,6 +20,7 @@ import type { SuggestCommands } from './suggest/suggestCommands';
 import * as tagging from './tagging';
 import * as welcome from './welcome';
 import type { TagDecorations } from './tagging/decorations';
+import type { CaretContext } from './tagging/caretContext';
 import type { TagCommands } from './tagging/tagCommands';
 import type { TagStatusBar } from './tagging/tagStatusBar';
 
@@ -28,7 +30,9 @@ export interface NewsmarkApi {
   readonly decorations: TagDecorations;
   readonly tagsView: TagsView;
   readonly commands: TagCommands;
+  readonly review: ReviewCommands;
   readonly statusBar: TagStatusBar;
+  readonly caret: CaretContext;
   readonly suggestions: SuggestCommands;
   readonly preview: ReportPreview;
   readonly compare: compare.CompareFeature;
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const codebooks = codebook.register(context, { store, storage: sidecars, lens: agreed.blind });
   const services: Services = { store, storage: sidecars, lens: agreed.blind, codebook: codebooks.service };
   const tags = tagging.register(context, services);
-  const tagsView = review.register(context, services);
+  const { tagsView, commands: reviewCommands } = review.register(context, services);
   const suggestions = suggest.register(context, services, tagsView);
   const preview = report.register(context, services);
   const compared = compare.register(context, services);
@@ -61,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const welcomed = welcome.register(context);
   return {
     store, tagsView, suggestions, preview,
-    decorations: tags.decorations, commands: tags.commands, statusBar: tags.statusBar,
+    decorations: tags.decorations, commands: tags.commands, review: reviewCommands, statusBar: tags.statusBar, caret: tags.caret,
     compare: compared, agreement: agreed, adjudication: adjudicated, codebook: codebooks, ingest: ingested, welcome: welcomed,
     idle: (): Promise<void> => sidecars.ready.then(() => tags.tracker.idle()).then(() => sidecars.idle()),
   };

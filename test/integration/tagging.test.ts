@@ -17,6 +17,19 @@ async function sidecarOnDisk(article: string): Promise<SidecarFile> {
   return parsed.sidecar;
 }
 
+/** Runs `act` while noting the warnings shown (the tests share the extension's vscode API object). */
+async function withWarnings<T>(act: () => Thenable<T>): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const window = vscode.window as unknown as { showWarningMessage: (message: string) => Thenable<unknown> };
+  const { showWarningMessage } = window;
+  window.showWarningMessage = (message) => (warnings.push(message), Promise.resolve(undefined));
+  try {
+    return { result: await act(), warnings };
+  } finally {
+    window.showWarningMessage = showWarningMessage;
+  }
+}
+
 describe('Tagging from commands writes the sidecar', () => {
   afterEach(closeAll);
 
@@ -52,17 +65,37 @@ describe('Tagging from commands writes the sidecar', () => {
     for (const t of created) assert.ok(ids.includes(t.id));
   });
 
-  it('refuses an empty selection without writing anything', async () => {
+  it('refuses an empty selection on no word without writing anything, in one short sentence', async () => {
     const api = await newsmark();
     const editor = await open('harbor-gazette.txt');
     const before = await readTextFile(workspaceFile('harbor-gazette.txt.tags.yaml'));
     const count = api.store.tags(editor.document.uri.toString()).length;
-    editor.selection = new vscode.Selection(3, 2, 3, 2);
-    const created = await vscode.commands.executeCommand<Tag[]>('newsmark.tagClaim');
+    editor.selection = new vscode.Selection(3, 2, 3, 2); // a blank line
+    const { result: created, warnings } = await withWarnings(() => vscode.commands.executeCommand<Tag[]>('newsmark.tagClaim'));
     assert.deepEqual(created, []);
     await api.idle();
     assert.equal(api.store.tags(editor.document.uri.toString()).length, count);
     assert.equal(await readTextFile(workspaceFile('harbor-gazette.txt.tags.yaml')), before);
+    assert.equal(warnings.length, 1);
+    // A toast shows about 50 characters on its line before it cuts the message off.
+    assert.ok(warnings[0]!.length <= 50 && /^[^.:;]+\.$/.test(warnings[0]!), `one short sentence: "${warnings[0]}"`);
+  });
+
+  it('tags the number or word under the caret when the selection is empty', async () => {
+    const api = await newsmark();
+    const editor = await open('harbor-gazette.txt');
+    const key = editor.document.uri.toString();
+    const number = select(editor, '2,417');
+    const name = select(editor, 'Hollis-Varga');
+    // One caret inside "2,417", one at the end of "Hollis-Varga".
+    editor.selections = [new vscode.Selection(number.start.translate(0, 3), number.start.translate(0, 3)), new vscode.Selection(name.end, name.end)];
+    const created = await vscode.commands.executeCommand<Tag[]>('newsmark.tagFigure');
+    assert.deepEqual(created.map((t) => t.text).sort(), ['2,417', 'Hollis-Varga']);
+    await api.idle();
+    const onDisk = (await sidecarOnDisk('harbor-gazette.txt')).tags.filter((t) => created.some((c) => c.id === t.id));
+    assert.deepEqual(onDisk.map((t) => [t.category, t.text]).sort(), [['figure', '2,417'], ['figure', 'Hollis-Varga']]);
+    api.store.remove(key, created.map((t) => t.id));
+    await api.idle();
   });
 
   it('changes the category, edits the note and removes the tag under the cursor', async () => {

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  activeEditor, chord, clickIntoWord, openArticle, pickItem, quickInput, quickItems, sleep, tagOnDiskBecomes,
+  activeEditor, chord, clickIntoWord, openArticle, pickItem, quickItems, sleep, tagOnDiskBecomes,
   screenshotDir, tagWordAndCheck, until, waitQuickInput, wordBox,
 } from './helpers.mjs';
 
@@ -35,18 +35,22 @@ export const tests = [
     },
   },
   {
-    title: 'cursor in the tag, Alt+N N, type a note, Enter: the sidecar has the note',
+    title: 'cursor in the tag, Alt+N N opens the note in a tab beside the article; type, Ctrl+S: the sidecar has the note',
     async fn({ page, workspace }) {
       if (!tag) throw new Error('no tag from the previous step');
       await clickIntoWord(page, WORD);
       await chord(page, 'n');
-      await waitQuickInput(page, /Note on Figure/);
-      const input = page.locator('.quick-input-widget input');
-      if ((await input.inputValue()) !== '') throw new Error(`note input starts with ${JSON.stringify(await input.inputValue())}`);
+      const tab = page.locator('.part.editor .tab.active').filter({ hasText: `Note on “${WORD}”` });
+      await tab.waitFor({ state: 'visible', timeout: 10_000 });
+      await until('the note editor to have the focus', () => page.evaluate(() => document.activeElement?.closest('.editor-instance') !== null
+        && document.activeElement?.closest('.editor-group-container.active') !== null), 5_000);
       await page.keyboard.type(NOTE, { delay: 5 });
-      await page.keyboard.press('Enter');
-      await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 });
+      await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'visible', timeout: 5_000 });
+      await page.keyboard.press('Control+s');
       await tagOnDiskBecomes(workspace, ARTICLE, tag.id, 'the note', (t) => t?.note === NOTE && t.category === 'figure');
+      await page.locator('.part.editor .tab.active.dirty').waitFor({ state: 'detached', timeout: 5_000 });
+      await page.keyboard.press('Control+w');
+      await tab.waitFor({ state: 'detached', timeout: 5_000 });
     },
   },
   {

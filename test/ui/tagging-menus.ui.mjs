@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chord, clearNotifications, clickIntoWord, doubleClickWord, escapeRe, openArticle, pickItem, quickItems,
+  chord, clearNotifications, clickIntoWord, escapeRe, openArticle, pickItem, quickItems,
   runFromPalette, sidecarBytes, sidecarTags, sleep, tagWordAndCheck, toasts, until, waitQuickInput, wordBox,
 } from './helpers.mjs';
 
@@ -74,26 +74,32 @@ export const tests = [
     },
   },
   {
-    title: 'with no selection, Alt+N C warns "Select some text to tag…" and leaves the sidecar alone',
+    title: 'with no selection and the caret on no word, Alt+N C warns in one sentence the toast shows whole; in a word, it tags the word',
     async fn({ page, workspace }) {
       await clearNotifications(page);
       await clickIntoWord(page, 'Opposition');
+      // Its line starts the paragraph, after a blank line: the caret goes there.
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowUp');
       const before = sidecarBytes(workspace, ARTICLE);
       const tagsBefore = sidecarTags(workspace, ARTICLE);
       await chord(page, 'c');
-      const warning = toasts(page).filter({ hasText: /^Select some text to tag/ }).first();
+      const warning = toasts(page).filter({ hasText: /^Select text or put the cursor on a word\.$/ }).first();
       await warning.waitFor({ state: 'visible', timeout: 5_000 }).catch(async () => {
         const status = await page.locator('.part.statusbar').innerText().catch(() => '');
         const hint = /not a command/i.test(status) ? `; the status bar says ${JSON.stringify(status.match(/[^\n]*not a command[^\n]*/i)?.[0])}` : '';
-        throw new Error(`no "Select some text to tag…" warning after Alt+N C with an empty selection${hint}`);
+        throw new Error(`no "Select text or put the cursor on a word." warning after Alt+N C on a blank line${hint}`);
       });
+      const cut = await warning.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      if (cut) throw new Error('the warning is cut off in its toast');
       if (!sidecarBytes(workspace, ARTICLE).equals(before)) throw new Error(`${ARTICLE}.tags.yaml changed on disk before the warning showed`);
       const dirty = await page.locator('.part.editor .tab.active.dirty').count();
       if (dirty) throw new Error(`${ARTICLE} became dirty: "c" was typed into the text`);
       await clearNotifications(page);
-      // Nothing written, proved by a tag that is written: the same chord on a selection goes through the
-      // same store and writer, so once its tag is on disk, a write of the empty selection would be too.
-      await doubleClickWord(page, 'Opposition');
+      // Nothing written, proved by a tag that is written: the same chord with the caret in a word (still
+      // no selection) goes through the same store and writer, so once its tag is on disk, a write of the
+      // blank line's would be too.
+      await clickIntoWord(page, 'Opposition');
       await chord(page, 'c');
       const known = new Set(tagsBefore.map((t) => t.id));
       await until('the claim on "Opposition" (tagged after the empty selection) on disk', () => sidecarTags(workspace, ARTICLE).some((t) => !known.has(t.id) && t.text === 'Opposition'), 10_000);

@@ -52,6 +52,21 @@ function verifies(tags: readonly Tag[]): void {
 }
 
 describe('adjudication', () => {
+  it('a span both coders tagged in one category with other sub-labels is a difference; Take Theirs brings their sub-label', () => {
+    const ours = [{ ...tagOn(TEXT, 'a slow disaster', 'framing', 'cccc0001'), label: 'Loaded_Language' }, { ...tagOn(TEXT, 'harbour board', 'claim', 'cccc0002'), label: 'Official' }];
+    const their = [{ ...tagOn(TEXT, 'a slow disaster', 'framing', 'dddd0001'), label: 'Exaggeration' }, { ...tagOn(TEXT, 'harbour board', 'claim', 'dddd0002'), label: 'Official' }];
+    const set: SetArticle = { path: KEY, text: TEXT, sha256: articleHash(TEXT), tags: their };
+    const store = new TagStore();
+    store.add(KEY, ours);
+    const c = compareArticle({ path: KEY, text: TEXT, tags: store.tags(KEY) }, set, noDecisions());
+    assert.deepEqual(c.differences.map((d) => [d.kind, d.a?.label, d.b?.label]), [['label-differs', 'Loaded_Language', 'Exaggeration']]);
+    assert.deepEqual(c.agreements, ['cccc0002'], 'the same sub-label agrees');
+    const p = plan('take-theirs', c.differences[0]!, { text: TEXT, ourTags: store.tags(KEY), theirTags: new Map(their.map((t) => [t.id, t])), reviewer: 'ada' });
+    store.apply(KEY, { remove: p.remove, add: p.add });
+    assert.equal(store.tags(KEY).find((t) => t.text === 'a slow disaster')?.label, 'Exaggeration');
+    assert.deepEqual(compareArticle({ path: KEY, text: TEXT, tags: store.tags(KEY) }, set, noDecisions()).differences, [], 'settled');
+  });
+
   it('finds the four differences and the agreement', () => {
     const { now } = setup();
     assert.deepEqual(now().map((d) => d.kind).sort(), ['boundaries-differ', 'category-differs', 'only-in-a', 'only-in-b']);

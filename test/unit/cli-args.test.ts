@@ -101,6 +101,15 @@ describe('newsmark command-line arguments', () => {
     }
   });
 
+  it('explains PATH as an article, sidecar or folder only for the commands that read those', async () => {
+    assert.match((await run(['stats', '--help'])).out, /PATH is an article, a sidecar/);
+    for (const command of ['ingest', 'import']) {
+      const help = await run([command, '--help']);
+      assert.equal(help.code, 0, help.err);
+      assert.doesNotMatch(help.out, /PATH is an article/, `${command} reads files of its own kind`);
+    }
+  });
+
   it('exits 2 on an unknown command or no paths, 0 on --help, and shows the whole usage', async () => {
     const unknown = await run(['frobnicate', SAMPLES]);
     assert.equal(unknown.code, 2);

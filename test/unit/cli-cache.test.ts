@@ -11,7 +11,7 @@ import { FERRY, run, sidecarText, tagged, tagOn, tempDir, TRAM, write } from './
 // These tests are about the cache's own place in the corpus: not the temporary one cliRun.ts sets for the others.
 delete process.env['NEWSMARK_CACHE_DIR'];
 
-const COMMANDS: readonly (readonly string[])[] = [['stats', '--json'], ['stats'], ['validate'], ['check', '--json'], ['export', '--format', 'csv'], ['export', '--format', 'jsonl'], ['figures', '--json'], ['quotes', '--json']];
+const COMMANDS: readonly (readonly string[])[] = [['stats', '--json'], ['stats'], ['validate'], ['check'], ['check', '--json'], ['export', '--format', 'csv'], ['export', '--format', 'jsonl'], ['figures', '--json'], ['quotes', '--json']];
 
 const TRAM_TAGS = [
   tagOn(TRAM, 'the new tram line would open in March', 'claim', 'a1b2c3d4'),

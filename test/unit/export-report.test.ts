@@ -6,10 +6,12 @@ import { describe, it } from 'node:test';
 import { CATEGORIES, type CategoryId } from '../../src/core/codebook';
 import { htmlExporter } from '../../src/core/export/html';
 import { markdownExporter } from '../../src/core/export/markdown';
-import { csvExporter, jsonlExporter, TABULAR_FIELDS } from '../../src/core/export/tabular';
+import { CSV_FIELDS, csvExporter, jsonlExporter, TABULAR_FIELDS } from '../../src/core/export/tabular';
 
-/** A column's index by name: the columns' order is the exporter's, not the test's. */
-const col = (name: (typeof TABULAR_FIELDS)[number]): number => TABULAR_FIELDS.indexOf(name);
+/** The CSV's columns: the fixed ones, then one per attribute name of the export, sorted. */
+const CSV_COLUMNS = [...CSV_FIELDS, 'attr.confidence', 'attr.source'];
+/** A CSV column's index by name: the columns' order is the exporter's, not the test's. */
+const col = (name: string): number => CSV_COLUMNS.indexOf(name);
 import { DEFAULT_EXPORT_OPTIONS, type ExportArticle } from '../../src/core/export/types';
 import { ArticleText, type Tag } from '../../src/core/tag';
 import { scratchDir } from './scratch';
@@ -92,13 +94,14 @@ describe('CSV export', () => {
     assert.equal(files.length, 1);
     assert.equal(files[0]!.path, 'tags.csv');
     const [header, ...rows] = parseCsv(files[0]!.content);
-    assert.deepEqual(header, [...TABULAR_FIELDS]);
+    assert.deepEqual(header, CSV_COLUMNS);
     assert.deepEqual(rows.map((r) => r[1]), PLACED.map((t) => t.id));
-    assert.ok(rows.every((r) => r.length === TABULAR_FIELDS.length));
+    assert.ok(rows.every((r) => r.length === CSV_COLUMNS.length));
     assert.match(warnings.join('\n'), /venn\.txt: 2 orphaned tags left out/);
     const claim = rows[0]!;
     assert.equal(claim[col('text')], 'handled 1,200 containers');
-    assert.deepEqual(JSON.parse(claim[col('attributes')]!), { source: 'press, "release"', confidence: 2 });
+    assert.deepEqual([claim[col('attr.source')], claim[col('attr.confidence')]], ['press, "release"', '2'], 'one column per attribute, not JSON in one cell');
+    assert.ok(rows.filter((r) => r !== claim).every((r) => r[col('attr.source')] === '' && r[col('attr.confidence')] === ''));
     const xss = rows.find((r) => r[1] === 't-xss')!;
     assert.deepEqual([xss[col('note')], xss[col('review')], xss[col('reviewer')]], ['He said "no" <b>loudly</b>\nthen left', 'disputed', 'ed']);
     assert.equal(rows.find((r) => r[1] === 't-comb')![col('status')], 'fuzzy');
@@ -124,7 +127,7 @@ describe('CSV export', () => {
       ].join('\n');
       const texts = Object.fromEntries(ARTICLES.map((a) => [a.name, a.text]));
       const got = python(script, JSON.stringify(texts), file) as { fields: string[]; ids: string[]; bad: string[]; orphans: string[][]; notes: Record<string, string> };
-      assert.deepEqual(got.fields, [...TABULAR_FIELDS]);
+      assert.deepEqual(got.fields, CSV_COLUMNS);
       assert.deepEqual(got.ids, TAGS.map((t) => t.id));
       assert.deepEqual(got.bad, []);
       assert.deepEqual(got.orphans, [['t-orph', '', '', 'orphaned', 'a vanished sentence'], ['t-empty', '', '', 'orphaned', '42']]);
@@ -285,6 +288,31 @@ describe('Markdown summary', () => {
     assert.ok(lines.includes('> \\# not a heading\\'));
     assert.ok(lines.includes('> \\- no list\\'));
     assert.ok(lines.includes('> &#32;&#32;&#32;&#32;no code”'));
+  });
+});
+
+describe('Markdown summary: tags that are quotations already', () => {
+  /** The quote lines of a one-tag summary whose tag covers all of TEXT. */
+  const quoted = (text: string): string => {
+    const md = markdownExporter.export([{ name: 'q.txt', uri: '', text, tags: [
+      { id: 'q', category: 'denial', start: 0, end: [...text].length, text, prefix: '', suffix: '' },
+    ] }], DEFAULT_EXPORT_OPTIONS).files[0]!.content;
+    return md.split('\n').filter((l) => l.startsWith('>')).join('\n');
+  };
+
+  it('does not double the quotation marks of a tag that starts and ends with them', () => {
+    assert.equal(quoted('“We deny everything,” she said'), '> “We deny everything,” she said”');
+    assert.equal(quoted('“We deny everything”'), '> “We deny everything”');
+    assert.equal(quoted('"We deny everything"'), '> "We deny everything"');
+    assert.equal(quoted('„Wir bestreiten alles“'), '> „Wir bestreiten alles“');
+    assert.equal(quoted('« Nous démentons »'), '> « Nous démentons »');
+  });
+
+  it('adds only the mark that is missing, and keeps single quotes inside', () => {
+    assert.equal(quoted('"We deny everything'), '> "We deny everything”');
+    assert.equal(quoted('she said: “We deny”'), '> “she said: “We deny”');
+    assert.equal(quoted('the ‘scare quotes’'), '> “the ‘scare quotes’”');
+    assert.equal(quoted('‘scare quotes’'), '> “‘scare quotes’”');
   });
 });
 

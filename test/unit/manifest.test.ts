@@ -59,6 +59,32 @@ describe('package.json contributions', () => {
     for (const k of manifest.contributes.keybindings) assert.ok(k.when, k.command);
   });
 
+  it('gives every command a palette entry with a when clause, and every menu item a when clause', () => {
+    const palette = manifest.contributes.menus['commandPalette'] ?? [];
+    for (const { command } of manifest.contributes.commands) {
+      const entries = palette.filter((e) => e.command === command);
+      assert.equal(entries.length, 1, `${command}: one commandPalette entry`);
+      assert.ok(entries[0]!.when?.trim(), `${command}: its commandPalette entry has a when clause`);
+    }
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(item.when?.trim(), `${menu}: ${item.command ?? item.submenu} has a when clause`);
+    }
+  });
+
+  it('offers the commands that act on the tag under the cursor only on a tag in the palette, and only in a tagged article in the editor context menu', () => {
+    const onTag = ['removeTag', 'changeCategory', 'changeSubLabel', 'editNote', 'markConfirmed', 'markDisputed', 'markUnreviewed', 'editAttributes', 'acceptReattachment'];
+    const editorMenu = manifest.contributes.menus['newsmark.editorContext'] ?? [];
+    const requires = (when: string | undefined, key: string): boolean => (when ?? '').split('&&').map((c) => c.trim()).includes(key);
+    for (const name of onTag) {
+      const id = `newsmark.${name}`;
+      const key = name === 'acceptReattachment' ? 'newsmark.onFuzzyTag' : 'newsmark.onTag';
+      const entry = manifest.contributes.menus['commandPalette']!.find((e) => e.command === id);
+      assert.ok(requires(entry?.when, key), `${id}: the palette entry requires ${key} (has ${entry?.when})`);
+      // A right-click moves the cursor while the menu is built, before newsmark.onTag can follow it.
+      for (const item of editorMenu.filter((i) => i.command === id)) assert.ok(requires(item.when, 'newsmark.articleHasTags'), `${id}: the editor menu item requires newsmark.articleHasTags (has ${item.when})`);
+    }
+  });
+
   it('names in every viewItem clause a tree item context value of the table, and gives every value a menu or a reason for none', () => {
     const values: readonly string[] = Object.values(TreeItemContext);
     assert.equal(new Set(values).size, values.length, 'each value once');

@@ -144,4 +144,22 @@ describe('ParseCache', () => {
     await cache.save();
     assert.equal((await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A), undefined);
   });
+
+  it('a stored check gives its tags not anchored alone, or every tag, whatever the summary\'s length', async () => {
+    for (const movedText of ['a reckless gamble', `a reckless gamble ${'and more '.repeat(400)}`]) {
+      const fs = new MemoryFileSystem();
+      await fs.createDirectory('/corpus/.newsmark-cache');
+      const tags = [
+        { id: 'a1b2c3d4', category: 'claim', status: 'anchored' as const, stage: 'hint', start: 4, end: 40, text: 'the new tram line would open in March' },
+        { id: 'NOT-SPEC', category: 'framing', status: 'moved' as const, stage: 'unique', start: 60, end: 77, text: movedText },
+      ];
+      const check = { counts: { anchored: 1, moved: 1, fuzzy: 0, orphaned: 0 }, tags, stale: true };
+      const first = await ParseCache.open(fs, FILE, '1.2.3');
+      assert.equal(first.put(SIDECAR, { ...entryOf(S, A), check }, TAGS, NOW), true);
+      assert.equal(await first.save(), true);
+      const hit = (await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A);
+      assert.deepEqual(hit?.check(false), { counts: check.counts, stale: true, tags: [tags[1]] }, `summary of ${movedText.length} characters`);
+      assert.deepEqual(hit?.check(), check);
+    }
+  });
 });

@@ -1,9 +1,11 @@
 // Sidecars parsed on worker threads give the commands the same pairs as a parse on the main
 // thread: every reading command prints the same, without the cache, filling it and from it.
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../src/cli/main';
-import { parsedOnWorkers, POOL_THRESHOLD } from '../../src/cli/parsePool';
+import { parsedOnWorkers, POOL_THRESHOLD, workersStarted } from '../../src/cli/parsePool';
 import './cacheDir';
 import { scratchDir } from './scratch';
 import { writeStreamCorpus } from './streamCorpus';
@@ -16,7 +18,7 @@ async function cli(args: readonly string[], workers: string): Promise<{ code: nu
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const COMMANDS = [['stats', '--json'], ['check', '--json'], ['validate'], ['figures', '--json'], ['quotes', '--json'], ['export', '--format', 'jsonl'], ['export', '--format', 'w3c']];
+const COMMANDS = [['stats', '--json'], ['check'], ['check', '--json'], ['validate'], ['figures', '--json'], ['quotes', '--json'], ['export', '--format', 'jsonl'], ['export', '--format', 'w3c']];
 
 describe('the parse pool', () => {
   let corpus: string;
@@ -47,4 +49,50 @@ describe('the parse pool', () => {
       }
     });
   }
+
+  it('a warm run that finds every pair in the cache starts no worker', async () => {
+    const dir = scratchDir('pool-warm');
+    writeStreamCorpus(dir, 120);
+    // A pair that cannot be read is never cached (each run reads it again, on a worker): only good pairs here.
+    const problems = (JSON.parse((await cli(['stats', '--json', dir, '--no-cache'], '0')).out) as { problems: string[] }).problems;
+    for (const problem of problems) rmSync(problem.slice(0, problem.indexOf('.tags.yaml') + '.tags.yaml'.length), { force: true });
+    // Dated a minute back: files changed a moment before a run are not trusted to the cache.
+    const past = Math.floor(Date.now() / 1000) - 60;
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) utimesSync(join(dir, file), past, past);
+    process.env['NEWSMARK_CACHE_DIR'] = scratchDir('pool-cache');
+    try {
+      const filled = await cli(['stats', '--json', dir], '2');
+      assert.equal((JSON.parse(filled.out) as { problems: string[] }).problems.length, 0);
+      const before = workersStarted();
+      assert.deepEqual(await cli(['stats', '--json', dir], '2'), filled);
+      assert.equal(workersStarted(), before, 'no worker started');
+    } finally {
+      delete process.env['NEWSMARK_CACHE_DIR'];
+    }
+  });
+
+  it('the tags workers hand to the cache as JSON (stats, validate, check take none themselves) are the tags a later export reads from it', async () => {
+    for (const filler of [['stats', '--json'], ['validate'], ['check']]) {
+      const dir = scratchDir('pool-stored');
+      writeStreamCorpus(dir, 120);
+      // Whole seconds a minute back: outside the cache's racy window, and an mtime that can be set again exactly.
+      const past = Math.floor(Date.now() / 1000) - 60;
+      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) utimesSync(join(dir, file), past, past);
+      const exported = await cli(['export', '--format', 'jsonl', dir, '--no-cache'], '0');
+      process.env['NEWSMARK_CACHE_DIR'] = scratchDir('pool-cache');
+      try {
+        await cli([...filler, dir], '2');
+        // The sidecar changed behind the cache's back (same size, same mtime): only the cached tags give the old text.
+        const sidecar = join(dir, 'desk-0', 'story-0000.txt.tags.yaml');
+        const text = readFileSync(sidecar, 'utf8');
+        const at = text.indexOf('text: "') + 'text: "'.length;
+        writeFileSync(sidecar, `${text.slice(0, at)}${text[at] === 'Q' ? 'Z' : 'Q'}${text.slice(at + 1)}`);
+        utimesSync(sidecar, past, past);
+        assert.notDeepEqual(await cli(['export', '--format', 'jsonl', dir, '--no-cache'], '0'), exported, 'the change shows without the cache');
+        assert.deepEqual(await cli(['export', '--format', 'jsonl', dir], '0'), exported, `export from the cache ${filler[0]} filled on workers`);
+      } finally {
+        delete process.env['NEWSMARK_CACHE_DIR'];
+      }
+    }
+  });
 });

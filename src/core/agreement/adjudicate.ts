@@ -13,7 +13,7 @@
  */
 import { articleHash } from '../articleFile';
 import { ArticleText, newTagId, type Tag } from '../tag';
-import { diagnose } from './diagnose';
+import { diagnose, labelledSpanKey } from './diagnose';
 import { pairSets, type ReattachedArticle, type SetArticle } from './sets';
 import type { Disagreement, Span } from './types';
 
@@ -38,7 +38,7 @@ export interface ArticleComparison {
   readonly article: string;
   /** The differences still to settle, in text order. */
   readonly differences: readonly Difference[];
-  /** Our tags that have an identical span (category, start, end) on their side. */
+  /** Our tags that have an identical span (category, start, end, sub-label) on their side. */
   readonly agreements: readonly string[];
   /** Their tags as placed on our text (re-attached when the texts differ), by id. */
   readonly theirSpans: ReadonlyMap<string, Span>;
@@ -71,7 +71,7 @@ export function differenceId(d: Disagreement): string {
 
 /** Our ids matched one to one by an identical span of theirs. */
 function exactMatches(a: readonly Span[], b: readonly Span[]): string[] {
-  const key = (s: Span): string => `${s.category}\u0000${s.start}\u0000${s.end}`;
+  const key = labelledSpanKey;
   const waiting = new Map<string, number>();
   for (const s of b) waiting.set(key(s), (waiting.get(key(s)) ?? 0) + 1);
   const out: string[] = [];
@@ -160,6 +160,7 @@ export const DIFFERENCE_LABELS: Record<Disagreement['kind'], string> = {
   'only-in-b': 'Only theirs',
   'category-differs': 'Category differs',
   'boundaries-differ': 'Boundaries differ',
+  'label-differs': 'Sub-label differs',
 };
 
 export const RESOLUTION_LABELS: Record<Resolution, string> = {

@@ -18,10 +18,11 @@ interface Candidate {
 /** The differences of one article, in text order (by the earlier start of each). */
 export function diagnose(article: string, a: readonly Span[], b: readonly Span[]): Disagreement[] {
   const restA = [...a];
-  const restB = removeExactMatches(restA, b);
+  const out: Disagreement[] = [];
+  // The same span and category with another sub-label is a difference of its own, settled before any overlap.
+  const restB = removeExactMatches(restA, removeExactMatches(restA, b, labelledSpanKey), spanKey, (x, y) => out.push({ article, kind: 'label-differs', a: x, b: y }));
   const pairedA = new Array<boolean>(restA.length).fill(false);
   const pairedB = new Array<boolean>(restB.length).fill(false);
-  const out: Disagreement[] = [];
   for (const c of candidates(restA, restB)) {
     if (pairedA[c.i] || pairedB[c.j]) continue;
     pairedA[c.i] = pairedB[c.j] = true;
@@ -34,11 +35,15 @@ export function diagnose(article: string, a: readonly Span[], b: readonly Span[]
   return out.sort((x, y) => startOf(x) - startOf(y) || endOf(x) - endOf(y) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind]);
 }
 
-const KIND_ORDER = { 'boundaries-differ': 0, 'category-differs': 1, 'only-in-a': 2, 'only-in-b': 3 } as const;
+const KIND_ORDER = { 'label-differs': 0, 'boundaries-differ': 1, 'category-differs': 2, 'only-in-a': 3, 'only-in-b': 4 } as const;
 
-/** Takes A's exact matches out of `restA` (in place) and returns B without them. */
-function removeExactMatches(restA: Span[], b: readonly Span[]): Span[] {
-  const key = (s: Span): string => `${s.category}\u0000${s.start}\u0000${s.end}`;
+/** Same category and [start, end). */
+export const spanKey = (s: Span): string => `${s.category}\u0000${s.start}\u0000${s.end}`;
+/** Same category, [start, end) and sub-label: an agreement. */
+export const labelledSpanKey = (s: Span): string => `${spanKey(s)}\u0000${s.label ?? ''}`;
+
+/** Takes A's spans matched by KEY out of `restA` (in place), telling `matched` of each pair, and returns B without them. */
+function removeExactMatches(restA: Span[], b: readonly Span[], key: (s: Span) => string, matched: (a: Span, b: Span) => void = () => undefined): Span[] {
   const waiting = new Map<string, number[]>();
   restA.forEach((s, i) => {
     const list = waiting.get(key(s));
@@ -50,7 +55,10 @@ function removeExactMatches(restA: Span[], b: readonly Span[]): Span[] {
   for (const s of b) {
     const i = waiting.get(key(s))?.pop();
     if (i === undefined) restB.push(s);
-    else dropA.add(i);
+    else {
+      dropA.add(i);
+      matched(restA[i]!, s);
+    }
   }
   const keptA = restA.filter((_, i) => !dropA.has(i));
   restA.splice(0, restA.length, ...keptA);

@@ -64,13 +64,14 @@ export interface ArticleAgreement extends AgreementFigures {
   readonly article: string;
 }
 
-export type DisagreementKind = 'only-in-a' | 'only-in-b' | 'category-differs' | 'boundaries-differ';
+export type DisagreementKind = 'only-in-a' | 'only-in-b' | 'category-differs' | 'boundaries-differ' | 'label-differs';
 
 /**
  * One difference between the coders, for the diagnosis list and for adjudication:
  * - only-in-a / only-in-b: a span that overlaps nothing left unpaired on the other side;
  * - category-differs: overlapping spans of different categories (boundaries may differ too);
- * - boundaries-differ: overlapping spans of the same category with different [start, end).
+ * - boundaries-differ: overlapping spans of the same category with different [start, end);
+ * - label-differs: the same span and category with different sub-labels (codebook).
  * Spans matched exactly are agreements and never listed.
  */
 export interface Disagreement {

@@ -66,8 +66,7 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
 export function factsFromEntry(entry: CacheEntry): PairFacts {
   return {
     problems: entry.problems,
-    // Built in statsOf's key order: stats --json prints it as it is.
-    stats: () => ({ articles: 1, tags: entry.tally.tags, words: entry.words, byCategory: entry.tally.byCategory, byState: entry.tally.byState, bySubLabel: entry.tally.bySubLabel, perThousandWords: entry.words > 0 ? (entry.tally.tags * 1000) / entry.words : 0 }),
+    stats: () => statsFromTally(entry.tally, entry.words),
     words: () => entry.words,
     articleSha256: () => entry.articleSha256,
     outlet: () => entry.outlet,
@@ -75,6 +74,57 @@ export function factsFromEntry(entry: CacheEntry): PairFacts {
     oddIds: () => entry.oddIds,
     check: () => entry.check,
     checked: () => entry.check,
+  };
+}
+
+/** Built in statsOf's key order: stats --json prints it as it is. */
+function statsFromTally(tally: TagTally, words: number): TagStats {
+  return { articles: 1, tags: tally.tags, words, byCategory: tally.byCategory, byState: tally.byState, bySubLabel: tally.bySubLabel, perThousandWords: words > 0 ? (tally.tags * 1000) / words : 0 };
+}
+
+/** Facts a command reads of a pair; the others need not be worked out (on a parse worker that fills no cache, say). */
+export type FactName = 'stats' | 'outlet' | 'verification' | 'oddIds' | 'check';
+
+/** Some of a pair's facts as plain data (a parse worker's answer). */
+export interface SomeFacts {
+  readonly problems: readonly CachedProblem[];
+  readonly tally?: TagTally;
+  readonly words?: number;
+  readonly outlet?: OutletName;
+  readonly verification?: CachedVerification;
+  readonly oddIds?: readonly OddId[];
+  readonly articleSha256?: string;
+  readonly check?: CachedCheck;
+}
+
+export function someFactsOf(facts: PairFacts, names: readonly FactName[]): SomeFacts {
+  const has = (name: FactName): boolean => names.includes(name);
+  return {
+    problems: facts.problems,
+    ...(has('stats') ? { tally: tallyOf(facts.stats()), words: facts.words() } : {}),
+    ...(has('outlet') ? { outlet: facts.outlet() } : {}),
+    ...(has('verification') ? { verification: facts.verification() } : {}),
+    ...(has('oddIds') ? { oddIds: facts.oddIds() } : {}),
+    ...(has('check') ? { check: facts.check()!, articleSha256: facts.articleSha256() } : {}),
+  };
+}
+
+/** Facts from some facts: asking for one not worked out is a bug in the command, and says so. */
+export function factsFromSome(some: SomeFacts): PairFacts {
+  const given = <T>(name: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`internal error: the ${name} of this pair was not worked out`);
+    return value;
+  };
+  return {
+    problems: some.problems,
+    stats: () => statsFromTally(given('tag counts', some.tally), given('word count', some.words)),
+    words: () => given('word count', some.words),
+    articleSha256: () => given('article hash', some.articleSha256),
+    outlet: () => given('outlet', some.outlet),
+    verification: () => given('verification', some.verification),
+    oddIds: () => given('odd ids', some.oddIds),
+    check: () => given('check', some.check),
+    checked: () => some.check,
   };
 }
 
@@ -100,7 +150,7 @@ function checkedTag(p: Placement): CheckedTag {
 }
 
 /** Every fact worked out, for the cache. */
-export function entryFrom(facts: PairFacts, content: SidecarContent, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
+export function entryFrom(facts: PairFacts, content: Omit<SidecarContent, 'tags'>, sidecar: FileStamp, articleFile: FileStamp): CacheEntry {
   const { article, sha256, rejected, details } = content;
   return {
     sidecar: { size: sidecar.size, mtime: sidecar.mtime },

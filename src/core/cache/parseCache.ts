@@ -30,7 +30,7 @@ import { isCacheEntry, isCheck, sameStamp, storedTags, tagsFromStored, type Cach
 import { portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -38,6 +38,8 @@ const HEADER_KEY = 'newsmarkParseCache';
 const TRAILER_KEY = 'entries';
 const TAB = 0x09;
 const NEWLINE = 0x0a;
+/** Bytes read at first of a stored check, enough for its summary unless many tags moved. */
+const SUMMARY_LOOK = 2048;
 /** Bytes of the file read at once while indexing it. */
 const WINDOW = 1 << 20;
 
@@ -46,8 +48,11 @@ export interface CachedSidecar {
   /** The entry without its check, which is stored apart: the other commands need not parse it. */
   readonly entry: CacheEntry;
   tags(): readonly Tag[] | undefined;
-  /** What `check` found, when a check of these files was kept. */
-  check(): CachedCheck | undefined;
+  /**
+   * What `check` found, when a check of these files was kept. With `all` false, its `tags` are
+   * only those not anchored (what `check` prints without --json): the rest is not even parsed.
+   */
+  check(all?: boolean): CachedCheck | undefined;
 }
 
 /** Where an entry's parts are: its head [headStart, headEnd) in one file, its tags [tagsStart, tagsEnd) and check [tagsEnd, checkEnd) in another (or the same). */
@@ -157,9 +162,22 @@ export class ParseCache {
         if (!tags.value) this.forget(sidecarPath);
         return tags.value;
       },
-      check: () => {
+      check: (all = true) => {
         if (place.checkEnd === place.tagsEnd) return undefined;
-        const check = parseJson(DECODER.decode(bulk.read(place.tagsEnd, place.checkEnd)));
+        // A summary (counts, staleness, the tags not anchored), a tab, then every tag's placement.
+        // The summary is short: read past it only when it is longer than a first look or all is wanted.
+        let bytes = bulk.read(place.tagsEnd, all ? place.checkEnd : Math.min(place.checkEnd, place.tagsEnd + SUMMARY_LOOK));
+        let tab = bytes.indexOf(TAB);
+        if (tab < 0 && bytes.length < place.checkEnd - place.tagsEnd) {
+          bytes = bulk.read(place.tagsEnd, place.checkEnd);
+          tab = bytes.indexOf(TAB);
+        }
+        if (tab < 0) return undefined;
+        const summary = parseJson(DECODER.decode(bytes.subarray(0, tab))) as { counts?: unknown; stale?: unknown; notable?: unknown } | undefined;
+        const notable = { counts: summary?.counts, stale: summary?.stale, tags: summary?.notable };
+        if (!isCheck(notable) || notable.tags.some((t) => t.status === 'anchored') || notable.tags.length !== head.tally.tags - notable.counts.anchored) return undefined;
+        if (!all) return notable;
+        const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(bytes.subarray(tab + 1))) };
         return isCheck(check) && check.tags.length === head.tally.tags ? check : undefined;
       },
     };
@@ -169,14 +187,15 @@ export class ParseCache {
    * Keeps an entry made from reads that began at `readAt` (a Date.now() taken before the files
    * were stat'ed). False, and nothing kept, when either file was changed too close to that
    * moment for its mtime to tell a later change apart, or when the cache cannot be written.
+   * `tags` may come as the JSON of storedTags already (from a parse worker).
    */
-  put(sidecarPath: string, entry: CacheEntry, tags: readonly Tag[], readAt: number): boolean {
+  put(sidecarPath: string, entry: CacheEntry, tags: readonly Tag[] | string, readAt: number): boolean {
     if (isRacy(entry.sidecar, readAt) || isRacy(entry.articleFile, readAt)) {
       this.forget(sidecarPath);
       return false;
     }
     const { check, ...head } = entry;
-    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(JSON.stringify(storedTags(tags))), check && ENCODER.encode(JSON.stringify(check)));
+    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, place);
@@ -279,6 +298,12 @@ export class ParseCache {
 const DECODER = new TextDecoder();
 const ENCODER = new TextEncoder();
 const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
+
+function encodeCheck({ counts, stale, tags }: CachedCheck): Uint8Array {
+  const summary = { counts, stale, notable: tags.filter((t) => t.status !== 'anchored') };
+  // JSON never holds a raw tab, so the first one ends the summary.
+  return ENCODER.encode(`${JSON.stringify(summary)}\t${JSON.stringify(tags)}`);
+}
 
 function isRacy(stamp: FileStamp, readAt: number): boolean {
   return stamp.mtime >= readAt - RACY_MS;

@@ -5,8 +5,8 @@ import { labelStudioExporter, labelStudioImporter } from './labelStudio';
 import { markdownExporter } from './markdown';
 import { semevalExporter, semevalImporter } from './semeval';
 import { semeval2023Exporter, semeval2023Importer } from './semeval2023';
-import { csvExporter, jsonlExporter } from './tabular';
-import type { Exporter, Importer } from './types';
+import { csvExporter, csvImporter, jsonlExporter } from './tabular';
+import type { Exporter, Importer, OffsetUnit } from './types';
 import { w3cExporter, w3cImporter } from './w3c';
 
 /** Every format Newsmark writes, in the order menus list them. */
@@ -24,7 +24,7 @@ export const EXPORTERS: readonly Exporter[] = [
 ];
 
 /** Every format Newsmark reads. */
-export const IMPORTERS: readonly Importer[] = [bratImporter, semevalImporter, semeval2023Importer, w3cImporter, doccanoImporter, labelStudioImporter];
+export const IMPORTERS: readonly Importer[] = [csvImporter, bratImporter, semevalImporter, semeval2023Importer, w3cImporter, doccanoImporter, labelStudioImporter];
 
 export function exporterFor(id: string): Exporter | undefined {
   return EXPORTERS.find((e) => e.id === id);
@@ -32,4 +32,12 @@ export function exporterFor(id: string): Exporter | undefined {
 
 export function importerFor(id: string): Importer | undefined {
   return IMPORTERS.find((i) => i.id === id);
+}
+
+/**
+ * What a format's offsets count, as a phrase for a pick or a message ("offsets in code points");
+ * undefined for the formats made for reading (HTML, Markdown), which have none.
+ */
+export function offsetsPhrase(unit: OffsetUnit): string | undefined {
+  return unit === 'none' ? undefined : `offsets in ${unit}`;
 }

@@ -38,9 +38,23 @@ function escapeBlock(text: string): string[] {
   return lines.map((l, i) => (i + 1 < lines.length && l !== '' && lines[i + 1] !== '' ? `${l}\\` : l));
 }
 
+// Double quotation marks of the world's styles, opening or closing (“ ” „ « » 「 」 and the
+// straight one). Single ones are not: a quote inside the quotation (‘scare quotes’) or an
+// apostrophe ending a word (the players') is not the quotation's own mark.
+const OPENS_QUOTE = /^["“”„‟«»「〝＂]/u;
+const CLOSES_QUOTE = /["“”„‟«»」〞〟＂]$/u;
+
+/**
+ * The tag's text between quotation marks, adding only the marks it does not have: a tag that
+ * is a quotation already (“We deny…”) would otherwise show them twice.
+ */
+export function quoted(text: string): string {
+  return `${OPENS_QUOTE.test(text) ? '' : '“'}${text}${CLOSES_QUOTE.test(text) ? '' : '”'}`;
+}
+
 /** `> “text”` (every line quoted, blank lines as `>`), then `— ` with the verdict and the note. */
 function quote(text: string, tag: Tag): string {
-  const lines = escapeBlock(`“${text}”`).map((l) => (l === '' ? '>' : `> ${l}`));
+  const lines = escapeBlock(quoted(text)).map((l) => (l === '' ? '>' : `> ${l}`));
   const extras = [tag.review, tag.status === 'fuzzy' ? 'fuzzy match' : undefined].filter(Boolean).map((s) => `*${s}*`);
   const note = tag.note ? escapeBlock(tag.note) : [];
   if (note.length > 0 || extras.length > 0) {

@@ -17,12 +17,17 @@ export interface Spool {
   mark(): number;
 }
 
-/** Part of a spool, [from, to); with `linePrefix`, every line of it is given that prefix. */
+/**
+ * Part of a spool, [from, to); with `linePrefix`, every line of it is given that prefix; with
+ * `mapLine`, every line (without its LF) is replaced by what it returns (line end included) —
+ * for what can be written out only once every article is in (the CSV's attribute columns).
+ */
 export interface SpoolRange {
   readonly spool: Spool;
   readonly from: number;
   readonly to: number;
   readonly linePrefix?: string;
+  readonly mapLine?: (line: string) => string;
 }
 
 export type Piece = string | SpoolRange;
@@ -102,11 +107,18 @@ export function exportAll(open: OpenStream, articles: readonly ExportArticle[], 
 }
 
 function joinPieces(pieces: readonly Piece[]): string {
-  return pieces.map((p) => {
-    if (typeof p === 'string') return p;
-    const text = (p.spool as MemorySpool).read(p.from, p.to);
-    return p.linePrefix === undefined ? text : prefixLines(text, p.linePrefix);
-  }).join('');
+  return pieces.map((p) => (typeof p === 'string' ? p : rangeText(p, (p.spool as MemorySpool).read(p.from, p.to)))).join('');
+}
+
+/** Whether a range must be read whole, a line at a time, to be written (a prefix or a mapping). */
+export function isLineRange(range: SpoolRange): boolean {
+  return range.linePrefix !== undefined || range.mapLine !== undefined;
+}
+
+/** What a range's TEXT (all of it, whole lines each ending in LF) becomes in the file. */
+export function rangeText(range: SpoolRange, text: string): string {
+  if (range.mapLine) return text === '' ? '' : text.slice(0, -1).split('\n').map(range.mapLine).join('');
+  return range.linePrefix === undefined ? text : prefixLines(text, range.linePrefix);
 }
 
 /**

@@ -45,8 +45,8 @@ const CURRENCIES = new Map([['$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 
 const FRACTION_VALUES = new Map([['half', 0.5], ['quarter', 0.25], ['third', 1 / 3]]);
 
 /** The hedges that bound the value from below or above; the others soften it. */
-const LOWER = new Set(['more than', 'over', 'at least', 'in excess of', 'well in excess of', 'upwards of', 'above', 'just over', 'well over', 'no fewer than', 'no less than']);
-const UPPER = new Set(['as many as', 'as much as', 'up to', 'at most', 'fewer than', 'less than', 'under', 'below', 'just under', 'no more than']);
+export const LOWER: ReadonlySet<string> = new Set(['more than', 'over', 'at least', 'in excess of', 'well in excess of', 'upwards of', 'above', 'just over', 'well over', 'no fewer than', 'no less than']);
+export const UPPER: ReadonlySet<string> = new Set(['as many as', 'as much as', 'up to', 'at most', 'fewer than', 'less than', 'under', 'below', 'just under', 'no more than']);
 const HEDGES = [...APPROX.map((a) => a.join(' ')), 'no fewer than', 'no less than', 'no more than', 'a little over', 'a little under']
   .filter((h) => h !== 'from' && h !== 'between')
   .sort((a, b) => b.split(' ').length - a.split(' ').length)

@@ -23,27 +23,31 @@ export interface TagStats {
 export function countWords(text: string): number {
   const length = text.length;
   let words = 0;
-  let at = 0;
-  while (at < length) {
-    let size = wordUnitsAt(text, at);
-    if (size === 0) {
+  // OUTSIDE, IN_WORD, or AFTER_JOINER (a joiner right after a word: it joins only if a letter follows).
+  let state = OUTSIDE;
+  for (let at = 0; at < length; at++) {
+    const unit = text.charCodeAt(at);
+    let kind = UNIT_KINDS[unit]!;
+    if (kind === UNKNOWN) kind = classifyUnit(text, at);
+    if (kind === NEITHER && unit >= 0xd800 && unit <= 0xdbff && astralLetterAt(text, at)) {
+      kind = LETTER_OR_NUMBER;
       at++;
-      continue;
     }
-    words++;
-    at += size;
-    for (;;) {
-      size = wordUnitsAt(text, at);
-      if (size === 0 && UNIT_KINDS[text.charCodeAt(at)] === JOINER) {
-        const after = wordUnitsAt(text, at + 1);
-        if (after > 0) size = 1 + after;
-      }
-      if (size === 0) break;
-      at += size;
+    if (kind === LETTER_OR_NUMBER) {
+      if (state === OUTSIDE) words++;
+      state = IN_WORD;
+    } else if (kind === JOINER && state === IN_WORD) {
+      state = AFTER_JOINER;
+    } else {
+      state = OUTSIDE;
     }
   }
   return words;
 }
+
+const OUTSIDE = 0;
+const IN_WORD = 1;
+const AFTER_JOINER = 2;
 
 const NEITHER = 0;
 const LETTER_OR_NUMBER = 1;
@@ -61,19 +65,19 @@ for (let unit = 0xd800; unit <= 0xdfff; unit++) UNIT_KINDS[unit] = NEITHER; // a
 const astralKinds = new Map<number, boolean>();
 const LETTER_OR_NUMBER_ALONE = /^[\p{L}\p{N}]$/u;
 
-/** How many code units the letter or number at `at` takes (1, or 2 for a surrogate pair); 0 if none is there. */
-function wordUnitsAt(text: string, at: number): number {
+function classifyUnit(text: string, at: number): number {
   const unit = text.charCodeAt(at);
-  let kind = UNIT_KINDS[unit];
-  if (kind === UNKNOWN) UNIT_KINDS[unit] = kind = LETTER_OR_NUMBER_ALONE.test(text[at]!) ? LETTER_OR_NUMBER : NEITHER;
-  if (kind === LETTER_OR_NUMBER) return 1;
-  if (unit < 0xd800 || unit > 0xdbff) return 0;
+  return (UNIT_KINDS[unit] = LETTER_OR_NUMBER_ALONE.test(text[at]!) ? LETTER_OR_NUMBER : NEITHER);
+}
+
+/** Whether a surrogate pair starting at `at` is a letter or number. */
+function astralLetterAt(text: string, at: number): boolean {
   const low = text.charCodeAt(at + 1);
-  if (!(low >= 0xdc00 && low <= 0xdfff)) return 0;
-  const point = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return false;
+  const point = (text.charCodeAt(at) - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
   let word = astralKinds.get(point);
   if (word === undefined) astralKinds.set(point, (word = LETTER_OR_NUMBER_ALONE.test(String.fromCodePoint(point))));
-  return word ? 2 : 0;
+  return word;
 }
 
 /** What counting a tag reads of it: enough for the stats, kept small in the parse cache. */

@@ -215,7 +215,7 @@ export class TagTreeModel {
         if (node.key !== undefined) return this.source.differences?.(node.key).length ?? 0;
         return (this.source.differenceKeys?.() ?? []).reduce((n, key) => n + (this.source.differences?.(key).length ?? 0), 0);
       case 'article':
-        return this.mainTags(node.key, node.category, node.label).length;
+        return this.countMain(node.key, node.category, node.label);
       case 'label':
         return (node.key !== undefined ? [node.key] : this.articles()).reduce((n, key) => n + this.mainTags(key, node.category, node.label).length, 0);
       case 'category':
@@ -269,7 +269,18 @@ export class TagTreeModel {
 
   /** `label`: only tags with this sub-label ('' for none). */
   private mainTags(key: string, category?: CategoryId, label?: string): Tag[] {
-    return this.source.tags(key).filter((t) => !isOrphan(t) && (category === undefined || t.category === category) && (label === undefined || (t.label ?? '') === label) && matchesFilter(t, this.filter));
+    return this.source.tags(key).filter((t) => this.isMain(t, category, label));
+  }
+
+  /** mainTags(…).length without the array: every article row's count, at every redraw. */
+  private countMain(key: string, category?: CategoryId, label?: string): number {
+    let n = 0;
+    for (const t of this.source.tags(key)) if (this.isMain(t, category, label)) n++;
+    return n;
+  }
+
+  private isMain(t: Tag, category?: CategoryId, label?: string): boolean {
+    return !isOrphan(t) && (category === undefined || t.category === category) && (label === undefined || (t.label ?? '') === label) && matchesFilter(t, this.filter);
   }
 
   private tagNodes(key: string, category: CategoryId, label?: string): TreeNode[] {

@@ -51,7 +51,7 @@ export function differenceAt(comparison: Comparison, editor: vscode.TextEditor):
 /** "Claim “the port will reopen”", or "(no tag)". */
 export function describeSide(span: Span | null): string {
   const label = span && (CATEGORIES.find((c) => c.id === span.category)?.label ?? span.category);
-  return span ? `${label} “${shorten(span.text)}”` : '(no tag)';
+  return span ? `${label}${span.label !== undefined ? ` › ${span.label}` : ''} “${shorten(span.text)}”` : '(no tag)';
 }
 
 /**

@@ -60,4 +60,5 @@ const ICONS = {
   'only-in-b': 'diff-added',
   'category-differs': 'symbol-enum',
   'boundaries-differ': 'whitespace',
+  'label-differs': 'tag',
 } as const;

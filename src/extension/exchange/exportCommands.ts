@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, isCategoryId, type CategoryId } from '../../core/codebook';
-import { EXPORTERS, IMPORTERS } from '../../core/export/formats';
+import { EXPORTERS, IMPORTERS, offsetsPhrase } from '../../core/export/formats';
 import { placeImported } from '../../core/export/place';
 import { relativeArticlePaths } from '../../core/export/names';
 import type { ExportArticle, Exporter } from '../../core/export/types';
@@ -16,6 +16,7 @@ import type { SidecarStorage } from '../storage/sidecarStorage';
 import { VscodeFileSystem } from '../storage/vscodeFileSystem';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { Disposable } from '../shared/disposable';
+import { ExportLocation } from './exportLocation';
 
 /**
  * "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. An export
@@ -23,9 +24,11 @@ import { Disposable } from '../shared/disposable';
  */
 export class ExportCommands extends Disposable {
   private readonly log = newsmarkLog();
+  private readonly location: ExportLocation;
 
-  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
+  constructor(private readonly store: TagStore, private readonly storage: SidecarStorage, state: vscode.Memento, private readonly lens: TagLens = ALL_TAGS, private readonly codebook?: CodebookService) {
     super();
+    this.location = new ExportLocation(state);
     this.registerAll(
       registerCommand(CommandId.exportTags, (uri?: unknown, uris?: unknown) => this.exportTags(uri, uris)),
       registerCommand(CommandId.importTags, () => this.importTags()),
@@ -33,14 +36,12 @@ export class ExportCommands extends Disposable {
   }
 
   private async exportTags(clicked: unknown, selected: unknown): Promise<void> {
-    const format = await vscode.window.showQuickPick(EXPORTERS.map((e) => ({ label: e.label, description: e.id, detail: `Offsets in ${e.unit}`, exporter: e })), { title: 'Export Tags: Format' });
+    const format = await vscode.window.showQuickPick(EXPORTERS.map((e) => ({ label: e.label, description: e.id, detail: formatDetail(e), exporter: e })), { title: 'Export Tags: Format' });
     if (!format) return;
     const keys = await this.pickScope(clicked, selected);
     if (!keys || keys.length === 0) return;
     const exporter = format.exporter;
-    const target = exporter.singleFile
-      ? await vscode.window.showSaveDialog({ title: `Export ${exporter.label}`, defaultUri: this.defaultTarget(exporter.defaultFileName ?? 'export') })
-      : (await vscode.window.showOpenDialog({ title: `Export ${exporter.label} into folder`, canSelectFolders: true, canSelectFiles: false, openLabel: 'Export Here' }))?.[0];
+    const target = await this.location.ask(exporter, keys.map(articleUri));
     if (!target) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${exporter.label}`, cancellable: true }, async (progress, token) => {
       const articles: ExportArticle[] = [];
@@ -77,8 +78,16 @@ export class ExportCommands extends Disposable {
       void vscode.window.showErrorMessage(`Export not written: ${error.message}`);
       return;
     }
+    await this.location.remember(target, exporter, oneFile);
     const warned = result.warnings.length > 0 ? ` ${result.warnings.join('; ')}.` : '';
-    void vscode.window.showInformationMessage(`Exported ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} as ${exporter.label} (offsets in ${exporter.unit}).${warned}`);
+    const offsets = offsetsPhrase(exporter.unit);
+    const message = `Exported ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} as ${exporter.label}${offsets ? ` (${offsets})` : ''}.${warned}`;
+    // A folder of files has nothing one "Open" could show: it is revealed instead.
+    const actions = oneFile ? [OPEN, REVEAL] : [REVEAL];
+    void vscode.window.showInformationMessage(message, ...actions).then((choice) => {
+      if (choice === OPEN) void vscode.commands.executeCommand('vscode.open', target);
+      else if (choice === REVEAL) void revealExport(target);
+    });
   }
 
   /** Current article, the articles selected in the Explorer, or the whole workspace. */
@@ -144,11 +153,20 @@ export class ExportCommands extends Disposable {
     }
     return map;
   }
+}
 
-  private defaultTarget(name: string): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder && vscode.Uri.joinPath(folder.uri, name);
-  }
+const OPEN = 'Open';
+const REVEAL = 'Reveal in Explorer';
+
+/** The pick's line under a format: the unit of its offsets, or what it is for when it has none. */
+function formatDetail(exporter: Exporter): string {
+  const offsets = offsetsPhrase(exporter.unit);
+  return offsets ? offsets[0]!.toUpperCase() + offsets.slice(1) : 'For reading: no offsets';
+}
+
+/** The export in the Explorer when it is in the workspace, else in the system's file manager. */
+async function revealExport(target: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand(vscode.workspace.getWorkspaceFolder(target) ? 'revealInExplorer' : 'revealFileInOS', target);
 }
 
 async function filesUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {

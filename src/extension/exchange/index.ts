@@ -4,5 +4,5 @@ import { ExportCommands } from './exportCommands';
 
 /** Tags out of and into the workspace: Export Tags… and Import Tags…. */
 export function register(context: vscode.ExtensionContext, { store, storage, lens, codebook }: Services): void {
-  context.subscriptions.push(new ExportCommands(store, storage, lens, codebook));
+  context.subscriptions.push(new ExportCommands(store, storage, context.workspaceState, lens, codebook));
 }

@@ -4,8 +4,9 @@ import { ReviewCommands } from './reviewCommands';
 import { TagsView } from './tagsView';
 
 /** Reviewing tags: the Tags view (tree, filters, following the editor) and the review commands. */
-export function register(context: vscode.ExtensionContext, { store, storage, lens, codebook }: Services): TagsView {
+export function register(context: vscode.ExtensionContext, { store, storage, lens, codebook }: Services): { tagsView: TagsView; commands: ReviewCommands } {
   const tagsView = new TagsView(store, storage, lens, codebook);
-  context.subscriptions.push(tagsView, new ReviewCommands(store, lens, () => codebook.codebook));
-  return tagsView;
+  const commands = new ReviewCommands(store, lens, () => codebook.codebook);
+  context.subscriptions.push(tagsView, commands);
+  return { tagsView, commands };
 }

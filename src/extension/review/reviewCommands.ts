@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EMPTY_CODEBOOK, type Codebook } from '../../core/codebook/index';
 import { categoryOf, type CategoryId } from '../../core/codebook';
+import { figureAttributesFromText } from '../../core/figures/prefill';
 import { isOrphan, needsReview } from '../../core/review/filter';
 import { compareTags, type ReviewVerdict, type Tag } from '../../core/tag';
 import type { TagStore } from '../../core/tagStore';
@@ -12,6 +13,7 @@ import { DocumentOffsets } from '../shared/positions';
 import { author } from '../shared/settings';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { byArticle, resolveTargets } from '../shared/tagTargets';
+import { parseNumber, StepsInput, type Step } from './stepsInput';
 
 /** Attributes worth asking for, per category; any others in the sidecar are kept as they are. */
 const ATTRIBUTE_FIELDS: Record<CategoryId, readonly { key: string; prompt: string; numeric?: boolean }[]> = {
@@ -36,8 +38,63 @@ function fieldsOf(category: CategoryId, codebook: Codebook): { key: string; prom
   return [...builtIn, ...added];
 }
 
+interface Choice {
+  readonly label: string;
+  readonly value: string;
+  readonly description?: string;
+}
+
+/** The sidecar's conventional `comparator` values (docs/sidecar-format.md); '' leaves it unset. */
+const COMPARATORS: readonly Choice[] = [
+  { label: 'As stated', value: '', description: 'the value exactly' },
+  { label: '> at least', value: '>', description: 'more than, at least, over' },
+  { label: '< at most', value: '<', description: 'fewer than, up to, as many as' },
+  { label: '~ about', value: '~', description: 'roughly, nearly, an estimated' },
+];
+
+/** A value as the input shows it. */
+function shownValue(value: unknown): string {
+  return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The steps of Edit Attributes for a tag: its category's fields (the codebook's included), each
+ * starting from the tag's value; for a figure, a field the tag lacks starts from its text, and
+ * the comparator is asked when the text or the tag has one ("at least 40 people").
+ */
+function stepsFor(tag: Tag, codebook: Codebook): Step[] {
+  const read: Record<string, unknown> = tag.category === 'figure' ? { ...figureAttributesFromText(tag.text, tag.prefix ?? '') } : {};
+  const fields = fieldsOf(tag.category, codebook);
+  if (tag.category === 'figure' && !fields.some((f) => f.key === 'comparator') && (tag.attributes?.['comparator'] !== undefined || read['comparator'] !== undefined)) {
+    fields.splice(fields.findIndex((f) => f.key === 'value') + 1, 0, { key: 'comparator', prompt: 'How the value is bounded', values: COMPARATORS.map((c) => c.value).filter(Boolean) });
+  }
+  const heading = `${categoryOf(tag.category).label} “${tag.text.length > 40 ? `${tag.text.slice(0, 40)}…` : tag.text}”`;
+  return fields.map((field) => {
+    const own = tag.attributes?.[field.key];
+    const initial = own !== undefined ? shownValue(own) : shownValue(read[field.key]);
+    const fromText = own === undefined && initial !== '';
+    const prompt = `${field.prompt}.${fromText ? ' Read from the tag’s text: Enter keeps it.' : ''}`;
+    const base = { key: field.key, title: `${heading}: ${field.key}`, initial, ...(field.numeric ? { numeric: true } : {}) };
+    if (!field.values) return { ...base, prompt: `${prompt} Leave empty to remove it.` };
+    // The codebook lists the allowed values: a pick, with a value from elsewhere kept on offer.
+    const listed: readonly Choice[] = field.key === 'comparator' && !codebook.categories.figure.attributes.some((a) => a.name === 'comparator')
+      ? COMPARATORS.filter((c) => c.value !== '')
+      : field.values.map((v) => ({ label: v, value: v }));
+    const values = initial !== '' && !listed.some((v) => v.value === initial) ? [...listed, { label: initial, value: initial }] : listed;
+    const none: Choice = field.key === 'comparator' ? COMPARATORS[0]! : { label: 'Not set', value: '' };
+    return {
+      ...base,
+      prompt: `${prompt} Pick a value.`,
+      values: [...values, none].map((v) => ({ ...v, description: [v.description, v.value === initial ? (fromText ? 'in the text' : 'current') : ''].filter(Boolean).join(' · ') })),
+    };
+  });
+}
+
 /** Reviewing: verdicts, attributes, and walking through an article's tags. */
 export class ReviewCommands extends Disposable {
+  /** Edit Attributes' input; the integration tests answer its steps. */
+  readonly attributesInput = new StepsInput();
+
   constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS, private readonly codebook: () => Codebook = () => EMPTY_CODEBOOK) {
     super();
     const command = (id: CommandId, run: (...args: unknown[]) => unknown): void => void this.register(registerCommand(id, run));
@@ -60,7 +117,11 @@ export class ReviewCommands extends Disposable {
     for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, patch);
   }
 
-  /** Asks for the attributes that matter for the tag's category; an object as second argument sets them directly. */
+  /**
+   * Asks for the attributes that matter for the tag's category in one multi-step input, each step
+   * pre-filled with the tag's value or, for a figure, with what its text states ("3,835 wounded":
+   * 3835, wounded). An object as second argument sets them directly.
+   */
   private async editAttributes(first: unknown, given: unknown): Promise<void> {
     const [ref] = await resolveTargets(this.store, first, undefined, 'Edit the attributes of which tag?', this.lens);
     const tag = ref && this.store.find(ref.key, ref.id);
@@ -68,30 +129,16 @@ export class ReviewCommands extends Disposable {
     const attributes: Record<string, unknown> = { ...(tag.attributes ?? {}) };
     if (typeof given === 'object' && given !== null && !Array.isArray(given)) Object.assign(attributes, given);
     else {
-      for (const field of fieldsOf(tag.category, this.codebook())) {
-        const current = attributes[field.key];
-        if (field.values) {
-          // The codebook lists the allowed values: a pick, with a value from elsewhere kept on offer.
-          const shown = current === undefined ? undefined : typeof current === 'string' ? current : JSON.stringify(current);
-          const values = shown !== undefined && !field.values.includes(shown) ? [...field.values, shown] : field.values;
-          const picked = await vscode.window.showQuickPick([...values.map((v) => ({ label: v, description: v === shown ? 'current' : '', value: v })), { label: 'Not set', description: shown === undefined ? 'current' : '', value: null }], {
-            title: `${categoryOf(tag.category).label} “${tag.text.slice(0, 40)}”: ${field.key}`,
-            placeHolder: field.prompt,
-          });
-          if (picked === undefined) return; // Escape cancels the whole edit
-          if (picked.value === null) delete attributes[field.key];
-          else if (picked.value !== shown) attributes[field.key] = picked.value;
-          continue;
-        }
-        const answer = await vscode.window.showInputBox({
-          title: `${categoryOf(tag.category).label} “${tag.text.slice(0, 40)}”: ${field.key}`,
-          prompt: `${field.prompt}. Leave empty to remove it.`,
-          value: current === undefined ? '' : typeof current === 'string' ? current : JSON.stringify(current),
-          ...(field.numeric ? { validateInput: (v: string) => (v.trim() === '' || Number.isFinite(parseNumber(v)) ? undefined : 'A number, e.g. 2417 or 2,417 or 3.5') } : {}),
-        });
-        if (answer === undefined) return; // Escape cancels the whole edit
-        if (answer.trim() === '') delete attributes[field.key];
-        else attributes[field.key] = field.numeric ? parseNumber(answer) : answer.trim();
+      const steps = stepsFor(tag, this.codebook());
+      const answers = await this.attributesInput.ask(steps);
+      if (!answers) return; // Escape cancels the whole edit
+      for (const step of steps) {
+        const answer = answers.get(step.key) ?? '';
+        const before = attributes[step.key];
+        // Left as it was shown: a number or a list stays what it was, not its text.
+        if (before !== undefined && answer === shownValue(before)) continue;
+        if (answer === '') delete attributes[step.key];
+        else attributes[step.key] = step.numeric ? parseNumber(answer) : answer;
       }
     }
     for (const [key, value] of Object.entries(attributes)) if (value === undefined || value === null || value === '') delete attributes[key];
@@ -123,8 +170,4 @@ export class ReviewCommands extends Disposable {
 /** Not yet confirmed or disputed, or re-attached to changed text. */
 function awaitsReview(tag: Tag): boolean {
   return tag.review === undefined || needsReview(tag);
-}
-
-function parseNumber(text: string): number {
-  return Number(text.trim().replace(/[,\u00a0 _]/g, ''));
 }

@@ -30,8 +30,11 @@ export function articleUriFor(sidecar: vscode.Uri): vscode.Uri | undefined {
 }
 
 /** Documents Newsmark can tag: saved text files that are not themselves sidecars. */
+/** A tag's note opened as a document (tagging/noteDocuments.ts): no article. */
+export const NOTE_SCHEME = 'newsmark-note';
+
 export function isTaggable(document: vscode.TextDocument): boolean {
-  return !document.isUntitled && document.uri.scheme !== 'output' && !isSidecarName(fileName(document.uri));
+  return !document.isUntitled && document.uri.scheme !== 'output' && document.uri.scheme !== NOTE_SCHEME && !isSidecarName(fileName(document.uri));
 }
 
 /** Whether a file or folder is there. */

@@ -10,6 +10,11 @@ export class ContextKey<V extends string | boolean | number> {
     this.value = value;
     void vscode.commands.executeCommand('setContext', this.name, value);
   }
+
+  /** The value last set (undefined before the first). */
+  get current(): V | undefined {
+    return this.value;
+  }
 }
 
 export const ContextKeys = {
@@ -31,4 +36,14 @@ export const ContextKeys = {
   hasSubLabels: new ContextKey<boolean>('newsmark.hasSubLabels'),
   /** Whether the codebook defines article-level codes: Set Article Codes… shows then. */
   hasArticleCodes: new ContextKey<boolean>('newsmark.hasArticleCodes'),
+  /** Whether the cursor of the active editor is on a tag (one the lens shows): the tag commands show then. */
+  onTag: new ContextKey<boolean>('newsmark.onTag'),
+  /**
+   * Whether the active editor's article has tags (the lens shows): the editor's context menu offers
+   * the tag actions then. It cannot ask onTag: a right-click moves the cursor as the menu is built,
+   * before an extension can answer, so the tag just right-clicked would show none.
+   */
+  articleHasTags: new ContextKey<boolean>('newsmark.articleHasTags'),
+  /** Whether a tag under the cursor waits for its re-attachment to be accepted. */
+  onFuzzyTag: new ContextKey<boolean>('newsmark.onFuzzyTag'),
 } as const;

@@ -19,6 +19,10 @@ export class TagDecorations extends Disposable {
     for (const category of CATEGORIES) {
       this.types.set(category.id, vscode.window.createTextEditorDecorationType({
         backgroundColor: new vscode.ThemeColor(category.colorId),
+        // An outline in every theme, transparent by default except in high contrast, where a tint
+        // alone is not enough to tell a highlight from the text around it.
+        border: '1px solid',
+        borderColor: new vscode.ThemeColor(category.borderColorId),
         overviewRulerColor: new vscode.ThemeColor(category.rulerColorId),
         overviewRulerLane: vscode.OverviewRulerLane.Right,
         // Typing at a tag's edge stays outside it, matching how the store shifts tags.

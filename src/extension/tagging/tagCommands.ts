@@ -3,6 +3,7 @@ import { decodeArticle } from '../../core/articleFile';
 import { CATEGORIES, categoryOf, isCategoryId, type CategoryId } from '../../core/codebook';
 import { ArticleText, createTag, EmptySpanError, type Tag } from '../../core/tag';
 import { toLf } from '../../core/textIndex';
+import { wordAt } from '../../core/wordAt';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, fileName, isTaggable, selectSpan } from '../shared/articles';
 import { CommandId, TAG_AS } from '../shared/commandIds';
@@ -11,6 +12,7 @@ import { Disposable } from '../shared/disposable';
 import { DocumentOffsets } from '../shared/positions';
 import { author, maxFileBytes } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
+import { NoteDocuments } from './noteDocuments';
 import type { CodebookService } from '../codebook/codebookService';
 import { pickSubLabel } from '../codebook/subLabelPick';
 import type { AuthorPrompt } from './authorPrompt';
@@ -40,7 +42,10 @@ export class TagCommands extends Disposable {
     command(CommandId.acceptReattachment, (ref, selected) => this.acceptReattachment(ref, selected));
   }
 
-  /** Tags every non-empty selection of the active editor. Returns the new tags (for tests). */
+  /**
+   * Tags every selection of the active editor; an empty one tags the word or number under its
+   * caret (Alt+N F in "7,000"). Returns the new tags (for tests).
+   */
   async tagSelections(category: CategoryId): Promise<Tag[]> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return warn('Open an article and select the text to tag.', []);
@@ -56,11 +61,12 @@ export class TagCommands extends Disposable {
     const article = new ArticleText(toLf(document.getText()));
     const taken = new Set(this.store.tags(key).map((t) => t.id));
     const created: Tag[] = [];
-    // The first tag with no newsmark.author asks (once) who is tagging, so the tag says who; an
-    // empty selection, which makes no tag, does not ask.
-    const by = this.authorPrompt && editor.selections.some((s) => !s.isEmpty) ? await this.authorPrompt.author() : author();
-    for (const selection of editor.selections) {
-      const span = offsets.span(selection);
+    const ranges = editor.selections.map((s) => (s.isEmpty ? wordRangeAt(document, s.active) : s)).filter((r) => r !== undefined);
+    // The first tag with no newsmark.author asks (once) who is tagging, so the tag says who; a
+    // caret on no word, which makes no tag, does not ask.
+    const by = this.authorPrompt && ranges.length > 0 ? await this.authorPrompt.author() : author();
+    for (const range of ranges) {
+      const span = offsets.span(range);
       try {
         const tag = createTag(article, span.start, span.end, category, taken, { ...optional('author', by), created: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
         taken.add(tag.id);
@@ -69,7 +75,7 @@ export class TagCommands extends Disposable {
         if (!(error instanceof EmptySpanError)) throw error;
       }
     }
-    if (created.length === 0) return warn(new EmptySpanError().message, []);
+    if (created.length === 0) return warn(NOTHING_TO_TAG, []);
     this.store.add(key, created);
     this.say(`Tagged ${created.length === 1 ? `“${brief(created[0]!.text)}”` : `${created.length} spans`} as ${categoryOf(category).label}.`);
     // The tags exist before the pick opens: Escape, or a click elsewhere, keeps the plain category.
@@ -140,18 +146,20 @@ export class TagCommands extends Disposable {
     if (label !== undefined) for (const [key, ids] of byArticle(moved)) this.store.updateMany(key, ids, { label });
   }
 
-  /** A note given as second argument (keybindings, scripts) skips the input box. */
+  /**
+   * Opens the tag's note in an editor tab beside the article, where it takes several lines and
+   * Ctrl+S saves it into the tag (see NoteDocuments). A note given as second argument (scripts,
+   * tests) is set directly.
+   */
   private async editNote(arg: unknown, given?: unknown): Promise<void> {
     const [ref] = await resolveTargets(this.store, arg, undefined, 'Edit the note of which tag?', this.lens);
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
-    const note = typeof given === 'string' ? given : await vscode.window.showInputBox({
-      title: `Note on ${categoryOf(tag.category).label}: “${tag.text.slice(0, 40)}”`,
-      value: tag.note ?? '',
-      prompt: 'Leave empty to remove the note.',
-    });
-    if (note === undefined) return;
-    this.store.update(ref.key, ref.id, { note: note.trim() === '' ? undefined : note });
+    if (typeof given === 'string') {
+      this.store.update(ref.key, ref.id, { note: given.trim() === '' ? undefined : given });
+      return;
+    }
+    await vscode.window.showTextDocument(NoteDocuments.uriFor(ref.key, ref.id, tag.text), { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
 
   private async revealTag(arg: unknown): Promise<void> {
@@ -224,6 +232,15 @@ export class TagCommands extends Disposable {
       return undefined; // not on disk yet: the document text is what will be saved, as UTF-8
     }
   }
+}
+
+// Short enough for a notification toast to show whole.
+const NOTHING_TO_TAG = 'Select text or put the cursor on a word.';
+
+/** The word or number under the caret (see core/wordAt), on its line. */
+function wordRangeAt(document: vscode.TextDocument, caret: vscode.Position): vscode.Range | undefined {
+  const word = wordAt(document.lineAt(caret.line).text, caret.character);
+  return word && new vscode.Range(caret.line, word.start, caret.line, word.end);
 }
 
 function warn<T>(message: string, result: T): T {
