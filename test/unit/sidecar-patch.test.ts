@@ -134,7 +134,9 @@ describe('a re-save patches the sidecar text', () => {
       ),
       { numRuns: 400 },
     );
-    assert.ok(patchedRuns > 200, `the patch applied in ${patchedRuns} of 400 runs`);
+    // The patch gives up on some layouts (new header keys, flow-style lists); about half the runs
+    // patch, varying with the random seed: a quarter is the floor that says the property tested it.
+    assert.ok(patchedRuns > 100, `the patch applied in ${patchedRuns} of 400 runs`);
   });
 
   it('changes only the lines of the tag that changed, and the hash', () => {

@@ -9,7 +9,7 @@ import { entryFrom, factsFromTexts } from '../../src/core/cache/facts';
 import type { CacheFiles, CacheSource, NextCacheFile } from '../../src/core/cache/files';
 import { portCacheFiles } from '../../src/core/cache/files';
 import { ParseCache } from '../../src/core/cache/parseCache';
-import { MemorySpool } from '../../src/core/export/stream';
+import { MemorySpool, rangeText } from '../../src/core/export/stream';
 import { EXPORTERS } from '../../src/core/export/formats';
 import type { ExportArticle } from '../../src/core/export/types';
 import { MemoryFileSystem } from '../../src/core/fs/memoryFileSystem';
@@ -66,7 +66,7 @@ describe('export streams', () => {
         revoke(); // any later use of the article, its tags or a tag throws
       }
       const result = stream.finish(ARTICLES.map((a) => a.path!));
-      const joined = result.files.map((f) => ({ path: f.path, content: f.pieces.map((p) => (typeof p === 'string' ? p : (p.spool as MemorySpool).read(p.from, p.to).replace(/^(?=.)/gm, p.linePrefix ?? ''))).join('') }));
+      const joined = result.files.map((f) => ({ path: f.path, content: f.pieces.map((p) => (typeof p === 'string' ? p : rangeText(p, (p.spool as MemorySpool).read(p.from, p.to)))).join('') }));
       assert.deepEqual(joined, exporter.export(ARTICLES, options).files);
     });
   }
