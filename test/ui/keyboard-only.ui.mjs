@@ -44,8 +44,13 @@ async function selectFirstWord(page) {
 async function typePath(page, path) {
   const input = quickInput(page).locator('input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Control+a');
+  // The dialog puts its own start in the box a moment after it opens: replace all of it.
+  await until('the dialog to fill in its start', async () => (await input.inputValue()) !== '', 5_000);
+  await sleep(500);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
   await page.keyboard.type(path, { delay: 15 });
+  await until('the box to hold the path typed', async () => (await input.inputValue()).startsWith(path), 5_000);
   await sleep(1500);
   await page.keyboard.press('Enter');
 }
