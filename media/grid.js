@@ -3,7 +3,8 @@
 // each table is an ARIA grid with one tab stop, moved by the arrow keys; Enter, Space or a click on
 // a cell that names something asks the extension to act on it: a tag (data-article + data-id) to be
 // revealed, or an article with a data-action (e.g. "differences"). The selected tab and the focused
-// cell are kept in the webview state, so a redraw keeps them.
+// cell are kept in the webview state, so a redraw keeps them; a redraw whose summary line differs
+// from the last is announced in the page's live region.
 (function () {
   'use strict';
   // eslint-disable-next-line no-undef
@@ -105,6 +106,17 @@
       if (target) moveTo(grid, target);
     });
   }
+
+  // A redraw replaces the whole page, so a screen reader hears nothing of what changed: when the
+  // summary line differs from the one before, it is put into the live region (a moment after the
+  // load, so the region is known to be live before its text arrives).
+  const summary = document.getElementById('summary');
+  const announce = document.getElementById('announce');
+  const now = summary ? summary.textContent.trim() : null;
+  if (announce && now !== null && state.summary !== undefined && state.summary !== null && state.summary !== now) {
+    setTimeout(() => { announce.textContent = 'Updated: ' + now; }, 300);
+  }
+  save({ summary: now });
 
   window.addEventListener('focus', () => save({ hadFocus: true }));
   window.addEventListener('blur', () => save({ hadFocus: false }));

@@ -72,7 +72,13 @@ async function main() {
   const folder = samplesPath();
   if (!existsSync(folder)) throw new Error(`no samples folder at ${folder}`);
   // The demo shows tagged articles in the News Article grammar (off by default for users).
-  const server = await startCodeServer({ folder, port, name: 'code-server-demo', settings: { 'newsmark.newsArticleGrammarForText': true } });
+  const server = await startCodeServer({ folder, port, name: 'code-server-demo', settings: {
+    'newsmark.newsArticleGrammarForText': true,
+    // As a person's first install: the walkthrough opens, and the first tag asks who is tagging.
+    'workbench.welcomePage.walkthroughs.openOnInstall': true,
+    'workbench.startupEditor': 'welcomePageInEmptyWorkbench',
+    'newsmark.askForAuthorName': true,
+  } });
   const url = workbenchUrl({ port: server.port, folder, extensionPath: serverExtensionPath() });
   if (shot) {
     try {

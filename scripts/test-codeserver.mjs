@@ -98,7 +98,8 @@ async function ui(browser) {
   try {
     const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: serverExtensionPath() });
     const page = await openWorkbench(browser, url, { consoleLog });
-    const ctx = { page, workspace, root: ROOT, url, port: server.port, log };
+    // userSettingsFile: a suite that changes a user setting (as a person would) puts it back there.
+    const ctx = { page, workspace, root: ROOT, url, port: server.port, log, userSettingsFile: server.userSettingsFile };
     for (const file of files) {
       const mod = await import(pathToFileURL(join(uiDir, file)).href);
       for (const t of mod.tests ?? []) {

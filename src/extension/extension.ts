@@ -18,6 +18,7 @@ import * as storage from './storage';
 import * as suggest from './suggest';
 import type { SuggestCommands } from './suggest/suggestCommands';
 import * as tagging from './tagging';
+import * as welcome from './welcome';
 import type { TagDecorations } from './tagging/decorations';
 import type { CaretContext } from './tagging/caretContext';
 import type { TagCommands } from './tagging/tagCommands';
@@ -39,6 +40,7 @@ export interface NewsmarkApi {
   readonly adjudication: adjudication.AdjudicationFeature;
   readonly codebook: codebook.CodebookFeature;
   readonly ingest: NewArticleFromWebPage;
+  readonly welcome: welcome.WelcomeFeature;
   /** Resolves when every pending sidecar read and write has finished. */
   idle(): Promise<void>;
 }
@@ -60,10 +62,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const adjudicated = adjudication.register(context, services, tagsView);
   exchange.register(context, services);
   const ingested = ingest.register(context, services);
+  const welcomed = welcome.register(context);
   return {
     store, tagsView, suggestions, preview,
     decorations: tags.decorations, commands: tags.commands, review: reviewCommands, statusBar: tags.statusBar, caret: tags.caret,
-    compare: compared, agreement: agreed, adjudication: adjudicated, codebook: codebooks, ingest: ingested,
+    compare: compared, agreement: agreed, adjudication: adjudicated, codebook: codebooks, ingest: ingested, welcome: welcomed,
     idle: (): Promise<void> => sidecars.ready.then(() => tags.tracker.idle()).then(() => sidecars.idle()),
   };
 }

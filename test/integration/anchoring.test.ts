@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, labelOf, newsmark, open, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
+import type { NewsmarkApi } from '../../src/extension/extension';
+import { closeAll, eventually, labelOf, newsmark, open, readBytes, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
 
 /** Each drawn highlight covers exactly its tag's text in the document. */
 function assertDrawnOnText(editor: vscode.TextEditor, drawn: Record<string, vscode.Range[]>, tags: readonly Tag[]): void {
@@ -25,6 +26,23 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
 
   it('follows typing before, beside and inside tags, and the undo of a deleted tag', async () => {
     const api = await newsmark();
+    // This test saves its edits: the sample and its sidecar are put back after, as other suites expect them.
+    const article = workspaceFile('harbor-gazette.txt');
+    const sidecarFile = workspaceFile('harbor-gazette.txt.tags.yaml');
+    const saved = { article: await readBytes(article), sidecar: await readBytes(sidecarFile) };
+    try {
+      await editsFollowed(api);
+    } finally {
+      await closeAll();
+      await writeTextFile(article, saved.article);
+      await writeTextFile(sidecarFile, saved.sidecar);
+      const again = await open('harbor-gazette.txt');
+      await eventually(() => assert.ok(api.store.tags(again.document.uri.toString()).some((t) => t.text === '2,417 people' && t.status !== 'fuzzy'), JSON.stringify(api.store.tags(again.document.uri.toString()).filter((t) => t.category === 'figure'))), 10_000);
+      await closeAll();
+    }
+  });
+
+  async function editsFollowed(api: NewsmarkApi): Promise<void> {
     const editor = await open('harbor-gazette.txt'); // CRLF line endings
     const key = editor.document.uri.toString();
     const figure = api.store.tags(key).find((t) => t.text === '2,417 people')!;
@@ -61,7 +79,7 @@ describe('Anchoring: tags stay on their text through edits in the editor and on 
     await editor.document.save();
     await api.idle();
     await eventually(async () => assert.equal((await sidecarTags('harbor-gazette.txt')).find((t) => t.id === figure.id)?.status, 'fuzzy'));
-  });
+  }
 
   it('grows a tag as an analyst types inside it, key by key with pauses, and never moves it', async () => {
     // Fictional text: a denial inside a quotation, as the issue's reproduction had it.

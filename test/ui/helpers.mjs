@@ -395,16 +395,23 @@ export async function axeRunStatic(page, doc, root) {
 }
 
 /**
- * Runs EACH(themeName, doc) in the dark (as the suites start), light and high-contrast themes, once
+ * Runs EACH(themeName, doc) in the dark (as the suites start), light, dark high-contrast and light high-contrast themes, once
  * READY(doc) says the webview has redrawn, and collects the axe-core violations of each (`run`:
  * axeRun, or a function like axeRunStatic for a webview without scripts), one line each.
  */
 export async function axeInEveryTheme(page, ready, { run = axeRun, each } = {}) {
   const violations = [];
-  for (const [name, theme] of [['dark', null], ['light', 'Light Modern'], ['high contrast', 'Dark High Contrast']]) {
+  // The class VS Code gives the webview's <body> in each kind of theme: the check that the theme
+  // switch reached the page before axe looks at it (the dark one is where the suites start).
+  const themes = [['dark', null, 'vscode-dark'], ['light', 'Light Modern', 'vscode-light'], ['high contrast', 'Dark High Contrast', 'vscode-high-contrast'], ['high contrast light', 'Light High Contrast', 'vscode-high-contrast-light']];
+  for (const [name, theme, kind] of themes) {
     if (theme) await setTheme(page, theme);
     const doc = webviewContent(page);
-    await until(`the webview in the ${name} theme`, () => ready(doc), 20_000);
+    let classes = '';
+    await until(`the webview in the ${name} theme`, async () => {
+      classes = (await doc.locator('body').getAttribute('class', { timeout: 2_000 }).catch(() => '')) ?? '';
+      return classes.split(/\s+/).includes(kind) && (await ready(doc));
+    }, 20_000).catch((err) => { throw new Error(`${err.message} (the webview's body has class ${JSON.stringify(classes)})`); });
     if (each) await each(name, doc);
     violations.push(...(await run(doc)).map((v) => `${name}: ${v}`));
   }

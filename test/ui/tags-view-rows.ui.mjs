@@ -2,7 +2,7 @@
 // article's tag under another: tag in one article, tag twice in a second, Suggest Tags there, and
 // open the Tags view for the first time — in a different random order each round, each round in a
 // freshly loaded window whose Tags view has not been opened yet. Every tag row's accessible label
-// carries its article, range and text, and must match that article's sidecar exactly. First, the
+// carries its article, range, text, anchoring and review, and must match that article's sidecar exactly. First, the
 // same check after a burst of sidecar changes on disk and after typing in a tagged article with
 // the cursor moving through its tags (a redraw and a reveal per key): on the code before the fix
 // this made VS Code log "Element with id summary is already registered", which fails the run.
@@ -51,7 +51,10 @@ async function tagRowsOf(page, article) {
   return { row: all[at], tags: all.slice(at + 1, end < 0 ? undefined : end).filter((r) => r.level === 3) };
 }
 
-const expectedLabel = (article, tag) => `${CATEGORY[tag.category]} in ${article}, ${tag.start}–${tag.end}: ${tag.text}`;
+// The row's one sentence for a screen reader: category, article, range, text, anchoring, review.
+const anchoring = (tag) => (tag.status === 'fuzzy' ? 'Re-attached to changed text, needs review' : tag.status === 'moved' ? 'Anchored, moved with an edit' : 'Anchored');
+const review = (tag) => (tag.review ? `${tag.review}${tag.reviewer ? ` by ${tag.reviewer}` : ''}` : 'not reviewed');
+const expectedLabel = (article, tag) => `${CATEGORY[tag.category]} in ${article}, ${tag.start}–${tag.end}: ${tag.text}. ${anchoring(tag)}; ${review(tag)}.`;
 
 /**
  * Makes the window tall enough for the Tags tree to render every row: a list renders only the rows

@@ -73,6 +73,12 @@ describe('compare outlets', () => {
     assert.throws(() => comparePage(compareOutlets(CORPUS), { cspSource: 'x; script-src *', nonce, styleUri: '', scriptUri: '' }), /unexpected webview CSP/);
   });
 
+  it('a page with an empty polite live region and the summary line grid.js announces into it after a redraw', () => {
+    const html = comparePage(compareOutlets(CORPUS), { cspSource: 'https://webview.test', nonce: 'abcdefghijklmnopqrstuvwx', styleUri: 'https://webview.test/compare.css', scriptUri: 'https://webview.test/grid.js' });
+    assert.match(html, /<body>\n<div id="announce" class="sr-only" role="status" aria-live="polite" aria-atomic="true"><\/div>/);
+    assert.match(html, /<p class="summary" id="summary">\d+ tagged articles? · /);
+  });
+
   it('every table is a grid whose stops have a label, and figures and quotes name the tag they reveal', () => {
     const c = compareOutlets(CORPUS);
     const body = compareBody(c);

@@ -80,7 +80,11 @@ describe('report preview page', () => {
     const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'link', 'body', 'header', 'main', 'section', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'li', 'span', 'div', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'code']);
     assert.deepEqual([...new Set(tags.map((t) => t.name))].filter((n) => !allowed.has(n)), []);
     const attributes = new Set(tags.flatMap((t) => t.attributes));
-    assert.deepEqual([...attributes].filter((a) => !['lang', 'charset', 'http-equiv', 'content', 'name', 'nonce', 'rel', 'href', 'id', 'class', 'data-tag', 'data-row', 'data-orphan', 'title'].includes(a)), []);
+    assert.deepEqual([...attributes].filter((a) => !['lang', 'charset', 'http-equiv', 'content', 'name', 'nonce', 'rel', 'href', 'id', 'class', 'data-tag', 'data-row', 'data-orphan', 'title', 'role'].includes(a)), []);
+  });
+
+  it('puts its counts in a status region, which a screen reader reads out when a redraw changes them', () => {
+    assert.match(html, /<p class="muted" id="summary" role="status">\d+ articles?, \d+ tags/);
   });
 
   it('shows the hostile text, the note, the attributes and the file name escaped', () => {

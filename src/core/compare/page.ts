@@ -37,7 +37,8 @@ export function comparePageAround(body: string, sources: ComparePageSources): st
 
 /**
  * The shell of Newsmark's scripted webview pages (Compare Outlets, the Agreement Report): the
- * strict CSP, our style sheets and our one script, both under the nonce, around a body.
+ * strict CSP, our style sheets and our one script, both under the nonce, around a body, and an
+ * empty live region in which the script announces a redraw's new summary to a screen reader.
  */
 export function webviewPage(title: string, body: string, sources: { readonly cspSource: string; readonly nonce: string; readonly styleUris: readonly string[]; readonly scriptUri: string }): string {
   checkWebviewSources(sources);
@@ -52,6 +53,7 @@ export function webviewPage(title: string, body: string, sources: { readonly csp
 ${sources.styleUris.map((u) => `<link rel="stylesheet" nonce="${nonce}" href="${esc(u)}">`).join('\n')}
 </head>
 <body>
+<div id="announce" class="sr-only" role="status" aria-live="polite" aria-atomic="true"></div>
 ${body}
 <script nonce="${nonce}" src="${esc(sources.scriptUri)}"></script>
 </body>

@@ -224,7 +224,8 @@ function reportStream(page: ReportPage, spool: () => Spool, codebook: Codebook):
         '<body>',
         '<header>',
         '<h1>Newsmark report</h1>',
-        `<p class="muted">${articles} ${articles === 1 ? 'article' : 'articles'}, ${placedTags} tags` +
+        // role="status": in the preview, which is redrawn at every change, the counts are what changed.
+        `<p class="muted" id="summary" role="status">${articles} ${articles === 1 ? 'article' : 'articles'}, ${placedTags} tags` +
           `${allTags > placedTags ? `, ${allTags - placedTags} orphaned` : ''}. Hover a highlight to read its note; ` +
           'a wavy underline marks a disputed tag, a dashed outline a tag placed by fuzzy matching.</p>',
         counts(byCategory, 0),

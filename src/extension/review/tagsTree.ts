@@ -3,6 +3,7 @@ import { labelOf } from '../../core/codebook/index';
 import type { CodebookService } from '../codebook/codebookService';
 import { categoryOf } from '../../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../../core/review/filter';
+import { spokenTag } from '../../core/review/spokenTag';
 import type { TagConflict } from '../../core/merge';
 import { nodeId, NOTHING_LISTED, TagTreeModel, TreeNodes, withListed, type ListedArticles, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
 import type { Tag } from '../../core/tag';
@@ -349,7 +350,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.contextValue = entry?.problem !== undefined ? TreeItemContext.tagReadOnly
       : conflict ? TreeItemContext.tagConflict : isOrphan(tag) ? TreeItemContext.tagOrphaned : tag.status === 'fuzzy' ? TreeItemContext.tagFuzzy : TreeItemContext.tag;
     item.tooltip = conflict ? conflictTooltip(conflict) : tooltip(tag);
-    item.accessibilityInformation = { label: `${category.label} in ${fileName(articleUri(node.key))}, ${tag.start}–${tag.end}: ${tag.text}` };
+    const subLabel = tag.label === undefined ? undefined : (this.codebook && labelOf(this.codebook.codebook, tag.category, tag.label))?.name ?? tag.label;
+    item.accessibilityInformation = { label: spokenTag(tag, fileName(articleUri(node.key)), subLabel) };
     if (!isOrphan(tag) && !entry?.missing) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
     return item;
   }

@@ -58,6 +58,7 @@ export const CommandId = {
   nextDifference: 'newsmark.nextDifference',
   previousDifference: 'newsmark.previousDifference',
   revealDifference: 'newsmark.revealDifference',
+  openSampleCorpus: 'newsmark.openSampleCorpus',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

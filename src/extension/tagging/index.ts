@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../shared/services';
 import { ArticleLanguage } from './articleLanguage';
+import { AuthorPrompt } from './authorPrompt';
 import { CaretContext } from './caretContext';
 import { TagDecorations } from './decorations';
 import { ArticleDetailsCommand } from './detailsCommand';
@@ -23,7 +24,7 @@ export function register(context: vscode.ExtensionContext, { store, storage, len
   const feature = {
     tracker: new ArticleEditTracker(store, storage),
     decorations: new TagDecorations(store, lens),
-    commands: new TagCommands(store, storage, lens, codebook),
+    commands: new TagCommands(store, storage, lens, codebook, new AuthorPrompt(context.globalState)),
     statusBar: new TagStatusBar(store, lens),
     caret: new CaretContext(store, lens),
   };

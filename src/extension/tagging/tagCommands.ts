@@ -15,16 +15,20 @@ import type { SidecarStorage } from '../storage/sidecarStorage';
 import { NoteDocuments } from './noteDocuments';
 import type { CodebookService } from '../codebook/codebookService';
 import { pickSubLabel } from '../codebook/subLabelPick';
+import type { AuthorPrompt } from './authorPrompt';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { byArticle, isTagRef, resolveTargets } from '../shared/tagTargets';
 
 /** The editor-facing commands: tag, remove, change category, edit note, reveal. */
 export class TagCommands extends Disposable {
+  private message: vscode.Disposable | undefined;
+
   constructor(
     private readonly store: TagStore,
     private readonly storage: SidecarStorage,
     private readonly lens: TagLens = ALL_TAGS,
     private readonly codebook?: CodebookService,
+    readonly authorPrompt?: AuthorPrompt,
   ) {
     super();
     const command = (id: CommandId, run: (...args: unknown[]) => unknown): void => void this.register(registerCommand(id, run));
@@ -57,12 +61,14 @@ export class TagCommands extends Disposable {
     const article = new ArticleText(toLf(document.getText()));
     const taken = new Set(this.store.tags(key).map((t) => t.id));
     const created: Tag[] = [];
-    for (const selection of editor.selections) {
-      const range = selection.isEmpty ? wordRangeAt(document, selection.active) : selection;
-      if (!range) continue;
+    const ranges = editor.selections.map((s) => (s.isEmpty ? wordRangeAt(document, s.active) : s)).filter((r) => r !== undefined);
+    // The first tag with no newsmark.author asks (once) who is tagging, so the tag says who; a
+    // caret on no word, which makes no tag, does not ask.
+    const by = this.authorPrompt && ranges.length > 0 ? await this.authorPrompt.author() : author();
+    for (const range of ranges) {
       const span = offsets.span(range);
       try {
-        const tag = createTag(article, span.start, span.end, category, taken, { ...optional('author', author()), created: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
+        const tag = createTag(article, span.start, span.end, category, taken, { ...optional('author', by), created: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
         taken.add(tag.id);
         created.push(tag);
       } catch (error) {
@@ -71,6 +77,7 @@ export class TagCommands extends Disposable {
     }
     if (created.length === 0) return warn(NOTHING_TO_TAG, []);
     this.store.add(key, created);
+    this.say(`Tagged ${created.length === 1 ? `“${brief(created[0]!.text)}”` : `${created.length} spans`} as ${categoryOf(category).label}.`);
     // The tags exist before the pick opens: Escape, or a click elsewhere, keeps the plain category.
     const label = await this.offerSubLabel(category, created.length);
     if (label === undefined) return created;
@@ -109,6 +116,7 @@ export class TagCommands extends Disposable {
     });
     const count = removed.reduce((n, r) => n + r.tags.length, 0);
     if (count === 0) return;
+    this.say(`Removed ${count === 1 ? `the ${categoryOf(removed[0]!.tags[0]!.category).label.toLowerCase()} tag on “${brief(removed[0]!.tags[0]!.text)}”` : `${count} tags`}.`);
     void vscode.window.showInformationMessage(`Removed ${count === 1 ? `the ${categoryOf(removed[0]!.tags[0]!.category).label.toLowerCase()} tag` : `${count} tags`}.`, 'Undo').then((choice) => {
       if (choice !== 'Undo') return;
       for (const { key, tags } of removed) this.store.add(key, tags.filter((t) => !this.store.find(key, t.id)));
@@ -202,6 +210,15 @@ export class TagCommands extends Disposable {
     for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids.filter((id) => accepted.has(id)), { status: undefined, previousText: undefined });
   }
 
+  /**
+   * A few seconds in the status bar, which a screen reader announces: the highlight that tells a
+   * sighted analyst the tag is there says nothing to one who listens. The newest replaces the last.
+   */
+  private say(message: string): void {
+    this.message?.dispose();
+    this.message = vscode.window.setStatusBarMessage(`$(tag) ${message}`, 5000);
+  }
+
   /** Why an article cannot be tagged (not UTF-8, too large), or undefined. */
   private async refusal(document: vscode.TextDocument): Promise<string | undefined> {
     const limit = maxFileBytes();
@@ -235,6 +252,12 @@ function warn<T>(message: string, result: T): T {
 function clip(text: string): string {
   const line = text.replace(/\s+/g, ' ');
   return line.length > 160 ? `${line.slice(0, 100)} … ${line.slice(-50)}` : line;
+}
+
+/** A tag's text for the status bar: one line of at most 60 characters. */
+function brief(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
