@@ -46,9 +46,13 @@ export const tests = [
         await until('a solid underline under the confirmed tag', async () => (await solidUnderlined(page)).includes('vessels'), 10_000);
 
         const box = await wordBox(page, WORD);
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         const hover = page.locator('.monaco-hover').filter({ hasText: 'Confirmed by Ilse Marrow' }).first();
-        await hover.waitFor({ state: 'visible', timeout: 10_000 });
+        // The click left the mouse on the word: a hover needs the mouse to move there (again, if the first goes unseen).
+        await until('the hover of the confirmed tag', async () => {
+          await page.mouse.move(box.x - 40, box.y - 30);
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+          return hover.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+        }, 20_000);
         if (!/tagged\sby\ssample/.test(await hover.innerText())) throw new Error(`the hover does not name the author: ${await hover.innerText()}`);
         await sleep(800); // the hover fades in
         await screenshot(page, root, 'confirmed-mark.png');
