@@ -156,6 +156,9 @@ describe('Suggestions readable: outlines by category, overlaps kept apart, every
     const rejected = { article: workspaceFile('folder-untagged-b.txt'), sidecar: workspaceFile('folder-untagged-b.txt.tags.yaml') };
     await writeTextFile(accepted.article, text);
     await writeTextFile(rejected.article, text);
+    // An earlier export's copy of an article (brat writes them): output, not an article.
+    const exported = workspaceFile('exports/brat/folder-untagged-a.txt');
+    await writeTextFile(exported, text);
     try {
       const count = await vscode.commands.executeCommand<number>('newsmark.suggestTags', 'workspace');
       const a = api.store.suggestions(accepted.article.toString());
@@ -164,6 +167,7 @@ describe('Suggestions readable: outlines by category, overlaps kept apart, every
       assert.ok(count >= a.length + b.length);
       assert.ok(['harbor-gazette.txt', 'meridian-ledger.txt', 'varnia-wire.txt'].some((n) => api.store.suggestions(workspaceFile(n).toString()).length > 0), 'and the tagged ones too');
       assert.equal(api.store.suggestions(workspaceFile('README.md').toString()).length, 0, 'a folder\'s README is not an article');
+      assert.equal(api.store.suggestions(exported.toString()).length, 0, 'nor is what an export wrote into exports/');
       await api.idle();
       assert.equal(await exists(accepted.sidecar), false, 'suggesting creates no sidecar');
 
@@ -183,6 +187,7 @@ describe('Suggestions readable: outlines by category, overlaps kept apart, every
         await remove(f.sidecar);
         await remove(f.article);
       }
+      await remove(workspaceFile('exports'));
     }
   });
 });

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Exporter } from '../../core/export/types';
+import { EXPORTS_FOLDER as EXPORTS } from '../shared/exportsFolder';
 
 const LAST_FOLDER = 'newsmark.lastExportFolder';
-const EXPORTS = 'exports';
 
 /**
  * Where Export Tags… offers to write: the folder used last in this workspace, or else a new

@@ -8,6 +8,7 @@ import { toLf } from '../../core/textIndex';
 import type { TreeNode } from '../../core/review/tagTree';
 import { articleKey, articleUri, articleUriFor, fileName, isTaggable, openDocument, readArticleText, selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
+import { isInExportsFolder } from '../shared/exportsFolder';
 import { registerCommand } from '../shared/commands';
 import { Disposable } from '../shared/disposable';
 import { author } from '../shared/settings';
@@ -120,11 +121,12 @@ export class SuggestCommands extends Disposable {
 
   /**
    * Every article in the workspace, as `newsmark suggest FOLDER` takes them: each .txt and .md
-   * file (not in dot folders or node_modules, not what files.exclude hides, not a README), each
+   * file (not in dot folders or node_modules, not what files.exclude hides, not a README, not
+   * Newsmark's own output in the workspace folder's exports/), each
    * article with a sidecar whatever its name, and each article Newsmark already has open or loaded.
    */
   private async workspaceArticles(): Promise<string[]> {
-    const hidden = (uri: vscode.Uri): boolean => uri.path.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+    const hidden = (uri: vscode.Uri): boolean => uri.path.split('/').some((part) => part.startsWith('.') || part === 'node_modules') || isInExportsFolder(uri);
     const [articles, sidecars] = await Promise.all([vscode.workspace.findFiles('**/*.{txt,md}'), vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`)]);
     const found = [
       ...articles.filter((uri) => !NOT_ARTICLES.test(fileName(uri))),
