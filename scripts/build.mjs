@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { browserTwins, webExtensionBuild } from './browserBuild.mjs';
+import { browserTwins, noStyleSheets, webExtensionBuild } from './browserBuild.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -65,13 +65,13 @@ const cliIngestApart = {
 
 /** What the .vsix ships: the extension for Node and for the browser. */
 const extensionBuilds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [noStyleSheets] },
   webExtensionBuild,
 ];
 const builds = [
   ...extensionBuilds,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) }, plugins: [cliIngestApart] },
-  { ...common, entryPoints: ['src/cli/ingest.ts'], outfile: 'dist/cliIngest.js' },
+  { ...common, entryPoints: ['src/cli/ingest.ts'], outfile: 'dist/cliIngest.js', plugins: [noStyleSheets] },
   // The CLI's parse workers (src/cli/parsePool.ts), loaded from beside dist/cli.js.
   { ...common, entryPoints: ['src/cli/parseWorker.ts'], outfile: 'dist/parseWorker.js', define: { NEWSMARK_VERSION: JSON.stringify(version) } },
   { ...common, entryPoints: integration, outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
