@@ -142,9 +142,9 @@ export async function withParsePool<T>(sidecars: number, body: () => Promise<T>,
   }
 }
 
-/** A pair read and parsed, on a worker when there is a pool: the same pair either way. */
 /**
- * From a worker, the tags come back only when the command uses them (`sidecar`), or as the cache
+ * A pair read and parsed, on a worker when there is a pool: the same pair either way. From a
+ * worker, the tags come back only when the command uses them (`sidecar`), or as the cache
  * stores them (`storedTags`) when they are only to be kept there; the main thread's own parse has both at hand.
  */
 type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar?: SidecarContent; readonly storedTags?: string; readonly articleLf?: string });

@@ -24,7 +24,7 @@ async function noteEditor(): Promise<vscode.TextEditor> {
   await eventually(() => {
     editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.scheme, 'newsmark-note', 'the note opens in an editor of its own');
-  });
+  }, 15_000); // a fresh clone's first run opened it after more than the default 5 s once
   return editor!;
 }
 
