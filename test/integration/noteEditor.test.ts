@@ -22,9 +22,12 @@ async function retype(editor: vscode.TextEditor, text: string): Promise<void> {
 async function noteEditor(): Promise<vscode.TextEditor> {
   let editor: vscode.TextEditor | undefined;
   await eventually(() => {
-    editor = vscode.window.activeTextEditor;
-    assert.equal(editor?.document.uri.scheme, 'newsmark-note', 'the note opens in an editor of its own');
-  }, 15_000); // a fresh clone's first run opened it after more than the default 5 s once
+    // Open beside the article; in fresh-clone CI runs a late focus change (an earlier suite's
+    // article opening) left it visible but not active, so it is looked for among the visible ones.
+    editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'newsmark-note');
+    assert.ok(editor, `the note opens in an editor of its own (visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.scheme).join(', ')})`);
+  }, 15_000);
+  if (vscode.window.activeTextEditor !== editor) editor = await vscode.window.showTextDocument(editor!.document, editor!.viewColumn);
   return editor!;
 }
 
