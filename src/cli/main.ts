@@ -5,6 +5,7 @@ import { check } from './check';
 import { exportTags } from './export';
 import { figures } from './figures';
 import { importTags } from './import';
+import { useLanguageOf } from './language';
 import { consoleOutput, type Output } from './output';
 import { quotes } from './quotes';
 import { UsageError } from './sidecars';
@@ -75,6 +76,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
 }
 
 if (require.main === module) {
+  useLanguageOf(process.env);
   // console.log drops write errors: output lost to a full disk or a closed pipe must not end in exit 0.
   // A closed pipe (`| head`) ends quietly; anything else is said once.
   process.stdout.once('error', (error: unknown) => {

@@ -13,6 +13,7 @@ import * as review from './review';
 import type { ReviewCommands } from './review/reviewCommands';
 import type { TagsView } from './review/tagsView';
 import { newsmarkLogOwner } from './shared/commands';
+import { shareLanguageWithCore } from './shared/language';
 import type { Services } from './shared/services';
 import * as storage from './storage';
 import * as suggest from './suggest';
@@ -47,6 +48,7 @@ export interface NewsmarkApi {
 
 /** Wires the feature folders together; each one's register() adds its disposables to the context. */
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+  shareLanguageWithCore();
   const store = new TagStore();
   context.subscriptions.push(newsmarkLogOwner, store);
   const sidecars = storage.register(context, store);
