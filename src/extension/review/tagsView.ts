@@ -115,6 +115,8 @@ export class TagsView extends Disposable {
       await this.provider.settled();
       // Another row was asked for since, or the tag went (removed, its article closed): not this one.
       if (this.wanted !== nodeId(node) || this.store.find(key, id) === undefined) return;
+      // A row the tree does not draw (filtered out, orphaned meanwhile) cannot be revealed.
+      if (!this.provider.model.isShown(node)) return;
       await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
     }
   }
