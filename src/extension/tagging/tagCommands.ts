@@ -220,7 +220,8 @@ export class TagCommands extends Disposable {
    */
   private say(message: string): void {
     this.message?.dispose();
-    this.message = vscode.window.setStatusBarMessage(`$(tag) ${message}`, 5000);
+    const shown = `$(tag) ${message}`; // message: already translated by the caller
+    this.message = vscode.window.setStatusBarMessage(shown, 5000);
   }
 
   /** Why an article cannot be tagged (not UTF-8, too large), or undefined. */
