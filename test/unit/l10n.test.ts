@@ -150,11 +150,12 @@ describe('a core page in German', () => {
 
   it('renders in German when @vscode/l10n has the German bundle, and in English again without it', { skip: ready ? false : `l10n/bundle.l10n.json has no "${heading}" / "${articles}" yet` }, () => {
     const german = readJson(join(ROOT, 'l10n', 'bundle.l10n.de.json')) as Record<string, string>;
+    assert.ok(german[heading] && german[articles], `l10n/bundle.l10n.de.json translates "${heading}" and "${articles}"`);
     const englishBody = compareBody(compareOutlets([]));
     l10n.config({ contents: german });
     const germanBody = compareBody(compareOutlets([]));
-    assert.ok(germanBody.includes(`<h1>${escapeHtml(german[heading]!)}</h1>`), `the German heading ${JSON.stringify(german[heading])} in:\n${germanBody.slice(0, 400)}`);
-    assert.ok(germanBody.includes(escapeHtml(german[articles]!.replace('{0}', '0'))), `the German summary in:\n${germanBody.slice(0, 400)}`);
+    assert.ok(germanBody.includes(`<h1>${escapeHtml(german[heading])}</h1>`), `the German heading ${JSON.stringify(german[heading])} in:\n${germanBody.slice(0, 400)}`);
+    assert.ok(germanBody.includes(escapeHtml(german[articles].replace('{0}', '0'))), `the German summary in:\n${germanBody.slice(0, 400)}`);
     assert.notEqual(germanBody, englishBody);
     l10n.config({ contents: {} });
     assert.equal(compareBody(compareOutlets([])), englishBody);
