@@ -80,7 +80,7 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
       } catch (error) {
         // The other differences are still settled; this one waits until its sidecar is fixed.
         if (!(error instanceof ReadOnlyTagsError)) throw error;
-        void vscode.window.showWarningMessage(`${RESOLUTION_LABELS[resolution]}: ${error.message}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1}', RESOLUTION_LABELS[resolution], error.message));
       }
     }
     return settled > 0;
@@ -110,8 +110,9 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
     const rest = left === 0 ? vscode.l10n.t('No differences are left.')
       : left === 1 ? vscode.l10n.t('1 difference is left to settle one by one.')
         : vscode.l10n.t('{0} differences are left to settle one by one.', left);
-    const readOnly = refused.length > 0 ? ` ${vscode.l10n.t('Read-only, not changed: {0}.', refused.join(', '))}` : '';
-    void vscode.window.showInformationMessage(`${done} ${rest}${readOnly}`);
+    const readOnly = refused.length > 0 ? vscode.l10n.t('Read-only, not changed: {0}.', refused.join(', ')) : '';
+    // Whole sentences, each translated on its own.
+    void vscode.window.showInformationMessage([done, rest, readOnly].filter((s) => s !== '').join(' '));
     return confirmed;
   };
 

@@ -86,13 +86,13 @@ export class AgreementReportPanel extends Disposable {
     try {
       compared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Newsmark: computing agreement') }, () => compute(rootA, how));
     } catch (error) {
-      if (error instanceof UnreadableSetError) return void vscode.window.showErrorMessage(`Newsmark: ${cannotCompare(error, rootA.with({ path: error.root }))}`);
-      if (error instanceof ChoiceError) return void vscode.window.showErrorMessage(`Newsmark: ${error.message}`);
+      if (error instanceof UnreadableSetError) return void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}', cannotCompare(error, rootA.with({ path: error.root }))));
+      if (error instanceof ChoiceError) return void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}', error.message));
       throw error;
     }
     this.compared = compared;
     this.show();
-    if (compared.notices.length > 0) void vscode.window.showWarningMessage(`Newsmark: ${compared.notices.join(' ')}`);
+    if (compared.notices.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark: {0}', compared.notices.join(' ')));
   }
 
   /** Set B's folder, or two authors of the workspace when it has tags by two or more. */

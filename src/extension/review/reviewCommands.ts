@@ -79,9 +79,10 @@ function stepsFor(tag: Tag, codebook: Codebook): Step[] {
     const own = tag.attributes?.[field.key];
     const initial = own !== undefined ? shownValue(own) : shownValue(read[field.key]);
     const fromText = own === undefined && initial !== '';
-    const prompt = `${field.prompt}.${fromText ? ` ${vscode.l10n.t('Read from the tag’s text: Enter keeps it.')}` : ''}`;
-    const base = { key: field.key, title: `${heading}: ${field.key}`, initial, ...(field.numeric ? { numeric: true } : {}) };
-    if (!field.values) return { ...base, prompt: `${prompt} ${vscode.l10n.t('Leave empty to remove it.')}` };
+    // Sentences, each translated on its own.
+    const prompt = [vscode.l10n.t('{0}.', field.prompt), ...(fromText ? [vscode.l10n.t('Read from the tag’s text: Enter keeps it.')] : [])].join(' ');
+    const base = { key: field.key, title: vscode.l10n.t('{0}: {1}', heading, field.key), initial, ...(field.numeric ? { numeric: true } : {}) };
+    if (!field.values) return { ...base, prompt: [prompt, vscode.l10n.t('Leave empty to remove it.')].join(' ') };
     // The codebook lists the allowed values: a pick, with a value from elsewhere kept on offer.
     const listed: readonly Choice[] = field.key === 'comparator' && !codebook.categories.figure.attributes.some((a) => a.name === 'comparator')
       ? choices.filter((c) => c.value !== '')
@@ -90,7 +91,7 @@ function stepsFor(tag: Tag, codebook: Codebook): Step[] {
     const none: Choice = field.key === 'comparator' ? choices[0]! : { label: vscode.l10n.t('Not set'), value: '' };
     return {
       ...base,
-      prompt: `${prompt} ${vscode.l10n.t('Pick a value.')}`,
+      prompt: [prompt, vscode.l10n.t('Pick a value.')].join(' '),
       values: [...values, none].map((v) => ({ ...v, description: [v.description, v.value === initial ? (fromText ? vscode.l10n.t('in the text') : vscode.l10n.t('current')) : ''].filter(Boolean).join(' · ') })),
     };
   });

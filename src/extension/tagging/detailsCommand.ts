@@ -12,6 +12,7 @@ import type { SidecarStorage } from '../storage/sidecarStorage';
 function labelOf(detail: DetailKey): { title: string; placeholder: string } {
   switch (detail) {
     case 'outlet': return { title: vscode.l10n.t('Outlet'), placeholder: vscode.l10n.t('e.g. The Harbor Gazette') };
+    // eslint-disable-next-line no-restricted-syntax -- a URL's shape reads the same in every language
     case 'url': return { title: vscode.l10n.t('URL'), placeholder: 'https://…' };
     case 'published': return { title: vscode.l10n.t('Published'), placeholder: vscode.l10n.t('ISO date, e.g. 2026-03-25') };
     case 'headline': return { title: vscode.l10n.t('Headline'), placeholder: vscode.l10n.t('The headline as published') };
