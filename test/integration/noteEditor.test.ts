@@ -13,6 +13,18 @@ async function savedTag(id: string): Promise<Tag | undefined> {
   return parsed.sidecar.tags.find((t) => t.id === id);
 }
 
+/** The article's tag with this text, once its sidecar is loaded (opening an article reads it in the background). */
+async function tagWithText(key: string, text: string): Promise<Tag> {
+  const api = await newsmark();
+  await api.idle();
+  let tag: Tag | undefined;
+  await eventually(() => {
+    tag = api.store.tags(key).find((t) => t.text === text);
+    assert.ok(tag, `the tag on “${text}” is loaded`);
+  });
+  return tag!;
+}
+
 /** Replaces the whole text of the note editor, as typing over a selection of everything does. */
 async function retype(editor: vscode.TextEditor, text: string): Promise<void> {
   const all = new vscode.Range(0, 0, editor.document.lineCount, 0);
@@ -47,7 +59,7 @@ describe('Notes: a multi-line note editor that saves into the tag', () => {
   it('Edit Note opens the note in a tab named after the tag; Ctrl+S writes a multi-line note to the sidecar, read back exactly', async () => {
     const api = await newsmark();
     const key = (await open(ARTICLE)).document.uri.toString();
-    const tag = api.store.tags(key).find((t) => t.text === '2,417 people')!;
+    const tag = await tagWithText(key, '2,417 people');
     await vscode.commands.executeCommand('newsmark.editNote', { key, id: tag.id });
     let editor = await noteEditor();
     assert.equal(editor.document.getText(), tag.note, 'the note as it is');
@@ -59,7 +71,7 @@ describe('Notes: a multi-line note editor that saves into the tag', () => {
     assert.ok(await editor.document.save(), 'the save succeeds');
     await api.idle();
     assert.equal((await savedTag(tag.id))?.note, note, 'the sidecar holds the note as written');
-    assert.equal(api.store.find(key, tag.id)?.note, note);
+    await eventually(() => assert.equal(api.store.find(key, tag.id)?.note, note, 'the store holds it too'));
     assert.ok(!api.store.keys().includes(editor.document.uri.toString()), 'the note is no article');
 
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -81,7 +93,7 @@ describe('Notes: a multi-line note editor that saves into the tag', () => {
   it('a note whose tag was removed is not saved, and its text stays in the editor', async () => {
     const api = await newsmark();
     const key = (await open(ARTICLE)).document.uri.toString();
-    const tag = api.store.tags(key).find((t) => t.text === 'two dozen vessels')!;
+    const tag = await tagWithText(key, 'two dozen vessels');
     await vscode.commands.executeCommand('newsmark.editNote', { key, id: tag.id });
     const editor = await noteEditor();
     await retype(editor, 'A note worth keeping');
