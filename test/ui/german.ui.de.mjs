@@ -98,8 +98,10 @@ export const tests = [
         rows = await treeInfo(page);
         return rows.some((r) => r.level === 1 && r.label === label && counts.test(r.description));
       }, 10_000).catch((err) => { throw new Error(`${err.message} (rows: ${JSON.stringify(rows.slice(0, 8))})`); });
-      // The pointer off the tree, so no row shows its hover actions in the picture.
-      await page.mouse.move(box ? box.x + box.width + 300 : 900, 500);
+      // The pointer off the tree and off the text (below the article's last line), so neither a
+      // row's hover actions nor a tag's hover are in the picture.
+      const viewport = page.viewportSize() ?? { width: 1600, height: 1000 };
+      await page.mouse.move(viewport.width / 2, viewport.height - 60);
       await sleep(300);
       await screenshot(page, root, 'german-tags-view.png');
     },
