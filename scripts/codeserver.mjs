@@ -261,8 +261,16 @@ export async function startCodeServer({ folder, env = {}, port, name = 'code-ser
   // Otherwise code-server writes a default config (with a password) into the user's ~/.config.
   const config = join(scratch, 'config.yaml');
   if (locale) {
-    await installLanguagePack({ locale, entry, scratch, userDataDir, extensionsDir, config, env: childEnv, logFile })
-      .catch((err) => { rmSync(scratch, { recursive: true, force: true }); throw err; });
+    const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+    const forget = onCleanup(removeScratch); // also when interrupted while the pack installs
+    try {
+      await installLanguagePack({ locale, entry, scratch, userDataDir, extensionsDir, config, env: childEnv, logFile });
+    } catch (err) {
+      removeScratch();
+      throw err;
+    } finally {
+      forget();
+    }
   }
   const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userDataDir,
