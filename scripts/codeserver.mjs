@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installLanguagePack } from './languagePack.mjs';
 import { readResults } from './results.mjs';
 import { CHROMIUM } from './workbench.mjs';
 
@@ -235,8 +236,11 @@ export function scanLogs(files, pattern = TREE_VIEW_ERRORS) {
 /**
  * Starts code-server on FOLDER with a fresh user-data and extensions dir.
  * env is added to code-server's environment, which its extension host inherits.
+ * locale ('de'): a minimal language pack for it is installed first (scripts/languagePack.mjs) and
+ * code-server starts with --locale, so extensions get that language's bundle (the workbench's own
+ * strings stay English).
  */
-export async function startCodeServer({ folder, env = {}, port, name = 'code-server', settings = {} } = {}) {
+export async function startCodeServer({ folder, env = {}, port, name = 'code-server', settings = {}, locale } = {}) {
   const { entry } = codeServerPaths();
   port ??= await freePort();
   const scratch = mkdtempSync(join(tmpdir(), 'newsmark-cs-'));
@@ -254,11 +258,23 @@ export async function startCodeServer({ folder, env = {}, port, name = 'code-ser
   for (const k of Object.keys(childEnv)) {
     if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete childEnv[k];
   }
+  // Otherwise code-server writes a default config (with a password) into the user's ~/.config.
+  const config = join(scratch, 'config.yaml');
+  if (locale) {
+    const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
+    const forget = onCleanup(removeScratch); // also when interrupted while the pack installs
+    try {
+      await installLanguagePack({ locale, entry, scratch, userDataDir, extensionsDir, config, env: childEnv, logFile });
+    } catch (err) {
+      removeScratch();
+      throw err;
+    } finally {
+      forget();
+    }
+  }
   const args = [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    // Otherwise code-server writes a default config (with a password) into the user's ~/.config.
-    '--config', join(scratch, 'config.yaml'), folder];
+    '--extensions-dir', extensionsDir, '--config', config, ...(locale ? ['--locale', locale] : []), folder];
   const fd = openSync(logFile, 'a');
   // Own process group, so stop() also reaches the extension host and other grandchildren.
   const proc = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', fd, fd], detached: true });

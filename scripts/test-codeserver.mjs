@@ -1,5 +1,6 @@
 // `npm run test:integration`: runs the compiled mocha suite inside VS Code's server build (code-server)
 // driven by Debian's Chromium, then the Playwright UI tests in test/ui/*.ui.mjs against a second server.
+// The UI tests in German (test/ui/*.ui.de.mjs) follow, against a third server started with --locale de.
 // Options: --no-ui (integration only), --ui-only, --grep <text> (only the tests whose full title
 // contains text; matching nothing is then not a failure), --invert (only those whose title does not),
 // --web (the UI tests with the extension in the web worker extension host, as on vscode.dev).
@@ -84,39 +85,55 @@ function withTimeout(promise, ms, what) {
 }
 
 // test/ui/*.ui.mjs export `tests = [{ title, fn(ctx) }]`; they run in order on one page and share ctx.
-async function ui(browser) {
+// test/ui/*.ui.<locale>.mjs (german.ui.de.mjs) run the same way in a code-server of their own,
+// started with --locale <locale> and a language pack for it (scripts/languagePack.mjs).
+const LANGUAGE_NAMES = { de: 'German' };
+
+async function ui(browser, { locale } = {}) {
   const started = Date.now();
+  const label = locale ? `ui-${locale}` : 'ui';
+  const header = `UI tests${locale ? ` in ${LANGUAGE_NAMES[locale] ?? locale} (--locale ${locale})` : ''} (Playwright + Chromium, code-server ${CODE_SERVER_VERSION}${web ? ', extension in the web worker host' : ''})`;
   const uiDir = join(ROOT, 'test', 'ui');
-  const files = existsSync(uiDir) ? readdirSync(uiDir).filter((f) => f.endsWith('.ui.mjs')).sort() : [];
+  const suffix = locale ? `.ui.${locale}.mjs` : '.ui.mjs';
+  const files = existsSync(uiDir) ? readdirSync(uiDir).filter((f) => f.endsWith(suffix)).sort() : [];
+  // The tests --grep / --invert select, in order; none: no code-server is started for them.
+  const selectedTests = [];
+  try {
+    for (const file of files) {
+      const mod = await import(pathToFileURL(join(uiDir, file)).href);
+      for (const t of mod.tests ?? []) {
+        const fullTitle = `${mod.title ?? file} ${t.title}`;
+        if (selected(fullTitle)) selectedTests.push({ fullTitle, t });
+      }
+    }
+  } catch (err) {
+    return printResults(label, { tests: [], error: { message: err.message, stack: err.stack } }, { header });
+  }
+  if (selectedTests.length === 0) return printResults(label, { tests: [] }, { header, empty: emptyOk });
   const workspace = copySamples('newsmark-ui-');
   // --web: the user setting that puts an extension with both `main` and `browser` in the web worker host.
   const settings = web ? { 'remote.extensionKind': { 'newsmark.newsmark': ['web'] } } : {};
-  const server = await startCodeServer({ folder: workspace, name: 'code-server-ui', env: { NEWSMARK_TEST_WORKSPACE: workspace }, settings });
-  const consoleLog = join(LOG_DIR, `ui-browser-${stamp()}.log`);
-  log(`ui: code-server on ${server.url} (server log ${server.logFile}, browser console ${consoleLog})`);
+  const server = await startCodeServer({ folder: workspace, name: locale ? `code-server-ui-${locale}` : 'code-server-ui', env: { NEWSMARK_TEST_WORKSPACE: workspace }, settings, locale });
+  const consoleLog = join(LOG_DIR, `${label}-browser-${stamp()}.log`);
+  log(`${label}: code-server on ${server.url} (server log ${server.logFile}, browser console ${consoleLog})`);
   const results = { tests: [] };
   try {
     const url = workbenchUrl({ port: server.port, folder: workspace, extensionPath: serverExtensionPath() });
     const page = await openWorkbench(browser, url, { consoleLog });
     // userSettingsFile: a suite that changes a user setting (as a person would) puts it back there.
-    const ctx = { page, workspace, root: ROOT, url, port: server.port, log, userSettingsFile: server.userSettingsFile };
-    for (const file of files) {
-      const mod = await import(pathToFileURL(join(uiDir, file)).href);
-      for (const t of mod.tests ?? []) {
-        const fullTitle = `${mod.title ?? file} ${t.title}`;
-        if (!selected(fullTitle)) continue;
-        const t0 = Date.now();
-        try {
-          await withTimeout(Promise.resolve().then(() => t.fn(ctx)), t.timeout ?? UI_TEST_TIMEOUT_MS, fullTitle);
-          results.tests.push({ fullTitle, title: t.title, state: 'passed', duration: Date.now() - t0 });
-        } catch (err) {
-          const shot = join(LOG_DIR, `ui-failure-${stamp()}.png`);
-          await page.screenshot({ path: shot }).catch(() => {});
-          // Extension errors often surface only as toasts ("command not found"), so show them with the failure.
-          const toasts = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
-          const message = `${err.message}${toasts.length ? `\nnotifications: ${toasts.join(' | ')}` : ''}\n(screenshot: ${shot})`;
-          results.tests.push({ fullTitle, title: t.title, state: 'failed', duration: Date.now() - t0, error: { message, stack: err.stack?.replace(err.message, message) } });
-        }
+    const ctx = { page, workspace, root: ROOT, url, port: server.port, log, userSettingsFile: server.userSettingsFile, locale };
+    for (const { fullTitle, t } of selectedTests) {
+      const t0 = Date.now();
+      try {
+        await withTimeout(Promise.resolve().then(() => t.fn(ctx)), t.timeout ?? UI_TEST_TIMEOUT_MS, fullTitle);
+        results.tests.push({ fullTitle, title: t.title, state: 'passed', duration: Date.now() - t0 });
+      } catch (err) {
+        const shot = join(LOG_DIR, `${label}-failure-${stamp()}.png`);
+        await page.screenshot({ path: shot }).catch(() => {});
+        // Extension errors often surface only as toasts ("command not found"), so show them with the failure.
+        const toasts = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
+        const message = `${err.message}${toasts.length ? `\nnotifications: ${toasts.join(' | ')}` : ''}\n(screenshot: ${shot})`;
+        results.tests.push({ fullTitle, title: t.title, state: 'failed', duration: Date.now() - t0, error: { message, stack: err.stack?.replace(err.message, message) } });
       }
     }
     await page.context().close().catch(() => {});
@@ -125,8 +142,8 @@ async function ui(browser) {
   } finally {
     addLogCheck(results, [...(await server.stop()), ...scanLogs([consoleLog])]);
   }
-  log(`ui took ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  return printResults('ui', results, { header: `UI tests (Playwright + Chromium, code-server ${CODE_SERVER_VERSION}${web ? ', extension in the web worker host' : ''})`, empty: emptyOk });
+  log(`${label} took ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return printResults(label, results, { header, empty: emptyOk });
 }
 
 async function main() {
@@ -139,7 +156,10 @@ async function main() {
   let failed = 0;
   try {
     if (runIntegration) failed += (await integration(browser)).failed;
-    if (runUi) failed += (await ui(browser)).failed;
+    if (runUi) {
+      failed += (await ui(browser)).failed;
+      failed += (await ui(browser, { locale: 'de' })).failed;
+    }
   } finally {
     await browser.close().catch(() => {});
   }
