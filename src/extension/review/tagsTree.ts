@@ -266,7 +266,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const stats = this.current.stats();
     const item = new vscode.TreeItem(vscode.l10n.t('Summary'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = 'summary';
-    const density = stats.words > 0 ? ` · ${vscode.l10n.t('{0} per 1,000 words', stats.perThousandWords.toFixed(1))}` : '';
+    const density = stats.words > 0 ? ` · ${vscode.l10n.t('{0} per 1,000 words', oneDecimal(stats.perThousandWords))}` : '';
     item.description = `${tagsInArticles(stats.tags, stats.articles)}${density}`;
     item.iconPath = new vscode.ThemeIcon('graph');
     item.contextValue = TreeItemContext.summary;
@@ -429,4 +429,9 @@ function tooltip(tag: Tag): vscode.MarkdownString {
   } else if (tag.review) md.appendMarkdown(`\n\n*${tag.review === 'confirmed' ? vscode.l10n.t('Confirmed') : vscode.l10n.t('Disputed')}*`);
   if (tag.note) md.appendMarkdown('\n\n---\n\n').appendText(tag.note);
   return md;
+}
+
+/** "46.3" in English, "46,3" in German: the number in the display language's own notation. */
+function oneDecimal(n: number): string {
+  return new Intl.NumberFormat(vscode.env.language, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }).format(n);
 }
