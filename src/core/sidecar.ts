@@ -67,7 +67,7 @@ export interface InvalidTagEntry extends SidecarProblem {
 export class SidecarWriteError extends Error {
   constructor(readonly problems: readonly SidecarProblem[]) {
     const first = problems[0];
-    super(`line ${first?.line ?? 1}: ${first?.message ?? 'cannot be written back'} The file is left as it is.`);
+    super(l10n.t('line {0}: {1} The file is left as it is.', first?.line ?? 1, first?.message ?? l10n.t('cannot be written back')));
   }
 }
 
