@@ -261,7 +261,7 @@ const openHtml: OpenStream = (options, spool) => {
 
 export const htmlExporter: Exporter = {
   id: 'html',
-  label: 'HTML report',
+  get label() { return l10n.t('HTML report'); },
   unit: 'none',
   singleFile: true,
   defaultFileName: 'report.html',

@@ -1,5 +1,6 @@
 // A Markdown summary: per article its counts, then the tagged passages as quotes grouped by
 // category, each followed by its note. Article text is escaped so it renders as the text it is.
+import * as l10n from '@vscode/l10n';
 import { CATEGORIES, categoryOf } from '../codebook';
 import { ArticleText, isOrphan, type Tag } from '../tag';
 import { exportAll, wholeSpool, type OpenStream } from './stream';
@@ -123,7 +124,7 @@ const openMarkdown: OpenStream = (_options, spool) => {
 
 export const markdownExporter: Exporter = {
   id: 'md',
-  label: 'Markdown summary',
+  get label() { return l10n.t('Markdown summary'); },
   unit: 'none',
   singleFile: true,
   defaultFileName: 'summary.md',
