@@ -80,7 +80,7 @@ function reportedClause(ctx: TextContext, m: LexMatch, speech: ReadonlySet<strin
 /** "According to X, clause" → the clause; "clause, according to X" → the clause before. */
 function accordingClause(ctx: TextContext, m: LexMatch, find: Finder, stop: StopAt): Span | undefined {
   const [ss] = sentenceAt(ctx, m.s);
-  const reason = `clause attributed by ${q(m.text)}`;
+  const reason = l10n.t('clause attributed by {0}', q(m.text));
   if (tokenIndexAt(ctx, ss) >= m.ti - 1) {
     for (let j = m.tj; j < m.tj + 15; j++) {
       const t = tokenAt(ctx, j);
