@@ -9,8 +9,10 @@ import * as l10n from '@vscode/l10n';
 import { compareArticles, type Span } from '../../src/core/agreement';
 import { agreementPage } from '../../src/core/agreement/reportPage';
 import { categoryOf } from '../../src/core/codebook';
+import { messagesVersion } from '../../src/core/cache/files';
 import { compareOutlets, type CompareArticle } from '../../src/core/compare/comparison';
 import { comparePage } from '../../src/core/compare/page';
+import { renderReport } from '../../src/core/export/html';
 import type { CategoryId } from '../../src/core/codebook';
 import { spokenTag } from '../../src/core/review/spokenTag';
 import { countWords } from '../../src/core/review/stats';
@@ -109,6 +111,21 @@ describe('core in German (l10n/bundle.l10n.de.json)', () => {
     assert.equal(categoryOf('framing').label, 'Redaktionelles Framing');
   });
 
+  it('the HTML report: German headings and summary, the data attributes as they were', () => {
+    const [first] = CORPUS;
+    const html = renderReport([{ name: first!.label, uri: first!.article, text: first!.text, tags: first!.tags }]);
+    assert.match(html, /<html lang="de">/);
+    assert.match(html, /<h1>Newsmark-Bericht<\/h1>/);
+    assert.match(html, /1 Artikel, 2 Tags\. Zeigen Sie auf eine Hervorhebung/);
+    assert.match(html, /<th>Kategorie<\/th><th>Text<\/th><th>Notiz<\/th><th>Prüfung<\/th>/);
+    assert.match(html, /<td class="review none">ungeprüft<\/td>/);
+    assert.match(html, /data-tag="0000a000"/);
+  });
+
+  it('a cache written in German is not read as an English one', () => {
+    assert.equal(messagesVersion('0.1.0'), '0.1.0 (de)');
+  });
+
   it('every German message keeps the English one\'s placeholders', () => {
     const placeholders = (s: string): string => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort().join(',');
     for (const [english, german] of Object.entries(GERMAN)) {
@@ -121,6 +138,7 @@ describe('core in English again once the bundle is reset', () => {
   it('reads the English messages', () => {
     l10n.config({ contents: {} });
     assert.equal(categoryOf('framing').label, 'Editorial framing');
+    assert.equal(messagesVersion('0.1.0'), '0.1.0');
     assert.match(comparePage(compareOutlets(CORPUS), COMPARE_SOURCES), /<html lang="en">[\s\S]*<h1>Compare outlets<\/h1>/);
   });
 });
