@@ -7,6 +7,7 @@ import { articleNameFor, isSidecarName } from '../core/sidecar';
 import { sidecarFromBytes } from '../core/sidecarUpdate';
 import { suggestTags } from '../core/suggest';
 import type { Suggestion } from '../core/suggest/types';
+import { reasonText } from '../core/suggest/reasonText';
 import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
@@ -78,7 +79,7 @@ export async function suggest(paths: readonly string[], options: { json: boolean
   } else {
     for (const r of report) {
       out.line(`${basename(r.article)}: ${r.suggestions.length} suggestions${options.write && r.suggestions.length > 0 ? ' (written as tags by newsmark-suggest)' : ''}`);
-      for (const s of r.suggestions) out.line(`    ${categoryOf(s.category).label.padEnd(17)} ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${JSON.stringify(s.text)}  (${s.reason})`);
+      for (const s of r.suggestions) out.line(`    ${categoryOf(s.category).label.padEnd(17)} ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${JSON.stringify(s.text)}  (${reasonText(s.reason)})`);
     }
   }
   return failed ? 1 : 0;

@@ -2,7 +2,7 @@
 // page, the Agreement Report page, the spoken tag row and a suggestion's reason are German, with
 // no English heading left; reset, they are English again (the other tests assert the English).
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as l10n from '@vscode/l10n';
@@ -15,6 +15,7 @@ import { comparePage } from '../../src/core/compare/page';
 import { renderReport } from '../../src/core/export/html';
 import type { CategoryId } from '../../src/core/codebook';
 import { spokenTag } from '../../src/core/review/spokenTag';
+import { reasonText, suggestTags } from '../../src/core/suggest';
 import { countWords } from '../../src/core/review/stats';
 import { tagOn } from './cliCorpus';
 
@@ -60,6 +61,14 @@ const AGREEMENT_VIEW = {
   orphansLeftOut: 1,
 };
 const AGREEMENT_SOURCES = { cspSource: 'https://webview.test', nonce: 'abcdefghijklmnopqrstuvwx', styleUris: ['https://webview.test/compare.css'], scriptUri: 'https://webview.test/grid.js' };
+
+/** Every suggestion's reason on the bundled fictional samples and a few sentences that set off the other rules. */
+const REASONS = [...new Set([
+  ...readdirSync(join(ROOT, 'samples')).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(join(ROOT, 'samples', n), 'utf8').replace(/\r\n/g, '\n')),
+  'The ministry said 2,417 people were evacuated. Between 4,000 and 6,000 homes lost power; turnout reached 61 percent and the port lost $2bn.',
+  'The governor flatly denied that the convoy had been stopped. Her office issued a denial of the report. “That is simply not true,” the spokesman said.',
+  'The regime mouthpiece praised the stunning, extraordinarily brave rescue. It was a ‘cleanup’ of the harbour. SHAMEFUL! According to the mayor, the pier will reopen.',
+].flatMap((text) => suggestTags(text).map((s) => s.reason)))];
 
 /** The visible text of a page: tags and the script's empty live region left out. */
 const visible = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -122,6 +131,17 @@ describe('core in German (l10n/bundle.l10n.de.json)', () => {
     assert.match(html, /data-tag="0000a000"/);
   });
 
+  it('a suggestion\'s reason: English as data, German when said to a person', () => {
+    assert.ok(REASONS.length >= 10, REASONS.join('; '));
+    for (const reason of REASONS) {
+      const german = reasonText(reason);
+      assert.notEqual(german, reason, `a German reason for "${reason}"`);
+      assert.ok(!german.includes('”'), `German quotation marks in "${german}"`);
+    }
+    assert.equal(reasonText('denial verb “denied” and its clause'), 'Dementi-Verb „denied“ und sein Satzteil');
+    assert.equal(reasonText('number qualified by “nearly” with the counted noun'), 'Zahl, eingeschränkt durch „nearly“, mit dem gezählten Substantiv');
+  });
+
   it('a cache written in German is not read as an English one', () => {
     assert.equal(messagesVersion('0.1.0'), '0.1.0 (de)');
   });
@@ -139,6 +159,7 @@ describe('core in English again once the bundle is reset', () => {
     l10n.config({ contents: {} });
     assert.equal(categoryOf('framing').label, 'Editorial framing');
     assert.equal(messagesVersion('0.1.0'), '0.1.0');
+    for (const reason of REASONS) assert.equal(reasonText(reason), reason);
     assert.match(comparePage(compareOutlets(CORPUS), COMPARE_SOURCES), /<html lang="en">[\s\S]*<h1>Compare outlets<\/h1>/);
   });
 });

@@ -4,7 +4,6 @@
  * reported by a speech verb ("said that …", "insisted Russians were …") → the clause; and
  * "according to X, …" / "…, according to X" → the main clause.
  */
-import * as l10n from '@vscode/l10n';
 import { PUNCT, WORD, contextFor, type Quote, type TextContext } from './context';
 import { firstWords, outsideQuotes, type Finder, type LexMatch } from './lexmatch';
 import {
@@ -74,13 +73,13 @@ function reportedClause(ctx: TextContext, m: LexMatch, speech: ReadonlySet<strin
   const [s, e] = trimSpan(ctx, first.s, end);
   const quote = ctx.quoteByOpen.get(s);
   if (quote && quote.words >= 3 && quote.close + 1 === e) return undefined; // the quotation rule has it
-  return { s, e, reason: l10n.t('clause reported by {0}', q(m.text)) };
+  return { s, e, reason: `clause reported by ${q(m.text)}` };
 }
 
 /** "According to X, clause" → the clause; "clause, according to X" → the clause before. */
 function accordingClause(ctx: TextContext, m: LexMatch, find: Finder, stop: StopAt): Span | undefined {
   const [ss] = sentenceAt(ctx, m.s);
-  const reason = l10n.t('clause attributed by {0}', q(m.text));
+  const reason = `clause attributed by ${q(m.text)}`;
   if (tokenIndexAt(ctx, ss) >= m.ti - 1) {
     for (let j = m.tj; j < m.tj + 15; j++) {
       const t = tokenAt(ctx, j);
@@ -152,7 +151,7 @@ export const claimSuggester: Suggester = {
       if (!verb) continue;
       const s = quote.open + 1;
       if (inClause(s, quote.close)) continue;
-      quotes.push({ s, e: quote.close, reason: l10n.t('quotation attributed by {0}', q(verb.text)) });
+      quotes.push({ s, e: quote.close, reason: `quotation attributed by ${q(verb.text)}` });
     }
 
     const out: Suggestion[] = [];

@@ -3,7 +3,6 @@
  * denial noun with its complement ("denial of the report"), a quoted sentence that denies
  * ("“That is not true,”"), and a denial word outside a quotation with its clause.
  */
-import * as l10n from '@vscode/l10n';
 import { WORD, contextFor, type Quote, type TextContext } from './context';
 import { firstWords, lexMatches, type LexMatch } from './lexmatch';
 import {
@@ -44,7 +43,7 @@ function quotedSentence(ctx: TextContext, quote: Quote, m: LexMatch): Span | und
     e = quote.close + 1;
   }
   if (/\?$/.test(text.slice(s, e).replace(/["“”‘’'\s,]+$/, ''))) return undefined; // a question is not a denial
-  return { s, e, reason: l10n.t('quoted denial ({0})', q(m.text)) };
+  return { s, e, reason: `quoted denial (${q(m.text)})` };
 }
 
 export const denialSuggester: Suggester = {
@@ -89,18 +88,18 @@ export const denialSuggester: Suggester = {
         let ti = m.ti;
         while (ADVERBS.has(tokenAt(ctx, ti - 1).low)) ti--;
         const e = clauseEnd(ctx, m.tj, m.e, MAX_WORDS, stop);
-        verbs.push({ s: tokenAt(ctx, ti).s, e, reason: l10n.t('denial verb {0} and its clause', q(m.text)) });
+        verbs.push({ s: tokenAt(ctx, ti).s, e, reason: `denial verb ${q(m.text)} and its clause` });
       } else if (NOUN.test(first.low)) {
         const next = tokenAt(ctx, m.tj).low;
         if (next !== 'of' && next !== 'that') continue;
-        verbs.push({ s: m.s, e: clauseEnd(ctx, m.tj, m.e, MAX_WORDS, stop), reason: l10n.t('denial noun {0} and its complement', q(m.text)) });
+        verbs.push({ s: m.s, e: clauseEnd(ctx, m.tj, m.e, MAX_WORDS, stop), reason: `denial noun ${q(m.text)} and its complement` });
       } else if (quote && quote.open < m.s) {
         const s = clauseStart(ctx, tokenIndexAt(ctx, quote.open), MAX_WORDS, backStop);
-        weak.push({ span: { s, e: quote.close + 1, reason: l10n.t('denial word {0}, quoted, with its clause', q(m.text)) }, at: m.s });
+        weak.push({ span: { s, e: quote.close + 1, reason: `denial word ${q(m.text)}, quoted, with its clause` }, at: m.s });
       } else {
         const s = clauseStart(ctx, m.ti, MAX_WORDS, backStop);
         const e = clauseEnd(ctx, m.tj, m.e, MAX_WORDS, stop);
-        weak.push({ span: { s, e, reason: l10n.t('denial word {0} in its clause', q(m.text)) }, at: m.s });
+        weak.push({ span: { s, e, reason: `denial word ${q(m.text)} in its clause` }, at: m.s });
       }
     }
 

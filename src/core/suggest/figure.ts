@@ -2,7 +2,6 @@
  * Figures: a number (digits, written, percentage, money), with an approximation or range
  * around it and the noun phrase it counts. Which number tokens qualify: numbers.ts.
  */
-import * as l10n from '@vscode/l10n';
 import { NUM, WORD, contextFor, type TextContext, type Token } from './context';
 import { firstWords, lexMatches } from './lexmatch';
 import {
@@ -140,27 +139,6 @@ interface Figure {
   readonly reason?: string;
 }
 
-/** Why a figure is suggested: what kind of quantity, the word qualifying it, whether its counted noun is in the span. */
-function figureReason(kind: 'range' | 'percentage' | 'money' | 'number' | 'written', approx: string | undefined, withNoun: boolean): string {
-  switch (kind) {
-    case 'range':
-      if (approx !== undefined) return withNoun ? l10n.t('range qualified by “{0}” with the counted noun', approx) : l10n.t('range qualified by “{0}”', approx);
-      return withNoun ? l10n.t('range with the counted noun') : l10n.t('range');
-    case 'percentage':
-      if (approx !== undefined) return withNoun ? l10n.t('percentage qualified by “{0}” with the counted noun', approx) : l10n.t('percentage qualified by “{0}”', approx);
-      return withNoun ? l10n.t('percentage with the counted noun') : l10n.t('percentage');
-    case 'money':
-      if (approx !== undefined) return withNoun ? l10n.t('amount of money qualified by “{0}” with the counted noun', approx) : l10n.t('amount of money qualified by “{0}”', approx);
-      return withNoun ? l10n.t('amount of money with the counted noun') : l10n.t('amount of money');
-    case 'number':
-      if (approx !== undefined) return withNoun ? l10n.t('number qualified by “{0}” with the counted noun', approx) : l10n.t('number qualified by “{0}”', approx);
-      return withNoun ? l10n.t('number with the counted noun') : l10n.t('number');
-    case 'written':
-      if (approx !== undefined) return withNoun ? l10n.t('written number qualified by “{0}” with the counted noun', approx) : l10n.t('written number qualified by “{0}”', approx);
-      return withNoun ? l10n.t('written number with the counted noun') : l10n.t('written number');
-  }
-}
-
 function figureAt(ctx: TextContext, k: number, words: NumberWords): Figure | undefined {
   const first = quantity(ctx, k, words);
   if (!first) return undefined;
@@ -195,7 +173,8 @@ function figureAt(ctx: TextContext, k: number, words: NumberWords): Figure | und
   }
   if (first.lone && tokenAt(ctx, k).low === 'one' && !range) return skip;
   const money = CURRENCY.has(tokenAt(ctx, first.ti).low);
-  const reason = figureReason(range ? 'range' : percent ? 'percentage' : money ? 'money' : first.digits ? 'number' : 'written', approx?.phrase, noun > end);
+  const kind = range ? 'range' : percent ? 'percentage' : money ? 'amount of money' : first.digits ? 'number' : 'written number';
+  const reason = `${approx ? `${kind} qualified by “${approx.phrase}”` : kind}${noun > end ? ' with the counted noun' : ''}`;
   return { s: tokenAt(ctx, approx?.ti ?? first.ti).s, e: tokenAt(ctx, noun - 1).e, next: noun, reason };
 }
 

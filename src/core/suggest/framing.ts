@@ -4,7 +4,6 @@
  * intensify), loaded labels, evaluative adjectives (with the noun they modify), all-caps
  * verbs amid mixed-case text, scare quotes around an evaluative word, and exclamations.
  */
-import * as l10n from '@vscode/l10n';
 import { PUNCT, WORD, contextFor, type TextContext, type Token } from './context';
 import { finder, firstWords, lexMatches, outsideQuotes, singleWords, type LexMatch } from './lexmatch';
 import { FUNCTION_WORDS, LOWER, adjacent, isCapitalised, makeSuggestion, q, quoteAt, sentenceAt, tokenAt, tokenIndexAt, type Span } from './spans';
@@ -54,7 +53,7 @@ export const framingSuggester: Suggester = {
       // "extraordinarily revealing interview", but not "desperately trying to"
       const participle = next && /ing$/.test(next.low) && modified(ctx, { ...m, tj: m.tj + 1 }) !== undefined;
       const withAdj = next && (adjectives.has(next.low) || ADJECTIVE_LIKE.test(next.low) || participle);
-      spans.push({ s: m.s, e: withAdj ? next.e : m.e, reason: withAdj ? l10n.t('evaluative adverb {0} with the word it intensifies', q(m.text)) : l10n.t('evaluative adverb {0}', q(m.text)) });
+      spans.push({ s: m.s, e: withAdj ? next.e : m.e, reason: `evaluative adverb ${q(m.text)}${withAdj ? ' with the word it intensifies' : ''}` });
     }
     for (const m of lexMatches(ctx, lexicons, 'loadedLabels')) {
       if (sourceWords(m.s)) continue;
@@ -65,12 +64,12 @@ export const framingSuggester: Suggester = {
         if (quote) e = quote.close + 1;
         else if (next.kind === WORD && adjacent(ctx, tokenAt(ctx, m.ti), next)) e = next.e;
       }
-      spans.push({ s: m.s, e, reason: l10n.t('loaded label {0}', q(m.text)) });
+      spans.push({ s: m.s, e, reason: `loaded label ${q(m.text)}` });
     }
     for (const m of lexMatches(ctx, lexicons, 'evaluativeAdjectives')) {
       if (sourceWords(m.s)) continue;
       const noun = modified(ctx, m);
-      spans.push({ s: m.s, e: noun?.e ?? m.e, reason: noun ? l10n.t('evaluative adjective {0} with its noun', q(m.text)) : l10n.t('evaluative adjective {0}', q(m.text)) });
+      spans.push({ s: m.s, e: noun?.e ?? m.e, reason: `evaluative adjective ${q(m.text)}${noun ? ' with its noun' : ''}` });
     }
 
     // All-caps verbs (ADMITS, SLAMS) and all-caps lexicon words amid mixed-case text.
@@ -82,7 +81,7 @@ export const framingSuggester: Suggester = {
       const raw = text.slice(t.s, t.e);
       const verbLike = raw.length >= 5 && CAPS_VERB.test(raw) && !NOT_A_VERB.test(raw);
       if (rated.some((words) => words.has(t.low))) continue;
-      if (verbLike || loud.some((words) => words.has(t.low))) spans.push({ s: t.s, e: t.e, reason: l10n.t('all-caps {0} for emphasis', q(raw)) });
+      if (verbLike || loud.some((words) => words.has(t.low))) spans.push({ s: t.s, e: t.e, reason: `all-caps ${q(raw)} for emphasis` });
     }
 
     // Scare quotes: one or two words, evaluative, or a lone lower-case word nobody is said to have said.
@@ -97,7 +96,7 @@ export const framingSuggester: Suggester = {
       const word = inner[0];
       const lone =
         word !== undefined && quote.words === 1 && !denials.has(word.low) && !isCapitalised(ctx, word) && !speech.find(ss, se);
-      if (evaluated || lone) spans.push({ s: quote.open, e: quote.close + 1, reason: l10n.t('scare quotes around {0}', q(text.slice(quote.open + 1, quote.close))) });
+      if (evaluated || lone) spans.push({ s: quote.open, e: quote.close + 1, reason: `scare quotes around ${q(text.slice(quote.open + 1, quote.close))}` });
     }
 
     // Exclamations in the writer's voice.
@@ -108,7 +107,7 @@ export const framingSuggester: Suggester = {
       if (exclaimed.has(s)) continue;
       exclaimed.add(s);
       const words = tokenIndexAt(ctx, e) - tokenIndexAt(ctx, s);
-      if (words <= MAX_EXCLAMATION_WORDS) spans.push({ s, e, reason: l10n.t('exclamation') });
+      if (words <= MAX_EXCLAMATION_WORDS) spans.push({ s, e, reason: 'exclamation' });
     }
 
     const out: Suggestion[] = [];

@@ -1,5 +1,4 @@
 /** Shared helpers of the rules: lexicon matching, sentences and clauses, trimming, offsets. */
-import * as l10n from '@vscode/l10n';
 import type { CategoryId } from '../codebook';
 import { PUNCT, WORD, type Quote, type TextContext, type Token } from './context';
 import type { Suggestion } from './types';
@@ -230,5 +229,5 @@ export function makeSuggestion(
 
 /** `word` in curly quotes, for reasons. */
 export function q(word: string): string {
-  return l10n.t('“{0}”', word);
+  return `“${word}”`;
 }
