@@ -20,6 +20,21 @@ const contextValuesFromTable = [
   'AssignmentExpression[left.property.name="contextValue"] > ConditionalExpression :matches(Literal, TemplateLiteral):matches(.consequent, .alternate)',
   'Property[key.name="contextValue"] > :matches(Literal, TemplateLiteral).value',
 ].map((selector) => ({ selector, message: contextValueMessage }));
+// What people read goes through vscode.l10n.t, so the exporter (npm run l10n) finds it and a
+// translation can replace it: no literal as a notification's or status bar message's text, nor as
+// the title, placeholder or prompt of a quick pick, input box, dialog or progress (a literal
+// straight in the call, or either branch of a ?: there; string concatenation too).
+const messageCalls = '/^(showInformationMessage|showWarningMessage|showErrorMessage|setStatusBarMessage)$/';
+const promptKeys = '/^(title|placeHolder|placeholder|prompt)$/';
+const literalText = ':matches(Literal[raw=/^[\'"]/], TemplateLiteral, BinaryExpression[operator="+"])';
+const userTextThroughL10n = [
+  `CallExpression:matches([callee.property.name=${messageCalls}], [callee.name=${messageCalls}]) > ${literalText}.arguments:first-child`,
+  `CallExpression:matches([callee.property.name=${messageCalls}], [callee.name=${messageCalls}]) > ConditionalExpression.arguments:first-child > ${literalText}:matches(.consequent, .alternate)`,
+  `Property[key.name=${promptKeys}] > ${literalText}.value`,
+  `Property[key.name=${promptKeys}] > ConditionalExpression.value > ${literalText}:matches(.consequent, .alternate)`,
+  `AssignmentExpression[operator="="][left.property.name=${promptKeys}] > ${literalText}.right`,
+  `AssignmentExpression[operator="="][left.property.name=${promptKeys}] > ConditionalExpression.right > ${literalText}:matches(.consequent, .alternate)`,
+].map((selector) => ({ selector, message: 'user-visible text goes through vscode.l10n.t (README: Translating Newsmark)' }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**'] },
@@ -59,13 +74,13 @@ export default tseslint.config(
     files: ['src/extension/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: noNodeFs('src/extension') }],
-      'no-restricted-syntax': ['error', onlySharedRegistersCommands, ...contextValuesFromTable],
+      'no-restricted-syntax': ['error', onlySharedRegistersCommands, ...contextValuesFromTable, ...userTextThroughL10n],
     },
   },
   {
     // The one command wrapper itself.
     files: ['src/extension/shared/commands.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...contextValuesFromTable] },
+    rules: { 'no-restricted-syntax': ['error', ...contextValuesFromTable, ...userTextThroughL10n] },
   },
   {
     files: ['**/*.mjs'],

@@ -1,10 +1,11 @@
 // The package a user installs (npm test runs this: npm run test:package). Builds newsmark.vsix the
 // way `npm run package` does, unpacks it and checks what a user installing it relies on: a small
 // download, README pictures that show on the extension's details page and on a marketplace, an
-// icon, bundles that point at no missing source map, and nothing shipped that no user sees.
+// icon, bundles that point at no missing source map, the translations, and nothing shipped that no
+// user sees.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { after, test } from 'node:test';
@@ -118,6 +119,20 @@ test('no bundle points at a source map the package lacks', () => {
       assert.ok(files.has(map), `${name} points at ${m[1]}, which is not in the package`);
     }
   }
+});
+
+test('ships every translation: the l10n bundles and package.nls files, and every %key% of package.json resolves', () => {
+  const wanted = [
+    ...readdirSync(join(root, 'l10n')).filter((n) => n.endsWith('.json')).map((n) => `l10n/${n}`),
+    ...readdirSync(root).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n)),
+  ];
+  assert.ok(wanted.includes('l10n/bundle.l10n.json') && wanted.includes('package.nls.json'), `the English bundle and package.nls.json exist: ${wanted.join(', ')}`);
+  for (const name of wanted) assert.ok(files.has(`extension/${name}`), `${name} is not in the package`);
+  assert.equal(manifest.l10n, './l10n', 'package.json points VS Code at the l10n folder');
+  const english = JSON.parse(files.get('extension/package.nls.json').toString('utf8'));
+  const keys = [...JSON.stringify(manifest).matchAll(/"%([^%\s"]+)%"/g)].map((m) => m[1]);
+  assert.ok(keys.length > 0, 'the packaged package.json uses package.nls.json');
+  assert.deepEqual(keys.filter((k) => !(k in english)), [], 'keys package.nls.json lacks');
 });
 
 test('ships no sources, tests, benchmarks, build scripts, maps or pictures nothing shows', () => {

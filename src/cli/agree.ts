@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compareArticles, subLabelPairs, type AgreementReport, type CategoryAgreement, type Span } from '../core/agreement';
 import { authorsOf, splitByAuthor, type PairedSets } from '../core/agreement/sets';
 import { formatFigure as num } from '../core/agreement/reportPage';
@@ -20,10 +21,10 @@ export interface AgreeOptions {
  * tag entry that cannot be) stops it with exit 2 rather than being counted as a disagreement.
  */
 export async function agree(paths: readonly string[], options: AgreeOptions, out: Output): Promise<number> {
-  if (options.by !== undefined && options.by !== 'author') throw new UsageError(`--by takes "author", not "${options.by}".`);
+  if (options.by !== undefined && options.by !== 'author') throw new UsageError(l10n.t('--by takes "author", not "{0}".', options.by));
   const byAuthor = options.by === 'author';
-  if (byAuthor && paths.length !== 1) throw new UsageError(`--by author compares the authors within one set: give one folder, not ${paths.length}.`);
-  if (!byAuthor && paths.length !== 2) throw new UsageError(`give two annotation sets (folders), SET_A and SET_B, or one with --by author; got ${paths.length}.`);
+  if (byAuthor && paths.length !== 1) throw new UsageError(l10n.t('--by author compares the authors within one set: give one folder, not {0}.', paths.length));
+  if (!byAuthor && paths.length !== 2) throw new UsageError(l10n.t('give two annotation sets (folders), SET_A and SET_B, or one with --by author; got {0}.', paths.length));
   for (const p of paths) await mustBeFolder(p);
   const notice = (message: string): void => out.error(message);
 
@@ -35,8 +36,8 @@ export async function agree(paths: readonly string[], options: AgreeOptions, out
     const found = authorsOf(set);
     const names = [...found.authors.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
     if (names.length !== 2) {
-      const listed = names.length === 0 ? 'none' : names.map((n) => `${n} (${found.authors.get(n)} tags)`).join(', ');
-      throw new UsageError(`--by author needs tags by exactly two authors in ${paths[0]}; found ${names.length}: ${listed}.`);
+      const listed = names.length === 0 ? l10n.t('none') : names.map((n) => l10n.t('{0} ({1} tags)', n, found.authors.get(n) ?? 0)).join(', ');
+      throw new UsageError(l10n.t('--by author needs tags by exactly two authors in {0}; found {1}: {2}.', paths[0]!, names.length, listed));
     }
     labels = { a: names[0]!, b: names[1]! };
     withoutAuthor = found.withoutAuthor;
@@ -76,42 +77,51 @@ function jsonOf(report: AgreementReport): object {
 
 // ---- text ---------------------------------------------------------------------------------------
 
-const KIND_LABEL = { 'only-in-a': 'only in A', 'only-in-b': 'only in B', 'category-differs': 'category differs', 'boundaries-differ': 'boundaries differ', 'label-differs': 'sub-label differs' } as const;
+function kindLabel(kind: AgreementReport['disagreements'][number]['kind']): string {
+  switch (kind) {
+    case 'only-in-a': return l10n.t('only in A');
+    case 'only-in-b': return l10n.t('only in B');
+    case 'category-differs': return l10n.t('category differs');
+    case 'boundaries-differ': return l10n.t('boundaries differ');
+    case 'label-differs': return l10n.t('sub-label differs');
+  }
+}
 
 function printReport(out: Output, report: AgreementReport, paired: PairedSets, labels: { a: string; b: string }, byAuthor: boolean, withoutAuthor: number, bySubLabel: AgreementReport | undefined): void {
-  const what = byAuthor ? 'author' : 'set';
-  out.line(`A = ${what} ${labels.a}`);
-  out.line(`B = ${what} ${labels.b}`);
-  out.line(`${report.articles.length} article${report.articles.length === 1 ? '' : 's'} compared.`);
-  for (const p of paired.onlyInA) out.line(`  not compared: ${p} is only in A`);
-  for (const p of paired.onlyInB) out.line(`  not compared: ${p} is only in B`);
+  out.line(byAuthor ? l10n.t('A = author {0}', labels.a) : l10n.t('A = set {0}', labels.a));
+  out.line(byAuthor ? l10n.t('B = author {0}', labels.b) : l10n.t('B = set {0}', labels.b));
+  const compared = report.articles.length;
+  out.line(compared === 1 ? l10n.t('1 article compared.') : l10n.t('{0} articles compared.', compared));
+  for (const p of paired.onlyInA) out.line(`  ${l10n.t('not compared: {0} is only in A', p)}`);
+  for (const p of paired.onlyInB) out.line(`  ${l10n.t('not compared: {0} is only in B', p)}`);
   for (const r of paired.reattached) {
-    const why = r.reason === 'text-differs' ? `the article differs between the sets: ${r.coder}'s tags re-attached onto A's text` : `the sidecar was written for another version of the article: ${r.coder}'s tags re-attached onto it`;
-    out.line(`  ${r.article}: ${why} (${r.anchored} anchored, ${r.moved} moved, ${r.fuzzy} fuzzy, ${r.orphaned} orphaned)`);
+    const why = r.reason === 'text-differs' ? l10n.t('the article differs between the sets: {0}\'s tags re-attached onto A\'s text', r.coder) : l10n.t('the sidecar was written for another version of the article: {0}\'s tags re-attached onto it', r.coder);
+    out.line(`  ${r.article}: ${why} (${l10n.t('{0} anchored, {1} moved, {2} fuzzy, {3} orphaned', r.anchored, r.moved, r.fuzzy, r.orphaned)})`);
   }
-  if (paired.orphansLeftOut > 0) out.line(`  ${paired.orphansLeftOut} orphaned tag${paired.orphansLeftOut === 1 ? '' : 's'} (no place in the text) left out.`);
-  if (withoutAuthor > 0) out.line(`  ${withoutAuthor} tag${withoutAuthor === 1 ? '' : 's'} without an author left out.`);
+  const orphans = paired.orphansLeftOut;
+  if (orphans > 0) out.line(`  ${orphans === 1 ? l10n.t('1 orphaned tag (no place in the text) left out.') : l10n.t('{0} orphaned tags (no place in the text) left out.', orphans)}`);
+  if (withoutAuthor > 0) out.line(`  ${withoutAuthor === 1 ? l10n.t('1 tag without an author left out.') : l10n.t('{0} tags without an author left out.', withoutAuthor)}`);
   out.line('');
 
-  const header = ['', 'Exact F1', 'Overlap F1', 'κ', 'α', 'A', 'B', 'Matched'];
+  const header = ['', l10n.t('Exact F1'), l10n.t('Overlap F1'), 'κ', 'α', 'A', 'B', l10n.t('Matched')];
   printTable(out, [
-    ['Category', ...header.slice(1)],
+    [l10n.t('Category'), ...header.slice(1)],
     ...Object.entries(report.categories).map(([id, f]) => row(labelOf(id), f)),
-    row('Overall', report.overall),
+    row(l10n.t('Overall'), report.overall),
   ]);
   if (bySubLabel) {
     out.line('');
-    out.line('Per sub-label (a span tagged with different sub-labels counts as a disagreement here):');
-    printTable(out, [['Sub-label', ...header.slice(1)], ...Object.entries(bySubLabel.categories).map(([id, f]) => row(subLabelTitle(id), f))]);
+    out.line(l10n.t('Per sub-label (a span tagged with different sub-labels counts as a disagreement here):'));
+    printTable(out, [[l10n.t('Sub-label'), ...header.slice(1)], ...Object.entries(bySubLabel.categories).map(([id, f]) => row(subLabelTitle(id), f))]);
   }
   if (report.articles.length > 0) {
     out.line('');
-    printTable(out, [['Article', ...header.slice(1)], ...report.articles.map((a) => row(a.article, a.overall))]);
+    printTable(out, [[l10n.t('Article'), ...header.slice(1)], ...report.articles.map((a) => row(a.article, a.overall))]);
   }
   out.line('');
-  out.line(report.disagreements.length === 0 ? 'No disagreements.' : `Disagreements (${report.disagreements.length}):`);
+  out.line(report.disagreements.length === 0 ? l10n.t('No disagreements.') : l10n.t('Disagreements ({0}):', report.disagreements.length));
   for (const d of report.disagreements) {
-    out.line(`  ${d.article}  ${KIND_LABEL[d.kind]}`);
+    out.line(`  ${d.article}  ${kindLabel(d.kind)}`);
     if (d.a) out.line(`      A  ${spanLine(d.a)}`);
     if (d.b) out.line(`      B  ${spanLine(d.b)}`);
   }

@@ -3,6 +3,7 @@
  * the one the editor's Agreement Report uses too) on the Node file system, with the paths as the
  * user typed them and a set that cannot be read turned into bad usage (exit 2), never counted.
  */
+import * as l10n from '@vscode/l10n';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pairFolders as pairSets, readAnnotationSet, requireReadable, UnreadableSetError, type PairOptions, type SkippedFile } from '../core/agreement/readSet';
@@ -30,8 +31,8 @@ export async function loadSet(root: string, notice: (message: string) => void): 
 
 export async function mustBeFolder(path: string): Promise<void> {
   const info = await fs.stat(portPath(path)).catch(() => undefined);
-  if (!info) throw new UsageError(`${path}: no such folder.`);
-  if (info.type !== 'directory') throw new UsageError(`${path} is not a folder; an annotation set is a folder of articles with their sidecars.`);
+  if (!info) throw new UsageError(l10n.t('{0}: no such folder.', path));
+  if (info.type !== 'directory') throw new UsageError(l10n.t('{0} is not a folder; an annotation set is a folder of articles with their sidecars.', path));
 }
 
 function portPath(path: string): string {
@@ -56,7 +57,7 @@ function nameOf(path: string, root: string, typed: ReadonlyMap<string, string>):
 function noticeSkipped(skipped: readonly SkippedFile[], typed: ReadonlyMap<string, string>, notice: (message: string) => void): void {
   // The longest root first: one set may sit inside the other.
   const roots = [...typed.keys()].sort((x, y) => y.length - x.length);
-  for (const s of skipped) notice(`skipped symlink ${nameOf(s.path, roots.find((root) => s.path.startsWith(`${root}/`)) ?? s.path, typed)}`);
+  for (const s of skipped) notice(l10n.t('skipped symlink {0}', nameOf(s.path, roots.find((root) => s.path.startsWith(`${root}/`)) ?? s.path, typed)));
 }
 
 async function asUsage<T>(typed: ReadonlyMap<string, string>, read: () => Promise<T>): Promise<T> {
@@ -65,7 +66,11 @@ async function asUsage<T>(typed: ReadonlyMap<string, string>, read: () => Promis
   } catch (error) {
     if (!(error instanceof UnreadableSetError)) throw error;
     const n = error.problems.length;
-    const what = error.what === 'sidecars' ? (n === 1 ? 'a sidecar' : `${n} sidecars or tags`) : (n === 1 ? 'an article' : `${n} articles`);
-    throw new UsageError(`cannot compare ${typed.get(error.root) ?? toNativePath(error.root)}: ${what} cannot be read (${error.what === 'sidecars' ? 'newsmark validate says more; ' : ''}nothing was compared):\n  ${error.problems.join('\n  ')}`);
+    const set = typed.get(error.root) ?? toNativePath(error.root);
+    const problems = `\n  ${error.problems.join('\n  ')}`;
+    const message = error.what === 'sidecars'
+      ? (n === 1 ? l10n.t('cannot compare {0}: a sidecar cannot be read (newsmark validate says more; nothing was compared):', set) : l10n.t('cannot compare {0}: {1} sidecars or tags cannot be read (newsmark validate says more; nothing was compared):', set, n))
+      : (n === 1 ? l10n.t('cannot compare {0}: an article cannot be read (nothing was compared):', set) : l10n.t('cannot compare {0}: {1} articles cannot be read (nothing was compared):', set, n));
+    throw new UsageError(`${message}${problems}`);
   }
 }

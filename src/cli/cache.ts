@@ -15,6 +15,7 @@ import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import type { FileSystemPort } from '../core/fs/port';
 import { sha256Hex } from '../core/sha256';
 import { isSidecarName } from '../core/sidecar';
+import { languageBundle } from './language';
 
 declare const NEWSMARK_VERSION: string | undefined;
 
@@ -46,8 +47,11 @@ export function forgetCached(sidecarKey: string): void {
 async function openCache(firstPath: string): Promise<ParseCache> {
   const root = resolve(await isFolder(firstPath) ? firstPath : dirname(firstPath));
   const folder = process.env['NEWSMARK_CACHE_DIR'] ? resolve(process.env['NEWSMARK_CACHE_DIR']) : join(root, CACHE_FOLDER);
-  // One file per corpus root, so one NEWSMARK_CACHE_DIR serves several corpora.
-  const file = join(folder, `parse-${sha256Hex(fromNativePath(root)).slice(0, 16)}.jsonl`);
+  // One file per corpus root, so one NEWSMARK_CACHE_DIR serves several corpora; and per language
+  // of the messages, which entries keep (a sidecar's problems) as the run that made them said them.
+  const bundle = languageBundle();
+  const language = bundle === undefined ? '' : `.${basename(bundle).replace(/^bundle\.l10n\.|\.json$/g, '')}`;
+  const file = join(folder, `parse-${sha256Hex(fromNativePath(root)).slice(0, 16)}${language}.jsonl`);
   return ParseCache.open(new NodeFileSystem(), fromNativePath(file), cacheVersion(), diskCacheFiles(file));
 }
 

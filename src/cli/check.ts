@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { basename, dirname, join } from 'node:path';
 import { categoryOf } from '../core/codebook';
 import { articleNameFor } from '../core/sidecar';
@@ -63,8 +64,9 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
     const rest = JSON.stringify({ totals: sum }, null, 2).slice(2);
     out.line(json.end() ? `  ],\n${rest}` : `{\n  "articles": [],\n${rest}`);
   } else {
-    out.line(`${sum.articles} articles: ${sum.anchored} anchored, ${sum.moved} moved, ${sum.fuzzy} fuzzy, ${sum.orphaned} orphaned${sum.unreadable ? `, ${sum.unreadable} could not be checked` : ''}`);
-    if (!options.fix && fixable) out.line('Run with --fix to write the re-attached tags to the sidecars.');
+    const counts = l10n.t('{0} anchored, {1} moved, {2} fuzzy, {3} orphaned', sum.anchored, sum.moved, sum.fuzzy, sum.orphaned);
+    out.line(sum.unreadable ? l10n.t('{0} articles: {1}, {2} could not be checked', sum.articles, counts, sum.unreadable) : l10n.t('{0} articles: {1}', sum.articles, counts));
+    if (!options.fix && fixable) out.line(l10n.t('Run with --fix to write the re-attached tags to the sidecars.'));
   }
   return bad ? 1 : 0;
 }
@@ -106,11 +108,21 @@ function printReport(r: ArticleReport, out: Output): void {
     return;
   }
   const c = r.counts!;
-  out.line(`${r.problems ? '✗' : c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${c.anchored} anchored, ${c.moved} moved, ${c.fuzzy} fuzzy, ${c.orphaned} orphaned${r.fixed ? ' (sidecar updated)' : ''}`);
+  out.line(`${r.problems ? '✗' : c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${l10n.t('{0} anchored, {1} moved, {2} fuzzy, {3} orphaned', c.anchored, c.moved, c.fuzzy, c.orphaned)}${r.fixed ? l10n.t(' (sidecar updated)') : ''}`);
   for (const p of r.problems ?? []) out.line(`    ${p}`);
   for (const t of r.tags ?? []) {
     if (t.status === 'anchored') continue;
-    const was = t.previousText !== undefined && t.status === 'fuzzy' ? ` (was ${JSON.stringify(t.previousText)})` : '';
-    out.line(`    ${t.status.padEnd(8)} ${categoryOf(t.category as Parameters<typeof categoryOf>[0]).label}: ${JSON.stringify(t.text)}${was}`);
+    const was = t.previousText !== undefined && t.status === 'fuzzy' ? l10n.t(' (was {0})', JSON.stringify(t.previousText)) : '';
+    out.line(`    ${statusLabel(t.status).padEnd(8)} ${categoryOf(t.category as Parameters<typeof categoryOf>[0]).label}: ${JSON.stringify(t.text)}${was}`);
+  }
+}
+
+/** A tag's status as the text report names it (the JSON report keeps the status ids). */
+function statusLabel(status: TagStatus): string {
+  switch (status) {
+    case 'anchored': return l10n.t('anchored');
+    case 'moved': return l10n.t('moved');
+    case 'fuzzy': return l10n.t('fuzzy');
+    case 'orphaned': return l10n.t('orphaned');
   }
 }

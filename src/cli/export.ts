@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,11 +31,11 @@ export interface ExportCommand {
 /** `newsmark export --format F [--out PATH] [--force] PATH...` */
 export async function exportTags(paths: readonly string[], command: ExportCommand, out: Output): Promise<number> {
   const exporter = exporterFor(command.format);
-  if (!exporter) throw new UsageError(`unknown format "${command.format}" (one of ${EXPORTERS.map((e) => e.id).join(', ')}).`);
+  if (!exporter) throw new UsageError(l10n.t('unknown format "{0}" (one of {1}).', command.format, EXPORTERS.map((e) => e.id).join(', ')));
   const offsets = offsetChoice(command);
   // Without --out a multi-file format used to write into the current folder — often the
   // articles' own folder, where it replaced articles: it needs a folder named on purpose.
-  if (!exporter.singleFile && command.out === undefined) throw new UsageError(`${exporter.id} writes several files: name a new or empty folder with --out.`);
+  if (!exporter.singleFile && command.out === undefined) throw new UsageError(l10n.t('{0} writes several files: name a new or empty folder with --out.', exporter.id));
   const spools = new SpoolFolder();
   try {
     return await streamedExport(paths, command, exporter, offsets, spools, out);
@@ -76,7 +77,10 @@ async function streamedExport(paths: readonly string[], command: ExportCommand, 
     out.error(`✗ ${error.message}`);
     return 1;
   }
-  out.line(`${exporter.label}: ${exported.length} articles, ${result.files.length} ${result.files.length === 1 ? 'file' : 'files'} written to ${command.out}${said === undefined ? '' : ` (${said})`}.`);
+  const files = result.files.length;
+  out.line(said === undefined
+    ? (files === 1 ? l10n.t('{0}: {1} articles, 1 file written to {2}.', exporter.label, exported.length, command.out) : l10n.t('{0}: {1} articles, {2} files written to {3}.', exporter.label, exported.length, files, command.out))
+    : (files === 1 ? l10n.t('{0}: {1} articles, 1 file written to {2} ({3}).', exporter.label, exported.length, command.out, said) : l10n.t('{0}: {1} articles, {2} files written to {3} ({4}).', exporter.label, exported.length, files, command.out, said)));
   return failed ? 1 : 0;
 }
 
@@ -114,7 +118,7 @@ function portPath(path: string): string {
 /** `--offsets` of export and import: doccano only, `utf16` or `codepoints`. */
 export function offsetChoice(command: { readonly format: string; readonly offsets?: string }): OffsetChoice | undefined {
   if (command.offsets === undefined) return undefined;
-  if (command.format !== 'doccano') throw new UsageError('--offsets applies to doccano only (every other format has one unit).');
-  if (command.offsets !== 'utf16' && command.offsets !== 'codepoints') throw new UsageError(`--offsets is utf16 (the default, as doccano counts) or codepoints (Python string indices), not "${command.offsets}".`);
+  if (command.format !== 'doccano') throw new UsageError(l10n.t('--offsets applies to doccano only (every other format has one unit).'));
+  if (command.offsets !== 'utf16' && command.offsets !== 'codepoints') throw new UsageError(l10n.t('--offsets is utf16 (the default, as doccano counts) or codepoints (Python string indices), not "{0}".', command.offsets));
   return command.offsets;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { formatAmount } from '../core/figures/format';
 import { parse } from 'yaml';
 import { countMismatches, LedgerBuilder, type LedgerGroup } from '../core/figures/ledger';
@@ -39,14 +40,14 @@ export async function figures(paths: readonly string[], options: FiguresOptions,
   if (json) out.line(JSON.stringify(ledger, null, 2));
   else {
     for (const thing of ledger.things) {
-      out.line(`${thing.counted} (${thing.figures.length} figure${thing.figures.length === 1 ? '' : 's'})`);
+      out.line(thing.figures.length === 1 ? l10n.t('{0} (1 figure)', thing.counted) : l10n.t('{0} ({1} figures)', thing.counted, thing.figures.length));
       for (const group of thing.groups) {
-        out.line(`  ${groupLabel(group)}  ${group.source ?? 'no source given'} · ${group.as_of ?? 'no time given'}`);
+        out.line(`  ${groupLabel(group)}  ${group.source ?? l10n.t('no source given')} · ${group.as_of ?? l10n.t('no time given')}`);
         for (const f of group.figures) out.line(`      ${formatAmount(f).padEnd(18)} ${f.outlet}  “${f.text}”${f.source && f.source !== group.source ? `  (${f.source})` : ''}`);
       }
     }
-    if (ledger.things.length === 0) out.line('No figure tags found.');
-    out.line(`${mismatches} figure mismatch${mismatches === 1 ? '' : 'es'}.`);
+    if (ledger.things.length === 0) out.line(l10n.t('No figure tags found.'));
+    out.line(mismatches === 1 ? l10n.t('1 figure mismatch.') : l10n.t('{0} figure mismatches.', mismatches));
   }
   for (const p of problems) out.error(`✗ ${p}`);
   return mismatches > 0 || failed ? 1 : 0;
@@ -60,7 +61,7 @@ async function readSynonyms(path: string): Promise<FigureVocabulary | string> {
   try {
     value = parse(file.bytes.toString('utf8'));
   } catch (error) {
-    return `not YAML or JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+    return l10n.t('not YAML or JSON: {0}', (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '');
   }
   const { vocabulary, errors } = parseVocabularyExtension(value);
   if (!vocabulary) return errors.length === 1 ? errors[0]! : `\n  ${errors.join('\n  ')}`;
@@ -68,5 +69,8 @@ async function readSynonyms(path: string): Promise<FigureVocabulary | string> {
 }
 
 function groupLabel(g: LedgerGroup): string {
-  return g.kind === 'mismatch' ? '✗ MISMATCH ' : g.kind === 'divergent' ? '~ divergent' : '✓          ';
+  // Marks of one width, so the sources line up under each other.
+  const label = g.kind === 'mismatch' ? `✗ ${l10n.t('MISMATCH')}` : g.kind === 'divergent' ? `~ ${l10n.t('divergent')}` : '✓';
+  const width = Math.max(2 + l10n.t('MISMATCH').length, 2 + l10n.t('divergent').length);
+  return label.padEnd(width);
 }

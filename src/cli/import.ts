@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Codebook } from '../core/codebook/index';
@@ -29,7 +30,7 @@ export interface ImportCommand {
 /** `newsmark import --format F [--map a=b] [--articles DIR] PATH...`: other tools' files → sidecars of existing articles. */
 export async function importTags(paths: readonly string[], command: ImportCommand, out: Output): Promise<number> {
   const importer = importerFor(command.format);
-  if (!importer) throw new UsageError(`unknown format "${command.format}" (one of ${IMPORTERS.map((i) => i.id).join(', ')}).`);
+  if (!importer) throw new UsageError(l10n.t('unknown format "{0}" (one of {1}).', command.format, IMPORTERS.map((i) => i.id).join(', ')));
   const { map, problems: mapProblems } = parseLabelMap(command.maps);
   if (mapProblems.length > 0) throw new UsageError(mapProblems.join('\n'));
   const offsets = offsetChoice(command);
@@ -72,7 +73,10 @@ export async function importTags(paths: readonly string[], command: ImportComman
     return false;
   });
   for (const [name, count] of ambiguous) {
-    problems.push(`${name}: ${corpus.get(name)!.length} articles have this name under ${command.articles} (${corpus.get(name)!.join(', ')}); ${count} ${count === 1 ? 'span was' : 'spans were'} not imported — give --articles the one folder that holds the right ${name}`);
+    const paths = corpus.get(name)!;
+    problems.push(count === 1
+      ? l10n.t('{0}: {1} articles have this name under {2} ({3}); 1 span was not imported — give --articles the one folder that holds the right {0}', name, paths.length, command.articles, paths.join(', '))
+      : l10n.t('{0}: {1} articles have this name under {2} ({3}); {4} spans were not imported — give --articles the one folder that holds the right {0}', name, paths.length, command.articles, paths.join(', '), count));
   }
   const codebook = await corpusCodebook(command.articles, out);
   const placed = placeImported(spans, { articleText, existingTags: (n) => existing.get(n) ?? [], labelMap: map, codebook });
@@ -84,7 +88,7 @@ export async function importTags(paths: readonly string[], command: ImportComman
     const tags = placed.tags.get(name) ?? [];
     const problem = refused.get(name);
     if (problem) {
-      problems.push(`${problem} Nothing was imported into it; fix it and import again.`);
+      problems.push(l10n.t('{0} Nothing was imported into it; fix it and import again.', problem));
       continue;
     }
     const imported = codes.get(name);
@@ -94,8 +98,8 @@ export async function importTags(paths: readonly string[], command: ImportComman
       change: (current) => (tags.length > 0 ? [...current, ...withFreeIds(tags, current)] : undefined),
       ...(imported ? { codes: (current: ArticleCodes | undefined): ArticleCodes => ({ ...(current ?? {}), ...imported }) } : {}),
     })
-      .catch((error: unknown): UpdateResult => ({ ok: false, problem: `${join(corpus.get(name)![0]!, '..', sidecarNameFor(name))}: not changed — ${describeError(error)}.` })); // one article's failure; the others go on
-    if (!result.ok) problems.push(`${result.problem} Nothing was imported into it.`);
+      .catch((error: unknown): UpdateResult => ({ ok: false, problem: l10n.t('{0}: not changed — {1}.', join(corpus.get(name)![0]!, '..', sidecarNameFor(name)), describeError(error)) })); // one article's failure; the others go on
+    if (!result.ok) problems.push(l10n.t('{0} Nothing was imported into it.', result.problem));
     else {
       written += tags.length;
       sidecars++;
@@ -104,7 +108,12 @@ export async function importTags(paths: readonly string[], command: ImportComman
   for (const p of problems) out.error(`✗ ${p}`);
   for (const note of read.notes ?? []) out.error(note);
   const c = placed.counts;
-  out.line(`${importer.label}: ${written} tags${codes.size > 0 ? ` and the codes of ${codes.size} ${codes.size === 1 ? 'article' : 'articles'}` : ''} imported into ${sidecars} sidecars (${c.exact} at their offsets, ${c.reattached} found again, ${c.fuzzy} fuzzy), ${c.skipped + [...ambiguous.values()].reduce((a, b) => a + b, 0)} skipped.`);
+  const skipped = c.skipped + [...ambiguous.values()].reduce((a, b) => a + b, 0);
+  out.line(codes.size === 0
+    ? l10n.t('{0}: {1} tags imported into {2} sidecars ({3} at their offsets, {4} found again, {5} fuzzy), {6} skipped.', importer.label, written, sidecars, c.exact, c.reattached, c.fuzzy, skipped)
+    : codes.size === 1
+      ? l10n.t('{0}: {1} tags and the codes of 1 article imported into {2} sidecars ({3} at their offsets, {4} found again, {5} fuzzy), {6} skipped.', importer.label, written, sidecars, c.exact, c.reattached, c.fuzzy, skipped)
+      : l10n.t('{0}: {1} tags and the codes of {7} articles imported into {2} sidecars ({3} at their offsets, {4} found again, {5} fuzzy), {6} skipped.', importer.label, written, sidecars, c.exact, c.reattached, c.fuzzy, skipped, codes.size));
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -116,7 +125,7 @@ function codesByArticle(imported: readonly ImportedCodes[], codebook: Codebook, 
   const byArticle = new Map<string, Record<string, string | readonly string[]>>();
   for (const { article, code, values } of imported) {
     if (!texts.has(article)) {
-      problems.push(`${article}: no article with this name in the corpus; its ${code} not imported`);
+      problems.push(l10n.t('{0}: no article with this name in the corpus; its {1} not imported', article, code));
       continue;
     }
     const multiple = codebook.codes.find((c) => c.id === code)?.multiple ?? values.length > 1;
@@ -148,7 +157,7 @@ async function readInput(path: string): Promise<FileRead> {
 
 async function filesUnder(path: string): Promise<string[]> {
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new UsageError(`${path}: no such file or folder.`);
+  if (!info) throw new UsageError(l10n.t('{0}: no such file or folder.', path));
   if (!info.isDirectory()) return [path];
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
@@ -158,7 +167,7 @@ async function filesUnder(path: string): Promise<string[]> {
 async function articleIndex(folder: string): Promise<Map<string, string[]>> {
   const index = new Map<string, string[]>();
   const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => {
-    throw new UsageError(`${folder}: no such folder (give the articles' folder with --articles).`);
+    throw new UsageError(l10n.t('{0}: no such folder (give the articles\' folder with --articles).', folder));
   });
   for (const e of entries) {
     if (!e.isFile() || isSidecarName(e.name) || e.name.startsWith('.') || e.parentPath.includes('node_modules')) continue;

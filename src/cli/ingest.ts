@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { mkdir } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/articleFile';
@@ -5,6 +6,8 @@ import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { extractArticle, writeIngestedArticle, type PageMeta } from '../core/ingest/index';
 import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
+
+export { useBundle } from './language';
 
 export interface IngestCommand {
   /** The folder the articles go into (created if missing); the current folder by default. */
@@ -40,7 +43,7 @@ export async function ingest(pages: readonly string[], command: IngestCommand, o
       results.push({ page, ok: true, article: written.articlePath, sidecar: written.sidecarPath, details: extracted.meta, warnings: extracted.warnings });
     } catch (error) {
       // One page's failure (a read-only folder, a full disk); the others are still written.
-      results.push({ page, ok: false, message: `${page}: not written — ${describeError(error)}` });
+      results.push({ page, ok: false, message: l10n.t('{0}: not written — {1}', page, describeError(error)) });
     }
   }
   if (command.json) out.line(JSON.stringify(results, null, 2));
@@ -56,6 +59,7 @@ function report(result: PageResult, out: Output): void {
   out.line(`${result.page} → ${result.article} (+ ${basename(result.sidecar)})`);
   const { outlet, published, url, headline, byline } = result.details;
   const found = Object.entries({ outlet, published, byline, url, headline }).filter(([, v]) => v !== undefined);
-  out.line(`  ${found.length > 0 ? found.map(([k, v]) => `${k}: ${v}`).join('\n  ') : 'no outlet, date or address found in the page'}`);
+  // The details under the sidecar's own names (outlet, published, …), as the sidecar has them.
+  out.line(`  ${found.length > 0 ? found.map(([k, v]) => `${k}: ${v}`).join('\n  ') : l10n.t('no outlet, date or address found in the page')}`);
   for (const warning of result.warnings) out.line(`  ! ${warning}`);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 
 export type InputRead = { ok: true; bytes: Buffer } | { ok: false; missing: boolean; reason: string };
@@ -44,28 +45,37 @@ export function readRegularFileSync(path: string): InputRead {
 
 function notRegular(info: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | undefined {
   if (info.isFile()) return undefined;
-  const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
-  return `is ${kind}, not a regular file; Newsmark reads only regular files and left it alone.`;
+  // Whole sentences: import.ts keeps what comes before the ';'.
+  if (info.isDirectory()) return l10n.t('is a folder, not a regular file; Newsmark reads only regular files and left it alone.');
+  if (info.isFIFO()) return l10n.t('is a named pipe (FIFO), not a regular file; Newsmark reads only regular files and left it alone.');
+  if (info.isSocket()) return l10n.t('is a socket, not a regular file; Newsmark reads only regular files and left it alone.');
+  if (info.isCharacterDevice() || info.isBlockDevice()) return l10n.t('is a device, not a regular file; Newsmark reads only regular files and left it alone.');
+  return l10n.t('is not a regular file, not a regular file; Newsmark reads only regular files and left it alone.');
 }
 
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'no permission to read it',
-  EPERM: 'not permitted',
-  ELOOP: 'too many symbolic links (a loop?)',
-  ENOTDIR: 'a part of its path is not a folder',
-  ENAMETOOLONG: 'the name is too long for the file system',
-  EISDIR: 'is a folder, not a file',
-  EIO: 'an input/output error',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EEXIST: 'a file of that name is in the way',
-};
+/** What an error code means for the user, in the language of the messages. */
+function errnoText(code: string): string | undefined {
+  switch (code) {
+    case 'ENOENT': return l10n.t('no such file');
+    case 'EACCES': return l10n.t('no permission to read it');
+    case 'EPERM': return l10n.t('not permitted');
+    case 'ELOOP': return l10n.t('too many symbolic links (a loop?)');
+    case 'ENOTDIR': return l10n.t('a part of its path is not a folder');
+    case 'ENAMETOOLONG': return l10n.t('the name is too long for the file system');
+    case 'EISDIR': return l10n.t('is a folder, not a file');
+    case 'EIO': return l10n.t('an input/output error');
+    case 'EROFS': return l10n.t('the file system is read-only');
+    case 'ENOSPC': return l10n.t('no space left on the device');
+    case 'EEXIST': return l10n.t('a file of that name is in the way');
+    default: return undefined;
+  }
+}
 
 /** One line for the user; no stack, no internals. */
 export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string' && ERRNO_TEXT[code]) return `${ERRNO_TEXT[code]} (${code})`;
+  const text = typeof code === 'string' ? errnoText(code) : undefined;
+  if (text !== undefined) return `${text} (${code})`;
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
 }

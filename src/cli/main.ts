@@ -1,11 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import { describeFileError } from '../core/exportWriter';
 import { agree } from './agree';
-import { parseCommand, usageOf, USAGE } from './args';
+import { parseCommand, usage, usageOf } from './args';
 import { check } from './check';
 import { exportTags } from './export';
 import { figures } from './figures';
 import { importTags } from './import';
-import { useLanguageOf } from './language';
+import { languageBundle, useLanguageOf } from './language';
 import { consoleOutput, type Output } from './output';
 import { quotes } from './quotes';
 import { UsageError } from './sidecars';
@@ -18,7 +19,7 @@ declare const NEWSMARK_VERSION: string | undefined;
 export async function main(argv: readonly string[], out: Output = consoleOutput): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help') {
-    out.line(USAGE);
+    out.line(usage());
     return command === undefined ? 2 : 0;
   }
   if (command === '-v' || command === '--version') {
@@ -34,16 +35,17 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     const paths = args.paths;
     if (command === 'agree') return await agree(paths, { json: args.flag('json'), by: args.value('by') }, out);
     if (command === 'ingest') {
-      if (paths.length === 0) throw new UsageError('give at least one saved web page (.html).');
+      if (paths.length === 0) throw new UsageError(l10n.t('give at least one saved web page (.html).'));
       const outFolder = args.value('out');
       // Loaded only here: the page reader (an HTML parser and Readability) is half of the command
       // line's code, and every other command started slower for compiling it.
-      const { ingest } = await import('./ingest');
+      const { ingest, useBundle } = await import('./ingest');
+      useBundle(languageBundle()); // a bundle of its own in dist/ (cliIngest.js), with its own copy of @vscode/l10n
       return await ingest(paths, { json: args.flag('json'), ...(outFolder !== undefined ? { out: outFolder } : {}) }, out);
     }
-    if (paths.length === 0) throw new UsageError(`give at least one article, sidecar or folder.`);
+    if (paths.length === 0) throw new UsageError(l10n.t('give at least one article, sidecar or folder.'));
     const format = args.value('format');
-    if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError('--format is required.');
+    if ((command === 'export' || command === 'import') && format === undefined) throw new UsageError(l10n.t('--format is required.'));
     const offsets = args.value('offsets');
     const withOffsets = offsets !== undefined ? { offsets } : {};
     const cache = !args.flag('no-cache');
@@ -61,7 +63,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
       return await figures(paths, { json: args.flag('json'), cache, ...(synonyms !== undefined ? { synonyms } : {}) }, out);
     }
     if (command === 'suggest') return await suggest(paths, { json: args.flag('json'), write: args.flag('write') }, out);
-    throw new UsageError(`unknown command "${command}".`);
+    throw new UsageError(l10n.t('unknown command "{0}".', command));
   } catch (error) {
     if (error instanceof UsageError) {
       out.error(`newsmark ${command}: ${error.message}\n\n${usageOf(command)}`);
@@ -81,7 +83,7 @@ if (require.main === module) {
   // A closed pipe (`| head`) ends quietly; anything else is said once.
   process.stdout.once('error', (error: unknown) => {
     const closed = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPIPE';
-    if (!closed) console.error(`newsmark: ${describeFileError('standard output', error, 'cannot write')}`);
+    if (!closed) console.error(`newsmark: ${describeFileError(l10n.t('standard output'), error, l10n.t('cannot write'))}`);
     process.exitCode = 1;
   });
   main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error: unknown) => {

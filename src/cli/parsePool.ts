@@ -21,6 +21,7 @@ import { Worker } from 'node:worker_threads';
 import type { CacheEntry, FileStamp } from '../core/cache/entry';
 import type { FactName, SomeFacts } from '../core/cache/facts';
 import type { Tag } from '../core/tag';
+import { languageBundle } from './language';
 
 /** Sidecars below which a command parses on its main thread: worker start-up outweighs the gain. */
 export const POOL_THRESHOLD = 1000;
@@ -94,7 +95,7 @@ export class ParsePool {
     const script = workerScript();
     if (count === 0 || !script) return undefined;
     started += count;
-    return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval })));
+    return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval, workerData: { l10nBundle: languageBundle() } })));
   }
 
   /** Reads and parses one pair on the least busy worker. */

@@ -3,11 +3,15 @@
  * the YAML and works out every fact a command or the cache needs, and sends them back as plain
  * data. Built by esbuild into dist/parseWorker.js, beside dist/cli.js.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { storedTags } from '../core/cache/entry';
 import { entryFrom, someFactsOf } from '../core/cache/facts';
 import { readPair } from './sidecars';
 import type { ParseReply, ParseRequest } from './parsePool';
+import { useBundle } from './language';
+
+// The problems a worker reports are in the command's language (dist/parseWorker.js has its own @vscode/l10n).
+useBundle((workerData as { l10nBundle?: string } | null)?.l10nBundle);
 
 parentPort?.on('message', (request: ParseRequest) => {
   void answer(request).then(send);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import { QuoteCollector, type QuoteCluster } from '../core/quotes/cluster';
 import type { DiffPart } from '../core/quotes/wordDiff';
@@ -28,19 +29,28 @@ function toJson(cluster: QuoteCluster): object {
 
 function printClusters(clusters: readonly QuoteCluster[], out: Output): void {
   if (clusters.length === 0) {
-    out.line('No quote is printed by more than one tag (only claims and denials in quotation marks count).');
+    out.line(l10n.t('No quote is printed by more than one tag (only claims and denials in quotation marks count).'));
     return;
   }
   for (const cluster of clusters) {
     const outlets = new Set(cluster.members.map((m) => m.outlet)).size;
-    out.line(`“${cluster.wording}” — ${cluster.members.length} versions, ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`);
+    out.line(outlets === 1 ? l10n.t('“{0}” — {1} versions, 1 outlet', cluster.wording, cluster.members.length) : l10n.t('“{0}” — {1} versions, {2} outlets', cluster.wording, cluster.members.length, outlets));
     const width = Math.max(...cluster.members.map((m) => m.outlet.length));
     for (const m of cluster.members) {
       const where = `${basename(m.article)}:${m.start}-${m.end}`;
       const detail = m.verdict === 'identical' ? '' : `  ${showDiff(m.diff)}`;
-      out.line(`  ${m.verdict.padEnd(9)}  ${m.outlet.padEnd(width)}  ${where}${detail}`);
+      out.line(`  ${verdictLabel(m.verdict).padEnd(9)}  ${m.outlet.padEnd(width)}  ${where}${detail}`);
     }
     out.line('');
+  }
+}
+
+/** A member's verdict as the text report names it (the JSON keeps the ids). */
+function verdictLabel(verdict: QuoteCluster['members'][number]['verdict']): string {
+  switch (verdict) {
+    case 'identical': return l10n.t('identical');
+    case 'trimmed': return l10n.t('trimmed');
+    case 'altered': return l10n.t('altered');
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -26,7 +27,7 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
   const found: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new UsageError(`${path}: no such file or folder.`);
+    if (!info) throw new UsageError(l10n.t('{0}: no such file or folder.', path));
     if (info.isDirectory() && !isSidecarName(basename(path))) {
       for (const sidecar of (await sidecarsUnder(path, notice)).sort()) found.push(sidecar);
     } else {
@@ -49,7 +50,7 @@ async function sidecarsUnder(root: string, notice: (message: string) => void): P
     for (const e of await readdir(folder, { withFileTypes: true })) {
       const path = join(folder, e.name);
       if (e.isSymbolicLink()) {
-        if (isSidecarName(e.name)) notice(`skipped symlink ${path}`);
+        if (isSidecarName(e.name)) notice(l10n.t('skipped symlink {0}', path));
         continue;
       }
       if (isSidecarName(e.name)) found.push(path);
@@ -174,7 +175,7 @@ export async function readPair(sidecarPath: string): Promise<LoadedPair> {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
   const read = await readRegularFile(sidecarPath);
-  if (!read.ok) return fail(`${sidecarPath}: ${read.missing ? 'no such sidecar.' : read.reason}`);
+  if (!read.ok) return fail(`${sidecarPath}: ${read.missing ? l10n.t('no such sidecar.') : read.reason}`);
   const decoded = decodeArticle(read.bytes, basename(sidecarPath));
   if (!decoded.ok) return fail(`${sidecarPath}: ${decoded.reason}`);
   const parsed = SidecarFile.parse(decoded.text);
@@ -187,7 +188,7 @@ export async function readPair(sidecarPath: string): Promise<LoadedPair> {
 
 async function readArticle(articlePath: string, sidecarPath: string): Promise<string | { problem: string }> {
   const articleRead = await readRegularFile(articlePath);
-  if (!articleRead.ok && articleRead.missing) return { problem: `${sidecarPath}: the article ${basename(articlePath)} is missing beside it; the sidecar is left as it is.` };
+  if (!articleRead.ok && articleRead.missing) return { problem: l10n.t('{0}: the article {1} is missing beside it; the sidecar is left as it is.', sidecarPath, basename(articlePath)) };
   if (!articleRead.ok) return { problem: `${articlePath}: ${articleRead.reason}` };
   const article = decodeArticle(articleRead.bytes, basename(articlePath));
   if (!article.ok) return { problem: `${articlePath}: ${article.reason}` };
@@ -211,7 +212,7 @@ async function pairFromEntry(sidecarPath: string, cached: CachedSidecar, reading
 }
 
 function problemLines(sidecarPath: string, facts: CoreFacts): string[] {
-  return facts.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}${p.kind === 'invalid' ? ' (left out, kept in the file as written)' : ''}`);
+  return facts.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.kind === 'invalid' ? l10n.t('{0} (left out, kept in the file as written)', p.message) : p.message}`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../core/codebook';
 import type { OutletName } from '../core/outlet';
@@ -46,19 +47,19 @@ async function statsInto(paths: readonly string[], json: boolean, out: Output, o
     const rest = JSON.stringify({ total, outlets: profiles, problems }, null, 2).slice(2);
     out.line(jsonArticles.end() ? `  ],\n${rest}` : `{\n  "articles": [],\n${rest}`);
   } else {
-    const header = ['Article', ...CATEGORIES.map((c) => c.label), ...STATES.map((s) => REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, '')), 'Tags', 'Words', 'Per 1,000 words'];
+    const header = [l10n.t('Article'), ...CATEGORIES.map((c) => c.label), ...STATES.map((s) => REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, '')), l10n.t('Tags'), l10n.t('Words'), l10n.t('Per 1,000 words')];
     const line = (name: string, s: TagStats): string[] => [name, ...CATEGORIES.map((c) => String(s.byCategory[c.id])), ...STATES.map((st) => String(s.byState[st])), String(s.tags), String(s.words), s.words > 0 ? s.perThousandWords.toFixed(1) : '–'];
-    printTable(out, [header, ...rows.map((r) => line(basename(r.article), r.stats)), line('Total', total)]);
+    printTable(out, [header, ...rows.map((r) => line(basename(r.article), r.stats)), line(l10n.t('Total'), total)]);
     if (profiles.length > 0) {
       out.line('');
-      out.line('Outlet profiles: tags per 1,000 words (share of the outlet\'s tags)');
-      printTable(out, [['Outlet', 'Articles', 'Words', 'Tags', 'Per 1,000 words', ...CATEGORIES.map((c) => c.label)], ...profiles.map(profileRow)]);
+      out.line(l10n.t('Outlet profiles: tags per 1,000 words (share of the outlet\'s tags)'));
+      printTable(out, [[l10n.t('Outlet'), l10n.t('Articles'), l10n.t('Words'), l10n.t('Tags'), l10n.t('Per 1,000 words'), ...CATEGORIES.map((c) => c.label)], ...profiles.map(profileRow)]);
     }
     const subLabels = Object.keys(total.bySubLabel).sort(bySubLabelOrder);
     if (subLabels.length > 0) {
       out.line('');
-      out.line('Sub-labels (codebook): tags, then per outlet');
-      printTable(out, [['Sub-label', 'Tags', ...profiles.map((p) => p.outlet)], ...subLabels.map((k) => [subLabelTitle(k), String(total.bySubLabel[k]), ...profiles.map((p) => String(p.subLabels[k] ?? 0))])]);
+      out.line(l10n.t('Sub-labels (codebook): tags, then per outlet'));
+      printTable(out, [[l10n.t('Sub-label'), l10n.t('Tags'), ...profiles.map((p) => p.outlet)], ...subLabels.map((k) => [subLabelTitle(k), String(total.bySubLabel[k]), ...profiles.map((p) => String(p.subLabels[k] ?? 0))])]);
     }
     for (const p of problems) out.error(`✗ ${p}`);
   }
@@ -117,7 +118,7 @@ class RunningProfiles {
 function profileRow(p: OutletProfile): string[] {
   const rate = (n: number): string => (p.words > 0 ? n.toFixed(1) : '–');
   return [
-    p.guessed ? `${p.outlet} (guessed)` : p.outlet,
+    p.guessed ? l10n.t('{0} (guessed)', p.outlet) : p.outlet,
     String(p.articles.length),
     String(p.words),
     String(p.tags),

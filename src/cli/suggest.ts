@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
@@ -78,7 +79,7 @@ export async function suggest(paths: readonly string[], options: { json: boolean
     out.line(JSON.stringify(report.map((r) => ({ article: r.article, suggestions: r.suggestions })), null, 2));
   } else {
     for (const r of report) {
-      out.line(`${basename(r.article)}: ${r.suggestions.length} suggestions${options.write && r.suggestions.length > 0 ? ' (written as tags by newsmark-suggest)' : ''}`);
+      out.line(options.write && r.suggestions.length > 0 ? l10n.t('{0}: {1} suggestions (written as tags by newsmark-suggest)', basename(r.article), r.suggestions.length) : l10n.t('{0}: {1} suggestions', basename(r.article), r.suggestions.length));
       for (const s of r.suggestions) out.line(`    ${categoryOf(s.category).label.padEnd(17)} ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${JSON.stringify(s.text)}  (${reasonText(s.reason)})`);
     }
   }
@@ -105,7 +106,7 @@ async function findArticles(paths: readonly string[], notice: (message: string) 
   const found: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new UsageError(`${path}: no such file or folder.`);
+    if (!info) throw new UsageError(l10n.t('{0}: no such file or folder.', path));
     if (!info.isDirectory()) {
       found.push(isSidecarName(basename(path)) ? join(path, '..', articleNameFor(basename(path))) : path);
       continue;
@@ -115,7 +116,7 @@ async function findArticles(paths: readonly string[], notice: (message: string) 
       const where = relative(path, e.parentPath);
       if (e.name.startsWith('.') || (where !== '' && where.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))) continue;
       if (!isSidecarName(e.name) && !ARTICLE_NAME.test(e.name)) continue;
-      if (e.isSymbolicLink()) notice(`skipped symlink ${join(e.parentPath, e.name)}`);
+      if (e.isSymbolicLink()) notice(l10n.t('skipped symlink {0}', join(e.parentPath, e.name)));
       // A FIFO, socket or device named like an article, or anything named like a sidecar, is listed so that it is reported, not skipped.
       else if (isSidecarName(e.name) || !e.isDirectory()) inFolder.push(join(e.parentPath, isSidecarName(e.name) ? articleNameFor(e.name) : e.name));
     }
@@ -126,7 +127,7 @@ async function findArticles(paths: readonly string[], notice: (message: string) 
 
 async function readArticle(path: string): Promise<{ lf: string } | { problem: string }> {
   const read = await readRegularFile(path);
-  if (!read.ok && read.missing) return { problem: `${path}: no such article (a sidecar without its article is left as it is).` };
+  if (!read.ok && read.missing) return { problem: l10n.t('{0}: no such article (a sidecar without its article is left as it is).', path) };
   if (!read.ok) return { problem: `${path}: ${read.reason}` };
   const decoded = decodeArticle(read.bytes, path);
   return decoded.ok ? { lf: toLf(decoded.text) } : { problem: decoded.reason };

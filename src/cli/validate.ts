@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
@@ -31,7 +32,7 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
       for (const p of problems) out.line(`error ${p}`);
     }
   }), true);
-  out.line(`${sidecars.length - failed} valid, ${failed} invalid`);
+  out.line(l10n.t('{0} valid, {1} invalid', sidecars.length - failed, failed));
   return failed > 0 ? 1 : 0;
 }
 
@@ -44,8 +45,8 @@ async function problemsOf(path: string, cache: ParseCache | undefined): Promise<
 function mismatches({ sidecarPath: path, facts }: PairSummary): string[] {
   const result = facts.verification();
   return [
-    ...result.outOfRange.map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) lies beyond the end of the article.`),
-    ...result.mismatches.map((t) => `${path}: tag ${t.id} (${t.start}–${t.end}) should cut out ${JSON.stringify(t.text)} but the article has ${JSON.stringify(t.found)} there.`),
+    ...result.outOfRange.map((t) => l10n.t('{0}: tag {1} ({2}–{3}) lies beyond the end of the article.', path, t.id, t.start, t.end)),
+    ...result.mismatches.map((t) => l10n.t('{0}: tag {1} ({2}–{3}) should cut out {4} but the article has {5} there.', path, t.id, t.start, t.end, JSON.stringify(t.text), JSON.stringify(t.found))),
   ];
 }
 
@@ -56,8 +57,8 @@ function mismatches({ sidecarPath: path, facts }: PairSummary): string[] {
  */
 function beyondTheLoader(pair: PairSummary): string[] {
   const { sidecarPath: path, header } = pair;
-  const problems = pair.facts.oddIds().map((t) => `${path}:${t.line}:${t.column}: tag id ${JSON.stringify(t.id)} is not 8 lowercase hex digits, as the format requires.`);
+  const problems = pair.facts.oddIds().map((t) => `${path}:${t.line}:${t.column}: ${l10n.t('tag id {0} is not 8 lowercase hex digits, as the format requires.', JSON.stringify(t.id))}`);
   const beside = basename(pair.articlePath);
-  if (header.article !== beside) problems.unshift(`${path}: "article: ${header.article}" does not name the file beside the sidecar, ${beside}.`);
+  if (header.article !== beside) problems.unshift(l10n.t('{0}: "article: {1}" does not name the file beside the sidecar, {2}.', path, header.article, beside));
   return problems;
 }

@@ -205,6 +205,18 @@ export class TagTreeModel {
     return this.labelsIn(this.articles(), tag.category).length > 0 ? { kind: 'article', key: node.key, category: tag.category, label } : { kind: 'article', key: node.key, category: tag.category };
   }
 
+  /**
+   * Whether the row is drawn: it is among its parent's rows, and so on up to the roots. A tag the
+   * filter hides, or one orphaned since its row was asked for, still has a parent by its category,
+   * and VS Code's reveal fails ("Cannot resolve tree item") when that parent does not list it.
+   */
+  isShown(node: TreeNode): boolean {
+    const parent = this.parent(node);
+    const id = nodeId(node);
+    if (!(parent ? this.children(parent) : this.roots()).some((n) => nodeId(n) === id)) return false;
+    return parent === undefined || this.isShown(parent);
+  }
+
   /** The number shown beside a group. */
   count(node: TreeNode): number {
     switch (node.kind) {

@@ -51,7 +51,8 @@ export function differenceAt(comparison: Comparison, editor: vscode.TextEditor):
 /** "Claim “the port will reopen”", or "(no tag)". */
 export function describeSide(span: Span | null): string {
   const label = span && (CATEGORIES.find((c) => c.id === span.category)?.label ?? span.category);
-  return span ? `${label}${span.label !== undefined ? ` › ${span.label}` : ''} “${shorten(span.text)}”` : '(no tag)';
+  if (!span) return vscode.l10n.t('(no tag)');
+  return span.label !== undefined ? vscode.l10n.t('{0} › {1} “{2}”', label!, span.label, shorten(span.text)) : vscode.l10n.t('{0} “{1}”', label!, shorten(span.text));
 }
 
 /**
@@ -113,8 +114,8 @@ export class DifferenceEditor extends Disposable {
     const parts = here.map((d) => {
       const md = new vscode.MarkdownString(undefined, true);
       md.isTrusted = { enabledCommands: Object.values(RESOLUTION_COMMANDS) };
-      md.appendMarkdown(`$(git-compare) **Difference: ${DIFFERENCE_LABELS[d.kind]}**\n\n`);
-      md.appendMarkdown('*Mine:* ').appendText(describeSide(d.a)).appendMarkdown('\n\n*Theirs (outlined):* ').appendText(describeSide(d.b));
+      md.appendMarkdown(`$(git-compare) **${vscode.l10n.t('Difference: {0}', DIFFERENCE_LABELS[d.kind])}**\n\n`);
+      md.appendMarkdown(`*${vscode.l10n.t('Mine:')}* `).appendText(describeSide(d.a)).appendMarkdown(`\n\n*${vscode.l10n.t('Theirs (outlined):')}* `).appendText(describeSide(d.b));
       const ref: DifferenceRef = { key, id: d.id };
       const link = (r: Resolution): string => `[${RESOLUTION_LABELS[r]}](command:${RESOLUTION_COMMANDS[r]}?${encodeURIComponent(JSON.stringify([ref]))})`;
       md.appendMarkdown(`\n\n${(['take-theirs', 'keep-mine', 'keep-both', 'drop-both'] as const).map(link).join(' · ')}`);

@@ -41,9 +41,9 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
 
   const compare = async (picked?: vscode.Uri): Promise<ComparisonSummary | undefined> => {
     const ours = currentSet();
-    if (!ours) return void vscode.window.showErrorMessage('Open the folder of your annotation set first: Newsmark compares it with the folder you pick.');
+    if (!ours) return void vscode.window.showErrorMessage(vscode.l10n.t('Open the folder of your annotation set first: Newsmark compares it with the folder you pick.'));
     const folder = picked instanceof vscode.Uri ? picked : (await vscode.window.showOpenDialog({
-      canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Compare', title: 'Compare With Annotation Set: the other coder\'s folder',
+      canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Compare'), title: vscode.l10n.t('Compare With Annotation Set: the other coder\'s folder'),
     }))?.[0];
     if (!folder) return undefined;
     const problem = await refusal(ours, folder);
@@ -70,7 +70,7 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
     const atCursor = active && differenceAt(comparison, active);
     const targets = many && many.length > 1 ? many : ref ? [ref] : atCursor && active ? [{ key: active.document.uri.toString(), id: atCursor.id }] : [];
     if (targets.length === 0) {
-      void vscode.window.showInformationMessage(`${RESOLUTION_LABELS[resolution]}: put the cursor in a difference (Next Difference finds one), or use the Differences group in the Tags view.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0}: put the cursor in a difference (Next Difference finds one), or use the Differences group in the Tags view.', RESOLUTION_LABELS[resolution]));
       return false;
     }
     let settled = 0;
@@ -80,7 +80,7 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
       } catch (error) {
         // The other differences are still settled; this one waits until its sidecar is fixed.
         if (!(error instanceof ReadOnlyTagsError)) throw error;
-        void vscode.window.showWarningMessage(`${RESOLUTION_LABELS[resolution]}: ${error.message}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1}', RESOLUTION_LABELS[resolution], error.message));
       }
     }
     return settled > 0;
@@ -104,7 +104,15 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
       }
     }
     const left = comparison.total();
-    void vscode.window.showInformationMessage(`Accept All Agreements: ${confirmed === 0 ? 'no agreed tag was left to confirm' : `confirmed ${confirmed} ${confirmed === 1 ? 'tag' : 'tags'} both sets have alike`} (reviewer: ${reviewer}). ${left === 0 ? 'No differences are left.' : `${left} ${left === 1 ? 'difference is' : 'differences are'} left to settle one by one.`}${refused.length > 0 ? ` Read-only, not changed: ${refused.join(', ')}.` : ''}`);
+    const done = confirmed === 0 ? vscode.l10n.t('Accept All Agreements: no agreed tag was left to confirm (reviewer: {0}).', reviewer)
+      : confirmed === 1 ? vscode.l10n.t('Accept All Agreements: confirmed 1 tag both sets have alike (reviewer: {0}).', reviewer)
+        : vscode.l10n.t('Accept All Agreements: confirmed {0} tags both sets have alike (reviewer: {1}).', confirmed, reviewer);
+    const rest = left === 0 ? vscode.l10n.t('No differences are left.')
+      : left === 1 ? vscode.l10n.t('1 difference is left to settle one by one.')
+        : vscode.l10n.t('{0} differences are left to settle one by one.', left);
+    const readOnly = refused.length > 0 ? vscode.l10n.t('Read-only, not changed: {0}.', refused.join(', ')) : '';
+    // Whole sentences, each translated on its own.
+    void vscode.window.showInformationMessage([done, rest, readOnly].filter((s) => s !== '').join(' '));
     return confirmed;
   };
 
@@ -138,7 +146,7 @@ export function register(context: vscode.ExtensionContext, { store, storage }: S
 }
 
 function nothingOpen(): false {
-  void vscode.window.showInformationMessage('No comparison is open: use "Newsmark: Compare With Annotation Set…" first.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('No comparison is open: use "Newsmark: Compare With Annotation Set…" first.'));
   return false;
 }
 
@@ -151,9 +159,13 @@ function currentSet(): vscode.Uri | undefined {
 /** Why a folder cannot be the other set, if it cannot. */
 async function refusal(ours: vscode.Uri, other: vscode.Uri): Promise<string | undefined> {
   const stat = await vscode.workspace.fs.stat(other).then((s) => s, () => undefined);
-  if (!stat) return `${shown(other)}: no such folder.`;
-  if (!(stat.type & vscode.FileType.Directory)) return `${shown(other)} is not a folder; an annotation set is a folder of articles with their sidecars.`;
-  if (contains(other, ours)) return `${shown(other)} is this set${other.path === ours.path ? '' : ' or holds it'}: pick the other coder's folder (a worktree, a colleague's export).`;
+  if (!stat) return vscode.l10n.t('{0}: no such folder.', shown(other));
+  if (!(stat.type & vscode.FileType.Directory)) return vscode.l10n.t('{0} is not a folder; an annotation set is a folder of articles with their sidecars.', shown(other));
+  if (contains(other, ours)) {
+    return other.path === ours.path
+      ? vscode.l10n.t('{0} is this set: pick the other coder\'s folder (a worktree, a colleague\'s export).', shown(other))
+      : vscode.l10n.t('{0} is this set or holds it: pick the other coder\'s folder (a worktree, a colleague\'s export).', shown(other));
+  }
   return undefined;
 }
 
@@ -163,12 +175,17 @@ function nameOf(folder: vscode.Uri): string {
 
 function describe(s: ComparisonSummary, other: string): string {
   const notes = [
-    s.reattached.length > 0 && `their tags re-attached to this set's text in ${s.reattached.length} changed ${s.reattached.length === 1 ? 'article' : 'articles'} (${s.reattached.join(', ')})`,
-    s.orphaned > 0 && `${s.orphaned} ${s.orphaned === 1 ? 'tag' : 'tags'} could not be placed and are not compared`,
-    s.onlyHere.length > 0 && `only here: ${s.onlyHere.join(', ')}`,
-    s.onlyThere.length > 0 && `only in ${other}: ${s.onlyThere.join(', ')}`,
-    s.readOnly.length > 0 && `left out (sidecar cannot be read): ${s.readOnly.join(', ')}`,
-    s.skipped.length > 0 && `left out in ${other}: ${s.skipped.join(', ')}`,
+    s.reattached.length === 1 && vscode.l10n.t('their tags re-attached to this set\'s text in 1 changed article ({0})', s.reattached.join(', ')),
+    s.reattached.length > 1 && vscode.l10n.t('their tags re-attached to this set\'s text in {0} changed articles ({1})', s.reattached.length, s.reattached.join(', ')),
+    s.orphaned === 1 && vscode.l10n.t('1 tag could not be placed and are not compared'),
+    s.orphaned > 1 && vscode.l10n.t('{0} tags could not be placed and are not compared', s.orphaned),
+    s.onlyHere.length > 0 && vscode.l10n.t('only here: {0}', s.onlyHere.join(', ')),
+    s.onlyThere.length > 0 && vscode.l10n.t('only in {0}: {1}', other, s.onlyThere.join(', ')),
+    s.readOnly.length > 0 && vscode.l10n.t('left out (sidecar cannot be read): {0}', s.readOnly.join(', ')),
+    s.skipped.length > 0 && vscode.l10n.t('left out in {0}: {1}', other, s.skipped.join(', ')),
   ].filter(Boolean);
-  return `Comparing with ${other}: ${s.differences} ${s.differences === 1 ? 'difference' : 'differences'} in ${s.articles} ${s.articles === 1 ? 'article' : 'articles'}.${notes.length > 0 ? ` Note: ${notes.join('; ')}.` : ''}`;
+  const found = s.differences === 1
+    ? (s.articles === 1 ? vscode.l10n.t('Comparing with {0}: 1 difference in 1 article.', other) : vscode.l10n.t('Comparing with {0}: 1 difference in {1} articles.', other, s.articles))
+    : (s.articles === 1 ? vscode.l10n.t('Comparing with {0}: {1} differences in 1 article.', other, s.differences) : vscode.l10n.t('Comparing with {0}: {1} differences in {2} articles.', other, s.differences, s.articles));
+  return notes.length > 0 ? `${found} ${vscode.l10n.t('Note: {0}.', notes.join('; '))}` : found;
 }

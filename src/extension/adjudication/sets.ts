@@ -39,8 +39,16 @@ export function shown(uri: vscode.Uri): string {
 /** One notification line for a set that cannot be compared: the first problems, the rest counted. */
 export function cannotCompare(error: UnreadableSetError, root: vscode.Uri): string {
   const n = error.problems.length;
-  const what = error.what === 'articles' ? (n === 1 ? 'an article there' : `${n} articles there`) : n === 1 ? 'a sidecar there' : `${n} sidecars or tag entries there`;
-  return `Cannot compare with ${shown(root)}: ${what} cannot be read (nothing was compared${error.what === 'sidecars' ? '; newsmark validate says more' : ''}): ${error.problems.slice(0, 5).join('; ')}${n > 5 ? '; …' : ''}`;
+  const where = shown(root);
+  const problems = `${error.problems.slice(0, 5).join('; ')}${n > 5 ? '; …' : ''}`;
+  if (error.what === 'articles') {
+    return n === 1
+      ? vscode.l10n.t('Cannot compare with {0}: an article there cannot be read (nothing was compared): {1}', where, problems)
+      : vscode.l10n.t('Cannot compare with {0}: {1} articles there cannot be read (nothing was compared): {2}', where, n, problems);
+  }
+  return n === 1
+    ? vscode.l10n.t('Cannot compare with {0}: a sidecar there cannot be read (nothing was compared; newsmark validate says more): {1}', where, problems)
+    : vscode.l10n.t('Cannot compare with {0}: {1} sidecars or tag entries there cannot be read (nothing was compared; newsmark validate says more): {2}', where, n, problems);
 }
 
 /**

@@ -19,12 +19,12 @@ export function differenceRows(comparison: Comparison, otherName: string): Diffe
     }),
     item: (node: DifferenceNode, count: number): vscode.TreeItem => {
       if (node.kind === 'differences' && node.key === undefined) {
-        const item = new vscode.TreeItem('Differences', count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('Differences'), count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         item.id = nodeId(node);
-        item.description = count > 0 ? `${count} with ${otherName}` : `none left with ${otherName}`;
+        item.description = count > 0 ? vscode.l10n.t('{0} with {1}', count, otherName) : vscode.l10n.t('none left with {0}', otherName);
         item.iconPath = new vscode.ThemeIcon('git-compare');
         item.contextValue = TreeItemContext.differencesGroup;
-        item.tooltip = `Where this set and ${otherName} differ. Settle each with Take Theirs, Keep Mine, Keep Both or Drop Both; Accept All Agreements confirms the tags both sets share.`;
+        item.tooltip = vscode.l10n.t('Where this set and {0} differ. Settle each with Take Theirs, Keep Mine, Keep Both or Drop Both; Accept All Agreements confirms the tags both sets share.', otherName);
         return item;
       }
       if (node.kind === 'differences') {
@@ -39,17 +39,17 @@ export function differenceRows(comparison: Comparison, otherName: string): Diffe
         return item;
       }
       const d = comparison.find(node.key, node.id);
-      const item = new vscode.TreeItem(d ? DIFFERENCE_LABELS[d.kind] : '(settled)', vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(d ? DIFFERENCE_LABELS[d.kind] : vscode.l10n.t('(settled)'), vscode.TreeItemCollapsibleState.None);
       item.id = nodeId(node);
       if (!d) return item;
-      item.description = `mine: ${describeSide(d.a)} · theirs: ${describeSide(d.b)}`;
+      item.description = vscode.l10n.t('mine: {0} · theirs: {1}', describeSide(d.a), describeSide(d.b));
       item.iconPath = new vscode.ThemeIcon(ICONS[d.kind]);
       item.contextValue = TreeItemContext.difference;
       const md = new vscode.MarkdownString();
-      md.appendMarkdown(`**${DIFFERENCE_LABELS[d.kind]}**\n\n*Mine:* `).appendText(describeSide(d.a)).appendMarkdown(`\n\n*Theirs (${otherName}):* `).appendText(describeSide(d.b));
+      md.appendMarkdown(`**${DIFFERENCE_LABELS[d.kind]}**\n\n*${vscode.l10n.t('Mine:')}* `).appendText(describeSide(d.a)).appendMarkdown(`\n\n*${vscode.l10n.t('Theirs ({0}):', otherName)}* `).appendText(describeSide(d.b));
       item.tooltip = md;
-      item.accessibilityInformation = { label: `${DIFFERENCE_LABELS[d.kind]}: mine ${describeSide(d.a)}, theirs ${describeSide(d.b)}` };
-      item.command = { command: CommandId.revealDifference, title: 'Show Difference', arguments: [{ key: node.key, id: node.id }] };
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}: mine {1}, theirs {2}', DIFFERENCE_LABELS[d.kind], describeSide(d.a), describeSide(d.b)) };
+      item.command = { command: CommandId.revealDifference, title: vscode.l10n.t('Show Difference'), arguments: [{ key: node.key, id: node.id }] };
       return item;
     },
   };

@@ -76,7 +76,7 @@ export class AgreementReportPanel extends Disposable {
 
   async run(args: AgreementReportArgs): Promise<void> {
     const rootA = args.a ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!rootA) return void vscode.window.showErrorMessage('Newsmark: open the folder of one annotation set (your copy of the articles) first; the Agreement Report compares it with another.');
+    if (!rootA) return void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: open the folder of one annotation set (your copy of the articles) first; the Agreement Report compares it with another.'));
     const how = args.authors ? { authors: args.authors } : args.b ? { b: args.b } : await this.ask(rootA);
     if (!how) return;
     // The report reads the saved sidecars: let every pending write land first.
@@ -84,15 +84,15 @@ export class AgreementReportPanel extends Disposable {
     await this.storage.idle();
     let compared: Compared;
     try {
-      compared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Newsmark: computing agreement' }, () => compute(rootA, how));
+      compared = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Newsmark: computing agreement') }, () => compute(rootA, how));
     } catch (error) {
-      if (error instanceof UnreadableSetError) return void vscode.window.showErrorMessage(`Newsmark: ${cannotCompare(error, rootA.with({ path: error.root }))}`);
-      if (error instanceof ChoiceError) return void vscode.window.showErrorMessage(`Newsmark: ${error.message}`);
+      if (error instanceof UnreadableSetError) return void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}', cannotCompare(error, rootA.with({ path: error.root }))));
+      if (error instanceof ChoiceError) return void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}', error.message));
       throw error;
     }
     this.compared = compared;
     this.show();
-    if (compared.notices.length > 0) void vscode.window.showWarningMessage(`Newsmark: ${compared.notices.join(' ')}`);
+    if (compared.notices.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark: {0}', compared.notices.join(' ')));
   }
 
   /** Set B's folder, or two authors of the workspace when it has tags by two or more. */
@@ -102,9 +102,9 @@ export class AgreementReportPanel extends Disposable {
     const names = [...authors.keys()].sort();
     if (names.length >= 2) {
       const mode = await vscode.window.showQuickPick([
-        { label: '$(folder-opened) Another annotation set…', detail: 'Compare this workspace (A) with a second coder’s folder (B): a git worktree, a copy, an export.', mode: 'set' as const },
-        { label: '$(person) Two authors in this workspace', detail: `Compare the tags of two of: ${names.map((n) => `${n} (${authors.get(n)})`).join(', ')}.`, mode: 'author' as const },
-      ], { title: 'Agreement Report: Compare What' });
+        { label: `$(folder-opened) ${vscode.l10n.t('Another annotation set…')}`, detail: vscode.l10n.t('Compare this workspace (A) with a second coder’s folder (B): a git worktree, a copy, an export.'), mode: 'set' as const },
+        { label: `$(person) ${vscode.l10n.t('Two authors in this workspace')}`, detail: vscode.l10n.t('Compare the tags of two of: {0}.', names.map((n) => `${n} (${authors.get(n)})`).join(', ')), mode: 'author' as const },
+      ], { title: vscode.l10n.t('Agreement Report: Compare What') });
       if (!mode) return undefined;
       if (mode.mode === 'author') {
         const pair = await pickTwo(names, authors);
@@ -112,11 +112,11 @@ export class AgreementReportPanel extends Disposable {
       }
     }
     const [b] = (await vscode.window.showOpenDialog({
-      title: 'Agreement Report: Set B (the second coder’s folder)',
+      title: vscode.l10n.t('Agreement Report: Set B (the second coder’s folder)'),
       canSelectFolders: true,
       canSelectFiles: false,
       canSelectMany: false,
-      openLabel: 'Compare With This Set',
+      openLabel: vscode.l10n.t('Compare With This Set'),
       defaultUri: vscode.Uri.joinPath(rootA, '..'),
     })) ?? [];
     return b && { b };
@@ -126,7 +126,7 @@ export class AgreementReportPanel extends Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, false);
     } else {
-      const panel = createScriptedPanel('newsmark.agreementReport', 'Agreement Report', this.media, (m) => this.receive(m));
+      const panel = createScriptedPanel('newsmark.agreementReport', vscode.l10n.t('Agreement Report'), this.media, (m) => this.receive(m));
       panel.onDidDispose(() => {
         if (this.panel === panel) [this.panel, this.lastHtml, this.compared] = [undefined, undefined, undefined];
       });
@@ -196,8 +196,8 @@ async function compute(rootA: vscode.Uri, how: { b: vscode.Uri } | { authors: re
   }
   const rootB = a.fs.pathOf(how.b);
   // One port reads both sets, and the set nested in the other is told apart by path: one file system.
-  if (rootB === undefined) throw new ChoiceError(`set B (${shown(how.b)}) is not on the file system of set A (${shown(rootA)}); put both sets in one place.`);
-  if (rootB.replace(/\/$/, '') === a.root.replace(/\/$/, '')) throw new ChoiceError('set B is set A: choose the second coder’s folder.');
+  if (rootB === undefined) throw new ChoiceError(vscode.l10n.t('set B ({0}) is not on the file system of set A ({1}); put both sets in one place.', shown(how.b), shown(rootA)));
+  if (rootB.replace(/\/$/, '') === a.root.replace(/\/$/, '')) throw new ChoiceError(vscode.l10n.t('set B is set A: choose the second coder’s folder.'));
   const { paired, skipped } = await pairFolders(a.fs, a.root, rootB, a.options);
   const view: AgreementView = { report: compareArticles(paired.pairs), ...bySubLabel(paired.pairs), a: shown(rootA), b: shown(how.b), by: 'set', ...notes(paired) };
   return { view, rootA, rootB: how.b, notices: linkNotices(rootA, skipped) };
@@ -205,7 +205,7 @@ async function compute(rootA: vscode.Uri, how: { b: vscode.Uri } | { authors: re
 
 /** Reading with withoutArticle 'problem' passes over symbolic links only. */
 function linkNotices(root: vscode.Uri, skipped: readonly SkippedFile[]): string[] {
-  return skipped.map((s) => `skipped symlink ${shown(root.with({ path: s.path }))}.`);
+  return skipped.map((s) => vscode.l10n.t('skipped symlink {0}.', shown(root.with({ path: s.path }))));
 }
 
 function notes(p: { onlyInA: string[]; onlyInB: string[]; reattached: AgreementView['reattached']; orphansLeftOut: number }): Pick<AgreementView, 'onlyInA' | 'onlyInB' | 'reattached' | 'orphansLeftOut'> {
@@ -215,10 +215,10 @@ function notes(p: { onlyInA: string[]; onlyInB: string[]; reattached: AgreementV
 /** Coder A, then coder B among the rest; with exactly two authors, no question. */
 async function pickTwo(names: readonly string[], counts: ReadonlyMap<string, number>): Promise<readonly [string, string] | undefined> {
   if (names.length === 2) return [names[0]!, names[1]!];
-  const item = (n: string): vscode.QuickPickItem => ({ label: n, description: `${counts.get(n)} tags` });
-  const a = await vscode.window.showQuickPick(names.map(item), { title: 'Agreement Report: Coder A' });
+  const item = (n: string): vscode.QuickPickItem => ({ label: n, description: vscode.l10n.t('{0} tags', counts.get(n) ?? 0) });
+  const a = await vscode.window.showQuickPick(names.map(item), { title: vscode.l10n.t('Agreement Report: Coder A') });
   if (!a) return undefined;
-  const b = await vscode.window.showQuickPick(names.filter((n) => n !== a.label).map(item), { title: `Agreement Report: Coder B (A is ${a.label})` });
+  const b = await vscode.window.showQuickPick(names.filter((n) => n !== a.label).map(item), { title: vscode.l10n.t('Agreement Report: Coder B (A is {0})', a.label) });
   return b && [a.label, b.label];
 }
 

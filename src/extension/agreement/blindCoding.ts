@@ -26,7 +26,7 @@ export class BlindCoding extends Disposable implements TagLens {
 
   constructor(private readonly store: TagStore) {
     super();
-    this.item.name = 'Newsmark Show Only My Tags';
+    this.item.name = vscode.l10n.t('Newsmark Show Only My Tags');
     this.item.command = CommandId.showAllAuthorsTags;
     [
       registerCommand(CommandId.showOnlyMyTags, () => this.turnOn()),
@@ -53,13 +53,13 @@ export class BlindCoding extends Disposable implements TagLens {
   private async turnOn(): Promise<void> {
     if (author() === undefined) {
       const name = await vscode.window.showInputBox({
-        title: 'Show Only My Tags: Your Author Name',
-        prompt: 'Only tags whose author is this name are shown (others’ and unattributed tags are hidden). Saved as the newsmark.author setting and written on the tags you make.',
-        placeHolder: 'e.g. your initials',
-        validateInput: (v) => (v.trim() === '' ? 'Give a name: without one, every tag would be hidden.' : undefined),
+        title: vscode.l10n.t('Show Only My Tags: Your Author Name'),
+        prompt: vscode.l10n.t('Only tags whose author is this name are shown (others’ and unattributed tags are hidden). Saved as the newsmark.author setting and written on the tags you make.'),
+        placeHolder: vscode.l10n.t('e.g. your initials'),
+        validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Give a name: without one, every tag would be hidden.') : undefined),
       });
       if (name === undefined || name.trim() === '') {
-        void vscode.window.showInformationMessage('Show Only My Tags is still off: it needs your author name (the newsmark.author setting) to know which tags are yours.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Show Only My Tags is still off: it needs your author name (the newsmark.author setting) to know which tags are yours.'));
         return;
       }
       await vscode.workspace.getConfiguration('newsmark').update('author', name.trim(), vscode.ConfigurationTarget.Global);
@@ -98,10 +98,15 @@ export class BlindCoding extends Disposable implements TagLens {
     const only = this.visibility.onlyAuthor;
     if (only === undefined) return this.item.hide();
     const hidden = this.store.keys().reduce((n, key) => n + this.store.tags(key).filter((t) => !isShown(t, this.visibility)).length, 0);
-    const whose = only === '' ? 'no author is set (newsmark.author), so every tag is hidden' : `showing only tags by ${only}`;
-    this.item.text = '$(eye-closed) My tags only';
-    this.item.tooltip = `Newsmark: ${whose}; ${hidden} ${hidden === 1 ? 'tag' : 'tags'} by other authors or by no one hidden. Click to show all authors' tags.`;
-    this.item.accessibilityInformation = { label: `Newsmark: only my tags are shown, ${hidden} hidden. Show all authors' tags.` };
+    this.item.text = `$(eye-closed) ${vscode.l10n.t('My tags only')}`;
+    this.item.tooltip = only === ''
+      ? (hidden === 1
+        ? vscode.l10n.t('Newsmark: no author is set (newsmark.author), so every tag is hidden; 1 tag by other authors or by no one hidden. Click to show all authors\' tags.')
+        : vscode.l10n.t('Newsmark: no author is set (newsmark.author), so every tag is hidden; {0} tags by other authors or by no one hidden. Click to show all authors\' tags.', hidden))
+      : (hidden === 1
+        ? vscode.l10n.t('Newsmark: showing only tags by {0}; 1 tag by other authors or by no one hidden. Click to show all authors\' tags.', only)
+        : vscode.l10n.t('Newsmark: showing only tags by {0}; {1} tags by other authors or by no one hidden. Click to show all authors\' tags.', only, hidden));
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Newsmark: only my tags are shown, {0} hidden. Show all authors\' tags.', hidden) };
     this.item.show();
   }
 }

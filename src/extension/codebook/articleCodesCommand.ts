@@ -26,12 +26,12 @@ export class ArticleCodesCommand extends Disposable {
   private async set(target: unknown, answers: CodeAnswers | undefined): Promise<void> {
     const codes = this.codebook.codebook.codes;
     if (codes.length === 0) {
-      const create = 'Create Codebook…';
-      const choice = await vscode.window.showInformationMessage('The codebook defines no article codes. Add them under `codes:` in newsmark.codebook.yaml, or start from the Media Frames preset.', create);
+      const create = vscode.l10n.t('Create Codebook…');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The codebook defines no article codes. Add them under `codes:` in newsmark.codebook.yaml, or start from the Media Frames preset.'), create);
       if (choice === create) await vscode.commands.executeCommand(CommandId.createCodebook);
       return;
     }
-    const key = await articleTarget(this.store, target, 'Set the codes of which article?', 'Open an article to set its codes.');
+    const key = await articleTarget(this.store, target, vscode.l10n.t('Set the codes of which article?'), vscode.l10n.t('Open an article to set its codes.'));
     if (key === undefined) return;
     await this.storage.ensureLoaded(articleUri(key));
     const problem = this.store.get(key)?.problem;
@@ -39,7 +39,7 @@ export class ArticleCodesCommand extends Disposable {
     const current = this.store.details(key);
     const next: Record<string, string | readonly string[]> = { ...(current.codes ?? {}) };
     for (const [index, code] of codes.entries()) {
-      const answer = answers ? (code.id in answers ? answers[code.id] : valueOf(current.codes, code.id)) : await this.ask(code, valueOf(current.codes, code.id), `${fileName(articleUri(key))}: Article Codes (${index + 1}/${codes.length}) — ${code.name}`);
+      const answer = answers ? (code.id in answers ? answers[code.id] : valueOf(current.codes, code.id)) : await this.ask(code, valueOf(current.codes, code.id), vscode.l10n.t('{0}: Article Codes ({1}/{2}) — {3}', fileName(articleUri(key)), index + 1, codes.length, code.name));
       if (answer === undefined) return; // Escape: nothing is changed
       if (answer === null || (Array.isArray(answer) && answer.length === 0)) delete next[code.id];
       else next[code.id] = answer;
@@ -55,16 +55,16 @@ export class ArticleCodesCommand extends Disposable {
     const unknown = now.filter((v) => !code.values.includes(v));
     const items = [...code.values, ...unknown].map((value) => ({
       label: value,
-      description: [now.includes(value) ? 'current' : '', unknown.includes(value) ? 'not in the codebook' : ''].filter(Boolean).join(' · '),
+      description: [now.includes(value) ? vscode.l10n.t('current') : '', unknown.includes(value) ? vscode.l10n.t('not in the codebook') : ''].filter(Boolean).join(' · '),
       picked: now.includes(value),
       value,
     }));
     if (code.multiple) {
-      const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: code.definition ?? 'Check every value that applies (none: not set)', ignoreFocusOut: true });
+      const picked = await vscode.window.showQuickPick(items, { title, canPickMany: true, placeHolder: code.definition ?? vscode.l10n.t('Check every value that applies (none: not set)'), ignoreFocusOut: true });
       return picked?.map((p) => p.value);
     }
-    const none = { label: 'Not set', description: now.length === 0 ? 'current' : '', picked: false, value: null };
-    const picked = await vscode.window.showQuickPick([...items, none], { title, placeHolder: code.definition ?? 'Pick one', ignoreFocusOut: true, matchOnDescription: true });
+    const none = { label: vscode.l10n.t('Not set'), description: now.length === 0 ? vscode.l10n.t('current') : '', picked: false, value: null };
+    const picked = await vscode.window.showQuickPick([...items, none], { title, placeHolder: code.definition ?? vscode.l10n.t('Pick one'), ignoreFocusOut: true, matchOnDescription: true });
     return picked === undefined ? undefined : picked.value;
   }
 }

@@ -12,7 +12,7 @@ export class ArticleCodesStatus extends Disposable {
 
   constructor(private readonly store: TagStore, private readonly codebook: CodebookService) {
     super();
-    this.item.name = 'Newsmark Article Codes';
+    this.item.name = vscode.l10n.t('Newsmark Article Codes');
     this.item.command = CommandId.setArticleCodes;
     this.registerAll(
       store.onDidChange((change) => {
@@ -35,12 +35,13 @@ export class ArticleCodesStatus extends Disposable {
     const set = this.store.details(articleKey(editor.document.uri)).codes ?? {};
     const shown = codes.filter((c) => set[c.id] !== undefined).map((c) => [c, set[c.id]!] as const);
     const text = (v: string | readonly string[]): string => (typeof v === 'string' ? v : v.join(', '));
-    this.item.text = shown.length === 0 ? '$(symbol-enum) Set codes' : `$(symbol-enum) ${shown.map(([, v]) => text(v)).join(' · ')}`;
-    const tooltip = new vscode.MarkdownString('**Article codes**\n\n');
-    for (const code of codes) tooltip.appendText(`${code.name}: ${set[code.id] !== undefined ? text(set[code.id]!) : 'not set'}`).appendMarkdown('\n\n');
-    tooltip.appendMarkdown('Click to set them.');
+    this.item.text = `$(symbol-enum) ${shown.length === 0 ? vscode.l10n.t('Set codes') : shown.map(([, v]) => text(v)).join(' · ')}`;
+    const tooltip = new vscode.MarkdownString(`**${vscode.l10n.t('Article codes')}**\n\n`);
+    const valueOf = (c: (typeof codes)[number]): string => (set[c.id] !== undefined ? text(set[c.id]!) : vscode.l10n.t('not set'));
+    for (const code of codes) tooltip.appendText(`${code.name}: ${valueOf(code)}`).appendMarkdown('\n\n');
+    tooltip.appendMarkdown(vscode.l10n.t('Click to set them.'));
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Article codes: ${codes.map((c) => `${c.name} ${set[c.id] !== undefined ? text(set[c.id]!) : 'not set'}`).join(', ')}. Activate to set them.` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Article codes: {0}. Activate to set them.', codes.map((c) => `${c.name} ${valueOf(c)}`).join(', ')) };
     this.item.show();
   }
 }

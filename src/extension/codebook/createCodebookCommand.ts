@@ -17,20 +17,20 @@ export class CreateCodebookCommand extends Disposable {
     const path = this.service.path;
     const uri = this.service.uri;
     if (path === undefined || uri === undefined) {
-      void vscode.window.showWarningMessage('Open a folder first: the codebook lives at the root of the corpus folder.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the codebook lives at the root of the corpus folder.'));
       return;
     }
     const preset = presetId !== undefined
       ? CODEBOOK_PRESETS.find((p) => p.id === presetId)
       : (await vscode.window.showQuickPick(CODEBOOK_PRESETS.map((p) => ({ label: p.name, detail: p.detail, preset: p })), {
-          title: 'Create Codebook',
-          placeHolder: 'Start from a data set\'s labels, or from an empty skeleton',
+          title: vscode.l10n.t('Create Codebook'),
+          placeHolder: vscode.l10n.t('Start from a data set\'s labels, or from an empty skeleton'),
           matchOnDetail: true,
         }))?.preset;
     if (!preset) return;
     const result = await createCodebook(this.files, path, preset.codebook);
     await this.service.reload();
     await vscode.window.showTextDocument(uri);
-    if (result === 'exists') void vscode.window.showInformationMessage('This folder already has a codebook (newsmark.codebook.yaml): it is open, unchanged.');
+    if (result === 'exists') void vscode.window.showInformationMessage(vscode.l10n.t('This folder already has a codebook (newsmark.codebook.yaml): it is open, unchanged.'));
   }
 }

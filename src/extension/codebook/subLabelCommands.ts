@@ -25,7 +25,7 @@ export class SubLabelCommands extends Disposable {
    * several categories are changed one category at a time, each with its own labels.
    */
   private async change(first: unknown, second?: unknown, third?: unknown): Promise<void> {
-    const refs = await resolveTargets(this.store, first, second, 'Change the sub-label of which tag?', this.lens);
+    const refs = await resolveTargets(this.store, first, second, vscode.l10n.t('Change the sub-label of which tag?'), this.lens);
     const given = typeof second === 'string' || second === null ? second : typeof third === 'string' || third === null ? third : undefined;
     const tags = refs.flatMap((r) => {
       const tag = this.store.find(r.key, r.id);
@@ -35,12 +35,12 @@ export class SubLabelCommands extends Disposable {
       const these = tags.filter((t) => t.tag.category === category);
       const single = these.length === 1 ? these[0]!.tag : undefined;
       if (given === undefined && this.codebook.codebook.categories[category].labels.length === 0) {
-        void vscode.window.showInformationMessage(`The codebook has no sub-labels for ${categoryOf(category).label}. Add them under categories › ${category} › labels in newsmark.codebook.yaml.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('The codebook has no sub-labels for {0}. Add them under categories › {1} › labels in newsmark.codebook.yaml.', categoryOf(category).label, category));
         continue;
       }
       const choice = given !== undefined ? given : await pickSubLabel(this.codebook.codebook, category, {
         ...(single?.label !== undefined ? { current: single.label } : {}),
-        title: single ? `Sub-label of “${single.text.slice(0, 40)}”` : `Sub-label of ${these.length} ${categoryOf(category).label} Tags`,
+        title: single ? vscode.l10n.t('Sub-label of “{0}”', single.text.slice(0, 40)) : vscode.l10n.t('Sub-label of {0} {1} Tags', these.length, categoryOf(category).label),
         offerNone: true,
       });
       if (choice === undefined) continue;

@@ -18,7 +18,9 @@ export function pickSubLabel(codebook: Codebook, category: CategoryId, options: 
   const items = itemsOf(labels, options.current, options.offerNone);
   const pick = vscode.window.createQuickPick<LabelItem>();
   pick.title = options.title;
-  pick.placeholder = `${categoryOf(category).label}: a sub-label (type its key to pick it; Escape keeps ${options.current ? 'it as it is' : 'the plain category'})`;
+  pick.placeholder = options.current
+    ? vscode.l10n.t('{0}: a sub-label (type its key to pick it; Escape keeps it as it is)', categoryOf(category).label)
+    : vscode.l10n.t('{0}: a sub-label (type its key to pick it; Escape keeps the plain category)', categoryOf(category).label);
   pick.items = items;
   pick.matchOnDetail = true;
   pick.matchOnDescription = true;
@@ -57,11 +59,11 @@ function itemsOf(labels: readonly SubLabel[], current: string | undefined, offer
     }
     items.push({
       label: label.name,
-      description: [label.key !== undefined ? `key ${label.key}` : '', label.id !== label.name ? label.id : '', label.id === current ? 'current' : ''].filter(Boolean).join(' · '),
+      description: [label.key !== undefined ? vscode.l10n.t('key {0}', label.key) : '', label.id !== label.name ? label.id : '', label.id === current ? vscode.l10n.t('current') : ''].filter(Boolean).join(' · '),
       ...(label.definition ? { detail: label.definition } : {}),
       id: label.id,
     });
   }
-  if (offerNone) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator, id: null }, { label: 'No sub-label', description: current === undefined ? 'current' : '', id: null });
+  if (offerNone) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator, id: null }, { label: vscode.l10n.t('No sub-label'), description: current === undefined ? vscode.l10n.t('current') : '', id: null });
   return items;
 }

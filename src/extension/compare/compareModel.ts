@@ -73,7 +73,7 @@ export class CompareModel extends Disposable {
     clearTimeout(this.timer);
     const generation = ++this.generation;
     this.running = this.running.then(() => (generation === this.generation ? this.compute() : undefined)).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(`Newsmark: comparing outlets failed: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: comparing outlets failed: {0}', error instanceof Error ? error.message : String(error)));
     });
     return this.running;
   }

@@ -53,7 +53,7 @@ export class ComparePanel extends Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, false);
     } else {
-      const panel = createScriptedPanel('newsmark.compareOutlets', 'Compare Outlets', this.media, (m) => this.receive(m));
+      const panel = createScriptedPanel('newsmark.compareOutlets', vscode.l10n.t('Compare Outlets'), this.media, (m) => this.receive(m));
       panel.onDidDispose(() => {
         if (this.panel !== panel) return;
         [this.panel, this.lastBody, this.lastHtml] = [undefined, undefined, undefined];
@@ -89,7 +89,7 @@ export class ComparePanel extends Disposable {
   async receive(message: unknown): Promise<void> {
     if (!isReveal(message)) return;
     const tag = this.store.find(message.article, message.id);
-    if (!tag) return void vscode.window.showWarningMessage('Newsmark: that tag is no longer there; the panel will catch up in a moment.');
+    if (!tag) return void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark: that tag is no longer there; the panel will catch up in a moment.'));
     await selectSpan(message.article, tag.start, tag.end, { viewColumn: this.editorColumn(message.article), preserveFocus: true });
   }
 

@@ -15,9 +15,9 @@ export interface CompareFeature extends vscode.Disposable {
 export function register(context: vscode.ExtensionContext, { store, storage }: Services): CompareFeature {
   let reported = '';
   const vocabulary = (): ReturnType<typeof figureVocabulary> => figureVocabulary((problems) => {
-    const message = `Newsmark: the setting newsmark.figures.synonyms is left out: ${problems.join(' ')}`;
+    const message = vscode.l10n.t('Newsmark: the setting newsmark.figures.synonyms is left out: {0}', problems.join(' '));
     if (message !== reported) {
-      void vscode.window.showWarningMessage(message, 'Open Settings').then(async (open) => {
+      void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Settings')).then(async (open) => {
         if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'newsmark.figures.synonyms');
       });
     }

@@ -9,7 +9,7 @@ export class MismatchStatus extends Disposable {
 
   constructor(private readonly model: CompareModel) {
     super();
-    this.item.name = 'Newsmark Figure Mismatches';
+    this.item.name = vscode.l10n.t('Newsmark Figure Mismatches');
     this.item.command = CommandId.compareOutlets;
     this.register(model.onDidChange(() => this.update()));
     this.update();
@@ -18,10 +18,10 @@ export class MismatchStatus extends Disposable {
   update(): void {
     const n = this.model.mismatches;
     if (n === 0) return this.item.hide();
-    const words = `${n} figure ${n === 1 ? 'mismatch' : 'mismatches'}`;
+    const words = n === 1 ? vscode.l10n.t('1 figure mismatch') : vscode.l10n.t('{0} figure mismatches', n);
     this.item.text = `$(warning) ${words}`;
-    this.item.tooltip = `Newsmark: ${words} across outlets (the same figure printed with different values). Click to compare outlets.`;
-    this.item.accessibilityInformation = { label: `Newsmark: ${words}. Open Compare Outlets.` };
+    this.item.tooltip = vscode.l10n.t('Newsmark: {0} across outlets (the same figure printed with different values). Click to compare outlets.', words);
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Newsmark: {0}. Open Compare Outlets.', words) };
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.show();
   }

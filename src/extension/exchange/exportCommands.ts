@@ -36,14 +36,14 @@ export class ExportCommands extends Disposable {
   }
 
   private async exportTags(clicked: unknown, selected: unknown): Promise<void> {
-    const format = await vscode.window.showQuickPick(EXPORTERS.map((e) => ({ label: e.label, description: e.id, detail: formatDetail(e), exporter: e })), { title: 'Export Tags: Format' });
+    const format = await vscode.window.showQuickPick(EXPORTERS.map((e) => ({ label: e.label, description: e.id, detail: formatDetail(e), exporter: e })), { title: vscode.l10n.t('Export Tags: Format') });
     if (!format) return;
     const keys = await this.pickScope(clicked, selected);
     if (!keys || keys.length === 0) return;
     const exporter = format.exporter;
     const target = await this.location.ask(exporter, keys.map(articleUri));
     if (!target) return;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${exporter.label}`, cancellable: true }, async (progress, token) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', exporter.label), cancellable: true }, async (progress, token) => {
       const articles: ExportArticle[] = [];
       // Paths relative to one another mean something only on one file system (one scheme and authority).
       const first = keys.length > 0 ? articleUri(keys[0]!) : undefined;
@@ -75,18 +75,19 @@ export class ExportCommands extends Disposable {
       await writeExport(fs, result.files, { kind: oneFile ? 'file' : 'folder', path: target.path }, { force: true, protect });
     } catch (error) {
       if (!(error instanceof ExportWriteError)) throw error;
-      void vscode.window.showErrorMessage(`Export not written: ${error.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Export not written: {0}', error.message));
       return;
     }
     await this.location.remember(target, exporter, oneFile);
     const warned = result.warnings.length > 0 ? ` ${result.warnings.join('; ')}.` : '';
     const offsets = offsetsPhrase(exporter.unit);
-    const message = `Exported ${articles.length} ${articles.length === 1 ? 'article' : 'articles'} as ${exporter.label}${offsets ? ` (${offsets})` : ''}.${warned}`;
+    const message = `${exportedMessage(articles.length, exporter.label, offsets)}${warned}`;
     // A folder of files has nothing one "Open" could show: it is revealed instead.
-    const actions = oneFile ? [OPEN, REVEAL] : [REVEAL];
+    const [open, reveal] = [vscode.l10n.t('Open'), vscode.l10n.t('Reveal in Explorer')];
+    const actions = oneFile ? [open, reveal] : [reveal];
     void vscode.window.showInformationMessage(message, ...actions).then((choice) => {
-      if (choice === OPEN) void vscode.commands.executeCommand('vscode.open', target);
-      else if (choice === REVEAL) void revealExport(target);
+      if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
+      else if (choice === reveal) void revealExport(target);
     });
   }
 
@@ -97,16 +98,16 @@ export class ExportCommands extends Disposable {
     const active = vscode.window.activeTextEditor && articleKey(vscode.window.activeTextEditor.document.uri);
     const all = this.store.keys().filter((k) => this.lens.shown(this.store.tags(k)).length > 0);
     const picks = [
-      ...(active && this.lens.shown(this.store.tags(active)).length > 0 ? [{ label: 'Current article', description: fileName(articleUri(active)), keys: [active] }] : []),
-      { label: 'Whole workspace', description: `${all.length} tagged articles`, keys: all },
+      ...(active && this.lens.shown(this.store.tags(active)).length > 0 ? [{ label: vscode.l10n.t('Current article'), description: fileName(articleUri(active)), keys: [active] }] : []),
+      { label: vscode.l10n.t('Whole workspace'), description: vscode.l10n.t('{0} tagged articles', all.length), keys: all },
     ];
-    return (await vscode.window.showQuickPick(picks, { title: 'Export Tags: What' }))?.keys;
+    return (await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Export Tags: What') }))?.keys;
   }
 
   private async importTags(): Promise<void> {
-    const format = await vscode.window.showQuickPick(IMPORTERS.map((i) => ({ label: i.label, description: i.id, importer: i })), { title: 'Import Tags: Format' });
+    const format = await vscode.window.showQuickPick(IMPORTERS.map((i) => ({ label: i.label, description: i.id, importer: i })), { title: vscode.l10n.t('Import Tags: Format') });
     if (!format) return;
-    const chosen = await vscode.window.showOpenDialog({ title: `Import ${format.label}`, canSelectMany: true, canSelectFolders: true, openLabel: 'Import' });
+    const chosen = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import {0}', format.label), canSelectMany: true, canSelectFolders: true, openLabel: vscode.l10n.t('Import') });
     if (!chosen) return;
     const inputs = new Map<string, string>();
     for (const uri of chosen) for (const file of await filesUnder(uri)) inputs.set(file.fsPath, new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
@@ -138,8 +139,10 @@ export class ExportCommands extends Disposable {
       this.log.appendLine(`Import ${format.label}: ${problems.length} problems`);
       problems.forEach((p) => this.log.appendLine(`  ${p}`));
     }
-    const message = `Imported ${imported} tags into ${placed.tags.size} articles${problems.length > 0 ? `; ${problems.length} not imported (see the Newsmark output)` : ''}.`;
-    if (problems.length > 0) void vscode.window.showWarningMessage(message, 'Show Details').then((c) => c && this.log.show());
+    const message = problems.length > 0
+      ? vscode.l10n.t('Imported {0} tags into {1} articles; {2} not imported (see the Newsmark output).', imported, placed.tags.size, problems.length)
+      : vscode.l10n.t('Imported {0} tags into {1} articles.', imported, placed.tags.size);
+    if (problems.length > 0) void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Details')).then((c) => c && this.log.show());
     else void vscode.window.showInformationMessage(message);
   }
 
@@ -148,20 +151,27 @@ export class ExportCommands extends Disposable {
     const map = new Map<string, CategoryId>();
     for (const label of new Set(labels)) {
       if (isCategoryId(label)) continue;
-      const picked = await vscode.window.showQuickPick([...CATEGORIES.map((c): { label: string; id: CategoryId | undefined } => ({ label: c.label, id: c.id })), { label: 'Leave these out', id: undefined }], { title: `Import Tags: "${label}" is which category?` });
+      const picked = await vscode.window.showQuickPick([...CATEGORIES.map((c): { label: string; id: CategoryId | undefined } => ({ label: c.label, id: c.id })), { label: vscode.l10n.t('Leave these out'), id: undefined }], { title: vscode.l10n.t('Import Tags: "{0}" is which category?', label) });
       if (picked?.id) map.set(label, picked.id);
     }
     return map;
   }
 }
 
-const OPEN = 'Open';
-const REVEAL = 'Reveal in Explorer';
+/** "Exported 3 articles as CSV (offsets in code points)." */
+function exportedMessage(count: number, format: string, offsets: string | undefined): string {
+  if (offsets) {
+    return count === 1
+      ? vscode.l10n.t('Exported 1 article as {0} ({1}).', format, offsets)
+      : vscode.l10n.t('Exported {0} articles as {1} ({2}).', count, format, offsets);
+  }
+  return count === 1 ? vscode.l10n.t('Exported 1 article as {0}.', format) : vscode.l10n.t('Exported {0} articles as {1}.', count, format);
+}
 
 /** The pick's line under a format: the unit of its offsets, or what it is for when it has none. */
 function formatDetail(exporter: Exporter): string {
   const offsets = offsetsPhrase(exporter.unit);
-  return offsets ? offsets[0]!.toUpperCase() + offsets.slice(1) : 'For reading: no offsets';
+  return offsets ? offsets[0]!.toUpperCase() + offsets.slice(1) : vscode.l10n.t('For reading: no offsets');
 }
 
 /** The export in the Explorer when it is in the workspace, else in the system's file manager. */

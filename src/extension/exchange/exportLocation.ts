@@ -36,10 +36,10 @@ export class ExportLocation {
   private dialog(exporter: Exporter, folder: vscode.Uri | undefined): Thenable<vscode.Uri | undefined> {
     if (exporter.singleFile) {
       const name = exporter.defaultFileName ?? 'export';
-      return vscode.window.showSaveDialog({ title: `Export ${exporter.label}`, ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}) });
+      return vscode.window.showSaveDialog({ title: vscode.l10n.t('Export {0}', exporter.label), ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}) });
     }
     return vscode.window
-      .showOpenDialog({ title: `Export ${exporter.label} into folder`, canSelectFolders: true, canSelectFiles: false, openLabel: 'Export Here', ...(folder ? { defaultUri: folder } : {}) })
+      .showOpenDialog({ title: vscode.l10n.t('Export {0} into folder', exporter.label), canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Export Here'), ...(folder ? { defaultUri: folder } : {}) })
       .then((chosen) => chosen?.[0]);
   }
 

@@ -28,18 +28,18 @@ export class NewArticleFromWebPage extends Disposable {
 
   async run(given?: readonly vscode.Uri[]): Promise<IngestOutcome> {
     const pages = given && given.length > 0 ? given : await vscode.window.showOpenDialog({
-      title: 'New Article from Web Page',
-      openLabel: 'Make Articles',
+      title: vscode.l10n.t('New Article from Web Page'),
+      openLabel: vscode.l10n.t('Make Articles'),
       canSelectMany: true,
-      filters: { 'Saved web pages': ['html', 'htm'] },
+      filters: { [vscode.l10n.t('Saved web pages')]: ['html', 'htm'] },
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
     });
     const outcome: IngestOutcome = { written: [], refused: [] };
     if (!pages || pages.length === 0) return outcome;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Making articles from web pages', cancellable: true }, async (progress, token) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Making articles from web pages'), cancellable: true }, async (progress, token) => {
       for (const [i, page] of pages.entries()) {
         if (token.isCancellationRequested) break;
-        progress.report({ message: `${fileName(page)} (${i + 1} of ${pages.length})`, increment: 100 / pages.length });
+        progress.report({ message: vscode.l10n.t('{0} ({1} of {2})', fileName(page), i + 1, pages.length), increment: 100 / pages.length });
         await this.one(page, outcome);
       }
     });
@@ -51,14 +51,14 @@ export class NewArticleFromWebPage extends Disposable {
     const name = fileName(page);
     const path = this.files.pathOf(page);
     if (path === undefined) {
-      outcome.refused.push({ page: name, message: 'it is not on the workspace\'s file system' });
+      outcome.refused.push({ page: name, message: vscode.l10n.t('it is not on the workspace\'s file system') });
       return;
     }
     try {
       const info = await this.files.stat(path);
       const limit = maxFileBytes();
       if (info && limit > 0 && info.size > limit) {
-        outcome.refused.push({ page: name, message: `it is ${(info.size / 1024 / 1024).toFixed(1)} MB, over newsmark.maxFileSizeMB` });
+        outcome.refused.push({ page: name, message: vscode.l10n.t('it is {0} MB, over newsmark.maxFileSizeMB', (info.size / 1024 / 1024).toFixed(1)) });
         return;
       }
       const result = extractArticle(await this.files.readFile(path), { maxBytes: limit > 0 ? limit : Number.MAX_SAFE_INTEGER, sourceName: name });
@@ -90,13 +90,17 @@ export class NewArticleFromWebPage extends Disposable {
   }
 
   private async tell(outcome: IngestOutcome): Promise<void> {
-    for (const r of outcome.refused) void vscode.window.showWarningMessage(`${r.page} was not made into an article: ${r.message}`);
+    for (const r of outcome.refused) void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not made into an article: {1}', r.page, r.message));
     const [first] = outcome.written;
     if (!first) return;
     await vscode.window.showTextDocument(first.article);
-    const what = outcome.written.length === 1 ? `${fileName(first.article)}${first.outlet ? ` (${first.outlet})` : ''}` : `${outcome.written.length} articles`;
-    const suggest = 'Suggest Tags';
-    void vscode.window.showInformationMessage(`Made ${what} from the saved ${outcome.written.length === 1 ? 'page' : 'pages'}, with ${outcome.written.length === 1 ? 'its' : 'their'} outlet, date and address in the sidecar.`, suggest).then(async (choice) => {
+    const made = outcome.written.length > 1
+      ? vscode.l10n.t('Made {0} articles from the saved pages, with their outlet, date and address in the sidecar.', outcome.written.length)
+      : first.outlet
+        ? vscode.l10n.t('Made {0} ({1}) from the saved page, with its outlet, date and address in the sidecar.', fileName(first.article), first.outlet)
+        : vscode.l10n.t('Made {0} from the saved page, with its outlet, date and address in the sidecar.', fileName(first.article));
+    const suggest = vscode.l10n.t('Suggest Tags');
+    void vscode.window.showInformationMessage(made, suggest).then(async (choice) => {
       if (choice !== suggest) return;
       for (const w of outcome.written) await vscode.commands.executeCommand(CommandId.suggestTags, w.article);
     });

@@ -89,7 +89,7 @@ export class ReportPreview extends Disposable {
   }
 
   private title(): string {
-    return `Report: ${this.scope === 'workspace' ? 'Workspace' : vscode.workspace.asRelativePath(articleUri(this.scope.key))}`;
+    return this.scope === 'workspace' ? vscode.l10n.t('Report: Workspace') : vscode.l10n.t('Report: {0}', vscode.workspace.asRelativePath(articleUri(this.scope.key)));
   }
 
   /** A text edit counts only in an article on show (output channels and settings change all the time). */
@@ -102,7 +102,7 @@ export class ReportPreview extends Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.render().catch((error: unknown) => void vscode.window.showErrorMessage(`Newsmark: the report preview failed: ${String(error)}`));
+      this.render().catch((error: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: the report preview failed: {0}', String(error))));
     }, DEBOUNCE_MS);
   }
 

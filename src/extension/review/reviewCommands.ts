@@ -15,26 +15,29 @@ import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { byArticle, resolveTargets } from '../shared/tagTargets';
 import { parseNumber, StepsInput, type Step } from './stepsInput';
 
-/** Attributes worth asking for, per category; any others in the sidecar are kept as they are. */
-const ATTRIBUTE_FIELDS: Record<CategoryId, readonly { key: string; prompt: string; numeric?: boolean }[]> = {
-  figure: [
-    { key: 'value', prompt: 'Value: the number as reported (e.g. 2417)', numeric: true },
-    { key: 'unit', prompt: 'Unit (e.g. people, crowns, %)' },
-    { key: 'counts', prompt: 'What is counted (e.g. evacuees, wounded)' },
-  ],
-  claim: [{ key: 'speaker', prompt: 'Speaker: who makes the claim' }],
-  denial: [{ key: 'speaker', prompt: 'Speaker: who denies' }],
-  framing: [{ key: 'target', prompt: 'Target: who or what the wording frames' }],
-};
+/** Attributes worth asking for, per category (prompts in the display language); any others in the sidecar are kept as they are. */
+function attributeFields(category: CategoryId): readonly { key: string; prompt: string; numeric?: boolean }[] {
+  switch (category) {
+    case 'figure': return [
+      { key: 'value', prompt: vscode.l10n.t('Value: the number as reported (e.g. 2417)'), numeric: true },
+      { key: 'unit', prompt: vscode.l10n.t('Unit (e.g. people, crowns, %)') },
+      { key: 'counts', prompt: vscode.l10n.t('What is counted (e.g. evacuees, wounded)') },
+    ];
+    case 'claim': return [{ key: 'speaker', prompt: vscode.l10n.t('Speaker: who makes the claim') }];
+    case 'denial': return [{ key: 'speaker', prompt: vscode.l10n.t('Speaker: who denies') }];
+    case 'framing': return [{ key: 'target', prompt: vscode.l10n.t('Target: who or what the wording frames') }];
+  }
+}
 
 /** The built-in fields of a category, then the codebook's attributes (one of the same name takes the built-in one's place). */
 function fieldsOf(category: CategoryId, codebook: Codebook): { key: string; prompt: string; numeric?: boolean; values?: readonly string[] }[] {
   const extra = codebook.categories[category].attributes;
-  const builtIn = ATTRIBUTE_FIELDS[category].map((f) => {
+  const own = attributeFields(category);
+  const builtIn = own.map((f) => {
     const spec = extra.find((a) => a.name === f.key);
     return spec ? { ...f, ...(spec.definition ? { prompt: spec.definition } : {}), ...(spec.values ? { values: spec.values } : {}) } : f;
   });
-  const added = extra.filter((a) => !ATTRIBUTE_FIELDS[category].some((f) => f.key === a.name)).map((a) => ({ key: a.name, prompt: a.definition ?? a.name, ...(a.values ? { values: a.values } : {}) }));
+  const added = extra.filter((a) => !own.some((f) => f.key === a.name)).map((a) => ({ key: a.name, prompt: a.definition ?? a.name, ...(a.values ? { values: a.values } : {}) }));
   return [...builtIn, ...added];
 }
 
@@ -45,12 +48,14 @@ interface Choice {
 }
 
 /** The sidecar's conventional `comparator` values (docs/sidecar-format.md); '' leaves it unset. */
-const COMPARATORS: readonly Choice[] = [
-  { label: 'As stated', value: '', description: 'the value exactly' },
-  { label: '> at least', value: '>', description: 'more than, at least, over' },
-  { label: '< at most', value: '<', description: 'fewer than, up to, as many as' },
-  { label: '~ about', value: '~', description: 'roughly, nearly, an estimated' },
-];
+function comparators(): readonly Choice[] {
+  return [
+    { label: vscode.l10n.t('As stated'), value: '', description: vscode.l10n.t('the value exactly') },
+    { label: `> ${vscode.l10n.t('at least')}`, value: '>', description: vscode.l10n.t('more than, at least, over') },
+    { label: `< ${vscode.l10n.t('at most')}`, value: '<', description: vscode.l10n.t('fewer than, up to, as many as') },
+    { label: `~ ${vscode.l10n.t('about')}`, value: '~', description: vscode.l10n.t('roughly, nearly, an estimated') },
+  ];
+}
 
 /** A value as the input shows it. */
 function shownValue(value: unknown): string {
@@ -65,27 +70,29 @@ function shownValue(value: unknown): string {
 function stepsFor(tag: Tag, codebook: Codebook): Step[] {
   const read: Record<string, unknown> = tag.category === 'figure' ? { ...figureAttributesFromText(tag.text, tag.prefix ?? '') } : {};
   const fields = fieldsOf(tag.category, codebook);
+  const choices = comparators();
   if (tag.category === 'figure' && !fields.some((f) => f.key === 'comparator') && (tag.attributes?.['comparator'] !== undefined || read['comparator'] !== undefined)) {
-    fields.splice(fields.findIndex((f) => f.key === 'value') + 1, 0, { key: 'comparator', prompt: 'How the value is bounded', values: COMPARATORS.map((c) => c.value).filter(Boolean) });
+    fields.splice(fields.findIndex((f) => f.key === 'value') + 1, 0, { key: 'comparator', prompt: vscode.l10n.t('How the value is bounded'), values: choices.map((c) => c.value).filter(Boolean) });
   }
   const heading = `${categoryOf(tag.category).label} “${tag.text.length > 40 ? `${tag.text.slice(0, 40)}…` : tag.text}”`;
   return fields.map((field) => {
     const own = tag.attributes?.[field.key];
     const initial = own !== undefined ? shownValue(own) : shownValue(read[field.key]);
     const fromText = own === undefined && initial !== '';
-    const prompt = `${field.prompt}.${fromText ? ' Read from the tag’s text: Enter keeps it.' : ''}`;
-    const base = { key: field.key, title: `${heading}: ${field.key}`, initial, ...(field.numeric ? { numeric: true } : {}) };
-    if (!field.values) return { ...base, prompt: `${prompt} Leave empty to remove it.` };
+    // Sentences, each translated on its own.
+    const prompt = [vscode.l10n.t('{0}.', field.prompt), ...(fromText ? [vscode.l10n.t('Read from the tag’s text: Enter keeps it.')] : [])].join(' ');
+    const base = { key: field.key, title: vscode.l10n.t('{0}: {1}', heading, field.key), initial, ...(field.numeric ? { numeric: true } : {}) };
+    if (!field.values) return { ...base, prompt: [prompt, vscode.l10n.t('Leave empty to remove it.')].join(' ') };
     // The codebook lists the allowed values: a pick, with a value from elsewhere kept on offer.
     const listed: readonly Choice[] = field.key === 'comparator' && !codebook.categories.figure.attributes.some((a) => a.name === 'comparator')
-      ? COMPARATORS.filter((c) => c.value !== '')
+      ? choices.filter((c) => c.value !== '')
       : field.values.map((v) => ({ label: v, value: v }));
     const values = initial !== '' && !listed.some((v) => v.value === initial) ? [...listed, { label: initial, value: initial }] : listed;
-    const none: Choice = field.key === 'comparator' ? COMPARATORS[0]! : { label: 'Not set', value: '' };
+    const none: Choice = field.key === 'comparator' ? choices[0]! : { label: vscode.l10n.t('Not set'), value: '' };
     return {
       ...base,
-      prompt: `${prompt} Pick a value.`,
-      values: [...values, none].map((v) => ({ ...v, description: [v.description, v.value === initial ? (fromText ? 'in the text' : 'current') : ''].filter(Boolean).join(' · ') })),
+      prompt: [prompt, vscode.l10n.t('Pick a value.')].join(' '),
+      values: [...values, none].map((v) => ({ ...v, description: [v.description, v.value === initial ? (fromText ? vscode.l10n.t('in the text') : vscode.l10n.t('current')) : ''].filter(Boolean).join(' · ') })),
     };
   });
 }
@@ -116,7 +123,7 @@ export class ReviewCommands extends Disposable {
    * toasts would pile up. Returns the message (undefined when nothing was marked).
    */
   private async mark(first: unknown, selected: unknown, verdict: ReviewVerdict | undefined): Promise<string | undefined> {
-    const refs = await resolveTargets(this.store, first, selected, 'Mark which tag?', this.lens);
+    const refs = await resolveTargets(this.store, first, selected, vscode.l10n.t('Mark which tag?'), this.lens);
     const patch = verdict
       ? { review: verdict, reviewer: author(), status: undefined, previousText: undefined }
       : { review: undefined, reviewer: undefined };
@@ -134,7 +141,7 @@ export class ReviewCommands extends Disposable {
    * 3835, wounded). An object as second argument sets them directly.
    */
   private async editAttributes(first: unknown, given: unknown): Promise<void> {
-    const [ref] = await resolveTargets(this.store, first, undefined, 'Edit the attributes of which tag?', this.lens);
+    const [ref] = await resolveTargets(this.store, first, undefined, vscode.l10n.t('Edit the attributes of which tag?'), this.lens);
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
     const attributes: Record<string, unknown> = { ...(tag.attributes ?? {}) };
@@ -163,7 +170,7 @@ export class ReviewCommands extends Disposable {
     const key = articleKey(editor.document.uri);
     const tags = [...this.lens.shown(this.store.tags(key))].filter((t) => !isOrphan(t) && wanted(t)).sort(compareTags);
     if (tags.length === 0) {
-      void vscode.window.showInformationMessage(wanted === awaitsReview ? 'No tag in this article needs review.' : 'This article has no tags.');
+      void vscode.window.showInformationMessage(wanted === awaitsReview ? vscode.l10n.t('No tag in this article needs review.') : vscode.l10n.t('This article has no tags.'));
       return;
     }
     const offsets = DocumentOffsets.of(editor.document);
@@ -184,11 +191,17 @@ const STATUS_MESSAGE_MS = 4000;
 /** "$(pass) Confirmed: “2,417 people”", or for several tags "$(pass) 3 tags confirmed". */
 export function markedMessage(tag: Tag | undefined, count: number, verdict: ReviewVerdict | undefined): string {
   const icon = verdict === 'confirmed' ? '$(pass)' : verdict === 'disputed' ? '$(error)' : '$(circle-large-outline)';
-  const state = verdict === 'confirmed' ? 'confirmed' : verdict === 'disputed' ? 'disputed' : 'not reviewed';
-  if (!tag) return `${icon} ${count} ${count === 1 ? 'tag' : 'tags'} ${verdict ? '' : 'marked '}${state}`;
+  if (!tag) {
+    if (verdict === 'confirmed') return `${icon} ${count === 1 ? vscode.l10n.t('1 tag confirmed') : vscode.l10n.t('{0} tags confirmed', count)}`;
+    if (verdict === 'disputed') return `${icon} ${count === 1 ? vscode.l10n.t('1 tag disputed') : vscode.l10n.t('{0} tags disputed', count)}`;
+    return `${icon} ${count === 1 ? vscode.l10n.t('1 tag marked not reviewed') : vscode.l10n.t('{0} tags marked not reviewed', count)}`;
+  }
   const text = tag.text.length > 40 ? `${tag.text.slice(0, 39)}…` : tag.text;
-  const what = `${categoryOf(tag.category).label} “${text.replace(/\s+/g, ' ')}”`;
-  return `${icon} ${what} ${verdict ? '' : 'marked '}${state}`;
+  const category = categoryOf(tag.category).label;
+  const quoted = text.replace(/\s+/g, ' ');
+  if (verdict === 'confirmed') return `${icon} ${vscode.l10n.t('{0} “{1}” confirmed', category, quoted)}`;
+  if (verdict === 'disputed') return `${icon} ${vscode.l10n.t('{0} “{1}” disputed', category, quoted)}`;
+  return `${icon} ${vscode.l10n.t('{0} “{1}” marked not reviewed', category, quoted)}`;
 }
 
 /** Not yet confirmed or disputed, or re-attached to changed text. */

@@ -112,7 +112,7 @@ export class StepsInput {
   }
 
   private problem(step: Step, value: string): string | undefined {
-    return step.numeric && value.trim() !== '' && !Number.isFinite(parseNumber(value)) ? 'A number, e.g. 2417 or 2,417 or 3.5' : undefined;
+    return step.numeric && value.trim() !== '' && !Number.isFinite(parseNumber(value)) ? vscode.l10n.t('A number, e.g. 2417 or 2,417 or 3.5') : undefined;
   }
 }
 

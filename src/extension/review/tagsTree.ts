@@ -13,6 +13,7 @@ import { articleUri, fileName } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { TreeItemContext } from '../shared/treeItemContexts';
+import { around } from '../tagging/around';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;
@@ -212,8 +213,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
         item.id = `stat:${node.label}`;
         return item;
       }
-      case 'attention':
-        return this.groupItem(node, ATTENTION[node.group].label, ATTENTION[node.group].icon, ATTENTION[node.group].context);
+      case 'attention': {
+        const group = attention(node.group);
+        return this.groupItem(node, group.label, group.icon, group.context);
+      }
       case 'article':
         return this.articleItem(node);
       case 'category': {
@@ -233,39 +236,39 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
         return this.suggestionItem(node);
       case 'differences':
       case 'difference':
-        return this.differenceRows?.item(node, this.current.count(node)) ?? Object.assign(new vscode.TreeItem('(comparison closed)'), { id: nodeId(node) });
+        return this.differenceRows?.item(node, this.current.count(node)) ?? Object.assign(new vscode.TreeItem(vscode.l10n.t('(comparison closed)')), { id: nodeId(node) });
     }
   }
 
   private suggestionGroupItem(node: Extract<TagsNode, { kind: 'suggestions' }>): vscode.TreeItem {
     const category = node.category && categoryOf(node.category);
-    const item = new vscode.TreeItem(category ? category.label : 'Suggestions', node.category ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(category ? category.label : vscode.l10n.t('Suggestions'), node.category ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
     item.id = nodeId(node);
     item.description = String(this.current.count(node));
     item.iconPath = category ? new vscode.ThemeIcon(category.icon, new vscode.ThemeColor(category.rulerColorId)) : new vscode.ThemeIcon('lightbulb');
     item.contextValue = TreeItemContext.suggestionGroup;
-    item.tooltip = 'Spans the rules suggest tagging. Accept them to make tags, or reject them so they are not suggested again.';
+    item.tooltip = vscode.l10n.t('Spans the rules suggest tagging. Accept them to make tags, or reject them so they are not suggested again.');
     return item;
   }
 
   private suggestionItem(node: Extract<TagsNode, { kind: 'suggestion' }>): vscode.TreeItem {
     const suggestion = this.current.suggestionOf(node);
-    const item = new vscode.TreeItem(shorten(suggestion?.text ?? '(withdrawn)'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(shorten(suggestion?.text ?? vscode.l10n.t('(withdrawn)')), vscode.TreeItemCollapsibleState.None);
     item.id = nodeId(node);
     item.description = `${fileName(articleUri(node.key))} · ${suggestion ? reasonText(suggestion.reason) : ''}`;
     item.iconPath = new vscode.ThemeIcon('lightbulb-sparkle', new vscode.ThemeColor(categoryOf(node.category).rulerColorId));
     item.contextValue = TreeItemContext.suggestion;
     item.tooltip = suggestion ? `${categoryOf(node.category).label}: ${suggestion.text}\n\n${reasonText(suggestion.reason)}` : undefined;
-    item.command = { command: CommandId.revealSuggestion, title: 'Show Suggestion', arguments: [node] };
+    item.command = { command: CommandId.revealSuggestion, title: vscode.l10n.t('Show Suggestion'), arguments: [node] };
     return item;
   }
 
   private summaryItem(): vscode.TreeItem {
     const stats = this.current.stats();
-    const item = new vscode.TreeItem('Summary', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Summary'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = 'summary';
-    const density = stats.words > 0 ? ` · ${stats.perThousandWords.toFixed(1)} per 1,000 words` : '';
-    item.description = `${stats.tags} ${stats.tags === 1 ? 'tag' : 'tags'} in ${stats.articles} ${stats.articles === 1 ? 'article' : 'articles'}${density}`;
+    const density = stats.words > 0 ? ` · ${vscode.l10n.t('{0} per 1,000 words', stats.perThousandWords.toFixed(1))}` : '';
+    item.description = `${tagsInArticles(stats.tags, stats.articles)}${density}`;
     item.iconPath = new vscode.ThemeIcon('graph');
     item.contextValue = TreeItemContext.summary;
     return item;
@@ -275,21 +278,21 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = nodeId(node);
     item.description = String(this.current.count(node));
-    item.iconPath = new vscode.ThemeIcon(icon, node.kind === 'attention' ? new vscode.ThemeColor(ATTENTION[node.group].color) : undefined);
+    item.iconPath = new vscode.ThemeIcon(icon, node.kind === 'attention' ? new vscode.ThemeColor(attention(node.group).color) : undefined);
     item.contextValue = contextValue;
-    if (node.kind === 'attention') item.tooltip = ATTENTION[node.group].tooltip;
+    if (node.kind === 'attention') item.tooltip = attention(node.group).tooltip;
     return item;
   }
 
   private labelItem(node: Extract<TagsNode, { kind: 'label' }>): vscode.TreeItem {
     const label = node.label === '' ? undefined : this.codebook && labelOf(this.codebook.codebook, node.category, node.label);
-    const item = this.groupItem(node, node.label === '' ? '(no sub-label)' : label?.name ?? node.label, 'symbol-enum-member', TreeItemContext.labelGroup);
+    const item = this.groupItem(node, node.label === '' ? vscode.l10n.t('(no sub-label)') : label?.name ?? node.label, 'symbol-enum-member', TreeItemContext.labelGroup);
     item.iconPath = new vscode.ThemeIcon('symbol-enum-member', new vscode.ThemeColor(categoryOf(node.category).rulerColorId));
     // Corpus-wide groups can hold thousands of rows: opened on demand, like the articles under a category.
     if (node.key === undefined) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     const known = node.label === '' || label !== undefined || (this.codebook?.codebook.categories[node.category].labels.length ?? 0) === 0;
-    item.tooltip = node.label === '' ? `${categoryOf(node.category).label} tags without a sub-label` : [label && label.name !== label.id ? label.id : undefined, label?.definition, known ? undefined : 'Not in the codebook.'].filter(Boolean).join('\n') || node.label;
-    if (!known) item.description = `${item.description as string} · not in codebook`;
+    item.tooltip = node.label === '' ? vscode.l10n.t('{0} tags without a sub-label', categoryOf(node.category).label) : [label && label.name !== label.id ? label.id : undefined, label?.definition, known ? undefined : vscode.l10n.t('Not in the codebook.')].filter(Boolean).join('\n') || node.label;
+    if (!known) item.description = `${item.description as string} · ${vscode.l10n.t('not in codebook')}`;
     return item;
   }
 
@@ -301,22 +304,22 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.resourceUri = uri;
     item.contextValue = TreeItemContext.article;
     const count = this.current.count(node);
-    item.description = `${count}${this.store.isModified(node.key) ? ' · unsaved' : ''}`;
+    item.description = `${count}${this.store.isModified(node.key) ? ` · ${vscode.l10n.t('unsaved')}` : ''}`;
     if (entry?.problem !== undefined) {
-      item.description += ' · read-only';
+      item.description += ` · ${vscode.l10n.t('read-only')}`;
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.tooltip = entry.problem;
     } else if (entry?.missing) {
-      item.description += ' · article missing';
+      item.description += ` · ${vscode.l10n.t('article missing')}`;
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.contextValue = TreeItemContext.articleMissing;
-      item.tooltip = `${vscode.workspace.asRelativePath(uri)} is gone; its tags are kept in ${fileName(uri)}.tags.yaml. Use Locate Article… if it was moved or renamed outside VS Code, or Delete Tags Too.`;
+      item.tooltip = vscode.l10n.t('{0} is gone; its tags are kept in {1}. Use Locate Article… if it was moved or renamed outside VS Code, or Delete Tags Too.', vscode.workspace.asRelativePath(uri), `${fileName(uri)}.tags.yaml`);
     } else {
       item.iconPath = vscode.ThemeIcon.File;
       const { outlet, published } = this.store.details(node.key);
       // The outlet the sidecar names (not a guess) beside the count: comparing outlets starts here.
       if (outlet !== undefined) item.description += ` · ${outlet}`;
-      item.tooltip = [vscode.workspace.asRelativePath(uri), outlet && `Outlet: ${outlet}`, published && `Published: ${published}`].filter(Boolean).join('\n');
+      item.tooltip = [vscode.workspace.asRelativePath(uri), outlet && vscode.l10n.t('Outlet: {0}', outlet), published && vscode.l10n.t('Published: {0}', published)].filter(Boolean).join('\n');
     }
     return item;
   }
@@ -326,7 +329,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     if (!tag) {
       // Asked for a row whose tag just went (a redraw is on its way): keep its id, so VS Code
       // never confuses it with another row.
-      const gone = new vscode.TreeItem('(tag removed)');
+      const gone = new vscode.TreeItem(vscode.l10n.t('(tag removed)'));
       gone.id = nodeId(node);
       return gone;
     }
@@ -334,8 +337,8 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const item = new vscode.TreeItem(shorten(tag.text), vscode.TreeItemCollapsibleState.None);
     item.id = nodeId(node);
     const where = node.place === 'main' ? [] : [fileName(articleUri(node.key))];
-    const verdict = tag.review === 'confirmed' ? ['✓ confirmed'] : tag.review === 'disputed' ? ['✗ disputed'] : [];
-    const flags = tag.status === 'fuzzy' && node.place === 'main' ? ['needs review'] : [];
+    const verdict = tag.review === 'confirmed' ? [`✓ ${vscode.l10n.t('confirmed')}`] : tag.review === 'disputed' ? [`✗ ${vscode.l10n.t('disputed')}`] : [];
+    const flags = tag.status === 'fuzzy' && node.place === 'main' ? [vscode.l10n.t('needs review')] : [];
     // Under a category node the category goes without saying; in the attention groups it does not.
     const kind = node.place === 'main' ? [] : [category.label];
     item.description = [...where, ...flags, ...verdict, ...kind, ...(tag.note ? [tag.note] : [])].join(' · ');
@@ -353,7 +356,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     item.tooltip = conflict ? conflictTooltip(conflict) : tooltip(tag);
     const subLabel = tag.label === undefined ? undefined : (this.codebook && labelOf(this.codebook.codebook, tag.category, tag.label))?.name ?? tag.label;
     item.accessibilityInformation = { label: spokenTag(tag, fileName(articleUri(node.key)), subLabel) };
-    if (!isOrphan(tag) && !entry?.missing) item.command = { command: CommandId.revealTag, title: 'Show Tag', arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
+    if (!isOrphan(tag) && !entry?.missing) item.command = { command: CommandId.revealTag, title: vscode.l10n.t('Show Tag'), arguments: [{ key: node.key, id: tag.id } satisfies TagRef] };
     return item;
   }
 
@@ -365,35 +368,45 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   }
 }
 
-const ATTENTION: Record<AttentionGroup, { label: string; icon: string; color: string; context: TreeItemContext; tooltip: string }> = {
-  'conflicts': {
-    label: 'Conflicts', icon: 'git-merge', color: 'problemsErrorIcon.foreground', context: TreeItemContext.conflictsGroup,
-    tooltip: 'Tags changed both here and in the sidecar on disk (a pull, another window). The file keeps its version until you choose Keep Mine or Keep Theirs.',
-  },
-  'needs-review': {
-    label: 'Needs review', icon: 'warning', color: 'problemsWarningIcon.foreground', context: TreeItemContext.needsReviewGroup,
-    tooltip: 'Tags re-attached to text that changed since they were made. Check each, then accept, confirm or fix it.',
-  },
-  'orphaned': {
-    label: 'Orphaned', icon: 'debug-disconnect', color: 'problemsWarningIcon.foreground', context: TreeItemContext.orphanedGroup,
-    tooltip: 'Tags whose text could not be found in their article. Select the text they belong to and use Re-attach to Selection, or remove them.',
-  },
-};
+/** How an attention group looks, its words in the display language. */
+function attention(group: AttentionGroup): { label: string; icon: string; color: string; context: TreeItemContext; tooltip: string } {
+  switch (group) {
+    case 'conflicts': return {
+      label: vscode.l10n.t('Conflicts'), icon: 'git-merge', color: 'problemsErrorIcon.foreground', context: TreeItemContext.conflictsGroup,
+      tooltip: vscode.l10n.t('Tags changed both here and in the sidecar on disk (a pull, another window). The file keeps its version until you choose Keep Mine or Keep Theirs.'),
+    };
+    case 'needs-review': return {
+      label: vscode.l10n.t('Needs review'), icon: 'warning', color: 'problemsWarningIcon.foreground', context: TreeItemContext.needsReviewGroup,
+      tooltip: vscode.l10n.t('Tags re-attached to text that changed since they were made. Check each, then accept, confirm or fix it.'),
+    };
+    case 'orphaned': return {
+      label: vscode.l10n.t('Orphaned'), icon: 'debug-disconnect', color: 'problemsWarningIcon.foreground', context: TreeItemContext.orphanedGroup,
+      tooltip: vscode.l10n.t('Tags whose text could not be found in their article. Select the text they belong to and use Re-attach to Selection, or remove them.'),
+    };
+  }
+}
+
+/** The summary row's count: "12 tags in 3 articles". */
+function tagsInArticles(tags: number, articles: number): string {
+  if (tags === 1) return articles === 1 ? vscode.l10n.t('1 tag in 1 article') : vscode.l10n.t('1 tag in {0} articles', articles);
+  return articles === 1 ? vscode.l10n.t('{0} tags in 1 article', tags) : vscode.l10n.t('{0} tags in {1} articles', tags, articles);
+}
 
 function conflictLabel(conflict: TagConflict): string {
-  if (!conflict.mine) return 'deleted here, changed on disk';
-  if (!conflict.theirs) return 'changed here, deleted on disk';
-  return 'changed here and on disk';
+  if (!conflict.mine) return vscode.l10n.t('deleted here, changed on disk');
+  if (!conflict.theirs) return vscode.l10n.t('changed here, deleted on disk');
+  return vscode.l10n.t('changed here and on disk');
 }
 
 /** Both versions side by side, field by field where they differ. */
 function conflictTooltip(conflict: TagConflict): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**Conflict:** ${conflictLabel(conflict)}\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('**Conflict:** {0}', conflictLabel(conflict))}\n\n`);
+  const verdict = (tag: Tag): string => (tag.review === 'confirmed' ? vscode.l10n.t('confirmed') : vscode.l10n.t('disputed'));
   const describe = (tag: Tag | undefined): string => (tag
-    ? `${categoryOf(tag.category).label} “${shorten(tag.text)}”${tag.note ? ` — note: ${tag.note}` : ''}${tag.review ? ` — ${tag.review}` : ''}`
-    : '(deleted)');
-  md.appendMarkdown('*Mine:* ').appendText(describe(conflict.mine)).appendMarkdown('\n\n*Theirs (on disk):* ').appendText(describe(conflict.theirs));
+    ? `${categoryOf(tag.category).label} “${shorten(tag.text)}”${tag.note ? ` — ${vscode.l10n.t('note: {0}', tag.note)}` : ''}${tag.review ? ` — ${verdict(tag)}` : ''}`
+    : vscode.l10n.t('(deleted)'));
+  md.appendMarkdown(`*${vscode.l10n.t('Mine:')}* `).appendText(describe(conflict.mine)).appendMarkdown(`\n\n*${vscode.l10n.t('Theirs (on disk):')}* `).appendText(describe(conflict.theirs));
   return md;
 }
 
@@ -409,9 +422,12 @@ function tooltip(tag: Tag): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${category.label}** (${tag.start}–${tag.end})\n\n`);
   md.appendText(tag.text);
-  if (tag.status === 'fuzzy' && tag.previousText !== undefined) md.appendMarkdown('\n\n*Re-attached to changed text; it was:* ').appendText(tag.previousText);
-  if (isOrphan(tag)) md.appendMarkdown('\n\n*Orphaned: this text is no longer in the article.*');
-  if (tag.review) md.appendMarkdown(`\n\n*${tag.review === 'confirmed' ? 'Confirmed' : 'Disputed'}*`).appendText(tag.reviewer ? ` by ${tag.reviewer}` : '');
+  if (tag.status === 'fuzzy' && tag.previousText !== undefined) md.appendMarkdown(`\n\n*${vscode.l10n.t('Re-attached to changed text; it was:')}* `).appendText(tag.previousText);
+  if (isOrphan(tag)) md.appendMarkdown(`\n\n*${vscode.l10n.t('Orphaned: this text is no longer in the article.')}*`);
+  if (tag.review && tag.reviewer) {
+    const [before, after] = around((r) => (tag.review === 'confirmed' ? vscode.l10n.t('*Confirmed* by {0}', r) : vscode.l10n.t('*Disputed* by {0}', r)));
+    md.appendMarkdown(`\n\n${before}`).appendText(tag.reviewer).appendMarkdown(after);
+  } else if (tag.review) md.appendMarkdown(`\n\n*${tag.review === 'confirmed' ? vscode.l10n.t('Confirmed') : vscode.l10n.t('Disputed')}*`);
   if (tag.note) md.appendMarkdown('\n\n---\n\n').appendText(tag.note);
   return md;
 }

@@ -115,6 +115,8 @@ export class TagsView extends Disposable {
       await this.provider.settled();
       // Another row was asked for since, or the tag went (removed, its article closed): not this one.
       if (this.wanted !== nodeId(node) || this.store.find(key, id) === undefined) return;
+      // A row the tree does not draw (filtered out, orphaned meanwhile) cannot be revealed.
+      if (!this.provider.model.isShown(node)) return;
       await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
     }
   }
@@ -124,9 +126,9 @@ export class TagsView extends Disposable {
     const filtering = isFiltering(model.filter);
     ContextKeys.filtering.set(filtering);
     const total = this.store.keys().reduce((n, key) => n + this.lens.shown(this.store.tags(key)).length, 0);
-    this.view.message = filtering ? `Filter: ${describeFilter(model.filter)} — ${model.visibleTags().length} of ${total} tags. Clear it with the Clear Filter button above.` : undefined;
+    this.view.message = filtering ? vscode.l10n.t('Filter: {0} — {1} of {2} tags. Clear it with the Clear Filter button above.', describeFilter(model.filter), model.visibleTags().length, total) : undefined;
     const pending = this.store.keys().reduce((n, key) => n + this.lens.shown(this.store.tags(key)).filter(needsReview).length, 0);
-    this.view.badge = pending > 0 ? { value: pending, tooltip: `${pending} ${pending === 1 ? 'tag needs' : 'tags need'} review (re-attached to changed text)` } : undefined;
+    this.view.badge = pending > 0 ? { value: pending, tooltip: pending === 1 ? vscode.l10n.t('1 tag needs review (re-attached to changed text)') : vscode.l10n.t('{0} tags need review (re-attached to changed text)', pending) } : undefined;
   }
 
   private async pickFilter(): Promise<void> {
@@ -136,16 +138,16 @@ export class TagsView extends Disposable {
     const authors = [...new Set(shown.map((t) => t.author ?? ''))].sort();
     const labels = this.labelChoices(shown.map((t) => t.label ?? ''));
     const items: Item[] = [
-      { label: 'Categories', kind: vscode.QuickPickItemKind.Separator },
+      { label: vscode.l10n.t('Categories'), kind: vscode.QuickPickItemKind.Separator },
       ...CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, picked: current.categories.has(c.id), apply: (f: { categories: Set<string> }) => f.categories.add(c.id) })),
-      { label: 'Review status', kind: vscode.QuickPickItemKind.Separator },
+      { label: vscode.l10n.t('Review status'), kind: vscode.QuickPickItemKind.Separator },
       ...(Object.keys(REVIEW_STATE_LABELS) as ReviewState[]).map((s) => ({ label: REVIEW_STATE_LABELS[s], picked: current.states.has(s), apply: (f: { states: Set<string> }) => f.states.add(s) })),
-      { label: 'Author', kind: vscode.QuickPickItemKind.Separator },
-      ...authors.map((a) => ({ label: a === '' ? '(no author)' : a, picked: current.authors.has(a), apply: (f: { authors: Set<string> }) => f.authors.add(a) })),
-      ...(labels.length > 0 ? [{ label: 'Sub-label', kind: vscode.QuickPickItemKind.Separator }] : []),
+      { label: vscode.l10n.t('Author'), kind: vscode.QuickPickItemKind.Separator },
+      ...authors.map((a) => ({ label: a === '' ? vscode.l10n.t('(no author)') : a, picked: current.authors.has(a), apply: (f: { authors: Set<string> }) => f.authors.add(a) })),
+      ...(labels.length > 0 ? [{ label: vscode.l10n.t('Sub-label'), kind: vscode.QuickPickItemKind.Separator }] : []),
       ...labels.map(({ id, name, description }) => ({ label: name, description, picked: current.labels?.has(id) ?? false, apply: (f: { labels: Set<string> }) => f.labels.add(id) })),
     ];
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Filter Tags', placeHolder: 'Show tags that match every checked group (any item within a group)' });
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Filter Tags'), placeHolder: vscode.l10n.t('Show tags that match every checked group (any item within a group)') });
     if (!picked) return;
     const next = { categories: new Set<string>(), states: new Set<string>(), authors: new Set<string>(), labels: new Set<string>() };
     for (const item of picked) item.apply?.(next);
@@ -157,15 +159,15 @@ export class TagsView extends Disposable {
     const book = this.codebook?.codebook;
     const listed = book ? CATEGORIES.flatMap((c) => book.categories[c.id].labels.map((l) => ({ id: l.id, name: l.name, description: `${c.label}${l.name !== l.id ? ` · ${l.id}` : ''}` }))) : [];
     const unique = listed.filter((l, i) => listed.findIndex((o) => o.id === l.id) === i);
-    const others = [...new Set(used)].filter((id) => id !== '' && !unique.some((l) => l.id === id)).sort().map((id) => ({ id, name: id, description: 'not in the codebook' }));
+    const others = [...new Set(used)].filter((id) => id !== '' && !unique.some((l) => l.id === id)).sort().map((id) => ({ id, name: id, description: vscode.l10n.t('not in the codebook') }));
     if (unique.length + others.length === 0) return [];
-    return [...unique, ...others, { id: '', name: '(no sub-label)', description: '' }];
+    return [...unique, ...others, { id: '', name: vscode.l10n.t('(no sub-label)'), description: '' }];
   }
 
   private async askQuery(): Promise<void> {
     const query = await vscode.window.showInputBox({
-      title: 'Filter Tags by Text',
-      prompt: 'Shows tags whose text, note or attribute values contain this (not case-sensitive). Empty: no text filter.',
+      title: vscode.l10n.t('Filter Tags by Text'),
+      prompt: vscode.l10n.t('Shows tags whose text, note or attribute values contain this (not case-sensitive). Empty: no text filter.'),
       value: this.provider.model.filter.query,
     });
     if (query !== undefined) this.filter({ ...this.provider.model.filter, query });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ReadOnlyTagsError } from '../../core/tagStore';
 
 /** Where a command's errors go; shared/commands.ts gives the one for VS Code (warnings, the Newsmark log). */
@@ -29,9 +30,13 @@ export function failureLogEntry(commandId: string, error: unknown): string {
   return `${commandId} failed: ${errorMessage(error)}${stack}`;
 }
 
-/** The notification for a failed command: short, pointing to the log for the rest. */
+/**
+ * The notification for a failed command: short, pointing to the log for the rest. Through
+ * @vscode/l10n (this file runs without VS Code in the unit tests), which the extension hands
+ * VS Code's bundle at activation (shared/language.ts).
+ */
 export function failureNotice(commandId: string, error: unknown): string {
-  return `Newsmark: ${commandId} failed: ${errorMessage(error)} The Newsmark log has the details.`;
+  return l10n.t('Newsmark: {0} failed: {1} The Newsmark log has the details.', commandId, errorMessage(error));
 }
 
 function errorMessage(error: unknown): string {

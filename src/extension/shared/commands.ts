@@ -18,13 +18,12 @@ export const newsmarkLogOwner: vscode.Disposable = {
   },
 };
 
-const SHOW_LOG = 'Show Log';
-
 /** Something that should not happen (a bug, a failing file system): logged with its stack, shown with a button to the log. */
 export function reportUnexpected(what: string, error: unknown): void {
   const channel = newsmarkLog();
   channel.error(failureLogEntry(what, error));
-  void vscode.window.showErrorMessage(failureNotice(what, error), SHOW_LOG).then((choice) => choice === SHOW_LOG && channel.show(true));
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window.showErrorMessage(failureNotice(what, error), showLog).then((choice) => choice === showLog && channel.show(true));
 }
 
 const reporter: CommandErrorReporter = {

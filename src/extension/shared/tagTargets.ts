@@ -22,14 +22,14 @@ export async function resolveTargets(store: TagStore, first: unknown, second: un
   if (isTagRef(first)) return [{ key: first.key, id: first.id }];
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage('Put the cursor in a tagged span first.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Put the cursor in a tagged span first.'));
     return [];
   }
   const key = articleKey(editor.document.uri);
   const offset = DocumentOffsets.of(editor.document).codePoint(editor.selection.active);
   const here = tagsAt(lens.shown(store.tags(key)), offset);
   if (here.length === 0) {
-    void vscode.window.showWarningMessage('There is no tag at the cursor.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('There is no tag at the cursor.'));
     return [];
   }
   if (here.length === 1) return [{ key, id: here[0]!.id }];

@@ -41,10 +41,10 @@ export class ConflictAndMissingCommands extends Disposable {
       ref: { key, id: c.id },
     })));
     if (items.length === 0) {
-      void vscode.window.showInformationMessage('There are no tag conflicts.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no tag conflicts.'));
       return undefined;
     }
-    return (await vscode.window.showQuickPick(items, { title: side === 'mine' ? 'Keep my version of which tag?' : 'Keep the version on disk of which tag?' }))?.ref;
+    return (await vscode.window.showQuickPick(items, { title: side === 'mine' ? vscode.l10n.t('Keep my version of which tag?') : vscode.l10n.t('Keep the version on disk of which tag?') }))?.ref;
   }
 
   /** The analyst's explicit choice: the sidecar of a missing article goes to the trash (where there is one). */
@@ -54,12 +54,15 @@ export class ConflictAndMissingCommands extends Disposable {
     const article = articleUri(key);
     const sidecar = sidecarUriFor(article);
     const count = this.store.tags(key).length;
+    const deleteTags = vscode.l10n.t('Delete Tags');
     const choice = await vscode.window.showWarningMessage(
-      `Delete ${fileName(sidecar)} with its ${count} ${count === 1 ? 'tag' : 'tags'}? The article ${fileName(article)} is already gone.`,
-      { modal: true, detail: 'The sidecar goes to the trash where the file system has one.' },
-      'Delete Tags',
+      count === 1
+        ? vscode.l10n.t('Delete {0} with its 1 tag? The article {1} is already gone.', fileName(sidecar), fileName(article))
+        : vscode.l10n.t('Delete {0} with its {1} tags? The article {2} is already gone.', fileName(sidecar), count, fileName(article)),
+      { modal: true, detail: vscode.l10n.t('The sidecar goes to the trash where the file system has one.') },
+      deleteTags,
     );
-    if (choice !== 'Delete Tags' || (await this.isBack(key))) return;
+    if (choice !== deleteTags || (await this.isBack(key))) return;
     await this.storage.repository.deleteSidecar(key);
   }
 
@@ -69,29 +72,29 @@ export class ConflictAndMissingCommands extends Disposable {
     if (key === undefined) return;
     const oldArticle = articleUri(key);
     const [chosen] = await vscode.window.showOpenDialog({
-      defaultUri: vscode.Uri.joinPath(oldArticle, '..'), canSelectMany: false, openLabel: 'Use This Article', title: `Where is ${fileName(oldArticle)} now?`,
+      defaultUri: vscode.Uri.joinPath(oldArticle, '..'), canSelectMany: false, openLabel: vscode.l10n.t('Use This Article'), title: vscode.l10n.t('Where is {0} now?', fileName(oldArticle)),
     }) ?? [];
     if (!chosen) return;
     if (!vscode.workspace.getWorkspaceFolder(chosen)) {
-      void vscode.window.showErrorMessage(`${chosen.fsPath} is outside the workspace; pick an article inside it.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace; pick an article inside it.', chosen.fsPath));
       return;
     }
     if (await this.isBack(key)) return;
     const located = await this.storage.repository.locate(key, articleKey(chosen));
     if (!located.ok) {
       void vscode.window.showErrorMessage(located.reason === 'hasTags'
-        ? `${fileName(chosen)} already has tags (${fileName(sidecarUriFor(chosen))}); Newsmark will not mix two sidecars. Move one of them aside first.`
-        : `${chosen.fsPath} is not on the workspace's file system; pick an article inside it.`);
+        ? vscode.l10n.t('{0} already has tags ({1}); Newsmark will not mix two sidecars. Move one of them aside first.', fileName(chosen), fileName(sidecarUriFor(chosen)))
+        : vscode.l10n.t('{0} is not on the workspace\'s file system; pick an article inside it.', chosen.fsPath));
       return;
     }
     await this.storage.rescan();
-    void vscode.window.showInformationMessage(`The tags of ${fileName(oldArticle)} now belong to ${vscode.workspace.asRelativePath(chosen)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The tags of {0} now belong to {1}.', fileName(oldArticle), vscode.workspace.asRelativePath(chosen)));
   }
 
   /** The flag may be stale (a checkout restored the article): look again before acting on it. */
   private async isBack(key: string): Promise<boolean> {
     if (!(await this.storage.repository.articleIsBack(key))) return false;
-    void vscode.window.showInformationMessage(`${fileName(articleUri(key))} is back where its sidecar expects it; nothing was changed.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is back where its sidecar expects it; nothing was changed.', fileName(articleUri(key))));
     return true;
   }
 
@@ -100,10 +103,10 @@ export class ConflictAndMissingCommands extends Disposable {
     if (key !== undefined) return key;
     const missing = this.store.keys().filter((k) => this.store.get(k)?.missing);
     if (missing.length === 0) {
-      void vscode.window.showInformationMessage('Every tagged article is where its sidecar expects it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Every tagged article is where its sidecar expects it.'));
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(missing.map((k) => ({ label: vscode.workspace.asRelativePath(articleUri(k)), key: k })), { title: 'Which missing article?' });
+    const picked = await vscode.window.showQuickPick(missing.map((k) => ({ label: vscode.workspace.asRelativePath(articleUri(k)), key: k })), { title: vscode.l10n.t('Which missing article?') });
     return picked?.key;
   }
 

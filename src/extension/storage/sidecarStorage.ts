@@ -113,7 +113,7 @@ export class SidecarStorage extends Disposable {
         this.setDiagnostics(sidecar, report.problems.map((p) => ({ ...p, severity: 'error' as const })));
         const first = report.problems[0];
         void vscode.window.showErrorMessage(
-          `Newsmark cannot read ${vscode.workspace.asRelativePath(sidecar)} (line ${first?.line ?? 1}, column ${first?.column ?? 1}): ${first?.message ?? ''}. Its tags are read-only and the file will not be changed until it is fixed.`,
+          vscode.l10n.t('Newsmark cannot read {0} (line {1}, column {2}): {3}. Its tags are read-only and the file will not be changed until it is fixed.', vscode.workspace.asRelativePath(sidecar), first?.line ?? 1, first?.column ?? 1, first?.message ?? ''),
         );
         return;
       }
@@ -122,9 +122,10 @@ export class SidecarStorage extends Disposable {
         this.setDiagnostics(sidecar, report.problems);
         const unread = report.unreadEntries;
         if (unread.length > 0 && report.notify) {
-          void vscode.window.showWarningMessage(
-            `${vscode.workspace.asRelativePath(sidecar)}: ${unread.length === 1 ? '1 tag entry' : `${unread.length} tag entries`} could not be read (first on line ${unread[0]!.line}); the other ${report.loadedTags} tags are loaded. See the Problems view.`,
-          );
+          const path = vscode.workspace.asRelativePath(sidecar);
+          void vscode.window.showWarningMessage(unread.length === 1
+            ? vscode.l10n.t('{0}: 1 tag entry could not be read (first on line {1}); the other {2} tags are loaded. See the Problems view.', path, unread[0]!.line, report.loadedTags)
+            : vscode.l10n.t('{0}: {1} tag entries could not be read (first on line {2}); the other {3} tags are loaded. See the Problems view.', path, unread.length, unread[0]!.line, report.loadedTags));
         }
         return;
       }
@@ -134,18 +135,20 @@ export class SidecarStorage extends Disposable {
       case 'mergedFromDisk': {
         const name = fileName(this.files.uriOf(report.sidecar));
         const { conflicts } = report;
-        void vscode.window.showWarningMessage(conflicts > 0
-          ? `${name} changed on disk while you had unsaved tag changes: merged, but ${conflicts === 1 ? '1 tag was' : `${conflicts} tags were`} changed on both sides. Choose Keep Mine or Keep Theirs under Conflicts in the Newsmark Tags view.`
-          : `${name} changed on disk while you had unsaved tag changes: both sets of changes were merged.`);
+        void vscode.window.showWarningMessage(conflicts === 1
+          ? vscode.l10n.t('{0} changed on disk while you had unsaved tag changes: merged, but 1 tag was changed on both sides. Choose Keep Mine or Keep Theirs under Conflicts in the Newsmark Tags view.', name)
+          : conflicts > 0
+            ? vscode.l10n.t('{0} changed on disk while you had unsaved tag changes: merged, but {1} tags were changed on both sides. Choose Keep Mine or Keep Theirs under Conflicts in the Newsmark Tags view.', name, conflicts)
+            : vscode.l10n.t('{0} changed on disk while you had unsaved tag changes: both sets of changes were merged.', name));
         return;
       }
       case 'reattachedWithDoubt':
         void vscode.window.showWarningMessage(
-          `${fileName(this.files.uriOf(report.article))} changed since its tags were saved: ${describeDoubt(report.fuzzy, report.orphaned)}. They are listed in the Newsmark Tags view.`,
+          vscode.l10n.t('{0} changed since its tags were saved: {1}. They are listed in the Newsmark Tags view.', fileName(this.files.uriOf(report.article)), describeDoubt(report.fuzzy, report.orphaned)),
         );
         return;
       case 'failed':
-        reportUnexpected('reading or writing a sidecar', report.error);
+        reportUnexpected(vscode.l10n.t('reading or writing a sidecar'), report.error);
         return;
     }
   }
@@ -163,7 +166,7 @@ export class SidecarStorage extends Disposable {
 
 function describeDoubt(fuzzy: number, orphaned: number): string {
   const parts: string[] = [];
-  if (fuzzy > 0) parts.push(`${fuzzy} ${fuzzy === 1 ? 'tag was' : 'tags were'} placed on changed text (needs review)`);
-  if (orphaned > 0) parts.push(`${orphaned} could not be found (orphaned)`);
+  if (fuzzy > 0) parts.push(fuzzy === 1 ? vscode.l10n.t('1 tag was placed on changed text (needs review)') : vscode.l10n.t('{0} tags were placed on changed text (needs review)', fuzzy));
+  if (orphaned > 0) parts.push(vscode.l10n.t('{0} could not be found (orphaned)', orphaned));
   return parts.join(', ');
 }

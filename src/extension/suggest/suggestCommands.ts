@@ -51,7 +51,7 @@ export class SuggestCommands extends Disposable {
       await this.storage.ensureLoaded(articleUri(key));
       const text = await readArticleText(key);
       if (text === undefined) {
-        void vscode.window.showWarningMessage(`Newsmark could not read ${fileName(articleUri(key))} as UTF-8 text within newsmark.maxFileSizeMB.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark could not read {0} as UTF-8 text within newsmark.maxFileSizeMB.', fileName(articleUri(key))));
         continue;
       }
       const entry = this.store.get(key);
@@ -61,7 +61,7 @@ export class SuggestCommands extends Disposable {
       if (suggestions.length > 0) articles++;
     }
     if (count > 0) await vscode.commands.executeCommand(CommandId.showTagsView);
-    void vscode.window.showInformationMessage(count === 0 ? 'Newsmark found nothing new to suggest.' : `Newsmark suggests ${count} ${count === 1 ? 'tag' : 'tags'}${keys.length > 1 ? ` in ${articles} of ${keys.length} articles` : ''}: accept or reject them in the Tags view.`);
+    void vscode.window.showInformationMessage(suggestedMessage(count, articles, keys.length));
     return count;
   }
 
@@ -113,9 +113,9 @@ export class SuggestCommands extends Disposable {
 
   private async askWorkspace(): Promise<boolean> {
     const picked = await vscode.window.showQuickPick([
-      { label: 'This article', workspace: false },
-      { label: 'Every article in the folder', detail: 'Tagged or not: every .txt and .md file, and every article with a sidecar. A sidecar is only created when you accept a suggestion.', workspace: true },
-    ], { title: 'Suggest Tags' });
+      { label: vscode.l10n.t('This article'), workspace: false },
+      { label: vscode.l10n.t('Every article in the folder'), detail: vscode.l10n.t('Tagged or not: every .txt and .md file, and every article with a sidecar. A sidecar is only created when you accept a suggestion.'), workspace: true },
+    ], { title: vscode.l10n.t('Suggest Tags') });
     return picked?.workspace ?? false;
   }
 
@@ -134,6 +134,19 @@ export class SuggestCommands extends Disposable {
     ].filter((uri) => !hidden(uri)).map(articleKey);
     return [...new Set([...this.store.keys(), ...found])].sort();
   }
+}
+
+/** What a run of Suggest Tags found: `count` suggestions in `articles` of the `of` articles looked at. */
+function suggestedMessage(count: number, articles: number, of: number): string {
+  if (count === 0) return vscode.l10n.t('Newsmark found nothing new to suggest.');
+  if (of > 1) {
+    return count === 1
+      ? vscode.l10n.t('Newsmark suggests 1 tag in {0} of {1} articles: accept or reject them in the Tags view.', articles, of)
+      : vscode.l10n.t('Newsmark suggests {0} tags in {1} of {2} articles: accept or reject them in the Tags view.', count, articles, of);
+  }
+  return count === 1
+    ? vscode.l10n.t('Newsmark suggests 1 tag: accept or reject them in the Tags view.')
+    : vscode.l10n.t('Newsmark suggests {0} tags: accept or reject them in the Tags view.', count);
 }
 
 /** A folder's own documents, not articles. */

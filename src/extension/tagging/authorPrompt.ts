@@ -61,15 +61,15 @@ const NOT_NOW = Symbol('not now');
 
 /** A name typed into the box, NOT_NOW, or undefined (Escape, focus lost). */
 function pick(): Promise<string | typeof NOT_NOW | undefined> {
-  const notNow: Item = { label: 'Not now', description: 'tag without a name; Newsmark will not ask again', alwaysShow: true };
+  const notNow: Item = { label: vscode.l10n.t('Not now'), description: vscode.l10n.t('tag without a name; Newsmark will not ask again'), alwaysShow: true };
   const quick = vscode.window.createQuickPick<Item>();
-  quick.title = 'Newsmark: Who Is Tagging?';
-  quick.placeholder = 'Type your name or initials: it goes on the tags you make and review (setting newsmark.author)';
+  quick.title = vscode.l10n.t('Newsmark: Who Is Tagging?');
+  quick.placeholder = vscode.l10n.t('Type your name or initials: it goes on the tags you make and review (setting newsmark.author)');
   quick.items = [notNow];
   // The typed text is the answer, not a filter: alwaysShow keeps both items whatever is typed.
   quick.onDidChangeValue((value) => {
     const name = value.trim();
-    quick.items = name === '' ? [notNow] : [{ label: `$(person) Use “${name}”`, alwaysShow: true, name }, notNow];
+    quick.items = name === '' ? [notNow] : [{ label: `$(person) ${vscode.l10n.t('Use “{0}”', name)}`, alwaysShow: true, name }, notNow];
   });
   return new Promise((resolve) => {
     let answer: string | typeof NOT_NOW | undefined;

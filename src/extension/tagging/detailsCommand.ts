@@ -8,13 +8,17 @@ import { registerCommand } from '../shared/commands';
 import { Disposable } from '../shared/disposable';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 
-const LABELS: Record<DetailKey, { title: string; placeholder: string }> = {
-  outlet: { title: 'Outlet', placeholder: 'e.g. The Harbor Gazette' },
-  url: { title: 'URL', placeholder: 'https://…' },
-  published: { title: 'Published', placeholder: 'ISO date, e.g. 2026-03-25' },
-  headline: { title: 'Headline', placeholder: 'The headline as published' },
-  byline: { title: 'Byline', placeholder: 'Who wrote it, e.g. Ann Lee' },
-};
+/** Each detail's name and example, in the display language (asked for when the boxes open). */
+function labelOf(detail: DetailKey): { title: string; placeholder: string } {
+  switch (detail) {
+    case 'outlet': return { title: vscode.l10n.t('Outlet'), placeholder: vscode.l10n.t('e.g. The Harbor Gazette') };
+    // eslint-disable-next-line no-restricted-syntax -- a URL's shape reads the same in every language
+    case 'url': return { title: vscode.l10n.t('URL'), placeholder: 'https://…' };
+    case 'published': return { title: vscode.l10n.t('Published'), placeholder: vscode.l10n.t('ISO date, e.g. 2026-03-25') };
+    case 'headline': return { title: vscode.l10n.t('Headline'), placeholder: vscode.l10n.t('The headline as published') };
+    case 'byline': return { title: vscode.l10n.t('Byline'), placeholder: vscode.l10n.t('Who wrote it, e.g. Ann Lee') };
+  }
+}
 
 /** Answers given by a caller instead of the input boxes (tests); a key left out keeps its prefilled value. */
 export type DetailAnswers = Partial<Record<DetailKey, string>>;
@@ -31,7 +35,7 @@ export class ArticleDetailsCommand extends Disposable {
   }
 
   private async edit(target: unknown, answers: DetailAnswers | undefined): Promise<void> {
-    const key = await articleTarget(this.store, target, 'Edit the details of which article?', 'Open an article to edit its details.');
+    const key = await articleTarget(this.store, target, vscode.l10n.t('Edit the details of which article?'), vscode.l10n.t('Open an article to edit its details.'));
     if (key === undefined) return;
     await this.storage.ensureLoaded(articleUri(key));
     // Refused before the four questions rather than after them (the store would refuse the change).
@@ -43,10 +47,10 @@ export class ArticleDetailsCommand extends Disposable {
     for (const [index, detail] of DETAIL_KEYS.entries()) {
       const prefilled = current[detail] ?? (detail === 'outlet' ? guess?.name : undefined) ?? '';
       const answer = answers ? answers[detail] ?? prefilled : await vscode.window.showInputBox({
-        title: `${fileName(articleUri(key))}: Article Details (${index + 1}/${DETAIL_KEYS.length}) — ${LABELS[detail].title}`,
+        title: vscode.l10n.t('{0}: Article Details ({1}/{2}) — {3}', fileName(articleUri(key)), index + 1, DETAIL_KEYS.length, labelOf(detail).title),
         value: prefilled,
-        placeHolder: LABELS[detail].placeholder,
-        prompt: detail === 'outlet' && guess ? `Guessed from the text (“${guess.evidence}”): Enter keeps it, or type the outlet's name.` : 'Leave empty to remove it.',
+        placeHolder: labelOf(detail).placeholder,
+        prompt: detail === 'outlet' && guess ? vscode.l10n.t('Guessed from the text (“{0}”): Enter keeps it, or type the outlet\'s name.', guess.evidence) : vscode.l10n.t('Leave empty to remove it.'),
         ignoreFocusOut: true,
         validateInput: (value) => (value.trim() === '' ? undefined : detailProblem(detail, value.trim())),
       });

@@ -8,6 +8,7 @@ import { articleKey } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
 import { DocumentOffsets } from '../shared/positions';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
+import { around } from './around';
 
 /** Hovering a tagged span shows what it is tagged as, the note, and links to act on it. */
 export class TagHoverProvider implements vscode.HoverProvider {
@@ -45,9 +46,9 @@ export class TagHoverProvider implements vscode.HoverProvider {
       if (!readOnly) {
         const ref: TagRef = { key, id: tag.id };
         const link = (id: string, label: string): string => `[${label}](command:${id}?${encodeURIComponent(JSON.stringify([ref]))})`;
-        const subLabel = book.labels.length > 0 ? ` · ${link(CommandId.changeSubLabel, 'Change Sub-label')}` : '';
-        md.appendMarkdown(`\n\n${link(CommandId.changeCategory, 'Change Category')}${subLabel} · ${link(CommandId.editNote, 'Edit Note')} · ${link(CommandId.removeTag, 'Remove Tag')}`);
-        const verdicts = [tag.review !== 'confirmed' ? link(CommandId.markConfirmed, 'Mark Confirmed') : '', tag.review !== 'disputed' ? link(CommandId.markDisputed, 'Mark Disputed') : ''].filter((l) => l !== '');
+        const subLabel = book.labels.length > 0 ? ` · ${link(CommandId.changeSubLabel, vscode.l10n.t('Change Sub-label'))}` : '';
+        md.appendMarkdown(`\n\n${link(CommandId.changeCategory, vscode.l10n.t('Change Category'))}${subLabel} · ${link(CommandId.editNote, vscode.l10n.t('Edit Note'))} · ${link(CommandId.removeTag, vscode.l10n.t('Remove Tag'))}`);
+        const verdicts = [tag.review !== 'confirmed' ? link(CommandId.markConfirmed, vscode.l10n.t('Mark Confirmed')) : '', tag.review !== 'disputed' ? link(CommandId.markDisputed, vscode.l10n.t('Mark Disputed')) : ''].filter((l) => l !== '');
         md.appendMarkdown(`\n\n${verdicts.join(' · ')}`);
       }
       return md;
@@ -60,16 +61,21 @@ export class TagHoverProvider implements vscode.HoverProvider {
 /** Where the tag stands in review and whose it is: the verdict and its reviewer, then the author. */
 function appendReview(md: vscode.MarkdownString, tag: Tag): void {
   md.appendMarkdown('\n\n');
-  if (tag.review === 'confirmed') md.appendMarkdown('$(pass) **Confirmed**');
-  else if (tag.review === 'disputed') md.appendMarkdown('$(error) **Disputed**');
-  else md.appendMarkdown('$(circle-large-outline) **Not reviewed**');
-  if (tag.review !== undefined) {
-    if (tag.reviewer) md.appendMarkdown(' by ').appendText(tag.reviewer);
-    else md.appendText(' (reviewer not recorded)');
-  }
-  if (needsReview(tag)) md.appendText(', re-attached to changed text: check it');
+  const { reviewer } = tag;
+  if (tag.review === 'confirmed' && reviewer) {
+    const [before, after] = around((r) => vscode.l10n.t('**Confirmed** by {0}', r));
+    md.appendMarkdown(`$(pass) ${before}`).appendText(reviewer).appendMarkdown(after);
+  } else if (tag.review === 'disputed' && reviewer) {
+    const [before, after] = around((r) => vscode.l10n.t('**Disputed** by {0}', r));
+    md.appendMarkdown(`$(error) ${before}`).appendText(reviewer).appendMarkdown(after);
+  } else if (tag.review === 'confirmed') md.appendMarkdown(`$(pass) ${vscode.l10n.t('**Confirmed** (reviewer not recorded)')}`);
+  else if (tag.review === 'disputed') md.appendMarkdown(`$(error) ${vscode.l10n.t('**Disputed** (reviewer not recorded)')}`);
+  else md.appendMarkdown(`$(circle-large-outline) ${vscode.l10n.t('**Not reviewed**')}`);
+  if (needsReview(tag)) md.appendText(`, ${vscode.l10n.t('re-attached to changed text: check it')}`);
   md.appendMarkdown(' · ');
-  if (tag.author === SUGGESTED_BY) md.appendText('accepted suggestion (by newsmark-suggest)');
-  else if (tag.author) md.appendText('tagged by ').appendText(tag.author);
-  else md.appendText('author not recorded');
+  if (tag.author === SUGGESTED_BY) md.appendText(vscode.l10n.t('accepted suggestion (by newsmark-suggest)'));
+  else if (tag.author) {
+    const [before, after] = around((a) => vscode.l10n.t('tagged by {0}', a));
+    md.appendText(before).appendText(tag.author).appendText(after);
+  } else md.appendText(vscode.l10n.t('author not recorded'));
 }

@@ -35,7 +35,7 @@ export class NoteDocuments extends Disposable implements vscode.FileSystemProvid
   static uriFor(key: string, id: string, tagText: string): vscode.Uri {
     const text = tagText.replace(/\s+/g, ' ').replace(/[/\\]/g, '∕').trim();
     const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/Note on “${shown}”`, query: new URLSearchParams({ key, id }).toString() });
+    return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${vscode.l10n.t('Note on “{0}”', shown)}`, query: new URLSearchParams({ key, id }).toString() });
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
@@ -61,7 +61,7 @@ export class NoteDocuments extends Disposable implements vscode.FileSystemProvid
   writeFile(uri: vscode.Uri, content: Uint8Array): void {
     const ref = refOf(uri);
     if (!ref || !this.store.find(ref.key, ref.id)) {
-      throw vscode.FileSystemError.FileNotFound('The tag this note belongs to is gone (removed, or its sidecar changed); copy the text before closing.');
+      throw vscode.FileSystemError.FileNotFound(vscode.l10n.t('The tag this note belongs to is gone (removed, or its sidecar changed); copy the text before closing.'));
     }
     const text = new TextDecoder().decode(content).replace(/\r\n?/g, '\n');
     this.writing = uri.toString();

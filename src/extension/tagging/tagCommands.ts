@@ -48,10 +48,10 @@ export class TagCommands extends Disposable {
    */
   async tagSelections(category: CategoryId): Promise<Tag[]> {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) return warn('Open an article and select the text to tag.', []);
+    if (!editor) return warn(vscode.l10n.t('Open an article and select the text to tag.'), []);
     const document = editor.document;
     if (!isTaggable(document)) {
-      return warn(document.isUntitled ? 'Save the article first: its tags are kept in a sidecar file beside it.' : 'This file cannot be tagged.', []);
+      return warn(document.isUntitled ? vscode.l10n.t('Save the article first: its tags are kept in a sidecar file beside it.') : vscode.l10n.t('This file cannot be tagged.'), []);
     }
     const refusal = await this.refusal(document);
     if (refusal) return warn(refusal, []);
@@ -75,9 +75,11 @@ export class TagCommands extends Disposable {
         if (!(error instanceof EmptySpanError)) throw error;
       }
     }
-    if (created.length === 0) return warn(NOTHING_TO_TAG, []);
+    if (created.length === 0) return warn(nothingToTag(), []);
     this.store.add(key, created);
-    this.say(`Tagged ${created.length === 1 ? `“${brief(created[0]!.text)}”` : `${created.length} spans`} as ${categoryOf(category).label}.`);
+    this.say(created.length === 1
+      ? vscode.l10n.t('Tagged “{0}” as {1}.', brief(created[0]!.text), categoryOf(category).label)
+      : vscode.l10n.t('Tagged {0} spans as {1}.', created.length, categoryOf(category).label));
     // The tags exist before the pick opens: Escape, or a click elsewhere, keeps the plain category.
     const label = await this.offerSubLabel(category, created.length);
     if (label === undefined) return created;
@@ -94,21 +96,21 @@ export class TagCommands extends Disposable {
   private async offerSubLabel(category: CategoryId, count: number): Promise<string | undefined> {
     const codebook = this.codebook?.codebook;
     if (!codebook || codebook.categories[category].labels.length === 0) return undefined;
-    const title = `${categoryOf(category).label}${count > 1 ? ` (${count} tags)` : ''}: Sub-label`;
+    const title = count > 1 ? vscode.l10n.t('{0} ({1} tags): Sub-label', categoryOf(category).label, count) : vscode.l10n.t('{0}: Sub-label', categoryOf(category).label);
     return (await pickSubLabel(codebook, category, { title, offerNone: false })) ?? undefined;
   }
 
   private async tagSelectionsWithPick(): Promise<void> {
     const picked = await vscode.window.showQuickPick(
       CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: this.definitionOf(c.id), id: c.id })),
-      { title: 'Tag Selection As…', placeHolder: 'Category', matchOnDetail: true },
+      { title: vscode.l10n.t('Tag Selection As…'), placeHolder: vscode.l10n.t('Category'), matchOnDetail: true },
     );
     if (picked) await this.tagSelections(picked.id);
   }
 
   /** Removes the tags, with an Undo on the notification that puts them back as they were. */
   private async removeTags(first: unknown, selected: unknown): Promise<void> {
-    const refs = await resolveTargets(this.store, first, selected, 'Remove which tag?', this.lens);
+    const refs = await resolveTargets(this.store, first, selected, vscode.l10n.t('Remove which tag?'), this.lens);
     const removed = [...byArticle(refs)].map(([key, ids]) => {
       const tags = this.store.tags(key).filter((t) => ids.includes(t.id));
       this.store.remove(key, ids);
@@ -116,24 +118,26 @@ export class TagCommands extends Disposable {
     });
     const count = removed.reduce((n, r) => n + r.tags.length, 0);
     if (count === 0) return;
-    this.say(`Removed ${count === 1 ? `the ${categoryOf(removed[0]!.tags[0]!.category).label.toLowerCase()} tag on “${brief(removed[0]!.tags[0]!.text)}”` : `${count} tags`}.`);
-    void vscode.window.showInformationMessage(`Removed ${count === 1 ? `the ${categoryOf(removed[0]!.tags[0]!.category).label.toLowerCase()} tag` : `${count} tags`}.`, 'Undo').then((choice) => {
-      if (choice !== 'Undo') return;
+    const only = count === 1 ? removed.flatMap((r) => r.tags)[0] : undefined;
+    this.say(only ? removedOn(only.category, brief(only.text)) : vscode.l10n.t('Removed {0} tags.', count));
+    const undo = vscode.l10n.t('Undo');
+    void vscode.window.showInformationMessage(only ? removedOne(only.category) : vscode.l10n.t('Removed {0} tags.', count), undo).then((choice) => {
+      if (choice !== undo) return;
       for (const { key, tags } of removed) this.store.add(key, tags.filter((t) => !this.store.find(key, t.id)));
     });
   }
 
   /** A category given as second argument (keybindings, scripts) skips the pick; rows selected in the view change together. */
   private async changeCategory(first: unknown, second?: unknown, third?: unknown): Promise<void> {
-    const refs = await resolveTargets(this.store, first, second, 'Change the category of which tag?', this.lens);
+    const refs = await resolveTargets(this.store, first, second, vscode.l10n.t('Change the category of which tag?'), this.lens);
     const tags = refs.map((r) => this.store.find(r.key, r.id)).filter((t) => t !== undefined);
     if (tags.length === 0) return;
     let category = isCategoryId(second) ? second : isCategoryId(third) ? third : undefined;
     if (!category) {
       const single = tags.length === 1 ? tags[0] : undefined;
       const picked = await vscode.window.showQuickPick(
-        CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: this.definitionOf(c.id), description: c.id === single?.category ? 'current' : '', id: c.id })),
-        { title: single ? `Change Category of “${single.text.slice(0, 40)}”` : `Change Category of ${tags.length} Tags`, matchOnDetail: true },
+        CATEGORIES.map((c) => ({ label: `$(${c.icon}) ${c.label}`, detail: this.definitionOf(c.id), description: c.id === single?.category ? vscode.l10n.t('current') : '', id: c.id })),
+        { title: single ? vscode.l10n.t('Change Category of “{0}”', single.text.slice(0, 40)) : vscode.l10n.t('Change Category of {0} Tags', tags.length), matchOnDetail: true },
       );
       category = picked?.id;
     }
@@ -152,7 +156,7 @@ export class TagCommands extends Disposable {
    * tests) is set directly.
    */
   private async editNote(arg: unknown, given?: unknown): Promise<void> {
-    const [ref] = await resolveTargets(this.store, arg, undefined, 'Edit the note of which tag?', this.lens);
+    const [ref] = await resolveTargets(this.store, arg, undefined, vscode.l10n.t('Edit the note of which tag?'), this.lens);
     const tag = ref && this.store.find(ref.key, ref.id);
     if (!ref || !tag) return;
     if (typeof given === 'string') {
@@ -175,7 +179,7 @@ export class TagCommands extends Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!tag) return;
     if (!editor || articleKey(editor.document.uri) !== arg.key || editor.selection.isEmpty) {
-      return warn(`Open ${fileName(articleUri(arg.key))}, select the text this tag belongs to, then choose Re-attach to Selection again.`, undefined);
+      return warn(vscode.l10n.t('Open {0}, select the text this tag belongs to, then choose Re-attach to Selection again.', fileName(articleUri(arg.key))), undefined);
     }
     const article = new ArticleText(toLf(editor.document.getText()));
     const span = DocumentOffsets.of(editor.document).span(editor.selection);
@@ -197,13 +201,13 @@ export class TagCommands extends Disposable {
    * before and says now are shown first, so a wrong span is never confirmed unseen.
    */
   private async acceptReattachment(first: unknown, selected?: unknown): Promise<void> {
-    const refs = await resolveTargets(this.store, first, selected, 'Accept the re-attachment of which tag?', this.lens);
+    const refs = await resolveTargets(this.store, first, selected, vscode.l10n.t('Accept the re-attachment of which tag?'), this.lens);
     const tags = refs.map((r) => this.store.find(r.key, r.id)).filter((t): t is Tag => t !== undefined && t.status === 'fuzzy');
-    if (tags.length === 0) return warn('That tag is not waiting for a re-attachment to be accepted.', undefined);
-    const shown = tags.slice(0, 5).map((t) => `Was: “${clip(t.previousText ?? '')}”\nNow: “${clip(t.text)}”`);
-    if (tags.length > shown.length) shown.push(`…and ${tags.length - shown.length} more.`);
-    const question = tags.length === 1 ? `Accept the ${categoryOf(tags[0]!.category).label.toLowerCase()} on its new text?` : `Accept the re-attachment of ${tags.length} tags on their new text?`;
-    const accept = 'Accept';
+    if (tags.length === 0) return warn(vscode.l10n.t('That tag is not waiting for a re-attachment to be accepted.'), undefined);
+    const shown = tags.slice(0, 5).map((t) => `${vscode.l10n.t('Was: “{0}”', clip(t.previousText ?? ''))}\n${vscode.l10n.t('Now: “{0}”', clip(t.text))}`);
+    if (tags.length > shown.length) shown.push(vscode.l10n.t('…and {0} more.', tags.length - shown.length));
+    const question = tags.length === 1 ? acceptQuestion(tags[0]!.category) : vscode.l10n.t('Accept the re-attachment of {0} tags on their new text?', tags.length);
+    const accept = vscode.l10n.t('Accept');
     const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: shown.join('\n\n') }, accept);
     if (answer !== accept) return;
     const accepted = new Set(tags.map((t) => t.id));
@@ -216,14 +220,15 @@ export class TagCommands extends Disposable {
    */
   private say(message: string): void {
     this.message?.dispose();
-    this.message = vscode.window.setStatusBarMessage(`$(tag) ${message}`, 5000);
+    const shown = `$(tag) ${message}`; // message: already translated by the caller
+    this.message = vscode.window.setStatusBarMessage(shown, 5000);
   }
 
   /** Why an article cannot be tagged (not UTF-8, too large), or undefined. */
   private async refusal(document: vscode.TextDocument): Promise<string | undefined> {
     const limit = maxFileBytes();
     if (document.getText().length * 3 > limit && new TextEncoder().encode(document.getText()).byteLength > limit) {
-      return `${fileName(document.uri)} is larger than newsmark.maxFileSizeMB; Newsmark does not tag it.`;
+      return vscode.l10n.t('{0} is larger than newsmark.maxFileSizeMB; Newsmark does not tag it.', fileName(document.uri));
     }
     try {
       const decoded = decodeArticle(await vscode.workspace.fs.readFile(document.uri), fileName(document.uri), limit);
@@ -235,7 +240,44 @@ export class TagCommands extends Disposable {
 }
 
 // Short enough for a notification toast to show whole.
-const NOTHING_TO_TAG = 'Select text or put the cursor on a word.';
+function nothingToTag(): string {
+  return vscode.l10n.t('Select text or put the cursor on a word.');
+}
+
+/*
+ * Sentences naming a category: one per category, since a translation cannot build them from the
+ * category's name (German keeps the noun's capital and needs its gender).
+ */
+
+/** For the status bar: "Removed the claim tag on “2,417 people”." */
+function removedOn(category: CategoryId, text: string): string {
+  switch (category) {
+    case 'claim': return vscode.l10n.t('Removed the claim tag on “{0}”.', text);
+    case 'denial': return vscode.l10n.t('Removed the denial tag on “{0}”.', text);
+    case 'figure': return vscode.l10n.t('Removed the figure tag on “{0}”.', text);
+    case 'framing': return vscode.l10n.t('Removed the editorial framing tag on “{0}”.', text);
+  }
+}
+
+/** For the notification with Undo: "Removed the claim tag." */
+function removedOne(category: CategoryId): string {
+  switch (category) {
+    case 'claim': return vscode.l10n.t('Removed the claim tag.');
+    case 'denial': return vscode.l10n.t('Removed the denial tag.');
+    case 'figure': return vscode.l10n.t('Removed the figure tag.');
+    case 'framing': return vscode.l10n.t('Removed the editorial framing tag.');
+  }
+}
+
+/** "Accept the claim on its new text?" */
+function acceptQuestion(category: CategoryId): string {
+  switch (category) {
+    case 'claim': return vscode.l10n.t('Accept the claim on its new text?');
+    case 'denial': return vscode.l10n.t('Accept the denial on its new text?');
+    case 'figure': return vscode.l10n.t('Accept the figure on its new text?');
+    case 'framing': return vscode.l10n.t('Accept the editorial framing on its new text?');
+  }
+}
 
 /** The word or number under the caret (see core/wordAt), on its line. */
 function wordRangeAt(document: vscode.TextDocument, caret: vscode.Position): vscode.Range | undefined {

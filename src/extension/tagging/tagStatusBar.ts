@@ -13,7 +13,7 @@ export class TagStatusBar extends Disposable {
 
   constructor(private readonly store: TagStore, private readonly lens: TagLens = ALL_TAGS) {
     super();
-    this.item.name = 'Newsmark Tag Counts';
+    this.item.name = vscode.l10n.t('Newsmark Tag Counts');
     this.item.command = CommandId.showTagsView;
     [
       this.item,
@@ -35,16 +35,17 @@ export class TagStatusBar extends Disposable {
     }
     const placed = tags.filter((t) => !isOrphan(t));
     const counts = CATEGORY_IDS.map((c) => placed.filter((t) => t.category === c).length);
-    this.item.text = `$(tag) ${CATEGORIES.map((c, i) => `${c.label.replace('Editorial framing', 'Framing')} ${counts[i]}`).join(' · ')}`;
+    // Editorial framing is the longest name by far: the status bar has room for "Framing".
+    this.item.text = `$(tag) ${CATEGORIES.map((c, i) => `${c.id === 'framing' ? vscode.l10n.t('Framing') : c.label} ${counts[i]}`).join(' · ')}`;
     const review = tags.filter(needsReview).length;
     const orphans = tags.length - placed.length;
-    const tooltip = new vscode.MarkdownString(`**Newsmark** — ${tags.length} tags in this article`);
-    if (review > 0) tooltip.appendMarkdown(`\n\n$(warning) ${review} need review`);
-    if (orphans > 0) tooltip.appendMarkdown(`\n\n$(debug-disconnect) ${orphans} orphaned`);
-    tooltip.appendMarkdown('\n\nClick to open the Tags view.');
+    const tooltip = new vscode.MarkdownString(vscode.l10n.t('**Newsmark** — {0} tags in this article', tags.length));
+    if (review > 0) tooltip.appendMarkdown(`\n\n$(warning) ${vscode.l10n.t('{0} need review', review)}`);
+    if (orphans > 0) tooltip.appendMarkdown(`\n\n$(debug-disconnect) ${vscode.l10n.t('{0} orphaned', orphans)}`);
+    tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Click to open the Tags view.')}`);
     tooltip.supportThemeIcons = true;
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Newsmark tags: ${CATEGORIES.map((c, i) => `${counts[i]} ${c.label}`).join(', ')}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Newsmark tags: {0}', CATEGORIES.map((c, i) => `${counts[i]} ${c.label}`).join(', ')) };
     this.item.show();
   }
 }

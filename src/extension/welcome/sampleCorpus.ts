@@ -23,8 +23,8 @@ export class SampleCorpusCommand extends Disposable {
   /** The folder the samples were copied into (for tests), or undefined if the analyst cancelled. */
   async run(parent?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const where = parent ?? (await vscode.window.showOpenDialog({
-      title: 'Newsmark: Where Should the Sample Corpus Go?',
-      openLabel: 'Copy Samples Here',
+      title: vscode.l10n.t('Newsmark: Where Should the Sample Corpus Go?'),
+      openLabel: vscode.l10n.t('Copy Samples Here'),
       canSelectFiles: false,
       canSelectFolders: true,
       canSelectMany: false,
@@ -46,13 +46,13 @@ export class SampleCorpusCommand extends Disposable {
     if (inWorkspace) {
       const first = files.includes(FIRST_ARTICLE) ? FIRST_ARTICLE : files.find((f) => f.endsWith('.txt'));
       if (first) await vscode.window.showTextDocument(vscode.Uri.joinPath(target, first), { preview: false });
-      void vscode.window.showInformationMessage(`Copied ${articles} fictional sample articles, with their tags, to ${vscode.workspace.asRelativePath(target)}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} fictional sample articles, with their tags, to {1}.', articles, vscode.workspace.asRelativePath(target)));
     } else if (!vscode.workspace.workspaceFolders?.length) {
       await vscode.commands.executeCommand('vscode.openFolder', target);
     } else {
-      const open = 'Open Folder';
-      const beside = 'Open in New Window';
-      const choice = await vscode.window.showInformationMessage(`Copied ${articles} fictional sample articles, with their tags, to ${target.fsPath}.`, open, beside);
+      const open = vscode.l10n.t('Open Folder');
+      const beside = vscode.l10n.t('Open in New Window');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} fictional sample articles, with their tags, to {1}.', articles, target.fsPath), open, beside);
       if (choice) await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: choice === beside });
     }
     return target;
