@@ -8,6 +8,7 @@ import { articleNameFor, isSidecarName } from '../core/sidecar';
 import { sidecarFromBytes } from '../core/sidecarUpdate';
 import { suggestTags } from '../core/suggest';
 import type { Suggestion } from '../core/suggest/types';
+import { reasonText } from '../core/suggest/reasonText';
 import { ArticleText, newTagId, type Tag } from '../core/tag';
 import { SUGGESTED_BY } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
@@ -79,7 +80,7 @@ export async function suggest(paths: readonly string[], options: { json: boolean
   } else {
     for (const r of report) {
       out.line(options.write && r.suggestions.length > 0 ? l10n.t('{0}: {1} suggestions (written as tags by newsmark-suggest)', basename(r.article), r.suggestions.length) : l10n.t('{0}: {1} suggestions', basename(r.article), r.suggestions.length));
-      for (const s of r.suggestions) out.line(`    ${categoryOf(s.category).label.padEnd(17)} ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${JSON.stringify(s.text)}  (${s.reason})`);
+      for (const s of r.suggestions) out.line(`    ${categoryOf(s.category).label.padEnd(17)} ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${JSON.stringify(s.text)}  (${reasonText(s.reason)})`);
     }
   }
   return failed ? 1 : 0;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { sha256Hex } from './sha256';
 import { toLf } from './textIndex';
 
@@ -16,15 +17,15 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; reason: str
  */
 export function decodeArticle(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_FILE_BYTES): DecodeResult {
   if (bytes.byteLength > maxBytes) {
-    return { ok: false, reason: `${fileName} is ${formatBytes(bytes.byteLength)}, over the limit of ${formatBytes(maxBytes)} (setting newsmark.maxFileSizeMB); the file is left as it is.` };
+    return { ok: false, reason: l10n.t('{0} is {1}, over the limit of {2} (setting newsmark.maxFileSizeMB); the file is left as it is.', fileName, formatBytes(bytes.byteLength), formatBytes(maxBytes)) };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, reason: `${fileName} is not UTF-8 text; Newsmark tags only UTF-8 text files.` };
+    return { ok: false, reason: l10n.t('{0} is not UTF-8 text; Newsmark tags only UTF-8 text files.', fileName) };
   }
-  if (text.includes('\u0000')) return { ok: false, reason: `${fileName} looks binary (it contains NUL bytes); Newsmark tags only text.` };
+  if (text.includes('\u0000')) return { ok: false, reason: l10n.t('{0} looks binary (it contains NUL bytes); Newsmark tags only text.', fileName) };
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
 }

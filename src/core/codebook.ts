@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** The four categories an analyst tags with. The id is what the sidecar stores. */
 export type CategoryId = 'claim' | 'denial' | 'figure' | 'framing';
 
@@ -17,11 +19,13 @@ export interface Category {
   readonly borderColorId: string;
 }
 
+// label and definition are getters: the translation is read when they are shown, after activate()
+// has configured the bundle (this module loads before that).
 export const CATEGORIES: readonly Category[] = [
   {
     id: 'claim',
-    label: 'Claim',
-    definition: 'An assertion of fact attributed to a source, presented as true but not yet verified.',
+    get label() { return l10n.t('Claim'); },
+    get definition() { return l10n.t('An assertion of fact attributed to a source, presented as true but not yet verified.'); },
     icon: 'comment-discussion',
     colorId: 'newsmark.claimBackground',
     rulerColorId: 'newsmark.claimRuler',
@@ -29,8 +33,8 @@ export const CATEGORIES: readonly Category[] = [
   },
   {
     id: 'denial',
-    label: 'Denial',
-    definition: 'A source rejects, dismisses or disputes a claim, accusation or report.',
+    get label() { return l10n.t('Denial'); },
+    get definition() { return l10n.t('A source rejects, dismisses or disputes a claim, accusation or report.'); },
     icon: 'circle-slash',
     colorId: 'newsmark.denialBackground',
     rulerColorId: 'newsmark.denialRuler',
@@ -38,8 +42,8 @@ export const CATEGORIES: readonly Category[] = [
   },
   {
     id: 'figure',
-    label: 'Figure',
-    definition: 'A number or quantity reported as fact: counts, amounts, percentages, ranges.',
+    get label() { return l10n.t('Figure'); },
+    get definition() { return l10n.t('A number or quantity reported as fact: counts, amounts, percentages, ranges.'); },
     icon: 'symbol-number',
     colorId: 'newsmark.figureBackground',
     rulerColorId: 'newsmark.figureRuler',
@@ -47,8 +51,8 @@ export const CATEGORIES: readonly Category[] = [
   },
   {
     id: 'framing',
-    label: 'Editorial framing',
-    definition: 'Wording that evaluates or colours the events rather than reporting them.',
+    get label() { return l10n.t('Editorial framing'); },
+    get definition() { return l10n.t('Wording that evaluates or colours the events rather than reporting them.'); },
     icon: 'megaphone',
     colorId: 'newsmark.framingBackground',
     rulerColorId: 'newsmark.framingRuler',

@@ -1,6 +1,8 @@
 // An article's details in its sidecar header (outlet, url, published, headline, byline): optional, and a
 // bad value is reported on its line but never makes the file unreadable or gets dropped.
 
+import * as l10n from '@vscode/l10n';
+
 export interface ArticleDetails {
   /** The outlet that published the article, as the analyst names it ("The Harbor Gazette"). */
   readonly outlet?: string;
@@ -26,10 +28,10 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d
 
 /** Why this value cannot be the detail, or undefined when it can (used by readers and by input boxes). */
 export function detailProblem(key: DetailKey, value: unknown): string | undefined {
-  if (typeof value !== 'string') return `"${key}" must be text${typeof value === 'number' || typeof value === 'boolean' ? ' (quote it)' : ''}.`;
-  if (value.trim() === '') return `"${key}" is empty: leave it out instead.`;
-  if (key === 'published' && !isIsoDate(value)) return `"published" must be an ISO date such as 2026-03-25 (or 2026-03-25T08:30:00Z), not "${value}".`;
-  if (key === 'url' && !/^https?:\/\/\S+$/i.test(value)) return `"url" must be a web address starting with http:// or https://, not "${value}".`;
+  if (typeof value !== 'string') return typeof value === 'number' || typeof value === 'boolean' ? l10n.t('"{0}" must be text (quote it).', key) : l10n.t('"{0}" must be text.', key);
+  if (value.trim() === '') return l10n.t('"{0}" is empty: leave it out instead.', key);
+  if (key === 'published' && !isIsoDate(value)) return l10n.t('"published" must be an ISO date such as 2026-03-25 (or 2026-03-25T08:30:00Z), not "{0}".', value);
+  if (key === 'url' && !/^https?:\/\/\S+$/i.test(value)) return l10n.t('"url" must be a web address starting with http:// or https://, not "{0}".', value);
   return undefined;
 }
 
@@ -50,17 +52,17 @@ export function readDetails(data: Readonly<Record<string, unknown>>): { details:
     const value = data[key];
     if (value === undefined || value === null) continue;
     const problem = detailProblem(key, value);
-    if (problem !== undefined) problems.push({ key, message: `${problem} It is kept in the file as written.` });
+    if (problem !== undefined) problems.push({ key, message: l10n.t('{0} It is kept in the file as written.', problem) });
     else details[key] = value as string;
   }
   const codes = data['codes'];
   if (codes !== undefined && codes !== null) {
-    if (typeof codes !== 'object' || Array.isArray(codes)) problems.push({ key: 'codes', message: '"codes" must be a mapping of code: value (or a list of values). It is kept in the file as written.' });
+    if (typeof codes !== 'object' || Array.isArray(codes)) problems.push({ key: 'codes', message: l10n.t('"codes" must be a mapping of code: value (or a list of values). It is kept in the file as written.') });
     else {
       const read: Record<string, string | string[]> = {};
       for (const [code, value] of Object.entries(codes as Record<string, unknown>)) {
         const text = codeValue(value);
-        if (text === undefined) problems.push({ key: 'codes', sub: code, message: `Code "${code}" must be a value or a list of values. It is kept in the file as written.` });
+        if (text === undefined) problems.push({ key: 'codes', sub: code, message: l10n.t('Code "{0}" must be a value or a list of values. It is kept in the file as written.', code) });
         else read[code] = text;
       }
       if (Object.keys(read).length > 0) details.codes = read;

@@ -11,6 +11,7 @@
 //   fails on any existing entry, a dangling link included), and `force` replaces a file by temp
 //   file + rename, which replaces a link itself, never its target;
 // - never into a FIFO, socket, device or folder: the type is checked first, so nothing blocks.
+import * as l10n from '@vscode/l10n';
 import { basenamePath, dirnamePath, joinPath } from './fs/paths';
 import { FileSystemError, StaleWriteError, type FileStat, type FileSystemPort } from './fs/port';
 import type { ExportFile } from './export/types';
@@ -44,11 +45,11 @@ export interface ChunkedExportFile {
 /** Writes the files; returns their paths. Throws ExportWriteError, having written nothing, when any file may not be written. */
 export async function writeExport(fs: FileSystemPort, files: readonly (ExportFile | ChunkedExportFile)[], target: ExportTarget, options: ExportWriteOptions): Promise<string[]> {
   const folder = target.kind === 'folder' ? target.path : dirnamePath(target.path);
-  if (target.kind === 'file' && files.length !== 1) throw new ExportWriteError(`${target.path}: this format writes ${files.length} files; give --out a folder`);
+  if (target.kind === 'file' && files.length !== 1) throw new ExportWriteError(l10n.t('{0}: this format writes {1} files; give --out a folder', target.path, files.length));
   const destinations = files.map((f) => (target.kind === 'file' ? target.path : joinPath(target.path, plainName(f.path, target.path))));
   const seen = new Set<string>();
   for (const d of destinations) {
-    if (seen.has(d.toLowerCase())) throw new ExportWriteError(`${d}: two exported files would have this name; nothing written`);
+    if (seen.has(d.toLowerCase())) throw new ExportWriteError(l10n.t('{0}: two exported files would have this name; nothing written', d));
     seen.add(d.toLowerCase());
   }
   await checkFolder(fs, folder);
@@ -59,7 +60,7 @@ export async function writeExport(fs: FileSystemPort, files: readonly (ExportFil
   for (const d of destinations) exists.push(await checkDestination(fs, d, listed, guard, options.force));
 
   await fs.createDirectory(folder).catch((error: unknown) => {
-    throw new ExportWriteError(describeFileError(folder, error, 'cannot create the folder'));
+    throw new ExportWriteError(describeFileError(folder, error, l10n.t('cannot create the folder')));
   });
   for (const [i, file] of files.entries()) {
     const d = destinations[i]!;
@@ -71,8 +72,8 @@ export async function writeExport(fs: FileSystemPort, files: readonly (ExportFil
         else await fs.writeFileAtomic(d, bytes, { expect: 'absent' });
       }
     } catch (error) {
-      const done = i === 0 ? 'nothing written' : `${i} of ${files.length} files written`;
-      throw new ExportWriteError(describeFileError(d, error, `cannot write (${done})`));
+      const done = i === 0 ? l10n.t('nothing written') : l10n.t('{0} of {1} files written', i, files.length);
+      throw new ExportWriteError(describeFileError(d, error, l10n.t('cannot write ({0})', done)));
     }
   }
   return destinations;
@@ -92,35 +93,40 @@ async function joined(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
 
 /** One line for a file-system error: the path, what failed, and the cause in words. */
 export function describeFileError(path: string, error: unknown, what: string): string {
-  if (error instanceof StaleWriteError) return `${path}: ${what} — a file of that name appeared meanwhile; it is left as it is`;
-  const portCause = error instanceof FileSystemError ? PORT_CAUSES[error.code] : undefined;
+  if (error instanceof StaleWriteError) return l10n.t('{0}: {1} — a file of that name appeared meanwhile; it is left as it is', path, what);
+  const portErrno = error instanceof FileSystemError ? PORT_ERRNO[error.code] : undefined;
+  const portCause = portErrno !== undefined ? causeOf(portErrno) : undefined;
   if (portCause !== undefined) return `${path}: ${what} — ${portCause}`;
   const code = errnoOf(error);
-  const cause = code !== undefined ? CAUSES[code] : undefined;
+  const cause = code !== undefined ? causeOf(code) : undefined;
   const detail = cause ?? firstLine(error);
   return `${path}: ${what} — ${detail}${code !== undefined ? ` (${code})` : ''}`;
 }
 
-const CAUSES: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EEXIST: 'a file of that name is in the way',
-  EISDIR: 'it is a folder',
-  ENOENT: 'no such file or folder',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links',
-  EIO: 'input/output error',
-};
+/** An errno in words (a function: the words are translated when they are said). */
+function causeOf(code: string): string | undefined {
+  switch (code) {
+    case 'ENOSPC': return l10n.t('no space left on the device');
+    case 'EDQUOT': return l10n.t('disk quota exceeded');
+    case 'EACCES': return l10n.t('permission denied');
+    case 'EPERM': return l10n.t('operation not permitted');
+    case 'EROFS': return l10n.t('read-only file system');
+    case 'ENOTDIR': return l10n.t('a part of the path is a file, not a folder');
+    case 'EEXIST': return l10n.t('a file of that name is in the way');
+    case 'EISDIR': return l10n.t('it is a folder');
+    case 'ENOENT': return l10n.t('no such file or folder');
+    case 'ENAMETOOLONG': return l10n.t('the name is too long');
+    case 'ELOOP': return l10n.t('too many symbolic links');
+    case 'EIO': return l10n.t('input/output error');
+    default: return undefined;
+  }
+}
 
-const PORT_CAUSES: Partial<Record<FileSystemError['code'], string>> = {
-  NotFound: CAUSES.ENOENT,
-  Exists: CAUSES.EEXIST,
-  IsDirectory: CAUSES.EISDIR,
-  NotDirectory: CAUSES.ENOTDIR,
+const PORT_ERRNO: Partial<Record<FileSystemError['code'], string>> = {
+  NotFound: 'ENOENT',
+  Exists: 'EEXIST',
+  IsDirectory: 'EISDIR',
+  NotDirectory: 'ENOTDIR',
 };
 
 /** Node's errno, or the one a port error quotes in its detail (both Node and VS Code keep it there). */
@@ -137,7 +143,7 @@ function firstLine(error: unknown): string {
 
 /** Exporters name plain files; anything else would write outside the chosen folder. */
 function plainName(path: string, folder: string): string {
-  if (path === '' || path === '.' || path === '..' || /[/\\]/.test(path)) throw new ExportWriteError(`${joinPath(folder, path)}: not a plain file name; nothing written`);
+  if (path === '' || path === '.' || path === '..' || /[/\\]/.test(path)) throw new ExportWriteError(l10n.t('{0}: not a plain file name; nothing written', joinPath(folder, path)));
   return path;
 }
 
@@ -146,10 +152,10 @@ async function checkFolder(fs: FileSystemPort, folder: string): Promise<void> {
   try {
     info = await fs.stat(folder);
   } catch (error) {
-    throw new ExportWriteError(describeFileError(folder, error, 'cannot use as the output folder'));
+    throw new ExportWriteError(describeFileError(folder, error, l10n.t('cannot use as the output folder')));
   }
   // Absent: created when writing.
-  if (info !== undefined && info.type !== 'directory') throw new ExportWriteError(`${folder}: is a file, not a folder; give --out a folder for this format (nothing written)`);
+  if (info !== undefined && info.type !== 'directory') throw new ExportWriteError(l10n.t('{0}: is a file, not a folder; give --out a folder for this format (nothing written)', folder));
 }
 
 /**
@@ -208,25 +214,27 @@ async function guardOf(fs: FileSystemPort, paths: Iterable<string>, destinations
 /** Whether the destination exists (then only `force` may replace it); throws when it may not be written. */
 async function checkDestination(fs: FileSystemPort, path: string, listed: ReadonlySet<string>, guard: Guard, force: boolean): Promise<boolean> {
   const entry = await entryOf(fs, path);
-  if (isSidecarName(basenamePath(path))) throw new ExportWriteError(`${path}: a *.tags.yaml name is a sidecar's; an export never writes one (nothing written)`);
-  if (guard.entries.has(entry)) throw new ExportWriteError(`${path}: is an article or sidecar being exported; an export never writes over it (nothing written)`);
-  if (await present(fs, `${entry}.tags.yaml`)) throw new ExportWriteError(`${path}: is an article with tags (its sidecar is beside it); an export never writes over it (nothing written)`);
+  if (isSidecarName(basenamePath(path))) throw new ExportWriteError(l10n.t('{0}: a *.tags.yaml name is a sidecar\'s; an export never writes one (nothing written)', path));
+  if (guard.entries.has(entry)) throw new ExportWriteError(l10n.t('{0}: is an article or sidecar being exported; an export never writes over it (nothing written)', path));
+  if (await present(fs, `${entry}.tags.yaml`)) throw new ExportWriteError(l10n.t('{0}: is an article with tags (its sidecar is beside it); an export never writes over it (nothing written)', path));
   let info: FileStat | undefined;
   try {
     // A link is followed here: one to something that is not a plain file is refused like that thing.
     info = await fs.stat(entry);
   } catch (error) {
-    throw new ExportWriteError(describeFileError(path, error, 'cannot check before writing'));
+    throw new ExportWriteError(describeFileError(path, error, l10n.t('cannot check before writing')));
   }
   // Not there by stat but listed: a dangling link, replaced (never followed) like any file.
   if (info === undefined && !listed.has(basenamePath(path))) return false;
   if (info !== undefined && info.type !== 'file') {
-    throw new ExportWriteError(`${path}: is ${info.type === 'directory' ? 'a folder' : 'a FIFO, socket, device or a link to none of these'}, not a regular file; an export writes only regular files (nothing written)`);
+    throw new ExportWriteError(info.type === 'directory'
+      ? l10n.t('{0}: is a folder, not a regular file; an export writes only regular files (nothing written)', path)
+      : l10n.t('{0}: is a FIFO, socket, device or a link to none of these, not a regular file; an export writes only regular files (nothing written)', path));
   }
   if (info !== undefined && guard.sameStats.has(entry)) {
-    throw new ExportWriteError(`${path}: may be an article or sidecar being exported, reached through a link (same size and time); an export never writes over it (nothing written)`);
+    throw new ExportWriteError(l10n.t('{0}: may be an article or sidecar being exported, reached through a link (same size and time); an export never writes over it (nothing written)', path));
   }
-  if (!force) throw new ExportWriteError(`${path}: already exists; give --force to replace it, or another --out (nothing written)`);
+  if (!force) throw new ExportWriteError(l10n.t('{0}: already exists; give --force to replace it, or another --out (nothing written)', path));
   return true;
 }
 

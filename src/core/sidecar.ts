@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   Document,
   isMap,
@@ -66,7 +67,7 @@ export interface InvalidTagEntry extends SidecarProblem {
 export class SidecarWriteError extends Error {
   constructor(readonly problems: readonly SidecarProblem[]) {
     const first = problems[0];
-    super(`line ${first?.line ?? 1}: ${first?.message ?? 'cannot be written back'} The file is left as it is.`);
+    super(l10n.t('line {0}: {1} The file is left as it is.', first?.line ?? 1, first?.message ?? l10n.t('cannot be written back')));
   }
 }
 
@@ -176,7 +177,7 @@ export class SidecarFile {
     visit(doc, {
       Collection(_, node) {
         if (node.tag !== undefined && !['tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq'].includes(node.tag)) {
-          problems.push({ message: `A YAML tag (${node.tag}) on a mapping or list: Newsmark cannot write this file back faithfully.`, ...at(node.range?.[0]) });
+          problems.push({ message: l10n.t('A YAML tag ({0}) on a mapping or list: Newsmark cannot write this file back faithfully.', node.tag), ...at(node.range?.[0]) });
         }
       },
     });
@@ -291,12 +292,12 @@ function parseThoroughly(text: string): SidecarParse {
     };
   }
   // What Newsmark writes back goes through this document: its root must be the mapping the values came from.
-  if (!isMap(doc.contents)) return { ok: false, problems: [{ message: 'A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.', line: 1, column: 1 }] };
+  if (!isMap(doc.contents)) return { ok: false, problems: [{ message: l10n.t('A Newsmark sidecar must be a YAML mapping with newsmark, article, sha256 and tags.'), line: 1, column: 1 }] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    return { ok: false, problems: [{ message: `Refused: ${(e as Error).message}`, line: 1, column: 1 }] };
+    return { ok: false, problems: [{ message: l10n.t('Refused: {0}', (e as Error).message), line: 1, column: 1 }] };
   }
   withOffsetsAsWritten(doc, data);
   withIdsAsWritten(doc, data);
@@ -323,8 +324,8 @@ function conflictMarkers(text: string): SidecarProblem[] {
   text.split('\n').forEach((line, index) => {
     const marker = /^(<{7}|={7}|>{7}|\|{7})(?:\s|$)/.exec(line)?.[1];
     if (marker) {
-      const what = marker[0] === '<' ? 'start of your side' : marker[0] === '=' ? 'divider between the two sides' : marker[0] === '>' ? 'end of their side' : 'common ancestor';
-      problems.push({ message: `Git conflict marker (${what}): resolve the merge conflict in this sidecar; Newsmark will not change it until then.`, line: index + 1, column: 1 });
+      const what = marker[0] === '<' ? l10n.t('start of your side') : marker[0] === '=' ? l10n.t('divider between the two sides') : marker[0] === '>' ? l10n.t('end of their side') : l10n.t('common ancestor');
+      problems.push({ message: l10n.t('Git conflict marker ({0}): resolve the merge conflict in this sidecar; Newsmark will not change it until then.', what), line: index + 1, column: 1 });
     }
   });
   return problems;

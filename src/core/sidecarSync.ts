@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { articleHash } from './articleFile';
 import { reattach } from './anchor/reattach';
 import { mergeTags } from './merge';
@@ -51,7 +52,7 @@ export function sidecarWrite(store: TagStore, key: string, articleName: string, 
     throw error;
   }
   const reread = SidecarFile.parse(text);
-  if (!reread.ok) throw new Error(`Newsmark produced a sidecar it cannot read back (${reread.problems[0]?.message ?? ''}); nothing was written.`);
+  if (!reread.ok) throw new Error(l10n.t('Newsmark produced a sidecar it cannot read back ({0}); nothing was written.', reread.problems[0]?.message ?? ''));
   return { text, sidecar: reread.sidecar, tags, rejected: entry.rejected, ...(entry.details ? { details: entry.details } : {}) };
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { articleHash, decodeArticle, DEFAULT_MAX_FILE_BYTES } from './articleFile';
 import { reattach } from './anchor/reattach';
 import { mergeTags } from './merge';
@@ -20,13 +21,13 @@ export type SidecarRead =
  */
 export function sidecarFromBytes(path: string, read: FileRead, maxBytes = DEFAULT_MAX_FILE_BYTES): SidecarRead {
   if (read === 'missing') return { kind: 'missing' };
-  if (read instanceof Error) return { kind: 'refused', problem: `${path}: the file cannot be read (${read.message}); it is left as it is.` };
+  if (read instanceof Error) return { kind: 'refused', problem: l10n.t('{0}: the file cannot be read ({1}); it is left as it is.', path, read.message) };
   const decoded = decodeArticle(read, path, maxBytes);
   if (!decoded.ok) return { kind: 'refused', problem: decoded.reason }; // it starts with the path
   const parsed = SidecarFile.parse(decoded.text);
   if (!parsed.ok) {
     const first = parsed.problems[0];
-    return { kind: 'refused', problem: `${path}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? 'cannot be read'} (the file is left as it is)` };
+    return { kind: 'refused', problem: l10n.t('{0}:{1}:{2}: {3} (the file is left as it is)', path, first?.line ?? 1, first?.column ?? 1, first?.message ?? l10n.t('cannot be read')) };
   }
   return { kind: 'ok', sidecar: parsed.sidecar, text: decoded.text };
 }
@@ -70,7 +71,7 @@ export async function updateSidecar(fs: FileSystemPort, update: SidecarUpdate, r
   remember(known);
   let state = sidecarFromBytes(path, known, update.maxBytes);
   if (state.kind === 'refused') return { ok: false, problem: state.problem };
-  if (state.kind === 'missing' && !update.create) return { ok: false, problem: `${path}: no such sidecar.` };
+  if (state.kind === 'missing' && !update.create) return { ok: false, problem: l10n.t('{0}: no such sidecar.', path) };
   let base = placed(state, articleLf);
   let file = state.kind === 'ok' ? state.sidecar : undefined;
   const changed = update.change(base, file);
@@ -90,14 +91,14 @@ export async function updateSidecar(fs: FileSystemPort, update: SidecarUpdate, r
       const details = codesChange(file);
       text = (file ?? SidecarFile.create(update.articleName, '')).serialize(mine, sha256, undefined, undefined, details);
     } catch (error) {
-      if (error instanceof SidecarWriteError) return { ok: false, problem: `${path}: not changed — ${error.message}` };
+      if (error instanceof SidecarWriteError) return { ok: false, problem: l10n.t('{0}: not changed — {1}', path, error.message) };
       throw error;
     }
     if (state.kind === 'ok' && text === state.text) return { ok: true, written: false, tags: mine };
-    if (known instanceof Error) return { ok: false, problem: `${path}: the file cannot be read (${known.message}); it is left as it is.` };
+    if (known instanceof Error) return { ok: false, problem: l10n.t('{0}: the file cannot be read ({1}); it is left as it is.', path, known.message) };
     // As the editor's writer does: what cannot be read back is never written (a writer bug must not cost the file).
     const reread = SidecarFile.parse(text);
-    if (!reread.ok) return { ok: false, problem: `${path}: not changed — Newsmark produced text it cannot read back (${reread.problems[0]?.message ?? 'unreadable'}); please report this.` };
+    if (!reread.ok) return { ok: false, problem: l10n.t('{0}: not changed — Newsmark produced text it cannot read back ({1}); please report this.', path, reread.problems[0]?.message ?? l10n.t('unreadable')) };
     const bytes = new TextEncoder().encode(text);
     try {
       await fs.writeFileAtomic(path, bytes, { expect: known === 'missing' ? 'absent' : { bytes: known } });
@@ -105,13 +106,13 @@ export async function updateSidecar(fs: FileSystemPort, update: SidecarUpdate, r
       return { ok: true, written: true, tags: mine };
     } catch (error) {
       // A read-only folder, a full disk: the atomic write left the old file as it was.
-      if (!(error instanceof StaleWriteError)) return { ok: false, problem: `${path}: could not be written (${error instanceof Error ? error.message : String(error)}); the file is left as it was.` };
+      if (!(error instanceof StaleWriteError)) return { ok: false, problem: l10n.t('{0}: could not be written ({1}); the file is left as it was.', path, error instanceof Error ? error.message : String(error)) };
     }
     // Someone else wrote it since we read it: merge theirs with ours and try again.
     known = await readBytes(fs, path);
     remember(known);
     state = sidecarFromBytes(path, known, update.maxBytes);
-    if (state.kind === 'refused') return { ok: false, problem: `${state.problem} (it changed while Newsmark was writing it; nothing was written)` };
+    if (state.kind === 'refused') return { ok: false, problem: l10n.t('{0} (it changed while Newsmark was writing it; nothing was written)', state.problem) };
     if (state.kind === 'missing') {
       file = undefined; // deleted meanwhile: ours are written anew
       continue;
@@ -121,7 +122,7 @@ export async function updateSidecar(fs: FileSystemPort, update: SidecarUpdate, r
     base = theirs;
     file = state.sidecar;
   }
-  return { ok: false, problem: `${path}: kept changing while Newsmark was writing it; not changed — run the command again.` };
+  return { ok: false, problem: l10n.t('{0}: kept changing while Newsmark was writing it; not changed — run the command again.', path) };
 }
 
 function placed(state: SidecarRead, articleLf: string): Tag[] {

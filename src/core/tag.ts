@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { randomHex } from './random';
 import type { CategoryId } from './codebook';
 import { TextIndex } from './textIndex';
@@ -72,7 +73,7 @@ export class ArticleText {
 
 export class EmptySpanError extends Error {
   constructor() {
-    super('Select some text to tag: the selection is empty or only white space.');
+    super(l10n.t('Select some text to tag: the selection is empty or only white space.'));
   }
 }
 

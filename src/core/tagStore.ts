@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { sameDetails, type ArticleDetails } from './details';
 import { shiftTags, type TextChange } from './edits';
 import { Emitter } from './events';
@@ -44,7 +45,7 @@ export interface StoreChange {
 
 export class ReadOnlyTagsError extends Error {
   constructor(readonly key: string, readonly problem: string) {
-    super(`The tags of this article are read-only until its sidecar is fixed: ${problem}`);
+    super(l10n.t('The tags of this article are read-only until its sidecar is fixed: {0}', problem));
   }
 }
 

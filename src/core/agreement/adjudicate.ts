@@ -11,6 +11,7 @@
  * - `rejected`: their spans the adjudicator decided against (Keep Mine, Drop Both). Their set is
  *   never written, so the decision lives here for as long as the comparison is open.
  */
+import * as l10n from '@vscode/l10n';
 import { articleHash } from '../articleFile';
 import { ArticleText, newTagId, type Tag } from '../tag';
 import { diagnose, labelledSpanKey } from './diagnose';
@@ -155,17 +156,18 @@ function copyOf(span: Span, ctx: PlanContext, reuseId?: string): Tag {
 }
 
 /** Every difference's label, as the tree, the hover and the README name it. */
-export const DIFFERENCE_LABELS: Record<Disagreement['kind'], string> = {
-  'only-in-a': 'Only mine',
-  'only-in-b': 'Only theirs',
-  'category-differs': 'Category differs',
-  'boundaries-differ': 'Boundaries differ',
-  'label-differs': 'Sub-label differs',
+// Getters: each label is translated when it is shown (this module loads before the bundle is set).
+export const DIFFERENCE_LABELS: Readonly<Record<Disagreement['kind'], string>> = {
+  get 'only-in-a'() { return l10n.t('Only mine'); },
+  get 'only-in-b'() { return l10n.t('Only theirs'); },
+  get 'category-differs'() { return l10n.t('Category differs'); },
+  get 'boundaries-differ'() { return l10n.t('Boundaries differ'); },
+  get 'label-differs'() { return l10n.t('Sub-label differs'); },
 };
 
-export const RESOLUTION_LABELS: Record<Resolution, string> = {
-  'take-theirs': 'Take Theirs',
-  'keep-mine': 'Keep Mine',
-  'keep-both': 'Keep Both',
-  'drop-both': 'Drop Both',
+export const RESOLUTION_LABELS: Readonly<Record<Resolution, string>> = {
+  get 'take-theirs'() { return l10n.t('Take Theirs'); },
+  get 'keep-mine'() { return l10n.t('Keep Mine'); },
+  get 'keep-both'() { return l10n.t('Keep Both'); },
+  get 'drop-both'() { return l10n.t('Drop Both'); },
 };

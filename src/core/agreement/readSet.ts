@@ -6,6 +6,7 @@
  * tag", would pass for a difference the coder never made — is returned as a problem for the caller
  * to stop on, never left out silently.
  */
+import * as l10n from '@vscode/l10n';
 import { decodeArticle } from '../articleFile';
 import { basenamePath, dirnamePath, joinPath } from '../fs/paths';
 import { FileSystemError, type FileSystemPort } from '../fs/port';
@@ -53,7 +54,7 @@ export interface AnnotationSet {
 /** A set that cannot be compared as it is; `what` says whether its sidecars or an untagged counterpart article failed. */
 export class UnreadableSetError extends Error {
   constructor(readonly root: string, readonly problems: readonly string[], readonly what: 'sidecars' | 'articles' = 'sidecars') {
-    super(`cannot compare ${root}: ${problems.join('; ')}`);
+    super(l10n.t('cannot compare {0}: {1}', root, problems.join('; ')));
     this.name = 'UnreadableSetError';
   }
 }
@@ -114,7 +115,7 @@ export async function pairFolders(fs: FileSystemPort, rootA: string, rootB: stri
 /** The sidecar and the article beside it, into the set or its problems. */
 async function readPair(fs: FileSystemPort, set: AnnotationSet, sidecarPath: string, options: ReadSetOptions, name: (path: string) => string): Promise<void> {
   const sidecarText = await readText(fs, sidecarPath, options.maxBytes);
-  if (!sidecarText.ok) return void set.problems.push(`${name(sidecarPath)}: ${sidecarText.missing ? 'no such sidecar.' : sidecarText.reason}`);
+  if (!sidecarText.ok) return void set.problems.push(`${name(sidecarPath)}: ${sidecarText.missing ? l10n.t('no such sidecar.') : sidecarText.reason}`);
   const parsed = SidecarFile.parse(sidecarText.text);
   if (!parsed.ok) return void set.problems.push(...parsed.problems.map((p) => `${name(sidecarPath)}:${p.line}:${p.column}: ${p.message}`));
   // A tag entry that cannot be read would count as a tag the coder did not make.
@@ -124,7 +125,7 @@ async function readPair(fs: FileSystemPort, set: AnnotationSet, sidecarPath: str
   const article = await readText(fs, articlePath, options.maxBytes);
   if (!article.ok) {
     if (options.withoutArticle === 'skip') set.skipped.push({ path: articlePath, why: article.reason });
-    else set.problems.push(article.missing ? `${name(sidecarPath)}: the article ${articleName} is missing beside it; the sidecar is left as it is.` : `${name(articlePath)}: ${article.reason}`);
+    else set.problems.push(article.missing ? l10n.t('{0}: the article {1} is missing beside it; the sidecar is left as it is.', name(sidecarPath), articleName) : `${name(articlePath)}: ${article.reason}`);
     return;
   }
   const path = relativeTo(set.root, articlePath);
@@ -145,12 +146,12 @@ async function sidecarsUnder(fs: FileSystemPort, set: AnnotationSet, options: Re
       entries = await fs.readDirectory(folder);
       links = options.linksIn ? await options.linksIn(folder) : new Set();
     } catch (error) {
-      return void set.problems.push(`${name(folder)}: cannot be listed: ${reasonOf(error)}`);
+      return void set.problems.push(l10n.t('{0}: cannot be listed: {1}', name(folder), reasonOf(error)));
     }
     for (const [entry, type] of entries) {
       const path = joinPath(folder, entry);
       if (links.has(entry)) {
-        if (isSidecarName(entry)) set.skipped.push({ path, why: 'a symbolic link, not followed' });
+        if (isSidecarName(entry)) set.skipped.push({ path, why: l10n.t('a symbolic link, not followed') });
       } else if (isSidecarName(entry)) found.push(path);
       else if (type === 'directory' && !SKIPPED_FOLDERS.has(entry) && path !== options.except) await visit(path);
     }
@@ -164,7 +165,7 @@ async function readText(fs: FileSystemPort, path: string, maxBytes?: number): Pr
   try {
     bytes = await fs.readFile(path);
   } catch (error) {
-    if (error instanceof FileSystemError && error.code === 'NotFound') return { ok: false, missing: true, reason: 'missing' };
+    if (error instanceof FileSystemError && error.code === 'NotFound') return { ok: false, missing: true, reason: l10n.t('missing') };
     return { ok: false, missing: false, reason: reasonOf(error) };
   }
   const decoded = decodeArticle(bytes, basenamePath(path), maxBytes);
@@ -174,7 +175,7 @@ async function readText(fs: FileSystemPort, path: string, maxBytes?: number): Pr
 /** One line for the user, without the path (the caller names the file its own way). */
 function reasonOf(error: unknown): string {
   if (error instanceof FileSystemError) {
-    if (error.code === 'IsDirectory') return 'is a folder, not a file';
+    if (error.code === 'IsDirectory') return l10n.t('is a folder, not a file');
     const prefix = `${error.path}: `;
     return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
   }

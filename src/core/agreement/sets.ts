@@ -9,6 +9,7 @@
  * re-attached onto A's text first (the same anchoring `check` uses), and so are the tags of a
  * sidecar whose recorded hash no longer matches its own article. Both are reported, never silent.
  */
+import * as l10n from '@vscode/l10n';
 import { reattach } from '../anchor/reattach';
 import { articleHash } from '../articleFile';
 import { ArticleText, isOrphan, type Tag } from '../tag';
@@ -94,7 +95,7 @@ export function authorsOf(set: readonly SetArticle[]): { authors: Map<string, nu
 export function splitByAuthor(set: readonly SetArticle[], authors: readonly [string, string]): PairedSets {
   const result: PairedSets = { pairs: [], onlyInA: [], onlyInB: [], reattached: [], orphansLeftOut: 0 };
   for (const article of [...set].sort((x, y) => compareStrings(x.path, y.path))) {
-    const placed = onOwnText(article, articleHash(article.text), `${authors[0]} and ${authors[1]}`, result);
+    const placed = onOwnText(article, articleHash(article.text), l10n.t('{0} and {1}', authors[0], authors[1]), result);
     const of = (author: string): Span[] => toSpans(placed.filter((t) => t.author === author), result);
     result.pairs.push({ article: article.path, length: new ArticleText(article.text).length, a: of(authors[0]), b: of(authors[1]) });
   }

@@ -4,6 +4,7 @@
  * cache, so neither is held in memory; the port's, here, holds both (the in-memory file system
  * of the tests, with its faults).
  */
+import * as l10n from '@vscode/l10n';
 import type { FileSystemPort } from '../fs/port';
 
 /** The cache file as it was opened. */
@@ -81,4 +82,14 @@ export function portCacheFiles(fs: FileSystemPort): CacheFiles {
       };
     },
   };
+}
+
+/**
+ * The cache's version with the language its stored messages are in (problems are cached as
+ * they were said): a cache written in another language is not used. English adds nothing, so an
+ * English cache keeps the version it had. ("en" is what every bundle translates to its language.)
+ */
+export function messagesVersion(version: string): string {
+  const language = l10n.t('en');
+  return language === 'en' ? version : `${version} (${language})`;
 }

@@ -27,7 +27,7 @@
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
 import { isCacheEntry, isCheck, sameStamp, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
-import { portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
+import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
 
 /** Bumped whenever an entry's shape or meaning changes. */
 export const CACHE_FORMAT = 4;
@@ -132,7 +132,8 @@ export class ParseCache {
    * `files` reads and writes it (the command line's does so without holding it); by default,
    * the file system port, which holds it in memory.
    */
-  static async open(fs: FileSystemPort, file: string, version: string, files: CacheFiles = portCacheFiles(fs)): Promise<ParseCache> {
+  static async open(fs: FileSystemPort, file: string, newsmarkVersion: string, files: CacheFiles = portCacheFiles(fs)): Promise<ParseCache> {
+    const version = messagesVersion(newsmarkVersion);
     const source = await files.open(file).catch(() => undefined);
     const index = source && indexOf(source, version);
     if (source && !index) source.close();

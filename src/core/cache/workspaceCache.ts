@@ -18,6 +18,7 @@ import type { FileSystemPort } from '../fs/port';
 import { dirnamePath } from '../fs/paths';
 import { isOrphan, type Tag } from '../tag';
 import { sameStamp, type FileStamp } from './entry';
+import { messagesVersion } from './files';
 import { RACY_MS } from './parseCache';
 
 /** Bumped whenever an entry's shape or meaning changes. */
@@ -64,7 +65,8 @@ export class WorkspaceCache {
   }
 
   /** The cache in `file` (a path on `fs`, the extension's storage), or an empty one when there is none or it cannot be used. Never throws. */
-  static async open(fs: FileSystemPort, file: string, version: string): Promise<WorkspaceCache> {
+  static async open(fs: FileSystemPort, file: string, newsmarkVersion: string): Promise<WorkspaceCache> {
+    const version = messagesVersion(newsmarkVersion);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(file));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CategoryId } from '../codebook';
 import type { Codebook, SubLabel } from './types';
 
@@ -17,7 +18,7 @@ export function labelOf(codebook: Codebook, category: CategoryId, id: string): S
 export function checkTagLabel(codebook: Codebook, category: CategoryId, label: string | undefined): ValueWarning | undefined {
   const labels = codebook.categories[category].labels;
   if (label === undefined || labels.length === 0 || labels.some((l) => l.id === label)) return undefined;
-  return { message: `Sub-label \`${label}\` is not in the codebook's ${category} labels; it is kept as written.` };
+  return { message: l10n.t('Sub-label `{0}` is not in the codebook\'s {1} labels; it is kept as written.', label, category) };
 }
 
 /** Warnings for article codes: an unknown code, a value not allowed, several values for a single-choice code. */
@@ -27,13 +28,13 @@ export function checkCodes(codebook: Codebook, codes: Readonly<Record<string, un
   for (const [id, value] of Object.entries(codes)) {
     const code = codebook.codes.find((c) => c.id === id);
     if (!code) {
-      warnings.push({ code: id, warning: { message: `Code \`${id}\` is not in the codebook; it is kept as written.` } });
+      warnings.push({ code: id, warning: { message: l10n.t('Code `{0}` is not in the codebook; it is kept as written.', id) } });
       continue;
     }
     const values = Array.isArray(value) ? value : [value];
-    if (!code.multiple && values.length > 1) warnings.push({ code: id, warning: { message: `\`${code.name}\` takes one value; this article has ${values.length}.` } });
+    if (!code.multiple && values.length > 1) warnings.push({ code: id, warning: { message: l10n.t('`{0}` takes one value; this article has {1}.', code.name, values.length) } });
     for (const v of values) {
-      if (typeof v !== 'string' || !code.values.includes(v)) warnings.push({ code: id, warning: { message: `\`${String(v)}\` is not one of the values of \`${code.name}\`; it is kept as written.` } });
+      if (typeof v !== 'string' || !code.values.includes(v)) warnings.push({ code: id, warning: { message: l10n.t('`{0}` is not one of the values of `{1}`; it is kept as written.', String(v), code.name) } });
     }
   }
   return warnings;
@@ -48,7 +49,7 @@ export function checkTagAttributes(codebook: Codebook, category: CategoryId, att
     const value = attributes[spec.name];
     if (value === undefined || !spec.values) continue;
     const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-    if (!spec.values.includes(text)) warnings.push({ name: spec.name, warning: { message: `\`${text}\` is not one of the values the codebook allows for ${spec.name} (${spec.values.join(', ')}); it is kept as written.` } });
+    if (!spec.values.includes(text)) warnings.push({ name: spec.name, warning: { message: l10n.t('`{0}` is not one of the values the codebook allows for {1} ({2}); it is kept as written.', text, spec.name, spec.values.join(', ')) } });
   }
   return warnings;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { FileSystemError, StaleWriteError, type FileSystemPort } from '../fs/port';
 import { parseCodebook, type ParsedCodebook } from './parse';
 import { codebookToYaml } from './write';
@@ -19,13 +20,13 @@ export async function loadCodebook(fs: FileSystemPort, path: string): Promise<Pa
   } catch (error) {
     if (error instanceof FileSystemError && error.code === 'NotFound') return { codebook: EMPTY_CODEBOOK, problems: [], found: false };
     const message = error instanceof Error ? error.message : String(error);
-    return { codebook: EMPTY_CODEBOOK, problems: [{ line: 1, column: 1, message: `The codebook could not be read: ${message}`, severity: 'error' }], found: true };
+    return { codebook: EMPTY_CODEBOOK, problems: [{ line: 1, column: 1, message: l10n.t('The codebook could not be read: {0}', message), severity: 'error' }], found: true };
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { codebook: EMPTY_CODEBOOK, problems: [{ line: 1, column: 1, message: 'The codebook is not UTF-8 text.', severity: 'error' }], found: true };
+    return { codebook: EMPTY_CODEBOOK, problems: [{ line: 1, column: 1, message: l10n.t('The codebook is not UTF-8 text.'), severity: 'error' }], found: true };
   }
   return { ...parseCodebook(text.replace(/^\uFEFF/, '')), found: true };
 }

@@ -1,12 +1,13 @@
+import * as l10n from '@vscode/l10n';
 import { stringify } from 'yaml';
 import { CATEGORY_IDS } from '../codebook';
 import type { Codebook } from './types';
 
-const HEADER = `# Newsmark codebook: sub-labels and attributes for the four categories, and article-level codes.
-# The categories themselves (claim, denial, figure, framing) are fixed; a tag stores its
-# sub-label as \`label:\`, an article its codes under \`codes:\` in the sidecar header.
-# Values not listed here are warned about in the sidecar, never dropped. See the README, "Codebook".
-`;
+/** The comment atop the file, for the people who edit it (translated when the file is written). */
+function header(): string {
+  const lines = l10n.t('Newsmark codebook: sub-labels and attributes for the four categories, and article-level codes.\nThe categories themselves (claim, denial, figure, framing) are fixed; a tag stores its\nsub-label as `label:`, an article its codes under `codes:` in the sidecar header.\nValues not listed here are warned about in the sidecar, never dropped. See the README, "Codebook".');
+  return lines.split('\n').map((line) => `# ${line}\n`).join('');
+}
 
 /** The codebook as the file "Create Codebook…" writes: only the parts it uses, with a header that explains them. */
 export function codebookToYaml(codebook: Codebook): string {
@@ -26,5 +27,5 @@ export function codebookToYaml(codebook: Codebook): string {
     categories,
     codes: codebook.codes.map((c) => ({ id: c.id, name: c.name, ...(c.definition ? { definition: c.definition } : {}), multiple: c.multiple, values: [...c.values] })),
   };
-  return HEADER + stringify(body, { lineWidth: 0 });
+  return header() + stringify(body, { lineWidth: 0 });
 }

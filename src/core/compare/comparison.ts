@@ -3,6 +3,7 @@
  * as counted things × outlets, the quote clusters, and the outlet profiles. Pure data, so the
  * panel only draws it and the tests can read it without a webview.
  */
+import * as l10n from '@vscode/l10n';
 import { buildLedger, countMismatches, type ConflictKind, type Ledger, type LedgerFigure, type LedgerThing } from '../figures/ledger';
 import { formatAmount, formatNumber } from '../figures/format';
 import { DEFAULT_VOCABULARY, type FigureVocabulary } from '../figures/vocabulary';
@@ -45,6 +46,8 @@ export interface FigureRow {
   readonly kind: ConflictKind | 'timeline' | null;
   /** What the row shows, in words: the values that mismatch, the spread, the timeline. */
   readonly finding: string;
+  /** The finding without its leading "Mismatch: " or "Timeline: ", as the table shows it beside its flag. */
+  readonly detail: string;
 }
 
 export interface OutletComparison {
@@ -97,24 +100,32 @@ function figureRow(thing: LedgerThing, width: number, column: ReadonlyMap<string
     for (const figure of group.figures) cells[column.get(outletKey(figure.outlet)) ?? 0]!.push({ figure, amount: formatAmount(figure), kind: group.kind });
   }
   const mismatched = thing.groups.filter((g) => g.kind === 'mismatch');
-  if (mismatched.length > 0) return { counted: thing.counted, cells, kind: 'mismatch', finding: mismatched.map(mismatchFinding).join('; ') };
+  if (mismatched.length > 0) {
+    const detail = mismatched.map(mismatchValues).join('; ');
+    return { counted: thing.counted, cells, kind: 'mismatch', finding: l10n.t('Mismatch: {0}', detail), detail };
+  }
   const divergent = thing.groups.filter((g) => g.kind === 'divergent');
-  if (divergent.length > 0) return { counted: thing.counted, cells, kind: 'divergent', finding: spreadFinding(divergent.flatMap((g) => g.figures), divergent.map((g) => g.source)) };
+  if (divergent.length > 0) {
+    const detail = spreadFinding(divergent.flatMap((g) => g.figures), divergent.map((g) => g.source));
+    return { counted: thing.counted, cells, kind: 'divergent', finding: detail, detail };
+  }
   if (thing.groups.length > 1 && thing.groups.some((g) => g.as_of)) {
     const steps = thing.groups.map((g) => `${[...new Set(g.figures.map(formatAmount))].join(' / ')}${g.as_of ? ` (${g.as_of})` : ''}`);
-    return { counted: thing.counted, cells, kind: 'timeline', finding: `Timeline: ${steps.join(' → ')}` };
+    const detail = steps.join(' → ');
+    return { counted: thing.counted, cells, kind: 'timeline', finding: l10n.t('Timeline: {0}', detail), detail };
   }
-  return { counted: thing.counted, cells, kind: null, finding: thing.figures.length > 1 ? 'Consistent' : 'One report' };
+  const detail = thing.figures.length > 1 ? l10n.t('Consistent') : l10n.t('One report');
+  return { counted: thing.counted, cells, kind: null, finding: detail, detail };
 }
 
-/** "Mismatch: 3,835 (Outlet A) vs 3,825 (Outlet B)". */
-function mismatchFinding(group: { readonly figures: readonly LedgerFigure[] }): string {
+/** "3,835 (Outlet A) vs 3,825 (Outlet B)": a mismatch's values, each with the outlets that print it. */
+function mismatchValues(group: { readonly figures: readonly LedgerFigure[] }): string {
   const byAmount = new Map<string, Set<string>>();
   for (const f of group.figures) {
     const amount = formatAmount(f);
     byAmount.set(amount, (byAmount.get(amount) ?? new Set()).add(f.outlet));
   }
-  return `Mismatch: ${[...byAmount].map(([amount, outlets]) => `${amount} (${[...outlets].join(', ')})`).join(' vs ')}`;
+  return [...byAmount].map(([amount, outlets]) => `${amount} (${[...outlets].join(', ')})`).reduce((left, right) => l10n.t('{0} vs {1}', left, right));
 }
 
 /** "Spread 1,351 – 15,000 from 3 sources": estimates that disagree, not an error. */
@@ -129,6 +140,7 @@ function spreadFinding(figures: readonly LedgerFigure[], sources: readonly (stri
     else if (f.max === null || f.max === undefined) [open, hi] = [true, Math.max(hi, min)];
     else hi = Math.max(hi, f.max);
   }
-  const named = new Set(sources.map((s) => s ?? 'unattributed'));
-  return `Spread ${formatNumber(lo)} – ${formatNumber(hi)}${open ? '+' : ''} from ${named.size} ${named.size === 1 ? 'source' : 'sources'} (${[...named].join(', ')})`;
+  const named = new Set(sources.map((s) => s ?? l10n.t('unattributed')));
+  const [from, to, list] = [formatNumber(lo), `${formatNumber(hi)}${open ? '+' : ''}`, [...named].join(', ')];
+  return named.size === 1 ? l10n.t('Spread {0} – {1} from 1 source ({2})', from, to, list) : l10n.t('Spread {0} – {1} from {2} sources ({3})', from, to, named.size, list);
 }

@@ -1,10 +1,6 @@
 // Small pieces of markup the three tabs share.
 import { escapeHtml as esc } from '../htmlEscape';
 
-export function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
-}
-
 /**
  * The attributes that make an element a stop in a table's arrow-key navigation. A label only for
  * a stop without words of its own (an empty cell): otherwise screen readers read the visible words,

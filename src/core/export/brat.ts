@@ -5,6 +5,7 @@
 // so Newsmark's offsets go out as they are, over the LF text written beside them.
 // A text-bound annotation may not hold a line break, so a tag across lines becomes brat's
 // discontinuous form `T2\tfigure 10 20;21 30\tfirst part second part` (fragments joined by a space).
+import * as l10n from '@vscode/l10n';
 import { CATEGORIES } from '../codebook';
 import { ArticleText, type Tag } from '../tag';
 import { fileName, placedArticles, textLines, withoutTxt } from './common';
@@ -65,7 +66,7 @@ function annOf(text: ArticleText, tags: readonly Tag[], labels: Set<string>, war
       if (bratToken(tag.label)) {
         labels.add(tag.label);
         lines.push(`A${++a}\t${LABEL_ATTRIBUTE} T${n} ${tag.label}`);
-      } else warnings.push(`${name}: the sub-label ${JSON.stringify(tag.label)} holds white space or "|", which a brat attribute cannot; left out of the .ann.`);
+      } else warnings.push(l10n.t('{0}: the sub-label {1} holds white space or "|", which a brat attribute cannot; left out of the .ann.', name, JSON.stringify(tag.label)));
     }
     // brat reads one annotation a line: a note's line breaks become spaces.
     if (tag.note !== undefined && tag.note !== '') lines.push(`#${n}\tAnnotatorNotes T${n}\t${tag.note.replace(/\r\n|[\n\r\u2028\u2029\u0085]/g, ' ')}`);
@@ -110,7 +111,17 @@ export const bratExporter: Exporter = {
   export: (articles, options) => exportAll(openBrat, articles, options),
 };
 
-const KINDS: Record<string, string> = { R: 'relation', E: 'event', A: 'attribute', M: 'attribute', N: 'normalization', '*': 'equivalence' };
+/** A brat annotation kind in words (translated when said). */
+function kindName(kind: string): string {
+  switch (kind) {
+    case 'R': return l10n.t('relation');
+    case 'E': return l10n.t('event');
+    case 'A': case 'M': return l10n.t('attribute');
+    case 'N': return l10n.t('normalization');
+    case '*': return l10n.t('equivalence');
+    default: return l10n.t('unknown');
+  }
+}
 
 interface TextBound {
   readonly id: string;
@@ -144,7 +155,7 @@ function spanOf(tb: TextBound, article: string, lf: string | undefined, where: s
       const article = new ArticleText(lf);
       const joined = tb.fragments.map((f) => article.slice(f.start, f.end)).join(' ');
       if (joined === tb.text) text = article.slice(start, end);
-      else problems.push(`${where}: the fragments ${JSON.stringify(joined)} differ from the annotation's text ${JSON.stringify(tb.text)}`);
+      else problems.push(l10n.t('{0}: the fragments {1} differ from the annotation\'s text {2}', where, JSON.stringify(joined), JSON.stringify(tb.text)));
     }
   }
   return { article, label: tb.label, start, end, ...(text !== undefined ? { text } : {}) };
@@ -179,7 +190,7 @@ function readAnn(path: string, content: string, articleText: (name: string) => s
     if (kind === 'T') {
       const tb = parseTextBound(fields, i + 1);
       if (tb) bounds.push(tb);
-      else problems.push(`${where}: not a text-bound annotation brat would read; not imported`);
+      else problems.push(l10n.t('{0}: not a text-bound annotation brat would read; not imported', where));
     } else if (kind === '#') {
       const [, type = '', note = ''] = fields;
       const [noteType, target = ''] = type.split(' ');
@@ -187,9 +198,9 @@ function readAnn(path: string, content: string, articleText: (name: string) => s
     } else if (kind === 'A' && fields[1]?.startsWith(`${LABEL_ATTRIBUTE} T`)) {
       const [, target = '', value] = fields[1].split(' ');
       if (value !== undefined && value !== '') subLabels.set(target, value);
-      else problems.push(`${where}: a ${LABEL_ATTRIBUTE} attribute without a value; not imported`);
+      else problems.push(l10n.t('{0}: a {1} attribute without a value; not imported', where, LABEL_ATTRIBUTE));
     } else {
-      problems.push(`${where}: ${KINDS[kind] ?? 'unknown'} ${fields[0] ?? ''} not imported (Newsmark imports text-bound annotations and their notes)`);
+      problems.push(l10n.t('{0}: {1} {2} not imported (Newsmark imports text-bound annotations and their notes)', where, kindName(kind), fields[0] ?? ''));
     }
   });
   return bounds.map((tb) => {

@@ -1,5 +1,6 @@
 // What the span formats (W3C, brat, SemEval, doccano, Label Studio) share: which tags go out,
 // how orphans are reported, JSON (Lines) reading and writing, and finding articles again on import.
+import * as l10n from '@vscode/l10n';
 import { ArticleText, type Tag } from '../tag';
 import type { ExportArticle } from './types';
 
@@ -25,7 +26,10 @@ export function placedArticles(articles: readonly ExportArticle[]): { placed: Pl
     const left = article.tags.filter((t) => !isPlaced(t, text.length));
     if (left.length > 0) {
       const n = left.length;
-      warnings.push(`${article.name}: ${n} orphaned ${n === 1 ? 'tag' : 'tags'} left out (${left.map((t) => t.id).join(', ')}); run newsmark check to re-anchor ${n === 1 ? 'it' : 'them'}.`);
+      const ids = left.map((t) => t.id).join(', ');
+      warnings.push(n === 1
+        ? l10n.t('{0}: 1 orphaned tag left out ({1}); run newsmark check to re-anchor it.', article.name, ids)
+        : l10n.t('{0}: {1} orphaned tags left out ({2}); run newsmark check to re-anchor them.', article.name, n, ids));
     }
     return { article, text, tags };
   });
@@ -42,7 +46,7 @@ export function parseJson(content: string, file: string, problems: string[]): un
   try {
     return JSON.parse(stripBom(content)) as unknown;
   } catch (error) {
-    problems.push(`${file}: not valid JSON (${error instanceof Error ? error.message : 'syntax error'})`);
+    problems.push(l10n.t('{0}: not valid JSON ({1})', file, error instanceof Error ? error.message : 'syntax error'));
     return undefined;
   }
 }

@@ -2,6 +2,7 @@
 // fields may hold commas, quotes and line breaks. Each record knows the line it starts on, so a
 // problem can say where it is.
 
+import * as l10n from '@vscode/l10n';
 export interface CsvRecord {
   /** 1-based line of the file the record starts on. */
   readonly line: number;
@@ -27,7 +28,7 @@ export function readCsvRecords(input: string): { records: CsvRecord[]; problems:
     if (c === '"') {
       const opened = line;
       for (i++; ; i++) {
-        if (i >= input.length) return { records, problems: [`line ${opened}: a quoted field is never closed`] };
+        if (i >= input.length) return { records, problems: [l10n.t('line {0}: a quoted field is never closed', opened)] };
         if (input[i] === '"') {
           if (input[i + 1] !== '"') break;
           i++;

@@ -5,6 +5,7 @@
 // (doccano/doccano#2290, #99). So offsets go out and come back in UTF-16 code units by default,
 // like Label Studio; `offsets: 'codepoints'` writes and reads Python str indices instead, for
 // pipelines that slice the text in Python. doccano has no per-span note: notes are not exported.
+import * as l10n from '@vscode/l10n';
 import { filesEnding, findArticle, isRecord, jsonLines, parseJsonLines, placedArticles, toOffset } from './common';
 import { TextIndex } from '../textIndex';
 import { exportAll, wholeSpool, type OpenStream } from './stream';
@@ -65,21 +66,23 @@ export const doccanoImporter: Importer = {
       for (const { line, value } of parseJsonLines(content, path, problems)) {
         const where = `${path}:${line}`;
         if (!isRecord(value) || typeof value.text !== 'string') {
-          problems.push(`${where}: expected an object with "text"; not imported`);
+          problems.push(l10n.t('{0}: expected an object with "text"; not imported', where));
           continue;
         }
         const meta = isRecord(value.meta) ? value.meta : {};
         const named = typeof meta.article === 'string' ? meta.article : typeof value.article === 'string' ? value.article : undefined;
         const article = findArticle(named, value.text, articleText, articleNames);
         if (article === undefined) {
-          problems.push(`${where}: no meta.article and no article with this text; not imported`);
+          problems.push(l10n.t('{0}: no meta.article and no article with this text; not imported', where));
           continue;
         }
         const cut = options.offsets === 'codepoints' ? codePointCutter(value.text) : utf16Cutter(value.text);
         for (const { start, end, label } of labelsOf(value)) {
           const span = start !== undefined && end !== undefined ? cut(start, end) : undefined;
           if (span === undefined || label === undefined) {
-            problems.push(`${where}: a label is not [start, end, "category"] inside the text${options.offsets === 'codepoints' ? '' : ' (UTF-16 code units; --offsets codepoints reads Python indices)'}; not imported`);
+            problems.push(options.offsets === 'codepoints'
+              ? l10n.t('{0}: a label is not [start, end, "category"] inside the text; not imported', where)
+              : l10n.t('{0}: a label is not [start, end, "category"] inside the text (UTF-16 code units; --offsets codepoints reads Python indices); not imported', where));
             continue;
           }
           spans.push({ article, label, ...span });

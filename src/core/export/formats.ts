@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { bratExporter, bratImporter } from './brat';
 import { doccanoExporter, doccanoImporter } from './doccano';
 import { htmlExporter } from './html';
@@ -39,5 +40,6 @@ export function importerFor(id: string): Importer | undefined {
  * undefined for the formats made for reading (HTML, Markdown), which have none.
  */
 export function offsetsPhrase(unit: OffsetUnit): string | undefined {
-  return unit === 'none' ? undefined : `offsets in ${unit}`;
+  if (unit === 'none') return undefined;
+  return unit === 'code points' ? l10n.t('offsets in code points') : l10n.t('offsets in UTF-16 code units');
 }

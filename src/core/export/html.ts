@@ -2,6 +2,7 @@
 // Every tag is highlighted in its category's colour. The text is cut at every tag boundary and
 // each piece is wrapped in one <mark> per tag covering it, outermost first, so nested and
 // partly overlapping tags give well-formed markup and show as stacked colours.
+import * as l10n from '@vscode/l10n';
 import { CATEGORIES, categoryOf, type CategoryId } from '../codebook';
 import { EMPTY_CODEBOOK, labelOf, type Codebook } from '../codebook/index';
 import { ArticleText, isOrphan, type Tag } from '../tag';
@@ -71,9 +72,13 @@ function subLabelName(tag: Tag, codebook: Codebook): string | undefined {
 
 /** The hover text of a highlight: category and sub-label, verdict, state, note. */
 function hover(tag: Tag, codebook: Codebook): string {
-  const flags = [tag.review, tag.status === 'fuzzy' ? 'fuzzy' : undefined].filter(Boolean);
+  const flags = [tag.review && reviewWord(tag.review), tag.status === 'fuzzy' ? l10n.t('fuzzy') : undefined].filter(Boolean);
   const sub = subLabelName(tag, codebook);
   return `${categoryOf(tag.category).label}${sub !== undefined ? ` › ${sub}` : ''}${flags.length ? ` (${flags.join(', ')})` : ''}${tag.note ? `: ${tag.note}` : ''}`;
+}
+
+function reviewWord(review: NonNullable<Tag['review']> | undefined): string {
+  return review === 'confirmed' ? l10n.t('confirmed') : review === 'disputed' ? l10n.t('disputed') : l10n.t('unreviewed');
 }
 
 function openMark(tag: Tag, codebook: Codebook): string {
@@ -120,8 +125,8 @@ function attributes(tag: Tag): string {
 
 function tagTable(tags: readonly Tag[], text: ArticleText, codebook: Codebook): string {
   const rows = tags.map((tag) => {
-    const review = tag.review ?? 'unreviewed';
-    const state = tag.status === 'fuzzy' ? ' <span class="muted">(fuzzy)</span>' : '';
+    const review = reviewWord(tag.review);
+    const state = tag.status === 'fuzzy' ? ` <span class="muted">${esc(l10n.t('(fuzzy)'))}</span>` : '';
     const sub = subLabelName(tag, codebook);
     const definition = tag.label !== undefined ? labelOf(codebook, tag.category, tag.label)?.definition : undefined;
     const subCell = sub !== undefined ? ` <span class="sublabel"${definition ? ` title="${esc(definition)}"` : ''}>${esc(sub)}</span>` : '';
@@ -129,7 +134,7 @@ function tagTable(tags: readonly Tag[], text: ArticleText, codebook: Codebook): 
       `<td class="text">${esc(text.slice(tag.start, tag.end))}${state}</td>` +
       `<td>${esc(tag.note ?? '')}${attributes(tag)}</td><td class="review${tag.review ? '' : ' none'}">${esc(review)}</td></tr>`;
   });
-  return `<table><thead><tr><th>Category</th><th>Text</th><th>Note</th><th>Review</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return `<table><thead><tr><th>${esc(l10n.t('Category'))}</th><th>${esc(l10n.t('Text'))}</th><th>${esc(l10n.t('Note'))}</th><th>${esc(l10n.t('Review'))}</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 /** Tags per category. */
@@ -140,7 +145,7 @@ function tally(tags: readonly Tag[], into: Record<CategoryId, number> = Object.f
 
 function counts(byCategory: Readonly<Record<CategoryId, number>>, orphans: number): string {
   const items = CATEGORIES.map((c) => `<li>${key(c.id)} ${byCategory[c.id]}</li>`);
-  if (orphans > 0) items.push(`<li class="muted">${orphans} orphaned</li>`);
+  if (orphans > 0) items.push(`<li class="muted">${esc(l10n.t('{0} orphaned', orphans))}</li>`);
   return `<ul class="counts">${items.join('')}</ul>`;
 }
 
@@ -154,12 +159,12 @@ function articleSection(article: ExportArticle, index: number, codebook: Codeboo
     counts(tally(placed), orphans.length),
     `<div class="article">${highlight(article.text, placed, codebook)}</div>`,
   ];
-  if (placed.length > 0) parts.push(`<h3>Tags</h3>`, tagTable(placed, text, codebook));
-  else parts.push('<p class="muted">No tags in the text.</p>');
+  if (placed.length > 0) parts.push(`<h3>${esc(l10n.t('Tags'))}</h3>`, tagTable(placed, text, codebook));
+  else parts.push(`<p class="muted">${esc(l10n.t('No tags in the text.'))}</p>`);
   if (orphans.length > 0) {
     parts.push(
-      '<h3>Orphaned</h3>',
-      '<p class="muted">These tags were not found in the current text (run <code>newsmark check</code>); their last known text:</p>',
+      `<h3>${esc(l10n.t('Orphaned'))}</h3>`,
+      `<p class="muted">${l10n.t('These tags were not found in the current text (run <code>newsmark check</code>); their last known text:')}</p>`,
       `<ul class="orphans">${orphans.map((t) => `<li data-orphan="${esc(t.id)}">${key(t.category)} “${esc(t.text)}”${t.note ? ` — ${esc(t.note)}` : ''}</li>`).join('\n')}</ul>`,
     );
   }
@@ -189,7 +194,7 @@ function reportStream(page: ReportPage, spool: () => Spool, codebook: Codebook):
   return {
     add(a) {
       const placed = a.tags.filter((t) => !isOrphan(t));
-      toc.write(`<li><a href="#article-${articles + 1}">${esc(a.name)}</a> <span class="muted">(${placed.length} tags)</span></li>\n`);
+      toc.write(`<li><a href="#article-${articles + 1}">${esc(a.name)}</a> <span class="muted">${esc(l10n.t('({0} tags)', placed.length))}</span></li>\n`);
       sections.write(`${articleSection(a, articles, codebook)}\n`);
       tally(placed, byCategory);
       for (const t of placed) {
@@ -208,36 +213,42 @@ function reportStream(page: ReportPage, spool: () => Spool, codebook: Codebook):
       const subLabels = [...bySubLabel.values()].sort((x, y) => CATEGORIES.findIndex((c) => c.id === x.category) - CATEGORIES.findIndex((c) => c.id === y.category) || y.count - x.count || (x.label < y.label ? -1 : 1)).map(({ category, label, count }) => {
         const known = labelOf(codebook, category, label);
         const name = known?.name ?? label;
-        return `<li>${key(category)}<span><b>${esc(name)}</b>${name !== label ? ` <span class="muted">${esc(label)}</span>` : ''} · ${count}${known?.definition ? ` — ${esc(known.definition)}` : known ? '' : ' <span class="muted">(not in the codebook)</span>'}</span></li>`;
+        return `<li>${key(category)}<span><b>${esc(name)}</b>${name !== label ? ` <span class="muted">${esc(label)}</span>` : ''} · ${count}${known?.definition ? ` — ${esc(known.definition)}` : known ? '' : ` <span class="muted">${esc(l10n.t('(not in the codebook)'))}</span>`}</span></li>`;
       });
       const head = [
         '<!DOCTYPE html>',
-        '<html lang="en">',
+        `<html lang="${esc(l10n.t('en'))}">`,
         '<head>',
         '<meta charset="utf-8">',
         `<meta http-equiv="Content-Security-Policy" content="${page.csp}">`,
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<title>Newsmark report</title>',
+        `<title>${esc(l10n.t('Newsmark report'))}</title>`,
         `<style${page.styleNonce ? ` nonce="${esc(page.styleNonce)}"` : ''}>${STYLE}</style>`,
         ...(page.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`),
         '</head>',
         '<body>',
         '<header>',
-        '<h1>Newsmark report</h1>',
+        `<h1>${esc(l10n.t('Newsmark report'))}</h1>`,
         // role="status": in the preview, which is redrawn at every change, the counts are what changed.
-        `<p class="muted" id="summary" role="status">${articles} ${articles === 1 ? 'article' : 'articles'}, ${placedTags} tags` +
-          `${allTags > placedTags ? `, ${allTags - placedTags} orphaned` : ''}. Hover a highlight to read its note; ` +
-          'a wavy underline marks a disputed tag, a dashed outline a tag placed by fuzzy matching.</p>',
+        `<p class="muted" id="summary" role="status">${esc(reportSummary(articles, placedTags, allTags - placedTags))}</p>`,
         counts(byCategory, 0),
-        '<h2 class="minor">Categories</h2>',
+        `<h2 class="minor">${esc(l10n.t('Categories'))}</h2>`,
         `<ul class="legend">\n${legend}\n</ul>`,
-        ...(subLabels.length > 0 ? ['<h2 class="minor">Sub-labels</h2>', `<ul class="legend">\n${subLabels.join('\n')}\n</ul>`] : []),
+        ...(subLabels.length > 0 ? [`<h2 class="minor">${esc(l10n.t('Sub-labels'))}</h2>`, `<ul class="legend">\n${subLabels.join('\n')}\n</ul>`] : []),
       ].join('\n');
       // The list of articles only when there are two or more; an empty line where it would be.
-      const list: Piece[] = articles > 1 ? ['\n<h2 class="minor">Articles</h2>\n<ol>\n', wholeSpool(toc), '</ol>\n'] : ['\n\n'];
+      const list: Piece[] = articles > 1 ? [`\n<h2 class="minor">${esc(l10n.t('Articles'))}</h2>\n<ol>\n`, wholeSpool(toc), '</ol>\n'] : ['\n\n'];
       return { pieces: [head, ...list, '</header>\n<main>\n', wholeSpool(sections), '</main>\n</body>\n</html>\n'] };
     },
   };
+}
+
+/** The line under the report's heading: what it holds, and how to read its marks. */
+function reportSummary(articles: number, placed: number, orphaned: number): string {
+  const held = articles === 1
+    ? (orphaned > 0 ? l10n.t('1 article, {0} tags, {1} orphaned.', placed, orphaned) : l10n.t('1 article, {0} tags.', placed))
+    : (orphaned > 0 ? l10n.t('{0} articles, {1} tags, {2} orphaned.', articles, placed, orphaned) : l10n.t('{0} articles, {1} tags.', articles, placed));
+  return `${held} ${l10n.t('Hover a highlight to read its note; a wavy underline marks a disputed tag, a dashed outline a tag placed by fuzzy matching.')}`;
 }
 
 const openHtml: OpenStream = (options, spool) => {
@@ -250,7 +261,7 @@ const openHtml: OpenStream = (options, spool) => {
 
 export const htmlExporter: Exporter = {
   id: 'html',
-  label: 'HTML report',
+  get label() { return l10n.t('HTML report'); },
   unit: 'none',
   singleFile: true,
   defaultFileName: 'report.html',

@@ -9,6 +9,7 @@
 //     <TextArea name="note" toName="text" perRegion="true"/>
 //   </View>
 // A tag's note is a per-region `textarea` result with the same id as its `labels` result.
+import * as l10n from '@vscode/l10n';
 import { TextIndex } from '../textIndex';
 import { filesEnding, findArticle, isRecord, parseJson, placedArticles, toOffset, type PlacedArticle } from './common';
 import { exportAll, indentedJson, wholeSpool, type OpenStream } from './stream';
@@ -76,7 +77,7 @@ function spansOfTask(task: Record<string, unknown>, where: string, articleText: 
   const dataText = typeof data.text === 'string' ? data.text : undefined;
   const article = findArticle(typeof data.article === 'string' ? data.article : undefined, dataText, articleText, articleNames);
   if (article === undefined) {
-    problems.push(`${where}: no data.article and no article with this text; not imported`);
+    problems.push(l10n.t('{0}: no data.article and no article with this text; not imported', where));
     return [];
   }
   // The offsets count UTF-16 units of the task's text (the article's when the task has none).
@@ -91,7 +92,7 @@ function spansOfTask(task: Record<string, unknown>, where: string, articleText: 
     const end = toOffset(value.end);
     const label = Array.isArray(value.labels) ? (value.labels as unknown[]).find((l) => typeof l === 'string') : undefined;
     if (start === undefined || end === undefined || typeof label !== 'string' || index === undefined) {
-      problems.push(`${where}: a result without start, end and a label, or no text to count in; not imported`);
+      problems.push(l10n.t('{0}: a result without start, end and a label, or no text to count in; not imported', where));
       continue;
     }
     const id = typeof r.id === 'string' ? r.id : undefined;
@@ -121,7 +122,7 @@ export const labelStudioImporter: Importer = {
       const tasks = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
       tasks.forEach((task, i) => {
         if (isRecord(task)) spans.push(...spansOfTask(task, `${path} task ${i + 1}`, articleText, articleNames, problems));
-        else if (parsed !== undefined) problems.push(`${path} task ${i + 1}: not a task object; not imported`);
+        else if (parsed !== undefined) problems.push(l10n.t('{0} task {1}: not a task object; not imported', path, i + 1));
       });
     }
     return { spans, problems };

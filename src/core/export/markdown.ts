@@ -1,5 +1,6 @@
 // A Markdown summary: per article its counts, then the tagged passages as quotes grouped by
 // category, each followed by its note. Article text is escaped so it renders as the text it is.
+import * as l10n from '@vscode/l10n';
 import { CATEGORIES, categoryOf } from '../codebook';
 import { ArticleText, isOrphan, type Tag } from '../tag';
 import { exportAll, wholeSpool, type OpenStream } from './stream';
@@ -55,7 +56,8 @@ export function quoted(text: string): string {
 /** `> “text”` (every line quoted, blank lines as `>`), then `— ` with the verdict and the note. */
 function quote(text: string, tag: Tag): string {
   const lines = escapeBlock(quoted(text)).map((l) => (l === '' ? '>' : `> ${l}`));
-  const extras = [tag.review, tag.status === 'fuzzy' ? 'fuzzy match' : undefined].filter(Boolean).map((s) => `*${s}*`);
+  const review = tag.review === 'confirmed' ? l10n.t('confirmed') : tag.review === 'disputed' ? l10n.t('disputed') : undefined;
+  const extras = [review, tag.status === 'fuzzy' ? l10n.t('fuzzy match') : undefined].filter(Boolean).map((s) => `*${s}*`);
   const note = tag.note ? escapeBlock(tag.note) : [];
   if (note.length > 0 || extras.length > 0) {
     const first = [...extras, note[0] ?? ''].filter((s) => s !== '').join(' · ');
@@ -75,8 +77,8 @@ function tally(tags: readonly Tag[], into: Tally = Object.fromEntries(CATEGORIES
 function counts(byCategory: Readonly<Tally>, orphans: number): string {
   const placed = CATEGORIES.reduce((n, c) => n + byCategory[c.id], 0);
   const parts = CATEGORIES.map((c) => `${c.label}: ${byCategory[c.id]}`);
-  if (orphans > 0) parts.push(`orphaned: ${orphans}`);
-  return `${placed} ${placed === 1 ? 'tag' : 'tags'} (${parts.join(' · ')})`;
+  if (orphans > 0) parts.push(l10n.t('orphaned: {0}', orphans));
+  return placed === 1 ? l10n.t('1 tag ({0})', parts.join(' · ')) : l10n.t('{0} tags ({1})', placed, parts.join(' · '));
 }
 
 function articleSection(article: ExportArticle): string {
@@ -91,7 +93,7 @@ function articleSection(article: ExportArticle): string {
     for (const tag of tags) out.push('', quote(text.slice(tag.start, tag.end), tag));
   }
   if (orphans.length > 0) {
-    out.push('', '### Orphaned', '', 'Not found in the current text (run `newsmark check`); their last known text:');
+    out.push('', `### ${l10n.t('Orphaned')}`, '', l10n.t('Not found in the current text (run `newsmark check`); their last known text:'));
     for (const tag of orphans) out.push('', `**${categoryOf(tag.category).label}**`, '', quote(tag.text, tag));
   }
   return out.join('\n');
@@ -115,7 +117,8 @@ const openMarkdown: OpenStream = (_options, spool) => {
       articles++;
     },
     finish() {
-      const head = ['# Newsmark summary', '', `${articles} ${articles === 1 ? 'article' : 'articles'}, ${counts(byCategory, orphans)}.`].join('\n');
+      const total = counts(byCategory, orphans);
+      const head = [`# ${l10n.t('Newsmark summary')}`, '', articles === 1 ? l10n.t('1 article, {0}.', total) : l10n.t('{0} articles, {1}.', articles, total)].join('\n');
       return { files: [{ path: 'summary.md', pieces: [head, wholeSpool(sections), '\n'] }], warnings: [] };
     },
   };
@@ -123,7 +126,7 @@ const openMarkdown: OpenStream = (_options, spool) => {
 
 export const markdownExporter: Exporter = {
   id: 'md',
-  label: 'Markdown summary',
+  get label() { return l10n.t('Markdown summary'); },
   unit: 'none',
   singleFile: true,
   defaultFileName: 'summary.md',

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { reattach } from '../anchor/reattach';
 import { CATEGORY_IDS, isCategoryId, type CategoryId } from '../codebook';
 import type { Codebook } from '../codebook/index';
@@ -58,7 +59,7 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
     const subLabel = span.subLabel ?? resolved.subLabel;
     const lf = context.articleText(span.article);
     if (lf === undefined) {
-      problems.push(`${where}: no article named ${span.article} in the corpus`);
+      problems.push(l10n.t('{0}: no article named {1} in the corpus', where, span.article));
       counts.skipped++;
       continue;
     }
@@ -67,7 +68,7 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
     const fits = span.start >= 0 && span.end > span.start && span.end <= article.length;
     const expected = span.text ?? (fits ? article.slice(span.start, span.end) : undefined);
     if (expected === undefined || expected.trim() === '') {
-      problems.push(`${where}: offsets outside the article and no text to look for`);
+      problems.push(l10n.t('{0}: offsets outside the article and no text to look for', where));
       counts.skipped++;
       continue;
     }
@@ -92,7 +93,7 @@ export function placeImported(spans: readonly ImportedSpan[], context: ImportCon
     } else {
       const [result] = reattach(lf, undefined, [draft]).placements;
       if (!result || result.status === 'orphaned') {
-        problems.push(`${where}: this text is not at these offsets and could not be found in the article; not imported`);
+        problems.push(l10n.t('{0}: this text is not at these offsets and could not be found in the article; not imported', where));
         counts.skipped++;
         continue;
       }
@@ -129,8 +130,8 @@ export function resolveLabel(label: string, labelMap: ReadonlyMap<string, Catego
   if (isCategoryId(head) && colon < label.length - 1) return { category: head, subLabel: label.slice(colon + 1) };
   const owners = codebook ? CATEGORY_IDS.filter((c) => listedUnder(c, label)) : [];
   if (owners.length === 1) return { category: owners[0]!, subLabel: label };
-  if (owners.length > 1) return { problem: `"${label}" is a sub-label of ${owners.join(' and ')} in the codebook; say which with --map ${label}=${owners[0]}` };
-  return { problem: `unknown category "${label}" (map it with --map ${label}=claim|denial|figure|framing, or list it as a sub-label in newsmark.codebook.yaml)` };
+  if (owners.length > 1) return { problem: l10n.t('"{0}" is a sub-label of {1} in the codebook; say which with --map {0}={2}', label, (owners as string[]).reduce((x, y) => l10n.t('{0} and {1}', x, y)), owners[0]!) };
+  return { problem: l10n.t('unknown category "{0}" (map it with --map {0}=claim|denial|figure|framing, or list it as a sub-label in newsmark.codebook.yaml)', label) };
 }
 
 /** `old=new` pairs of `--map` into a label map, with a message for each bad pair. */
@@ -141,7 +142,7 @@ export function parseLabelMap(pairs: readonly string[]): { map: Map<string, Cate
     const at = pair.lastIndexOf('=');
     const from = pair.slice(0, at);
     const to = pair.slice(at + 1);
-    if (at <= 0 || !isCategoryId(to)) problems.push(`--map ${pair}: give OLD=NEW with NEW one of claim, denial, figure, framing`);
+    if (at <= 0 || !isCategoryId(to)) problems.push(l10n.t('--map {0}: give OLD=NEW with NEW one of claim, denial, figure, framing', pair));
     else map.set(from, to);
   }
   return { map, problems };

@@ -5,6 +5,7 @@
 // SemEval names articles by number: IDs are 1, 2, 3… in article-path order, and `ids.tsv`
 // (no header) says which article each number is, by its path relative to the folder holding all
 // exported articles (`sub/a.txt`), so same-named articles from different folders stay apart.
+import * as l10n from '@vscode/l10n';
 import { fileName, placedArticles, textLines, toOffset } from './common';
 import { appendRange, exportAll, type AssembledFile, type OpenStream, type SpoolRange } from './stream';
 import type { Tag } from '../tag';
@@ -67,7 +68,7 @@ export function readIds(files: ReadonlyMap<string, string>, problems: string[]):
     const tab = line.indexOf('\t');
     // Articles are found by file name: `sub/a.txt` is the article a.txt.
     if (tab > 0) ids.set(line.slice(0, tab).trim(), fileName(line.slice(tab + 1)));
-    else if (line.trim() !== '') problems.push(`ids.tsv:${i + 1}: expected ID<tab>article name`);
+    else if (line.trim() !== '') problems.push(l10n.t('ids.tsv:{0}: expected ID<tab>article name', i + 1));
   });
   return ids;
 }
@@ -85,7 +86,7 @@ export const semevalImporter: Importer = {
     const problems: string[] = [];
     const ids = readIds(files, problems);
     const labelFiles = [...files].filter(([path]) => isLabelsFile(path));
-    if (labelFiles.length === 0) problems.push('no labels.txt among the files given');
+    if (labelFiles.length === 0) problems.push(l10n.t('no labels.txt among the files given'));
     for (const [path, content] of labelFiles) {
       textLines(content).forEach((line, i) => {
         if (line.trim() === '') return;
@@ -94,11 +95,11 @@ export const semevalImporter: Importer = {
         const start = toOffset(startText);
         const end = toOffset(endText);
         if (label === '' || start === undefined || end === undefined) {
-          problems.push(`${where}: expected ID<tab>category<tab>start<tab>end; not imported`);
+          problems.push(l10n.t('{0}: expected ID<tab>category<tab>start<tab>end; not imported', where));
           return;
         }
         const article = ids ? ids.get(id) : `article${id}.txt`;
-        if (article === undefined) problems.push(`${where}: article ID ${id} is not in ids.tsv; not imported`);
+        if (article === undefined) problems.push(l10n.t('{0}: article ID {1} is not in ids.tsv; not imported', where, id));
         else spans.push({ article, label, start, end });
       });
     }

@@ -8,6 +8,7 @@
 // and, failing that, by its lines' shape. Spans become framing tags with the technique as their
 // sub-label; frames and genre become the article codes `frames` and `genre` (the SemEval-2023
 // codebook preset lists them); the paragraph file names no span, so it is read only to say so.
+import * as l10n from '@vscode/l10n';
 import { SEMEVAL_2023_FRAMES } from '../codebook/index';
 import { ArticleText, type Tag } from '../tag';
 import { fileName, placedArticles, textLines, toOffset } from './common';
@@ -100,7 +101,9 @@ const openSemeval2023: OpenStream = (_options, spool) => {
       const genres = order.map((w, i) => (written[w]!.genre !== undefined ? `${i + 1}\t${written[w]!.genre}\n` : '')).join('');
       if (framed !== '') files.push({ path: FRAMES, pieces: [framed] });
       if (genres !== '') files.push({ path: GENRE, pieces: [genres] });
-      if (unlabelled > 0) warnings.push(`${unlabelled} ${unlabelled === 1 ? 'tag' : 'tags'} without a sub-label (technique) left out: the task's files carry techniques only.`);
+      if (unlabelled > 0) warnings.push(unlabelled === 1
+        ? l10n.t('1 tag without a sub-label (technique) left out: the task\'s files carry techniques only.')
+        : l10n.t('{0} tags without a sub-label (technique) left out: the task\'s files carry techniques only.', unlabelled));
       return { files, warnings };
     },
   };
@@ -158,20 +161,20 @@ export const semeval2023Importer: Importer = {
           const [, technique = '', startText, endText] = cells;
           const start = toOffset(startText);
           const end = toOffset(endText);
-          if (cells.length !== 4 || technique === '' || start === undefined || end === undefined) problems.push(`${where}: expected ID<tab>technique<tab>start<tab>end; not imported`);
+          if (cells.length !== 4 || technique === '' || start === undefined || end === undefined) problems.push(l10n.t('{0}: expected ID<tab>technique<tab>start<tab>end; not imported', where));
           else spans.push({ article, label: technique, start, end });
         } else if (kind === 'paragraphs') {
-          if (cells.length !== 3 && cells.length !== 2) problems.push(`${where}: expected ID<tab>line<tab>techniques; not read`);
+          if (cells.length !== 3 && cells.length !== 2) problems.push(l10n.t('{0}: expected ID<tab>line<tab>techniques; not read', where));
           else if ((cells[2] ?? '') !== '') paragraphs++;
         } else {
           const values = (cells[1] ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
-          if (cells.length !== 2) problems.push(`${where}: expected ID<tab>${kind === 'frames' ? 'frame,frame' : 'genre'}; not imported`);
+          if (cells.length !== 2) problems.push(kind === 'frames' ? l10n.t('{0}: expected ID<tab>frame,frame; not imported', where) : l10n.t('{0}: expected ID<tab>genre; not imported', where));
           else codes.push({ article, code: kind === 'frames' ? 'frames' : 'genre', values });
         }
       });
-      if (paragraphs > 0) notes.push(`${fileName(path)}: ${paragraphs} paragraph-level records name techniques but no span; the span file carries them as tags.`);
+      if (paragraphs > 0) notes.push(l10n.t('{0}: {1} paragraph-level records name techniques but no span; the span file carries them as tags.', fileName(path), paragraphs));
     }
-    if (labelFiles === 0) problems.push('no SemEval-2023 label file among the files given (…subtask-3-spans…, …subtask-2…, …subtask-1…)');
+    if (labelFiles === 0) problems.push(l10n.t('no SemEval-2023 label file among the files given (…subtask-3-spans…, …subtask-2…, …subtask-1…)'));
     return { spans, problems, codes, notes };
   },
 };

@@ -1,5 +1,6 @@
 // CSV and JSON Lines: one row (object) per tag, for spreadsheets, pandas and jq.
 // Offsets are LF code points, end exclusive, so Python's text[start:end] cuts out the row's text.
+import * as l10n from '@vscode/l10n';
 import { ArticleText, isOrphan } from '../tag';
 import { fileName, filesEnding } from './common';
 import { csvField, readCsvRecords } from './csvRecords';
@@ -63,10 +64,14 @@ function collectRows(articles: readonly ExportArticle[], options: ExportOptions)
       });
     }
     if (skipped > 0) {
-      warnings.push(`${article.name}: ${skipped} orphaned ${skipped === 1 ? 'tag' : 'tags'} left out (--include-orphans puts them in with empty offsets).`);
+      warnings.push(skipped === 1
+        ? l10n.t('{0}: 1 orphaned tag left out (--include-orphans puts them in with empty offsets).', article.name)
+        : l10n.t('{0}: {1} orphaned tags left out (--include-orphans puts them in with empty offsets).', article.name, skipped));
     }
     if (differ > 0) {
-      warnings.push(`${article.name}: ${differ} ${differ === 1 ? 'tag' : 'tags'} whose offsets cut out text other than the stored text; the text column has what the offsets cut out (run newsmark check).`);
+      warnings.push(differ === 1
+        ? l10n.t('{0}: 1 tag whose offsets cut out text other than the stored text; the text column has what the offsets cut out (run newsmark check).', article.name)
+        : l10n.t('{0}: {1} tags whose offsets cut out text other than the stored text; the text column has what the offsets cut out (run newsmark check).', article.name, differ));
     }
   }
   return { rows, warnings };
@@ -220,13 +225,13 @@ export const csvImporter: Importer = {
       if (!head) continue;
       const missing = ['article', 'category', 'start', 'end'].filter((c) => !head.fields.includes(c));
       if (missing.length > 0) {
-        problems.push(`${file}: no ${missing.join(', ')} column; not a Newsmark CSV`);
+        problems.push(l10n.t('{0}: no {1} column; not a Newsmark CSV', file, missing.join(', ')));
         continue;
       }
       for (const row of rows) {
         if (row.fields.length === 1 && row.fields[0] === '') continue; // a blank line
         const span = spanOf(head.fields, row.fields);
-        if (typeof span === 'string') problems.push(`${file} line ${row.line}: ${span}`);
+        if (typeof span === 'string') problems.push(l10n.t('{0} line {1}: {2}', file, row.line, span));
         else spans.push(span);
       }
     }
@@ -240,8 +245,8 @@ function spanOf(header: readonly string[], fields: readonly string[]): ImportedS
   const text = cell('text');
   // An orphan exported with --include-orphans has no offsets: it is looked for by its text.
   const orphan = cell('start') === '' && cell('end') === '';
-  if (!orphan && !(/^\d+$/.test(cell('start')) && /^\d+$/.test(cell('end')))) return `start and end are not offsets ("${cell('start')}", "${cell('end')}")`;
-  if (cell('article') === '' || cell('category') === '') return 'no article or category';
+  if (!orphan && !(/^\d+$/.test(cell('start')) && /^\d+$/.test(cell('end')))) return l10n.t('start and end are not offsets ("{0}", "{1}")', cell('start'), cell('end'));
+  if (cell('article') === '' || cell('category') === '') return l10n.t('no article or category');
   const attributes: Record<string, unknown> = {};
   const legacy = attributeValue(cell('attributes'));
   if (legacy !== null && typeof legacy === 'object' && !Array.isArray(legacy)) Object.assign(attributes, legacy);

@@ -3,6 +3,7 @@
 // ("character positions", not code units), over the article text with CRLF → LF — the text a
 // Python open(...).read() gives. The TextQuoteSelector carries the exact text and its context,
 // so a reader can check (or find again) the place.
+import * as l10n from '@vscode/l10n';
 import type { Tag } from '../tag';
 import { TextIndex } from '../textIndex';
 import { fileName, filesEnding, findArticle, isRecord, parseJson, placedArticles, toOffset, type PlacedArticle } from './common';
@@ -146,7 +147,7 @@ function spanOf(annotation: Record<string, unknown>, where: string, articleText:
   const { source, selectors } = selectorsOf(annotation);
   const article = findArticle(articleNameOf(annotation.id, source), undefined, articleText);
   if (label === undefined || article === undefined) {
-    problems.push(`${where}: no ${label === undefined ? 'tagging body' : 'article'}; not imported`);
+    problems.push(label === undefined ? l10n.t('{0}: no tagging body; not imported', where) : l10n.t('{0}: no article; not imported', where));
     return undefined;
   }
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
@@ -163,7 +164,7 @@ function spanOf(annotation: Record<string, unknown>, where: string, articleText:
     end = found?.end;
   }
   if (start === undefined || end === undefined) {
-    problems.push(`${where}: no TextPositionSelector and no quote found in ${article}; not imported`);
+    problems.push(l10n.t('{0}: no TextPositionSelector and no quote found in {1}; not imported', where, article));
     return undefined;
   }
   const id = typeof annotation.id === 'string' && annotation.id.includes('#') ? annotation.id.slice(annotation.id.lastIndexOf('#') + 1) : undefined;

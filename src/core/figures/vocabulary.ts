@@ -3,6 +3,7 @@
  * Both lists are meant to be extended by the user: news desks name things their own way.
  */
 
+import * as l10n from '@vscode/l10n';
 /** Canonical word → the words that mean the same for counting (the canonical word included or not). */
 export type SynonymList = Readonly<Record<string, readonly string[]>>;
 
@@ -93,7 +94,7 @@ const SECTIONS = ['nouns', 'outcomes', 'sources'] as const;
 export function parseVocabularyExtension(value: unknown): VocabularyExtension {
   if (value === undefined || value === null) return { vocabulary: {}, errors: [] };
   const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isRecord(value)) return { errors: [`expected a mapping with "nouns", "outcomes" and/or "sources", found ${describe(value)}.`] };
+  if (!isRecord(value)) return { errors: [l10n.t('expected a mapping with "nouns", "outcomes" and/or "sources", found {0}.', describe(value))] };
   const errors: string[] = [];
   const vocabulary: { -readonly [K in keyof FigureVocabulary]?: SynonymList } = {};
   for (const key of Object.keys(value)) if (!(SECTIONS as readonly string[]).includes(key)) errors.push(`"${key}": unknown section; the sections are nouns, outcomes and sources.`);
@@ -101,20 +102,20 @@ export function parseVocabularyExtension(value: unknown): VocabularyExtension {
     const list = value[section];
     if (list === undefined || list === null) continue;
     if (!isRecord(list)) {
-      errors.push(`${section}: expected a mapping of a canonical word to its synonyms, found ${describe(list)}.`);
+      errors.push(l10n.t('{0}: expected a mapping of a canonical word to its synonyms, found {1}.', section, describe(list)));
       continue;
     }
     const out: Record<string, readonly string[]> = {};
     for (const [canonical, words] of Object.entries(list)) {
-      if (canonical.trim() === '') errors.push(`${section}: a canonical word is empty.`);
+      if (canonical.trim() === '') errors.push(l10n.t('{0}: a canonical word is empty.', section));
       if (!Array.isArray(words)) {
-        errors.push(`${section}.${canonical}: expected a list of words, found ${describe(words)}.`);
+        errors.push(l10n.t('{0}.{1}: expected a list of words, found {2}.', section, canonical, describe(words)));
         continue;
       }
       const good: string[] = [];
       words.forEach((w: unknown, i) => {
         if (typeof w === 'string' && w.trim() !== '') good.push(w.trim().replace(/\s+/g, ' '));
-        else errors.push(`${section}.${canonical}[${i}]: expected a word or phrase, found ${describe(w)}.`);
+        else errors.push(l10n.t('{0}.{1}[{2}]: expected a word or phrase, found {3}.', section, canonical, i, describe(w)));
       });
       out[canonical.trim()] = good;
     }
@@ -125,8 +126,8 @@ export function parseVocabularyExtension(value: unknown): VocabularyExtension {
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v.trim() === '' ? 'an empty string' : `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (Array.isArray(v)) return l10n.t('a list');
+  if (typeof v === 'string') return v.trim() === '' ? l10n.t('an empty string') : l10n.t('the text "{0}"', v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `${typeof v} ${v}`;
-  return typeof v === 'object' ? 'a mapping' : typeof v;
+  return typeof v === 'object' ? l10n.t('a mapping') : typeof v;
 }

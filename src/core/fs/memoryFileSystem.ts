@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { FileSystemError, type DeleteOptions, type Disposable, type FileChange, type FileChangeKind, type FileStat, type FileSystemPort, type FileType, type WriteOptions } from './port';
 import { basenamePath, dirnamePath, isUnder } from './paths';
 import { writeViaTempAndRename, type RenamePrimitives, type WriteHooks } from './tempRenameWrite';
@@ -127,7 +128,7 @@ export class MemoryFileSystem implements FileSystemPort {
     const entry = this.entries.get(path);
     if (entry === undefined || path === '/') throw new FileSystemError('NotFound', path);
     const inside = [...this.entries.keys()].filter((p) => p !== path && isUnder(p, path));
-    if (inside.length > 0 && !recursive) throw new FileSystemError('Other', path, 'the folder is not empty');
+    if (inside.length > 0 && !recursive) throw new FileSystemError('Other', path, l10n.t('the folder is not empty'));
     for (const p of [path, ...inside]) this.entries.delete(p);
     for (const p of inside) this.emit('deleted', p);
     this.emit('deleted', path);
@@ -192,7 +193,7 @@ export class MemoryFileSystem implements FileSystemPort {
     const existing = this.entries.get(to);
     if (existing !== undefined && !overwrite) throw new FileSystemError('Exists', to);
     if (existing?.type === 'directory' && entry.type !== 'directory') throw new FileSystemError('IsDirectory', to);
-    if (isUnder(to, from)) throw new FileSystemError('Other', to, 'cannot move a folder into itself');
+    if (isUnder(to, from)) throw new FileSystemError('Other', to, l10n.t('cannot move a folder into itself'));
     const moved = [...this.entries].filter(([p]) => isUnder(p, from));
     if (existing !== undefined) for (const p of [...this.entries.keys()]) if (isUnder(p, to)) this.entries.delete(p);
     for (const [p] of moved) this.entries.delete(p);

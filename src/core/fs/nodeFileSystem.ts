@@ -1,4 +1,5 @@
 // The only file in src/core that may use node:fs: the command line's file system behind the port.
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { watch as watchFolder } from 'node:fs';
 import { link, lstat, mkdir, open, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
@@ -34,7 +35,7 @@ export class NodeFileSystem implements FileSystemPort {
     // Checked before opening: opening a FIFO or a device would block or never end.
     const info = await nodeCall(path, () => stat(native));
     if (info.isDirectory()) throw new FileSystemError('IsDirectory', path);
-    if (!info.isFile()) throw new FileSystemError('Other', path, 'is not a regular file');
+    if (!info.isFile()) throw new FileSystemError('Other', path, l10n.t('is not a regular file'));
     return new Uint8Array(await nodeCall(path, () => readFile(native)));
   }
 

@@ -9,6 +9,7 @@
  * adapter's business, fixed when it is made.
  */
 
+import * as l10n from '@vscode/l10n';
 export type FileType = 'file' | 'directory' | 'other';
 
 export interface FileStat {
@@ -63,8 +64,8 @@ export class FileSystemError extends Error {
 export class StaleWriteError extends Error {
   constructor(readonly path: string, readonly expected: StillCurrent, readonly found: 'absent' | 'present') {
     super(found === 'present'
-      ? `${path}: changed since it was read (or appeared, when it was expected absent); not written.`
-      : `${path}: was deleted since it was read; not written.`);
+      ? l10n.t('{0}: changed since it was read (or appeared, when it was expected absent); not written.', path)
+      : l10n.t('{0}: was deleted since it was read; not written.', path));
     this.name = 'StaleWriteError';
   }
 }
@@ -99,10 +100,10 @@ export interface FileSystemPort {
 
 function describe(code: FileSystemErrorCode): string {
   switch (code) {
-    case 'NotFound': return 'no such file or folder';
-    case 'Exists': return 'already exists';
-    case 'IsDirectory': return 'is a folder';
-    case 'NotDirectory': return 'is not a folder';
-    case 'Other': return 'cannot be used';
+    case 'NotFound': return l10n.t('no such file or folder');
+    case 'Exists': return l10n.t('already exists');
+    case 'IsDirectory': return l10n.t('is a folder');
+    case 'NotDirectory': return l10n.t('is not a folder');
+    case 'Other': return l10n.t('cannot be used');
   }
 }

@@ -1,6 +1,7 @@
 // Where an ingested page goes: `<outlet>-<date>-<slug>.txt` beside its new sidecar, never over
 // anything already there. Through the FileSystemPort, so the editor (workspace.fs) and the command
 // line (Node) write the same files the same way.
+import * as l10n from '@vscode/l10n';
 import { articleHash } from '../articleFile';
 import type { ArticleDetails } from '../details';
 import { StaleWriteError, type FileSystemPort } from '../fs/port';
@@ -86,5 +87,5 @@ export async function writeIngestedArticle(fs: FileSystemPort, folder: string, a
     await fs.writeFileAtomic(sidecarPath, new TextEncoder().encode(sidecar), { expect: 'absent' });
     return { articlePath, sidecarPath };
   }
-  throw new Error(`${base}: ${articleFileName(article.meta, pageName, 1, pattern)} and its ${MAX_SUFFIX - 1} numbered names are all taken; nothing was written.`);
+  throw new Error(l10n.t('{0}: {1} and its {2} numbered names are all taken; nothing was written.', base, articleFileName(article.meta, pageName, 1, pattern), MAX_SUFFIX - 1));
 }

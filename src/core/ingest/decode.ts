@@ -3,6 +3,7 @@
 // own declaration is honoured the way a browser does: BOM first, then <meta charset>, then
 // <meta http-equiv="Content-Type">, then UTF-8 if the bytes are valid UTF-8, else Windows-1252.
 
+import * as l10n from '@vscode/l10n';
 export type Decoded = { ok: true; html: string; encoding: string; warnings: string[] } | { ok: false; message: string };
 
 /** How far into the page the charset declaration is looked for (browsers look at the first 1024 bytes; saved pages put long comments first). */
@@ -20,10 +21,10 @@ export function decodePage(bytes: Uint8Array): Decoded {
     try {
       encoding = new TextDecoder(label).encoding;
     } catch {
-      return decodeUndeclared(bytes, [`The page declares the encoding "${declared}", which is not known; it was read as ${utf8Valid(bytes) ? 'UTF-8' : 'Windows-1252'}.`]);
+      return decodeUndeclared(bytes, [l10n.t('The page declares the encoding "{0}", which is not known; it was read as {1}.', declared, utf8Valid(bytes) ? 'UTF-8' : 'Windows-1252')]);
     }
     const warnings: string[] = [];
-    if (encoding === 'utf-8' && !utf8Valid(bytes)) warnings.push('The page declares UTF-8 but is not valid UTF-8; the bad bytes were read as U+FFFD.');
+    if (encoding === 'utf-8' && !utf8Valid(bytes)) warnings.push(l10n.t('The page declares UTF-8 but is not valid UTF-8; the bad bytes were read as U+FFFD.'));
     return decodeWith(bytes, label, warnings);
   }
   return decodeUndeclared(bytes, []);
@@ -31,7 +32,7 @@ export function decodePage(bytes: Uint8Array): Decoded {
 
 function decodeUndeclared(bytes: Uint8Array, warnings: string[]): Decoded {
   if (utf8Valid(bytes)) return decodeWith(bytes, 'utf-8', warnings);
-  return decodeWith(bytes, 'windows-1252', [...warnings, ...(warnings.length === 0 ? ['The page declares no encoding and is not UTF-8; it was read as Windows-1252.'] : [])]);
+  return decodeWith(bytes, 'windows-1252', [...warnings, ...(warnings.length === 0 ? [l10n.t('The page declares no encoding and is not UTF-8; it was read as Windows-1252.')] : [])]);
 }
 
 function decodeWith(bytes: Uint8Array, label: string, warnings: string[]): Decoded {

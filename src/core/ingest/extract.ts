@@ -1,6 +1,7 @@
 // A saved web page → the article's plain text and its details, offline and without running
 // anything in the page. Bytes in, so the editor can hand over what VS Code's file system read
 // and the command line what Node read; the same answer either way.
+import * as l10n from '@vscode/l10n';
 import { Readability } from '@mozilla/readability';
 import { decodePage } from './decode';
 import { parsePage, type DomDocument, type DomNode } from './dom';
@@ -28,14 +29,14 @@ const ReadabilityOverDom = Readability as unknown as new (doc: DomDocument, opti
 export const MIN_ARTICLE_CHARACTERS = 140;
 
 export function extractArticle(bytes: Uint8Array, options: ExtractOptions): ExtractResult {
-  const name = options.sourceName ?? 'the page';
+  const name = options.sourceName ?? l10n.t('the page');
   const refuse = (why: string): ExtractResult => ({ ok: false, message: `${name}: ${why}` });
-  if (bytes.byteLength > options.maxBytes) return refuse(`the page is ${megabytes(bytes.byteLength)}, over the limit of ${megabytes(options.maxBytes)}; nothing was made from it.`);
+  if (bytes.byteLength > options.maxBytes) return refuse(l10n.t('the page is {0}, over the limit of {1}; nothing was made from it.', megabytes(bytes.byteLength), megabytes(options.maxBytes)));
   const notHtml = notHtmlReason(bytes);
   if (notHtml) return refuse(notHtml);
   const decoded = decodePage(bytes);
   if (!decoded.ok) return refuse(decoded.message);
-  if (!looksLikeHtml(decoded.html)) return refuse('this is not an HTML page (no HTML markup found); save the page as "Web Page, HTML only" and try again.');
+  if (!looksLikeHtml(decoded.html)) return refuse(l10n.t('this is not an HTML page (no HTML markup found); save the page as "Web Page, HTML only" and try again.'));
   const doc = parsePage(decoded.html);
   const warnings = [...decoded.warnings];
   const meta = readPageMeta(doc, warnings);
@@ -48,7 +49,7 @@ export function extractArticle(bytes: Uint8Array, options: ExtractOptions): Extr
   // Readability keeps the headline when it repeats it in the body; once, first, is what the text wants.
   while (headline !== undefined && paragraphs.length > 0 && sameWords(paragraphs[0]!, headline)) paragraphs.shift();
   const body = paragraphs.join('');
-  if (body.length < MIN_ARTICLE_CHARACTERS) return refuse(`no article text found in the page (${body.length} characters besides the headline); nothing was made from it.`);
+  if (body.length < MIN_ARTICLE_CHARACTERS) return refuse(l10n.t('no article text found in the page ({0} characters besides the headline); nothing was made from it.', body.length));
   if (!meta.byline && parsed?.byline) {
     const byline = bylineName(parsed.byline);
     if (byline) meta.byline = byline;
@@ -65,10 +66,10 @@ function megabytes(n: number): string {
 /** Files that are plainly something else: a PDF, an image, a zip, anything with NUL bytes. */
 function notHtmlReason(bytes: Uint8Array): string | undefined {
   const start = String.fromCharCode(...bytes.subarray(0, 8));
-  if (start.startsWith('%PDF')) return 'this is a PDF, not an HTML page; nothing was made from it.';
-  if (start.startsWith('PK\u0003\u0004')) return 'this is a zip archive (a .docx or .epub?), not an HTML page; nothing was made from it.';
+  if (start.startsWith('%PDF')) return l10n.t('this is a PDF, not an HTML page; nothing was made from it.');
+  if (start.startsWith('PK\u0003\u0004')) return l10n.t('this is a zip archive (a .docx or .epub?), not an HTML page; nothing was made from it.');
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!utf16 && bytes.subarray(0, 4096).includes(0)) return 'this looks binary (it contains NUL bytes), not an HTML page; nothing was made from it.';
+  if (!utf16 && bytes.subarray(0, 4096).includes(0)) return l10n.t('this looks binary (it contains NUL bytes), not an HTML page; nothing was made from it.');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // The article's details from the page, in order of trust: the JSON-LD the publisher writes for
 // search engines, then Open Graph and article:* tags (for social cards), the canonical link, the
 // first <time datetime>, and last what Readability guesses. Read before the page is cleaned.
+import * as l10n from '@vscode/l10n';
 import { detailProblem } from '../details';
 import type { DomDocument } from './dom';
 
@@ -46,7 +47,7 @@ export function readPageMeta(doc: DomDocument, warnings: string[]): PageMeta {
       found.published = published;
       break;
     }
-    warnings.push(`The page's date "${date.slice(0, 60)}" is not a date Newsmark can read; it was left out.`);
+    warnings.push(l10n.t('The page\'s date "{0}" is not a date Newsmark can read; it was left out.', date.slice(0, 60)));
   }
   const headings = doc.querySelectorAll('body h1');
   const onlyHeading = headings.length === 1 ? clean(headings[0]!.textContent) : undefined;

@@ -3,6 +3,7 @@
 // elements, markup nested thousands deep, a class attribute of megabytes) would take minutes:
 // the size of the work is capped here, in one linear pass, and what is certainly not the article
 // is removed first so that neither Readability nor the text can pick it up.
+import * as l10n from '@vscode/l10n';
 import { elementsUnder, isElement, nextNode, type DomDocument, type DomElement } from './dom';
 
 /** More elements than any news page has (a long live blog has ~20,000): past it the page is refused. */
@@ -49,12 +50,12 @@ export type PrepareResult = ({ ok: true } & Prepared) | { ok: false; message: st
 /** Caps, defuses and trims the page in place. */
 export function preparePage(doc: DomDocument): PrepareResult {
   const root = doc.documentElement;
-  if (!root) return { ok: false, message: 'the page has no HTML document in it.' };
+  if (!root) return { ok: false, message: l10n.t('the page has no HTML document in it.') };
   const all = [root, ...elementsUnder(root)];
-  if (all.length > MAX_ELEMENTS) return { ok: false, message: `the page has ${all.length.toLocaleString('en')} elements, more than the ${MAX_ELEMENTS.toLocaleString('en')} a news page could need; refused rather than risk a long hang.` };
+  if (all.length > MAX_ELEMENTS) return { ok: false, message: l10n.t('the page has {0} elements, more than the {1} a news page could need; refused rather than risk a long hang.', all.length.toLocaleString('en'), MAX_ELEMENTS.toLocaleString('en')) };
   const warnings: string[] = [];
   const flattened = flattenDeepMarkup(root);
-  if (flattened) warnings.push(`Markup nested more than ${MAX_DEPTH} levels deep was read as plain text.`);
+  if (flattened) warnings.push(l10n.t('Markup nested more than {0} levels deep was read as plain text.', MAX_DEPTH));
   let links = 0;
   let cut = 0;
   for (const element of elementsUnder(root)) {
@@ -69,8 +70,8 @@ export function preparePage(doc: DomDocument): PrepareResult {
       }
     }
   }
-  if (links > 0) warnings.push(`${links} javascript: ${links === 1 ? 'link was' : 'links were'} removed (nothing in the page is ever run).`);
-  if (cut > 0) warnings.push(`${cut} very long attribute ${cut === 1 ? 'value was' : 'values were'} cut to ${MAX_ATTRIBUTE_LENGTH.toLocaleString('en')} characters.`);
+  if (links > 0) warnings.push(links === 1 ? l10n.t('1 javascript: link was removed (nothing in the page is ever run).') : l10n.t('{0} javascript: links were removed (nothing in the page is ever run).', links));
+  if (cut > 0) warnings.push(cut === 1 ? l10n.t('1 very long attribute value was cut to {0} characters.', MAX_ATTRIBUTE_LENGTH.toLocaleString('en')) : l10n.t('{0} very long attribute values were cut to {1} characters.', cut, MAX_ATTRIBUTE_LENGTH.toLocaleString('en')));
   removeBoilerplate(doc);
   return { ok: true, warnings };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { categoryOf, type CategoryId } from '../codebook';
 import { isOrphan, type Tag } from '../tag';
 import type { CountedTag } from './stats';
@@ -7,12 +8,14 @@ export { isOrphan };
 /** Review states a filter can ask for: the verdict, or what anchoring says about the tag. */
 export type ReviewState = 'unreviewed' | 'confirmed' | 'disputed' | 'needs-review' | 'orphaned';
 
-export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
-  unreviewed: 'Unreviewed',
-  confirmed: 'Confirmed',
-  disputed: 'Disputed',
-  'needs-review': 'Needs review (re-attached to changed text)',
-  orphaned: 'Orphaned',
+// Getters: each label is translated when it is shown (this module loads before the bundle is set).
+// A translation keeps the " (…)" ending where the English has one: callers cut it off for short labels.
+export const REVIEW_STATE_LABELS: Readonly<Record<ReviewState, string>> = {
+  get unreviewed() { return l10n.t('Unreviewed'); },
+  get confirmed() { return l10n.t('Confirmed'); },
+  get disputed() { return l10n.t('Disputed'); },
+  get 'needs-review'() { return l10n.t('Needs review (re-attached to changed text)'); },
+  get orphaned() { return l10n.t('Orphaned'); },
 };
 
 /** What the Tags view shows. Empty sets and an empty query mean "no restriction". */
@@ -62,8 +65,8 @@ export function describeFilter(filter: TagFilter): string {
   const parts: string[] = [];
   if (filter.categories.size > 0) parts.push([...filter.categories].map((c) => categoryOf(c).label).join(', '));
   if (filter.states.size > 0) parts.push([...filter.states].map((s) => REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, '')).join(', '));
-  if (filter.labels && filter.labels.size > 0) parts.push([...filter.labels].map((l) => (l === '' ? '(no sub-label)' : l)).join(', '));
-  if (filter.authors.size > 0) parts.push(`by ${[...filter.authors].map((a) => (a === '' ? '(no author)' : a)).join(', ')}`);
+  if (filter.labels && filter.labels.size > 0) parts.push([...filter.labels].map((l) => (l === '' ? l10n.t('(no sub-label)') : l)).join(', '));
+  if (filter.authors.size > 0) parts.push(l10n.t('by {0}', [...filter.authors].map((a) => (a === '' ? l10n.t('(no author)') : a)).join(', ')));
   if (filter.query.trim() !== '') parts.push(`“${filter.query.trim()}”`);
   return parts.join(' · ');
 }

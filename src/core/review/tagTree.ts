@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { categoryOf, CATEGORY_IDS, type CategoryId } from '../codebook';
 import type { Tag } from '../tag';
 import { isOrphan, matchesFilter, needsReview, NO_FILTER, REVIEW_STATE_LABELS, type TagFilter } from './filter';
@@ -264,7 +265,7 @@ export class TagTreeModel {
     return [
       ...CATEGORY_IDS.flatMap((c) => [row(categoryOf(c).label, stats.byCategory[c]), ...subLabels(c)]),
       ...(['unreviewed', 'confirmed', 'disputed', 'needs-review', 'orphaned'] as const).map((s) => row(REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, ''), stats.byState[s])),
-      row('Tags per 1,000 words', stats.words > 0 ? stats.perThousandWords.toFixed(1) : '–'),
+      row(l10n.t('Tags per 1,000 words'), stats.words > 0 ? stats.perThousandWords.toFixed(1) : '–'),
     ];
   }
 

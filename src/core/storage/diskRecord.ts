@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { decodeArticle } from '../articleFile';
 import { FileSystemError, type FileSystemPort, type StillCurrent } from '../fs/port';
 import { basenamePath, isUnder, sameBytes } from '../fs/paths';
@@ -13,7 +14,7 @@ export async function readBytes(fs: FileSystemPort, path: string): Promise<FileR
   } catch (error) {
     if (error instanceof FileSystemError) {
       if (error.code === 'NotFound') return 'missing';
-      if (error.code === 'IsDirectory') return new Error('it is a folder');
+      if (error.code === 'IsDirectory') return new Error(l10n.t('it is a folder'));
       // The port's message starts with the path; the callers name the file themselves.
       const detail = error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message;
       return new Error(detail.startsWith('is ') ? `it ${detail}` : detail);
@@ -30,7 +31,7 @@ export type SidecarContent =
 /** What a sidecar's bytes say for the editor: anything not read faithfully is unreadable, never "no tags". */
 export function sidecarContent(path: string, read: FileRead, maxBytes: number): SidecarContent {
   if (read === 'missing') return { kind: 'missing' };
-  if (read instanceof Error) return { kind: 'unreadable', problems: [{ message: `The file cannot be read: ${read.message}`, line: 1, column: 1 }] };
+  if (read instanceof Error) return { kind: 'unreadable', problems: [{ message: l10n.t('The file cannot be read: {0}', read.message), line: 1, column: 1 }] };
   const decoded = decodeArticle(read, basenamePath(path), maxBytes);
   if (!decoded.ok) return { kind: 'unreadable', problems: [{ message: decoded.reason, line: 1, column: 1 }] };
   const parsed = SidecarFile.parse(decoded.text);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SidecarFile, SidecarProblem } from '../sidecar';
 import { lfCodePointLength } from '../textIndex';
 
@@ -32,10 +33,10 @@ export function lineProblemsOf(sidecar: string, file: SidecarFile, articleLf: st
   const length = articleLf === undefined ? Infinity : lfCodePointLength(articleLf);
   const beyond = file.tags.filter((t) => t.end > length).map((t): LineProblem => ({
     ...file.positionOf(t.id),
-    message: `Tag ${t.id}: its offsets (${t.start}–${t.end}) lie past the end of the article (${length} characters); Newsmark looks for it by its text instead.`,
+    message: l10n.t('Tag {0}: its offsets ({1}–{2}) lie past the end of the article ({3} characters); Newsmark looks for it by its text instead.', t.id, t.start, t.end, length),
     severity: 'warning',
   }));
-  const unread = file.invalidTags.map((p): LineProblem => ({ line: p.line, column: p.column, message: `${p.message} This entry is left out and kept in the file as written until it is fixed.`, severity: 'error' }));
+  const unread = file.invalidTags.map((p): LineProblem => ({ line: p.line, column: p.column, message: l10n.t('{0} This entry is left out and kept in the file as written until it is fixed.', p.message), severity: 'error' }));
   const details = file.detailProblems.map((p): LineProblem => ({ line: p.line, column: p.column, message: p.message, severity: 'warning' }));
   if (unread.length + beyond.length + details.length === 0) return { kind: 'clear', sidecar };
   return { kind: 'lineProblems', sidecar, problems: [...details, ...unread, ...beyond], unreadEntries: unread, loadedTags: file.tags.length, notify };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FileSystemPort } from '../fs/port';
 import { sidecarNameFor } from '../sidecar';
 
@@ -14,5 +15,7 @@ export async function sidecarTarget(fs: FileSystemPort, sidecarPath: string, art
   const target = await fs.realPath?.(sidecarPath).catch(() => undefined);
   const own = await fs.realPath?.(articlePath).then(sidecarNameFor, () => undefined);
   if (target !== undefined && own !== undefined && target === own) return { path: target };
-  return { problem: `${sidecarPath}: is a symbolic link to ${target ?? 'a file that does not exist'}, not to this article's own sidecar; it is left as it is.` };
+  return { problem: target === undefined
+    ? l10n.t('{0}: is a symbolic link to a file that does not exist, not to this article\'s own sidecar; it is left as it is.', sidecarPath)
+    : l10n.t('{0}: is a symbolic link to {1}, not to this article\'s own sidecar; it is left as it is.', sidecarPath, target) };
 }

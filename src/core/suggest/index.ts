@@ -12,6 +12,7 @@ import type { Lexicons, Suggester, Suggestion } from './types';
 
 export { claimSuggester, denialSuggester, figureSuggester, framingSuggester };
 export { DEFAULT_LEXICONS, mergeLexicons };
+export { reasonText } from './reasonText';
 export type { Lexicons, Suggester, Suggestion };
 
 export const SUGGESTERS: readonly Suggester[] = [claimSuggester, denialSuggester, figureSuggester, framingSuggester];

@@ -4,6 +4,7 @@ import type { CodebookService } from '../codebook/codebookService';
 import { categoryOf } from '../../core/codebook';
 import { isOrphan, NO_FILTER, type TagFilter } from '../../core/review/filter';
 import { spokenTag } from '../../core/review/spokenTag';
+import { reasonText } from '../../core/suggest/reasonText';
 import type { TagConflict } from '../../core/merge';
 import { nodeId, NOTHING_LISTED, TagTreeModel, TreeNodes, withListed, type ListedArticles, type AttentionGroup, type Grouping, type TagSource, type TreeNode } from '../../core/review/tagTree';
 import type { Tag } from '../../core/tag';
@@ -254,10 +255,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     const suggestion = this.current.suggestionOf(node);
     const item = new vscode.TreeItem(shorten(suggestion?.text ?? vscode.l10n.t('(withdrawn)')), vscode.TreeItemCollapsibleState.None);
     item.id = nodeId(node);
-    item.description = `${fileName(articleUri(node.key))} · ${suggestion?.reason ?? ''}`;
+    item.description = `${fileName(articleUri(node.key))} · ${suggestion ? reasonText(suggestion.reason) : ''}`;
     item.iconPath = new vscode.ThemeIcon('lightbulb-sparkle', new vscode.ThemeColor(categoryOf(node.category).rulerColorId));
     item.contextValue = TreeItemContext.suggestion;
-    item.tooltip = suggestion ? `${categoryOf(node.category).label}: ${suggestion.text}\n\n${suggestion.reason}` : undefined;
+    item.tooltip = suggestion ? `${categoryOf(node.category).label}: ${suggestion.text}\n\n${reasonText(suggestion.reason)}` : undefined;
     item.command = { command: CommandId.revealSuggestion, title: vscode.l10n.t('Show Suggestion'), arguments: [node] };
     return item;
   }
