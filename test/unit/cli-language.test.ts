@@ -39,8 +39,8 @@ describe('newsmark in another language (the built CLI)', () => {
     const german = cli(['--help'], GERMAN);
     assert.equal(german.code, 0, german.err);
     assert.match(german.out, /^Aufruf: newsmark <Befehl> \[Optionen\] PATH\.\.\.\n/);
-    assert.match(german.out, /\nBefehle:\n {2}check \[--fix\] \[--json\] \[--no-cache\] PATH\.\.\.\n {21}Jeden Tag in seinem Artikel wiederfinden/);
-    assert.match(german.out, /\n {2}-h, --help {9}Diese Hilfe zeigen/);
+    assert.match(german.out, /\nBefehle:\n {2}check \[--fix\] \[--json\] \[--no-cache\] PATH\.\.\.\n {21}Jedes Tag in seinem Artikel wiederfinden/);
+    assert.match(german.out, /\n {2}-h, --help {9}Diese Hilfe anzeigen/);
     assert.doesNotMatch(german.out, /Usage:|Commands:|Find every tag again/);
 
     // In-process, main() always speaks English: what the CLI prints without a language is that.

@@ -105,7 +105,7 @@ describe('core in German (l10n/bundle.l10n.de.json)', () => {
     assert.match(html, /<th scope="col">Kategorie<\/th>/);
     assert.match(html, /title="Gleiche Kategorie, gleicher Anfang und gleiches Ende">F1 exakt<\/th>/);
     assert.match(html, /Nicht verglichen, nur in A: lonely\.txt/);
-    assert.match(html, /1 verwaister Tag \(ohne Stelle im Text\) ausgelassen/);
+    assert.match(html, /1 verwaistes Tag \(ohne Stelle im Text\) ausgelassen/);
     assert.match(html, />Behauptung</);
     assert.match(html, />Gesamt</);
     const text = visible(html);
