@@ -14,7 +14,7 @@ const ARTICLE = 'varnia-wire.txt';
 /** The categories' labels and one-line definitions, as src/core/codebook.ts declares them. */
 function codebook(root) {
   const src = readFileSync(join(root, 'src', 'core', 'codebook.ts'), 'utf8');
-  const found = [...src.matchAll(/label: '([^']+)',\s*definition: '([^']+)'/g)].map((m) => ({ label: m[1], definition: m[2] }));
+  const found = [...src.matchAll(/label\(\) \{ return l10n\.t\('([^']+)'\); \},\s*get definition\(\) \{ return l10n\.t\('([^']+)'\); \}/g)].map((m) => ({ label: m[1], definition: m[2] }));
   if (found.length !== 4) throw new Error(`expected 4 categories in src/core/codebook.ts, read ${JSON.stringify(found)}`);
   return found;
 }
