@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { widenSidebar } from '../../scripts/workbench.mjs';
 import {
-  chord, doubleClickWord, escapeRe, newTagOnDisk, openArticle, openNewsmarkView, quickInput, screenshot, sidebar, sidecarTags, sleep, treeInfo, until,
+  chord, doubleClickWord, escapeRe, newTagOnDisk, openArticle, openNewsmarkView, quickInput, runFromPalette, screenshot, sidebar, sidecarTags, sleep, treeInfo, typeAndAccept, until, waitQuickInput,
 } from './helpers.mjs';
 
 export const title = 'German';
@@ -104,6 +104,35 @@ export const tests = [
       await page.mouse.move(viewport.width / 2, viewport.height - 60);
       await sleep(300);
       await screenshot(page, root, 'german-tags-view.png');
+    },
+  },
+  {
+    title: 'the walkthrough is German: its title, its steps, and the step\'s page (media/walkthrough/de/)',
+    async fn({ page, root }) {
+      const nls = readJson(root, 'package.nls.de.json');
+      await page.keyboard.press('Escape');
+      await runFromPalette(page, 'Welcome: Open Walkthrough...');
+      await waitQuickInput(page);
+      await typeAndAccept(page, nls['walkthrough.gettingStarted.title'], nls['walkthrough.gettingStarted.title']);
+      const steps = page.locator('.gettingStartedContainer .getting-started-step');
+      await steps.first().waitFor({ state: 'visible', timeout: 15_000 });
+      for (const step of ['openCorpus', 'tagSpan', 'review']) {
+        const stepTitle = nls[`walkthrough.gettingStarted.${step}.title`];
+        await steps.filter({ hasText: stepTitle }).first().waitFor({ state: 'visible', timeout: 5_000 })
+          .catch(() => { throw new Error(`no walkthrough step titled ${JSON.stringify(stepTitle)}`); });
+      }
+      // The open step's page is drawn in a webview (nested frames): its first sentence, as the
+      // German page says it without its Markdown marks.
+      const markdown = readFileSync(join(root, nls['walkthrough.gettingStarted.openCorpus.markdown']), 'utf8');
+      const sentence = markdown.split('\n').find((l) => l.trim() !== '' && !l.startsWith('!['))
+        .replace(/\*\*|`/g, '').slice(0, 40);
+      let texts = [];
+      await until(`the step's page to show ${JSON.stringify(sentence)}`, async () => {
+        texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+        return texts.some((t) => t.replace(/\s+/g, ' ').includes(sentence));
+      }, 15_000).catch((err) => { throw new Error(`${err.message} (frames: ${JSON.stringify(texts.map((t) => t.slice(0, 80)))})`); });
+      await sleep(500);
+      await screenshot(page, root, 'german-walkthrough.png');
     },
   },
 ];

@@ -130,6 +130,24 @@ describe('package.json and its package.nls files', () => {
     for (const [key, message] of english) assert.ok(message.trim() !== '', `package.nls.json: ${key} is empty`);
   });
 
+  // A walkthrough step's page is a Markdown file: each language names its own (a %key% whose value
+  // is a path), and its pictures must load from where the page is.
+  for (const language of ['', ...LANGUAGES]) {
+    const file = `package.nls${language === '' ? '' : `.${language}`}.json`;
+    it(`${file}: every walkthrough page exists, ${language === '' ? 'in English' : 'in its language'}, and its pictures resolve`, () => {
+      const nls = readJson(join(ROOT, file)) as Record<string, string>;
+      const pages = Object.entries(nls).filter(([key]) => /^walkthrough\..*\.markdown$/.test(key));
+      assert.equal(pages.length, 6, `${file} names the six steps' pages`);
+      for (const [key, page] of pages) {
+        assert.ok(existsSync(join(ROOT, page)), `${key}: ${page} exists`);
+        if (language !== '') assert.ok(page.includes(`/${language}/`), `${key}: ${page} is the ${language} page, not the English one`);
+        const pictures = [...readFileSync(join(ROOT, page), 'utf8').matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((m) => m[1]!);
+        assert.ok(pictures.length > 0, `${page} shows a picture with alt text`);
+        for (const picture of pictures) assert.ok(existsSync(join(ROOT, page, '..', picture)), `${page}: ${picture} resolves`);
+      }
+    });
+  }
+
   for (const language of LANGUAGES) {
     it(`package.nls.${language}.json has exactly the keys of package.nls.json, none empty, placeholders kept`, () => {
       const translated = new Map(Object.entries(readJson(join(ROOT, `package.nls.${language}.json`)) as Record<string, string>));
