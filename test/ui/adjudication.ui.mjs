@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import {
-  chord, clearNotifications, openArticle, resizeSidebar, wordBox, openNewsmarkView, runFromPalette, screenshot, sidecarTags, sleep, subtree, topRows, until,
+  chord, clearNotifications, openArticle, resizeSidebar, typeIntoFileDialog, wordBox, openNewsmarkView, runFromPalette, screenshot, sidecarTags, sleep, subtree, topRows, until,
 } from './helpers.mjs';
 
 export const title = 'Adjudication';
@@ -57,24 +57,29 @@ export const tests = [
         await sleep(1000); // the file watcher has seen both sets
 
         // The folder dialog (VS Code's own in the browser): the path typed into its box, Enter to open.
-        // The dialog may take Enter before it has read the typed path and answer with the folder it
-        // opened on (the workspace, which Newsmark refuses as "this set"): then the person tries again.
+        // Should the dialog still take the path wrongly (it answers with the folder it opened on, which
+        // Newsmark refuses as "this set", or stays open on a path that does not exist), the person
+        // tries again.
         const opened = async () => (await topRows(page)).some((r) => r.label === 'Differences');
         for (let attempt = 1; ; attempt++) {
           await clearNotifications(page);
           await runFromPalette(page, 'Newsmark: Compare With Annotation Set…');
           const input = page.locator('.quick-input-widget input');
           await input.waitFor({ state: 'visible', timeout: 10_000 });
-          // Typed as a person types it, so the dialog follows every keystroke.
-          await input.press('Control+a');
-          await page.keyboard.type(`${other}/`, { delay: 15 });
-          await sleep(1500);
-          await page.keyboard.press('Enter');
+          await typeIntoFileDialog(page, `${other}/`);
+          // Its button accepts the path (Enter may open the focused row, "..": the dialog lists only
+          // folders, and coder-b has none).
+          await sleep(1000);
+          await page.locator('.quick-input-widget .monaco-button').filter({ hasText: /^\s*Compare\s*$/ }).first().click({ timeout: 5_000 })
+            .catch(() => page.keyboard.press('Enter'));
           await until('the dialog to close', async () => !(await input.isVisible()), 5_000).catch(() => {});
-          if (await input.isVisible()) await page.keyboard.press('Enter'); // some builds want a second Enter
           if (await until('the comparison to open', opened, 10_000).catch(() => false)) break;
-          if (attempt >= 3) throw new Error('Compare With Annotation Set… did not open coder-b in three tries');
-          ctx.log(`the folder dialog answered too early (try ${attempt}); trying again`);
+          // What the person would read: Newsmark's answer, or the dialog still open.
+          const said = (await page.locator('.notification-toast').allInnerTexts().catch(() => [])).map((t) => t.replace(/\s+/g, ' ').trim());
+          const state = `notifications: ${JSON.stringify(said)}; dialog open: ${await input.isVisible()}`;
+          if (attempt >= 4) throw new Error(`Compare With Annotation Set… did not open coder-b in four tries (${state})`);
+          ctx.log(`the comparison did not open (try ${attempt}: ${state}); trying again`);
+          await page.keyboard.press('Escape');
         }
 
         const rows = await until('the Differences group with the article and its three rows', async () => {

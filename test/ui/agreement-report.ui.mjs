@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { axeInEveryTheme, focusedInWebview as focused, quickInput, restoreWorkbench, runFromPalette, screenshot, setSidebarVisible, sleep, until, webviewContent } from './helpers.mjs';
+import { axeInEveryTheme, focusedInWebview as focused, quickInput, restoreWorkbench, runFromPalette, screenshot, setSidebarVisible, sleep, typeIntoFileDialog, until, webviewContent } from './helpers.mjs';
 
 export const title = 'Agreement report';
 
@@ -68,11 +68,7 @@ export const tests = [
         const rows = quickInput(page).locator('.monaco-list-row');
         if ((await rows.filter({ hasText: 'Another annotation set' }).count()) > 0) await rows.filter({ hasText: 'Another annotation set' }).first().click();
         // The folder dialog (code-server's own): type the folder's path and accept it.
-        const input = quickInput(page).locator('input');
-        await input.waitFor({ state: 'visible', timeout: 10_000 });
-        // Typed as a person types it, so the dialog follows every keystroke.
-        await input.press('Control+a');
-        await page.keyboard.type(`${b}/`, { delay: 15 });
+        await typeIntoFileDialog(page, `${b}/`);
         await sleep(1500);
         await page.keyboard.press('Enter');
         await page.locator('.part.editor .tab').filter({ hasText: 'Agreement Report' }).first().waitFor({ state: 'visible', timeout: 20_000 });

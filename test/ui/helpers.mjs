@@ -152,6 +152,25 @@ export async function typeAndAccept(page, text, label) {
 }
 
 /** Runs COMMAND ("Newsmark: Tag as Claim") from the command palette, typed as a person would. */
+/**
+ * Types PATH into VS Code's own file dialog (a quick input) as a person does: the dialog fills in
+ * the folder it starts from a moment after it shows, and selecting all before that selected nothing
+ * (the path typed was appended to the start folder); so it waits for that, selects all and types,
+ * and does it again if the box does not read PATH afterwards.
+ */
+export async function typeIntoFileDialog(page, path) {
+  const input = quickInput(page).locator('input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await until('the dialog to fill in where it starts', async () => (await input.inputValue()) !== '', 5_000).catch(() => {});
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await sleep(300);
+    await input.press('Control+a');
+    await page.keyboard.type(path, { delay: 15 });
+    if (await until(`the dialog to read ${path}`, async () => (await input.inputValue()) === path, 3_000).then(() => true, () => false)) return;
+  }
+  throw new Error(`the file dialog reads ${JSON.stringify(await input.inputValue())}, not ${JSON.stringify(path)}`);
+}
+
 export async function runFromPalette(page, command) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');

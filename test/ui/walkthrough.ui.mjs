@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chord, doubleClickWord, newTagOnDisk, quickInput, restoreWorkbench, runFromPalette, screenshot, setSidebarVisible, sidecarTags, sleep, tagOnDiskBecomes, typeAndAccept, until, waitQuickInput,
+  chord, doubleClickWord, newTagOnDisk, quickInput, restoreWorkbench, runFromPalette, screenshot, setSidebarVisible, sidecarTags, sleep, tagOnDiskBecomes, typeAndAccept, typeIntoFileDialog, until, waitQuickInput,
 } from './helpers.mjs';
 
 export const title = 'Walkthrough';
@@ -125,10 +125,7 @@ export const tests = [
         await until('"Current article" first', async () => /^Current article/.test((await quickInput(page).locator('.monaco-list-row.focused').first().innerText().catch(() => '')).trim()), 5_000);
         await page.keyboard.press('Enter');
         await waitQuickInput(page, /Export CSV/);
-        const save = quickInput(page).locator('input');
-        await save.waitFor({ state: 'visible', timeout: 10_000 });
-        await save.press('Control+a');
-        await page.keyboard.type(exported, { delay: 15 });
+        await typeIntoFileDialog(page, exported);
         await sleep(1000);
         await page.keyboard.press('Enter');
         await until('the CSV export on disk', () => existsSync(exported) && readFileSync(exported, 'utf8').includes('reporters'), 20_000);
