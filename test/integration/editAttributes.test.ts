@@ -5,22 +5,11 @@ import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import type { NewsmarkApi } from '../../src/extension/extension';
 import type { ShownStep } from '../../src/extension/review/stepsInput';
-import { closeAll, eventually, exists, newsmark, open, readTextFile, remove, workspaceFile, writeTextFile } from './helpers';
+import { closeAll, eventually, exists, loadedTag, newsmark, open, readTextFile, remove, workspaceFile, writeTextFile } from './helpers';
 
 const ARTICLE = 'harbor-gazette.txt';
 const SIDECAR = workspaceFile(`${ARTICLE}.tags.yaml`);
 const CODEBOOK = workspaceFile('newsmark.codebook.yaml');
-
-/** The article's figure with this text, once its sidecar is (re)loaded: a test before may have put the file back. */
-async function figureWithText(api: NewsmarkApi, key: string, text: string): Promise<Tag> {
-  await api.idle();
-  let tag: Tag | undefined;
-  await eventually(() => {
-    tag = api.store.tags(key).find((t) => t.category === 'figure' && t.text === text);
-    assert.ok(tag, `the figure “${text}” is loaded`);
-  });
-  return tag!;
-}
 
 async function savedTag(id: string): Promise<Tag> {
   const parsed = SidecarFile.parse(await readTextFile(SIDECAR));
@@ -69,7 +58,7 @@ describe('Edit Attributes: one multi-step input, pre-filled', () => {
 
   /** A figure of the sample with its attributes cleared, as a freshly made tag has none. */
   async function bareFigure(api: NewsmarkApi, text: string): Promise<Tag> {
-    const tag = await figureWithText(api, key, text);
+    const tag = await loadedTag(api, key, (t) => t.category === 'figure' && t.text === text, `the figure “${text}”`);
     api.store.update(key, tag.id, { attributes: undefined });
     await api.idle();
     return tag;
@@ -108,7 +97,7 @@ describe('Edit Attributes: one multi-step input, pre-filled', () => {
 
   it('Escape on any step saves nothing', async () => {
     const api = await newsmark();
-    const tag = await figureWithText(api, key, '2,417 people');
+    const tag = await loadedTag(api, key, (t) => t.category === 'figure' && t.text === '2,417 people', 'the figure “2,417 people”');
     const before = (await savedTag(tag.id)).attributes;
     const editing = vscode.commands.executeCommand('newsmark.editAttributes', { key, id: tag.id });
     (await step(api, 'value')).input.value = '9999';
@@ -153,7 +142,7 @@ describe('Edit Attributes: one multi-step input, pre-filled', () => {
     const book = { ...EMPTY_CODEBOOK, categories: { ...EMPTY_CODEBOOK.categories, figure: { labels: [], attributes: [{ name: 'precision', definition: 'How exact the source is', values: ['exact', 'estimate'] }] } } };
     await writeTextFile(CODEBOOK, codebookToYaml(book));
     await api.codebook.service.reload();
-    const tag = await figureWithText(api, key, '2,417 people');
+    const tag = await loadedTag(api, key, (t) => t.category === 'figure' && t.text === '2,417 people', 'the figure “2,417 people”');
     api.store.update(key, tag.id, { attributes: { ...(tag.attributes ?? {}), precision: 'exact' } });
     const editing = vscode.commands.executeCommand('newsmark.editAttributes', { key, id: tag.id });
     assert.equal((await step(api, 'value')).input.totalSteps, 4, 'value, unit, counts, precision');

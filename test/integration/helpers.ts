@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Tag } from '../../src/core/tag';
 import type { NewsmarkApi } from '../../src/extension/extension';
 
 export async function newsmark(): Promise<NewsmarkApi> {
@@ -135,4 +136,18 @@ export function copySample(name: string, sample = 'varnia-wire.txt'): { article:
   fs.copyFileSync(workspaceFile(sample).fsPath, article.fsPath);
   fs.copyFileSync(workspaceFile(`${sample}.tags.yaml`).fsPath, sidecar.fsPath);
   return { article, sidecar, key: article.toString() };
+}
+
+/**
+ * The article's tag WANTED picks, once its sidecar is (re)loaded: opening an article reads it in the
+ * background, and a test before may just have put the file back.
+ */
+export async function loadedTag(api: NewsmarkApi, key: string, wanted: (tag: Tag) => boolean, what: string): Promise<Tag> {
+  await api.idle();
+  let tag: Tag | undefined;
+  await eventually(() => {
+    tag = api.store.tags(key).find(wanted);
+    assert.ok(tag, `${what} is loaded`);
+  });
+  return tag!;
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
-import { closeAll, eventually, newsmark, open, readTextFile, workspaceFile, writeTextFile } from './helpers';
+import { closeAll, eventually, loadedTag, newsmark, open, readTextFile, workspaceFile, writeTextFile } from './helpers';
 
 const ARTICLE = 'harbor-gazette.txt';
 const SIDECAR = workspaceFile(`${ARTICLE}.tags.yaml`);
@@ -11,18 +11,6 @@ async function savedTag(id: string): Promise<Tag | undefined> {
   const parsed = SidecarFile.parse(await readTextFile(SIDECAR));
   assert.ok(parsed.ok);
   return parsed.sidecar.tags.find((t) => t.id === id);
-}
-
-/** The article's tag with this text, once its sidecar is loaded (opening an article reads it in the background). */
-async function tagWithText(key: string, text: string): Promise<Tag> {
-  const api = await newsmark();
-  await api.idle();
-  let tag: Tag | undefined;
-  await eventually(() => {
-    tag = api.store.tags(key).find((t) => t.text === text);
-    assert.ok(tag, `the tag on “${text}” is loaded`);
-  });
-  return tag!;
 }
 
 /** Replaces the whole text of the note editor, as typing over a selection of everything does. */
@@ -59,7 +47,7 @@ describe('Notes: a multi-line note editor that saves into the tag', () => {
   it('Edit Note opens the note in a tab named after the tag; Ctrl+S writes a multi-line note to the sidecar, read back exactly', async () => {
     const api = await newsmark();
     const key = (await open(ARTICLE)).document.uri.toString();
-    const tag = await tagWithText(key, '2,417 people');
+    const tag = await loadedTag(api, key, (t) => t.text === '2,417 people', 'the tag on “2,417 people”');
     await vscode.commands.executeCommand('newsmark.editNote', { key, id: tag.id });
     let editor = await noteEditor();
     assert.equal(editor.document.getText(), tag.note, 'the note as it is');
@@ -93,7 +81,7 @@ describe('Notes: a multi-line note editor that saves into the tag', () => {
   it('a note whose tag was removed is not saved, and its text stays in the editor', async () => {
     const api = await newsmark();
     const key = (await open(ARTICLE)).document.uri.toString();
-    const tag = await tagWithText(key, 'two dozen vessels');
+    const tag = await loadedTag(api, key, (t) => t.text === 'two dozen vessels', 'the tag on “two dozen vessels”');
     await vscode.commands.executeCommand('newsmark.editNote', { key, id: tag.id });
     const editor = await noteEditor();
     await retype(editor, 'A note worth keeping');
