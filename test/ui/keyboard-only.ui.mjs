@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  chord, newTagOnDisk, openArticle, quickInput, restoreWorkbench, runFromPalette, sidecarPath, sidecarTags, sleep, tagOnDiskBecomes, typeAndAccept, until, waitQuickInput,
+  chord, newTagOnDisk, openArticle, quickInput, restoreWorkbench, runFromPalette, sidecarPath, sidecarTags, sleep, tagOnDiskBecomes, typeAndAccept, typeIntoFileDialog, until, waitQuickInput,
 } from './helpers.mjs';
 
 export const title = 'Keyboard only';
@@ -42,15 +42,7 @@ async function selectFirstWord(page) {
 
 /** Types PATH into the open file dialog (code-server's own) and accepts it. */
 async function typePath(page, path) {
-  const input = quickInput(page).locator('input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  // The dialog puts its own start in the box a moment after it opens: replace all of it.
-  await until('the dialog to fill in its start', async () => (await input.inputValue()) !== '', 5_000);
-  await sleep(500);
-  await page.keyboard.press('End');
-  await page.keyboard.press('Shift+Home');
-  await page.keyboard.type(path, { delay: 15 });
-  await until('the box to hold the path typed', async () => (await input.inputValue()).startsWith(path), 5_000);
+  await typeIntoFileDialog(page, path);
   await sleep(1500);
   await page.keyboard.press('Enter');
 }
