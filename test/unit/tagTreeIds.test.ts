@@ -124,6 +124,30 @@ describe('Tags view rows: ids are unique and say what the row shows', () => {
     );
   });
 
+  it('draws the same rows and counts from a model kept across changes (its tallies worked out ahead in slices) as from a new one (property)', async () => {
+    const arbitraryFilter = fc.record({ categories: fc.subarray([...CATEGORY_IDS]), states: fc.subarray(['unreviewed', 'needs-review', 'orphaned'] as const) });
+    await fc.assert(
+      fc.asyncProperty(arbitraryWorkspace, arbitraryWorkspace, fc.array(fc.boolean()), fc.constantFrom('article' as const, 'category' as const), arbitraryFilter, async (before, after, replaced, grouping, f) => {
+        const filter = { categories: new Set(f.categories), states: new Set(f.states), authors: new Set<string>(), labels: new Set<string>(), query: '' };
+        const first = sourceOf(before);
+        const next = sourceOf(after);
+        // Some articles get new tags (a new array, as the store hands out), the others keep theirs.
+        let current: TagSource = first;
+        const source: TagSource = { ...first, keys: () => current.keys(), tags: (key) => current.tags(key), suggestions: (key) => current.suggestions(key), conflicts: (key) => current.conflicts(key) };
+        const kept = new TagTreeModel(source, grouping, filter);
+        await kept.prepare((work) => Promise.resolve(work()));
+        const drawn = (model: TagTreeModel): string[] => walk(model).map((r) => `${nodeId(r.node)} ${model.count(r.node)}`);
+        drawn(kept);
+        const keys = next.keys();
+        const mixed = new Map(keys.map((key, i) => [key, replaced[i] === true || !first.keys().includes(key) ? next.tags(key) : first.tags(key)]));
+        current = { ...next, tags: (key) => mixed.get(key) ?? [] };
+        if (replaced[0] === true) await kept.prepare((work) => Promise.resolve(work()));
+        assert.deepEqual(drawn(kept), drawn(new TagTreeModel(source, grouping, filter)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('hands out one object per row id, however often the rows are asked for', () => {
     const nodes = new TreeNodes();
     const first = nodes.of({ kind: 'tag', key: 'file:///a.txt', id: 'a1', place: 'main' });

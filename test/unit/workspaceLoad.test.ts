@@ -71,7 +71,7 @@ async function open(ws: Workspace, during?: (repository: SidecarRepository, stor
   const fs = new NodeFileSystem();
   const store = new TagStore();
   const repository = new SidecarRepository({ fs, store });
-  repository.useCache(await WorkspaceCache.open(fs, join(ws.storage, WORKSPACE_CACHE_NAME), 'test'));
+  await repository.openCache(fs, join(ws.storage, WORKSPACE_CACHE_NAME), 'test');
   let atListed: Opened['atListed'] | undefined;
   await repository.loadAll([ws.dir], () => {
     const rows = repository.cachedRows;
@@ -294,5 +294,27 @@ describe('loading in slices', () => {
     assert.ok(slices.length >= 360 / 13, `${slices.length} slices: ${slices.join(' ')}`);
     assert.ok(Math.max(...slices) <= 10 + 3, `the longest slice took ${Math.max(...slices)} ms of a 10 ms budget`);
     repository.dispose();
+  });
+
+  it('a workspace cache of many articles is read and written a few hundred lines per slice, and one bad line still rejects it', async () => {
+    const fs = new MemoryFileSystem();
+    const file = '/storage/tags-view-cache.jsonl';
+    const stamp = { size: 100, mtime: 1_000 };
+    const counts = { words: 10, groups: [['claim', '', '', '', 0, 2]] as const };
+    const cache = await WorkspaceCache.open(fs, file, 'test');
+    for (let i = 0; i < 2_000; i++) assert.ok(cache.put(`/corpus/a${i}.txt.tags.yaml`, stamp, stamp, { ...counts, groups: [[...counts.groups[0]]] }, Date.now()));
+    let saves = 0;
+    assert.equal(await cache.save((work) => Promise.resolve(void (saves++, work()))), true);
+    assert.ok(saves >= 4, `written in ${saves} slices`);
+    let reads = 0;
+    const read = await WorkspaceCache.open(fs, file, 'test', (work) => Promise.resolve(void (reads++, work())));
+    assert.ok(reads >= 4, `read in ${reads} slices`);
+    assert.equal(read.size, 2_000);
+    assert.deepEqual(read.get('/corpus/a1999.txt.tags.yaml', stamp, stamp), { words: 10, groups: [['claim', '', '', '', 0, 2]] });
+    const text = new TextDecoder().decode(await fs.readFile(file));
+    const lines = text.split('\n');
+    lines[lines.length - 3] = 'not a cache line';
+    fs.writeRaw(file, lines.join('\n'));
+    assert.equal((await WorkspaceCache.open(fs, file, 'test')).size, 0, 'a file with a damaged line is not taken');
   });
 });

@@ -9,7 +9,7 @@ import { mergeFromDisk, sidecarWrite } from '../sidecarSync';
 import type { TagStore } from '../tagStore';
 import { toLf } from '../textIndex';
 import { articlePathFor, PATHS_ARE_KEYS, sidecarPathFor, type ArticlePaths } from './articlePaths';
-import type { WorkspaceCache } from '../cache/workspaceCache';
+import { WorkspaceCache } from '../cache/workspaceCache';
 import { DiskRecord, readBytes, settledRead, sidecarContent, type FileRead, type SidecarContent } from './diskRecord';
 import { ArticleQueue, PendingWork } from './queue';
 import { lineProblemsOf, type StorageReport } from './reports';
@@ -97,6 +97,11 @@ export class SidecarFiles implements Disposable {
   /** From now on, loads list articles from this cache first and keep it up to date. */
   useCache(cache: WorkspaceCache): void {
     this.caching.cache = cache;
+  }
+
+  /** Opens the workspace cache in `file` (on `fs`, which may be the extension's storage rather than the workspace) in slices, and uses it. */
+  async openCache(fs: FileSystemPort, file: string, newsmarkVersion: string): Promise<void> {
+    this.useCache(await WorkspaceCache.open(fs, file, newsmarkVersion, (work) => this.slicer.run(work)));
   }
 
   /**

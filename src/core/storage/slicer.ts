@@ -46,6 +46,12 @@ function postToSelf(resolve: () => void): void {
   channel.port.postMessage(undefined);
 }
 
+/** A unit of work run when the thread has time for it (TimeSlicer.run, or at once). */
+export type Slice = (work: () => void) => Promise<void>;
+
+/** Runs the work at once: where nothing else shares the thread (the command line, tests). */
+export const AT_ONCE: Slice = (work) => Promise.resolve(work());
+
 /** Well under the 50 ms after which a task counts as long, leaving room for the unit that starts just before the budget runs out. */
 export const SLICE_BUDGET_MS = 10;
 

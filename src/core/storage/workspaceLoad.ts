@@ -127,17 +127,23 @@ export async function loadWorkspace(context: WorkspaceLoadContext, roots: readon
   const { fs, paths, store, cache, rows } = context;
   const skip = (folder: string): boolean => basenamePath(folder) === 'node_modules' || basenamePath(folder).startsWith('.');
   const found = await Promise.all(roots.map((root) => fs.find(root, (p) => isSidecarName(basenamePath(p)), skip).catch(() => undefined)));
-  const keys = new Set(found.flatMap((sidecars) => sidecars ?? []).map((sidecar) => paths.keyOf(articlePathFor(sidecar)!)));
-  const wanted = [...keys].filter((key) => !store.isModified(key));
+  const keys = new Set<string>();
+  await inSlices(context.slicer, found.flatMap((sidecars) => sidecars ?? []), (sidecar) => void keys.add(paths.keyOf(articlePathFor(sidecar)!)));
+  const wanted: string[] = [];
+  await inSlices(context.slicer, [...keys], (key) => void (store.isModified(key) || wanted.push(key)));
   const fromCache = new Set<string>();
   if (cache && cache.size > 0) {
     await inPool(wanted, async (key) => {
       // An article already in the store (a rescan) keeps what it shows until it is read again.
       if (store.get(key)) return;
-      const counts = await cachedCounts(context, key);
-      if (counts === undefined || store.get(key)) return;
-      rows.set(key, counts);
-      fromCache.add(key);
+      const stamps = await stampsOfArticle(context, key);
+      if (stamps === undefined) return;
+      await context.slicer.run(() => {
+        const counts = cache.get(stamps.sidecarPath, stamps.sidecar, stamps.article);
+        if (counts === undefined || store.get(key)) return;
+        rows.set(key, counts);
+        fromCache.add(key);
+      });
     });
   }
   const failures: unknown[] = [];
@@ -147,22 +153,22 @@ export async function loadWorkspace(context: WorkspaceLoadContext, roots: readon
   await inPool(wanted.filter((key) => fromCache.has(key)), (key) => context.loadListed(key).catch(failed));
   // Only under a root that could be listed: a folder that failed to list says nothing of its sidecars.
   const listedRoots = roots.filter((_, i) => found[i] !== undefined);
-  const unseen = store.keys().filter((key) => {
+  const unseen: string[] = [];
+  await inSlices(context.slicer, store.keys(), (key) => {
     const article = paths.pathOf(key);
-    return !keys.has(key) && article !== undefined && listedRoots.some((root) => isUnder(article, root));
+    if (!keys.has(key) && article !== undefined && listedRoots.some((root) => isUnder(article, root))) unseen.push(key);
   });
   await inPool(unseen, (key) => context.forgetIfGone(key));
   if (failures.length > 0) throw failures[0];
 }
 
-/** The cache's counts for an article, when its sidecar and the article are exactly as they were counted. */
-async function cachedCounts(context: WorkspaceLoadContext, key: string): Promise<TagCounts | undefined> {
+/** Both files' size and mtime for an article, and its sidecar's path: what a cache entry is checked against. */
+async function stampsOfArticle(context: WorkspaceLoadContext, key: string): Promise<{ sidecarPath: string; sidecar: FileStat; article: FileStat } | undefined> {
   const article = context.paths.pathOf(key);
   if (article === undefined) return undefined;
-  const sidecar = sidecarPathFor(article);
-  const stamps = await stampsOf(context.fs, sidecar, article);
-  if (stamps === undefined) return undefined;
-  return context.slicer.run(() => context.cache?.get(sidecar, stamps.sidecar, stamps.article));
+  const sidecarPath = sidecarPathFor(article);
+  const stamps = await stampsOf(context.fs, sidecarPath, article);
+  return stamps && { sidecarPath, ...stamps };
 }
 
 /** Both files' size and mtime; undefined unless both are files that could be stat'ed. */
@@ -171,6 +177,18 @@ export async function stampsOf(fs: FileSystemPort, sidecar: string, article: str
   return s?.type === 'file' && a?.type === 'file' ? { sidecar: s, article: a } : undefined;
 }
 
+
+/** Items handled per slice when each is a few microseconds' work (10,000 paths at once held the host ~40 ms). */
+const ITEMS_PER_SLICE = 1000;
+
+/** Runs `each` on every item, in slices of the extension host's time. */
+async function inSlices<T>(slicer: TimeSlicer, items: readonly T[], each: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += ITEMS_PER_SLICE) {
+    await slicer.run(() => {
+      for (const item of items.slice(start, start + ITEMS_PER_SLICE)) each(item);
+    });
+  }
+}
 
 /** Runs `work` on every item, READS_IN_FLIGHT at a time. */
 async function inPool<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {

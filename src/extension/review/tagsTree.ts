@@ -14,6 +14,7 @@ import { CommandId, type TagRef } from '../shared/commandIds';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { TreeItemContext } from '../shared/treeItemContexts';
 import { around } from '../tagging/around';
+import { TimeSlicer } from '../../core/storage/slicer';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
 const LABEL_LENGTH = 60;
@@ -119,13 +120,27 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   }
 
   private redrawWhenQuiet(): void {
-    if (!this.redrawWanted) return;
+    if (!this.redrawWanted || this.preparing) return;
     if (this.fetching()) {
       this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), QUIET_MS / 2);
       return;
     }
-    this.redrawNow();
+    // The rows' counts are worked out in slices first: on a large workspace, all in the redraw's
+    // first getChildren was one long task. Changes meanwhile are in the redraw that follows.
+    const model = this.current;
+    this.preparing = true;
+    void model.prepare((work) => this.slicer.run(work)).finally(() => {
+      this.preparing = false;
+      if (!this.redrawWanted || this.disposed) return;
+      if (this.fetching()) this.redrawTimer = setTimeout(() => this.redrawWhenQuiet(), QUIET_MS / 2);
+      else this.redrawNow();
+    });
   }
+
+  private readonly slicer = new TimeSlicer();
+  /** Whether a redraw is waiting for prepare(): settled() waits for it too. */
+  private preparing = false;
+  private disposed = false;
 
   /** Redraws at once, taking in any redraw still waiting, and notes that VS Code has yet to fetch it. */
   private redrawNow(): void {
@@ -154,7 +169,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   async settled(timeoutMs = 2000): Promise<void> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
-      if (!this.redrawWanted && !this.fetching()) return;
+      if (!this.redrawWanted && !this.preparing && !this.fetching()) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
@@ -361,6 +376,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.redrawTimer);
     this.subscription.dispose();
     this.differenceSubscription?.dispose();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SidecarProblem } from '../../core/sidecar';
 import type { LineProblem, StorageReport } from '../../core/storage/reports';
-import { WORKSPACE_CACHE_NAME, WorkspaceCache } from '../../core/cache/workspaceCache';
+import { WORKSPACE_CACHE_NAME } from '../../core/cache/workspaceCache';
 import { joinPath } from '../../core/fs/paths';
 import { SidecarRepository } from '../../core/storage/sidecarRepository';
 import type { TagStore } from '../../core/tagStore';
@@ -68,7 +68,7 @@ export class SidecarStorage extends Disposable {
   /** Through the port, so the cache works wherever storageUri is (a `vscode-userdata:` folder on the web). */
   private async openCache(storageUri: vscode.Uri, version: string): Promise<void> {
     const storage = new VscodeFileSystem(storageUri);
-    this.repository.useCache(await WorkspaceCache.open(storage, joinPath(storageUri.path, WORKSPACE_CACHE_NAME), version));
+    await this.repository.openCache(storage, joinPath(storageUri.path, WORKSPACE_CACHE_NAME), version);
   }
 
   /** Resolves when every read and write started so far has finished. */
