@@ -45,7 +45,7 @@ interface Start {
   /** The event loop's delay at the 99th percentile: what load from other processes does to it, apart from the rare worst. */
   readonly p99DelayMs: number;
   readonly fromCache: number;
-  /** Working out the first level's rows and counts once everything is listed (the view's task, not the loader's). */
+  /** The first level's rows and counts once everything is listed and tallied (the view's task, also in longestTaskMs). */
   readonly rowsMs: number;
 }
 
@@ -162,11 +162,11 @@ export async function editorLoadRows(seed: number): Promise<string[]> {
       row('Tags view first level, warm (from the workspace cache)', median((s) => s.firstLevelMs), TARGET_WARM_MS),
       row('every sidecar loaded, cold (cache written)', cold.loadedMs),
       row('every sidecar loaded, warm', median((s) => s.loadedMs)),
-      row('longest single task of the loader, cold', cold.longestTaskMs, TARGET_TASK_MS),
-      row('longest single task of the loader, warm', median((s) => s.longestTaskMs), TARGET_TASK_MS),
+      row('longest single task on the thread, cold', cold.longestTaskMs, TARGET_TASK_MS),
+      row('longest single task on the thread, warm', median((s) => s.longestTaskMs), TARGET_TASK_MS),
       row('event-loop delay at the 99th percentile, cold', cold.p99DelayMs),
       row('event-loop delay at the 99th percentile, warm', median((s) => s.p99DelayMs)),
-      row(`the first level's rows and counts worked out once (TagTreeModel roots and ${n} counts: one task of the view)`, median((s) => s.rowsMs)),
+      row(`the first level's rows and counts, once prepare() has tallied every article in slices (roots and ${n} counts: one task of the view)`, median((s) => s.rowsMs)),
       row('one 1 MB article × 10,000 tags: its load, one unavoidable task (median of 3)', huge),
       '',
       `Load ${os.loadavg()[0]?.toFixed(1)} at the end.`,
