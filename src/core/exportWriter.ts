@@ -12,6 +12,7 @@
 //   file + rename, which replaces a link itself, never its target;
 // - never into a FIFO, socket, device or folder: the type is checked first, so nothing blocks.
 import * as l10n from '@vscode/l10n';
+import { concatBytes } from './fs/bytes';
 import { basenamePath, dirnamePath, joinPath } from './fs/paths';
 import { FileSystemError, StaleWriteError, type FileStat, type FileSystemPort } from './fs/port';
 import type { ExportFile } from './export/types';
@@ -82,13 +83,7 @@ export async function writeExport(fs: FileSystemPort, files: readonly (ExportFil
 async function joined(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const c of chunks) parts.push(c);
-  const all = new Uint8Array(parts.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of parts) {
-    all.set(c, at);
-    at += c.byteLength;
-  }
-  return all;
+  return concatBytes(parts);
 }
 
 /** One line for a file-system error: the path, what failed, and the cause in words. */

@@ -15,6 +15,7 @@
  */
 import { CATEGORY_IDS, type CategoryId } from '../codebook';
 import type { FileSystemPort } from '../fs/port';
+import { concatBytes } from '../fs/bytes';
 import { dirnamePath } from '../fs/paths';
 import { isOrphan, type Tag } from '../tag';
 import { sameStamp, type FileStamp } from './entry';
@@ -140,7 +141,7 @@ export class WorkspaceCache {
       }
       this.changed = false; // changes from here on are written next time
       await this.fs.createDirectory(dirnamePath(this.file));
-      await this.fs.writeFileAtomic(this.file, concatenate(chunks));
+      await this.fs.writeFileAtomic(this.file, concatBytes(chunks));
       return true;
     } catch {
       this.changed = true;
@@ -151,16 +152,6 @@ export class WorkspaceCache {
 
 /** Lines read or written per slice: a few milliseconds' work. */
 const LINES_PER_SLICE = 500;
-
-function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
-}
 
 /** The entries of a cache file, each kept as its text until asked for, or undefined when the file is not a whole cache of this format and version. */
 async function readEntries(text: string, version: string, slice: Slice): Promise<Map<string, string> | undefined> {
