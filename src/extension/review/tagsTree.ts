@@ -197,8 +197,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     }
     const children = node ? this.current.children(node) : this.current.roots();
     // A tag row is only ever the sidecar's own tag: an article still listed from the cache has its
-    // sidecar loaded now, and its tag rows come with the redraw that follows.
-    const unread = new Set(children.flatMap((n) => (n.kind === 'tag' && this.listed.has(n.key) ? [n.key] : [])));
+    // sidecar loaded now, and its tag rows come with the redraw that follows. One the store already
+    // holds (tagged in an editor while its sidecar was on its way) shows the store's own tags, as the
+    // model does: hiding them made a reveal of a new tag fail ("Cannot resolve tree item").
+    const unread = new Set(children.flatMap((n) => (n.kind === 'tag' && this.listed.has(n.key) && this.store.get(n.key) === undefined ? [n.key] : [])));
     for (const key of unread) void this.listed.loadListed(key).catch(() => undefined); // a failure is reported by the storage
     return children.filter((n) => !(n.kind === 'tag' && unread.has(n.key))).map((n) => this.nodes.of(n));
   }
