@@ -95,7 +95,7 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
 
 /** `needs`: the facts the command reads, all a parse worker need work out when nothing is cached. */
 async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
-  if (!cache) return parse(sidecarPath, reading, undefined, false, needs);
+  if (!cache) return parse(sidecarPath, reading, undefined, false, needs, allChecked);
   const key = cacheKeyOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
   const stamps = stampsOf(sidecarPath);
@@ -150,11 +150,11 @@ export async function withParsePool<T>(sidecars: number, body: () => Promise<T>,
  */
 type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar?: SidecarContent; readonly storedTags?: string; readonly articleLf?: string });
 
-async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false, needs?: readonly FactName[]): Promise<Parsed> {
+async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false, needs?: readonly FactName[], allChecked = true): Promise<Parsed> {
   const workers = pool?.get();
   if (!workers) return readPair(sidecarPath);
   const tags = reading === 'text' ? 'objects' : forCache ? 'stored' : 'none';
-  const only = !forCache && reading !== 'text' && needs ? { facts: needs } : {};
+  const only = !forCache && reading !== 'text' && needs ? { facts: needs, ...(allChecked ? {} : { notableOnly: true }) } : {};
   const reply = await workers.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
     if (error instanceof WorkerGone) return undefined;
     throw error;
