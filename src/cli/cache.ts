@@ -108,7 +108,7 @@ function diskCacheFiles(file: string): CacheFiles {
         closeSync(fd);
         return Promise.resolve(undefined);
       }
-      const source: CacheSource = { size: info.size, read: (from, to) => readAt(fd, from, to), close: () => closeSync(fd) };
+      const source: CacheSource = { size: info.size, read: windowedReader(fd, info.size), close: () => closeSync(fd) };
       return Promise.resolve(source);
     },
     create(path) {
@@ -167,6 +167,33 @@ class DiskNextFile implements NextCacheFile {
     this.pending = [];
     this.pendingBytes = 0;
   }
+}
+
+/** Bytes read ahead of a short read of the cache file. */
+const READ_AHEAD = 256 * 1024;
+
+/**
+ * Reads of the cache file through two windows: a run asks for its entries mostly in the order
+ * they were written, a few hundred bytes to a few kilobytes each, alternating between the heads
+ * (in the index) and the tags (in the bulk before it); a read of its own for each cost a system
+ * call and an allocation per entry. Each window is a new buffer, so bytes handed out earlier are
+ * never overwritten; a read longer than a quarter of a window is its own.
+ */
+export function windowedReader(fd: number, size: number): (from: number, to: number) => Uint8Array {
+  const windows: { start: number; bytes: Uint8Array }[] = [{ start: 0, bytes: new Uint8Array(0) }, { start: 0, bytes: new Uint8Array(0) }];
+  return (from, to) => {
+    for (let i = 0; i < windows.length; i++) {
+      const w = windows[i]!;
+      if (from < w.start || to > w.start + w.bytes.byteLength) continue;
+      if (i > 0) windows.unshift(...windows.splice(i, 1)); // the most recently used first
+      return w.bytes.subarray(from - w.start, to - w.start);
+    }
+    if (to - from > READ_AHEAD / 4) return readAt(fd, from, to);
+    const w = { start: from, bytes: readAt(fd, from, Math.min(size, from + READ_AHEAD)) };
+    windows.pop();
+    windows.unshift(w);
+    return w.bytes.subarray(0, Math.min(to - from, w.bytes.byteLength));
+  };
 }
 
 function readAt(fd: number, from: number, to: number): Uint8Array {

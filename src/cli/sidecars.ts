@@ -97,17 +97,18 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
 async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
   if (!cache) return parse(sidecarPath, reading, undefined, false, needs, allChecked);
   const key = cacheKeyOf(sidecarPath);
+  const articlePath = articlePathOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
-  const stamps = stampsOf(sidecarPath);
+  const stamps = stampsOf(sidecarPath, articlePath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
   const check = cached && reading === 'check' ? cached.check(allChecked) : undefined;
   if (cached && (reading !== 'check' || check)) {
-    const pair = await pairFromEntry(sidecarPath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
+    const pair = await pairFromEntry(sidecarPath, articlePath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
     if (pair) return pair;
   }
   if (cached && reading === 'check') {
     // An entry made by another command: the pair from it, checked now, and the entry kept with the check.
-    const pair = (await pairFromEntry(sidecarPath, cached, 'text')) as LoadedPair | undefined;
+    const pair = (await pairFromEntry(sidecarPath, articlePath, cached, 'text')) as LoadedPair | undefined;
     if (pair?.ok) {
       const facts = withCheck(pair.facts, pair.articleLf, pair.sidecar);
       cache.put(key, { ...cached.entry, check: facts.check()! }, pair.sidecar.tags, readAt);
@@ -199,8 +200,7 @@ async function readArticle(articlePath: string, sidecarPath: string): Promise<st
  * A pair from its cache entry; undefined when its stored tags are damaged or the article, needed
  * and read now, fails (the full read then says why).
  */
-async function pairFromEntry(sidecarPath: string, cached: CachedSidecar, reading: Reading): Promise<LoadedSummary | LoadedPair | undefined> {
-  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+async function pairFromEntry(sidecarPath: string, articlePath: string, cached: CachedSidecar, reading: Reading): Promise<LoadedSummary | LoadedPair | undefined> {
   const facts = factsFromEntry(cached.entry);
   const summary = { ok: true as const, sidecarPath, articlePath, header: cached.entry.header, invalid: problemLines(sidecarPath, facts), facts };
   if (reading === 'summary') return summary;
@@ -220,7 +220,7 @@ function problemLines(sidecarPath: string, facts: CoreFacts): string[] {
  * read, which reports it). A synchronous stat: a promise's round trip through the thread pool
  * cost more than the stat itself, and on a warm run the stats are most of the work.
  */
-function stampsOf(sidecarPath: string): { sidecar: FileStamp; article: FileStamp } | undefined {
+function stampsOf(sidecarPath: string, articlePath: string): { sidecar: FileStamp; article: FileStamp } | undefined {
   const stampOf = (path: string): FileStamp | undefined => {
     try {
       const info = statSync(path, { throwIfNoEntry: false });
@@ -230,12 +230,24 @@ function stampsOf(sidecarPath: string): { sidecar: FileStamp; article: FileStamp
     }
   };
   const sidecar = stampOf(sidecarPath);
-  const article = sidecar && stampOf(join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))));
+  const article = sidecar && stampOf(articlePath);
   return sidecar && article ? { sidecar, article } : undefined;
 }
 
+// A warm run asks both of every sidecar, and join and resolve were a twentieth of it: a path that
+// is already what they would make (as the folder scan's are) is taken as it is.
+function articlePathOf(sidecarPath: string): string {
+  const name = articleNameFor(sidecarPath);
+  return isNormalPath(sidecarPath) && isSidecarName(sidecarPath) && !/(^|\/)\.{0,2}$/.test(name) ? name : join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+}
+
 function cacheKeyOf(path: string): string {
-  return fromNativePath(resolve(path));
+  return isNormalPath(path) && path.startsWith('/') ? path : fromNativePath(resolve(path));
+}
+
+/** Whether join and normalize leave the path as it is: POSIX, no empty, "." or ".." part, no trailing slash. */
+function isNormalPath(path: string): boolean {
+  return process.platform !== 'win32' && path !== '' && !/(^|\/)\.{1,2}(\/|$)|\/\/|\/$/.test(path);
 }
 
 /** loadPair, with anything unexpected turned into that file's one-line problem so a folder run goes on. */
