@@ -118,9 +118,10 @@ function diskCacheFiles(file: string): CacheFiles {
   };
 }
 
-class DiskNextFile implements NextCacheFile {
+export class DiskNextFile implements NextCacheFile {
   private fd: number | undefined;
-  private pending: Uint8Array[] = [];
+  /** Bytes gathered before they are written: one buffer for the whole run, not a new one per entry or write. */
+  private readonly pending = Buffer.allocUnsafe(CHUNK);
   private pendingBytes = 0;
   private written = 0;
 
@@ -133,9 +134,13 @@ class DiskNextFile implements NextCacheFile {
   }
 
   append(bytes: Uint8Array): void {
-    this.pending.push(bytes);
+    if (this.pendingBytes + bytes.byteLength > CHUNK) this.flush();
+    if (bytes.byteLength >= CHUNK) {
+      this.writeAll(bytes);
+      return;
+    }
+    this.pending.set(bytes, this.pendingBytes);
     this.pendingBytes += bytes.byteLength;
-    if (this.pendingBytes >= CHUNK) this.flush();
   }
 
   read(from: number, to: number): Uint8Array {
@@ -160,12 +165,15 @@ class DiskNextFile implements NextCacheFile {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const all = Buffer.concat(this.pending, this.pendingBytes);
-    let at = 0;
-    while (at < all.byteLength) at += writeSync(this.fd!, all, at, all.byteLength - at, this.written + at);
-    this.written += all.byteLength;
-    this.pending = [];
+    const bytes = this.pending.subarray(0, this.pendingBytes);
     this.pendingBytes = 0;
+    this.writeAll(bytes);
+  }
+
+  private writeAll(bytes: Uint8Array): void {
+    let at = 0;
+    while (at < bytes.byteLength) at += writeSync(this.fd!, bytes, at, bytes.byteLength - at, this.written + at);
+    this.written += bytes.byteLength;
   }
 }
 
