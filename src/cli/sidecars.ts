@@ -342,8 +342,16 @@ export async function inOrder<T, R>(items: readonly T[], load: (item: T) => Prom
     // Awaited before the next read starts: a slow consumer (a full disk, a slow pipe) holds the
     // reading back rather than letting loaded pairs pile up.
     await each(await window.shift()!, items[i]!);
+    if (i % TURN_EVERY === TURN_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+/**
+ * Items after which the event loop is given a turn. With every file read synchronously, a run
+ * was one long chain of promises, and V8's garbage collector never got to run its tasks: its
+ * heap, and the peak memory of a 100,000-article export, grew and varied from run to run.
+ */
+const TURN_EVERY = 256;
 
 let repository: SidecarRepository | undefined;
 

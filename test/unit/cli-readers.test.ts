@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { DiskNextFile, windowedReader } from '../../src/cli/cache';
 import { FileSpool } from '../../src/cli/exportSpool';
 import { readRegularFileSync, readRegularFileTransient } from '../../src/cli/inputFile';
-import { articlePathOf, portPathOf } from '../../src/cli/sidecars';
+import { articlePathOf, inOrder, portPathOf } from '../../src/cli/sidecars';
 import { atDepth } from '../../src/cli/output';
 import { reattach } from '../../src/core/anchor/reattach';
 import { articleHash } from '../../src/core/articleFile';
@@ -117,6 +117,18 @@ describe('paths taken as they are when already normal', () => {
     each(3, '');
     each(3, '/');
     assert.ok(checked > 1000);
+  });
+});
+
+describe('a corpus read in order', () => {
+  it('gives the event loop a turn now and then even when every item loads at once (the collector runs its tasks there)', async () => {
+    let turns = 0;
+    const tick = (): void => void setImmediate(() => (turns++, turns < 1000 && tick()));
+    tick();
+    const seen: number[] = [];
+    await inOrder(Array.from({ length: 2000 }, (_, i) => i), (i) => Promise.resolve(i), (i) => void seen.push(i));
+    assert.deepEqual(seen, Array.from({ length: 2000 }, (_, i) => i));
+    assert.ok(turns >= 5, `${turns} turns of the event loop during the read`);
   });
 });
 
