@@ -24,8 +24,8 @@ let scratch: Buffer | undefined;
 /**
  * readRegularFileSync into a buffer shared by every call: the bytes are good only until the next
  * call, so they must be decoded before anything else runs (no await in between). A corpus run
- * reads two files per article, and a new buffer for each was most of what its memory held
- * between collections.
+ * reads two files per article, and a new buffer for each was memory outside V8's heap, given
+ * back only at the next collection (and to the system, fragmented, even later).
  */
 export function readRegularFileTransient(path: string): InputRead {
   return readRegularFileSync(path, true);
