@@ -8,7 +8,8 @@
  *
  * NEWSMARK_BENCH_CORPUS sets the number of articles (default 10,000; 0 skips these rows). The
  * corpus is generated once into the system's temporary folder and reused by later runs.
- * `export --format csv` is measured the same way, with its peak RSS against the issue's 300 MB;
+ * `export --format csv` is measured the same way, judged only by its peak RSS against the issue's
+ * 300 MB (its time is printed beside the loop's, for comparison);
  * and once, for memory, on a corpus of NEWSMARK_BENCH_BIG_EXPORT articles × 10 tags (default
  * 100,000; 0 skips it), generated once like the other (about 1.3 GB on disk).
  */
@@ -82,9 +83,10 @@ export function corpusCommandRows(seed: number, root: string = process.cwd()): s
   });
   const warm = medianOf(() => child(preload, [cli, ...exportCsv, dir], csv));
   if (warm.stdoutHash !== cold.stdoutHash || filling.stdoutHash !== cold.stdoutHash) throw new Error('export --format csv: the cached export differs from the uncached one');
-  lines.push(row('`export --format csv` cold (--no-cache)', cold, loop, COLD_TARGET, EXPORT_RSS_TARGET_MB));
+  // The issue bounds only the export's memory: its time is shown against the loop, not judged.
+  lines.push(row('`export --format csv` cold (--no-cache)', cold, loop, undefined, EXPORT_RSS_TARGET_MB));
   lines.push(row('`export --format csv` first run, filling the cache', filling, loop, undefined, EXPORT_RSS_TARGET_MB));
-  lines.push(row('`export --format csv` warm (cache filled)', warm, loop, WARM_TARGET, EXPORT_RSS_TARGET_MB));
+  lines.push(row('`export --format csv` warm (cache filled)', warm, loop, undefined, EXPORT_RSS_TARGET_MB));
   lines.push('', `Load ${os.loadavg()[0]?.toFixed(1)} at the end. Cache file: ${(cacheBytes(cacheFolder) / 1024 / 1024).toFixed(0)} MB.`);
   lines.push(...bigExportRows(seed, cli, preload, csv));
   rmSync(csv, { force: true });

@@ -108,7 +108,7 @@ function diskCacheFiles(file: string): CacheFiles {
         closeSync(fd);
         return Promise.resolve(undefined);
       }
-      const source: CacheSource = { size: info.size, read: (from, to) => readAt(fd, from, to), close: () => closeSync(fd) };
+      const source: CacheSource = { size: info.size, read: windowedReader(fd, info.size), close: () => closeSync(fd) };
       return Promise.resolve(source);
     },
     create(path) {
@@ -118,9 +118,10 @@ function diskCacheFiles(file: string): CacheFiles {
   };
 }
 
-class DiskNextFile implements NextCacheFile {
+export class DiskNextFile implements NextCacheFile {
   private fd: number | undefined;
-  private pending: Uint8Array[] = [];
+  /** Bytes gathered before they are written: one buffer for the whole run, not a new one per entry or write. */
+  private readonly pending = Buffer.allocUnsafe(CHUNK);
   private pendingBytes = 0;
   private written = 0;
 
@@ -133,9 +134,13 @@ class DiskNextFile implements NextCacheFile {
   }
 
   append(bytes: Uint8Array): void {
-    this.pending.push(bytes);
+    if (this.pendingBytes + bytes.byteLength > CHUNK) this.flush();
+    if (bytes.byteLength >= CHUNK) {
+      this.writeAll(bytes);
+      return;
+    }
+    this.pending.set(bytes, this.pendingBytes);
     this.pendingBytes += bytes.byteLength;
-    if (this.pendingBytes >= CHUNK) this.flush();
   }
 
   read(from: number, to: number): Uint8Array {
@@ -160,13 +165,43 @@ class DiskNextFile implements NextCacheFile {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const all = Buffer.concat(this.pending, this.pendingBytes);
-    let at = 0;
-    while (at < all.byteLength) at += writeSync(this.fd!, all, at, all.byteLength - at, this.written + at);
-    this.written += all.byteLength;
-    this.pending = [];
+    const bytes = this.pending.subarray(0, this.pendingBytes);
     this.pendingBytes = 0;
+    this.writeAll(bytes);
   }
+
+  private writeAll(bytes: Uint8Array): void {
+    let at = 0;
+    while (at < bytes.byteLength) at += writeSync(this.fd!, bytes, at, bytes.byteLength - at, this.written + at);
+    this.written += bytes.byteLength;
+  }
+}
+
+/** Bytes read ahead of a short read of the cache file. */
+const READ_AHEAD = 256 * 1024;
+
+/**
+ * Reads of the cache file through two windows: a run asks for its entries mostly in the order
+ * they were written, a few hundred bytes to a few kilobytes each, alternating between the heads
+ * (in the index) and the tags (in the bulk before it); a read of its own for each cost a system
+ * call and an allocation per entry. Each window is a new buffer, so bytes handed out earlier are
+ * never overwritten; a read longer than a quarter of a window is its own.
+ */
+export function windowedReader(fd: number, size: number): (from: number, to: number) => Uint8Array {
+  const windows: { start: number; bytes: Uint8Array }[] = [{ start: 0, bytes: new Uint8Array(0) }, { start: 0, bytes: new Uint8Array(0) }];
+  return (from, to) => {
+    for (let i = 0; i < windows.length; i++) {
+      const w = windows[i]!;
+      if (from < w.start || to > w.start + w.bytes.byteLength) continue;
+      if (i > 0) windows.unshift(...windows.splice(i, 1)); // the most recently used first
+      return w.bytes.subarray(from - w.start, to - w.start);
+    }
+    if (to - from > READ_AHEAD / 4) return readAt(fd, from, to);
+    const w = { start: from, bytes: readAt(fd, from, Math.min(size, from + READ_AHEAD)) };
+    windows.pop();
+    windows.unshift(w);
+    return w.bytes.subarray(0, Math.min(to - from, w.bytes.byteLength));
+  };
 }
 
 function readAt(fd: number, from: number, to: number): Uint8Array {

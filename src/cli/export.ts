@@ -1,19 +1,19 @@
 import * as l10n from '@vscode/l10n';
 import { lstat, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exporterFor, EXPORTERS, offsetsPhrase } from '../core/export/formats';
 import { relativeArticlePaths } from '../core/export/names';
 import type { Piece } from '../core/export/stream';
 import type { Exporter, OffsetChoice } from '../core/export/types';
 import { ExportWriteError, writeExport, type ExportTarget } from '../core/exportWriter';
-import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
+import { NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { articleNameFor } from '../core/sidecar';
 import { withParseCache } from './cache';
 import { corpusCodebook } from './codebook';
 import type { Output } from './output';
 import { chunksOf, SpoolFolder, writeChunksToDisk } from './exportSpool';
-import { eachReadablePair, UsageError } from './sidecars';
+import { eachReadablePair, portPathOf, UsageError } from './sidecars';
 
 export interface ExportCommand {
   readonly format: string;
@@ -112,7 +112,7 @@ async function targetOf(given: string, oneFile: boolean): Promise<ExportTarget> 
 
 /** The export writer works on port paths: absolute and '/'-separated. */
 function portPath(path: string): string {
-  return fromNativePath(resolve(path));
+  return portPathOf(path);
 }
 
 /** `--offsets` of export and import: doccano only, `utf16` or `codepoints`. */

@@ -17,7 +17,8 @@ const CHUNK = 1 << 20;
 /** A spool in a temporary file; marks are byte offsets. */
 export class FileSpool implements Spool {
   private readonly fd: number;
-  private pending: Buffer[] = [];
+  /** Text gathered before it is written, encoded straight into one buffer: no buffer per write. */
+  private readonly pending = Buffer.allocUnsafe(CHUNK);
   private pendingBytes = 0;
   private written = 0;
 
@@ -27,10 +28,13 @@ export class FileSpool implements Spool {
 
   write(text: string): void {
     if (text === '') return;
-    const bytes = Buffer.from(text, 'utf8');
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.byteLength;
-    if (this.pendingBytes >= CHUNK) this.flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: with that much room the text surely fits.
+    if (this.pendingBytes + 3 * text.length > CHUNK) this.flush();
+    if (3 * text.length > CHUNK) {
+      this.writeAll(Buffer.from(text, 'utf8'));
+      return;
+    }
+    this.pendingBytes += this.pending.write(text, this.pendingBytes, 'utf8');
   }
 
   mark(): number {
@@ -56,12 +60,15 @@ export class FileSpool implements Spool {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    let at = 0;
-    while (at < all.byteLength) at += writeSync(this.fd, all, at, all.byteLength - at, this.written + at);
-    this.written += all.byteLength;
-    this.pending = [];
+    const bytes = this.pending.subarray(0, this.pendingBytes);
     this.pendingBytes = 0;
+    this.writeAll(bytes);
+  }
+
+  private writeAll(bytes: Buffer): void {
+    let at = 0;
+    while (at < bytes.byteLength) at += writeSync(this.fd, bytes, at, bytes.byteLength - at, this.written + at);
+    this.written += bytes.byteLength;
   }
 }
 

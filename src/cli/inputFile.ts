@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 export type InputRead = { ok: true; bytes: Buffer } | { ok: false; missing: boolean; reason: string };
 
@@ -17,7 +17,21 @@ export function readRegularFile(path: string): Promise<InputRead> {
   return Promise.resolve(readRegularFileSync(path));
 }
 
-export function readRegularFileSync(path: string): InputRead {
+/** Files up to this size are read by readRegularFileTransient into one buffer, kept for the run. */
+const SCRATCH_MAX = 1 << 20;
+let scratch: Buffer | undefined;
+
+/**
+ * readRegularFileSync into a buffer shared by every call: the bytes are good only until the next
+ * call, so they must be decoded before anything else runs (no await in between). A corpus run
+ * reads two files per article, and a new buffer for each was memory outside V8's heap, given
+ * back only at the next collection (and to the system, fragmented, even later).
+ */
+export function readRegularFileTransient(path: string): InputRead {
+  return readRegularFileSync(path, true);
+}
+
+export function readRegularFileSync(path: string, transient = false): InputRead {
   let before;
   try {
     before = statSync(path);
@@ -33,14 +47,24 @@ export function readRegularFileSync(path: string): InputRead {
     return { ok: false, missing: false, reason: describeError(error) };
   }
   try {
-    const opened = notRegular(fstatSync(fd));
+    const info = fstatSync(fd);
+    const opened = notRegular(info);
     if (opened) return { ok: false, missing: false, reason: opened };
-    return { ok: true, bytes: readFileSync(fd) };
+    return { ok: true, bytes: transient ? readInto(fd, info.size) : readFileSync(fd) };
   } catch (error) {
     return { ok: false, missing: false, reason: describeError(error) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The file's bytes in the shared buffer, as readFileSync reads them: up to the size fstat gave, or to the end when it gave none. */
+function readInto(fd: number, size: number): Buffer {
+  if (size === 0 || size > SCRATCH_MAX) return readFileSync(fd);
+  scratch ??= Buffer.allocUnsafe(SCRATCH_MAX);
+  let at = 0;
+  for (let n = -1; n !== 0 && at < size; at += n) n = readSync(fd, scratch, at, size - at, null);
+  return scratch.subarray(0, at);
 }
 
 function notRegular(info: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | undefined {

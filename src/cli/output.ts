@@ -30,7 +30,7 @@ export class JsonArrayLines {
     if (this.held !== undefined) this.out.line(`${this.held},`);
     else this.out.line(this.opening);
     this.any = true;
-    this.held = '  '.repeat(this.depth) + JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(this.depth)}`);
+    this.held = atDepth(value, this.depth);
   }
 
   /** Prints the last item; false when there was none (then nothing was printed, the opening included). */
@@ -39,6 +39,25 @@ export class JsonArrayLines {
     this.held = undefined;
     return this.any;
   }
+}
+
+/**
+ * `'  '.repeat(depth) + JSON.stringify(value, null, 2)` with every line after the first indented
+ * by `depth` levels too: the value printed inside `depth` arrays and cut out of them, which
+ * JSON.stringify does in one pass (a replace of every line break after it cost as much again).
+ */
+export function atDepth(value: unknown, depth: number): string {
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Around the value: "[\n" and the next level's indent before it, "\n", the indent and "]" after it, per level.
+  let before = 0;
+  let after = 0;
+  for (let level = 0; level < depth; level++) {
+    before += 2 + 2 * (level + 1);
+    after += 2 + 2 * level;
+  }
+  return text.slice(before - 2 * depth, text.length - after);
 }
 
 /** Characters of lines gathered before they are printed: one console write per block, not per line. */

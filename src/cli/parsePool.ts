@@ -42,6 +42,11 @@ export interface ParseRequest {
   readonly tags: 'objects' | 'stored' | 'none';
   /** Only these facts, not a whole cache entry (nothing is to be cached). */
   readonly facts?: readonly FactName[];
+  /**
+   * With `facts`: the check's tags only when not anchored (what `check` prints without --json),
+   * as a cached check's summary gives them: cloning every tag back cost more than re-attaching them.
+   */
+  readonly notableOnly?: boolean;
   readonly stamps?: { readonly sidecar: FileStamp; readonly article: FileStamp };
 }
 

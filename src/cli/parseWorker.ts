@@ -34,7 +34,7 @@ function flush(): void {
   parentPort!.postMessage(batch);
 }
 
-async function answer({ id, sidecarPath, withText, withCheck, tags, facts, stamps }: ParseRequest): Promise<ParseReply> {
+async function answer({ id, sidecarPath, withText, withCheck, tags, facts, notableOnly, stamps }: ParseRequest): Promise<ParseReply> {
   try {
     const pair = await readPair(sidecarPath);
     if (!pair.ok) return { id, ok: false, problems: pair.problems };
@@ -43,7 +43,7 @@ async function answer({ id, sidecarPath, withText, withCheck, tags, facts, stamp
     return {
       id, ok: true, header: { article, sha256, rejected, details },
       // The stamps only label the entry; the parent trusts it for the cache by its own rules.
-      facts: facts ? { some: someFactsOf(pair.facts, facts) } : { entry: entryFrom(pair.facts, pair.sidecar, stamps?.sidecar ?? NO_STAMP, stamps?.article ?? NO_STAMP) },
+      facts: facts ? { some: someFactsOf(pair.facts, facts, notableOnly) } : { entry: entryFrom(pair.facts, pair.sidecar, stamps?.sidecar ?? NO_STAMP, stamps?.article ?? NO_STAMP) },
       ...(tags === 'objects' ? { tags: pair.sidecar.tags } : tags === 'stored' ? { storedTags: JSON.stringify(storedTags(pair.sidecar.tags)) } : {}),
       ...(withText ? { articleLf: pair.articleLf } : {}),
     };

@@ -10,7 +10,7 @@ import { sidecarTarget } from '../core/storage/sidecarTarget';
 import type { SidecarUpdate, UpdateResult } from '../core/sidecarUpdate';
 import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
-import { describeError, readRegularFile } from './inputFile';
+import { describeError, readRegularFileTransient } from './inputFile';
 import type { FileStamp, SidecarContent } from '../core/cache/entry';
 import { entryFrom, factsFromEntry, factsFromSome, factsFromTexts, withCheck, type FactName, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
@@ -95,19 +95,20 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
 
 /** `needs`: the facts the command reads, all a parse worker need work out when nothing is cached. */
 async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
-  if (!cache) return parse(sidecarPath, reading, undefined, false, needs);
+  if (!cache) return parse(sidecarPath, reading, undefined, false, needs, allChecked);
   const key = cacheKeyOf(sidecarPath);
+  const articlePath = articlePathOf(sidecarPath);
   const readAt = Date.now(); // before the stats: see ParseCache.put
-  const stamps = stampsOf(sidecarPath);
+  const stamps = stampsOf(sidecarPath, articlePath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
   const check = cached && reading === 'check' ? cached.check(allChecked) : undefined;
   if (cached && (reading !== 'check' || check)) {
-    const pair = await pairFromEntry(sidecarPath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
+    const pair = pairFromEntry(sidecarPath, articlePath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
     if (pair) return pair;
   }
   if (cached && reading === 'check') {
     // An entry made by another command: the pair from it, checked now, and the entry kept with the check.
-    const pair = (await pairFromEntry(sidecarPath, cached, 'text')) as LoadedPair | undefined;
+    const pair = pairFromEntry(sidecarPath, articlePath, cached, 'text') as LoadedPair | undefined;
     if (pair?.ok) {
       const facts = withCheck(pair.facts, pair.articleLf, pair.sidecar);
       cache.put(key, { ...cached.entry, check: facts.check()! }, pair.sidecar.tags, readAt);
@@ -150,11 +151,11 @@ export async function withParsePool<T>(sidecars: number, body: () => Promise<T>,
  */
 type Parsed = Failed | ({ ok: true } & PairSummary & { readonly sidecar?: SidecarContent; readonly storedTags?: string; readonly articleLf?: string });
 
-async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false, needs?: readonly FactName[]): Promise<Parsed> {
+async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: FileStamp; article: FileStamp }, forCache = false, needs?: readonly FactName[], allChecked = true): Promise<Parsed> {
   const workers = pool?.get();
   if (!workers) return readPair(sidecarPath);
   const tags = reading === 'text' ? 'objects' : forCache ? 'stored' : 'none';
-  const only = !forCache && reading !== 'text' && needs ? { facts: needs } : {};
+  const only = !forCache && reading !== 'text' && needs ? { facts: needs, ...(allChecked ? {} : { notableOnly: true }) } : {};
   const reply = await workers.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
     if (error instanceof WorkerGone) return undefined;
     throw error;
@@ -171,23 +172,29 @@ async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: 
   return reply.articleLf === undefined ? pair : { ...pair, articleLf: reply.articleLf };
 }
 
-export async function readPair(sidecarPath: string): Promise<LoadedPair> {
+export function readPair(sidecarPath: string): Promise<LoadedPair> {
+  return Promise.resolve(readPairSync(sidecarPath));
+}
+
+function readPairSync(sidecarPath: string): LoadedPair {
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
-  const read = await readRegularFile(sidecarPath);
+  // Read and decoded with nothing run in between: the bytes are the shared buffer's (readRegularFileTransient).
+  const read = readRegularFileTransient(sidecarPath);
   if (!read.ok) return fail(`${sidecarPath}: ${read.missing ? l10n.t('no such sidecar.') : read.reason}`);
   const decoded = decodeArticle(read.bytes, basename(sidecarPath));
   if (!decoded.ok) return fail(`${sidecarPath}: ${decoded.reason}`);
   const parsed = SidecarFile.parse(decoded.text);
   if (!parsed.ok) return fail(...parsed.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.message}`));
-  const articleLf = await readArticle(articlePath, sidecarPath);
+  const articleLf = readArticle(articlePath, sidecarPath);
   if (typeof articleLf !== 'string') return fail(articleLf.problem);
   const facts = factsFromTexts(parsed.sidecar, articleLf, basename(articlePath));
   return { ok: true, sidecarPath, articlePath, header: parsed.sidecar, sidecar: parsed.sidecar, articleLf, invalid: problemLines(sidecarPath, facts), facts };
 }
 
-async function readArticle(articlePath: string, sidecarPath: string): Promise<string | { problem: string }> {
-  const articleRead = await readRegularFile(articlePath);
+function readArticle(articlePath: string, sidecarPath: string): string | { problem: string } {
+  // Read and decoded with nothing run in between, as above.
+  const articleRead = readRegularFileTransient(articlePath);
   if (!articleRead.ok && articleRead.missing) return { problem: l10n.t('{0}: the article {1} is missing beside it; the sidecar is left as it is.', sidecarPath, basename(articlePath)) };
   if (!articleRead.ok) return { problem: `${articlePath}: ${articleRead.reason}` };
   const article = decodeArticle(articleRead.bytes, basename(articlePath));
@@ -199,15 +206,14 @@ async function readArticle(articlePath: string, sidecarPath: string): Promise<st
  * A pair from its cache entry; undefined when its stored tags are damaged or the article, needed
  * and read now, fails (the full read then says why).
  */
-async function pairFromEntry(sidecarPath: string, cached: CachedSidecar, reading: Reading): Promise<LoadedSummary | LoadedPair | undefined> {
-  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+function pairFromEntry(sidecarPath: string, articlePath: string, cached: CachedSidecar, reading: Reading): LoadedSummary | LoadedPair | undefined {
   const facts = factsFromEntry(cached.entry);
   const summary = { ok: true as const, sidecarPath, articlePath, header: cached.entry.header, invalid: problemLines(sidecarPath, facts), facts };
   if (reading === 'summary') return summary;
   const tags = cached.tags();
   if (!tags) return undefined;
   const pair = { ...summary, sidecar: { ...cached.entry.header, tags } };
-  const articleLf = await readArticle(articlePath, sidecarPath);
+  const articleLf = readArticle(articlePath, sidecarPath);
   return typeof articleLf === 'string' ? { ...pair, articleLf } : undefined;
 }
 
@@ -220,7 +226,7 @@ function problemLines(sidecarPath: string, facts: CoreFacts): string[] {
  * read, which reports it). A synchronous stat: a promise's round trip through the thread pool
  * cost more than the stat itself, and on a warm run the stats are most of the work.
  */
-function stampsOf(sidecarPath: string): { sidecar: FileStamp; article: FileStamp } | undefined {
+function stampsOf(sidecarPath: string, articlePath: string): { sidecar: FileStamp; article: FileStamp } | undefined {
   const stampOf = (path: string): FileStamp | undefined => {
     try {
       const info = statSync(path, { throwIfNoEntry: false });
@@ -230,12 +236,32 @@ function stampsOf(sidecarPath: string): { sidecar: FileStamp; article: FileStamp
     }
   };
   const sidecar = stampOf(sidecarPath);
-  const article = sidecar && stampOf(join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))));
+  const article = sidecar && stampOf(articlePath);
   return sidecar && article ? { sidecar, article } : undefined;
 }
 
+// A warm run asks both of every sidecar, and join and resolve were a twentieth of it: a path that
+// is already what they would make (as the folder scan's are) is taken as it is.
+export function articlePathOf(sidecarPath: string): string {
+  const name = articleNameFor(sidecarPath);
+  return isNormalPath(sidecarPath) && isSidecarName(sidecarPath) && !/(^|\/)\.{0,2}$/.test(name) ? name : join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+}
+
 function cacheKeyOf(path: string): string {
-  return fromNativePath(resolve(path));
+  return portPathOf(path);
+}
+
+/**
+ * The path absolute and '/'-separated (fromNativePath of resolve), as it is when it is so
+ * already: resolve builds its answer a part at a time, and an export keeps one per article.
+ */
+export function portPathOf(path: string): string {
+  return isNormalPath(path) && path.startsWith('/') ? path : fromNativePath(resolve(path));
+}
+
+/** Whether join and normalize leave the path as it is: POSIX, no empty, "." or ".." part, no trailing slash. */
+function isNormalPath(path: string): boolean {
+  return process.platform !== 'win32' && path !== '' && !/(^|\/)\.{1,2}(\/|$)|\/\/|\/$/.test(path);
 }
 
 /** loadPair, with anything unexpected turned into that file's one-line problem so a folder run goes on. */
@@ -316,8 +342,16 @@ export async function inOrder<T, R>(items: readonly T[], load: (item: T) => Prom
     // Awaited before the next read starts: a slow consumer (a full disk, a slow pipe) holds the
     // reading back rather than letting loaded pairs pile up.
     await each(await window.shift()!, items[i]!);
+    if (i % TURN_EVERY === TURN_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
 }
+
+/**
+ * Items after which the event loop is given a turn. With every file read synchronously, a run
+ * was one long chain of promises, and V8's garbage collector never got to run its tasks: its
+ * heap, and the peak memory of a 100,000-article export, grew and varied from run to run.
+ */
+const TURN_EVERY = 256;
 
 let repository: SidecarRepository | undefined;
 

@@ -99,6 +99,11 @@ describe('ParseCache', () => {
     ['an entry of the wrong shape', (text: string) => text.replace(/\t.*$/m, '\t{"sidecar":{"size":900,"mtime":1700000000000}}')],
     ['an entry whose tags are damaged', (text: string) => text.replace('[["a1b2c3d4"', '[{"a1b2c3d4"')],
     ['empty', () => ''],
+    // The index's offsets are read digit by digit: what Number() would also have taken is not an offset the writer writes.
+    ['an offset in another notation', (text: string) => text.replace(/\t(\d+),(\d+),(\d+)\n/, (_, a: string, b: string, c: string) => `\t${a},${b}.0,${c}\n`)],
+    ['an offset with a space', (text: string) => text.replace(/\t(\d+),(\d+),(\d+)\n/, (_, a: string, b: string, c: string) => `\t${a}, ${b},${c}\n`)],
+    ['an index line missing an offset', (text: string) => text.replace(/\t(\d+),(\d+),(\d+)\n/, (_, a: string, b: string) => `\t${a},${b}\n`)],
+    ['an index path that is not a JSON string', (text: string) => text.replace(`"${SIDECAR}"\t`, `"${SIDECAR}\t`)],
   ] as const) {
     it(`a cache file that is ${what} is ignored, never fatal, and rewritten`, async () => {
       const fs = new MemoryFileSystem();
@@ -114,6 +119,18 @@ describe('ParseCache', () => {
       assert.deepEqual(found(await ParseCache.open(fs, FILE, '1.2.3'), S, A), WHOLE);
     });
   }
+
+  it('paths with quotes, backslashes, control characters and non-ASCII letters are indexed as they are', async () => {
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/corpus/.newsmark-cache');
+    const paths = ['/corpus/"quoted".txt.tags.yaml', '/corpus/back\\slash.txt.tags.yaml', '/corpus/tab\there.txt.tags.yaml', '/corpus/Zürich – 東京.txt.tags.yaml', '/corpus/plain.txt.tags.yaml'];
+    const first = await ParseCache.open(fs, FILE, '1.2.3');
+    for (const path of paths) assert.equal(first.put(path, entryOf(S, A), TAGS, NOW), true);
+    assert.equal(await first.save(), true);
+    const again = await ParseCache.open(fs, FILE, '1.2.3');
+    assert.equal(again.size, paths.length);
+    for (const path of paths) assert.deepEqual(found(again, S, A, path), WHOLE, path);
+  });
 
   it('a write that dies part way leaves the previous cache whole', async () => {
     const fs = new MemoryFileSystem();

@@ -63,9 +63,10 @@ interface Candidate {
  * Finds each tag again in a changed article. Tags are taken in text order, each one's search
  * starting where the shift of the tags before it says it should be.
  */
-export function reattach(articleLf: string, sha256: string | undefined, tags: readonly Tag[]): ReattachResult {
+export function reattach(articleLf: string, sha256: string | undefined, tags: readonly Tag[], articleSha256?: string): ReattachResult {
   const article = new ArticleView(articleLf);
-  const hashMatches = sha256 !== undefined && articleHash(articleLf) === sha256;
+  // `articleSha256`: articleHash(articleLf) when the caller has it already (the hash is a fifth of a check).
+  const hashMatches = sha256 !== undefined && (articleSha256 ?? articleHash(articleLf)) === sha256;
   let folded: FoldedText | undefined;
   const claimed = new Claims();
   const placements: Placement[] = [];

@@ -97,15 +97,20 @@ export interface SomeFacts {
   readonly check?: CachedCheck;
 }
 
-export function someFactsOf(facts: PairFacts, names: readonly FactName[]): SomeFacts {
+/** `notableOnly`: of the check's tags, only those not anchored (as a cached check's summary keeps them). */
+export function someFactsOf(facts: PairFacts, names: readonly FactName[], notableOnly = false): SomeFacts {
   const has = (name: FactName): boolean => names.includes(name);
+  const check = (): CachedCheck => {
+    const all = facts.check()!;
+    return notableOnly ? { ...all, tags: all.tags.filter((t) => t.status !== 'anchored') } : all;
+  };
   return {
     problems: facts.problems,
     ...(has('stats') ? { tally: tallyOf(facts.stats()), words: facts.words() } : {}),
     ...(has('outlet') ? { outlet: facts.outlet() } : {}),
     ...(has('verification') ? { verification: facts.verification() } : {}),
     ...(has('oddIds') ? { oddIds: facts.oddIds() } : {}),
-    ...(has('check') ? { check: facts.check()!, articleSha256: facts.articleSha256() } : {}),
+    ...(has('check') ? { check: check(), articleSha256: facts.articleSha256() } : {}),
   };
 }
 
@@ -140,7 +145,7 @@ export function withCheck(facts: PairFacts, articleLf: string, content: SidecarC
 
 /** Re-attaches the tags to the article, as `check` reports it. */
 export function checkOf(articleLf: string, content: SidecarContent, articleSha256: string): CachedCheck {
-  const result = reattach(articleLf, content.sha256, content.tags);
+  const result = reattach(articleLf, content.sha256, content.tags, articleSha256);
   return { counts: result.counts, tags: result.placements.map(checkedTag), stale: result.changed || articleSha256 !== content.sha256 };
 }
 

@@ -28,6 +28,7 @@ import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
 import { isCacheEntry, isCheck, sameStamp, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
 import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
+import { decimals, jsonString, linesOf } from './indexLines';
 
 /** Bumped whenever an entry's shape or meaning changes. */
 export const CACHE_FORMAT = 4;
@@ -40,7 +41,7 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 /** Bytes read at first of a stored check, enough for its summary unless many tags moved. */
 const SUMMARY_LOOK = 2048;
-/** Bytes of the file read at once while indexing it. */
+/** Bytes of the index copied at once into the next file. */
 const WINDOW = 1 << 20;
 
 /** An entry found, its tags parsed on first use; undefined from tags() when they are damaged (then read the sidecar). */
@@ -93,7 +94,13 @@ class PlaceMap {
       slot = this.used++;
       this.slots.set(path, slot);
     }
-    this.data.set([place.headStart, place.headEnd, place.tagsStart, place.tagsEnd, place.checkEnd], 5 * slot);
+    const d = this.data;
+    const i = 5 * slot;
+    d[i] = place.headStart;
+    d[i + 1] = place.headEnd;
+    d[i + 2] = place.tagsStart;
+    d[i + 3] = place.tagsEnd;
+    d[i + 4] = place.checkEnd;
   }
 
   delete(path: string): boolean {
@@ -336,7 +343,7 @@ function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
   let count = 0;
   for (const line of linesOf(source, trailer.index, trailer.at)) {
     const tab = line.bytes.indexOf(TAB);
-    const path = tab < 0 ? undefined : parseJson(DECODER.decode(line.bytes.subarray(0, tab)));
+    const path = tab < 0 ? undefined : jsonString(line.bytes.subarray(0, tab));
     if (typeof path !== 'string') return undefined;
     count++;
     if (tab === line.bytes.length - 1) {
@@ -344,9 +351,10 @@ function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
       continue;
     }
     const last = line.bytes.lastIndexOf(TAB);
-    const offsets = DECODER.decode(line.bytes.subarray(last + 1)).split(',').map(Number);
-    const [tagsStart, tagsEnd, checkEnd] = offsets as [number, number, number];
-    if (last <= tab || offsets.length !== 3 || !offsets.every((n) => Number.isInteger(n) && n > headerEnd && n <= trailer.index) || !(tagsStart <= tagsEnd && tagsEnd <= checkEnd)) return undefined;
+    const offsets = decimals(line.bytes, last + 1);
+    if (!offsets) return undefined;
+    const [tagsStart, tagsEnd, checkEnd] = offsets;
+    if (last <= tab || !offsets.every((n) => n > headerEnd && n <= trailer.index) || !(tagsStart <= tagsEnd && tagsEnd <= checkEnd)) return undefined;
     index.set(path, { headStart: line.at + tab + 1, headEnd: line.at + last, tagsStart, tagsEnd, checkEnd });
   }
   // The count catches lines lost or added by anything other than our atomic writes.
@@ -364,31 +372,4 @@ function trailerOf(source: CacheSource): { at: number; entries: number; index: n
   if (typeof trailer !== 'object' || trailer === null) return undefined;
   const { [TRAILER_KEY]: entries, index } = trailer as Record<string, unknown>;
   return typeof entries === 'number' && typeof index === 'number' && Number.isInteger(index) ? { at: from + start, entries, index } : undefined;
-}
-
-/**
- * The lines (without their LF) of [from, to) and where each starts, read a window at a time,
- * each window beginning where the last whole line ended (a line longer than a window gets a
- * wider one). Anything after the last LF makes the range not a whole index: a line that no reader accepts.
- */
-function* linesOf(source: CacheSource, from: number, to: number): Generator<{ bytes: Uint8Array; at: number }, undefined> {
-  let at = from;
-  let width = WINDOW;
-  while (at < to) {
-    const end = Math.min(to, at + width);
-    const bytes = source.read(at, end);
-    let start = 0;
-    for (let lf = bytes.indexOf(NEWLINE); lf >= 0; lf = bytes.indexOf(NEWLINE, start)) {
-      yield { bytes: bytes.subarray(start, lf), at: at + start };
-      start = lf + 1;
-    }
-    if (end === to) {
-      if (start < bytes.byteLength) yield { bytes: new Uint8Array([0xff]), at };
-      return undefined;
-    }
-    if (start === 0) width *= 2;
-    else width = WINDOW;
-    at += start;
-  }
-  return undefined;
 }
