@@ -23,7 +23,7 @@ import { NodeFileSystem } from '../src/core/fs/nodeFileSystem';
 import { TagTreeModel, withListed, type TagSource } from '../src/core/review/tagTree';
 import { SidecarFile } from '../src/core/sidecar';
 import { SidecarRepository } from '../src/core/storage/sidecarRepository';
-import { TimeSlicer } from '../src/core/storage/slicer';
+import { EVENT_LOOP_CLOCK, TimeSlicer } from '../src/core/storage/slicer';
 import { TagStore } from '../src/core/tagStore';
 import { generateArticle } from './article';
 import { corpusOnDisk } from './corpusCommands';
@@ -33,7 +33,8 @@ import { Rng } from './prng';
 const TARGET_COLD_MS = 10_000;
 const TARGET_WARM_MS = 2_000;
 const TARGET_TASK_MS = 50;
-const WARM_RUNS = 3;
+/** Cold and warm starts each; the table shows medians. */
+const RUNS = 3;
 
 interface Start {
   /** Until every article is listed with its count. */
@@ -81,8 +82,9 @@ async function start(dir: string, storage: string, articles: number): Promise<St
   await repository.loadAll([dir], () => {
     fromCache = repository.cachedRows.size;
     // As the Tags view redraws: the rows' counts worked out in slices (prepare), then the first
-    // level and each row's count in one task, timed apart (and in the longest task too).
-    shown = model.prepare((work) => slicer.run(work)).then(() => {
+    // level and each row's count in one task, timed apart (and in the longest task too). That task
+    // is a later one: the view fires its change, and VS Code asks for the rows in a message of its own.
+    shown = model.prepare((work) => slicer.run(work)).then(() => EVENT_LOOP_CLOCK.nextTask()).then(() => {
       const t1 = performance.now();
       const rows = model.roots().filter((n) => n.kind === 'article');
       if (rows.length !== articles || rows.some((n) => model.count(n) === 0)) throw new Error(`the first level lists ${rows.length} of ${articles} articles`);
@@ -142,19 +144,26 @@ export async function editorLoadRows(seed: number): Promise<string[]> {
   const storage = mkdtempSync(join(os.tmpdir(), 'newsmark-bench-storage-'));
   const load = os.loadavg()[0]?.toFixed(1);
   try {
-    const cold = await start(dir, storage, articles);
-    if (cold.fromCache !== 0) throw new Error('the cold start found a cache');
+    // Cold starts: the cache deleted before each (the last one's cache is what the warm starts read).
+    const colds: Start[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      rmSync(join(storage, WORKSPACE_CACHE_NAME), { force: true });
+      colds.push(await start(dir, storage, articles));
+    }
+    if (colds.some((c) => c.fromCache !== 0)) throw new Error('a cold start found a cache');
     const warms: Start[] = [];
-    for (let i = 0; i < WARM_RUNS; i++) warms.push(await start(dir, storage, articles));
+    for (let i = 0; i < RUNS; i++) warms.push(await start(dir, storage, articles));
     if (warms.some((w) => w.fromCache !== articles)) throw new Error(`a warm start listed ${Math.min(...warms.map((w) => w.fromCache))} of ${articles} articles from the cache`);
-    const median = (pick: (s: Start) => number): number => warms.map(pick).sort((a, b) => a - b)[WARM_RUNS >> 1]!;
+    const medianOf = (starts: Start[], pick: (s: Start) => number): number => starts.map(pick).sort((a, b) => a - b)[RUNS >> 1]!;
+    const median = (pick: (s: Start) => number): number => medianOf(warms, pick);
+    const cold = { firstLevelMs: medianOf(colds, (s) => s.firstLevelMs), loadedMs: medianOf(colds, (s) => s.loadedMs), longestTaskMs: medianOf(colds, (s) => s.longestTaskMs), p99DelayMs: medianOf(colds, (s) => s.p99DelayMs) };
     const huge = await oneHugeSidecar(seed);
     const n = articles.toLocaleString('en-US');
     const row = (what: string, ms: number, target?: number): string =>
       `| ${what} | ${ms < 100 ? ms.toFixed(1) : ms.toFixed(0)} | ${target === undefined ? '–' : `≤ ${target.toLocaleString('en-US')} ms`} | ${target === undefined ? '–' : ms <= target ? '✓' : '✗'} |`;
     return [
       '',
-      `Editor start-up, ${n} articles × 50 tags on disk (NodeFileSystem), Node ${process.version}, load ${load} at start; cold: 1 run, warm: median of ${WARM_RUNS}`,
+      `Editor start-up, ${n} articles × 50 tags on disk (NodeFileSystem), Node ${process.version}, load ${load} at start; medians of ${RUNS} cold and ${RUNS} warm starts`,
       '',
       '| Measured | ms | Target | Met |',
       '|---|--:|---|:-:|',
@@ -176,4 +185,5 @@ export async function editorLoadRows(seed: number): Promise<string[]> {
   }
 }
 
-if (process.argv[1]?.endsWith('editorLoad.ts')) void editorLoadRows(0x5eed2024).then((lines) => console.log(lines.join('\n')));
+// Run on its own (npm run bench runs it so, in a process of its own: see bench.ts).
+if (/editorLoad\.[jt]s$/.test(process.argv[1] ?? '')) void editorLoadRows(0x5eed2024).then((lines) => console.log(lines.join('\n')));

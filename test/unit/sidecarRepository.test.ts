@@ -226,7 +226,7 @@ describe('SidecarRepository', () => {
     await fs.delete(SIDECAR);
     await fs.delete(`${OTHER}.tags.yaml`);
     await settle();
-    assert.deepEqual(store.keys().sort(), [ARTICLE, OTHER].sort(), 'nothing heard, nothing changed yet');
+    assert.deepEqual(store.keys(), [ARTICLE, OTHER].sort(), 'nothing heard, nothing changed yet');
     await repository.loadAll(['/corpus']);
     await settle();
     assert.equal(store.get(ARTICLE), undefined);

@@ -23,6 +23,21 @@ describe('TagStore: the one source of truth for tags', () => {
     assert.deepEqual(store.tags('a.txt').map((t) => [t.id, t.note]), [['1', 'checked']]);
   });
 
+  it('lists every article sorted, whichever way articles come and go (the list is kept between changes)', () => {
+    const { store } = storeWithEvents();
+    store.add('m.txt', [tag('1', 0, 3)]);
+    store.load('b.txt', { problem: 'b.txt.tags.yaml:1:1: bad' });
+    assert.deepEqual(store.keys(), ['b.txt', 'm.txt']);
+    store.add('a.txt', [tag('2', 0, 3)]);
+    assert.deepEqual(store.keys(), ['a.txt', 'b.txt', 'm.txt'], 'an added article');
+    store.update('a.txt', '2', { note: 'n' });
+    assert.deepEqual(store.keys(), ['a.txt', 'b.txt', 'm.txt'], 'a change to tags adds no key');
+    store.move('m.txt', 'c.txt');
+    assert.deepEqual(store.keys(), ['a.txt', 'b.txt', 'c.txt'], 'a renamed article');
+    store.delete('b.txt');
+    assert.deepEqual(store.keys(), ['a.txt', 'c.txt'], 'a forgotten article');
+  });
+
   it('removes a note when it is updated to undefined', () => {
     const { store } = storeWithEvents();
     store.add('a.txt', [{ ...tag('1', 0, 3), note: 'old' }]);
