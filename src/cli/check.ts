@@ -7,7 +7,7 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import { blockOutput, JsonArrayLines, type Output } from './output';
-import { findSidecars, inOrder, loadCheckedOrSay, loadPair, updateSidecarFile, withParsePool } from './sidecars';
+import { findSidecars, inOrder, lightReadAhead, loadCheckedOrSay, loadPair, updateSidecarFile, withParsePool } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -58,7 +58,7 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
       fixable ||= report.counts !== undefined && report.counts.moved + report.counts.fuzzy + report.counts.orphaned > 0;
       if (json) json.item(report);
       else printReport(report, out);
-    }), true);
+    }, lightReadAhead(cache)), true);
   });
   if (json) {
     const rest = JSON.stringify({ totals: sum }, null, 2).slice(2);

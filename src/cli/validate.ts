@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
-import { findSidecars, inOrder, loadSummaryOrSay, withParsePool, type PairSummary } from './sidecars';
+import { findSidecars, inOrder, lightReadAhead, loadSummaryOrSay, withParsePool, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
 import { blockOutput, type Output } from './output';
 
@@ -31,7 +31,7 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
       failed++;
       for (const p of problems) out.line(`error ${p}`);
     }
-  }), true);
+  }, lightReadAhead(cache)), true);
   out.line(l10n.t('{0} valid, {1} invalid', sidecars.length - failed, failed));
   return failed > 0 ? 1 : 0;
 }
