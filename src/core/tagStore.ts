@@ -59,10 +59,6 @@ const NOTHING: ReadonlySet<string> = new Set();
 const NO_CONFLICTS: readonly TagConflict[] = [];
 
 /**
- * The single source of truth for tags. Views, decorations and storage read from it and
- * follow its change events; none keeps a copy.
- */
-/**
  * The store's map, which keeps its keys sorted until one is added or removed: the Tags view asks
  * for every key at each redraw, and sorting 10,000 paths each time was a few milliseconds of a
  * task the extension host must keep short.
@@ -80,8 +76,17 @@ class Entries extends Map<string, ArticleEntry> {
     if (deleted) this.sortedKeys = undefined;
     return deleted;
   }
+
+  override clear(): void {
+    super.clear();
+    this.sortedKeys = undefined;
+  }
 }
 
+/**
+ * The single source of truth for tags. Views, decorations and storage read from it and
+ * follow its change events; none keeps a copy.
+ */
 export class TagStore {
   private readonly entries = new Entries();
   /** Who is editing (the newsmark.author setting): written on tags they adopt. */
