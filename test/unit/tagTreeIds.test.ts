@@ -148,40 +148,6 @@ describe('Tags view rows: ids are unique and say what the row shows', () => {
     );
   });
 
-  it('leaves a workspace still loading ready for the redraw that follows prepare(): nothing sorted or tallied in its task', async () => {
-    let iterated = 0;
-    // Tags arrays that count how often they are read through, as a tally reads them.
-    const counted = (tags: Tag[]): Tag[] => Object.assign(tags, { [Symbol.iterator]: function* () { iterated++; yield* Array.prototype.values.call(tags); } });
-    const tagsOf = new Map<string, Tag[]>();
-    const put = (name: string): void => void tagsOf.set(`file:///corpus/${name}.txt`, counted([{ id: name, category: 'claim', start: 0, end: 4, text: name, prefix: '', suffix: '' }]));
-    for (let i = 0; i < 3000; i++) put(`article-${i}`);
-    let labels = 0;
-    const source: TagSource = {
-      keys: () => [...tagsOf.keys()], tags: (key) => tagsOf.get(key) ?? [], label: (key) => (labels++, key.slice(key.lastIndexOf('/') + 1)),
-      hasProblem: () => false, words: () => 100, suggestions: () => [], conflicts: () => [], isMissing: () => false,
-    };
-    const model = new TagTreeModel(source);
-    let units = 0;
-    // Sidecars load between the units: new articles, and new tags for loaded ones.
-    await model.prepare((work) => {
-      work();
-      units++;
-      if (units === 3) put('late-arrival');
-      if (units === 7) put('article-5');
-      return Promise.resolve();
-    });
-    assert.ok(units > 10, `${units} units`);
-    labels = 0;
-    iterated = 0;
-    const rows = model.roots().filter((n) => n.kind === 'article');
-    const counts = rows.map((n) => model.count(n));
-    assert.equal(labels, 0, 'the redraw sorted the articles again');
-    assert.equal(iterated, 0, 'the redraw tallied articles again');
-    assert.equal(rows.length, 3001);
-    assert.deepEqual(rows.map((n) => n.kind === 'article' && n.key), new TagTreeModel(source).roots().filter((n) => n.kind === 'article').map((n) => n.kind === 'article' && n.key));
-    assert.ok(counts.every((n) => n === 1));
-  });
-
   it('hands out one object per row id, however often the rows are asked for', () => {
     const nodes = new TreeNodes();
     const first = nodes.of({ kind: 'tag', key: 'file:///a.txt', id: 'a1', place: 'main' });

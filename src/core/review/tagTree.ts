@@ -5,7 +5,6 @@ import { isOrphan, matchesFilter, needsReview, NO_FILTER, REVIEW_STATE_LABELS, t
 import { statsOf, type TagStats } from './stats';
 import type { Suggestion } from '../suggest/types';
 import type { Slice } from '../storage/slicer';
-import { sortInSlices } from '../storage/sortInSlices';
 
 function optionalWords(words: number | undefined): { words?: number } {
   return words === undefined ? {} : { words };
@@ -61,8 +60,6 @@ export interface TagSource {
 
 /** Articles tallied per slice by prepare(): 50 tags each, a few milliseconds' work. */
 const ARTICLES_PER_SLICE = 250;
-/** Looks prepare() takes at a workspace still loading before it leaves the rest to the redraw. */
-const PREPARE_ROUNDS = 4;
 
 /** The order localeCompare gives, many times faster. */
 const COLLATOR = new Intl.Collator();
@@ -128,7 +125,7 @@ export class TagTreeModel {
    */
   private readonly tallies = new WeakMap<readonly Tag[], Tally>();
   /** The articles in the order of their rows, and the keys they were sorted from. */
-  private sorted: SortedKeys | undefined;
+  private sorted: { readonly keys: readonly string[]; readonly order: string[] } | undefined;
 
   constructor(
     private readonly source: TagSource,
@@ -302,32 +299,17 @@ export class TagTreeModel {
   }
 
   /**
-   * Works out the first level's order and every article's tally in units of a few milliseconds
+   * Works out the first level's order and every article's tally a few hundred articles at a time
    * through `slice` (TimeSlicer.run), so that the redraw after it finds them ready: on 10,000
-   * articles, all at once in the redraw's roots() was one task of ~100 ms on the extension host
-   * (~30 of them sorting the labels). Sidecars go on loading meanwhile, so it looks again until a
-   * last unit finds everything ready; the caller's redraw follows in that unit's task.
+   * articles, all at once in the redraw's roots() was one task of ~100 ms on the extension host.
    */
   async prepare(slice: Slice): Promise<void> {
-    for (let round = 0; round < PREPARE_ROUNDS; round++) {
-      let keys: readonly string[] = [];
-      let ready = false;
+    let keys: readonly string[] = [];
+    await slice(() => void (keys = this.articles()));
+    for (let start = 0; start < keys.length; start += ARTICLES_PER_SLICE) {
       await slice(() => {
-        keys = this.source.keys();
-        ready = this.sorted !== undefined && sameKeys(this.sorted, keys) && keys.every((key) => this.tallies.has(this.source.tags(key)));
+        for (const key of keys.slice(start, start + ARTICLES_PER_SLICE)) this.tally(key);
       });
-      if (ready) return;
-      if (!this.sorted || !sameKeys(this.sorted, keys)) {
-        let labelled: { key: string; label: string }[] = [];
-        await slice(() => void (labelled = keys.map((key) => ({ key, label: this.source.label(key) }))));
-        const order = await sortInSlices(labelled, byLabel, slice);
-        await slice(() => void (this.sorted = sortedKeys(keys, order.map((a) => a.key))));
-      }
-      for (let start = 0; start < keys.length; start += ARTICLES_PER_SLICE) {
-        await slice(() => {
-          for (const key of keys.slice(start, start + ARTICLES_PER_SLICE)) this.tally(key);
-        });
-      }
     }
   }
 
@@ -339,10 +321,12 @@ export class TagTreeModel {
   private articles(): readonly string[] {
     const keys = this.source.keys();
     // Sorted again only when the articles changed: a label is its key's file name, so the same keys sort the same.
-    if (this.sorted && sameKeys(this.sorted, keys)) return this.sorted.order;
+    if (this.sorted && sameKeys(this.sorted.keys, keys)) return this.sorted.order;
     // Labels first, each worked out once.
-    this.sorted = sortedKeys(keys, keys.map((key) => ({ key, label: this.source.label(key) })).sort(byLabel).map((a) => a.key));
-    return this.sorted.order;
+    const order = [...keys].map((key) => ({ key, label: this.source.label(key) }))
+      .sort((a, b) => COLLATOR.compare(a.label, b.label) || COLLATOR.compare(a.key, b.key)).map((a) => a.key);
+    this.sorted = { keys: [...keys], order };
+    return order;
   }
 
   /** `label`: only tags with this sub-label ('' for none). */
@@ -417,32 +401,10 @@ export class TagTreeModel {
   }
 }
 
-/** The articles in the order of their rows, and the keys they were sorted from. */
-interface SortedKeys {
-  readonly keys: readonly string[];
-  readonly set: ReadonlySet<string>;
-  readonly order: string[];
-}
-
-function sortedKeys(keys: readonly string[], order: string[]): SortedKeys {
-  // A copy: a source may hand out an array it changes later.
-  return { keys: [...keys], set: new Set(keys), order };
-}
-
-/**
- * The same articles, in whatever order the source lists them: while a workspace loads, an article
- * moves from the cache's list to the store's, and sorting 10,000 labels again for that showed.
- */
-function sameKeys(sorted: SortedKeys, keys: readonly string[]): boolean {
-  if (sorted.keys.length !== keys.length) return false;
-  let i = 0;
-  while (i < keys.length && sorted.keys[i] === keys[i]) i++;
-  for (; i < keys.length; i++) if (!sorted.set.has(keys[i]!)) return false;
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function byLabel(a: { key: string; label: string }, b: { key: string; label: string }): number {
-  return COLLATOR.compare(a.label, b.label) || COLLATOR.compare(a.key, b.key);
 }
 
 /**

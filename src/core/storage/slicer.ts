@@ -55,26 +55,13 @@ export const AT_ONCE: Slice = (work) => Promise.resolve(work());
 /** Well under the 50 ms after which a task counts as long, leaving room for the unit that starts just before the budget runs out. */
 export const SLICE_BUDGET_MS = 10;
 
-/** Where a slice started and the yield under way: one per clock, so every slicer on a thread shares them. */
-interface SliceState {
-  start: number;
-  pause: Promise<void> | undefined;
-}
-
-const STATES = new WeakMap<SliceClock, SliceState>();
-
-/**
- * Every TimeSlicer on the same clock (the event loop's, on the extension host) shares one slice:
- * the sidecar loader's and the Tags view's each used to take a full budget, and both resumed in
- * the same turn of the event loop, which then ran twice the budget before anything else.
- */
 export class TimeSlicer {
-  private readonly state: SliceState;
+  private sliceStart: number;
+  /** The yield everyone waiting shares: callers resumed by it re-check the budget one after another. */
+  private pause: Promise<void> | undefined;
 
   constructor(private readonly budgetMs: number = SLICE_BUDGET_MS, private readonly clock: SliceClock = EVENT_LOOP_CLOCK) {
-    let state = STATES.get(clock);
-    if (!state) STATES.set(clock, (state = { start: clock.now(), pause: undefined }));
-    this.state = state;
+    this.sliceStart = clock.now();
   }
 
   /**
@@ -85,13 +72,12 @@ export class TimeSlicer {
    * against the slice too, which only makes a yield come early: a few microseconds each.
    */
   async run<T>(work: () => T): Promise<T> {
-    const state = this.state;
-    while (this.clock.now() - state.start >= this.budgetMs) {
-      state.pause ??= this.clock.nextTask().then(() => {
-        state.pause = undefined;
-        state.start = this.clock.now();
+    while (this.clock.now() - this.sliceStart >= this.budgetMs) {
+      this.pause ??= this.clock.nextTask().then(() => {
+        this.pause = undefined;
+        this.sliceStart = this.clock.now();
       });
-      await state.pause;
+      await this.pause;
     }
     return work();
   }
