@@ -27,7 +27,15 @@ export class NoteDocuments extends Disposable implements vscode.FileSystemProvid
         const events = [...this.seen.keys()].map((u) => vscode.Uri.parse(u)).filter((u) => refOf(u)?.key === change.key && this.current(u) !== this.seen.get(u.toString())?.note);
         if (events.length > 0) this.changed.fire(events.map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.seen.delete(document.uri.toString())),
+      // Forgotten only once no editor has the note open again: closing a note tab and opening it
+      // again can announce the old document's close after the new one was read, and forgetting it
+      // then left the reopened tab deaf to changes made elsewhere (seen in the web worker host).
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        const uri = document.uri.toString();
+        setTimeout(() => {
+          if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) this.seen.delete(uri);
+        }, 1000);
+      }),
     );
   }
 
