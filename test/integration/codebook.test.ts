@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CODEBOOK_PRESETS, codebookToYaml } from '../../src/core/codebook/index';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
-import { closeAll, eventually, exists, newsmark, open, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
+import { closeAll, eventually, onceItShows, exists, newsmark, open, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
 
 const CODEBOOK = workspaceFile('newsmark.codebook.yaml');
 
@@ -11,13 +11,6 @@ async function labelsOnDisk(article: string): Promise<Map<string, string | undef
   const parsed = SidecarFile.parse(await readTextFile(workspaceFile(`${article}.tags.yaml`)));
   assert.ok(parsed.ok);
   return new Map(parsed.sidecar.tags.map((t) => [t.id, t.label]));
-}
-
-/** Waits until the sub-label pick is open, then runs a quick-input command on it. */
-async function inThePick(command: string): Promise<void> {
-  // The pick opens after the tag is stored; give it a moment, then act on it.
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  await vscode.commands.executeCommand(command);
 }
 
 describe('Codebook: sub-labels in tagging and review', () => {
@@ -53,9 +46,8 @@ describe('Codebook: sub-labels in tagging and review', () => {
     const api = await newsmark();
     const editor = await open('harbor-gazette.txt');
     editor.selection = select(editor, 'rare admission');
-    const tagging = vscode.commands.executeCommand<Tag[]>('newsmark.tagFraming');
-    await inThePick('workbench.action.acceptSelectedQuickOpenItem');
-    const [tag] = await tagging;
+    await api.idle(); // the editor settled: a late focus change would close the pick (as Escape does)
+    const [tag] = await onceItShows(vscode.commands.executeCommand<Tag[]>('newsmark.tagFraming'), 'workbench.action.acceptSelectedQuickOpenItem');
     assert.equal(tag?.label, 'Appeal_to_Authority');
     await api.idle();
     assert.equal((await labelsOnDisk('harbor-gazette.txt')).get(tag.id), 'Appeal_to_Authority');
@@ -65,9 +57,7 @@ describe('Codebook: sub-labels in tagging and review', () => {
     const api = await newsmark();
     const editor = await open('harbor-gazette.txt');
     editor.selection = select(editor, 'swept through');
-    const tagging = vscode.commands.executeCommand<Tag[]>('newsmark.tagFraming');
-    await inThePick('workbench.action.closeQuickOpen');
-    const [tag] = await tagging;
+    const [tag] = await onceItShows(vscode.commands.executeCommand<Tag[]>('newsmark.tagFraming'), 'workbench.action.closeQuickOpen');
     assert.ok(tag);
     await api.idle();
     const labels = await labelsOnDisk('harbor-gazette.txt');

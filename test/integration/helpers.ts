@@ -70,6 +70,23 @@ export async function open(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
+/**
+ * Gives COMMAND (a quick-input command: accept, close) to the input that RUNNING opens, and
+ * returns what RUNNING answers. The input shows a moment after the command asks for it, how long
+ * depends on the machine (a fixed 700 ms was too short under CI's load), and before it shows the
+ * command does nothing; so the command is given again every 250 ms until RUNNING settles.
+ */
+export async function onceItShows<T>(running: Thenable<T>, command: string, timeoutMs = 15_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => { settled = true; });
+  const deadline = Date.now() + timeoutMs;
+  while (!settled && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (!settled) await vscode.commands.executeCommand(command);
+  }
+  return result;
+}
+
 /** Polls until `check` stops throwing (or returns true), like a person waiting for the screen. */
 export async function eventually(check: () => unknown, timeoutMs = 5000): Promise<void> {
   const started = Date.now();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AUTHOR_DECLINED, AuthorPrompt } from '../../src/extension/tagging/authorPrompt';
 import type { Tag } from '../../src/core/tag';
-import { closeAll, eventually, exists, newsmark, open, readBytes, remove, select, workspaceFile, writeTextFile } from './helpers';
+import { closeAll, eventually, exists, newsmark, onceItShows, open, readBytes, remove, select, workspaceFile, writeTextFile } from './helpers';
 
 const settings = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('newsmark');
 
@@ -70,9 +70,7 @@ describe('Getting started: who is tagging', () => {
     const tagging = vscode.commands.executeCommand<Tag[]>('newsmark.tagClaim');
     await eventually(() => assert.ok(prompt.pending, 'the question is open'));
     // The box is empty: the one item is "Not now".
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const [tag] = await tagging;
+    const [tag] = await onceItShows(tagging, 'workbench.action.acceptSelectedQuickOpenItem');
     assert.ok(tag);
     assert.equal(tag.author, undefined);
     assert.equal(prompt.declined, true);

@@ -151,7 +151,6 @@ export async function typeAndAccept(page, text, label) {
   await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
-/** Runs COMMAND ("Newsmark: Tag as Claim") from the command palette, typed as a person would. */
 /**
  * Types PATH into VS Code's own file dialog (a quick input) as a person does: the dialog fills in
  * the folder it starts from a moment after it shows, and selecting all before that selected nothing
@@ -171,17 +170,29 @@ export async function typeIntoFileDialog(page, path) {
   throw new Error(`the file dialog reads ${JSON.stringify(await input.inputValue())}, not ${JSON.stringify(path)}`);
 }
 
+/** Runs COMMAND ("Newsmark: Tag as Claim") from the command palette, typed as a person would. */
 export async function runFromPalette(page, command) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(command, { delay: 5 });
   let seen = [];
-  await until(`"${command}" to be the focused match in the command palette`, async () => {
-    seen = await focusedLabels(page);
-    return seen.length === 1 && seen[0] === command;
-  }).catch((err) => { throw new Error(`${err.message} (focused: ${JSON.stringify(seen)})`); });
-  await page.keyboard.press('Enter');
+  let typed = '';
+  // A key typed while the palette is still taking focus can go astray (CI once saw no match at all
+  // for a command the palette lists); a person would look, close it and try again, and so does this.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await until('the palette to read ">"', async () => (await input.inputValue()) === '>', 5_000).catch(() => {});
+    await page.keyboard.type(command, { delay: 5 });
+    const found = await until(`"${command}" to be the focused match in the command palette`, async () => {
+      seen = await focusedLabels(page);
+      return seen.length === 1 && seen[0] === command;
+    }, 8_000).then(() => true, () => false);
+    if (found) { await page.keyboard.press('Enter'); return; }
+    typed = await input.inputValue().catch(() => '?');
+    console.log(`[newsmark] palette attempt ${attempt}: no focused match for ${JSON.stringify(command)} (focused: ${JSON.stringify(seen)}, the box holds ${JSON.stringify(typed)})`);
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  }
+  throw new Error(`timed out waiting for "${command}" to be the focused match in the command palette (focused: ${JSON.stringify(seen)}, the box holds ${JSON.stringify(typed)})`);
 }
 
 // --- the Newsmark side bar and status bar -----------------------------------------------------------
