@@ -7,7 +7,7 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import { blockOutput, JsonArrayLines, type Output } from './output';
-import { findSidecars, inOrder, lightReadAhead, loadCheckedOrSay, loadPair, updateSidecarFile, withParsePool } from './sidecars';
+import { findSidecars, loadCheckedOrSay, loadPair, readInOrder, updateSidecarFile } from './sidecars';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -52,13 +52,13 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
       { article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] }
     ));
     const sidecars = await findSidecars(paths, (notice) => out.error(notice));
-    await withParsePool(sidecars.length, () => inOrder(sidecars, one, (report) => {
+    await readInOrder(sidecars, { cache, light: true }, one, (report) => {
       addTo(sum, report);
       bad ||= report.problems !== undefined || (report.counts !== undefined && report.counts.fuzzy + report.counts.orphaned > 0);
       fixable ||= report.counts !== undefined && report.counts.moved + report.counts.fuzzy + report.counts.orphaned > 0;
       if (json) json.item(report);
       else printReport(report, out);
-    }, lightReadAhead(cache)), true);
+    });
   });
   if (json) {
     const rest = JSON.stringify({ totals: sum }, null, 2).slice(2);

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
 import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
@@ -44,11 +44,11 @@ export async function findSidecars(paths: readonly string[], notice: (message: s
  */
 async function sidecarsUnder(root: string, notice: (message: string) => void): Promise<string[]> {
   const found: string[] = [];
-  const folders = [root];
+  const folders = [normalize(root)];
   for (let i = 0; i < folders.length; i++) {
     const folder = folders[i]!;
     for (const e of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, e.name);
+      const path = childPath(folder, e.name);
       if (e.isSymbolicLink()) {
         if (isSidecarName(e.name)) notice(l10n.t('skipped symlink {0}', path));
         continue;
@@ -59,6 +59,16 @@ async function sidecarsUnder(root: string, notice: (message: string) => void): P
     folders[i] = ''; // done: only the folders still to read are kept
   }
   return found;
+}
+
+/**
+ * join(folder, name) for a normalized folder and a name read from it (never "", ".", ".." or
+ * with a separator): what join would make, without normalizing again. join was two thirds of
+ * listing a 10,000-article corpus.
+ */
+export function childPath(folder: string, name: string): string {
+  if (folder === '.' || folder === `.${sep}`) return name;
+  return folder.endsWith(sep) ? folder + name : folder + sep + name;
 }
 
 /** A readable pair without its tags or article text (stats, validate): a warm cache answers it alone. */
@@ -127,17 +137,19 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
 let pool: { get(): ParsePool | undefined } | undefined;
 
 /**
- * Runs a command's reading of `sidecars` sidecars with a pool of parse workers when the corpus
+ * A command's reading of its sidecars: `load` over each, up to a read-ahead window at once, each
+ * result handed to `each` in the sidecars' order. With a pool of parse workers when the corpus
  * is large enough for them to pay (ParsePool.forCorpus); without, each pair is parsed here.
  * `light`: the command takes only what a cache entry holds (no tags, no text), so a worker's
  * answer is small and the main thread has little to do but hand out paths and add up.
  */
-export async function withParsePool<T>(sidecars: number, body: () => Promise<T>, light = false): Promise<T> {
-  if (pool) return body();
+export async function readInOrder<R>(sidecars: readonly string[], { cache, light }: { cache: ParseCache | undefined; light: boolean }, load: (sidecarPath: string) => Promise<R>, each: (result: R, sidecarPath: string) => void | Promise<void>): Promise<void> {
+  const readAhead = light ? lightReadAhead(cache) : READ_AHEAD;
+  if (pool) return inOrder(sidecars, load, each, readAhead);
   let started: { pool: ParsePool | undefined } | undefined;
-  pool = { get: () => (started ??= { pool: ParsePool.forCorpus(sidecars, light) }).pool };
+  pool = { get: () => (started ??= { pool: ParsePool.forCorpus(sidecars.length, light) }).pool };
   try {
-    return await body();
+    return await inOrder(sidecars, load, each, readAhead);
   } finally {
     pool = undefined;
     await started?.pool?.close();
@@ -315,7 +327,7 @@ export async function eachSummary(paths: readonly string[], report: (problem: st
 async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>, needs?: readonly FactName[]): Promise<{ failed: boolean; sidecars: string[] }> {
   let failed = false;
   const sidecars = await findSidecars(paths, notice);
-  await withParsePool(sidecars.length, () => inOrder(sidecars, (path) => loadOrSay(path, cache, reading, true, needs), async (pair) => {
+  await readInOrder(sidecars, { cache, light: reading !== 'text' }, (path) => loadOrSay(path, cache, reading, true, needs), async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       await each(pair);
@@ -323,7 +335,7 @@ async function eachPair(paths: readonly string[], report: (problem: string) => v
       pair.problems.forEach(report);
       failed = true;
     }
-  }, reading === 'text' ? READ_AHEAD : lightReadAhead(cache)), reading !== 'text');
+  });
   return { failed, sidecars };
 }
 
@@ -342,7 +354,7 @@ const READ_AHEAD = 16;
 const LIGHT_READ_AHEAD = 256;
 
 /** How many pairs a light reading (see LIGHT_READ_AHEAD) asks for at once, with or without a cache. */
-export function lightReadAhead(cache: ParseCache | undefined): number {
+function lightReadAhead(cache: ParseCache | undefined): number {
   return cache === undefined ? LIGHT_READ_AHEAD : READ_AHEAD;
 }
 

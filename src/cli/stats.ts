@@ -6,7 +6,7 @@ import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
 import type { CategoryProfile, OutletProfile } from '../core/review/profile';
 import { statsOf, subLabelTitle, type TagStats } from '../core/review/stats';
 import { withParseCache } from './cache';
-import { blockOutput, JsonArrayLines, type Output } from './output';
+import { atDepth, blockOutput, JsonArrayLines, type Output } from './output';
 import { eachSummary } from './sidecars';
 
 const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
@@ -43,9 +43,14 @@ async function statsInto(paths: readonly string[], json: boolean, out: Output, o
   const total = totals.result();
   const profiles = outlets.result();
   if (jsonArticles) {
-    // The rest of JSON.stringify({ articles, total, outlets, problems }, null, 2), after the articles.
-    const rest = JSON.stringify({ total, outlets: profiles, problems }, null, 2).slice(2);
-    out.line(jsonArticles.end() ? `  ],\n${rest}` : `{\n  "articles": [],\n${rest}`);
+    // The rest of JSON.stringify({ articles, total, outlets, problems }, null, 2), after the
+    // articles; the outlets an item at a time too (a corpus may have as many as articles).
+    out.line(jsonArticles.end() ? '  ],' : '{\n  "articles": [],');
+    out.line(`  "total": ${atDepth(total, 1).slice(2)},`);
+    const jsonOutlets = new JsonArrayLines(out, 2, '  "outlets": [');
+    for (const profile of profiles) jsonOutlets.item(profile);
+    out.line(jsonOutlets.end() ? '  ],' : '  "outlets": [],');
+    out.line(`  "problems": ${atDepth(problems, 1).slice(2)}\n}`);
   } else {
     const header = [l10n.t('Article'), ...CATEGORIES.map((c) => c.label), ...STATES.map((s) => REVIEW_STATE_LABELS[s].replace(/ \(.*\)$/, '')), l10n.t('Tags'), l10n.t('Words'), l10n.t('Per 1,000 words')];
     const line = (name: string, s: TagStats): string[] => [name, ...CATEGORIES.map((c) => String(s.byCategory[c.id])), ...STATES.map((st) => String(s.byState[st])), String(s.tags), String(s.words), s.words > 0 ? s.perThousandWords.toFixed(1) : '–'];

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
-import { findSidecars, inOrder, lightReadAhead, loadSummaryOrSay, withParsePool, type PairSummary } from './sidecars';
+import { findSidecars, loadSummaryOrSay, readInOrder, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
 import { blockOutput, type Output } from './output';
 
@@ -25,13 +25,13 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
   const sidecars = await findSidecars(paths, (notice) => out.error(notice));
   let failed = 0;
   const one = (path: string): Promise<string[]> => problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
-  await withParsePool(sidecars.length, () => inOrder(sidecars, one, (problems, path) => {
+  await readInOrder(sidecars, { cache, light: true }, one, (problems, path) => {
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
       failed++;
       for (const p of problems) out.line(`error ${p}`);
     }
-  }, lightReadAhead(cache)), true);
+  });
   out.line(l10n.t('{0} valid, {1} invalid', sidecars.length - failed, failed));
   return failed > 0 ? 1 : 0;
 }

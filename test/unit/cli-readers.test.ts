@@ -4,12 +4,12 @@
 // back by a parse worker with only the tags that `check` prints.
 import { strict as assert } from 'node:assert';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, normalize, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DiskNextFile, windowedReader } from '../../src/cli/cache';
 import { FileSpool } from '../../src/cli/exportSpool';
 import { readRegularFileSync, readRegularFileTransient } from '../../src/cli/inputFile';
-import { articlePathOf, inOrder, portPathOf } from '../../src/cli/sidecars';
+import { articlePathOf, childPath, inOrder, portPathOf } from '../../src/cli/sidecars';
 import { atDepth } from '../../src/cli/output';
 import { reattach } from '../../src/core/anchor/reattach';
 import { articleHash } from '../../src/core/articleFile';
@@ -117,6 +117,14 @@ describe('paths taken as they are when already normal', () => {
     each(3, '');
     each(3, '/');
     assert.ok(checked > 1000);
+  });
+
+  it('a folder scan\'s child path is what join makes of the normalized folder and a name read from it', () => {
+    const folders = ['.', './', './/', './/.', '..', '../', '/', 'a', 'a/', './a', 'a/./b/', 'a/../b', '/a/b', '//a', 'a//b/', '../a/.'];
+    const names = ['x', 'x.txt.tags.yaml', '.hidden', '..x', 'a b', 'ü'];
+    for (const folder of folders) {
+      for (const name of names) assert.equal(childPath(normalize(folder), name), join(normalize(folder), name), `${folder} + ${name}`);
+    }
   });
 });
 
