@@ -177,6 +177,9 @@ describe('ParseCache', () => {
       const hit = (await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A);
       assert.deepEqual(hit?.check(false), { counts: check.counts, stale: true, tags: [tags[1]] }, `summary of ${movedText.length} characters`);
       assert.deepEqual(hit?.check(), check);
+      // Placements without their summary (or the other way round) are not a line the writer writes.
+      fs.writeRaw(FILE, new TextDecoder().decode(await fs.readFile(FILE)).replace(/\t\{"counts":[^\t]*\t/, '\t'));
+      assert.equal((await ParseCache.open(fs, FILE, '1.2.3')).get(SIDECAR, S, A), undefined, 'an index line with placements and no summary is not taken');
     }
   });
 });

@@ -18,11 +18,13 @@
  * keeps an index entry per sidecar, nothing more.
  *
  * The file: a header line; then the entries' tags (and checks), as bytes the index points into;
- * then the index, a line per entry, `"path"<TAB>head<TAB>tagsStart,tagsEnd,checkEnd` (a later
- * line for a path replaces an earlier one; `"path"<TAB>` alone drops it); then a trailer line
- * with the number of index lines and where the index starts. So a warm `stats` reads the header,
- * the trailer and the index — the heads — and never the tags; and a file cut short anywhere has
- * no trailer at its end and is not taken.
+ * then the index, a line per entry, `"path"<TAB>head<TAB>tagsStart,tagsEnd,checkEnd`, or with a
+ * check kept `"path"<TAB>head<TAB>summary<TAB>tagsStart,tagsEnd,checkEnd` (a later line for a
+ * path replaces an earlier one; `"path"<TAB>` alone drops it); then a trailer line with the
+ * number of index lines and where the index starts. So a warm `stats` reads the header, the
+ * trailer and the index — the heads — and never the tags, and a warm `check` the index too (its
+ * summaries: the counts and the tags not anchored), unless every tag's placement is asked for;
+ * and a file cut short anywhere has no trailer at its end and is not taken.
  */
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
@@ -31,7 +33,7 @@ import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, typ
 import { decimals, jsonString, linesOf } from './indexLines';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -39,8 +41,6 @@ const HEADER_KEY = 'newsmarkParseCache';
 const TRAILER_KEY = 'entries';
 const TAB = 0x09;
 const NEWLINE = 0x0a;
-/** Bytes read at first of a stored check, enough for its summary unless many tags moved. */
-const SUMMARY_LOOK = 2048;
 /** Bytes of the index copied at once into the next file. */
 const WINDOW = 1 << 20;
 
@@ -56,22 +56,31 @@ export interface CachedSidecar {
   check(all?: boolean): CachedCheck | undefined;
 }
 
-/** Where an entry's parts are: its head [headStart, headEnd) in one file, its tags [tagsStart, tagsEnd) and check [tagsEnd, checkEnd) in another (or the same). */
+/**
+ * Where an entry's parts are: its head [headStart, headEnd) and its check's summary
+ * [summaryStart, summaryEnd) (empty: no check kept) in one file, its tags [tagsStart, tagsEnd)
+ * and every tag's placement [tagsEnd, checkEnd) in another (or the same).
+ */
 interface Place {
   readonly headStart: number;
   readonly headEnd: number;
+  readonly summaryStart: number;
+  readonly summaryEnd: number;
   readonly tagsStart: number;
   readonly tagsEnd: number;
   readonly checkEnd: number;
 }
 
+/** Numbers per place. */
+const SLOTS = 7;
+
 /**
- * Places by path, five numbers each in one growing array rather than an object per entry: the
+ * Places by path, seven numbers each in one growing array rather than an object per entry: the
  * index of a large corpus is most of what a run keeps.
  */
 class PlaceMap {
   private readonly slots = new Map<string, number>();
-  private data = new Float64Array(5 * 1024);
+  private data = new Float64Array(SLOTS * 1024);
   private used = 0;
 
   get size(): number {
@@ -86,7 +95,7 @@ class PlaceMap {
   set(path: string, place: Place): void {
     let slot = this.slots.get(path);
     if (slot === undefined) {
-      if (5 * (this.used + 1) > this.data.length) {
+      if (SLOTS * (this.used + 1) > this.data.length) {
         const wider = new Float64Array(this.data.length * 2);
         wider.set(this.data);
         this.data = wider;
@@ -95,12 +104,14 @@ class PlaceMap {
       this.slots.set(path, slot);
     }
     const d = this.data;
-    const i = 5 * slot;
+    const i = SLOTS * slot;
     d[i] = place.headStart;
     d[i + 1] = place.headEnd;
-    d[i + 2] = place.tagsStart;
-    d[i + 3] = place.tagsEnd;
-    d[i + 4] = place.checkEnd;
+    d[i + 2] = place.summaryStart;
+    d[i + 3] = place.summaryEnd;
+    d[i + 4] = place.tagsStart;
+    d[i + 5] = place.tagsEnd;
+    d[i + 6] = place.checkEnd;
   }
 
   delete(path: string): boolean {
@@ -113,8 +124,8 @@ class PlaceMap {
 
   private at(slot: number): Place {
     const d = this.data;
-    const i = 5 * slot;
-    return { headStart: d[i]!, headEnd: d[i + 1]!, tagsStart: d[i + 2]!, tagsEnd: d[i + 3]!, checkEnd: d[i + 4]! };
+    const i = SLOTS * slot;
+    return { headStart: d[i]!, headEnd: d[i + 1]!, summaryStart: d[i + 2]!, summaryEnd: d[i + 3]!, tagsStart: d[i + 4]!, tagsEnd: d[i + 5]!, checkEnd: d[i + 6]! };
   }
 }
 
@@ -171,21 +182,14 @@ export class ParseCache {
         return tags.value;
       },
       check: (all = true) => {
-        if (place.checkEnd === place.tagsEnd) return undefined;
-        // A summary (counts, staleness, the tags not anchored), a tab, then every tag's placement.
-        // The summary is short: read past it only when it is longer than a first look or all is wanted.
-        let bytes = bulk.read(place.tagsEnd, all ? place.checkEnd : Math.min(place.checkEnd, place.tagsEnd + SUMMARY_LOOK));
-        let tab = bytes.indexOf(TAB);
-        if (tab < 0 && bytes.length < place.checkEnd - place.tagsEnd) {
-          bytes = bulk.read(place.tagsEnd, place.checkEnd);
-          tab = bytes.indexOf(TAB);
-        }
-        if (tab < 0) return undefined;
-        const summary = parseJson(DECODER.decode(bytes.subarray(0, tab))) as { counts?: unknown; stale?: unknown; notable?: unknown } | undefined;
+        if (place.summaryEnd === place.summaryStart) return undefined;
+        // The summary (counts, staleness, the tags not anchored) is in the index, beside the head;
+        // every tag's placement is in the bulk, read only when all are wanted.
+        const summary = parseJson(DECODER.decode(heads.read(place.summaryStart, place.summaryEnd))) as { counts?: unknown; stale?: unknown; notable?: unknown } | undefined;
         const notable = { counts: summary?.counts, stale: summary?.stale, tags: summary?.notable };
         if (!isCheck(notable) || notable.tags.some((t) => t.status === 'anchored') || notable.tags.length !== head.tally.tags - notable.counts.anchored) return undefined;
         if (!all) return notable;
-        const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(bytes.subarray(tab + 1))) };
+        const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(bulk.read(place.tagsEnd, place.checkEnd))) };
         return isCheck(check) && check.tags.length === head.tally.tags ? check : undefined;
       },
     };
@@ -233,7 +237,9 @@ export class ParseCache {
     try {
       if (!this.begin()) throw new Error('the cache file could not be written');
       for (const [path, place] of this.old) {
-        this.write(path, this.source!.read(place.headStart, place.headEnd), this.source!.read(place.tagsStart, place.tagsEnd), place.checkEnd > place.tagsEnd ? this.source!.read(place.tagsEnd, place.checkEnd) : undefined);
+        const source = this.source!;
+        const check = place.summaryEnd > place.summaryStart ? { summary: source.read(place.summaryStart, place.summaryEnd), placements: source.read(place.tagsEnd, place.checkEnd) } : undefined;
+        this.write(path, source.read(place.headStart, place.headEnd), source.read(place.tagsStart, place.tagsEnd), check);
         if (this.broken) throw new Error('the cache file could not be written');
       }
       const next = this.next!;
@@ -257,7 +263,7 @@ export class ParseCache {
   }
 
   /** Writes an entry (without its parts: a line that drops the path); where its parts are, or undefined. */
-  private write(path: string, head?: Uint8Array, tags?: Uint8Array, check?: Uint8Array): Place | undefined {
+  private write(path: string, head?: Uint8Array, tags?: Uint8Array, check?: EncodedCheck): Place | undefined {
     this.changed = true;
     if (!this.begin()) return undefined;
     try {
@@ -272,13 +278,20 @@ export class ParseCache {
       const tagsStart = next.size;
       next.append(tags);
       const tagsEnd = next.size;
-      if (check) next.append(check);
+      if (check) next.append(check.placements);
       const checkEnd = next.size;
       const headStart = index.size;
       index.append(head);
       const headEnd = index.size;
+      let summaryStart = headEnd;
+      if (check) {
+        index.append(TAB_BYTES);
+        summaryStart = index.size;
+        index.append(check.summary);
+      }
+      const summaryEnd = index.size;
       index.append(ENCODER.encode(`\t${tagsStart},${tagsEnd},${checkEnd}\n`));
-      return { headStart, headEnd, tagsStart, tagsEnd, checkEnd };
+      return { headStart, headEnd, summaryStart, summaryEnd, tagsStart, tagsEnd, checkEnd };
     } catch {
       this.broken = true;
       return undefined;
@@ -306,11 +319,18 @@ export class ParseCache {
 const DECODER = new TextDecoder();
 const ENCODER = new TextEncoder();
 const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
+const TAB_BYTES = new Uint8Array([TAB]);
 
-function encodeCheck({ counts, stale, tags }: CachedCheck): Uint8Array {
+/** A check as it is kept: its summary (in the index) and every tag's placement (in the bulk). */
+interface EncodedCheck {
+  readonly summary: Uint8Array;
+  readonly placements: Uint8Array;
+}
+
+function encodeCheck({ counts, stale, tags }: CachedCheck): EncodedCheck {
+  // JSON never holds a raw tab, so tabs can part the summary from the head and the offsets.
   const summary = { counts, stale, notable: tags.filter((t) => t.status !== 'anchored') };
-  // JSON never holds a raw tab, so the first one ends the summary.
-  return ENCODER.encode(`${JSON.stringify(summary)}\t${JSON.stringify(tags)}`);
+  return { summary: ENCODER.encode(JSON.stringify(summary)), placements: ENCODER.encode(JSON.stringify(tags)) };
 }
 
 function isRacy(stamp: FileStamp, readAt: number): boolean {
@@ -355,7 +375,12 @@ function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
     if (!offsets) return undefined;
     const [tagsStart, tagsEnd, checkEnd] = offsets;
     if (last <= tab || !offsets.every((n) => n > headerEnd && n <= trailer.index) || !(tagsStart <= tagsEnd && tagsEnd <= checkEnd)) return undefined;
-    index.set(path, { headStart: line.at + tab + 1, headEnd: line.at + last, tagsStart, tagsEnd, checkEnd });
+    // A tab between the head and the offsets starts the check's summary.
+    const middle = line.bytes.indexOf(TAB, tab + 1);
+    const headEnd = middle < last ? middle : last;
+    const summaryStart = middle < last ? middle + 1 : last;
+    if ((summaryStart === last) !== (tagsEnd === checkEnd)) return undefined; // a summary and placements, or neither
+    index.set(path, { headStart: line.at + tab + 1, headEnd: line.at + headEnd, summaryStart: line.at + summaryStart, summaryEnd: line.at + last, tagsStart, tagsEnd, checkEnd });
   }
   // The count catches lines lost or added by anything other than our atomic writes.
   return count === trailer.entries ? index : undefined;
