@@ -3,6 +3,9 @@ import type { TagStore } from '../../core/tagStore';
 import { NOTE_SCHEME } from '../shared/articles';
 import { Disposable } from '../shared/disposable';
 
+/** How long after a note tab closes its note is forgotten, if no editor has it open by then. */
+const FORGET_AFTER_CLOSE_MS = 1000;
+
 /**
  * A tag's note as a document of its own (`newsmark-note:`), so a note of several lines is written
  * in a real editor tab: undo, multi-cursor, word wrap, the dirty dot, and Ctrl+S, which puts the
@@ -14,6 +17,8 @@ export class NoteDocuments extends Disposable implements vscode.FileSystemProvid
   readonly onDidChangeFile = this.changed.event;
   /** What each open note last read or wrote, and when: a changed note gets a later mtime, so VS Code reloads it. */
   private readonly seen = new Map<string, { note: string; mtime: number }>();
+  /** Notes closed, to be forgotten unless opened again in the meantime. */
+  private readonly forgetting = new Set<ReturnType<typeof setTimeout>>();
   /** The note being saved: its own store change needs no announcement. */
   private writing: string | undefined;
 
@@ -31,11 +36,15 @@ export class NoteDocuments extends Disposable implements vscode.FileSystemProvid
       // again can announce the old document's close after the new one was read, and forgetting it
       // then left the reopened tab deaf to changes made elsewhere (seen in the web worker host).
       vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.scheme !== NOTE_SCHEME) return;
         const uri = document.uri.toString();
-        setTimeout(() => {
+        const timer = setTimeout(() => {
+          this.forgetting.delete(timer);
           if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) this.seen.delete(uri);
-        }, 1000);
+        }, FORGET_AFTER_CLOSE_MS);
+        this.forgetting.add(timer);
       }),
+      { dispose: () => this.forgetting.forEach(clearTimeout) },
     );
   }
 
