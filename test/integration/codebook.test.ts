@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CODEBOOK_PRESETS, codebookToYaml } from '../../src/core/codebook/index';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
-import { closeAll, eventually, onceItShows, exists, newsmark, open, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
+import { closeAll, eventually, exists, newsmark, onceItShows, open, readTextFile, remove, select, workspaceFile, writeTextFile } from './helpers';
 
 const CODEBOOK = workspaceFile('newsmark.codebook.yaml');
 
