@@ -127,7 +127,7 @@ describe('Adjudication: compare with another annotation set', () => {
     await settle('newsmark.takeTheirsDifference', { key, id: idOf('boundaries-differ', 'e8514a12') });
     let tags = await onDisk();
     assert.deepEqual([tags.get('e8514a12')?.text, tags.get('e8514a12')?.review, tags.get('e8514a12')?.reviewer], ['We have lost equipment and cargo', 'confirmed', 'adjudicator']);
-    assert.equal(comparison.differences(key).length, 4);
+    assert.equal(comparison.differences(key).length, 4, `left: ${JSON.stringify(byKind())}; our tags: ${api.store.tags(key).map((t) => `${t.id} ${t.start}-${t.end}`).join(', ')}; editor text ${editor.document.getText().length} chars, dirty ${editor.document.isDirty}`);
 
     // Keep Mine from the keyboard's way in: Next Difference from the claim before it, then the command with no argument.
     const before = editor.document.positionAt(editor.document.getText().indexOf('We have lost'));

@@ -149,6 +149,21 @@ describe('SidecarRepository', () => {
     assert.ok(await fs.stat(SIDECAR));
   });
 
+  it('keeps the tags when the watcher reports the sidecar deleted but it is there (a rename over it is heard as deleted, then created)', async () => {
+    // VS Code's file service deletes a rename's target before moving the file there, so every
+    // sidecar write through workspace.fs is heard as "deleted" then "created", with time between.
+    const { fs, store, repository, settle } = await setup({ [ARTICLE]: TRAM, [SIDECAR]: sidecarText('tram.txt', TRAM, [CLAIM]) });
+    store.add(ARTICLE, [FIGURE]);
+    await settle();
+    repository.fileChanged({ kind: 'deleted', path: SIDECAR });
+    assert.deepEqual(ids(store.tags(ARTICLE)), ids([CLAIM, FIGURE]), 'no moment without the tags');
+    await settle();
+    assert.deepEqual(ids(store.tags(ARTICLE)), ids([CLAIM, FIGURE]));
+    await fs.delete(SIDECAR);
+    await settle();
+    assert.deepEqual(store.keys(), [], 'a sidecar really gone takes its tags along');
+  });
+
   it('lists nothing as missing when a whole folder goes, sidecars and all', async () => {
     // VS Code reports a deleted folder as one event, none for the files that were in it.
     const { fs, store, settle } = await setup({

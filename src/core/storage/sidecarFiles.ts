@@ -164,7 +164,7 @@ export class SidecarFiles implements Disposable {
       if (article === undefined) void this.track(this.load(key));
     }
     if (article !== undefined) {
-      if (change.kind === 'deleted') this.sidecarDeleted(change.path, article);
+      if (change.kind === 'deleted') void this.track(this.sidecarMaybeDeleted(change.path, article));
       else void this.track(this.sidecarChanged(change.path, article));
       return;
     }
@@ -299,6 +299,22 @@ export class SidecarFiles implements Disposable {
     // Only "nothing there" counts: a stat that fails is no sign the tags are gone.
     if ((await this.fs.stat(sidecar).catch(() => 'unknown' as const)) !== undefined) return;
     this.sidecarDeleted(sidecar, article);
+  }
+
+  /**
+   * "Deleted" is news to check, not a fact: VS Code's file service deletes a rename's target before
+   * moving the file there, so each of our writes is heard as deleted, then created, with time
+   * between. Only a sidecar still gone in its turn takes the tags; one that is there was replaced.
+   */
+  private async sidecarMaybeDeleted(sidecar: string, article: string): Promise<void> {
+    const key = this.paths.keyOf(article);
+    const there = await this.queue.run(key, async () => {
+      // Only "nothing there" counts: a stat that fails is no sign the tags are gone.
+      const info = await this.fs.stat(sidecar).catch(() => 'unknown' as const);
+      if (info === undefined) this.sidecarDeleted(sidecar, article);
+      return info !== undefined && info !== 'unknown';
+    });
+    if (there) await this.sidecarChanged(sidecar, article);
   }
 
   private sidecarDeleted(sidecar: string, article: string): void {
