@@ -95,20 +95,6 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtime === b.mtime;
 }
 
-/**
- * The shape of an entry read back from disk. A cache file is anyone's to damage, so every field a
- * command relies on is checked; anything off makes the entry unknown, never an error.
- */
-export function isCacheEntry(value: unknown): value is CacheEntry {
-  if (!isObject(value)) return false;
-  const { sidecar, articleFile, header, tally, problems, oddIds, articleSha256, words, outlet, verification } = value;
-  return isStamp(sidecar) && isStamp(articleFile) && isHeader(header) && isTally(tally) && Array.isArray(problems) && problems.every(isProblem)
-    && Array.isArray(oddIds) && oddIds.every((p) => isObject(p) && typeof p['id'] === 'string' && typeof p['line'] === 'number' && typeof p['column'] === 'number') && typeof articleSha256 === 'string' && typeof words === 'number'
-    && isObject(outlet) && typeof outlet['name'] === 'string' && typeof outlet['guessed'] === 'boolean'
-    && isObject(verification) && Array.isArray(verification['mismatches']) && Array.isArray(verification['outOfRange'])
-    && (value['check'] === undefined || isCheck(value['check']));
-}
-
 export function isCheck(value: unknown): value is CachedCheck {
   if (!isObject(value) || typeof value['stale'] !== 'boolean' || !isObject(value['counts']) || !Array.isArray(value['tags'])) return false;
   const counts = value['counts'];
@@ -118,24 +104,6 @@ export function isCheck(value: unknown): value is CachedCheck {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStamp(value: unknown): value is FileStamp {
-  return isObject(value) && typeof value['size'] === 'number' && typeof value['mtime'] === 'number';
-}
-
-function isProblem(value: unknown): boolean {
-  return isObject(value) && (value['kind'] === 'detail' || value['kind'] === 'invalid') && typeof value['message'] === 'string' && typeof value['line'] === 'number' && typeof value['column'] === 'number';
-}
-
-function isHeader(value: unknown): boolean {
-  return isObject(value) && typeof value['article'] === 'string' && typeof value['sha256'] === 'string' && Array.isArray(value['rejected']) && isObject(value['details']);
-}
-
-function isTally(t: unknown): boolean {
-  return isObject(t) && typeof t['tags'] === 'number' && isObject(t['byCategory']) && Object.values(t['byCategory']).every((n) => typeof n === 'number')
-    && isObject(t['byState']) && Object.values(t['byState']).every((n) => typeof n === 'number')
-    && isObject(t['bySubLabel']) && Object.values(t['bySubLabel']).every((n) => typeof n === 'number');
 }
 
 /**

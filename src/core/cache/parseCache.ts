@@ -20,7 +20,8 @@
  * The file: a header line; then the entries' tags (and checks), as bytes the index points into;
  * then the index, a line per entry, `"path"<TAB>head<TAB>tagsStart,tagsEnd,checkEnd`, or with a
  * check kept `"path"<TAB>head<TAB>summary<TAB>tagsStart,tagsEnd,checkEnd` (a later line for a
- * path replaces an earlier one; `"path"<TAB>` alone drops it); then a trailer line with the
+ * path replaces an earlier one; `"path"<TAB>` alone drops it; the head and the summary are JSON
+ * arrays by position, see compactHead.ts); then a trailer line with the
  * number of index lines and where the index starts. So a warm `stats` reads the header, the
  * trailer and the index — the heads — and never the tags, and a warm `check` the index too (its
  * summaries: the counts and the tags not anchored), unless every tag's placement is asked for;
@@ -28,12 +29,13 @@
  */
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
-import { isCacheEntry, isCheck, sameStamp, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
+import { decodeHead, decodeSummary, encodeHead, encodeSummary, headMatches } from './compactHead';
+import { isCheck, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
 import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
 import { decimals, jsonString, linesOf } from './indexLines';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -165,12 +167,14 @@ export class ParseCache {
     const heads = fresh ? this.nextIndex : this.source;
     const bulk = fresh ? this.next : this.source;
     if (!place || !heads || !bulk) return undefined;
-    const head = parseJson(DECODER.decode(heads.read(place.headStart, place.headEnd)));
-    if (!isCacheEntry(head)) {
+    const parsed = parseJson(DECODER.decode(heads.read(place.headStart, place.headEnd)));
+    // A head made for other stamps is not read further: the entry is simply old.
+    const head = Array.isArray(parsed) && !headMatches(parsed, sidecar, article) ? null : decodeHead(parsed);
+    if (head === null) return undefined;
+    if (head === undefined) {
       this.forget(sidecarPath);
       return undefined;
     }
-    if (!sameStamp(head.sidecar, sidecar) || !sameStamp(head.articleFile, article)) return undefined;
     let tags: { value: readonly Tag[] | undefined } | undefined;
     return {
       entry: head,
@@ -185,9 +189,8 @@ export class ParseCache {
         if (place.summaryEnd === place.summaryStart) return undefined;
         // The summary (counts, staleness, the tags not anchored) is in the index, beside the head;
         // every tag's placement is in the bulk, read only when all are wanted.
-        const summary = parseJson(DECODER.decode(heads.read(place.summaryStart, place.summaryEnd))) as { counts?: unknown; stale?: unknown; notable?: unknown } | undefined;
-        const notable = { counts: summary?.counts, stale: summary?.stale, tags: summary?.notable };
-        if (!isCheck(notable) || notable.tags.some((t) => t.status === 'anchored') || notable.tags.length !== head.tally.tags - notable.counts.anchored) return undefined;
+        const notable = decodeSummary(parseJson(DECODER.decode(heads.read(place.summaryStart, place.summaryEnd))), head.tally.tags);
+        if (!notable) return undefined;
         if (!all) return notable;
         const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(bulk.read(place.tagsEnd, place.checkEnd))) };
         return isCheck(check) && check.tags.length === head.tally.tags ? check : undefined;
@@ -207,7 +210,7 @@ export class ParseCache {
       return false;
     }
     const { check, ...head } = entry;
-    const place = this.write(sidecarPath, ENCODER.encode(JSON.stringify(head)), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
+    const place = this.write(sidecarPath, ENCODER.encode(encodeHead(head)), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, place);
@@ -327,10 +330,9 @@ interface EncodedCheck {
   readonly placements: Uint8Array;
 }
 
-function encodeCheck({ counts, stale, tags }: CachedCheck): EncodedCheck {
+function encodeCheck(check: CachedCheck): EncodedCheck {
   // JSON never holds a raw tab, so tabs can part the summary from the head and the offsets.
-  const summary = { counts, stale, notable: tags.filter((t) => t.status !== 'anchored') };
-  return { summary: ENCODER.encode(JSON.stringify(summary)), placements: ENCODER.encode(JSON.stringify(tags)) };
+  return { summary: ENCODER.encode(encodeSummary(check)), placements: ENCODER.encode(JSON.stringify(check.tags)) };
 }
 
 function isRacy(stamp: FileStamp, readAt: number): boolean {
