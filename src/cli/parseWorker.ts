@@ -20,15 +20,22 @@ parentPort?.on('message', (request: ParseRequest) => {
 /**
  * Answers ready together go back in one message: each message costs a wake-up of the other
  * thread, which took longer than the cloning of a small answer (an eighth of a worker's time).
+ * But not more than FLUSH_AT at once: the command takes answers in the corpus's order and asks
+ * for the next file only as it takes one, so a worker holding back a whole backlog of answers
+ * held up the other worker too, which ran out of files to parse (each was idle about a tenth of
+ * a cold `check`; flushing every 32 made it 7–8 % faster, paired runs on 2 cores).
  */
 let outbox: ParseReply[] = [];
+const FLUSH_AT = 32;
 
 function send(reply: ParseReply): void {
   if (outbox.length === 0) setImmediate(flush);
   outbox.push(reply);
+  if (outbox.length >= FLUSH_AT) flush();
 }
 
 function flush(): void {
+  if (outbox.length === 0) return; // sent already, by FLUSH_AT
   const batch = outbox;
   outbox = [];
   parentPort!.postMessage(batch);
