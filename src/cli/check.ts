@@ -51,7 +51,7 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
       // Whatever went wrong with this file is its line in the report; the next file is checked.
       { article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] }
     ));
-    const sidecars = await findSidecars(paths, (notice) => out.error(notice));
+    const sidecars = findSidecars(paths, (notice) => out.error(notice));
     await readInOrder(sidecars, { cache, light: true }, one, (report) => {
       addTo(sum, report);
       bad ||= report.problems !== undefined || (report.counts !== undefined && report.counts.fuzzy + report.counts.orphaned > 0);

@@ -22,7 +22,7 @@ async function validateInto(paths: readonly string[], out: Output, options: { ca
 }
 
 async function validateWith(paths: readonly string[], out: Output, cache: ParseCache | undefined): Promise<number> {
-  const sidecars = await findSidecars(paths, (notice) => out.error(notice));
+  const sidecars = findSidecars(paths, (notice) => out.error(notice));
   let failed = 0;
   const one = (path: string): Promise<string[]> => problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
   await readInOrder(sidecars, { cache, light: true }, one, (problems, path) => {
