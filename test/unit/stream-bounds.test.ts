@@ -106,7 +106,7 @@ describe('the parse cache in bounded memory', () => {
     const first = counted(fs);
     const cache = await ParseCache.open(fs, FILE, 'v', first.files);
     let size = 0;
-    for (let n = 0; n < 1500; n++) {
+    for (let n = 0; n < 2500; n++) {
       assert.ok(cache.put(`/corpus/a${n}.txt.tags.yaml`, entry(n), TRAM_TAGS, LONG_AGO + 3_600_000));
       assert.ok(first.next()!.size > size, 'the entry is in the next file at once, not held until saved');
       size = first.next()!.size;
