@@ -29,11 +29,23 @@ const statusSelection = (page) => page.locator('[id="status.editor.selection"]')
 
 /** Opens ARTICLE (a file name in the workspace root) with Quick Open and waits until its editor has focus. */
 export async function openArticle(page, article) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(article);
+  // Quick Open asked for while another quick input is closing can be shown and hidden again at
+  // once (CI saw the box go before it was typed into, focus left in the side bar): a person would
+  // look, and press Ctrl+P again; so does this, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    await page.keyboard.press('Control+P');
+    const typed = await input.waitFor({ state: 'visible', timeout: 10_000 })
+      .then(() => input.fill(article, { timeout: 5_000 }))
+      .then(() => true, (err) => {
+        if (attempt >= 3) throw err;
+        console.log(`[newsmark] Quick Open attempt ${attempt} for ${article}: ${err.message.split('\n')[0]}`);
+        return false;
+      });
+    if (typed) break;
+  }
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: article }).first();
   // Quick Open caches the file list: a file created a moment ago may need a second query.
   for (let attempt = 1; ; attempt++) {
