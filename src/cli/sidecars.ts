@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
 import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
@@ -62,7 +62,8 @@ function sidecarsUnder(root: string, notice: (message: string) => void): string[
   return found;
 }
 
-function statOrUndefined(path: string): ReturnType<typeof statSync> {
+/** The file's stat, or undefined when there is nothing there or it cannot be stat'ed. */
+function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
   } catch {
@@ -249,12 +250,8 @@ function problemLines(sidecarPath: string, facts: CoreFacts): string[] {
  */
 function stampsOf(sidecarPath: string, articlePath: string): { sidecar: FileStamp; article: FileStamp } | undefined {
   const stampOf = (path: string): FileStamp | undefined => {
-    try {
-      const info = statSync(path, { throwIfNoEntry: false });
-      return info?.isFile() ? { size: info.size, mtime: info.mtimeMs } : undefined;
-    } catch {
-      return undefined;
-    }
+    const info = statOrUndefined(path);
+    return info?.isFile() ? { size: info.size, mtime: info.mtimeMs } : undefined;
   };
   const sidecar = stampOf(sidecarPath);
   const article = sidecar && stampOf(articlePath);

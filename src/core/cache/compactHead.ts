@@ -12,7 +12,7 @@ import { CATEGORY_IDS } from '../codebook';
 import type { OutletName } from '../outlet';
 import type { ReviewState } from '../review/filter';
 import type { CachedCheck, CachedProblem, CachedVerification, CacheEntry, CheckedTag, FileStamp, OddId, TagTally } from './entry';
-import { isCheck } from './entry';
+import { isCheck, isObject } from './entry';
 
 const STATES: readonly ReviewState[] = ['unreviewed', 'confirmed', 'disputed', 'needs-review', 'orphaned'];
 const OUTLET_SOURCES: readonly OutletName['source'][] = ['field', 'text', 'file'];
@@ -145,8 +145,4 @@ function rowsOf<T>(value: unknown, read: (row: unknown[]) => T | undefined): T[]
 
 function isNumber(value: unknown): value is number {
   return typeof value === 'number';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -102,7 +102,7 @@ export function isCheck(value: unknown): value is CachedCheck {
     && (value['tags'] as unknown[]).every((t) => isObject(t) && typeof t['id'] === 'string' && typeof t['status'] === 'string' && typeof t['text'] === 'string' && typeof t['start'] === 'number' && typeof t['end'] === 'number');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

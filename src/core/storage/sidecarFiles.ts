@@ -296,9 +296,12 @@ export class SidecarFiles implements Disposable {
     const article = this.paths.pathOf(key);
     if (article === undefined || this.store.isModified(key)) return;
     const sidecar = sidecarPathFor(article);
-    // Only "nothing there" counts: a stat that fails is no sign the tags are gone.
-    if ((await this.fs.stat(sidecar).catch(() => 'unknown' as const)) !== undefined) return;
-    this.sidecarDeleted(sidecar, article);
+    if ((await this.presence(sidecar)) === 'absent') this.sidecarDeleted(sidecar, article);
+  }
+
+  /** Only "absent" means the file is gone: a stat that fails is no sign the tags are gone. */
+  private presence(path: string): Promise<'absent' | 'present' | 'unknown'> {
+    return this.fs.stat(path).then((info) => (info === undefined ? 'absent' : 'present'), () => 'unknown');
   }
 
   /**
@@ -308,13 +311,12 @@ export class SidecarFiles implements Disposable {
    */
   private async sidecarMaybeDeleted(sidecar: string, article: string): Promise<void> {
     const key = this.paths.keyOf(article);
-    const there = await this.queue.run(key, async () => {
-      // Only "nothing there" counts: a stat that fails is no sign the tags are gone.
-      const info = await this.fs.stat(sidecar).catch(() => 'unknown' as const);
-      if (info === undefined) this.sidecarDeleted(sidecar, article);
-      return info !== undefined && info !== 'unknown';
+    const presence = await this.queue.run(key, async () => {
+      const found = await this.presence(sidecar);
+      if (found === 'absent') this.sidecarDeleted(sidecar, article);
+      return found;
     });
-    if (there) await this.sidecarChanged(sidecar, article);
+    if (presence === 'present') await this.sidecarChanged(sidecar, article);
   }
 
   private sidecarDeleted(sidecar: string, article: string): void {
