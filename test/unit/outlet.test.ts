@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { guessOutlet, outletOf, type OutletRule } from '../../src/core/outlet';
+import fc from 'fast-check';
+import { guessOutlet, guessOutletPlainly, outletOf, type OutletRule } from '../../src/core/outlet';
 import { SHARED } from './sharedArticles';
 
 const BODY = 'The ferry operator said 212 crossings were cancelled on Tuesday.\nUnion leaders called the figure "a gross understatement".\n';
@@ -32,6 +33,14 @@ for (const [what, text, name, rule] of CASES) {
     assert.equal(guess?.rule, rule);
   });
 }
+
+test('outlet guess: the byline search from each "By " finds what the whole patterns find, on texts made of their pieces', () => {
+  const pieces = ['By ', 'By Ana Lind', 'By contrast', 'by ', 'xBy ', 'ABy Tom', ', ', ' for ', ' of ', ' • ', ' | ', '•', 'The Harbor Gazette', 'Clarion Daily', 'Voice of Portmere', '7 March', '\n', '\r\n', ' ', '\u00a0', '\u2028', '\t', 'PORTMERE', ' (Northwire) — ', 'head to ', '.', 'Lantern News (@LanternNews)', '© 2026 Clarion', 'x'.repeat(70)];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+    const text = parts.join('');
+    assert.deepEqual(guessOutlet(text), guessOutletPlainly(text));
+  }), { numRuns: 3000 });
+});
 
 test('outletOf: the field wins, then a guess marked as guessed, then the file name', () => {
   const text = `${BODY}head to The Portmere Courier.`;
