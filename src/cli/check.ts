@@ -6,7 +6,7 @@ import type { TagStatus } from '../core/tag';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
-import { blockOutput, JsonArrayLines, type Output } from './output';
+import { blockOutput, JsonArrayLines, repeatedMessage, type Output } from './output';
 import { findSidecars, loadCheckedOrSay, loadPair, readInOrder, updateSidecarFile } from './sidecars';
 
 export interface CheckOptions {
@@ -101,6 +101,8 @@ function addTo(sum: Record<TagStatus, number> & { articles: number; unreadable: 
   else for (const k of ['anchored', 'moved', 'fuzzy', 'orphaned'] as const) sum[k] += r.counts[k];
 }
 
+const countsLine = repeatedMessage('{0} anchored, {1} moved, {2} fuzzy, {3} orphaned');
+
 function printReport(r: ArticleReport, out: Output): void {
   if (r.problems && !r.counts) {
     out.line(`✗ ${r.article}`);
@@ -108,7 +110,7 @@ function printReport(r: ArticleReport, out: Output): void {
     return;
   }
   const c = r.counts!;
-  out.line(`${r.problems ? '✗' : c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${l10n.t('{0} anchored, {1} moved, {2} fuzzy, {3} orphaned', c.anchored, c.moved, c.fuzzy, c.orphaned)}${r.fixed ? l10n.t(' (sidecar updated)') : ''}`);
+  out.line(`${r.problems ? '✗' : c.fuzzy + c.orphaned > 0 ? '!' : '✓'} ${r.article}: ${countsLine(c.anchored, c.moved, c.fuzzy, c.orphaned)}${r.fixed ? l10n.t(' (sidecar updated)') : ''}`);
   for (const p of r.problems ?? []) out.line(`    ${p}`);
   for (const t of r.tags ?? []) {
     if (t.status === 'anchored') continue;

@@ -111,11 +111,14 @@ class RunningProfiles {
   }
 
   result(): OutletProfile[] {
-    const profiles = [...this.groups.values()].map((g): OutletProfile => {
+    // Plain loops: a corpus may have as many outlets as articles (each unnamed one is its file).
+    const profiles: OutletProfile[] = [];
+    for (const g of this.groups.values()) {
       const perThousand = (n: number): number => (g.words > 0 ? (n * 1000) / g.words : 0);
-      const categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, { count: g.counts[c], perThousandWords: perThousand(g.counts[c]), share: g.tags > 0 ? g.counts[c] / g.tags : 0 }])) as Record<CategoryId, CategoryProfile>;
-      return { outlet: g.name, guessed: g.guessed, articles: g.articles, words: g.words, tags: g.tags, perThousandWords: perThousand(g.tags), categories, subLabels: g.subLabels };
-    });
+      const categories = {} as Record<CategoryId, CategoryProfile>;
+      for (const c of CATEGORY_IDS) categories[c] = { count: g.counts[c], perThousandWords: perThousand(g.counts[c]), share: g.tags > 0 ? g.counts[c] / g.tags : 0 };
+      profiles.push({ outlet: g.name, guessed: g.guessed, articles: g.articles, words: g.words, tags: g.tags, perThousandWords: perThousand(g.tags), categories, subLabels: g.subLabels });
+    }
     return profiles.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.articles[0]!.localeCompare(b.articles[0]!));
   }
 }
@@ -138,7 +141,7 @@ function printTable(out: Output, table: readonly string[][]): void {
 }
 
 function addCounts(into: Record<string, number>, more: Readonly<Record<string, number>>): void {
-  for (const [key, n] of Object.entries(more)) into[key] = (into[key] ?? 0) + n;
+  for (const key in more) into[key] = (into[key] ?? 0) + more[key]!;
 }
 
 /** By category in the codebook's order, then by sub-label. */

@@ -1,7 +1,8 @@
 // Pieces of the corpus commands' fast paths that must give exactly what the plain ways give:
 // the cache file read through windows and written through one buffer, the export spool written
 // through one buffer, files read into a shared buffer, JSON printed at a depth, and a check sent
-// back by a parse worker with only the tags that `check` prints.
+// back by a parse worker with only the tags that `check` prints, a message translated once and
+// filled in per line.
 import { strict as assert } from 'node:assert';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, resolve } from 'node:path';
@@ -10,7 +11,8 @@ import { DiskNextFile, windowedReader } from '../../src/cli/cache';
 import { FileSpool } from '../../src/cli/exportSpool';
 import { readRegularFileSync, readRegularFileTransient } from '../../src/cli/inputFile';
 import { articlePathOf, childPath, inOrder, portPathOf } from '../../src/cli/sidecars';
-import { atDepth } from '../../src/cli/output';
+import * as l10n from '@vscode/l10n';
+import { atDepth, repeatedMessage } from '../../src/cli/output';
 import { reattach } from '../../src/core/anchor/reattach';
 import { articleHash } from '../../src/core/articleFile';
 import { factsFromTexts, someFactsOf } from '../../src/core/cache/facts';
@@ -148,6 +150,32 @@ describe('atDepth', () => {
         const plain = '  '.repeat(depth) + JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
         assert.equal(atDepth(value, depth), plain, `${JSON.stringify(value)} at ${depth}`);
       }
+    }
+  });
+});
+
+describe('repeatedMessage', () => {
+  const messages: [string, (string | number)[]][] = [
+    ['{0} anchored, {1} moved, {2} fuzzy, {3} orphaned', [50, 0, 2, 1]],
+    ['{1} before {0}, {1} again', ['a', 'b']],
+    ['no placeholders', []],
+    ['{0}{1}', ['', 7]],
+    ['{2} left as it is', ['x']],
+  ];
+  it('says what l10n.t says, in English and in a translation loaded before its first call', () => {
+    const translated = (text: string): string => `«${text.replace('anchored', 'verankert').replace('before', 'vor')}»`;
+    try {
+      for (const bundle of [{}, Object.fromEntries(messages.map(([m]) => [m, translated(m)]))]) {
+        l10n.config({ contents: bundle });
+        for (const [message, args] of messages) {
+          const say = repeatedMessage(message);
+          assert.equal(say(...args), l10n.t(message, ...args), message);
+          assert.equal(say(...args), l10n.t(message, ...args), `${message}, said again`);
+        }
+      }
+      assert.equal(repeatedMessage(messages[0]![0])(1, 2, 3, 4), '«1 verankert, 2 moved, 3 fuzzy, 4 orphaned»');
+    } finally {
+      l10n.config({ contents: {} });
     }
   });
 });
