@@ -21,7 +21,7 @@
  * then the index, a line per entry, `"path"<TAB>head<TAB>tagsStart,tagsEnd,checkEnd`, or with a
  * check kept `"path"<TAB>head<TAB>summary<TAB>tagsStart,tagsEnd,checkEnd` (a later line for a
  * path replaces an earlier one; `"path"<TAB>` alone drops it; the head and the summary are JSON
- * arrays by position, see compactHead.ts; every line is ASCII, see indexLines.ts); then a trailer line with the
+ * arrays by position, see compactHead.ts); then a trailer line with the
  * number of index lines and where the index starts. So a warm `stats` reads the header, the
  * trailer and the index — the heads — and never the tags, and a warm `check` the index too (its
  * summaries: the counts and the tags not anchored), unless every tag's placement is asked for;
@@ -32,10 +32,10 @@ import type { Tag } from '../tag';
 import { decodeHead, decodeSummary, encodeHead, encodeSummary, headMatches } from './compactHead';
 import { isCheck, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
 import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
-import { asciiJson, decimals, jsonString } from './indexLines';
+import { decimals, jsonString, linesOf } from './indexLines';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 6;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -142,11 +142,7 @@ export class ParseCache {
   private indexLines = 0;
   private broken = false;
 
-  /**
-   * @param index the opened file's index, decoded whole: its heads and summaries are read from
-   * it (`start`: where it begins in the file, which the places count from).
-   */
-  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: PlaceMap, changed: boolean, private readonly index?: { readonly text: string; readonly start: number }) {
+  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: PlaceMap, changed: boolean) {
     this.old = old;
     this.changed = changed;
   }
@@ -161,18 +157,17 @@ export class ParseCache {
     const source = await files.open(file).catch(() => undefined);
     const index = source && indexOf(source, version);
     if (source && !index) source.close();
-    return new ParseCache(files, file, version, index ? source : undefined, index?.places ?? new PlaceMap(), source !== undefined && index === undefined, index);
+    return new ParseCache(files, file, version, index ? source : undefined, index ?? new PlaceMap(), source !== undefined && index === undefined);
   }
 
   /** The entry for this sidecar when both files are exactly as they were when it was made. */
   get(sidecarPath: string, sidecar: FileStamp, article: FileStamp): CachedSidecar | undefined {
     const fresh = this.fresh.get(sidecarPath);
     const place = fresh ?? this.old.get(sidecarPath);
-    const heads = fresh ? this.nextIndex : this.index;
+    const heads = fresh ? this.nextIndex : this.source;
     const bulk = fresh ? this.next : this.source;
     if (!place || !heads || !bulk) return undefined;
-    const indexText = (from: number, to: number): string => ('text' in heads ? heads.text.slice(from - heads.start, to - heads.start) : DECODER.decode(heads.read(from, to)));
-    const parsed = parseJson(indexText(place.headStart, place.headEnd));
+    const parsed = parseJson(DECODER.decode(heads.read(place.headStart, place.headEnd)));
     // A head made for other stamps is not read further: the entry is simply old.
     const head = Array.isArray(parsed) && !headMatches(parsed, sidecar, article) ? null : decodeHead(parsed);
     if (head === null) return undefined;
@@ -194,7 +189,7 @@ export class ParseCache {
         if (place.summaryEnd === place.summaryStart) return undefined;
         // The summary (counts, staleness, the tags not anchored) is in the index, beside the head;
         // every tag's placement is in the bulk, read only when all are wanted.
-        const notable = decodeSummary(parseJson(indexText(place.summaryStart, place.summaryEnd)), head.tally.tags);
+        const notable = decodeSummary(parseJson(DECODER.decode(heads.read(place.summaryStart, place.summaryEnd))), head.tally.tags);
         if (!notable) return undefined;
         if (!all) return notable;
         const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(bulk.read(place.tagsEnd, place.checkEnd))) };
@@ -215,7 +210,7 @@ export class ParseCache {
       return false;
     }
     const { check, ...head } = entry;
-    const place = this.write(sidecarPath, ENCODER.encode(asciiJson(encodeHead(head))), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
+    const place = this.write(sidecarPath, ENCODER.encode(encodeHead(head)), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, place);
@@ -277,7 +272,7 @@ export class ParseCache {
     try {
       const next = this.next!;
       const index = this.nextIndex!;
-      index.append(ENCODER.encode(`${asciiJson(JSON.stringify(path))}\t`));
+      index.append(ENCODER.encode(`${JSON.stringify(path)}\t`));
       this.indexLines++;
       if (!head || !tags) {
         index.append(NEWLINE_BYTES);
@@ -337,7 +332,7 @@ interface EncodedCheck {
 
 function encodeCheck(check: CachedCheck): EncodedCheck {
   // JSON never holds a raw tab, so tabs can part the summary from the head and the offsets.
-  return { summary: ENCODER.encode(asciiJson(encodeSummary(check))), placements: ENCODER.encode(JSON.stringify(check.tags)) };
+  return { summary: ENCODER.encode(encodeSummary(check)), placements: ENCODER.encode(JSON.stringify(check.tags)) };
 }
 
 function isRacy(stamp: FileStamp, readAt: number): boolean {
@@ -353,10 +348,10 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Where each entry of a cache file is, from its index (decoded whole, with the text kept for the
- * heads), or undefined when the file is not a whole cache of this format and version.
+ * Where each entry of a cache file is, from its index (read a window at a time), or undefined when
+ * the file is not a whole cache of this format and version.
  */
-function indexOf(source: CacheSource, version: string): { places: PlaceMap; text: string; start: number } | undefined {
+function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
   const first = source.read(0, Math.min(source.size, 4096));
   const headerEnd = first.indexOf(NEWLINE);
   if (headerEnd < 0) return undefined;
@@ -366,40 +361,31 @@ function indexOf(source: CacheSource, version: string): { places: PlaceMap; text
   if (format !== CACHE_FORMAT || newsmark !== version) return undefined;
   const trailer = trailerOf(source);
   if (!trailer || trailer.index <= headerEnd || trailer.index > trailer.at) return undefined;
-  const bytes = source.read(trailer.index, trailer.at);
-  const text = DECODER.decode(bytes);
-  // Written in ASCII: one character per byte, so a place in the text is a place in the file.
-  if (text.length !== bytes.byteLength) return undefined;
-  const start = trailer.index;
-  const places = new PlaceMap();
+  const index = new PlaceMap();
   let count = 0;
-  for (let at = 0; at < text.length; ) {
-    const end = text.indexOf('\n', at);
-    const tab = text.indexOf('\t', at);
-    if (end < 0 || tab < 0 || tab > end) return undefined; // cut short, or a line without its path
-    const path = jsonString(text.slice(at, tab));
-    if (path === undefined) return undefined;
+  for (const line of linesOf(source, trailer.index, trailer.at)) {
+    const tab = line.bytes.indexOf(TAB);
+    const path = tab < 0 ? undefined : jsonString(line.bytes.subarray(0, tab));
+    if (typeof path !== 'string') return undefined;
     count++;
-    if (tab === end - 1) {
-      places.delete(path);
-      at = end + 1;
+    if (tab === line.bytes.length - 1) {
+      index.delete(path);
       continue;
     }
-    const last = text.lastIndexOf('\t', end);
-    const offsets = decimals(text.slice(last + 1, end));
+    const last = line.bytes.lastIndexOf(TAB);
+    const offsets = decimals(line.bytes, last + 1);
     if (!offsets) return undefined;
     const [tagsStart, tagsEnd, checkEnd] = offsets;
     if (last <= tab || !offsets.every((n) => n > headerEnd && n <= trailer.index) || !(tagsStart <= tagsEnd && tagsEnd <= checkEnd)) return undefined;
     // A tab between the head and the offsets starts the check's summary.
-    const middle = text.indexOf('\t', tab + 1);
+    const middle = line.bytes.indexOf(TAB, tab + 1);
     const headEnd = middle < last ? middle : last;
     const summaryStart = middle < last ? middle + 1 : last;
     if ((summaryStart === last) !== (tagsEnd === checkEnd)) return undefined; // a summary and placements, or neither
-    places.set(path, { headStart: start + tab + 1, headEnd: start + headEnd, summaryStart: start + summaryStart, summaryEnd: start + last, tagsStart, tagsEnd, checkEnd });
-    at = end + 1;
+    index.set(path, { headStart: line.at + tab + 1, headEnd: line.at + headEnd, summaryStart: line.at + summaryStart, summaryEnd: line.at + last, tagsStart, tagsEnd, checkEnd });
   }
   // The count catches lines lost or added by anything other than our atomic writes.
-  return count === trailer.entries ? { places, text, start } : undefined;
+  return count === trailer.entries ? index : undefined;
 }
 
 /** The trailer line at the very end of the file (where it starts, and what it says), or undefined. */
