@@ -20,7 +20,7 @@ interface ArticleReport {
   article: string;
   sidecar: string;
   counts?: Record<TagStatus, number>;
-  tags?: { id: string; category: string; status: TagStatus; stage: string; start: number; end: number; text: string; previousText?: string }[];
+  tags?: readonly { id: string; category: string; status: TagStatus; stage: string; start: number; end: number; text: string; previousText?: string }[];
   problems?: string[];
   fixed?: boolean;
 }
@@ -78,7 +78,7 @@ async function checkOne(path: string, options: CheckOptions, cache: ParseCache |
   if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
   const result = pair.facts.check()!;
   const report: ArticleReport = {
-    article: pair.articlePath, sidecar: path, counts: result.counts, tags: [...result.tags], ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
+    article: pair.articlePath, sidecar: path, counts: result.counts, tags: result.tags, ...(pair.invalid.length > 0 ? { problems: pair.invalid } : {}),
   };
   if (options.fix && result.stale) {
     const full = await loadPair(path, cache);

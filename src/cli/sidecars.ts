@@ -10,7 +10,7 @@ import type { SidecarUpdate, UpdateResult } from '../core/sidecarUpdate';
 import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFileTransient } from './inputFile';
-import type { FileStamp, SidecarContent } from '../core/cache/entry';
+import type { CachedCheck, FileStamp, SidecarContent } from '../core/cache/entry';
 import { entryFrom, factsFromEntry, factsFromSome, factsFromTexts, withCheck, type FactName, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import { forgetCached } from './cache';
@@ -123,7 +123,7 @@ async function load(sidecarPath: string, cache: ParseCache | undefined, reading:
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
   const check = cached && reading === 'check' ? cached.check(allChecked) : undefined;
   if (cached && (reading !== 'check' || check)) {
-    const pair = pairFromEntry(sidecarPath, articlePath, check ? { ...cached, entry: { ...cached.entry, check } } : cached, reading === 'check' ? 'summary' : reading);
+    const pair = pairFromEntry(sidecarPath, articlePath, cached, reading === 'check' ? 'summary' : reading, check);
     if (pair) return pair;
   }
   if (cached && reading === 'check') {
@@ -228,8 +228,8 @@ function readArticle(articlePath: string, sidecarPath: string): string | { probl
  * A pair from its cache entry; undefined when its stored tags are damaged or the article, needed
  * and read now, fails (the full read then says why).
  */
-function pairFromEntry(sidecarPath: string, articlePath: string, cached: CachedSidecar, reading: Reading): LoadedSummary | LoadedPair | undefined {
-  const facts = factsFromEntry(cached.entry);
+function pairFromEntry(sidecarPath: string, articlePath: string, cached: CachedSidecar, reading: Reading, check?: CachedCheck): LoadedSummary | LoadedPair | undefined {
+  const facts = factsFromEntry(cached.entry, check);
   const summary = { ok: true as const, sidecarPath, articlePath, header: cached.entry.header, invalid: problemLines(sidecarPath, facts), facts };
   if (reading === 'summary') return summary;
   const tags = cached.tags();

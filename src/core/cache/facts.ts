@@ -62,19 +62,50 @@ export function factsFromTexts(sidecar: ParsedSidecar, articleLf: string, articl
   };
 }
 
-/** Facts read back from a cache entry. */
-export function factsFromEntry(entry: CacheEntry): PairFacts {
-  return {
-    problems: entry.problems,
-    stats: () => statsFromTally(entry.tally, entry.words),
-    words: () => entry.words,
-    articleSha256: () => entry.articleSha256,
-    outlet: () => entry.outlet,
-    verification: () => entry.verification,
-    oddIds: () => entry.oddIds,
-    check: () => entry.check,
-    checked: () => entry.check,
-  };
+/**
+ * Facts read back from a cache entry, with the check kept apart from it when there is one
+ * (`check`). One object per entry and its methods shared: a warm run makes one per article.
+ */
+export function factsFromEntry(entry: CacheEntry, check?: CachedCheck): PairFacts {
+  return new EntryFacts(entry, check ?? entry.check);
+}
+
+class EntryFacts implements PairFacts {
+  constructor(private readonly entry: CacheEntry, private readonly kept: CachedCheck | undefined) {}
+
+  get problems(): readonly CachedProblem[] {
+    return this.entry.problems;
+  }
+
+  stats(): TagStats {
+    return statsFromTally(this.entry.tally, this.entry.words);
+  }
+
+  words(): number {
+    return this.entry.words;
+  }
+
+  articleSha256(): string {
+    return this.entry.articleSha256;
+  }
+
+  outlet(): OutletName {
+    return this.entry.outlet;
+  }
+
+  verification(): CachedVerification {
+    return this.entry.verification;
+  }
+
+  oddIds(): readonly OddId[] {
+    return this.entry.oddIds;
+  }
+
+  check(): CachedCheck | undefined {
+    return this.kept;
+  }
+
+  readonly checked = (): CachedCheck | undefined => this.kept;
 }
 
 /** Built in statsOf's key order: stats --json prints it as it is. */
@@ -140,7 +171,18 @@ function tallyOf({ tags, byCategory, byState, bySubLabel }: TagStats): TagTally 
 /** Facts of a pair whose entry lacked the check, with the check worked out from its texts now. */
 export function withCheck(facts: PairFacts, articleLf: string, content: SidecarContent): PairFacts {
   const check = checkOf(articleLf, content, facts.articleSha256());
-  return { ...facts, check: () => check, checked: () => check };
+  // Each fact asked of `facts` itself (a spread would lose the methods of an entry's facts).
+  return {
+    problems: facts.problems,
+    stats: () => facts.stats(),
+    words: () => facts.words(),
+    articleSha256: () => facts.articleSha256(),
+    outlet: () => facts.outlet(),
+    verification: () => facts.verification(),
+    oddIds: () => facts.oddIds(),
+    check: () => check,
+    checked: () => check,
+  };
 }
 
 /** Re-attaches the tags to the article, as `check` reports it. */

@@ -175,27 +175,7 @@ export class ParseCache {
       this.forget(sidecarPath);
       return undefined;
     }
-    let tags: { value: readonly Tag[] | undefined } | undefined;
-    return {
-      entry: head,
-      tags: () => {
-        if (tags) return tags.value;
-        const value = tagsFromStored(parseJson(DECODER.decode(bulk.read(place.tagsStart, place.tagsEnd))));
-        tags = { value: value && value.length === head.tally.tags ? value : undefined };
-        if (!tags.value) this.forget(sidecarPath);
-        return tags.value;
-      },
-      check: (all = true) => {
-        if (place.summaryEnd === place.summaryStart) return undefined;
-        // The summary (counts, staleness, the tags not anchored) is in the index, beside the head;
-        // every tag's placement is in the bulk, read only when all are wanted.
-        const notable = decodeSummary(parseJson(DECODER.decode(heads.read(place.summaryStart, place.summaryEnd))), head.tally.tags);
-        if (!notable) return undefined;
-        if (!all) return notable;
-        const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(bulk.read(place.tagsEnd, place.checkEnd))) };
-        return isCheck(check) && check.tags.length === head.tally.tags ? check : undefined;
-      },
-    };
+    return new FoundEntry(this, sidecarPath, place, heads, bulk, head);
   }
 
   /**
@@ -316,6 +296,36 @@ export class ParseCache {
       this.nextIndex = undefined;
       return false;
     }
+  }
+}
+
+/** What an entry's parts are read from: the opened file, or the next one (this run's entries). */
+type Readable = Pick<CacheSource, 'read'>;
+
+/** An entry found by ParseCache.get: one object per entry, its parts read from the file on first use. */
+class FoundEntry implements CachedSidecar {
+  private stored: { value: readonly Tag[] | undefined } | undefined;
+
+  constructor(private readonly cache: ParseCache, private readonly sidecarPath: string, private readonly place: Place, private readonly heads: Readable, private readonly bulk: Readable, readonly entry: CacheEntry) {}
+
+  tags(): readonly Tag[] | undefined {
+    if (this.stored) return this.stored.value;
+    const value = tagsFromStored(parseJson(DECODER.decode(this.bulk.read(this.place.tagsStart, this.place.tagsEnd))));
+    this.stored = { value: value && value.length === this.entry.tally.tags ? value : undefined };
+    if (!this.stored.value) this.cache.forget(this.sidecarPath);
+    return this.stored.value;
+  }
+
+  check(all = true): CachedCheck | undefined {
+    const place = this.place;
+    if (place.summaryEnd === place.summaryStart) return undefined;
+    // The summary (counts, staleness, the tags not anchored) is in the index, beside the head;
+    // every tag's placement is in the bulk, read only when all are wanted.
+    const notable = decodeSummary(parseJson(DECODER.decode(this.heads.read(place.summaryStart, place.summaryEnd))), this.entry.tally.tags);
+    if (!notable) return undefined;
+    if (!all) return notable;
+    const check = { counts: notable.counts, stale: notable.stale, tags: parseJson(DECODER.decode(this.bulk.read(place.tagsEnd, place.checkEnd))) };
+    return isCheck(check) && check.tags.length === this.entry.tally.tags ? check : undefined;
   }
 }
 
