@@ -13,6 +13,7 @@ import { describeError, readRegularFileTransient } from './inputFile';
 import type { CachedCheck, FileStamp, SidecarContent } from '../core/cache/entry';
 import { entryFrom, factsFromEntry, factsFromSome, factsFromTexts, withCheck, type FactName, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
+import type { Verdict } from '../core/cache/directory';
 import { forgetCached } from './cache';
 import { ParsePool, WorkerGone } from './parsePool';
 
@@ -111,6 +112,17 @@ type Reading = 'text' | 'summary' | 'check';
 /** Reads a sidecar and the article beside it, with messages that say what is wrong and where. */
 export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise<LoadedPair> {
   return (await load(sidecarPath, cache, 'text')) as LoadedPair;
+}
+
+/**
+ * What the cache says of a pair without reading its entry (see Verdict), when both files are as
+ * they were when it was made: a warm `validate` or `check` prints a pair with nothing wrong from
+ * it alone. Undefined otherwise (and at once when the cache is empty: no stats for nothing).
+ */
+export function cachedVerdict(sidecarPath: string, cache: ParseCache): Verdict | undefined {
+  if (cache.size === 0) return undefined;
+  const stamps = stampsOf(sidecarPath, articlePathOf(sidecarPath));
+  return stamps && cache.verdict(cacheKeyOf(sidecarPath), stamps.sidecar, stamps.article);
 }
 
 /** `needs`: the facts the command reads, all a parse worker need work out when nothing is cached. */

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
-import { findSidecars, loadSummaryOrSay, readInOrder, type PairSummary } from './sidecars';
+import { cachedVerdict, findSidecars, loadSummaryOrSay, readInOrder, type PairSummary } from './sidecars';
 import { describeError } from './inputFile';
 import { blockOutput, type Output } from './output';
 
@@ -37,6 +37,8 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
 }
 
 async function problemsOf(path: string, cache: ParseCache | undefined): Promise<string[]> {
+  // A pair the cache holds as valid, unchanged since: nothing to report, and nothing more to read.
+  if (cache && cachedVerdict(path, cache)?.valid) return [];
   const pair = await loadSummaryOrSay(path, cache);
   return pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair)] : pair.problems;
 }

@@ -36,6 +36,21 @@ function found(cache: ParseCache, sidecar: FileStamp, article: FileStamp, path =
   return hit && { entry: hit.entry, tags: hit.tags() };
 }
 
+/** The file with its directory line (the last but one) changed. */
+function inDirectory(text: string, change: (line: string) => string): string {
+  const lines = text.split('\n');
+  lines[lines.length - 3] = change(lines[lines.length - 3]!);
+  return lines.join('\n');
+}
+
+function inDirectoryRows(text: string, change: (rows: unknown[][]) => void): string {
+  return inDirectory(text, (line) => {
+    const rows = JSON.parse(line) as unknown[][];
+    change(rows);
+    return JSON.stringify(rows);
+  });
+}
+
 const WHOLE = { entry: entryOf({ size: 900, mtime: LONG_AGO }, { size: 200, mtime: LONG_AGO }), tags: JSON.parse(JSON.stringify(SIDECAR_FILE.tags)) as unknown };
 
 const S = { size: 900, mtime: LONG_AGO };
@@ -122,11 +137,14 @@ describe('ParseCache', () => {
     ['an entry whose head has a damaged field', (text: string) => text.replace('[["NOT-SPEC",', '[["NOT-SPEC","x",')],
     ['an entry whose tags are damaged', (text: string) => text.replace('[["a1b2c3d4"', '[{"a1b2c3d4"')],
     ['empty', () => ''],
-    // The index's offsets are read digit by digit: what Number() would also have taken is not an offset the writer writes.
-    ['an offset in another notation', (text: string) => text.replace(/\t(\d+),(\d+),(\d+)\n/, (_, a: string, b: string, c: string) => `\t${a},${b}.0,${c}\n`)],
-    ['an offset with a space', (text: string) => text.replace(/\t(\d+),(\d+),(\d+)\n/, (_, a: string, b: string, c: string) => `\t${a}, ${b},${c}\n`)],
-    ['an index line missing an offset', (text: string) => text.replace(/\t(\d+),(\d+),(\d+)\n/, (_, a: string, b: string) => `\t${a},${b}\n`)],
-    ['an index path that is not a JSON string', (text: string) => text.replace(`"${SIDECAR}"\t`, `"${SIDECAR}\t`)],
+    ['a directory that is not JSON', (text: string) => inDirectory(text, (line) => line.replace('[[', '[{'))],
+    ['a directory place beyond its part of the file', (text: string) => inDirectoryRows(text, (rows) => void (rows[0]![1] = 10 ** 9))],
+    ['a directory place that is not a whole number', (text: string) => inDirectoryRows(text, (rows) => void (rows[0]![2] = (rows[0]![2] as number) + 0.5))],
+    ['a directory entry missing a number', (text: string) => inDirectoryRows(text, (rows) => void rows[0]!.pop())],
+    ['a directory path that is not a string', (text: string) => inDirectoryRows(text, (rows) => void (rows[0]![0] = 7))],
+    ['a directory verdict of unknown flags', (text: string) => inDirectoryRows(text, (rows) => void (rows[0]![12] = 9))],
+    ['a directory naming a path twice', (text: string) => inDirectoryRows(text, (rows) => void rows.push(rows[0]!)).replace('"entries":1', '"entries":2')],
+    ['a trailer whose directory starts elsewhere', (text: string) => text.replace(/"directory":(\d+)/, (_, at: string) => `"directory":${Number(at) + 1}`)],
   ] as const) {
     it(`a cache file that is ${what} is ignored, never fatal, and rewritten`, async () => {
       const fs = new MemoryFileSystem();
@@ -142,6 +160,35 @@ describe('ParseCache', () => {
       assert.deepEqual(found(await ParseCache.open(fs, FILE, '1.2.3'), S, A), WHOLE);
     });
   }
+
+  it('a verdict says what validate and check would print of a pair, only for the stamps it was made for, and comes back after a save', async () => {
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/corpus/.newsmark-cache');
+    const clean = parsed(sidecarText('tram.txt', TRAM, [TAGS[0]!]));
+    const checked = (): CacheEntry => {
+      const facts = factsFromTexts(clean, TRAM, 'tram.txt');
+      facts.check();
+      return entryFrom(facts, clean, S, A);
+    };
+    const cache = await ParseCache.open(fs, FILE, '1.2.3');
+    assert.equal(cache.put(SIDECAR, checked(), clean.tags, NOW), true);
+    assert.equal(cache.put('/corpus/odd.txt.tags.yaml', entryOf(S, A), TAGS, NOW), true); // an id the format does not allow, and `article:` names tram.txt
+    assert.equal(cache.put('/corpus/unchecked.txt.tags.yaml', entryFrom(factsFromTexts(clean, TRAM, 'tram.txt'), { ...clean, article: 'unchecked.txt' }, S, A), clean.tags, NOW), true);
+    const expect = (c: ParseCache): void => {
+      assert.deepEqual(c.verdict(SIDECAR, S, A), { loadsCleanly: true, valid: true, allAnchored: { anchored: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
+      assert.deepEqual(c.verdict('/corpus/odd.txt.tags.yaml', S, A), { loadsCleanly: true, valid: false });
+      assert.deepEqual(c.verdict('/corpus/unchecked.txt.tags.yaml', S, A), { loadsCleanly: true, valid: true });
+      assert.equal(c.verdict(SIDECAR, { ...S, mtime: S.mtime + 1 }, A), undefined);
+      assert.equal(c.verdict(SIDECAR, S, { ...A, size: A.size + 1 }), undefined);
+      assert.equal(c.verdict('/corpus/none.txt.tags.yaml', S, A), undefined);
+    };
+    expect(cache);
+    assert.equal(await cache.save(), true);
+    const again = await ParseCache.open(fs, FILE, '1.2.3');
+    expect(again);
+    again.forget(SIDECAR);
+    assert.equal(again.verdict(SIDECAR, S, A), undefined);
+  });
 
   it('paths with quotes, backslashes, control characters and non-ASCII letters are indexed as they are', async () => {
     const fs = new MemoryFileSystem();

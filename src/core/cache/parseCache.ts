@@ -17,25 +17,26 @@
  * they are made, and the old entries still wanted are copied after them when it is saved. A run
  * keeps an index entry per sidecar, nothing more.
  *
- * The file: a header line; then the entries' tags (and checks), as bytes the index points into;
- * then the index, a line per entry, `"path"<TAB>head<TAB>tagsStart,tagsEnd,checkEnd`, or with a
- * check kept `"path"<TAB>head<TAB>summary<TAB>tagsStart,tagsEnd,checkEnd` (a later line for a
- * path replaces an earlier one; `"path"<TAB>` alone drops it; the head and the summary are JSON
- * arrays by position, see compactHead.ts); then a trailer line with the
- * number of index lines and where the index starts. So a warm `stats` reads the header, the
- * trailer and the index — the heads — and never the tags, and a warm `check` the index too (its
- * summaries: the counts and the tags not anchored), unless every tag's placement is asked for;
- * and a file cut short anywhere has no trailer at its end and is not taken.
+ * The file: a header line; then the entries' tags (and checks), as bytes; then the index, a line
+ * per entry, `"path"<TAB>head<TAB>tagsStart,tagsEnd,checkEnd`, or with a check kept
+ * `"path"<TAB>head<TAB>summary<TAB>tagsStart,tagsEnd,checkEnd` (the head and the summary are
+ * JSON arrays by position, see compactHead.ts); then the directory, one JSON line that says for
+ * each entry where its parts are, the stamps it was made for and its verdict (directory.ts); then
+ * a trailer line with the number of entries and where the index and the directory start. So a
+ * warm run reads the header, the trailer and the directory; a clean pair's verdict is all
+ * `validate` and `check` print of it; `stats` reads the heads, and `check` the summaries of the
+ * pairs with something to list, in the index; the tags only a command that uses them. A file cut
+ * short anywhere has no trailer at its end and is not taken.
  */
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
 import { decodeHead, decodeSummary, encodeHead, encodeSummary, headMatches } from './compactHead';
+import { PlaceMap, verdictOf, type Place, type Verdict } from './directory';
 import { isCheck, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
 import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
-import { decimals, jsonString, linesOf } from './indexLines';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -58,79 +59,6 @@ export interface CachedSidecar {
   check(all?: boolean): CachedCheck | undefined;
 }
 
-/**
- * Where an entry's parts are: its head [headStart, headEnd) and its check's summary
- * [summaryStart, summaryEnd) (empty: no check kept) in one file, its tags [tagsStart, tagsEnd)
- * and every tag's placement [tagsEnd, checkEnd) in another (or the same).
- */
-interface Place {
-  readonly headStart: number;
-  readonly headEnd: number;
-  readonly summaryStart: number;
-  readonly summaryEnd: number;
-  readonly tagsStart: number;
-  readonly tagsEnd: number;
-  readonly checkEnd: number;
-}
-
-/** Numbers per place. */
-const SLOTS = 7;
-
-/**
- * Places by path, seven numbers each in one growing array rather than an object per entry: the
- * index of a large corpus is most of what a run keeps.
- */
-class PlaceMap {
-  private readonly slots = new Map<string, number>();
-  private data = new Float64Array(SLOTS * 1024);
-  private used = 0;
-
-  get size(): number {
-    return this.slots.size;
-  }
-
-  get(path: string): Place | undefined {
-    const slot = this.slots.get(path);
-    return slot === undefined ? undefined : this.at(slot);
-  }
-
-  set(path: string, place: Place): void {
-    let slot = this.slots.get(path);
-    if (slot === undefined) {
-      if (SLOTS * (this.used + 1) > this.data.length) {
-        const wider = new Float64Array(this.data.length * 2);
-        wider.set(this.data);
-        this.data = wider;
-      }
-      slot = this.used++;
-      this.slots.set(path, slot);
-    }
-    const d = this.data;
-    const i = SLOTS * slot;
-    d[i] = place.headStart;
-    d[i + 1] = place.headEnd;
-    d[i + 2] = place.summaryStart;
-    d[i + 3] = place.summaryEnd;
-    d[i + 4] = place.tagsStart;
-    d[i + 5] = place.tagsEnd;
-    d[i + 6] = place.checkEnd;
-  }
-
-  delete(path: string): boolean {
-    return this.slots.delete(path);
-  }
-
-  *[Symbol.iterator](): Generator<[string, Place]> {
-    for (const [path, slot] of this.slots) yield [path, this.at(slot)];
-  }
-
-  private at(slot: number): Place {
-    const d = this.data;
-    const i = SLOTS * slot;
-    return { headStart: d[i]!, headEnd: d[i + 1]!, summaryStart: d[i + 2]!, summaryEnd: d[i + 3]!, tagsStart: d[i + 4]!, tagsEnd: d[i + 5]!, checkEnd: d[i + 6]! };
-  }
-}
-
 export class ParseCache {
   private changed: boolean;
   /** Entries of the file read at open still to be written again. */
@@ -139,7 +67,6 @@ export class ParseCache {
   private readonly fresh = new PlaceMap();
   private next: NextCacheFile | undefined;
   private nextIndex: NextCacheFile | undefined;
-  private indexLines = 0;
   private broken = false;
 
   private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: PlaceMap, changed: boolean) {
@@ -162,8 +89,9 @@ export class ParseCache {
 
   /** The entry for this sidecar when both files are exactly as they were when it was made. */
   get(sidecarPath: string, sidecar: FileStamp, article: FileStamp): CachedSidecar | undefined {
-    const fresh = this.fresh.get(sidecarPath);
-    const place = fresh ?? this.old.get(sidecarPath);
+    const fresh = this.fresh.get(sidecarPath)?.place;
+    // An entry made for other stamps is not read at all: it is simply old.
+    const place = fresh ?? this.old.placeIfCurrent(sidecarPath, sidecar, article);
     const heads = fresh ? this.nextIndex : this.source;
     const bulk = fresh ? this.next : this.source;
     if (!place || !heads || !bulk) return undefined;
@@ -179,6 +107,14 @@ export class ParseCache {
   }
 
   /**
+   * What the entry for this sidecar says of it without its head being read (see Verdict), when
+   * both files are exactly as they were when it was made; undefined otherwise.
+   */
+  verdict(sidecarPath: string, sidecar: FileStamp, article: FileStamp): Verdict | undefined {
+    return this.fresh.verdict(sidecarPath, sidecar, article) ?? (this.fresh.get(sidecarPath) ? undefined : this.old.verdict(sidecarPath, sidecar, article));
+  }
+
+  /**
    * Keeps an entry made from reads that began at `readAt` (a Date.now() taken before the files
    * were stat'ed). False, and nothing kept, when either file was changed too close to that
    * moment for its mtime to tell a later change apart, or when the cache cannot be written.
@@ -190,17 +126,18 @@ export class ParseCache {
       return false;
     }
     const { check, ...head } = entry;
-    const place = this.write(sidecarPath, ENCODER.encode(encodeHead(head)), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
+    const place = this.write(ENCODER.encode(`${JSON.stringify(sidecarPath)}\t`), ENCODER.encode(encodeHead(head)), ENCODER.encode(typeof tags === 'string' ? tags : JSON.stringify(storedTags(tags))), check && encodeCheck(check));
     if (!place) return false;
     this.old.delete(sidecarPath);
-    this.fresh.set(sidecarPath, place);
+    this.fresh.set(sidecarPath, { place, sidecar: entry.sidecar, article: entry.articleFile, verdict: verdictOf(sidecarPath, entry, check) });
     return true;
   }
 
   /** Drops the entry, for a sidecar Newsmark has just written or found gone. */
   forget(sidecarPath: string): void {
+    // The directory names every entry kept: a dropped one's parts stay in the next file unnamed.
     if (this.old.delete(sidecarPath)) this.changed = true;
-    if (this.fresh.delete(sidecarPath)) this.write(sidecarPath);
+    if (this.fresh.delete(sidecarPath)) this.changed = true;
   }
 
   get size(): number {
@@ -219,17 +156,22 @@ export class ParseCache {
     }
     try {
       if (!this.begin()) throw new Error('the cache file could not be written');
-      for (const [path, place] of this.old) {
+      for (const [path, old] of this.old) {
         const source = this.source!;
+        const place = old.place;
         const check = place.summaryEnd > place.summaryStart ? { summary: source.read(place.summaryStart, place.summaryEnd), placements: source.read(place.tagsEnd, place.checkEnd) } : undefined;
-        this.write(path, source.read(place.headStart, place.headEnd), source.read(place.tagsStart, place.tagsEnd), check);
-        if (this.broken) throw new Error('the cache file could not be written');
+        const copied = this.write(ENCODER.encode(`${JSON.stringify(path)}\t`), source.read(place.headStart, place.headEnd), source.read(place.tagsStart, place.tagsEnd), check);
+        if (!copied) throw new Error('the cache file could not be written');
+        this.fresh.set(path, { ...old, place: copied });
       }
       const next = this.next!;
       const index = this.nextIndex!;
       const indexStart = next.size;
+      // The index's places were counted from its own start: in the file they come after the bulk.
       for (let at = 0; at < index.size; at += WINDOW) next.append(index.read(at, Math.min(index.size, at + WINDOW)));
-      next.append(ENCODER.encode(`${JSON.stringify({ [TRAILER_KEY]: this.indexLines, index: indexStart })}\n`));
+      const directoryStart = next.size;
+      for (const piece of this.fresh.json(indexStart)) next.append(ENCODER.encode(piece));
+      next.append(ENCODER.encode(`\n${JSON.stringify({ [TRAILER_KEY]: this.fresh.size, index: indexStart, directory: directoryStart })}\n`));
       this.source?.close();
       await next.commit(prepareFolder);
       this.changed = false;
@@ -245,19 +187,14 @@ export class ParseCache {
     }
   }
 
-  /** Writes an entry (without its parts: a line that drops the path); where its parts are, or undefined. */
-  private write(path: string, head?: Uint8Array, tags?: Uint8Array, check?: EncodedCheck): Place | undefined {
+  /** Writes an entry's index line (its path, `quotedPath`, then head) and parts; where they are, or undefined. */
+  private write(quotedPath: Uint8Array, head: Uint8Array, tags: Uint8Array, check?: EncodedCheck): Place | undefined {
     this.changed = true;
     if (!this.begin()) return undefined;
     try {
       const next = this.next!;
       const index = this.nextIndex!;
-      index.append(ENCODER.encode(`${JSON.stringify(path)}\t`));
-      this.indexLines++;
-      if (!head || !tags) {
-        index.append(NEWLINE_BYTES);
-        return undefined;
-      }
+      index.append(quotedPath);
       const tagsStart = next.size;
       next.append(tags);
       const tagsEnd = next.size;
@@ -331,7 +268,6 @@ class FoundEntry implements CachedSidecar {
 
 const DECODER = new TextDecoder();
 const ENCODER = new TextEncoder();
-const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
 const TAB_BYTES = new Uint8Array([TAB]);
 
 /** A check as it is kept: its summary (in the index) and every tag's placement (in the bulk). */
@@ -358,8 +294,8 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Where each entry of a cache file is, from its index (read a window at a time), or undefined when
- * the file is not a whole cache of this format and version.
+ * Where each entry of a cache file is, from its directory, or undefined when the file is not a
+ * whole cache of this format and version.
  */
 function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
   const first = source.read(0, Math.min(source.size, 4096));
@@ -370,36 +306,14 @@ function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
   const { [HEADER_KEY]: format, newsmark } = header as Record<string, unknown>;
   if (format !== CACHE_FORMAT || newsmark !== version) return undefined;
   const trailer = trailerOf(source);
-  if (!trailer || trailer.index <= headerEnd || trailer.index > trailer.at) return undefined;
-  const index = new PlaceMap();
-  let count = 0;
-  for (const line of linesOf(source, trailer.index, trailer.at)) {
-    const tab = line.bytes.indexOf(TAB);
-    const path = tab < 0 ? undefined : jsonString(line.bytes.subarray(0, tab));
-    if (typeof path !== 'string') return undefined;
-    count++;
-    if (tab === line.bytes.length - 1) {
-      index.delete(path);
-      continue;
-    }
-    const last = line.bytes.lastIndexOf(TAB);
-    const offsets = decimals(line.bytes, last + 1);
-    if (!offsets) return undefined;
-    const [tagsStart, tagsEnd, checkEnd] = offsets;
-    if (last <= tab || !offsets.every((n) => n > headerEnd && n <= trailer.index) || !(tagsStart <= tagsEnd && tagsEnd <= checkEnd)) return undefined;
-    // A tab between the head and the offsets starts the check's summary.
-    const middle = line.bytes.indexOf(TAB, tab + 1);
-    const headEnd = middle < last ? middle : last;
-    const summaryStart = middle < last ? middle + 1 : last;
-    if ((summaryStart === last) !== (tagsEnd === checkEnd)) return undefined; // a summary and placements, or neither
-    index.set(path, { headStart: line.at + tab + 1, headEnd: line.at + headEnd, summaryStart: line.at + summaryStart, summaryEnd: line.at + last, tagsStart, tagsEnd, checkEnd });
-  }
-  // The count catches lines lost or added by anything other than our atomic writes.
-  return count === trailer.entries ? index : undefined;
+  if (!trailer || !(headerEnd < trailer.index && trailer.index <= trailer.directory && trailer.directory < trailer.at)) return undefined;
+  const directory = PlaceMap.read(DECODER.decode(source.read(trailer.directory, trailer.at - 1)), { bulkFrom: headerEnd + 1, bulkTo: trailer.index, indexFrom: trailer.index, indexTo: trailer.directory });
+  // The count catches entries lost or added by anything other than our atomic writes.
+  return directory?.size === trailer.entries ? directory : undefined;
 }
 
 /** The trailer line at the very end of the file (where it starts, and what it says), or undefined. */
-function trailerOf(source: CacheSource): { at: number; entries: number; index: number } | undefined {
+function trailerOf(source: CacheSource): { at: number; entries: number; index: number; directory: number } | undefined {
   const from = Math.max(0, source.size - 4096);
   const tail = source.read(from, source.size);
   if (tail[tail.length - 1] !== NEWLINE) return undefined;
@@ -407,6 +321,6 @@ function trailerOf(source: CacheSource): { at: number; entries: number; index: n
   if (start === 0 && from > 0) return undefined;
   const trailer = parseJson(DECODER.decode(tail.subarray(start, tail.length - 1)));
   if (typeof trailer !== 'object' || trailer === null) return undefined;
-  const { [TRAILER_KEY]: entries, index } = trailer as Record<string, unknown>;
-  return typeof entries === 'number' && typeof index === 'number' && Number.isInteger(index) ? { at: from + start, entries, index } : undefined;
+  const { [TRAILER_KEY]: entries, index, directory } = trailer as Record<string, unknown>;
+  return typeof entries === 'number' && Number.isInteger(index) && Number.isInteger(directory) ? { at: from + start, entries, index: index as number, directory: directory as number } : undefined;
 }
