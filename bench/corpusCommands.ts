@@ -5,7 +5,7 @@
  * the same sidecars with js-yaml. Each cold and warm run (the rows the issue's targets judge) is
  * paired with a run of the loop just before it, and its ratio is the median of the pairs' ratios:
  * this VM's speed drifts by a third over minutes, and a loop timed once at the start put the
- * same build's ratios ±0.1 apart from one run of the bench to the next. Medians of 5 for those
+ * same build's ratios ±0.1 apart from one run of the bench to the next. Medians of 7 for those
  * rows, of 3 for the others; peak RSS as each child process reports it.
  *
  *   NEWSMARK_BENCH_CORPUS=1000 npx tsx bench/corpusCommands.ts   # this part alone, smaller
@@ -31,7 +31,7 @@ import { Rng } from './prng';
 const TAGS = 50;
 const RUNS = 3;
 /** Runs of each judged row (cold and warm), each after a loop run of its own. */
-const PAIRED_RUNS = 5;
+const PAIRED_RUNS = 7;
 const PER_FOLDER = 1000;
 /** The issue's targets, as shares of the js-yaml loop's time. */
 const COLD_TARGET = 0.6;
