@@ -82,9 +82,8 @@ export class PlaceMap {
     return slot === undefined ? undefined : this.at(slot);
   }
 
-  /** Whether the entry of `path` was made for exactly these stamps (read without building the entry). */
-  current(path: string, sidecar: FileStamp, article: FileStamp): boolean {
-    const slot = this.slots.get(path);
+  /** Whether the entry in `slot` was made for exactly these stamps (read without building the entry). */
+  private currentAt(slot: number | undefined, sidecar: FileStamp, article: FileStamp): slot is number {
     if (slot === undefined) return false;
     const d = this.data;
     const i = SLOTS * slot + 7;
@@ -179,7 +178,7 @@ export class PlaceMap {
   /** Where the parts of the entry of `path` are, when it was made for exactly these stamps. */
   placeIfCurrent(path: string, sidecar: FileStamp, article: FileStamp): Place | undefined {
     const slot = this.slots.get(path);
-    if (slot === undefined || !this.current(path, sidecar, article)) return undefined;
+    if (!this.currentAt(slot, sidecar, article)) return undefined;
     const d = this.data;
     const i = SLOTS * slot;
     return { headStart: d[i]!, headEnd: d[i + 1]!, summaryStart: d[i + 2]!, summaryEnd: d[i + 3]!, tagsStart: d[i + 4]!, tagsEnd: d[i + 5]!, checkEnd: d[i + 6]! };
@@ -188,7 +187,7 @@ export class PlaceMap {
   /** The verdict of the entry of `path` when it was made for exactly these stamps. */
   verdict(path: string, sidecar: FileStamp, article: FileStamp): Verdict | undefined {
     const slot = this.slots.get(path);
-    if (slot === undefined || !this.current(path, sidecar, article)) return undefined;
+    if (!this.currentAt(slot, sidecar, article)) return undefined;
     return verdictFrom(this.data, SLOTS * slot + 11);
   }
 

@@ -147,21 +147,51 @@ export function someFactsOf(facts: PairFacts, names: readonly FactName[], notabl
 
 /** Facts from some facts: asking for one not worked out is a bug in the command, and says so. */
 export function factsFromSome(some: SomeFacts): PairFacts {
-  const given = <T>(name: string, value: T | undefined): T => {
-    if (value === undefined) throw new Error(`internal error: the ${name} of this pair was not worked out`);
-    return value;
-  };
-  return {
-    problems: some.problems,
-    stats: () => statsFromTally(given('tag counts', some.tally), given('word count', some.words)),
-    words: () => given('word count', some.words),
-    articleSha256: () => given('article hash', some.articleSha256),
-    outlet: () => given('outlet', some.outlet),
-    verification: () => given('verification', some.verification),
-    oddIds: () => given('odd ids', some.oddIds),
-    check: () => given('check', some.check),
-    checked: () => some.check,
-  };
+  return new GivenFacts(some);
+}
+
+/** A parse worker's answer as facts: one object per pair, its methods shared (a cold run makes one per article). */
+class GivenFacts implements PairFacts {
+  constructor(private readonly some: SomeFacts) {}
+
+  get problems(): readonly CachedProblem[] {
+    return this.some.problems;
+  }
+
+  stats(): TagStats {
+    return statsFromTally(given('tag counts', this.some.tally), given('word count', this.some.words));
+  }
+
+  words(): number {
+    return given('word count', this.some.words);
+  }
+
+  articleSha256(): string {
+    return given('article hash', this.some.articleSha256);
+  }
+
+  outlet(): OutletName {
+    return given('outlet', this.some.outlet);
+  }
+
+  verification(): CachedVerification {
+    return given('verification', this.some.verification);
+  }
+
+  oddIds(): readonly OddId[] {
+    return given('odd ids', this.some.oddIds);
+  }
+
+  check(): CachedCheck | undefined {
+    return given('check', this.some.check);
+  }
+
+  readonly checked = (): CachedCheck | undefined => this.some.check;
+}
+
+function given<T>(name: string, value: T | undefined): T {
+  if (value === undefined) throw new Error(`internal error: the ${name} of this pair was not worked out`);
+  return value;
 }
 
 function tallyOf({ tags, byCategory, byState, bySubLabel }: TagStats): TagTally {

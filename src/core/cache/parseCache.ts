@@ -167,9 +167,9 @@ export class ParseCache {
       const next = this.next!;
       const index = this.nextIndex!;
       const indexStart = next.size;
-      // The index's places were counted from its own start: in the file they come after the bulk.
       for (let at = 0; at < index.size; at += WINDOW) next.append(index.read(at, Math.min(index.size, at + WINDOW)));
       const directoryStart = next.size;
+      // The heads' places were counted from the index's own start: in the file it follows the bulk.
       for (const piece of this.fresh.json(indexStart)) next.append(ENCODER.encode(piece));
       next.append(ENCODER.encode(`\n${JSON.stringify({ [TRAILER_KEY]: this.fresh.size, index: indexStart, directory: directoryStart })}\n`));
       this.source?.close();
