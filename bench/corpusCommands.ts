@@ -169,16 +169,20 @@ function pairedMedianOf(dir: string, loop: () => Run, fn: () => Run): Run {
     intoPageCache(dir);
     return { run: fn(), reference };
   });
-  const median = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1]!;
   return {
     ...middle(pairs.map((p) => p.run)),
-    paired: { ratio: median(pairs.map((p) => p.run.ms / p.reference.ms)), cpuRatio: median(pairs.map((p) => p.run.cpuMs / p.reference.cpuMs)) },
+    paired: { ratio: quantile(pairs.map((p) => p.run.ms / p.reference.ms)), cpuRatio: quantile(pairs.map((p) => p.run.cpuMs / p.reference.cpuMs)) },
   };
 }
 
 /** The run at `at` (0 fastest, 1 slowest; the median by default) of the runs by wall time. */
 function middle(runs: readonly Run[], at = 0.5): Run {
-  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  return quantile(runs, at, (run) => run.ms);
+}
+
+/** The item at `at` (0 the least, 1 the greatest; the median by default) by `key`. */
+function quantile<T>(items: readonly T[], at = 0.5, key: (item: T) => number = Number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
   return sorted[Math.round(at * (sorted.length - 1))]!;
 }
 

@@ -178,10 +178,7 @@ export class PlaceMap {
   /** Where the parts of the entry of `path` are, when it was made for exactly these stamps. */
   placeIfCurrent(path: string, sidecar: FileStamp, article: FileStamp): Place | undefined {
     const slot = this.slots.get(path);
-    if (!this.currentAt(slot, sidecar, article)) return undefined;
-    const d = this.data;
-    const i = SLOTS * slot;
-    return { headStart: d[i]!, headEnd: d[i + 1]!, summaryStart: d[i + 2]!, summaryEnd: d[i + 3]!, tagsStart: d[i + 4]!, tagsEnd: d[i + 5]!, checkEnd: d[i + 6]! };
+    return this.currentAt(slot, sidecar, article) ? placeFrom(this.data, SLOTS * slot) : undefined;
   }
 
   /** The verdict of the entry of `path` when it was made for exactly these stamps. */
@@ -212,10 +209,15 @@ function verdictFrom(n: ArrayLike<number>, at: number): Verdict {
   };
 }
 
+/** The place whose seven numbers start at n[at]. */
+function placeFrom(n: ArrayLike<number>, at: number): Place {
+  return { headStart: n[at]!, headEnd: n[at + 1]!, summaryStart: n[at + 2]!, summaryEnd: n[at + 3]!, tagsStart: n[at + 4]!, tagsEnd: n[at + 5]!, checkEnd: n[at + 6]! };
+}
+
 function entryOf(n: readonly number[]): DirectoryEntry {
   const verdict = verdictFrom(n, 11);
   return {
-    place: { headStart: n[0]!, headEnd: n[1]!, summaryStart: n[2]!, summaryEnd: n[3]!, tagsStart: n[4]!, tagsEnd: n[5]!, checkEnd: n[6]! },
+    place: placeFrom(n, 0),
     sidecar: { size: n[7]!, mtime: n[8]! },
     article: { size: n[9]!, mtime: n[10]! },
     verdict,

@@ -70,44 +70,6 @@ export function factsFromEntry(entry: CacheEntry, check?: CachedCheck): PairFact
   return new EntryFacts(entry, check ?? entry.check);
 }
 
-class EntryFacts implements PairFacts {
-  constructor(private readonly entry: CacheEntry, private readonly kept: CachedCheck | undefined) {}
-
-  get problems(): readonly CachedProblem[] {
-    return this.entry.problems;
-  }
-
-  stats(): TagStats {
-    return statsFromTally(this.entry.tally, this.entry.words);
-  }
-
-  words(): number {
-    return this.entry.words;
-  }
-
-  articleSha256(): string {
-    return this.entry.articleSha256;
-  }
-
-  outlet(): OutletName {
-    return this.entry.outlet;
-  }
-
-  verification(): CachedVerification {
-    return this.entry.verification;
-  }
-
-  oddIds(): readonly OddId[] {
-    return this.entry.oddIds;
-  }
-
-  check(): CachedCheck | undefined {
-    return this.kept;
-  }
-
-  readonly checked = (): CachedCheck | undefined => this.kept;
-}
-
 /** Built in statsOf's key order: stats --json prints it as it is. */
 function statsFromTally(tally: TagTally, words: number): TagStats {
   return { articles: 1, tags: tally.tags, words, byCategory: tally.byCategory, byState: tally.byState, bySubLabel: tally.bySubLabel, perThousandWords: words > 0 ? (tally.tags * 1000) / words : 0 };
@@ -150,9 +112,12 @@ export function factsFromSome(some: SomeFacts): PairFacts {
   return new GivenFacts(some);
 }
 
-/** A parse worker's answer as facts: one object per pair, its methods shared (a cold run makes one per article). */
+/**
+ * Some facts as a pair's facts: one object per pair, its methods shared (a run makes one per
+ * article). `kept`: the check, when it is kept apart from the rest.
+ */
 class GivenFacts implements PairFacts {
-  constructor(private readonly some: SomeFacts) {}
+  constructor(private readonly some: SomeFacts, protected readonly kept: CachedCheck | undefined = some.check) {}
 
   get problems(): readonly CachedProblem[] {
     return this.some.problems;
@@ -183,10 +148,17 @@ class GivenFacts implements PairFacts {
   }
 
   check(): CachedCheck | undefined {
-    return given('check', this.some.check);
+    return given('check', this.kept);
   }
 
-  readonly checked = (): CachedCheck | undefined => this.some.check;
+  readonly checked = (): CachedCheck | undefined => this.kept;
+}
+
+/** An entry holds every fact; only its check may be missing (no check of these files was kept). */
+class EntryFacts extends GivenFacts {
+  override check(): CachedCheck | undefined {
+    return this.kept;
+  }
 }
 
 function given<T>(name: string, value: T | undefined): T {

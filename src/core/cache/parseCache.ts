@@ -111,7 +111,8 @@ export class ParseCache {
    * both files are exactly as they were when it was made; undefined otherwise.
    */
   verdict(sidecarPath: string, sidecar: FileStamp, article: FileStamp): Verdict | undefined {
-    return this.fresh.verdict(sidecarPath, sidecar, article) ?? (this.fresh.get(sidecarPath) ? undefined : this.old.verdict(sidecarPath, sidecar, article));
+    // put() takes an entry out of `old` as it makes one in `fresh`: a path is in one of them at most.
+    return this.fresh.verdict(sidecarPath, sidecar, article) ?? this.old.verdict(sidecarPath, sidecar, article);
   }
 
   /**
