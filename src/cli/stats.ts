@@ -101,7 +101,7 @@ class RunningProfiles {
   add(article: string, outlet: OutletName, stats: TagStats): void {
     const key = outlet.name.trim().toLowerCase();
     let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { name: outlet.name.trim(), guessed: false, articles: [], words: 0, tags: 0, counts: Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>, subLabels: {} }));
+    if (!group) this.groups.set(key, (group = { name: outlet.name.trim(), guessed: false, articles: [], words: 0, tags: 0, counts: zeroCounts(), subLabels: {} }));
     group.guessed ||= outlet.guessed;
     group.articles.push(article);
     group.words += stats.words;
@@ -119,8 +119,17 @@ class RunningProfiles {
       for (const c of CATEGORY_IDS) categories[c] = { count: g.counts[c], perThousandWords: perThousand(g.counts[c]), share: g.tags > 0 ? g.counts[c] / g.tags : 0 };
       profiles.push({ outlet: g.name, guessed: g.guessed, articles: g.articles, words: g.words, tags: g.tags, perThousandWords: perThousand(g.tags), categories, subLabels: g.subLabels });
     }
-    return profiles.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.articles[0]!.localeCompare(b.articles[0]!));
+    return profiles.sort((a, b) => COLLATOR.compare(a.outlet, b.outlet) || COLLATOR.compare(a.articles[0]!, b.articles[0]!));
   }
+}
+
+/** The order localeCompare gives (outletProfiles sorts with it), many times faster over thousands of outlets. */
+const COLLATOR = new Intl.Collator();
+
+function zeroCounts(): Record<CategoryId, number> {
+  const counts = {} as Record<CategoryId, number>;
+  for (const c of CATEGORY_IDS) counts[c] = 0;
+  return counts;
 }
 
 function profileRow(p: OutletProfile): string[] {

@@ -40,6 +40,7 @@ const rows = (page) => sidebar(page).locator('.monaco-list-row').evaluateAll((el
   label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
   description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
   aria: r.getAttribute('aria-label') ?? '',
+  expanded: r.getAttribute('aria-expanded'),
 })).sort((a, b) => a.index - b.index));
 
 /** The tag rows under the top-level row of ARTICLE (grouped by article: article → category → tag). */
@@ -48,7 +49,8 @@ async function tagRowsOf(page, article) {
   const at = all.findIndex((r) => r.level === 1 && r.label === article);
   if (at < 0) return undefined;
   const end = all.findIndex((r, i) => i > at && r.level === 1);
-  return { row: all[at], tags: all.slice(at + 1, end < 0 ? undefined : end).filter((r) => r.level === 3) };
+  const under = all.slice(at + 1, end < 0 ? undefined : end);
+  return { row: all[at], tags: under.filter((r) => r.level === 3), groups: under.filter((r) => r.level === 2).map((r) => `${r.label} ${r.description} expanded=${r.expanded}`) };
 }
 
 // The row's one sentence for a screen reader: category, article, range, text, anchoring, review.
@@ -103,12 +105,16 @@ async function expectRowsMatchDisk(page, workspace, what) {
     const wanted = sortedTags(workspace, article).filter((t) => t.status !== 'orphaned').map((t) => expectedLabel(article, t)).sort();
     let seen;
     await until(`the rows under ${article} to be its ${wanted.length} tags`, async () => {
-      await fitTreeOnScreen(page);
+      // Expanded again at each look: which rows are open is not what this suite checks, and a
+      // click of expandArticles that met a row just redrawn can leave another closed.
+      await expandArticles(page);
       seen = await tagRowsOf(page, article);
       const labels = (seen?.tags ?? []).map((r) => r.aria).sort();
       return wanted.length === 0 ? seen === undefined || labels.length === 0 : seen !== undefined && JSON.stringify(labels) === JSON.stringify(wanted) && seen.row.description.startsWith(String(wanted.length));
-    }, 10_000).catch((err) => {
-      throw new Error(`${err.message} (${what}): wanted ${JSON.stringify(wanted)}, saw ${JSON.stringify(seen && { row: seen.row.description, tags: seen.tags.map((r) => r.aria) })}`);
+    }, 10_000).catch(async (err) => {
+      // Where the lists stood: a row rendered last is one whose children the list has not drawn.
+      const lists = await sidebar(page).locator('.monaco-list').evaluateAll((els) => els.map((l) => `rows ${l.querySelector('.monaco-list-rows')?.style.height} in ${l.clientHeight}px, top ${l.querySelector('.monaco-list-rows')?.style.top ?? ''}, ${l.querySelectorAll('.monaco-list-row').length} rendered`).join('; ')).catch(() => 'unknown');
+      throw new Error(`${err.message} (${what}) [lists: ${lists}]: wanted ${JSON.stringify(wanted)}, saw ${JSON.stringify(seen && { row: `${seen.row.description} expanded=${seen.row.expanded}`, groups: seen.groups, tags: seen.tags.map((r) => r.aria) })}`);
     });
   }
 }
