@@ -6,7 +6,7 @@ import { CATEGORIES } from '../core/codebook';
 import { subLabelTitle } from '../core/review/stats';
 import { loadSet, mustBeFolder, pairFolders } from './agreeSets';
 import type { Output } from './output';
-import { UsageError } from './sidecars';
+import { UsageError } from './corpusFiles';
 
 export interface AgreeOptions {
   readonly json: boolean;

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pairFolders as pairSets, readAnnotationSet, requireReadable, UnreadableSetError, type PairOptions, type SkippedFile } from '../core/agreement/readSet';
 import type { PairedSets, SetArticle } from '../core/agreement/sets';
 import { fromNativePath, NodeFileSystem, toNativePath } from '../core/fs/nodeFileSystem';
-import { UsageError } from './sidecars';
+import { UsageError } from './corpusFiles';
 
 const fs = new NodeFileSystem();
 

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as l10n from '@vscode/l10n';
-import { UsageError } from './sidecars';
+import { UsageError } from './corpusFiles';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -7,7 +7,8 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import { blockOutput, JsonArrayLines, repeatedMessage, type Output } from './output';
-import { articlePathOf, cachedVerdict, findSidecars, loadCheckedOrSay, loadPair, readInOrder, updateSidecarFile } from './sidecars';
+import { articlePathOf, cachedVerdict, loadCheckedOrSay, loadPair, readInOrder, updateSidecarFile } from './sidecars';
+import { findSidecars } from './corpusFiles';
 
 export interface CheckOptions {
   readonly fix: boolean;

@@ -13,7 +13,8 @@ import { withParseCache } from './cache';
 import { corpusCodebook } from './codebook';
 import type { Output } from './output';
 import { chunksOf, SpoolFolder, writeChunksToDisk } from './exportSpool';
-import { eachReadablePair, portPathOf, UsageError } from './sidecars';
+import { eachReadablePair, portPathOf } from './sidecars';
+import { UsageError } from './corpusFiles';
 
 export interface ExportCommand {
   readonly format: string;

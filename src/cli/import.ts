@@ -16,7 +16,8 @@ import { corpusCodebook } from './codebook';
 import { offsetChoice } from './export';
 import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
-import { UsageError, updateSidecarFile } from './sidecars';
+import { updateSidecarFile } from './sidecars';
+import { UsageError } from './corpusFiles';
 
 export interface ImportCommand {
   readonly format: string;

@@ -10,7 +10,7 @@ import { importTags } from './import';
 import { languageBundle, useLanguageOf } from './language';
 import { consoleOutput, type Output } from './output';
 import { quotes } from './quotes';
-import { UsageError } from './sidecars';
+import { UsageError } from './corpusFiles';
 import { stats } from './stats';
 import { suggest } from './suggest';
 import { validate } from './validate';

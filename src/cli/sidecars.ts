@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
 import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
@@ -16,71 +15,7 @@ import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import type { Verdict } from '../core/cache/directory';
 import { forgetCached } from './cache';
 import { ParsePool, WorkerGone } from './parsePool';
-
-export class UsageError extends Error {}
-
-/**
- * PATH arguments → sidecar paths: a sidecar itself, an article's sidecar, or every sidecar under a
- * folder. Folder scans do not follow symbolic links; each one skipped is named to `notice`.
- */
-export function findSidecars(paths: readonly string[], notice: (message: string) => void = () => undefined): string[] {
-  const found: string[] = [];
-  for (const path of paths) {
-    const info = statOrUndefined(path);
-    if (!info) throw new UsageError(l10n.t('{0}: no such file or folder.', path));
-    if (info.isDirectory() && !isSidecarName(basename(path))) {
-      for (const sidecar of sidecarsUnder(path, notice).sort()) found.push(sidecar);
-    } else {
-      found.push(isSidecarName(basename(path)) ? path : `${path}.tags.yaml`);
-    }
-  }
-  return [...new Set(found)];
-}
-
-/**
- * The sidecar-named entries under a folder, a folder at a time (what a recursive readdir lists,
- * in its order, without holding an entry for every file of the corpus at once). A folder or a
- * FIFO named like a sidecar is listed too, so that it is reported, not skipped; links are not followed.
- */
-function sidecarsUnder(root: string, notice: (message: string) => void): string[] {
-  const found: string[] = [];
-  const folders = [normalize(root)];
-  for (let i = 0; i < folders.length; i++) {
-    const folder = folders[i]!;
-    // Synchronous, as the stats of a warm run are (see stampsOf): nothing else runs meanwhile, and
-    // a promise per folder and its thread-pool round trip were a sixth of listing 10,000 articles.
-    for (const e of readdirSync(folder, { withFileTypes: true })) {
-      const path = childPath(folder, e.name);
-      if (e.isSymbolicLink()) {
-        if (isSidecarName(e.name)) notice(l10n.t('skipped symlink {0}', path));
-        continue;
-      }
-      if (isSidecarName(e.name)) found.push(path);
-      if (e.isDirectory()) folders.push(path);
-    }
-    folders[i] = ''; // done: only the folders still to read are kept
-  }
-  return found;
-}
-
-/** The file's stat, or undefined when there is nothing there or it cannot be stat'ed. */
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * join(folder, name) for a normalized folder and a name read from it (never "", ".", ".." or
- * with a separator): what join would make, without normalizing again. join was two thirds of
- * listing a 10,000-article corpus.
- */
-export function childPath(folder: string, name: string): string {
-  if (folder === '.' || folder === `.${sep}`) return name;
-  return folder.endsWith(sep) ? folder + name : folder + sep + name;
-}
+import { findSidecars, statOrUndefined } from './corpusFiles';
 
 /** A readable pair without its tags or article text (stats, validate): a warm cache answers it alone. */
 export interface PairSummary {
@@ -98,6 +33,9 @@ export interface ReadablePair extends PairSummary {
   readonly sidecar: SidecarContent;
   readonly articleLf: string;
 }
+
+/** What `stats` reads of a pair: its counts and outlet, and the loader's problems. */
+export type CountedPair = Omit<PairSummary, 'header'>;
 
 type Failed = { ok: false; sidecarPath: string; articlePath: string; problems: string[] };
 export type LoadedPair = ({ ok: true } & ReadablePair) | Failed;
@@ -125,13 +63,26 @@ export function cachedVerdict(sidecarPath: string, cache: ParseCache): Verdict |
   return stamps && cache.verdict(cacheKeyOf(sidecarPath), stamps.sidecar, stamps.article);
 }
 
-/** `needs`: the facts the command reads, all a parse worker need work out when nothing is cached. */
-async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
+/** Both files' stamps (see stampsOf), and a Date.now() taken before they were stat'ed: see ParseCache.put. */
+interface Taken {
+  readonly stamps: { sidecar: FileStamp; article: FileStamp } | undefined;
+  readonly readAt: number;
+}
+
+function takeStamps(sidecarPath: string, articlePath: string): Taken {
+  const readAt = Date.now();
+  return { stamps: stampsOf(sidecarPath, articlePath), readAt };
+}
+
+/**
+ * `needs`: the facts the command reads, all a parse worker need work out when nothing is cached.
+ * `taken`: the stamps, when the caller has already taken them.
+ */
+async function load(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[], taken?: Taken): Promise<LoadedSummary> {
   if (!cache) return parse(sidecarPath, reading, undefined, false, needs, allChecked);
   const key = cacheKeyOf(sidecarPath);
   const articlePath = articlePathOf(sidecarPath);
-  const readAt = Date.now(); // before the stats: see ParseCache.put
-  const stamps = stampsOf(sidecarPath, articlePath);
+  const { stamps, readAt } = taken ?? takeStamps(sidecarPath, articlePath);
   const cached = stamps && cache.get(key, stamps.sidecar, stamps.article);
   const check = cached && reading === 'check' ? cached.check(allChecked) : undefined;
   if (cached && (reading !== 'check' || check)) {
@@ -313,9 +264,9 @@ export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache, 
   return loadOrSay(sidecarPath, cache, 'summary', true, needs);
 }
 
-async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[]): Promise<LoadedSummary> {
+async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[], taken?: Taken): Promise<LoadedSummary> {
   try {
-    return await load(sidecarPath, cache, reading, allChecked, needs);
+    return await load(sidecarPath, cache, reading, allChecked, needs, taken);
   } catch (error) {
     return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
   }
@@ -334,18 +285,35 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
  * reported as they are met.
  */
 export async function eachReadablePair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: ReadablePair) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
-  return eachPair(paths, report, notice, cache, 'text', each as (pair: PairSummary) => void | Promise<void>);
+  return eachPair(paths, report, notice, cache, false, (path) => loadOrSay(path, cache, 'text') as Promise<LoadedPair>, each);
 }
 
 /** eachReadablePair with only what counting needs: what a warm cache answers without reading tags or articles. */
-export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: PairSummary) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
-  return eachPair(paths, report, notice, cache, 'summary', each, ['stats', 'outlet']);
+export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: CountedPair) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
+  return eachPair(paths, report, notice, cache, true, (path) => countedOrSay(path, cache), each);
 }
 
-async function eachPair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, reading: Reading, each: (pair: PairSummary) => void | Promise<void>, needs?: readonly FactName[]): Promise<{ failed: boolean; sidecars: string[] }> {
+const COUNTED: readonly FactName[] = ['stats', 'outlet'];
+
+/**
+ * A pair's counts and outlet: from the cache's counts line when its entry has them (its head is
+ * not read: that was a tenth of a warm `stats`), otherwise as loadSummaryOrSay reads them.
+ */
+async function countedOrSay(sidecarPath: string, cache: ParseCache | undefined): Promise<({ ok: true } & CountedPair) | Failed> {
+  if (!cache || cache.size === 0) return loadOrSay(sidecarPath, cache, 'summary', true, COUNTED);
+  const articlePath = articlePathOf(sidecarPath);
+  const taken = takeStamps(sidecarPath, articlePath);
+  const counts = taken.stamps && cache.counts(cacheKeyOf(sidecarPath), taken.stamps.sidecar, taken.stamps.article);
+  if (counts) return { ok: true, sidecarPath, articlePath, invalid: [], facts: factsFromSome({ problems: NO_PROBLEMS, tally: counts.tally, words: counts.words, outlet: counts.outlet }) };
+  return loadOrSay(sidecarPath, cache, 'summary', true, COUNTED, taken);
+}
+
+const NO_PROBLEMS: readonly never[] = [];
+
+async function eachPair<P extends CountedPair>(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, light: boolean, loadOne: (sidecarPath: string) => Promise<({ ok: true } & P) | Failed>, each: (pair: P) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
   let failed = false;
   const sidecars = findSidecars(paths, notice);
-  await readInOrder(sidecars, { cache, light: reading !== 'text' }, (path) => loadOrSay(path, cache, reading, true, needs), async (pair) => {
+  await readInOrder(sidecars, { cache, light }, loadOne, async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named
       await each(pair);

@@ -14,7 +14,8 @@ import { SUGGESTED_BY } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFile } from './inputFile';
 import type { Output } from './output';
-import { UsageError, updateSidecarFile } from './sidecars';
+import { updateSidecarFile } from './sidecars';
+import { UsageError } from './corpusFiles';
 
 /** Files a folder scan takes for articles (tagged articles of any name are found by their sidecars). */
 const ARTICLE_NAME = /\.(txt|md)$/i;

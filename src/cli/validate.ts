@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
-import { cachedVerdict, findSidecars, loadSummaryOrSay, readInOrder, type PairSummary } from './sidecars';
+import { cachedVerdict, loadSummaryOrSay, readInOrder, type PairSummary } from './sidecars';
+import { findSidecars } from './corpusFiles';
 import { describeError } from './inputFile';
 import { blockOutput, type Output } from './output';
 

@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
+import { ParseCache } from '../../src/core/cache/parseCache';
 import { FERRY, run, sidecarText, tagged, tagOn, tempDir, TRAM, write } from './cliCorpus';
 
 // These tests are about the cache's own place in the corpus: not the temporary one cliRun.ts sets for the others.
@@ -144,6 +145,20 @@ describe('the command line parse cache', () => {
     rmSync(join(dir, 'sub', 'ferry.txt.tags.yaml'));
     await assertChanged(dir, before, ['stats', '--json']);
     await assertSameAsUncached(dir);
+  });
+
+  it('a warm stats reads the counts of a pair with nothing to report, and the entry itself only of one with problems', async () => {
+    const dir = corpus();
+    await warm(dir);
+    const uncached = await run(['stats', '--json', dir, '--no-cache']);
+    const get = mock.method(ParseCache.prototype, 'get');
+    try {
+      assert.deepEqual(await run(['stats', '--json', dir]), uncached);
+    } finally {
+      get.mock.restore();
+    }
+    const heads = get.mock.calls.map((call) => call.arguments[0].slice(call.arguments[0].lastIndexOf('/') + 1));
+    assert.deepEqual(heads, ['odd.txt.tags.yaml'], 'odd.txt has a detail it cannot read: its head says which');
   });
 
   it('a corrupt cache file is ignored and rewritten, never fatal', async () => {

@@ -36,11 +36,21 @@ function found(cache: ParseCache, sidecar: FileStamp, article: FileStamp, path =
   return hit && { entry: hit.entry, tags: hit.tags() };
 }
 
-/** The file with its directory line (the last but one) changed. */
-function inDirectory(text: string, change: (line: string) => string): string {
-  const lines = text.split('\n');
-  lines[lines.length - 3] = change(lines[lines.length - 3]!);
+/** The file with its line `fromEnd` lines before the trailer changed. */
+function inLine(text: string, fromEnd: number, change: (line: string) => string): string {
+  const lines = text.split('\n'); // the last is the empty one after the trailer's line break
+  lines[lines.length - 2 - fromEnd] = change(lines[lines.length - 2 - fromEnd]!);
   return lines.join('\n');
+}
+
+/** The file with its directory line (before the counts line and the trailer) changed. */
+function inDirectory(text: string, change: (line: string) => string): string {
+  return inLine(text, 2, change);
+}
+
+/** The file with its counts line (just before the trailer) changed. */
+function inCounts(text: string, change: (line: string) => string): string {
+  return inLine(text, 1, change);
 }
 
 function inDirectoryRows(text: string, change: (rows: unknown[][]) => void): string {
@@ -145,6 +155,8 @@ describe('ParseCache', () => {
     ['a directory verdict of unknown flags', (text: string) => inDirectoryRows(text, (rows) => void (rows[0]![12] = 9))],
     ['a directory naming a path twice', (text: string) => inDirectoryRows(text, (rows) => void rows.push(rows[0]!)).replace('"entries":1', '"entries":2')],
     ['a trailer whose directory starts elsewhere', (text: string) => text.replace(/"directory":(\d+)/, (_, at: string) => `"directory":${Number(at) + 1}`)],
+    ['a trailer whose counts line starts elsewhere', (text: string) => text.replace(/"counts":(\d+)/, (_, at: string) => `"counts":${Number(at) - 5}`)],
+    ['a trailer without a counts line', (text: string) => text.replace(/,"counts":\d+/, '')],
   ] as const) {
     it(`a cache file that is ${what} is ignored, never fatal, and rewritten`, async () => {
       const fs = new MemoryFileSystem();
@@ -189,6 +201,56 @@ describe('ParseCache', () => {
     again.forget(SIDECAR);
     assert.equal(again.verdict(SIDECAR, S, A), undefined);
   });
+
+  it('counts say what stats reads of an entry (tags, words, outlet) without its head, for entries with nothing to report, only for their stamps, and come back after saves', async () => {
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/corpus/.newsmark-cache');
+    const clean = parsed(sidecarText('tram.txt', TRAM, [TAGS[0]!]));
+    const cleanEntry = entryFrom(factsFromTexts(clean, TRAM, 'tram.txt'), clean, S, A);
+    // A sidecar whose loader reported a problem: its head says which, so it has no counts.
+    const faulty = { ...cleanEntry, problems: [{ kind: 'invalid' as const, message: 'an entry left out', line: 9, column: 5 }] };
+    const first = await ParseCache.open(fs, FILE, '1.2.3');
+    assert.equal(first.put(SIDECAR, cleanEntry, clean.tags, NOW), true);
+    assert.equal(first.put('/corpus/faulty.txt.tags.yaml', faulty, clean.tags, NOW), true);
+    assert.equal(first.counts(SIDECAR, S, A), undefined, 'an entry of this run: its head answers');
+    assert.equal(await first.save(), true);
+    const wanted = { tally: cleanEntry.tally, words: cleanEntry.words, outlet: cleanEntry.outlet };
+    const second = await ParseCache.open(fs, FILE, '1.2.3');
+    assert.deepEqual(second.counts(SIDECAR, S, A), wanted);
+    assert.equal(second.counts('/corpus/faulty.txt.tags.yaml', S, A), undefined);
+    assert.ok(second.get('/corpus/faulty.txt.tags.yaml', S, A), 'its head is there');
+    assert.equal(second.counts(SIDECAR, { ...S, mtime: S.mtime + 1 }, A), undefined);
+    assert.equal(second.counts(SIDECAR, S, { ...A, size: A.size + 1 }), undefined);
+    assert.equal(second.counts('/corpus/none.txt.tags.yaml', S, A), undefined);
+    // Another run adds an entry: the old ones are copied into the next file with their counts.
+    assert.equal(second.put('/corpus/more.txt.tags.yaml', cleanEntry, clean.tags, NOW), true);
+    assert.equal(await second.save(), true);
+    const third = await ParseCache.open(fs, FILE, '1.2.3');
+    assert.deepEqual(third.counts(SIDECAR, S, A), wanted);
+    assert.deepEqual(third.counts('/corpus/more.txt.tags.yaml', S, A), wanted);
+    assert.equal(third.counts('/corpus/faulty.txt.tags.yaml', S, A), undefined);
+    third.forget(SIDECAR);
+    assert.equal(third.counts(SIDECAR, S, A), undefined, 'forgotten');
+  });
+
+  for (const [what, damage] of [
+    ['not JSON', (line: string) => line.slice(0, -1)],
+    ['of another length', (line: string) => line.replace(/^\[/, '[0,')],
+    ['with an entry of the wrong shape', (line: string) => line.replace(/^\[\[\d+/, '[["many"')],
+  ] as const) {
+    it(`a counts line ${what} is not used, the heads answer, and it is written anew`, async () => {
+      const fs = new MemoryFileSystem();
+      await saved(fs);
+      fs.writeRaw(FILE, inCounts(new TextDecoder().decode(await fs.readFile(FILE)), damage));
+      const cache = await ParseCache.open(fs, FILE, '1.2.3');
+      assert.equal(cache.counts(SIDECAR, S, A), undefined);
+      assert.deepEqual(found(cache, S, A), WHOLE, 'the entry itself is whole');
+      assert.equal(await cache.save(), true);
+      const again = await ParseCache.open(fs, FILE, '1.2.3');
+      const entry = entryOf(S, A);
+      assert.deepEqual(again.counts(SIDECAR, S, A), { tally: entry.tally, words: entry.words, outlet: entry.outlet });
+    });
+  }
 
   it('paths with quotes, backslashes, control characters and non-ASCII letters are indexed as they are', async () => {
     const fs = new MemoryFileSystem();

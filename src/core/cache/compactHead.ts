@@ -11,7 +11,7 @@
 import { CATEGORY_IDS } from '../codebook';
 import type { OutletName } from '../outlet';
 import type { ReviewState } from '../review/filter';
-import type { CachedCheck, CachedProblem, CachedVerification, CacheEntry, CheckedTag, FileStamp, OddId, TagTally } from './entry';
+import type { CachedCheck, CachedProblem, CachedVerification, CacheEntry, CheckedTag, EntryCounts, FileStamp, OddId, TagTally } from './entry';
 import { isCheck, isObject } from './entry';
 
 const STATES: readonly ReviewState[] = ['unreviewed', 'confirmed', 'disputed', 'needs-review', 'orphaned'];
@@ -33,6 +33,28 @@ export function encodeHead(head: Omit<CacheEntry, 'check'>): string {
     verification.mismatches.map((m) => [m.id, m.start, m.end, m.text, m.found]),
     verification.outOfRange.map((m) => [m.id, m.start, m.end]),
   ]);
+}
+
+/**
+ * What `stats` reads of an entry, as the cache's counts line keeps it (see parseCache.ts): the tag
+ * counts, the word count and the outlet, in the head's own encoding; 0 for an entry with problems
+ * to report, whose head says them.
+ */
+export function encodeCounts({ tally, words, outlet, problems }: Pick<CacheEntry, 'tally' | 'words' | 'outlet' | 'problems'>): string {
+  if (problems.length > 0) return '0';
+  return JSON.stringify([
+    tally.tags, byKeys(tally.byCategory, CATEGORY_IDS), byKeys(tally.byState, STATES), tally.bySubLabel, words,
+    outlet.evidence === undefined ? [outlet.name, outlet.guessed, outlet.source] : [outlet.name, outlet.guessed, outlet.source, outlet.evidence],
+  ]);
+}
+
+/** The counts a parsed counts entry says, or undefined when it is 0 or not one. */
+export function decodeCounts(value: unknown): EntryCounts | undefined {
+  if (!Array.isArray(value) || value.length !== 6) return undefined;
+  const tally = tallyOf(value[0], value[1], value[2], value[3]);
+  const words: unknown = value[4];
+  const outlet = outletOf(value[5]);
+  return tally && isNumber(words) && outlet ? { tally, words, outlet } : undefined;
 }
 
 /** Whether a parsed head was made for these stamps; false for anything that is not a head. */

@@ -115,6 +115,11 @@ export class PlaceMap {
     return this.slots.delete(path);
   }
 
+  /** The paths in the directory's order. */
+  paths(): IterableIterator<string> {
+    return this.slots.keys();
+  }
+
   *[Symbol.iterator](): Generator<[string, DirectoryEntry]> {
     for (const [path, slot] of this.slots) yield [path, this.at(slot)];
   }
@@ -124,20 +129,12 @@ export class PlaceMap {
    * piece, their heads' and summaries' places moved by `indexAt` (where the index they were
    * counted in begins in the file).
    */
-  *json(indexAt: number): Generator<string> {
-    let piece: string[] = [];
-    let first = true;
-    for (const [path, slot] of this.slots) {
+  json(indexAt: number): Generator<string> {
+    return jsonArrayPieces(this.slots, ([path, slot]) => {
       const numbers = Array.from(this.data.subarray(SLOTS * slot, SLOTS * slot + SLOTS));
       for (let i = 0; i < 4; i++) numbers[i] = numbers[i]! + indexAt;
-      piece.push(JSON.stringify([path, ...numbers]));
-      if (piece.length === 512) {
-        yield (first ? '[' : ',') + piece.join(',');
-        first = false;
-        piece = [];
-      }
-    }
-    yield `${first ? '[' : ','}${piece.join(',')}]`;
+      return JSON.stringify([path, ...numbers]);
+    });
   }
 
   /**
@@ -175,6 +172,17 @@ export class PlaceMap {
     return map;
   }
 
+  /** The entry's slot: the order it was added in (for a directory read, its place in the line). */
+  slotOf(path: string): number | undefined {
+    return this.slots.get(path);
+  }
+
+  /** slotOf, when the entry was made for exactly these stamps. */
+  slotIfCurrent(path: string, sidecar: FileStamp, article: FileStamp): number | undefined {
+    const slot = this.slots.get(path);
+    return this.currentAt(slot, sidecar, article) ? slot : undefined;
+  }
+
   /** Where the parts of the entry of `path` are, when it was made for exactly these stamps. */
   placeIfCurrent(path: string, sidecar: FileStamp, article: FileStamp): Place | undefined {
     const slot = this.slots.get(path);
@@ -191,6 +199,21 @@ export class PlaceMap {
   private at(slot: number): DirectoryEntry {
     return entryOf(Array.from(this.data.subarray(SLOTS * slot, SLOTS * slot + SLOTS)));
   }
+}
+
+/** A JSON array of the items' texts, a few hundred items per piece: a line of a large corpus's cache is written in pieces, never held whole. */
+export function* jsonArrayPieces<T>(items: Iterable<T>, text: (item: T) => string): Generator<string> {
+  let piece: string[] = [];
+  let first = true;
+  for (const item of items) {
+    piece.push(text(item));
+    if (piece.length === 512) {
+      yield (first ? '[' : ',') + piece.join(',');
+      first = false;
+      piece = [];
+    }
+  }
+  yield `${first ? '[' : ','}${piece.join(',')}]`;
 }
 
 function numbersOf({ place: p, sidecar, article, verdict: v }: DirectoryEntry): number[] {

@@ -88,6 +88,9 @@ export interface CacheEntry {
   readonly check?: CachedCheck;
 }
 
+/** What `stats` reads of an entry with no problem to report, kept apart from its head (see parseCache.ts). */
+export type EntryCounts = Pick<CacheEntry, 'tally' | 'words' | 'outlet'>;
+
 /** The format's id rule (spec §4): 8 lowercase hex digits. */
 export const SPEC_ID = /^[0-9a-f]{8}$/;
 

@@ -22,21 +22,24 @@
  * `"path"<TAB>head<TAB>summary<TAB>tagsStart,tagsEnd,checkEnd` (the head and the summary are
  * JSON arrays by position, see compactHead.ts); then the directory, one JSON line that says for
  * each entry where its parts are, the stamps it was made for and its verdict (directory.ts); then
- * a trailer line with the number of entries and where the index and the directory start. So a
+ * the counts line, one JSON array with, for each entry in the directory's order, the tag counts,
+ * words and outlet `stats` prints (0 for an entry with problems to report); then a trailer line
+ * with the number of entries and where the index, the directory and the counts line start. So a
  * warm run reads the header, the trailer and the directory; a clean pair's verdict is all
- * `validate` and `check` print of it; `stats` reads the heads, and `check` the summaries of the
- * pairs with something to list, in the index; the tags only a command that uses them. A file cut
- * short anywhere has no trailer at its end and is not taken.
+ * `validate` and `check` print of it; `stats` reads the counts line, and the heads only of pairs
+ * with problems; `check` reads the summaries of the pairs with something to list, in the index;
+ * the tags only a command that uses them. A file cut short anywhere has no trailer at its end and
+ * is not taken.
  */
 import type { FileSystemPort } from '../fs/port';
 import type { Tag } from '../tag';
-import { decodeHead, decodeSummary, encodeHead, encodeSummary, headMatches } from './compactHead';
-import { PlaceMap, verdictOf, type Place, type Verdict } from './directory';
-import { isCheck, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type FileStamp } from './entry';
+import { decodeCounts, decodeHead, decodeSummary, encodeCounts, encodeHead, encodeSummary, headMatches } from './compactHead';
+import { jsonArrayPieces, PlaceMap, verdictOf, type Place, type Verdict } from './directory';
+import { isCheck, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type EntryCounts, type FileStamp } from './entry';
 import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
 
 /** Bumped whenever an entry's shape or meaning changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 /** Wider than any file system's mtime tick (FAT: 2 s), and than the clock's step between two writes. */
 export const RACY_MS = 2000;
 
@@ -68,9 +71,15 @@ export class ParseCache {
   private next: NextCacheFile | undefined;
   private nextIndex: NextCacheFile | undefined;
   private broken = false;
+  /** Where the opened file's counts line is; its entries, by slot of `old`, once read (null: unreadable). */
+  private readonly countsAt: { readonly from: number; readonly to: number } | undefined;
+  private oldCounts: readonly unknown[] | null | undefined;
+  /** The counts line's entry (encodeCounts) of each entry made by this run, or copied into the next file. */
+  private readonly freshCounts = new Map<string, string>();
 
-  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, old: PlaceMap, changed: boolean) {
-    this.old = old;
+  private constructor(private readonly files: CacheFiles, readonly file: string, private readonly version: string, private readonly source: CacheSource | undefined, opened: OpenedIndex | undefined, changed: boolean) {
+    this.old = opened?.directory ?? new PlaceMap();
+    this.countsAt = opened?.counts;
     this.changed = changed;
   }
 
@@ -84,7 +93,7 @@ export class ParseCache {
     const source = await files.open(file).catch(() => undefined);
     const index = source && indexOf(source, version);
     if (source && !index) source.close();
-    return new ParseCache(files, file, version, index ? source : undefined, index ?? new PlaceMap(), source !== undefined && index === undefined);
+    return new ParseCache(files, file, version, index ? source : undefined, index, source !== undefined && index === undefined);
   }
 
   /** The entry for this sidecar when both files are exactly as they were when it was made. */
@@ -104,6 +113,33 @@ export class ParseCache {
       return undefined;
     }
     return new FoundEntry(this, sidecarPath, place, heads, bulk, head);
+  }
+
+  /**
+   * What `stats` reads of the entry for this sidecar (its tag counts, words and outlet) without its
+   * head being read, when both files are exactly as they were when it was made and the entry has no
+   * problem to report (undefined otherwise: then get() answers). The counts line is read at the
+   * first question: the other commands never read it.
+   */
+  counts(sidecarPath: string, sidecar: FileStamp, article: FileStamp): EntryCounts | undefined {
+    const slot = this.fresh.slotOf(sidecarPath) === undefined ? this.old.slotIfCurrent(sidecarPath, sidecar, article) : undefined;
+    if (slot === undefined) return undefined;
+    const value = this.countsOfOld()?.[slot];
+    if (value === 0) return undefined;
+    const counts = decodeCounts(value);
+    if (!counts) this.changed = true; // a damaged entry: the head answers, and the line is written anew
+    return counts;
+  }
+
+  /** The opened file's counts line, by slot, read on first use; null when it cannot be read. */
+  private countsOfOld(): readonly unknown[] | null {
+    if (this.oldCounts === undefined) {
+      const at = this.countsAt;
+      const value = at && this.source ? parseJson(DECODER.decode(this.source.read(at.from, at.to))) : undefined;
+      this.oldCounts = Array.isArray(value) && value.length === this.old.size ? value : null;
+      if (this.oldCounts === null) this.changed = true;
+    }
+    return this.oldCounts;
   }
 
   /**
@@ -131,6 +167,7 @@ export class ParseCache {
     if (!place) return false;
     this.old.delete(sidecarPath);
     this.fresh.set(sidecarPath, { place, sidecar: entry.sidecar, article: entry.articleFile, verdict: verdictOf(sidecarPath, entry, check) });
+    this.freshCounts.set(sidecarPath, encodeCounts(head));
     return true;
   }
 
@@ -139,6 +176,7 @@ export class ParseCache {
     // The directory names every entry kept: a dropped one's parts stay in the next file unnamed.
     if (this.old.delete(sidecarPath)) this.changed = true;
     if (this.fresh.delete(sidecarPath)) this.changed = true;
+    this.freshCounts.delete(sidecarPath);
   }
 
   get size(): number {
@@ -157,12 +195,14 @@ export class ParseCache {
     }
     try {
       if (!this.begin()) throw new Error('the cache file could not be written');
+      const oldCounts = this.old.size > 0 ? this.countsOfOld() : null;
       for (const [path, old] of this.old) {
         const source = this.source!;
         const place = old.place;
         const check = place.summaryEnd > place.summaryStart ? { summary: source.read(place.summaryStart, place.summaryEnd), placements: source.read(place.tagsEnd, place.checkEnd) } : undefined;
         const copied = this.write(ENCODER.encode(`${JSON.stringify(path)}\t`), source.read(place.headStart, place.headEnd), source.read(place.tagsStart, place.tagsEnd), check);
         if (!copied) throw new Error('the cache file could not be written');
+        this.freshCounts.set(path, this.oldCountsText(oldCounts?.[this.old.slotOf(path)!], place));
         this.fresh.set(path, { ...old, place: copied });
       }
       const next = this.next!;
@@ -172,7 +212,10 @@ export class ParseCache {
       const directoryStart = next.size;
       // The heads' places were counted from the index's own start: in the file it follows the bulk.
       for (const piece of this.fresh.json(indexStart)) next.append(ENCODER.encode(piece));
-      next.append(ENCODER.encode(`\n${JSON.stringify({ [TRAILER_KEY]: this.fresh.size, index: indexStart, directory: directoryStart })}\n`));
+      next.append(NEWLINE_BYTES);
+      const countsStart = next.size;
+      for (const piece of this.countsLine()) next.append(ENCODER.encode(piece));
+      next.append(ENCODER.encode(`\n${JSON.stringify({ [TRAILER_KEY]: this.fresh.size, index: indexStart, directory: directoryStart, counts: countsStart })}\n`));
       this.source?.close();
       await next.commit(prepareFolder);
       this.changed = false;
@@ -186,6 +229,19 @@ export class ParseCache {
       this.next = undefined;
       this.nextIndex = undefined;
     }
+  }
+
+  /** An old entry's counts for the next file: as they were, or from its head when they were damaged. */
+  private oldCountsText(counts: unknown, place: Place): string {
+    if (counts === 0) return '0';
+    if (decodeCounts(counts)) return JSON.stringify(counts);
+    const head = decodeHead(parseJson(DECODER.decode(this.source!.read(place.headStart, place.headEnd))));
+    return head ? encodeCounts(head) : '0';
+  }
+
+  /** The counts line, in the directory's order. */
+  private countsLine(): Generator<string> {
+    return jsonArrayPieces(this.fresh.paths(), (path) => this.freshCounts.get(path) ?? '0');
   }
 
   /** Writes an entry's index line (its path, `quotedPath`, then head) and parts; where they are, or undefined. */
@@ -270,6 +326,7 @@ class FoundEntry implements CachedSidecar {
 const DECODER = new TextDecoder();
 const ENCODER = new TextEncoder();
 const TAB_BYTES = new Uint8Array([TAB]);
+const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
 
 /** A check as it is kept: its summary (in the index) and every tag's placement (in the bulk). */
 interface EncodedCheck {
@@ -294,11 +351,17 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** What opening a cache file reads: its directory, and where its counts line is. */
+interface OpenedIndex {
+  readonly directory: PlaceMap;
+  readonly counts: { readonly from: number; readonly to: number };
+}
+
 /**
  * Where each entry of a cache file is, from its directory, or undefined when the file is not a
  * whole cache of this format and version.
  */
-function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
+function indexOf(source: CacheSource, version: string): OpenedIndex | undefined {
   const first = source.read(0, Math.min(source.size, 4096));
   const headerEnd = first.indexOf(NEWLINE);
   if (headerEnd < 0) return undefined;
@@ -307,14 +370,14 @@ function indexOf(source: CacheSource, version: string): PlaceMap | undefined {
   const { [HEADER_KEY]: format, newsmark } = header as Record<string, unknown>;
   if (format !== CACHE_FORMAT || newsmark !== version) return undefined;
   const trailer = trailerOf(source);
-  if (!trailer || !(headerEnd < trailer.index && trailer.index <= trailer.directory && trailer.directory < trailer.at)) return undefined;
-  const directory = PlaceMap.read(DECODER.decode(source.read(trailer.directory, trailer.at - 1)), { bulkFrom: headerEnd + 1, bulkTo: trailer.index, indexFrom: trailer.index, indexTo: trailer.directory });
+  if (!trailer || !(headerEnd < trailer.index && trailer.index <= trailer.directory && trailer.directory < trailer.counts && trailer.counts < trailer.at)) return undefined;
+  const directory = PlaceMap.read(DECODER.decode(source.read(trailer.directory, trailer.counts - 1)), { bulkFrom: headerEnd + 1, bulkTo: trailer.index, indexFrom: trailer.index, indexTo: trailer.directory });
   // The count catches entries lost or added by anything other than our atomic writes.
-  return directory?.size === trailer.entries ? directory : undefined;
+  return directory?.size === trailer.entries ? { directory, counts: { from: trailer.counts, to: trailer.at - 1 } } : undefined;
 }
 
 /** The trailer line at the very end of the file (where it starts, and what it says), or undefined. */
-function trailerOf(source: CacheSource): { at: number; entries: number; index: number; directory: number } | undefined {
+function trailerOf(source: CacheSource): { at: number; entries: number; index: number; directory: number; counts: number } | undefined {
   const from = Math.max(0, source.size - 4096);
   const tail = source.read(from, source.size);
   if (tail[tail.length - 1] !== NEWLINE) return undefined;
@@ -322,6 +385,6 @@ function trailerOf(source: CacheSource): { at: number; entries: number; index: n
   if (start === 0 && from > 0) return undefined;
   const trailer = parseJson(DECODER.decode(tail.subarray(start, tail.length - 1)));
   if (typeof trailer !== 'object' || trailer === null) return undefined;
-  const { [TRAILER_KEY]: entries, index, directory } = trailer as Record<string, unknown>;
-  return typeof entries === 'number' && Number.isInteger(index) && Number.isInteger(directory) ? { at: from + start, entries, index: index as number, directory: directory as number } : undefined;
+  const { [TRAILER_KEY]: entries, index, directory, counts } = trailer as Record<string, unknown>;
+  return typeof entries === 'number' && Number.isInteger(index) && Number.isInteger(directory) && Number.isInteger(counts) ? { at: from + start, entries, index: index as number, directory: directory as number, counts: counts as number } : undefined;
 }
