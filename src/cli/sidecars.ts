@@ -9,7 +9,7 @@ import type { SidecarUpdate, UpdateResult } from '../core/sidecarUpdate';
 import { TagStore } from '../core/tagStore';
 import { toLf } from '../core/textIndex';
 import { describeError, readRegularFileTransient } from './inputFile';
-import type { CachedCheck, FileStamp, SidecarContent } from '../core/cache/entry';
+import type { CachedCheck, EntryCounts, FileStamp, SidecarContent } from '../core/cache/entry';
 import { entryFrom, factsFromEntry, factsFromSome, factsFromTexts, withCheck, type FactName, type PairFacts as CoreFacts } from '../core/cache/facts';
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import type { Verdict } from '../core/cache/directory';
@@ -303,7 +303,12 @@ async function countedOrSay(sidecarPath: string, cache: ParseCache | undefined):
   if (!cache || cache.size === 0) return loadOrSay(sidecarPath, cache, 'summary', true, COUNTED);
   const articlePath = articlePathOf(sidecarPath);
   const taken = takeStamps(sidecarPath, articlePath);
-  const counts = taken.stamps && cache.counts(cacheKeyOf(sidecarPath), taken.stamps.sidecar, taken.stamps.article);
+  let counts: EntryCounts | undefined;
+  try {
+    counts = taken.stamps && cache.counts(cacheKeyOf(sidecarPath), taken.stamps.sidecar, taken.stamps.article);
+  } catch {
+    // The cache file could not be read there: the entry is read as without the counts line.
+  }
   if (counts) return { ok: true, sidecarPath, articlePath, invalid: [], facts: factsFromSome({ problems: NO_PROBLEMS, tally: counts.tally, words: counts.words, outlet: counts.outlet }) };
   return loadOrSay(sidecarPath, cache, 'summary', true, COUNTED, taken);
 }
