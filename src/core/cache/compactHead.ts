@@ -23,13 +23,13 @@ export function encodeHead(head: Omit<CacheEntry, 'check'>): string {
   return JSON.stringify([
     sidecar.size, sidecar.mtime, articleFile.size, articleFile.mtime,
     header.article, header.sha256, header.rejected, header.details,
-    tally.tags, byKeys(tally.byCategory, CATEGORY_IDS), byKeys(tally.byState, STATES), tally.bySubLabel,
+    ...tallyRow(tally),
     problems.map((p) => [p.kind, p.message, p.line, p.column]),
     oddIds.map((o) => [o.id, o.line, o.column]),
     // Nearly always the sidecar's own sha256: 64 characters of every head saved.
     articleSha256 === header.sha256 ? 0 : articleSha256,
     words,
-    outlet.evidence === undefined ? [outlet.name, outlet.guessed, outlet.source] : [outlet.name, outlet.guessed, outlet.source, outlet.evidence],
+    outletRow(outlet),
     verification.mismatches.map((m) => [m.id, m.start, m.end, m.text, m.found]),
     verification.outOfRange.map((m) => [m.id, m.start, m.end]),
   ]);
@@ -43,9 +43,18 @@ export function encodeHead(head: Omit<CacheEntry, 'check'>): string {
 export function encodeCounts({ tally, words, outlet, problems }: Pick<CacheEntry, 'tally' | 'words' | 'outlet' | 'problems'>): string {
   if (problems.length > 0) return '0';
   return JSON.stringify([
-    tally.tags, byKeys(tally.byCategory, CATEGORY_IDS), byKeys(tally.byState, STATES), tally.bySubLabel, words,
-    outlet.evidence === undefined ? [outlet.name, outlet.guessed, outlet.source] : [outlet.name, outlet.guessed, outlet.source, outlet.evidence],
+    ...tallyRow(tally), words, outletRow(outlet),
   ]);
+}
+
+/** The tag counts as heads and counts keep them, four fields (read back by tallyOf). */
+function tallyRow(tally: TagTally): unknown[] {
+  return [tally.tags, byKeys(tally.byCategory, CATEGORY_IDS), byKeys(tally.byState, STATES), tally.bySubLabel];
+}
+
+/** The outlet as heads and counts keep it (read back by outletOf). */
+function outletRow(outlet: OutletName): unknown[] {
+  return outlet.evidence === undefined ? [outlet.name, outlet.guessed, outlet.source] : [outlet.name, outlet.guessed, outlet.source, outlet.evidence];
 }
 
 /** The counts a parsed counts entry says, or undefined when it is 0 or not one. */
