@@ -82,14 +82,6 @@ export class PlaceMap {
     return slot === undefined ? undefined : this.at(slot);
   }
 
-  /** Whether the entry in `slot` was made for exactly these stamps (read without building the entry). */
-  private currentAt(slot: number | undefined, sidecar: FileStamp, article: FileStamp): slot is number {
-    if (slot === undefined) return false;
-    const d = this.data;
-    const i = SLOTS * slot + 7;
-    return d[i] === sidecar.size && d[i + 1] === sidecar.mtime && d[i + 2] === article.size && d[i + 3] === article.mtime;
-  }
-
   set(path: string, entry: DirectoryEntry): void {
     this.add(path, numbersOf(entry), 0);
   }
@@ -177,23 +169,25 @@ export class PlaceMap {
     return this.slots.get(path);
   }
 
-  /** slotOf, when the entry was made for exactly these stamps. */
+  /** slotOf, when the entry was made for exactly these stamps (read without building the entry). */
   slotIfCurrent(path: string, sidecar: FileStamp, article: FileStamp): number | undefined {
     const slot = this.slots.get(path);
-    return this.currentAt(slot, sidecar, article) ? slot : undefined;
+    if (slot === undefined) return undefined;
+    const d = this.data;
+    const i = SLOTS * slot + 7;
+    return d[i] === sidecar.size && d[i + 1] === sidecar.mtime && d[i + 2] === article.size && d[i + 3] === article.mtime ? slot : undefined;
   }
 
   /** Where the parts of the entry of `path` are, when it was made for exactly these stamps. */
   placeIfCurrent(path: string, sidecar: FileStamp, article: FileStamp): Place | undefined {
-    const slot = this.slots.get(path);
-    return this.currentAt(slot, sidecar, article) ? placeFrom(this.data, SLOTS * slot) : undefined;
+    const slot = this.slotIfCurrent(path, sidecar, article);
+    return slot === undefined ? undefined : placeFrom(this.data, SLOTS * slot);
   }
 
   /** The verdict of the entry of `path` when it was made for exactly these stamps. */
   verdict(path: string, sidecar: FileStamp, article: FileStamp): Verdict | undefined {
-    const slot = this.slots.get(path);
-    if (!this.currentAt(slot, sidecar, article)) return undefined;
-    return verdictFrom(this.data, SLOTS * slot + 11);
+    const slot = this.slotIfCurrent(path, sidecar, article);
+    return slot === undefined ? undefined : verdictFrom(this.data, SLOTS * slot + 11);
   }
 
   private at(slot: number): DirectoryEntry {
