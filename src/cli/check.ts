@@ -76,10 +76,11 @@ async function checkOne(path: string, options: CheckOptions, cache: ParseCache |
   // A pair checked before, unchanged since, that loads cleanly with every tag anchored: its line
   // of the text report is its counts, which the cache's verdict holds (nothing more to read).
   const quick = cache && !options.fix && !options.json ? cachedVerdict(path, cache) : undefined;
-  if (quick?.loadsCleanly && quick.allAnchored) return { article: articlePathOf(path), sidecar: path, counts: { ...quick.allAnchored }, tags: [] };
+  const verdict = quick?.verdict;
+  if (verdict?.loadsCleanly && verdict.allAnchored) return { article: articlePathOf(path), sidecar: path, counts: { ...verdict.allAnchored }, tags: [] };
   // A warm cache answers for a pair unchanged since it was last checked: no re-attaching.
   // Printed as text, a report lists only the tags not anchored: a warm cache need not parse the rest.
-  const pair = await loadCheckedOrSay(path, cache, { allTags: options.json });
+  const pair = await loadCheckedOrSay(path, cache, { allTags: options.json, taken: quick?.taken });
   if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
   const result = pair.facts.check()!;
   const report: ArticleReport = {

@@ -57,14 +57,15 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
  * they were when it was made: a warm `validate` or `check` prints a pair with nothing wrong from
  * it alone. Undefined otherwise (and at once when the cache is empty: no stats for nothing).
  */
-export function cachedVerdict(sidecarPath: string, cache: ParseCache): Verdict | undefined {
-  if (cache.size === 0) return undefined;
-  const stamps = stampsOf(sidecarPath, articlePathOf(sidecarPath));
-  return stamps && cache.verdict(cacheKeyOf(sidecarPath), stamps.sidecar, stamps.article);
+export function cachedVerdict(sidecarPath: string, cache: ParseCache): { verdict: Verdict | undefined; taken: Taken | undefined } {
+  if (cache.size === 0) return { verdict: undefined, taken: undefined };
+  // The stamps go back with the verdict: a pair it does not settle is read with them, not stat'ed again.
+  const taken = takeStamps(sidecarPath, articlePathOf(sidecarPath));
+  return { verdict: taken.stamps && cache.verdict(cacheKeyOf(sidecarPath), taken.stamps.sidecar, taken.stamps.article), taken };
 }
 
 /** Both files' stamps (see stampsOf), and a Date.now() taken before they were stat'ed: see ParseCache.put. */
-interface Taken {
+export interface Taken {
   readonly stamps: { sidecar: FileStamp; article: FileStamp } | undefined;
   readonly readAt: number;
 }
@@ -255,13 +256,13 @@ export async function loadPairOrSay(sidecarPath: string, cache?: ParseCache): Pr
  * with anything unexpected turned into that file's one-line problem. Without `allTags`, a cached
  * check may list only the tags not anchored.
  */
-export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache, { allTags = true }: { allTags?: boolean } = {}): Promise<LoadedSummary> {
-  return loadOrSay(sidecarPath, cache, 'check', allTags, ['check']);
+export async function loadCheckedOrSay(sidecarPath: string, cache?: ParseCache, { allTags = true, taken }: { allTags?: boolean; taken?: Taken } = {}): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'check', allTags, ['check'], taken);
 }
 
 /** The pair without its tags or text (what the cache alone answers), with anything unexpected turned into that file's one-line problem. */
-export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache, needs: readonly FactName[] = ['verification', 'oddIds']): Promise<LoadedSummary> {
-  return loadOrSay(sidecarPath, cache, 'summary', true, needs);
+export async function loadSummaryOrSay(sidecarPath: string, cache?: ParseCache, needs: readonly FactName[] = ['verification', 'oddIds'], taken?: Taken): Promise<LoadedSummary> {
+  return loadOrSay(sidecarPath, cache, 'summary', true, needs, taken);
 }
 
 async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, reading: Reading, allChecked = true, needs?: readonly FactName[], taken?: Taken): Promise<LoadedSummary> {

@@ -39,8 +39,9 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
 
 async function problemsOf(path: string, cache: ParseCache | undefined): Promise<string[]> {
   // A pair the cache holds as valid, unchanged since: nothing to report, and nothing more to read.
-  if (cache && cachedVerdict(path, cache)?.valid) return [];
-  const pair = await loadSummaryOrSay(path, cache);
+  const quick = cache ? cachedVerdict(path, cache) : undefined;
+  if (quick?.verdict?.valid) return [];
+  const pair = await loadSummaryOrSay(path, cache, undefined, quick?.taken);
   return pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair)] : pair.problems;
 }
 
