@@ -231,6 +231,10 @@ describe('ParseCache', () => {
     assert.equal(third.counts('/corpus/faulty.txt.tags.yaml', S, A), undefined);
     third.forget(SIDECAR);
     assert.equal(third.counts(SIDECAR, S, A), undefined, 'forgotten');
+    // An entry dropped (or made anew) before the line is first read leaves the rest of it whole.
+    const fourth = await ParseCache.open(fs, FILE, '1.2.3');
+    fourth.forget(SIDECAR);
+    assert.deepEqual(fourth.counts('/corpus/more.txt.tags.yaml', S, A), wanted);
   });
 
   for (const [what, damage] of [

@@ -71,8 +71,8 @@ export class ParseCache {
   private next: NextCacheFile | undefined;
   private nextIndex: NextCacheFile | undefined;
   private broken = false;
-  /** Where the opened file's counts line is; its entries, by slot of `old`, once read (null: unreadable). */
-  private readonly countsAt: { readonly from: number; readonly to: number } | undefined;
+  /** Where the opened file's counts line is and how many entries it holds; its entries, by slot of `old`, once read (null: unreadable). */
+  private readonly countsAt: OpenedIndex['counts'] | undefined;
   private oldCounts: readonly unknown[] | null | undefined;
   /** The counts line's entry (encodeCounts) of each entry made by this run, or copied into the next file. */
   private readonly freshCounts = new Map<string, string>();
@@ -136,7 +136,8 @@ export class ParseCache {
     if (this.oldCounts === undefined) {
       const at = this.countsAt;
       const value = at && this.source ? parseJson(DECODER.decode(this.source.read(at.from, at.to))) : undefined;
-      this.oldCounts = Array.isArray(value) && value.length === this.old.size ? value : null;
+      // Against the entries the file was opened with: `old` loses those this run has dropped or made anew.
+      this.oldCounts = Array.isArray(value) && value.length === at?.entries ? value : null;
       if (this.oldCounts === null) this.changed = true;
     }
     return this.oldCounts;
@@ -354,7 +355,7 @@ function parseJson(text: string): unknown {
 /** What opening a cache file reads: its directory, and where its counts line is. */
 interface OpenedIndex {
   readonly directory: PlaceMap;
-  readonly counts: { readonly from: number; readonly to: number };
+  readonly counts: { readonly from: number; readonly to: number; readonly entries: number };
 }
 
 /**
@@ -373,7 +374,7 @@ function indexOf(source: CacheSource, version: string): OpenedIndex | undefined 
   if (!trailer || !(headerEnd < trailer.index && trailer.index <= trailer.directory && trailer.directory < trailer.counts && trailer.counts < trailer.at)) return undefined;
   const directory = PlaceMap.read(DECODER.decode(source.read(trailer.directory, trailer.counts - 1)), { bulkFrom: headerEnd + 1, bulkTo: trailer.index, indexFrom: trailer.index, indexTo: trailer.directory });
   // The count catches entries lost or added by anything other than our atomic writes.
-  return directory?.size === trailer.entries ? { directory, counts: { from: trailer.counts, to: trailer.at - 1 } } : undefined;
+  return directory?.size === trailer.entries ? { directory, counts: { from: trailer.counts, to: trailer.at - 1, entries: trailer.entries } } : undefined;
 }
 
 /** The trailer line at the very end of the file (where it starts, and what it says), or undefined. */
