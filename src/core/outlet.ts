@@ -64,8 +64,9 @@ const OUTLET_PATTERNS: readonly { rule: OutletRule; pattern: RegExp; tail?: bool
   // "By Ana Lind, The Harbor Gazette •", "By Ana Lind for Clarion •", "By Ana Lind • Clarion • 2 March".
   { rule: 'byline', pattern: new RegExp(BYLINE_START + String.raw`By [A-Z][^•|,\n]{1,60}?(?:, | for | of )(${NAME})\s*[•|]`, 'm') },
   { rule: 'byline', pattern: new RegExp(BYLINE_START + String.raw`By [A-Z][^•|,\n]{1,60}? [•|] (${NAME})\s*(?:[•|]|$)`, 'm') },
-  // "PORTMERE (Clarion) — " or "PORTMERE, Varnia (Clarion) - " at the start of a wire story.
-  { rule: 'dateline', pattern: new RegExp(String.raw`^[A-Z]{2}[A-Z .'’-]{0,30}(?:, [A-Z][A-Za-z .'’-]{0,30})? \((${NAME})\)\s*[-–—]`, 'm') },
+  // "PORTMERE (Clarion) — ", "PORTMERE, Varnia (Clarion) - " or, as the wires date theirs,
+  // "PORTMERE/LOWQUAY, March 3 (Clarion) - " at the start of a story.
+  { rule: 'dateline', pattern: new RegExp(String.raw`^[A-Z]{2}[A-Z .'’/-]{0,30}(?:, [A-Z][A-Za-z .'’-]{0,30})?(?:,? ${MONTH.source}\.? \d{1,2})? \((${NAME})\)\s*[-–—]`, 'm') },
   // "Advertise with The Harbor Gazette and …", "Subscribe to Clarion", "© 2026 Clarion", "Copyright 2026 Clarion".
   { rule: 'footer', pattern: new RegExp(String.raw`\b(?:Advertise with|Subscribe to|Support) (${NAME})(?=[\s.,!]|$)`, 'm'), tail: true },
   { rule: 'footer', pattern: new RegExp(String.raw`(?:©|\(c\)|Copyright)(?: ©)?(?: \d{4}(?:[-–]\d{4})?)?,? (${NAME})`, 'm'), tail: true },

@@ -18,6 +18,10 @@ const CASES: [string, string, string | undefined, OutletRule | undefined][] = [
   ['a byline with only a date', `By Ana Lind • 07 March 2026 • 22:41\n${BODY}`, undefined, undefined],
   ['a wire dateline', `PORTMERE (Northwire) — ${BODY}`, 'Northwire', 'dateline'],
   ['a wire dateline with a country', `PORTMERE, Varnia (Northwire) - ${BODY}`, 'Northwire', 'dateline'],
+  ['a wire dateline with a date', `PORTMERE, March 3 (Northwire) - ${BODY}`, 'Northwire', 'dateline'],
+  ['a wire dateline with a country and a short date', `PORTMERE, Varnia, Feb. 3 (Northwire) — ${BODY}`, 'Northwire', 'dateline'],
+  ['a wire dateline from two cities', `PORTMERE/LOWQUAY, Sept 30 (Northwire) — ${BODY}`, 'Northwire', 'dateline'],
+  ['a dateline-like line whose number is no date', `PORTMERE, Pier 3 (Northwire) — ${BODY}`, undefined, undefined],
   ['an advertising footer', `${BODY}Advertise with The Evening Lantern and reach engaged readers.`, 'The Evening Lantern', 'footer'],
   ['a copyright footer', `${BODY}© 2026 Harbor Gazette. All rights reserved.`, 'Harbor Gazette', 'footer'],
   ['a social credit', `${BODY}— Lantern News (@LanternNews) March 3, 2026\n${BODY}`, 'Lantern News', 'credit'],
@@ -35,7 +39,7 @@ for (const [what, text, name, rule] of CASES) {
 }
 
 test('outlet guess: the byline search from each "By " finds what the whole patterns find, on texts made of their pieces', () => {
-  const pieces = ['By ', 'By Ana Lind', 'By contrast', 'by ', 'xBy ', 'ABy Tom', ', ', ' for ', ' of ', ' • ', ' | ', '•', 'The Harbor Gazette', 'Clarion Daily', 'Voice of Portmere', '7 March', '\n', '\r\n', ' ', '\u00a0', '\u2028', '\t', 'PORTMERE', ' (Northwire) — ', 'head to ', '.', 'Lantern News (@LanternNews)', '© 2026 Clarion', 'x'.repeat(70)];
+  const pieces = ['By ', 'By Ana Lind', 'By contrast', 'by ', 'xBy ', 'ABy Tom', ', ', ' for ', ' of ', ' • ', ' | ', '•', 'The Harbor Gazette', 'Clarion Daily', 'Voice of Portmere', '7 March', '\n', '\r\n', ' ', '\u00a0', '\u2028', '\t', 'PORTMERE', ', March 3', ', Feb. 3', '/', ' (Northwire) — ', 'head to ', '.', 'Lantern News (@LanternNews)', '© 2026 Clarion', 'x'.repeat(70)];
   fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
     const text = parts.join('');
     assert.deepEqual(guessOutlet(text), guessOutletPlainly(text));
