@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { describeFilter, isFiltering, matchesFilter, NO_FILTER } from '../../src/core/review/filter';
-import { nodeId, TagTreeModel, type TagSource, type TreeNode } from '../../src/core/review/tagTree';
+import { TagTreeModel, type TagSource, type TreeNode } from '../../src/core/review/tagTree';
+import { nodeId } from '../../src/core/review/treeNodes';
 import type { Tag } from '../../src/core/tag';
 
 let next = 0;

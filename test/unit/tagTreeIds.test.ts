@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { CATEGORY_IDS } from '../../src/core/codebook';
-import { nodeId, TagTreeModel, TreeNodes, type TagSource, type TreeNode } from '../../src/core/review/tagTree';
+import { TagTreeModel, type TagSource, type TreeNode } from '../../src/core/review/tagTree';
+import { nodeId, TreeNodes } from '../../src/core/review/treeNodes';
 import type { Suggestion } from '../../src/core/suggest/types';
 import type { Tag, TagStatus } from '../../src/core/tag';
 

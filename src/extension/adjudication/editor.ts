@@ -5,7 +5,7 @@ import { articleKey, selectSpan } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import { ContextKeys } from '../shared/contextKeys';
 import { DocumentOffsets } from '../shared/positions';
-import { shorten } from '../review/tagsTree';
+import { shorten } from '../review/tagsTreeText';
 import type { Comparison } from './comparison';
 import { Disposable } from '../shared/disposable';
 
