@@ -3,8 +3,8 @@ import { basename } from 'node:path';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from '../core/codebook';
 import type { OutletName } from '../core/outlet';
 import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
-import type { CategoryProfile, OutletProfile } from '../core/review/profile';
-import { statsOf, subLabelTitle, type TagStats } from '../core/review/stats';
+import { byOutletName, type CategoryProfile, type OutletProfile } from '../core/review/profile';
+import { statsOf, subLabelTitle, zeroCategoryCounts, type TagStats } from '../core/review/stats';
 import { withParseCache } from './cache';
 import { atDepth, blockOutput, JsonArrayLines, type Output } from './output';
 import { eachSummary } from './sidecars';
@@ -101,7 +101,7 @@ class RunningProfiles {
   add(article: string, outlet: OutletName, stats: TagStats): void {
     const key = outlet.name.trim().toLowerCase();
     let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { name: outlet.name.trim(), guessed: false, articles: [], words: 0, tags: 0, counts: zeroCounts(), subLabels: {} }));
+    if (!group) this.groups.set(key, (group = { name: outlet.name.trim(), guessed: false, articles: [], words: 0, tags: 0, counts: zeroCategoryCounts(), subLabels: {} }));
     group.guessed ||= outlet.guessed;
     group.articles.push(article);
     group.words += stats.words;
@@ -119,17 +119,8 @@ class RunningProfiles {
       for (const c of CATEGORY_IDS) categories[c] = { count: g.counts[c], perThousandWords: perThousand(g.counts[c]), share: g.tags > 0 ? g.counts[c] / g.tags : 0 };
       profiles.push({ outlet: g.name, guessed: g.guessed, articles: g.articles, words: g.words, tags: g.tags, perThousandWords: perThousand(g.tags), categories, subLabels: g.subLabels });
     }
-    return profiles.sort((a, b) => COLLATOR.compare(a.outlet, b.outlet) || COLLATOR.compare(a.articles[0]!, b.articles[0]!));
+    return profiles.sort(byOutletName);
   }
-}
-
-/** The order localeCompare gives (outletProfiles sorts with it), many times faster over thousands of outlets. */
-const COLLATOR = new Intl.Collator();
-
-function zeroCounts(): Record<CategoryId, number> {
-  const counts = {} as Record<CategoryId, number>;
-  for (const c of CATEGORY_IDS) counts[c] = 0;
-  return counts;
 }
 
 function profileRow(p: OutletProfile): string[] {

@@ -2,7 +2,7 @@
 // share of the tags, so a tabloid's framing-heavy copy stands out beside a wire story.
 import { CATEGORY_IDS, type CategoryId } from '../codebook';
 import type { OutletName } from '../outlet';
-import { subLabelKey, type CountedTag } from './stats';
+import { subLabelKey, zeroCategoryCounts, type CountedTag } from './stats';
 
 export interface ProfileInput {
   /** The article's path or URI, as the caller names it. */
@@ -46,12 +46,20 @@ export function outletProfiles(inputs: readonly ProfileInput[], by: 'outlet' | '
     groups.set(key, [...(groups.get(key) ?? []), input]);
   }
   const profiles = [...groups.values()].map((members) => profileOf(by === 'article' ? members[0]!.article : members[0]!.outlet.name.trim(), members));
-  return profiles.sort((a, b) => a.outlet.localeCompare(b.outlet) || a.articles[0]!.localeCompare(b.articles[0]!));
+  return profiles.sort(byOutletName);
+}
+
+/** The order localeCompare gives, many times faster over thousands of outlets. */
+const COLLATOR = new Intl.Collator();
+
+/** Profiles in the order they are shown: by outlet name, then by their first article. */
+export function byOutletName(a: OutletProfile, b: OutletProfile): number {
+  return COLLATOR.compare(a.outlet, b.outlet) || COLLATOR.compare(a.articles[0]!, b.articles[0]!);
 }
 
 /** The profile of these articles taken together, under this name. */
 export function profileOf(name: string, members: readonly ProfileInput[]): OutletProfile {
-  const counts = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
+  const counts = zeroCategoryCounts();
   const subLabels: Record<string, number> = {};
   let words = 0;
   let tags = 0;

@@ -95,8 +95,15 @@ export function subLabelTitle(key: string): string {
   return `${CATEGORIES.find((c) => c.id === category)?.label ?? category} › ${key.slice(at + 1)}`;
 }
 
+/** A count of 0 for each category, in the categories' order (a loop: Object.fromEntries showed over thousands of outlets). */
+export function zeroCategoryCounts(): Record<CategoryId, number> {
+  const counts = {} as Record<CategoryId, number>;
+  for (const c of CATEGORY_IDS) counts[c] = 0;
+  return counts;
+}
+
 export function statsOf(articles: readonly { readonly tags: readonly CountedTag[]; readonly words?: number }[]): TagStats {
-  const byCategory = Object.fromEntries(CATEGORY_IDS.map((c) => [c, 0])) as Record<CategoryId, number>;
+  const byCategory = zeroCategoryCounts();
   const byState: Record<ReviewState, number> = { unreviewed: 0, confirmed: 0, disputed: 0, 'needs-review': 0, orphaned: 0 };
   const bySubLabel: Record<string, number> = {};
   let tags = 0;
