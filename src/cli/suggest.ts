@@ -21,6 +21,13 @@ import { UsageError } from './corpusFiles';
 const ARTICLE_NAME = /\.(txt|md)$/i;
 
 /**
+ * A folder's own documents, not articles: a corpus kept in a repository or shared as a folder
+ * often has a README or LICENSE, and `--write` over the folder would give each a sidecar (and a
+ * place among the articles). Skipped in a folder scan unless tagged already; named, they are articles.
+ */
+const PROJECT_DOCUMENT = /^(readme|changelog|changes|licen[cs]e|copying|contributing|code_of_conduct|security|authors)\.(txt|md)$/i;
+
+/**
  * `newsmark suggest [--json] [--write] PATH...`: rule-based suggestions per article, tagged or not.
  * --write adds them as tags by newsmark-suggest through the guarded writer, creating the sidecar
  * when there is none.
@@ -101,7 +108,8 @@ function asTags(lf: string, suggestions: readonly Suggestion[], existing: readon
 /**
  * PATH arguments → article paths: an article (with or without a sidecar), the article of a
  * sidecar, or under a folder every .txt/.md file and every article that has a sidecar — not dot
- * files or folders, not node_modules, not symbolic links (each named to `notice`).
+ * files or folders, not node_modules, not symbolic links or untagged project documents (README,
+ * LICENSE…; each named to `notice`).
  */
 async function findArticles(paths: readonly string[], notice: (message: string) => void): Promise<string[]> {
   const found: string[] = [];
@@ -113,11 +121,14 @@ async function findArticles(paths: readonly string[], notice: (message: string) 
       continue;
     }
     const inFolder: string[] = [];
-    for (const e of await readdir(path, { withFileTypes: true, recursive: true })) {
+    const entries = await readdir(path, { withFileTypes: true, recursive: true });
+    const tagged = new Set(entries.filter((e) => isSidecarName(e.name)).map((e) => join(e.parentPath, articleNameFor(e.name))));
+    for (const e of entries) {
       const where = relative(path, e.parentPath);
       if (e.name.startsWith('.') || (where !== '' && where.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))) continue;
       if (!isSidecarName(e.name) && !ARTICLE_NAME.test(e.name)) continue;
       if (e.isSymbolicLink()) notice(l10n.t('skipped symlink {0}', join(e.parentPath, e.name)));
+      else if (PROJECT_DOCUMENT.test(e.name) && !tagged.has(join(e.parentPath, e.name))) notice(l10n.t('skipped {0}: a project document, not an article (name it to suggest on it)', join(e.parentPath, e.name)));
       // A FIFO, socket or device named like an article, or anything named like a sidecar, is listed so that it is reported, not skipped.
       else if (isSidecarName(e.name) || !e.isDirectory()) inFolder.push(join(e.parentPath, isSidecarName(e.name) ? articleNameFor(e.name) : e.name));
     }

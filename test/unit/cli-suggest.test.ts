@@ -56,6 +56,30 @@ describe('newsmark suggest', () => {
     }
   });
 
+  it('takes a folder\'s README, CHANGELOG or LICENSE for a project document, not an article, and says so; named, or with a sidecar, it is an article', async () => {
+    const dir = tempDir('suggest');
+    try {
+      write(dir, 'tram.txt', TRAM);
+      write(dir, 'README.md', FERRY);
+      write(dir, 'desk/changelog.md', FERRY);
+      write(dir, 'desk/LICENSE.txt', FERRY);
+      tagged(dir, 'desk/readme.txt', TRAM, [tagOn(TRAM, '48 million crowns', 'figure', 'f1f1f1f1')]);
+      const result = await run(['suggest', '--write', dir]);
+      assert.equal(result.code, 0, result.err);
+      for (const name of ['README.md', 'desk/changelog.md', 'desk/LICENSE.txt']) {
+        assert.throws(() => statSync(join(dir, `${name}.tags.yaml`)), /ENOENT/, `no sidecar made for ${name}`);
+        assert.match(result.err, new RegExp(`skipped .*${name.split('/').pop()!.replace('.', '\\.')}.*project document`));
+      }
+      assert.ok(statSync(join(dir, 'tram.txt.tags.yaml')).isFile());
+      assert.ok(readSidecar(join(dir, 'desk/readme.txt.tags.yaml')).tags.length > 1, 'a tagged article named like a project document is still an article');
+      const named = await run(['suggest', '--json', join(dir, 'README.md')]);
+      assert.equal(named.code, 0, named.err);
+      assert.equal((JSON.parse(named.out) as Reported[])[0]?.article, join(dir, 'README.md'), 'named on the command line, it is an article');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints a line per suggestion without --json', async () => {
     const dir = tempDir('suggest');
     try {
