@@ -182,6 +182,21 @@ describe('import and articles of the same name', () => {
     }
   });
 
+  it('says an article a record names could not be read, rather than that there is none', async () => {
+    const dir = tempDir('writers');
+    try {
+      write(dir, 'corpus/tram.txt', Buffer.from([0x66, 0xe9, 0x65, 0x0a])); // Latin-1, not UTF-8
+      importFile(dir);
+      const result = await importInto(dir);
+      assert.equal(result.code, 1, `${result.out}\n${result.err}`);
+      assert.match(result.err, /tram\.txt is not UTF-8 text/);
+      assert.doesNotMatch(result.err, /no article/);
+      assert.throws(() => statSync(join(dir, 'corpus', 'tram.txt.tags.yaml')), /ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('does not mind two articles of one name that no record names', async () => {
     const dir = tempDir('writers');
     try {

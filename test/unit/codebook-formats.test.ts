@@ -215,3 +215,50 @@ describe('SemEval-2023 Task 3 export', () => {
     for (const name of ['labels-subtask-3-spans.txt', 'labels-subtask-3.txt', 'labels-subtask-2.txt', 'labels-subtask-1.txt']) assert.equal(readFileSync(join(again, name), 'utf8'), read(name), name);
   }));
 });
+
+describe('importing an export of two articles of one name in different folders', () => {
+  /** bbc/day.txt and cnn/day.txt, each with its own tags and codes, exported as SemEval-2023; then their sidecars removed. */
+  async function exportedTwins(dir: string): Promise<{ folder: string; out: string; before: Record<'bbc' | 'cnn', string[]>; sidecarOf: (path: string) => string[] }> {
+    const folder = join(dir, 'corpus');
+    mkdirSync(join(folder, 'bbc'), { recursive: true });
+    mkdirSync(join(folder, 'cnn'));
+    // At the top and in bbc/: the command line reads the codebook of the --articles folder.
+    for (const at of ['', 'bbc']) writeFileSync(join(folder, at, 'newsmark.codebook.yaml'), codebookToYaml(preset('semeval2023')));
+    const [a, b] = [ARTICLES['700000001']!, ARTICLES['700000002']!];
+    const { articleHash } = await import('../../src/core/articleFile');
+    const put = (path: string, text: string, tags: Parameters<typeof tagged>[3], codes: Record<string, string | string[]>): void => {
+      writeFileSync(join(folder, path), text);
+      writeFileSync(join(folder, `${path}.tags.yaml`), SidecarFile.create('day.txt', '').serialize(tags, articleHash(text), 'day.txt', [], { codes }));
+    };
+    // The two texts start alike, so a span of one fits in the other at its offsets.
+    put('bbc/day.txt', a, [{ ...tagOn(a, 'reckless', 'framing', 'c0000001'), label: 'Loaded_Language' }], { frames: ['Economic'], genre: 'opinion' });
+    put('cnn/day.txt', b, [{ ...tagOn(b, 'a money pit', 'framing', 'c0000004'), label: 'Doubt' }], { frames: ['Political'], genre: 'reporting' });
+    const sidecarOf = (path: string): string[] => {
+      const parsed = SidecarFile.parse(readFileSync(join(folder, `${path}.tags.yaml`), 'utf8'));
+      assert.ok(parsed.ok, path);
+      return [...parsed.sidecar.tags.map((t) => `${t.label} ${t.text}`), JSON.stringify(Object.entries(parsed.sidecar.details?.codes ?? {}).sort())];
+    };
+    const before = { bbc: sidecarOf('bbc/day.txt'), cnn: sidecarOf('cnn/day.txt') };
+    const out = join(dir, 'out');
+    await runExpecting(0, ['export', '--format', 'semeval2023', '--out', out, folder]);
+    assert.match(readFileSync(join(out, 'ids.tsv'), 'utf8'), /^\d\tbbc\/day\.txt\n\d\tcnn\/day\.txt\n$/);
+    for (const path of ['bbc/day.txt', 'cnn/day.txt']) rmSync(join(folder, `${path}.tags.yaml`));
+    return { folder, out, before, sidecarOf };
+  }
+
+  it('puts each article\'s tags and codes back into that article, found by the folder the export recorded', () => inTemp(async (dir) => {
+    const { folder, out, before, sidecarOf } = await exportedTwins(dir);
+    const result = await run(['import', '--format', 'semeval2023', '--articles', folder, out]);
+    assert.equal(result.code, 0, `${result.out}\n${result.err}`);
+    assert.deepEqual(sidecarOf('bbc/day.txt'), before.bbc);
+    assert.deepEqual(sidecarOf('cnn/day.txt'), before.cnn);
+  }));
+
+  it('given only one of the folders, imports that article\'s records alone and refuses the other\'s, naming its path', () => inTemp(async (dir) => {
+    const { folder, out, before, sidecarOf } = await exportedTwins(dir);
+    const result = await run(['import', '--format', 'semeval2023', '--articles', join(folder, 'bbc'), out]);
+    assert.equal(result.code, 1, `${result.out}\n${result.err}`);
+    assert.match(result.err, /cnn\/day\.txt/);
+    assert.deepEqual(sidecarOf('bbc/day.txt'), before.bbc, 'bbc/day.txt has its own tags and codes, none of cnn/day.txt\'s');
+  }));
+});

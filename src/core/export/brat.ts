@@ -161,13 +161,13 @@ function spanOf(tb: TextBound, article: string, lf: string | undefined, where: s
   return { article, label: tb.label, start, end, ...(text !== undefined ? { text } : {}) };
 }
 
-/** `articles.tsv` as exported `.txt` name → article file name; empty when there is none. */
+/** `articles.tsv` as exported `.txt` name → article path; empty when there is none. */
 function readMapping(files: ReadonlyMap<string, string>): Map<string, string> {
   const mapping = new Map<string, string>();
   const entry = [...files].find(([path]) => fileName(path) === MAPPING);
   for (const line of entry ? textLines(entry[1]) : []) {
     const [txt = '', article = ''] = line.split('\t');
-    if (txt !== '' && article !== '') mapping.set(txt, fileName(article));
+    if (txt !== '' && article !== '') mapping.set(txt, article); // the path as exported: see articleMatch.ts
   }
   return mapping;
 }
@@ -214,6 +214,7 @@ function readAnn(path: string, content: string, articleText: (name: string) => s
 export const bratImporter: Importer = {
   id: 'brat',
   label: 'brat standoff',
+  recordedPaths: (files) => [...readMapping(files).values()],
   read(files, articleText) {
     const problems: string[] = [];
     const anns = [...files].filter(([path]) => path.toLowerCase().endsWith('.ann'));

@@ -101,7 +101,7 @@ export function filesEnding(files: ReadonlyMap<string, string>, extensions: read
 }
 
 /**
- * The article a record belongs to: the name it gives when the corpus has it, else the article
+ * The article a record belongs to: the name it gives when the corpus has it, else the one article
  * whose text is exactly the record's text (when the caller lists the corpus's names).
  */
 export function findArticle(
@@ -113,8 +113,9 @@ export function findArticle(
   if (name !== undefined && articleText(name) !== undefined) return name;
   if (text !== undefined) {
     const lf = text.replace(/\r\n/g, '\n');
-    const same = articleNames.find((n) => articleText(n) === lf);
-    if (same !== undefined) return same;
+    // Only when one article has that text: two copies of one text are not told apart by it.
+    const same = articleNames.filter((n) => articleText(n) === lf);
+    if (same.length === 1) return same[0];
   }
   return name;
 }

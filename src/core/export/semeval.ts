@@ -59,15 +59,15 @@ function labelLines(tags: readonly Tag[]): string {
   return rows.map(({ tag, label }) => `${label}\t${tag.start}\t${tag.end}\n`).join('');
 }
 
-/** `ID\tarticle name` lines → a map; undefined when there is no ids.tsv. */
+/** `ID\tarticle path` lines → a map; undefined when there is no ids.tsv. */
 export function readIds(files: ReadonlyMap<string, string>, problems: string[]): Map<string, string> | undefined {
   const entry = [...files].find(([path]) => fileName(path) === 'ids.tsv');
   if (!entry) return undefined;
   const ids = new Map<string, string>();
   textLines(entry[1]).forEach((line, i) => {
     const tab = line.indexOf('\t');
-    // Articles are found by file name: `sub/a.txt` is the article a.txt.
-    if (tab > 0) ids.set(line.slice(0, tab).trim(), fileName(line.slice(tab + 1)));
+    // The path as exported (`sub/a.txt`): it tells apart articles of one name (see articleMatch.ts).
+    if (tab > 0) ids.set(line.slice(0, tab).trim(), line.slice(tab + 1));
     else if (line.trim() !== '') problems.push(l10n.t('ids.tsv:{0}: expected ID<tab>article name', i + 1));
   });
   return ids;
@@ -81,6 +81,7 @@ function isLabelsFile(path: string): boolean {
 export const semevalImporter: Importer = {
   id: 'semeval',
   label: 'SemEval-2020 Task 11',
+  recordedPaths: (files) => [...(readIds(files, []) ?? new Map<string, string>()).values()],
   read(files) {
     const spans: ImportedSpan[] = [];
     const problems: string[] = [];

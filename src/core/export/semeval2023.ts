@@ -140,6 +140,7 @@ function kindOf(path: string, content: string): Kind | undefined {
 export const semeval2023Importer: Importer = {
   id: 'semeval2023',
   label: 'SemEval-2023 Task 3',
+  recordedPaths: (files) => [...(readIds(files, []) ?? new Map<string, string>()).values()],
   read(files): ImportResult {
     const spans: ImportedSpan[] = [];
     const codes: ImportedCodes[] = [];

@@ -75,7 +75,10 @@ export interface ImportOptions {
 
 /** A tag read from another tool's file, before it is placed in an article. */
 export interface ImportedSpan {
-  /** The article's file name the span belongs to. */
+  /**
+   * The article the span belongs to: its file name, or its path relative to the exported
+   * articles' folder when the file records one (`bbc/day.txt`; see articleMatch.ts).
+   */
   readonly article: string;
   /** The category as the other tool named it (mapped later). */
   readonly label: string;
@@ -96,9 +99,10 @@ export interface Importer {
   readonly label: string;
   /**
    * Reads the other tool's files. `read` returns a file's text relative to the given path, or
-   * undefined when it does not exist; `articleText` returns the LF text of an article by name.
-   * `articleNames`, when given, lists the corpus's articles so records that do not name their
-   * article (doccano, Label Studio) can be matched by their text.
+   * undefined when it does not exist; `articleText` returns the LF text of an article by name
+   * or recorded path (undefined when it is not one article of the corpus). `articleNames`, when
+   * given, lists references to the corpus's articles (names, or paths where names repeat) so
+   * records that do not name their article (doccano, Label Studio) can be matched by their text.
    */
   read(
     files: ReadonlyMap<string, string>,
@@ -106,6 +110,11 @@ export interface Importer {
     articleNames?: readonly string[],
     options?: ImportOptions,
   ): ImportResult;
+  /**
+   * The article paths the files record (a mapping file's), for the formats that keep one: what
+   * tells apart articles of one name (see articleMatch.ts).
+   */
+  recordedPaths?(files: ReadonlyMap<string, string>): string[];
 }
 
 export interface ImportResult {
@@ -118,6 +127,7 @@ export interface ImportResult {
 }
 
 export interface ImportedCodes {
+  /** As ImportedSpan's. */
   readonly article: string;
   readonly code: string;
   readonly values: readonly string[];

@@ -17,6 +17,7 @@ import { VscodeFileSystem } from '../storage/vscodeFileSystem';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { Disposable } from '../shared/disposable';
 import { ExportLocation } from './exportLocation';
+import { WorkspaceImportArticles } from './importArticles';
 
 /**
  * "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. An export
@@ -111,29 +112,23 @@ export class ExportCommands extends Disposable {
     if (!chosen) return;
     const inputs = new Map<string, string>();
     for (const uri of chosen) for (const file of await filesUnder(uri)) inputs.set(file.fsPath, new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
-    const texts = new Map<string, { key: string; text: string }>();
-    const locate = async (name: string): Promise<void> => {
-      if (texts.has(name)) return;
-      const [uri] = await vscode.workspace.findFiles(`**/${name.replace(/[[\]{}*?]/g, '?')}`, '**/node_modules/**', 1);
-      const text = uri && (await readArticleText(articleKey(uri)));
-      if (uri && text !== undefined) texts.set(name, { key: articleKey(uri), text });
-    };
-    // Importers ask for articles by name; a first pass collects the names, which are then found in
-    // the workspace (an asynchronous search), and a second pass reads against their text.
-    const names = new Set<string>();
-    format.importer.read(inputs, (name) => (names.add(name), undefined));
-    for (const name of names) await locate(name);
-    const read = format.importer.read(inputs, (name) => texts.get(name)?.text, [...texts.keys()]);
-    const labelMap = await this.askLabelMap(read.spans.map((s) => s.label));
-    for (const { key } of texts.values()) await this.storage.ensureLoaded(articleUri(key));
-    const placed = placeImported(read.spans, {
-      articleText: (name) => texts.get(name)?.text,
-      existingTags: (name) => this.store.tags(texts.get(name)?.key ?? ''),
+    const articles = await WorkspaceImportArticles.find(format.importer, inputs);
+    const read = format.importer.read(inputs, (reference) => articles.text(reference), articles.references());
+    const problems = [...read.problems];
+    const spans = articles.placeable(read.spans, problems);
+    const labelMap = await this.askLabelMap(spans.map((s) => s.label));
+    for (const shown of new Set(spans.map((s) => s.article))) {
+      const key = articles.keyOf(shown);
+      if (key !== undefined) await this.storage.ensureLoaded(articleUri(key));
+    }
+    const placed = placeImported(spans, {
+      articleText: (shown) => articles.textOf(shown),
+      existingTags: (shown) => this.store.tags(articles.keyOf(shown) ?? ''),
       labelMap,
       ...(author() !== undefined ? { author: author()! } : {}),
     });
-    for (const [name, tags] of placed.tags) this.store.add(texts.get(name)!.key, tags);
-    const problems = [...read.problems, ...placed.problems];
+    for (const [shown, tags] of placed.tags) this.store.add(articles.keyOf(shown)!, tags);
+    problems.push(...placed.problems);
     const imported = [...placed.tags.values()].reduce((n, t) => n + t.length, 0);
     if (problems.length > 0) {
       this.log.appendLine(`Import ${format.label}: ${problems.length} problems`);
