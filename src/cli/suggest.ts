@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import { decodeArticle } from '../core/articleFile';
+import { decodeArticle, isProjectDocument } from '../core/articleFile';
 import { reattach } from '../core/anchor/reattach';
 import { categoryOf } from '../core/codebook';
 import { articleNameFor, isSidecarName } from '../core/sidecar';
@@ -19,13 +19,6 @@ import { UsageError } from './corpusFiles';
 
 /** Files a folder scan takes for articles (tagged articles of any name are found by their sidecars). */
 const ARTICLE_NAME = /\.(txt|md)$/i;
-
-/**
- * A folder's own documents, not articles: a corpus kept in a repository or shared as a folder
- * often has a README or LICENSE, and `--write` over the folder would give each a sidecar (and a
- * place among the articles). Skipped in a folder scan unless tagged already; named, they are articles.
- */
-const PROJECT_DOCUMENT = /^(readme|changelog|changes|licen[cs]e|copying|contributing|code_of_conduct|security|authors)\.(txt|md)$/i;
 
 /**
  * `newsmark suggest [--json] [--write] PATH...`: rule-based suggestions per article, tagged or not.
@@ -128,7 +121,7 @@ async function findArticles(paths: readonly string[], notice: (message: string) 
       if (e.name.startsWith('.') || (where !== '' && where.split(sep).some((part) => part.startsWith('.') || part === 'node_modules'))) continue;
       if (!isSidecarName(e.name) && !ARTICLE_NAME.test(e.name)) continue;
       if (e.isSymbolicLink()) notice(l10n.t('skipped symlink {0}', join(e.parentPath, e.name)));
-      else if (PROJECT_DOCUMENT.test(e.name) && !tagged.has(join(e.parentPath, e.name))) notice(l10n.t('skipped {0}: a project document, not an article (name it to suggest on it)', join(e.parentPath, e.name)));
+      else if (isProjectDocument(e.name) && !tagged.has(join(e.parentPath, e.name))) notice(l10n.t('skipped {0}: a project document, not an article (name it to suggest on it)', join(e.parentPath, e.name)));
       // A FIFO, socket or device named like an article, or anything named like a sidecar, is listed so that it is reported, not skipped.
       else if (isSidecarName(e.name) || !e.isDirectory()) inFolder.push(join(e.parentPath, isSidecarName(e.name) ? articleNameFor(e.name) : e.name));
     }

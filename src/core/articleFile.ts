@@ -33,3 +33,15 @@ export function decodeArticle(bytes: Uint8Array, fileName: string, maxBytes = DE
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
+
+/**
+ * A folder's own documents, not articles: a corpus kept in a repository or shared as a folder
+ * often has a README or LICENSE, and suggesting tags over the folder would give each a sidecar
+ * (and a place among the articles). Folder-wide runs pass them over unless they are tagged
+ * already; named on their own, they are articles like any other file.
+ */
+export function isProjectDocument(fileName: string): boolean {
+  return PROJECT_DOCUMENT.test(fileName);
+}
+
+const PROJECT_DOCUMENT = /^(readme|changelog|changes|licen[cs]e|copying|contributing|code_of_conduct|security|authors)\.(txt|md)$/i;

@@ -159,6 +159,11 @@ describe('Suggestions readable: outlines by category, overlaps kept apart, every
     // An earlier export's copy of an article (brat writes them): output, not an article.
     const exported = workspaceFile('exports/brat/folder-untagged-a.txt');
     await writeTextFile(exported, text);
+    // A project document other than the README, and an article whose name only starts like one.
+    const security = workspaceFile('SECURITY.md');
+    const licenceStory = workspaceFile('license-fee-row.txt');
+    await writeTextFile(security, text);
+    await writeTextFile(licenceStory, text);
     try {
       const count = await vscode.commands.executeCommand<number>('newsmark.suggestTags', 'workspace');
       const a = api.store.suggestions(accepted.article.toString());
@@ -167,6 +172,8 @@ describe('Suggestions readable: outlines by category, overlaps kept apart, every
       assert.ok(count >= a.length + b.length);
       assert.ok(['harbor-gazette.txt', 'meridian-ledger.txt', 'varnia-wire.txt'].some((n) => api.store.suggestions(workspaceFile(n).toString()).length > 0), 'and the tagged ones too');
       assert.equal(api.store.suggestions(workspaceFile('README.md').toString()).length, 0, 'a folder\'s README is not an article');
+      assert.equal(api.store.suggestions(security.toString()).length, 0, 'nor is its SECURITY.md');
+      assert.ok(api.store.suggestions(licenceStory.toString()).length > 0, 'but license-fee-row.txt is an article');
       assert.equal(api.store.suggestions(exported.toString()).length, 0, 'nor is what an export wrote into exports/');
       await api.idle();
       assert.equal(await exists(accepted.sidecar), false, 'suggesting creates no sidecar');
@@ -188,6 +195,26 @@ describe('Suggestions readable: outlines by category, overlaps kept apart, every
         await remove(f.article);
       }
       await remove(workspaceFile('exports'));
+      await remove(security);
+      await remove(licenceStory);
     }
+  });
+
+  it('suggests nothing when the "This article or every article?" question is dismissed', async () => {
+    const api = await newsmark();
+    const editor = await open('meridian-ledger.txt');
+    const key = editor.document.uri.toString();
+    api.store.suggest(key, []);
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const showQuickPick = window['showQuickPick'];
+    let asked = 0;
+    window['showQuickPick'] = () => (asked++, Promise.resolve(undefined)); // Escape
+    try {
+      assert.equal(await vscode.commands.executeCommand<number>('newsmark.suggestTags'), 0);
+    } finally {
+      window['showQuickPick'] = showQuickPick;
+    }
+    assert.equal(asked, 1, 'the question was asked');
+    assert.equal(api.store.suggestions(key).length, 0, 'and dismissing it suggested nothing');
   });
 });

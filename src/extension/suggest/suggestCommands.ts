@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { suggestTags } from '../../core/suggest';
 import type { Lexicons, Suggestion } from '../../core/suggest/types';
+import { isProjectDocument } from '../../core/articleFile';
 import { SIDECAR_SUFFIX } from '../../core/sidecar';
 import { ArticleText, newTagId, type Tag } from '../../core/tag';
 import { SUGGESTED_BY, type TagStore } from '../../core/tagStore';
@@ -39,12 +40,8 @@ export class SuggestCommands extends Disposable {
    * suggestion creates the sidecar, and only that. Returns the count.
    */
   async suggest(scope?: unknown): Promise<number> {
-    const active = vscode.window.activeTextEditor?.document;
-    let keys: string[];
-    if (scope === 'workspace') keys = await this.workspaceArticles();
-    else if (scope instanceof vscode.Uri) keys = [articleKey(articleUriFor(scope) ?? scope)];
-    else if (scope === 'active' || (active && isTaggable(active) && scope === undefined && !(await this.askWorkspace()))) keys = active ? [articleKey(active.uri)] : [];
-    else keys = await this.workspaceArticles();
+    const keys = await this.articlesFor(scope);
+    if (keys === undefined) return 0; // the question was dismissed
     let count = 0;
     let articles = 0;
     for (const key of keys) {
@@ -111,17 +108,28 @@ export class SuggestCommands extends Disposable {
     if (node) await selectSpan(node.key, node.start, node.end);
   }
 
-  private async askWorkspace(): Promise<boolean> {
+  /** The articles a scope means (see suggest); with none given and an article open, asks: undefined when the question is dismissed. */
+  private async articlesFor(scope: unknown): Promise<string[] | undefined> {
+    if (scope instanceof vscode.Uri) return [articleKey(articleUriFor(scope) ?? scope)];
+    const active = vscode.window.activeTextEditor?.document;
+    const chosen = scope === 'active' || scope === 'workspace' ? scope : active && isTaggable(active) ? await this.askScope() : 'workspace';
+    if (chosen === undefined) return undefined;
+    if (chosen === 'workspace') return this.workspaceArticles();
+    return active ? [articleKey(active.uri)] : [];
+  }
+
+  private async askScope(): Promise<'active' | 'workspace' | undefined> {
     const picked = await vscode.window.showQuickPick([
-      { label: vscode.l10n.t('This article'), workspace: false },
-      { label: vscode.l10n.t('Every article in the folder'), detail: vscode.l10n.t('Tagged or not: every .txt and .md file, and every article with a sidecar. A sidecar is only created when you accept a suggestion.'), workspace: true },
+      { label: vscode.l10n.t('This article'), scope: 'active' as const },
+      { label: vscode.l10n.t('Every article in the folder'), detail: vscode.l10n.t('Tagged or not: every .txt and .md file, and every article with a sidecar. A sidecar is only created when you accept a suggestion.'), scope: 'workspace' as const },
     ], { title: vscode.l10n.t('Suggest Tags') });
-    return picked?.workspace ?? false;
+    return picked?.scope;
   }
 
   /**
    * Every article in the workspace, as `newsmark suggest FOLDER` takes them: each .txt and .md
-   * file (not in dot folders or node_modules, not what files.exclude hides, not a README, not
+   * file (not in dot folders or node_modules, not what files.exclude hides, not a README or
+   * another project document (isProjectDocument), not
    * Newsmark's own output in the workspace folder's exports/), each
    * article with a sidecar whatever its name, and each article Newsmark already has open or loaded.
    */
@@ -129,7 +137,7 @@ export class SuggestCommands extends Disposable {
     const hidden = (uri: vscode.Uri): boolean => uri.path.split('/').some((part) => part.startsWith('.') || part === 'node_modules') || isInExportsFolder(uri);
     const [articles, sidecars] = await Promise.all([vscode.workspace.findFiles('**/*.{txt,md}'), vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`)]);
     const found = [
-      ...articles.filter((uri) => !NOT_ARTICLES.test(fileName(uri))),
+      ...articles.filter((uri) => !isProjectDocument(fileName(uri))),
       ...sidecars.map((uri) => articleUriFor(uri)).filter((uri): uri is vscode.Uri => uri !== undefined),
     ].filter((uri) => !hidden(uri)).map(articleKey);
     return [...new Set([...this.store.keys(), ...found])].sort();
@@ -149,8 +157,6 @@ function suggestedMessage(count: number, articles: number, of: number): string {
     : vscode.l10n.t('Newsmark suggests {0} tags: accept or reject them in the Tags view.', count);
 }
 
-/** A folder's own documents, not articles. */
-const NOT_ARTICLES = /^(readme|changelog|license|contributing)\b/i;
 
 /** The user's additions to the word lists (setting newsmark.suggest.lexicons). */
 function lexicons(): Partial<Lexicons> {
