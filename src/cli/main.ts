@@ -86,13 +86,17 @@ if (require.main === module) {
   setFlagsFromString('--heap-growing-percent=50');
   useLanguageOf(process.env);
   // console.log drops write errors: output lost to a full disk or a closed pipe must not end in exit 0.
-  // A closed pipe (`| head`) ends quietly; anything else is said once.
-  process.stdout.once('error', (error: unknown) => {
+  // A closed pipe (`| head`) ends quietly; anything else is said once — every later write fails
+  // too, and an error event no one listens to ends the run with a stack trace.
+  let outputFailed = false;
+  process.stdout.on('error', (error: unknown) => {
     const closed = typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPIPE';
-    if (!closed) console.error(`newsmark: ${describeFileError(l10n.t('standard output'), error, l10n.t('cannot write'))}`);
+    if (!closed && !outputFailed) console.error(`newsmark: ${describeFileError(l10n.t('standard output'), error, l10n.t('cannot write'))}`);
+    outputFailed = true;
     process.exitCode = 1;
   });
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code), (error: unknown) => {
+  // A failed output outlasts the command's own verdict.
+  main(process.argv.slice(2)).then((code) => (process.exitCode = outputFailed ? Math.max(code, 1) : code), (error: unknown) => {
     console.error(`newsmark: ${error instanceof Error ? (process.env['NEWSMARK_DEBUG'] === '1' ? error.stack ?? error.message : error.message) : String(error)}`);
     process.exitCode = 1;
   });

@@ -264,6 +264,29 @@ describe('newsmark export: output-side failures are one line, never a stack trac
   });
 });
 
+describe('a command whose output fails more than once', () => {
+  it('says so in one line and exits 1, without a stack trace, however many blocks it had to print', () => inTemp((dir) => {
+    // Enough articles for several 64 KB blocks of `stats --json`: each failed write is an error event.
+    for (let i = 0; i < 400; i++) {
+      const name = `note-${String(i).padStart(3, '0')}.txt`;
+      const text = `Council note ${i}: the ferry sails on Friday.\n`;
+      writeFileSync(join(dir, name), text);
+      writeFileSync(join(dir, `${name}.tags.yaml`), SidecarFile.create(name, articleHash(text)).serialize([], articleHash(text)));
+    }
+    const full = openSync('/dev/full', 'w');
+    try {
+      const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+      const ran = spawnSync(process.execPath, ['--import', 'tsx', cli, 'stats', '--json', '--no-cache', dir], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+      assert.equal(ran.status, 1, ran.stderr);
+      assert.equal(ran.stderr.trim().split('\n').length, 1, ran.stderr);
+      assertOneLineNaming(ran.stderr, 'standard output');
+    } finally {
+      closeSync(full);
+    }
+    return Promise.resolve();
+  }));
+});
+
 /** Fails the test instead of hanging when the promise does not settle in time. */
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
