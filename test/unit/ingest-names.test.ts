@@ -38,4 +38,22 @@ describe('names of ingested articles', () => {
     assert.equal(new TextDecoder().decode(await fs.readFile('/w/barrier-2.txt.tags.yaml')), '# lone\n');
     assert.match(new TextDecoder().decode(await fs.readFile('/w/barrier-3.txt.tags.yaml')), /article: barrier-3\.txt\n.*\nheadline: Barrier\ntags: \[\]/s);
   });
+
+  it('a sidecar that cannot be written takes its article back: a failed page leaves nothing behind', async () => {
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/w');
+    fs.faults.tearNextWrite('/w/barrier.txt.tags.yaml', 10);
+    await assert.rejects(writeIngestedArticle(fs, '/w', { text: 'Barrier\n\nText.\n', meta: { headline: 'Barrier' } }, 'p.html'));
+    assert.equal(await fs.stat('/w/barrier.txt'), undefined, 'no article without its sidecar');
+  });
+
+  it('a sidecar that appears meanwhile keeps its name: the article moves on to the next one', async () => {
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/w');
+    fs.faults.betweenCheckAndRename('/w/barrier.txt.tags.yaml', (path) => fs.writeRaw(path, '# theirs\n'));
+    const written = await writeIngestedArticle(fs, '/w', { text: 'Barrier\n\nText.\n', meta: { headline: 'Barrier' } }, 'p.html');
+    assert.equal(written.articlePath, '/w/barrier-2.txt');
+    assert.equal(await fs.stat('/w/barrier.txt'), undefined, 'the first name\'s article was taken back');
+    assert.equal(new TextDecoder().decode(await fs.readFile('/w/barrier.txt.tags.yaml')), '# theirs\n');
+  });
 });

@@ -84,7 +84,16 @@ export async function writeIngestedArticle(fs: FileSystemPort, folder: string, a
     const sha256 = articleHash(article.text);
     const details: ArticleDetails = { ...article.meta };
     const sidecar = SidecarFile.create(name, sha256).serialize([], sha256, name, [], details);
-    await fs.writeFileAtomic(sidecarPath, new TextEncoder().encode(sidecar), { expect: 'absent' });
+    try {
+      await fs.writeFileAtomic(sidecarPath, new TextEncoder().encode(sidecar), { expect: 'absent' });
+    } catch (error) {
+      // The article was created a moment ago for this sidecar: without it, it is taken back, so a
+      // failed page leaves nothing behind (and a sidecar that appeared meanwhile keeps its name).
+      const removed = await fs.delete(articlePath).then(() => true, () => false);
+      if (!removed) throw new Error(l10n.t('{0} was written but not its sidecar ({1}), and could not be removed again', articlePath, error instanceof Error ? error.message : String(error)));
+      if (error instanceof StaleWriteError) continue;
+      throw error;
+    }
     return { articlePath, sidecarPath };
   }
   throw new Error(l10n.t('{0}: {1} and its {2} numbered names are all taken; nothing was written.', base, articleFileName(article.meta, pageName, 1, pattern), MAX_SUFFIX - 1));
