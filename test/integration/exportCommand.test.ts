@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, eventually, exists, newsmark, readTextFile, remove, workspaceFile } from './helpers';
+import { closeAll, copyFile, eventually, exists, makeFolder, newsmark, readTextFile, remove, workspaceFile, writeTextFile } from './helpers';
 
 type Pick = { label: string; description?: string; detail?: string };
 
@@ -18,7 +18,7 @@ interface Session {
  * SAVE_AS (or the dialog's own default) as the file, and ACTION on the done notification. The
  * tests are loaded from the extension's own folder, so they share its vscode API object.
  */
-async function exportAs(format: string, answers: { saveAs?: (offered: vscode.Uri | undefined) => vscode.Uri | undefined; action?: string }): Promise<Session> {
+async function exportAs(format: string, answers: { saveAs?: (offered: vscode.Uri | undefined) => vscode.Uri | undefined; action?: string }, args: unknown[] = []): Promise<Session> {
   const seen: Session = { picks: [], saveDefaults: [], folderDefaults: [], messages: [], revealed: [] };
   const window = vscode.window as unknown as Record<string, unknown>;
   const commands = vscode.commands as unknown as Record<string, unknown>;
@@ -50,7 +50,7 @@ async function exportAs(format: string, answers: { saveAs?: (offered: vscode.Uri
     return executeCommand(command, ...args);
   };
   try {
-    await executeCommand('newsmark.exportTags');
+    await executeCommand('newsmark.exportTags', ...args);
     await Promise.race([notified, new Promise((_, reject) => setTimeout(() => reject(new Error(`no notification; saw ${JSON.stringify(seen)}`)), 15_000))]);
     // The action runs once the notification's answer is back.
     await new Promise((r) => setTimeout(r, 300));
@@ -110,5 +110,39 @@ describe('Export Tags… (the command)', () => {
     await remove(elsewhere());
     const gone = await exportAs('csv', {});
     assert.equal(gone.saveDefaults[0]?.toString(), vscode.Uri.joinPath(exportsFolder(), 'tags.csv').toString());
+  });
+});
+
+describe('Export Tags… from the Explorer', () => {
+  const folder = (): vscode.Uri => workspaceFile('explorer-export');
+  const out = (): vscode.Uri => workspaceFile('explorer-export-out.csv');
+  after(async () => {
+    await closeAll();
+    await remove(folder());
+    await remove(out());
+  });
+
+  it('on a file without tags says so before asking anything', async () => {
+    await newsmark();
+    const note = vscode.Uri.joinPath(folder(), 'note.txt');
+    await writeTextFile(note, 'Nothing tagged here.\n');
+    const seen = await exportAs('csv', {}, [note, [note]]);
+    assert.deepEqual(seen.picks, [], 'no format asked for');
+    assert.match(seen.messages[0]?.message ?? '', /note\.txt has no tags to export/);
+  });
+
+  it('on a folder exports the tagged articles under it, and on a sidecar its article', async () => {
+    const api = await newsmark();
+    const copy = vscode.Uri.joinPath(folder(), 'desk', 'copy.txt');
+    await makeFolder(vscode.Uri.joinPath(folder(), 'desk'));
+    await copyFile(workspaceFile('varnia-wire.txt'), copy);
+    await copyFile(workspaceFile('varnia-wire.txt.tags.yaml'), vscode.Uri.joinPath(folder(), 'desk', 'copy.txt.tags.yaml'));
+    await eventually(() => assert.ok(api.store.tags(copy.toString()).length > 0, 'the copy is loaded'), 10_000);
+    const articlesIn = async (): Promise<string[]> => [...new Set((await readTextFile(out())).trim().split('\n').slice(1).map((row) => row.split(',')[0] ?? ''))];
+    await exportAs('csv', { saveAs: () => out() }, [folder(), [folder()]]);
+    assert.deepEqual(await articlesIn(), ['copy.txt'], 'only the folder\'s tagged article');
+    const sidecar = vscode.Uri.joinPath(folder(), 'desk', 'copy.txt.tags.yaml');
+    await exportAs('csv', { saveAs: () => out() }, [sidecar, [sidecar]]);
+    assert.deepEqual(await articlesIn(), ['copy.txt'], 'a sidecar stands for its article');
   });
 });

@@ -6,7 +6,7 @@ import { relativeArticlePaths } from '../../core/export/names';
 import type { ExportArticle, Exporter } from '../../core/export/types';
 import { ExportWriteError, writeExport } from '../../core/exportWriter';
 import type { TagStore } from '../../core/tagStore';
-import { articleKey, articleUri, fileName, readArticleText, sidecarUriFor } from '../shared/articles';
+import { articleKey, articleUri, articleUriFor, fileName, readArticleText, sidecarUriFor } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
 import { newsmarkLog, registerCommand } from '../shared/commands';
 import { author } from '../shared/settings';
@@ -37,9 +37,18 @@ export class ExportCommands extends Disposable {
   }
 
   private async exportTags(clicked: unknown, selected: unknown): Promise<void> {
+    // From the Explorer, what to export is known before anything is asked, and so is having nothing.
+    const explorer = (Array.isArray(selected) ? selected : [clicked]).filter((u): u is vscode.Uri => u instanceof vscode.Uri);
+    const fromExplorer = explorer.length > 0 ? await this.taggedIn(explorer) : undefined;
+    if (fromExplorer?.length === 0) {
+      void vscode.window.showInformationMessage(explorer.length === 1
+        ? vscode.l10n.t('{0} has no tags to export.', fileName(explorer[0]!))
+        : vscode.l10n.t('None of the {0} selected files and folders has tags to export.', explorer.length));
+      return;
+    }
     const format = await vscode.window.showQuickPick(EXPORTERS.map((e) => ({ label: e.label, description: e.id, detail: formatDetail(e), exporter: e })), { title: vscode.l10n.t('Export Tags: Format') });
     if (!format) return;
-    const keys = await this.pickScope(clicked, selected);
+    const keys = fromExplorer ?? (await this.pickScope());
     if (!keys || keys.length === 0) return;
     const exporter = format.exporter;
     const target = await this.location.ask(exporter, keys.map(articleUri));
@@ -92,10 +101,31 @@ export class ExportCommands extends Disposable {
     });
   }
 
-  /** Current article, the articles selected in the Explorer, or the whole workspace. */
-  private async pickScope(clicked: unknown, selected: unknown): Promise<string[] | undefined> {
-    const explorer = (Array.isArray(selected) ? selected : [clicked]).filter((u): u is vscode.Uri => u instanceof vscode.Uri).map(articleKey);
-    if (explorer.length > 0) return explorer.filter((k) => this.lens.shown(this.store.tags(k)).length > 0);
+  /**
+   * The articles with tags among what is selected in the Explorer: a file is its article, a
+   * sidecar stands for its article, and a folder for every article under it.
+   */
+  private async taggedIn(selected: readonly vscode.Uri[]): Promise<string[]> {
+    const keys = new Set<string>();
+    for (const uri of selected) {
+      const isFolder = await vscode.workspace.fs.stat(uri).then((stat) => (stat.type & vscode.FileType.Directory) !== 0, () => false);
+      if (!isFolder) {
+        const article = articleUriFor(uri) ?? uri;
+        await this.storage.ensureLoaded(article);
+        keys.add(articleKey(article));
+        continue;
+      }
+      const folder = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
+      for (const key of this.store.keys()) {
+        const other = articleUri(key);
+        if (other.scheme === uri.scheme && other.authority === uri.authority && other.path.startsWith(folder)) keys.add(key);
+      }
+    }
+    return [...keys].filter((k) => this.lens.shown(this.store.tags(k)).length > 0).sort();
+  }
+
+  /** The current article or the whole workspace. */
+  private async pickScope(): Promise<string[] | undefined> {
     const active = vscode.window.activeTextEditor && articleKey(vscode.window.activeTextEditor.document.uri);
     const all = this.store.keys().filter((k) => this.lens.shown(this.store.tags(k)).length > 0);
     const picks = [
