@@ -57,6 +57,18 @@ describe('Review you can see: hover, status bar answer and the confirmed mark', 
     assert.ok(other.includes('Disputed by Ilse Marrow'), other);
   });
 
+  it('offers Accept Re-attachment in the hover of a tag re-attached to changed text, and only there', async () => {
+    const api = await newsmark();
+    const editor = await open(name);
+    await eventually(() => assert.ok(api.store.tags(copy.key).length >= 2, 'the copy\'s tags are loaded'));
+    const [moved, steady] = api.store.tags(copy.key).filter((t) => t.status === undefined);
+    assert.ok(moved && steady, 'two anchored sample tags');
+    api.store.update(copy.key, moved.id, { status: 'fuzzy', previousText: `${moved.text} (as it was)` });
+    const rangeOf = (text: string): vscode.Range => Object.values(api.decorations.rangesIn(editor)).flat().find((r) => toLf(editor.document.getText(r)) === text)!;
+    await eventually(async () => assert.ok((await hoverText(editor, rangeOf(moved.text))).includes('command:newsmark.acceptReattachment?'), 'the fuzzy tag\'s hover links Accept Re-attachment'));
+    assert.ok(!(await hoverText(editor, rangeOf(steady.text))).includes('command:newsmark.acceptReattachment'), 'an anchored tag\'s does not');
+  });
+
   it('marks confirmed tags as the setting says (off takes the mark away) and keeps the wavy underline for disputed ones', async () => {
     const api = await newsmark();
     const editor = await open(name);

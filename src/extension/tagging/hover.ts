@@ -27,7 +27,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
       const category = categoryOf(tag.category);
       const book = codebook.categories[tag.category];
       const md = new vscode.MarkdownString(undefined, true);
-      md.isTrusted = { enabledCommands: [CommandId.changeCategory, CommandId.changeSubLabel, CommandId.editNote, CommandId.removeTag, CommandId.markConfirmed, CommandId.markDisputed] };
+      md.isTrusted = { enabledCommands: [CommandId.changeCategory, CommandId.changeSubLabel, CommandId.editNote, CommandId.removeTag, CommandId.markConfirmed, CommandId.markDisputed, CommandId.acceptReattachment] };
       md.appendMarkdown(`$(${category.icon}) **${category.label}** — `).appendText(book.description ?? category.definition);
       if (tag.label !== undefined) {
         const label = labelOf(codebook, tag.category, tag.label);
@@ -48,7 +48,9 @@ export class TagHoverProvider implements vscode.HoverProvider {
         const link = (id: string, label: string): string => `[${label}](command:${id}?${encodeURIComponent(JSON.stringify([ref]))})`;
         const subLabel = book.labels.length > 0 ? ` · ${link(CommandId.changeSubLabel, vscode.l10n.t('Change Sub-label'))}` : '';
         md.appendMarkdown(`\n\n${link(CommandId.changeCategory, vscode.l10n.t('Change Category'))}${subLabel} · ${link(CommandId.editNote, vscode.l10n.t('Edit Note'))} · ${link(CommandId.removeTag, vscode.l10n.t('Remove Tag'))}`);
-        const verdicts = [tag.review !== 'confirmed' ? link(CommandId.markConfirmed, vscode.l10n.t('Mark Confirmed')) : '', tag.review !== 'disputed' ? link(CommandId.markDisputed, vscode.l10n.t('Mark Disputed')) : ''].filter((l) => l !== '');
+        // A fuzzy re-attachment is accepted first (it shows what the tag said before and says now).
+        const accept = tag.status === 'fuzzy' ? link(CommandId.acceptReattachment, vscode.l10n.t('Accept Re-attachment')) : '';
+        const verdicts = [accept, tag.review !== 'confirmed' ? link(CommandId.markConfirmed, vscode.l10n.t('Mark Confirmed')) : '', tag.review !== 'disputed' ? link(CommandId.markDisputed, vscode.l10n.t('Mark Disputed')) : ''].filter((l) => l !== '');
         md.appendMarkdown(`\n\n${verdicts.join(' · ')}`);
       }
       return md;
