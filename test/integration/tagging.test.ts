@@ -4,7 +4,7 @@ import { articleHash } from '../../src/core/articleFile';
 import { SidecarFile } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tag';
 import { toLf } from '../../src/core/textIndex';
-import { closeAll, eventually, newsmark, open, readTextFile, select, workspaceFile } from './helpers';
+import { closeAll, eventually, makeSampleCopy, newsmark, open, readTextFile, remove, select, workspaceFile } from './helpers';
 
 /** The sidecar on disk, checked the way an analyst's Python script would: text[start:end] == text. */
 async function sidecarOnDisk(article: string): Promise<SidecarFile> {
@@ -50,6 +50,29 @@ describe('Tagging from commands writes the sidecar', () => {
     assert.ok(tag.suffix.length > 0 && tag.prefix.length > 0);
     assert.match(tag.created ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     assert.equal((await readTextFile(workspaceFile('varnia-wire.txt.tags.yaml'))).split('\n')[0], firstLine, 'the top comment is kept');
+  });
+
+  it('with newsmark.maxFileSizeMB set to 0 (no limit) tags as usual, its sidecar read and written', async () => {
+    const api = await newsmark();
+    const config = vscode.workspace.getConfiguration('newsmark');
+    await config.update('maxFileSizeMB', 0, vscode.ConfigurationTarget.Workspace);
+    const copy = await makeSampleCopy('no-size-limit.txt');
+    try {
+      const editor = await open('no-size-limit.txt');
+      await eventually(() => assert.ok(api.store.tags(copy.key).length > 0 && api.store.get(copy.key)?.problem === undefined, `the sidecar is read: ${api.store.get(copy.key)?.problem ?? ''}`));
+      editor.selection = select(editor, 'Oskel');
+      const { result: created, warnings } = await withWarnings(() => vscode.commands.executeCommand<Tag[]>('newsmark.tagFigure'));
+      assert.deepEqual(warnings, []);
+      assert.equal(created?.length, 1);
+      await api.idle();
+      assert.ok((await sidecarOnDisk('no-size-limit.txt')).tags.some((t) => t.id === created[0]!.id));
+    } finally {
+      await config.update('maxFileSizeMB', undefined, vscode.ConfigurationTarget.Workspace);
+      await closeAll();
+      await api.idle();
+      await remove(copy.sidecar);
+      await remove(copy.article);
+    }
   });
 
   it('tags every selection when there are several cursors, trimming white space', async () => {

@@ -57,11 +57,11 @@ export class NewArticleFromWebPage extends Disposable {
     try {
       const info = await this.files.stat(path);
       const limit = maxFileBytes();
-      if (info && limit > 0 && info.size > limit) {
+      if (info && info.size > limit) {
         outcome.refused.push({ page: name, message: vscode.l10n.t('it is {0} MB, over newsmark.maxFileSizeMB', (info.size / 1024 / 1024).toFixed(1)) });
         return;
       }
-      const result = extractArticle(await this.files.readFile(path), { maxBytes: limit > 0 ? limit : Number.MAX_SAFE_INTEGER, sourceName: name });
+      const result = extractArticle(await this.files.readFile(path), { maxBytes: limit, sourceName: name });
       if (!result.ok) {
         outcome.refused.push({ page: name, message: result.message });
         return;

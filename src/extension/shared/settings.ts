@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../../core/figures/vocabulary';
 
 /** Typed access to Newsmark's settings (declared in package.json). */
+/** The size limit of articles and sidecars in bytes; 0 (or less) in the setting means none. */
 export function maxFileBytes(): number {
   const mb = vscode.workspace.getConfiguration('newsmark').get<number>('maxFileSizeMB', 10);
-  return Math.max(0, mb) * 1024 * 1024;
+  return typeof mb === 'number' && mb > 0 ? mb * 1024 * 1024 : Number.POSITIVE_INFINITY;
 }
 
 export function author(): string | undefined {
