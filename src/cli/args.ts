@@ -36,13 +36,13 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   export: {
     options: { format: value, out: value, 'include-orphans': flag, bom: flag, force: flag, offsets: value, 'no-cache': flag },
     synopsis: 'export --format F [--out PATH] [--force] [--include-orphans] [--bom]\n       [--offsets codepoints|utf16] [--no-cache] PATH...',
-    describe: () => l10n.t('Write the tags in another tool\'s format: csv, jsonl, w3c, brat, semeval,\ndoccano, label-studio, html, md. --out names a folder (created if\nmissing); single-file formats may take a file name, or print to\nstandard output without --out; brat and semeval need --out.\nAn existing file is replaced only with --force; articles, sidecars and\nany *.tags.yaml never are. --offsets (doccano only): utf16 (default,\nJavaScript string indices, as doccano counts) or codepoints (Python).\nExit 1 when a file could not be read or written, 2 on bad usage.'),
+    describe: () => l10n.t('Write the tags in another tool\'s format: csv, jsonl, w3c, brat, semeval,\nsemeval2023, doccano, label-studio, html, md. --out names a folder\n(created if missing); single-file formats may take a file name, or print\nto standard output without --out; brat and semeval need --out, a new or\nempty folder (not one of tagged articles).\nAn existing file is replaced only with --force; articles, sidecars and\nany *.tags.yaml never are. --offsets (doccano only): utf16 (default,\nJavaScript string indices, as doccano counts) or codepoints (Python).\nExit 1 when a file could not be read or written, 2 on bad usage.'),
   },
   import: {
     ownPaths: true,
     options: { format: value, map: value, articles: value, offsets: value },
     synopsis: 'import --format F [--map OLD=NEW]... [--articles DIR]\n       [--offsets codepoints|utf16] PATH...',
-    describe: () => l10n.t('Read brat, semeval, w3c, doccano or label-studio files (PATH: files or\nfolders) into the sidecars of existing articles found under DIR\n(default: the current folder). Spans whose text is not at their offsets\nare found again or reported, never placed wrongly. --offsets as for\nexport. Exit 1 when anything was not imported.'),
+    describe: () => l10n.t('Read csv, brat, semeval, semeval2023, w3c, doccano or label-studio files\n(PATH: files or folders) into the sidecars of existing articles found\nunder DIR (default: the current folder), by the paths brat and SemEval\nrecorded where names repeat. Spans whose text is not at their offsets\nare found again or reported, never placed wrongly. --offsets as for\nexport. Exit 1 when anything was not imported.'),
   },
   figures: {
     options: { json: flag, synonyms: value, 'no-cache': flag },

@@ -71,3 +71,26 @@ export function childPath(folder: string, name: string): string {
   if (folder === '.' || folder === `.${sep}`) return name;
   return folder.endsWith(sep) ? folder + name : folder + sep + name;
 }
+
+/**
+ * The first sidecar under a folder, or undefined (also when there is no such folder): whether
+ * it holds tagged articles. Stops at the first one; links are not followed.
+ */
+export function firstSidecarUnder(root: string): string | undefined {
+  const folders = [root];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue; // not a folder, or not one we can list: nothing of ours to find there
+    }
+    for (const e of entries) {
+      const path = childPath(folder, e.name);
+      if (e.isFile() && isSidecarName(e.name)) return path;
+      if (e.isDirectory()) folders.push(path);
+    }
+  }
+  return undefined;
+}

@@ -14,7 +14,7 @@ import { corpusCodebook } from './codebook';
 import type { Output } from './output';
 import { chunksOf, SpoolFolder, writeChunksToDisk } from './exportSpool';
 import { eachReadablePair, portPathOf } from './sidecars';
-import { UsageError } from './corpusFiles';
+import { firstSidecarUnder, UsageError } from './corpusFiles';
 
 export interface ExportCommand {
   readonly format: string;
@@ -37,6 +37,10 @@ export async function exportTags(paths: readonly string[], command: ExportComman
   // Without --out a multi-file format used to write into the current folder — often the
   // articles' own folder, where it replaced articles: it needs a folder named on purpose.
   if (!exporter.singleFile && command.out === undefined) throw new UsageError(l10n.t('{0} writes several files: name a new or empty folder with --out.', exporter.id));
+  // Its copies of the articles, written among tagged articles, would be taken for articles there
+  // (by suggest --write, import --articles, the editor's Suggest Tags).
+  const tagged = exporter.singleFile ? undefined : firstSidecarUnder(command.out!);
+  if (tagged !== undefined) throw new UsageError(l10n.t('{0} holds tagged articles ({1}); {2} writes copies of the articles, which would be taken for articles there: name a new or empty folder with --out.', command.out!, tagged, exporter.id));
   const spools = new SpoolFolder();
   try {
     return await streamedExport(paths, command, exporter, offsets, spools, out);

@@ -55,6 +55,21 @@ describe('newsmark export: never overwrites what it did not write', () => {
     assert.deepEqual(snapshot(dir), before);
   }));
 
+  it('a multi-file format refuses --out a folder of tagged articles (its copies would be taken for articles), and writes nothing', () => inTemp(async (dir) => {
+    const corpus = corpusIn(dir);
+    const before = snapshot(dir);
+    for (const format of ['brat', 'semeval', 'semeval2023']) {
+      for (const out of [corpus, dir]) {
+        const refused = await runExpecting(2, ['export', '--format', format, '--out', out, corpus]);
+        assert.match(refused.err, /new or empty folder/);
+        assert.ok(refused.err.includes(out), refused.err);
+      }
+    }
+    assert.deepEqual(snapshot(dir), before);
+    await runExpecting(0, ['export', '--format', 'brat', '--out', join(dir, 'brat'), corpus]);
+    await runExpecting(0, ['export', '--format', 'brat', '--force', '--out', join(dir, 'brat'), corpus]); // again, over its own output
+  }));
+
   it('refuses --out naming a sidecar or an article of the corpus, --force or not', () => inTemp(async (dir) => {
     const corpus = corpusIn(dir);
     const before = snapshot(corpus);
@@ -71,9 +86,9 @@ describe('newsmark export: never overwrites what it did not write', () => {
     const corpus = corpusIn(dir);
     const before = snapshot(corpus);
     for (const force of [[], ['--force']]) {
-      const refused = await runExpecting(1, ['export', '--format', 'brat', ...force, '--out', corpus, corpus]);
-      assert.match(refused.err, /^✗ \S+\/corpus\/[\w-]+\.txt: .*never writes over it/);
-      assert.equal(refused.err.split('\n').length, 1, refused.err);
+      // Refused before anything is read: the folder holds tagged articles (the writer would refuse each article anyway).
+      const refused = await runExpecting(2, ['export', '--format', 'brat', ...force, '--out', corpus, corpus]);
+      assert.match(refused.err.split('\n')[0]!, /holds tagged articles .*new or empty folder/);
     }
     assert.deepEqual(snapshot(corpus), before, 'not even annotation.conf was written');
   }));
