@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { DEFAULT_VOCABULARY, extendVocabulary, parseVocabularyExtension, type FigureVocabulary } from '../../core/figures/vocabulary';
 
-/** Typed access to Newsmark's settings (declared in package.json). */
+// Typed access to Newsmark's settings (declared in package.json).
+
 /** The size limit of articles and sidecars in bytes; 0 (or less) in the setting means none. */
 export function maxFileBytes(): number {
   const mb = vscode.workspace.getConfiguration('newsmark').get<number>('maxFileSizeMB', 10);

@@ -157,7 +157,6 @@ function suggestedMessage(count: number, articles: number, of: number): string {
     : vscode.l10n.t('Newsmark suggests {0} tags: accept or reject them in the Tags view.', count);
 }
 
-
 /** The user's additions to the word lists (setting newsmark.suggest.lexicons). */
 function lexicons(): Partial<Lexicons> {
   return vscode.workspace.getConfiguration('newsmark').get<Partial<Lexicons>>('suggest.lexicons', {});
