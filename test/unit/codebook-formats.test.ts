@@ -222,8 +222,8 @@ describe('importing an export of two articles of one name in different folders',
     const folder = join(dir, 'corpus');
     mkdirSync(join(folder, 'bbc'), { recursive: true });
     mkdirSync(join(folder, 'cnn'));
-    // At the top and in bbc/: the command line reads the codebook of the --articles folder.
-    for (const at of ['', 'bbc']) writeFileSync(join(folder, at, 'newsmark.codebook.yaml'), codebookToYaml(preset('semeval2023')));
+    // At the top only: an import from bbc/ finds it in the folder above.
+    writeFileSync(join(folder, 'newsmark.codebook.yaml'), codebookToYaml(preset('semeval2023')));
     const [a, b] = [ARTICLES['700000001']!, ARTICLES['700000002']!];
     const { articleHash } = await import('../../src/core/articleFile');
     const put = (path: string, text: string, tags: Parameters<typeof tagged>[3], codes: Record<string, string | string[]>): void => {
