@@ -221,6 +221,8 @@ async function checkDestination(fs: FileSystemPort, path: string, listed: Readon
   }
   // Not there by stat but listed: a dangling link, replaced (never followed) like any file.
   if (info === undefined && !listed.has(basenamePath(path))) return false;
+  if (info?.dangling && !force) throw new ExportWriteError(l10n.t('{0}: already exists; give --force to replace it, or another --out (nothing written)', path));
+  if (info?.dangling) return true;
   if (info !== undefined && info.type !== 'file') {
     throw new ExportWriteError(info.type === 'directory'
       ? l10n.t('{0}: is a folder, not a regular file; an export writes only regular files (nothing written)', path)

@@ -126,6 +126,19 @@ describe('newsmark export: never overwrites what it did not write', () => {
     assert.match(readFileSync(join(dir, 'tags.csv'), 'utf8'), /^article,id,category/);
   }));
 
+  it('a link that leads nowhere is a file there like any other: refused without --force, replaced with it, nothing made where it pointed', () => inTemp(async (dir) => {
+    const corpus = corpusIn(dir);
+    const out = join(dir, 'tags.csv');
+    const nowhere = join(dir, 'nowhere.csv');
+    symlinkSync(nowhere, out);
+    const refused = await runExpecting(1, ['export', '--format', 'csv', '--out', out, corpus]);
+    assert.match(refused.err, /already exists; give --force/);
+    await runExpecting(0, ['export', '--format', 'csv', '--force', '--out', out, corpus]);
+    assert.ok(lstatSync(out).isFile(), 'the link was replaced by a file');
+    assert.match(readFileSync(out, 'utf8'), /^article,id,category/);
+    assert.throws(() => lstatSync(nowhere), /ENOENT/, 'nothing was written where the link pointed');
+  }));
+
   it('never follows a symlink in the output folder: refused without --force, the link itself replaced with it', () => inTemp(async (dir) => {
     const corpus = corpusIn(dir);
     const out = join(dir, 'out');

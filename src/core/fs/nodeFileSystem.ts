@@ -49,7 +49,7 @@ export class NodeFileSystem implements FileSystemPort {
         if (errno(error) === 'ENOENT' || errno(error) === 'ELOOP') return undefined;
         throw error;
       });
-      return info === undefined ? { type: 'other', size: 0, mtime: own.mtimeMs, symbolicLink: true } : { type: typeOf(info), size: info.size, mtime: info.mtimeMs, symbolicLink: true };
+      return info === undefined ? { type: 'other', size: 0, mtime: own.mtimeMs, symbolicLink: true, dangling: true } : { type: typeOf(info), size: info.size, mtime: info.mtimeMs, symbolicLink: true };
     } catch (error) {
       const code = errno(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;

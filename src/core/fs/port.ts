@@ -19,6 +19,8 @@ export interface FileStat {
   readonly mtime: number;
   /** Set when the path itself is a symbolic link (type, size and mtime are its target's). */
   readonly symbolicLink?: boolean;
+  /** Set when the path is a symbolic link to nothing (its type is then 'other'). */
+  readonly dangling?: boolean;
 }
 
 /**
