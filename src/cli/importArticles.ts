@@ -9,7 +9,8 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
 import { reattach } from '../core/anchor/reattach';
-import { ArticleMatcher, type ArticleMatch } from '../core/export/articleMatch';
+import { ArticleMatcher, placeableSpans, type ArticleMatch } from '../core/export/articleMatch';
+import { basenamePath } from '../core/fs/paths';
 import { fromNativePath } from '../core/fs/nodeFileSystem';
 import type { ImportedSpan } from '../core/export/types';
 import { isSidecarName } from '../core/sidecar';
@@ -114,7 +115,7 @@ export class CorpusArticles {
   references(): string[] {
     const references: string[] = [];
     for (const [absolute, path] of this.byAbsolute) {
-      const name = path.slice(path.lastIndexOf('/') + 1);
+      const name = basenamePath(path);
       if (this.texts.has(path)) references.push(this.byName.get(name)!.length === 1 ? name : absolute);
     }
     return references;
@@ -126,14 +127,10 @@ export class CorpusArticles {
    * of that name goes on as it is, for placeImported to report).
    */
   placeable(spans: readonly ImportedSpan[], problems: string[]): { spans: ImportedSpan[]; left: number } {
-    const kept: ImportedSpan[] = [];
-    const left = new Map<string, number>();
-    for (const span of spans) {
-      const path = this.pathOf(span.article);
-      if (path !== undefined) kept.push({ ...span, article: path });
-      else if (this.match(span.article).kind === 'none') kept.push(span);
-      else left.set(span.article, (left.get(span.article) ?? 0) + 1);
-    }
+    const { kept, left } = placeableSpans(spans, this.matcher, (absolute) => {
+      const path = this.byAbsolute.get(absolute);
+      return path !== undefined && this.texts.has(path) ? path : undefined;
+    });
     for (const [reference, count] of left) problems.push(this.spansLeftOut(reference, count));
     return { spans: kept, left: [...left.values()].reduce((a, b) => a + b, 0) };
   }
@@ -185,7 +182,7 @@ export class CorpusArticles {
 }
 
 /** A corpus file read only if it is a regular file (a FIFO never blocks the run), as the guarded writer's reads say it. */
-export async function readInput(path: string): Promise<FileRead> {
+async function readInput(path: string): Promise<FileRead> {
   const read = await readRegularFile(path);
   return read.ok ? read.bytes : read.missing ? 'missing' : new Error(read.reason.split(';')[0]); // the writer's message says it is left alone
 }

@@ -4,6 +4,7 @@
 // and a bare `day.txt` for one directly in it). Two articles may share a name in different
 // folders; an import must never put one's tags or codes into the other because of it.
 import { basenamePath } from '../fs/paths';
+import type { ImportedSpan } from './types';
 
 export type ArticleMatch =
   /** The one article meant. */
@@ -52,4 +53,23 @@ export class ArticleMatcher {
     if (matching.length > 1) return { kind: 'several', candidates: matching };
     return candidates.length === 0 ? { kind: 'none' } : { kind: 'elsewhere', candidates };
   }
+}
+
+/**
+ * The spans an import can place: a span whose reference is one article gets that article's key
+ * (`keyOf` its path; undefined when the article cannot be read); a span of a reference to no
+ * article of that name goes on as it is, for placeImported to report; every other span is left
+ * out, counted per reference, for the caller to say why.
+ */
+export function placeableSpans(spans: readonly ImportedSpan[], matcher: ArticleMatcher, keyOf: (path: string) => string | undefined): { kept: ImportedSpan[]; left: Map<string, number> } {
+  const kept: ImportedSpan[] = [];
+  const left = new Map<string, number>();
+  for (const span of spans) {
+    const match = matcher.match(span.article);
+    const key = match.kind === 'one' ? keyOf(match.path) : undefined;
+    if (key !== undefined) kept.push({ ...span, article: key });
+    else if (match.kind === 'none') kept.push(span);
+    else left.set(span.article, (left.get(span.article) ?? 0) + 1);
+  }
+  return { kept, left };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleMatcher, type ArticleMatch } from '../../core/export/articleMatch';
+import { ArticleMatcher, placeableSpans, type ArticleMatch } from '../../core/export/articleMatch';
 import type { ImportedSpan, Importer } from '../../core/export/types';
 import { basenamePath } from '../../core/fs/paths';
 import { articleKey, readArticleText } from '../shared/articles';
@@ -54,14 +54,7 @@ export class WorkspaceImportArticles {
 
   /** The spans with their article as its path in the workspace (see keyOf); the others, one problem line per reference. */
   placeable(spans: readonly ImportedSpan[], problems: string[]): ImportedSpan[] {
-    const kept: ImportedSpan[] = [];
-    const left = new Map<string, number>();
-    for (const span of spans) {
-      const match = this.matcher.match(span.article);
-      if (match.kind === 'one' && this.texts.has(match.path)) kept.push({ ...span, article: shownPath(this.uris.get(match.path)!) });
-      else if (match.kind === 'none') kept.push(span); // placeImported says there is no such article
-      else left.set(span.article, (left.get(span.article) ?? 0) + 1);
-    }
+    const { kept, left } = placeableSpans(spans, this.matcher, (path) => (this.texts.has(path) ? shownPath(this.uris.get(path)!) : undefined));
     for (const [reference, count] of left) problems.push(leftOut(reference, this.matcher.match(reference), count));
     return kept;
   }
