@@ -4,7 +4,8 @@
 // Options: --no-ui (integration only), --ui-only, --grep <text> (only the tests whose full title
 // contains text; matching nothing is then not a failure), --invert (only those whose title does not),
 // --web (the UI tests with the extension in the web worker extension host, as on vscode.dev).
-// NEWSMARK_FAULT_LEDGER is passed on to the extension host for the fault suite (scripts/test-faults.mjs).
+// NEWSMARK_TIMER_JITTER=30 makes half of the page's zero-delay timers fire up to 30 ms late (a busy
+// machine's timing, every run). NEWSMARK_FAULT_LEDGER is passed on to the extension host for the fault suite (scripts/test-faults.mjs).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -27,6 +27,20 @@ export async function widenSidebar(page, width = 440) {
 }
 
 /**
+ * Run in the page (NEWSMARK_TIMER_JITTER=MS, or a test through page.evaluate): half of its
+ * zero-delay timers fire up to MS late, as on a busy machine, so a race in the workbench's timing
+ * shows every run instead of one CI run in ten. MS 0 puts setTimeout back.
+ */
+export function jitterTimers(ms) {
+  const saved = window.newsmarkSetTimeout;
+  if (saved) window.setTimeout = saved;
+  delete window.newsmarkSetTimeout;
+  if (!(ms > 0)) return;
+  const setTimer = (window.newsmarkSetTimeout = window.setTimeout);
+  window.setTimeout = (fn, delay, ...rest) => setTimer(fn, !delay && Math.random() < 0.5 ? Math.random() * ms : delay, ...rest);
+}
+
+/**
  * Opens URL in a new page and waits until the workbench has rendered. CONSOLELOG receives the page's
  * console. EXPOSE names functions for the page's window (e.g. codeAutomationExit, which the workbench
  * calls when the extension tests end): they are exposed before the page loads, when it looks for them.
@@ -35,6 +49,8 @@ export async function openWorkbench(browser, url, { viewport = { width: 1600, he
   // Dark, so the workbench never follows a light system scheme when it auto-detects one.
   const context = await browser.newContext({ viewport, colorScheme: 'dark' });
   const page = await context.newPage();
+  const jitter = Number(process.env.NEWSMARK_TIMER_JITTER) || 0;
+  if (jitter > 0) await page.addInitScript(jitterTimers, jitter);
   if (consoleLog) {
     page.on('console', (m) => appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => appendFileSync(consoleLog, `[pageerror] ${e.stack || e}\n`));

@@ -12,7 +12,8 @@ import { articleUri, fileName } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { TreeItemContext } from '../shared/treeItemContexts';
-import { TimeSlicer } from '../../core/storage/slicer';
+import { EVENT_LOOP_CLOCK, TimeSlicer } from '../../core/storage/slicer';
+import { EVENT_LOOP_TIMER, ReplyPacer } from '../../core/review/replyPacer';
 import { attention, conflictLabel, conflictTooltip, oneDecimal, shorten, tagsInArticles, tooltip } from './tagsTreeText';
 
 export const TAGS_VIEW_ID = 'newsmark.tags';
@@ -24,6 +25,8 @@ const FETCH_WAIT_MS = 1000;
 const REDRAW_DELAY_MS = 100;
 /** The longest a redraw waits for a burst to end: a workspace loading is one long burst. */
 const MAX_REDRAW_WAIT_MS = 1000;
+/** The least time between a request for rows, or an answer, and the next answer (see ReplyPacer). */
+const REPLY_GAP_MS = 40;
 
 export type TagsNode = TreeNode;
 export { nodeId };
@@ -149,10 +152,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.changed.fire(undefined);
   }
 
-  /** VS Code asked for rows a moment ago, or has not fetched the last redraw yet (a hidden view never does: given up after a while). */
+  /** VS Code asked for rows a moment ago or waits for some, or has not fetched the last redraw yet (a hidden view never does: given up after a while). */
   private fetching(): boolean {
     const now = Date.now();
-    return now - this.lastAsked < QUIET_MS || (!this.fetchedSinceFire && now - this.firedAt < FETCH_WAIT_MS);
+    return this.pacer.pending || now - this.lastAsked < QUIET_MS || (!this.fetchedSinceFire && now - this.firedAt < FETCH_WAIT_MS);
   }
 
   /** The one object for a row (see TreeNodes): every node handed to VS Code goes through here. */
@@ -186,6 +189,21 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   clearFilter(): void {
     this.arrange(this.current.grouping, NO_FILTER);
   }
+
+  /** What the view is given: these rows, each answer paced (see ReplyPacer: VS Code's batching of row requests). */
+  viewProvider(): vscode.TreeDataProvider<TagsNode> {
+    return {
+      onDidChangeTreeData: this.onDidChangeTreeData,
+      getTreeItem: (node) => this.getTreeItem(node),
+      getParent: (node) => this.getParent(node),
+      getChildren: (node) => {
+        this.lastAsked = Date.now();
+        return this.pacer.answer(() => (this.disposed ? [] : this.getChildren(node)));
+      },
+    };
+  }
+
+  private readonly pacer = new ReplyPacer(REPLY_GAP_MS, EVENT_LOOP_TIMER(EVENT_LOOP_CLOCK));
 
   getChildren(node?: TagsNode): TagsNode[] {
     this.lastAsked = Date.now();

@@ -28,7 +28,7 @@ export class TagsView extends Disposable {
       loadListed: (key) => storage.repository.loadListed(key),
       onDidChange: (listener) => rows.onDidChange(listener),
     }, codebook));
-    this.view = this.register(vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true }));
+    this.view = this.register(vscode.window.createTreeView(TAGS_VIEW_ID, { treeDataProvider: this.provider.viewProvider(), showCollapseAll: true, canSelectMany: true }));
     [
       registerCommand(CommandId.refreshTags, () => vscode.window.withProgress({ location: { viewId: TAGS_VIEW_ID } }, () => storage.rescan())),
       registerCommand(CommandId.groupByArticle, () => this.group('article')),
