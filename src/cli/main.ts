@@ -8,7 +8,7 @@ import { exportTags } from './export';
 import { figures } from './figures';
 import { importTags } from './import';
 import { languageBundle, useLanguageOf } from './language';
-import { consoleOutput, type Output } from './output';
+import { consoleOutput, OutputFailed, type Output } from './output';
 import { quotes } from './quotes';
 import { UsageError } from './corpusFiles';
 import { stats } from './stats';
@@ -66,6 +66,7 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
     if (command === 'suggest') return await suggest(paths, { json: args.flag('json'), write: args.flag('write') }, out);
     throw new UsageError(l10n.t('unknown command "{0}".', command));
   } catch (error) {
+    if (error instanceof OutputFailed) return 1; // said once, where standard output failed
     if (error instanceof UsageError) {
       out.error(`newsmark ${command}: ${error.message}\n\n${usageOf(command)}`);
       return 2;

@@ -8,12 +8,36 @@ export interface Output {
   write?(text: string): Promise<void>;
 }
 
+/**
+ * Standard output failed (a full disk, a pipe closed by `head`): main.ts has said so once, and
+ * the command stops here, its `finally` blocks run (the export's spool folder removed). Waiting
+ * for a 'drain' that never comes had the process end with them never run.
+ */
+export class OutputFailed extends Error {}
+
 export const consoleOutput: Output = {
   line: (text) => console.log(text),
   error: (text) => console.error(text),
-  write: (text) => new Promise((resolve) => {
-    if (process.stdout.write(text)) resolve();
-    else process.stdout.once('drain', resolve);
+  write: (text) => new Promise((resolve, reject) => {
+    const stdout = process.stdout;
+    const failed = (): void => reject(new OutputFailed(l10n.t('standard output failed')));
+    if (stdout.errored || stdout.destroyed) {
+      failed();
+      return;
+    }
+    if (stdout.write(text)) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      stdout.off('drain', drained).off('error', done).off('close', done);
+      failed();
+    };
+    const drained = (): void => {
+      stdout.off('error', done).off('close', done);
+      resolve();
+    };
+    stdout.once('drain', drained).once('error', done).once('close', done);
   }),
 };
 

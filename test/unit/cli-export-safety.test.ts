@@ -2,7 +2,7 @@
 // exports (not even with --force), not an existing file without --force, not through a symlink.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -290,6 +290,26 @@ describe('newsmark export: output-side failures are one line, never a stack trac
       closeSync(full);
     }
   });
+
+  it('its spool of the export is removed when standard output fails (a full disk, a pipe closed by head)', () => inTemp((tmp) => {
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    const env = { ...process.env, TMPDIR: tmp };
+    const spoolsLeft = (): string[] => readdirSync(tmp).filter((name) => name.startsWith('newsmark-export-'));
+    const full = openSync('/dev/full', 'w');
+    try {
+      const ran = spawnSync(process.execPath, ['--import', 'tsx', cli, 'export', '--format', 'csv', SAMPLES], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000, env });
+      assert.equal(ran.status, 1, ran.stderr);
+      assert.deepEqual(spoolsLeft(), [], 'after a full disk');
+    } finally {
+      closeSync(full);
+    }
+    // `newsmark export … | head -c 10`: the pipe closes after the first bytes of an export larger than its buffer.
+    for (let i = 0; i < 30; i++) cpSync(SAMPLES, join(tmp, 'corpus', `copy-${i}`), { recursive: true });
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx "${cli}" export --format csv "${join(tmp, 'corpus')}" | head -c 10 > /dev/null`], { encoding: 'utf8', timeout: 60_000, env });
+    assert.equal(piped.status, 0, piped.stderr);
+    assert.deepEqual(spoolsLeft(), [], 'after the pipe closed');
+    return Promise.resolve();
+  }));
 });
 
 describe('a command whose output fails more than once', () => {
