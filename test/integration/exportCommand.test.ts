@@ -10,6 +10,7 @@ interface Session {
   saveDefaults: (vscode.Uri | undefined)[];
   folderDefaults: (vscode.Uri | undefined)[];
   messages: { message: string; actions: string[] }[];
+  errors: string[];
   revealed: unknown[][];
 }
 
@@ -18,11 +19,11 @@ interface Session {
  * SAVE_AS (or the dialog's own default) as the file, and ACTION on the done notification. The
  * tests are loaded from the extension's own folder, so they share its vscode API object.
  */
-async function exportAs(format: string, answers: { saveAs?: (offered: vscode.Uri | undefined) => vscode.Uri | undefined; action?: string }, args: unknown[] = []): Promise<Session> {
-  const seen: Session = { picks: [], saveDefaults: [], folderDefaults: [], messages: [], revealed: [] };
+async function exportAs(format: string, answers: { saveAs?: (offered: vscode.Uri | undefined) => vscode.Uri | undefined; folder?: vscode.Uri; action?: string }, args: unknown[] = []): Promise<Session> {
+  const seen: Session = { picks: [], saveDefaults: [], folderDefaults: [], messages: [], errors: [], revealed: [] };
   const window = vscode.window as unknown as Record<string, unknown>;
   const commands = vscode.commands as unknown as Record<string, unknown>;
-  const replaced = ['showQuickPick', 'showSaveDialog', 'showOpenDialog', 'showInformationMessage'];
+  const replaced = ['showQuickPick', 'showSaveDialog', 'showOpenDialog', 'showInformationMessage', 'showErrorMessage'];
   const saved = Object.fromEntries(replaced.map((name) => [name, window[name]]));
   const executeCommand = vscode.commands.executeCommand;
   let done!: () => void;
@@ -38,7 +39,13 @@ async function exportAs(format: string, answers: { saveAs?: (offered: vscode.Uri
   };
   window['showOpenDialog'] = (options?: vscode.OpenDialogOptions) => {
     seen.folderDefaults.push(options?.defaultUri);
-    return Promise.resolve(options?.defaultUri ? [options.defaultUri] : undefined);
+    const folder = answers.folder ?? options?.defaultUri;
+    return Promise.resolve(folder ? [folder] : undefined);
+  };
+  window['showErrorMessage'] = (message: string) => {
+    seen.errors.push(message);
+    done();
+    return Promise.resolve(undefined);
   };
   window['showInformationMessage'] = (message: string, ...actions: string[]) => {
     seen.messages.push({ message, actions });
@@ -110,6 +117,19 @@ describe('Export Tags… (the command)', () => {
     await remove(elsewhere());
     const gone = await exportAs('csv', {});
     assert.equal(gone.saveDefaults[0]?.toString(), vscode.Uri.joinPath(exportsFolder(), 'tags.csv').toString());
+  });
+
+  it('refuses to write a brat export into a folder that holds tagged articles, and writes nothing there', async () => {
+    await newsmark();
+    const desk = vscode.Uri.joinPath(elsewhere(), 'desk');
+    await makeFolder(desk);
+    await writeTextFile(vscode.Uri.joinPath(desk, 'memo.txt'), 'The ferry sails on Friday, the council said.\n');
+    await writeTextFile(vscode.Uri.joinPath(desk, 'memo.txt.tags.yaml'), 'newsmark: 1\narticle: memo.txt\ntags: []\n');
+    const seen = await exportAs('brat', { folder: elsewhere() });
+    assert.equal(seen.messages.length, 0, 'no export reported done');
+    assert.match(seen.errors[0] ?? '', /^Export not written: elsewhere-out holds tagged articles \(desk\/memo\.txt\.tags\.yaml\), and a brat .* export writes copies of the articles/);
+    assert.deepEqual((await vscode.workspace.fs.readDirectory(elsewhere())).map(([name]) => name), ['desk'], 'nothing written beside it');
+    await remove(elsewhere());
   });
 });
 

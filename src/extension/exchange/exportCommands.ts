@@ -5,6 +5,7 @@ import { placeImported } from '../../core/export/place';
 import { relativeArticlePaths } from '../../core/export/names';
 import type { ExportArticle, Exporter } from '../../core/export/types';
 import { ExportWriteError, writeExport } from '../../core/exportWriter';
+import { isSidecarName } from '../../core/sidecar';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, articleUriFor, fileName, readArticleText, sidecarUriFor } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
@@ -53,6 +54,13 @@ export class ExportCommands extends Disposable {
     const exporter = format.exporter;
     const target = await this.location.ask(exporter, keys.map(articleUri));
     if (!target) return;
+    // Its copies of the articles, written among tagged articles, would be taken for articles
+    // there (Suggest Tags, the command line's import --articles), as the command line refuses too.
+    const tagged = exporter.singleFile ? undefined : await firstSidecarIn(target);
+    if (tagged !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Export not written: {0} holds tagged articles ({1}), and a {2} export writes copies of the articles, which would be taken for articles there. Choose a new or empty folder.', fileName(target), tagged, exporter.label));
+      return;
+    }
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', exporter.label), cancellable: true }, async (progress, token) => {
       const articles: ExportArticle[] = [];
       // Paths relative to one another mean something only on one file system (one scheme and authority).
@@ -218,4 +226,12 @@ async function filesUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {
 
 function codesOf(codes: ArticleCodes | undefined): { codes?: ArticleCodes } {
   return codes ? { codes } : {};
+}
+
+/** A sidecar under the folder, named from the folder (`desk/copy.txt.tags.yaml`), or undefined: whether it holds tagged articles. */
+async function firstSidecarIn(folder: vscode.Uri): Promise<string | undefined> {
+  const fs = new VscodeFileSystem(folder);
+  const root = folder.path.replace(/\/$/, '');
+  const found = await fs.find(root, (path) => isSidecarName(path.slice(path.lastIndexOf('/') + 1))).catch(() => []);
+  return found[0]?.slice(root.length + 1);
 }
