@@ -97,3 +97,17 @@ test('rows that fail reject that answer only; the next goes on', async () => {
   assert.equal(first.status, 'rejected');
   assert.deepEqual(second, { status: 'fulfilled', value: 'next' });
 });
+
+test('what a reveal asks for in its own task is answered at once; a request after it is paced again', async () => {
+  const clock = fakeClock();
+  const pacer = new ReplyPacer(GAP, clock);
+  // As the extension host resolves a reveal: the row's parents, in microtasks of the reveal's task.
+  let answered: unknown;
+  await pacer.atOnce(async () => {
+    await Promise.resolve();
+    answered = pacer.answer(() => 'roots');
+  });
+  assert.equal(answered, 'roots', 'a plain answer, no gap: a paced one left the rows fetched twice');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(pacer.answer(() => 'later') instanceof Promise, 'the workbench\'s next request waits its gap');
+});

@@ -205,6 +205,11 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
 
   private readonly pacer = new ReplyPacer(REPLY_GAP_MS, EVENT_LOOP_TIMER(EVENT_LOOP_CLOCK));
 
+  /** Runs a reveal with the rows it needs answered at once (see ReplyPacer.atOnce). */
+  revealing<T>(reveal: () => T): T {
+    return this.pacer.atOnce(reveal);
+  }
+
   getChildren(node?: TagsNode): TagsNode[] {
     this.lastAsked = Date.now();
     if (!node) {

@@ -117,7 +117,7 @@ export class TagsView extends Disposable {
       if (this.wanted !== nodeId(node) || this.store.find(key, id) === undefined) return;
       // A row the tree does not draw (filtered out, orphaned meanwhile) cannot be revealed.
       if (!this.provider.model.isShown(node)) return;
-      await this.view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
+      await this.provider.revealing(() => this.view.reveal(node, { select: true, focus: false, expand: true })).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
     }
   }
 
