@@ -19,7 +19,6 @@ import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { Disposable } from '../shared/disposable';
 import { ExportLocation } from './exportLocation';
 import { WorkspaceImportArticles } from './importArticles';
-import { ContextKeys } from '../shared/contextKeys';
 
 /**
  * "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. An export
@@ -98,7 +97,6 @@ export class ExportCommands extends Disposable {
       return;
     }
     await this.location.remember(target, exporter, oneFile);
-    ContextKeys.didExport.set(true);
     const warned = result.warnings.length > 0 ? ` ${result.warnings.join('; ')}.` : '';
     const offsets = offsetsPhrase(exporter.unit);
     const message = `${exportedMessage(articles.length, exporter.label, offsets)}${warned}`;

@@ -46,12 +46,4 @@ export const ContextKeys = {
   articleHasTags: new ContextKey<boolean>('newsmark.articleHasTags'),
   /** Whether a tag under the cursor waits for its re-attachment to be accepted. */
   onFuzzyTag: new ContextKey<boolean>('newsmark.onFuzzyTag'),
-  // The walkthrough's steps, done when what each asks for is done — a tag made, a tag reviewed,
-  // suggestions made, outlets compared, an export written — never by a command started and then
-  // cancelled, as the steps' onCommand events had it.
-  didTag: new ContextKey<boolean>('newsmark.did.tag'),
-  didReview: new ContextKey<boolean>('newsmark.did.review'),
-  didSuggest: new ContextKey<boolean>('newsmark.did.suggest'),
-  didCompare: new ContextKey<boolean>('newsmark.did.compare'),
-  didExport: new ContextKey<boolean>('newsmark.did.export'),
 } as const;
