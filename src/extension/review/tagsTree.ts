@@ -190,7 +190,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     this.arrange(this.current.grouping, NO_FILTER);
   }
 
-  /** What the view is given: these rows, each answer paced (see ReplyPacer: VS Code's batching of row requests). */
+  /** What the view is given: these rows, each answer below the roots paced (see ReplyPacer: VS Code's batching of row requests). */
   viewProvider(): vscode.TreeDataProvider<TagsNode> {
     return {
       onDidChangeTreeData: this.onDidChangeTreeData,
@@ -198,6 +198,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       getParent: (node) => this.getParent(node),
       getChildren: (node) => {
         this.lastAsked = Date.now();
+        // The roots go at once: a request for them is always a batch of one, and the extension
+        // host fetching them for a reveal while the workbench's request waited fetched them twice
+        // ("Element with id summary is already registered").
+        if (!node) return this.disposed ? [] : this.getChildren(node);
         return this.pacer.answer(() => (this.disposed ? [] : this.getChildren(node)));
       },
     };
