@@ -6,6 +6,7 @@ import { relativeArticlePaths } from '../../core/export/names';
 import type { ExportArticle, Exporter } from '../../core/export/types';
 import { ExportWriteError, writeExport } from '../../core/exportWriter';
 import { isSidecarName } from '../../core/sidecar';
+import { basenamePath } from '../../core/fs/paths';
 import type { TagStore } from '../../core/tagStore';
 import { articleKey, articleUri, articleUriFor, fileName, readArticleText, sidecarUriFor } from '../shared/articles';
 import { CommandId } from '../shared/commandIds';
@@ -232,6 +233,6 @@ function codesOf(codes: ArticleCodes | undefined): { codes?: ArticleCodes } {
 async function firstSidecarIn(folder: vscode.Uri): Promise<string | undefined> {
   const fs = new VscodeFileSystem(folder);
   const root = folder.path.replace(/\/$/, '');
-  const found = await fs.find(root, (path) => isSidecarName(path.slice(path.lastIndexOf('/') + 1))).catch(() => []);
+  const found = await fs.find(root, (path) => isSidecarName(basenamePath(path))).catch(() => []);
   return found[0]?.slice(root.length + 1);
 }
