@@ -2,7 +2,8 @@
 // Walkthrough…) as a person finds it. Its steps are ticked by what is done, not by opening them: Open Sample Corpus (the
 // step's own button, then the folder dialog) copies the fictional samples into the workspace;
 // the first tag there asks once who is tagging (the name typed goes on the tag and, later, on the
-// review); Alt+N Y confirms; Suggest Tags, Compare Outlets and a CSV export run from the palette.
+// review); Alt+N Y confirms; Suggest Tags, Compare Outlets and a CSV export run from the palette
+// (started and cancelled first, they tick nothing).
 // Then every step shows its check. Saves walkthrough.png (before) and walkthrough-done.png.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +88,20 @@ export const tests = [
         await openWalkthrough(page);
         await until('the corpus step ticked once an article of the folder is open', async () => (await ticked(page)).openCorpus, 10_000);
         if ((await ticked(page)).tagSpan) throw new Error('the tagging step is ticked before a tag was made');
+        await page.locator('.part.editor .tab').filter({ hasText: 'daily-clarion.txt' }).first().click();
+
+        // Started and cancelled at their first question, Suggest Tags and Export Tags… did nothing:
+        // their steps stay open (they were ticked when the command ran).
+        await runFromPalette(page, 'Newsmark: Suggest Tags');
+        await waitQuickInput(page, /Suggest Tags/);
+        await page.keyboard.press('Escape');
+        await runFromPalette(page, 'Newsmark: Export Tags…');
+        await waitQuickInput(page, /Export Tags: Format/);
+        await page.keyboard.press('Escape');
+        await openWalkthrough(page);
+        await sleep(1000);
+        const cancelled = await ticked(page);
+        if (cancelled.suggest || cancelled.export) throw new Error(`a cancelled command ticked its step: ${JSON.stringify(cancelled)}`);
         await page.locator('.part.editor .tab').filter({ hasText: 'daily-clarion.txt' }).first().click();
 
 

@@ -8,6 +8,7 @@ import type { CompareModel } from './compareModel';
 import { createScriptedPanel } from '../shared/webviewPanel';
 import { registerCommand } from '../shared/commands';
 import { Disposable } from '../shared/disposable';
+import { ContextKeys } from '../shared/contextKeys';
 
 /** What the page's script may ask. Anything else is ignored: the page is not trusted to be well-formed. */
 interface RevealMessage {
@@ -67,6 +68,7 @@ export class ComparePanel extends Disposable {
       });
       this.panel = panel;
     }
+    ContextKeys.didCompare.pulse();
     this.model.wantFull = true;
     await this.model.refresh();
   }

@@ -20,6 +20,7 @@ import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { Disposable } from '../shared/disposable';
 import { ExportLocation } from './exportLocation';
 import { WorkspaceImportArticles } from './importArticles';
+import { ContextKeys } from '../shared/contextKeys';
 
 /**
  * "Export Tags…" and "Import Tags…": the formats of other tools, through the one store. An export
@@ -98,6 +99,7 @@ export class ExportCommands extends Disposable {
       return;
     }
     await this.location.remember(target, exporter, oneFile);
+    ContextKeys.didExport.pulse();
     const warned = result.warnings.length > 0 ? ` ${result.warnings.join('; ')}.` : '';
     const offsets = offsetsPhrase(exporter.unit);
     const message = `${exportedMessage(articles.length, exporter.label, offsets)}${warned}`;

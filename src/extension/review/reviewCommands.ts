@@ -14,6 +14,7 @@ import { author } from '../shared/settings';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { byArticle, resolveTargets } from '../shared/tagTargets';
 import { parseNumber, StepsInput, type Step } from './stepsInput';
+import { ContextKeys } from '../shared/contextKeys';
 
 /** Attributes worth asking for, per category (prompts in the display language); any others in the sidecar are kept as they are. */
 function attributeFields(category: CategoryId): readonly { key: string; prompt: string; numeric?: boolean }[] {
@@ -129,6 +130,7 @@ export class ReviewCommands extends Disposable {
       : { review: undefined, reviewer: undefined };
     for (const [key, ids] of byArticle(refs)) this.store.updateMany(key, ids, patch);
     if (refs.length === 0) return undefined;
+    if (verdict) ContextKeys.didReview.pulse();
     const message = markedMessage(refs.length === 1 ? this.store.find(refs[0]!.key, refs[0]!.id) : undefined, refs.length, verdict);
     this.statusMessage.dispose(); // the newest verdict replaces the last one's message at once
     this.statusMessage = vscode.window.setStatusBarMessage(message, STATUS_MESSAGE_MS);

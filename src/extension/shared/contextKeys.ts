@@ -17,6 +17,20 @@ export class ContextKey<V extends string | boolean | number> {
   }
 }
 
+/**
+ * A key set true and straight back to false: what a walkthrough step waits for when its action is
+ * done. VS Code takes a completion key that is already true when it loads the walkthroughs (which
+ * it does on their first showing) as seen for the whole session: a key left true by a tag made
+ * earlier kept the step from ever ticking in that window.
+ */
+export class PulseKey {
+  constructor(readonly name: string) {}
+
+  pulse(): void {
+    void vscode.commands.executeCommand('setContext', this.name, true).then(() => vscode.commands.executeCommand('setContext', this.name, false));
+  }
+}
+
 export const ContextKeys = {
   /** 'article' | 'category': how the Tags view groups tags. */
   grouping: new ContextKey<'article' | 'category'>('newsmark.grouping'),
@@ -46,4 +60,12 @@ export const ContextKeys = {
   articleHasTags: new ContextKey<boolean>('newsmark.articleHasTags'),
   /** Whether a tag under the cursor waits for its re-attachment to be accepted. */
   onFuzzyTag: new ContextKey<boolean>('newsmark.onFuzzyTag'),
+  // The walkthrough's steps, done when what each asks for is done — a tag made, a tag reviewed,
+  // suggestions made, outlets compared, an export written — never by a command started and then
+  // cancelled, as the steps' onCommand events had it. Pulsed, not left true (see PulseKey).
+  didTag: new PulseKey('newsmark.did.tag'),
+  didReview: new PulseKey('newsmark.did.review'),
+  didSuggest: new PulseKey('newsmark.did.suggest'),
+  didCompare: new PulseKey('newsmark.did.compare'),
+  didExport: new PulseKey('newsmark.did.export'),
 } as const;

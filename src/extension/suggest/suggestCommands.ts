@@ -15,6 +15,7 @@ import { Disposable } from '../shared/disposable';
 import { author } from '../shared/settings';
 import type { SidecarStorage } from '../storage/sidecarStorage';
 import type { TagsView } from '../review/tagsView';
+import { ContextKeys } from '../shared/contextKeys';
 
 type SuggestionNode = Extract<TreeNode, { kind: 'suggestion' }>;
 type GroupNode = Extract<TreeNode, { kind: 'suggestions' }>;
@@ -59,6 +60,7 @@ export class SuggestCommands extends Disposable {
     }
     if (count > 0) await vscode.commands.executeCommand(CommandId.showTagsView);
     void vscode.window.showInformationMessage(suggestedMessage(count, articles, keys.length));
+    ContextKeys.didSuggest.pulse();
     return count;
   }
 

@@ -18,6 +18,7 @@ import { pickSubLabel } from '../codebook/subLabelPick';
 import type { AuthorPrompt } from './authorPrompt';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { byArticle, isTagRef, resolveTargets } from '../shared/tagTargets';
+import { ContextKeys } from '../shared/contextKeys';
 
 /** The editor-facing commands: tag, remove, change category, edit note, reveal. */
 export class TagCommands extends Disposable {
@@ -77,6 +78,7 @@ export class TagCommands extends Disposable {
     }
     if (created.length === 0) return warn(nothingToTag(), []);
     this.store.add(key, created);
+    ContextKeys.didTag.pulse();
     this.say(created.length === 1
       ? vscode.l10n.t('Tagged “{0}” as {1}.', brief(created[0]!.text), categoryOf(category).label)
       : vscode.l10n.t('Tagged {0} spans as {1}.', created.length, categoryOf(category).label));
