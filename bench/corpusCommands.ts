@@ -19,7 +19,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { articleHash } from '../src/core/articleFile';
@@ -78,10 +78,16 @@ export function corpusCommandRows(seed: number, root: string = process.cwd()): s
       return child(preload, [cli, ...command, dir]);
     });
     const warm = paired(() => child(preload, [cli, ...command, dir]));
-    if (warm.stdoutHash !== cold.stdoutHash || filling.stdoutHash !== cold.stdoutHash) throw new Error(`${name}: the cached output differs from the uncached one`);
+    // The stored output of the run before is out of date, the parse cache answers for all but one pair.
+    const touched = paired(() => {
+      touchOne(dir);
+      return child(preload, [cli, ...command, dir]);
+    });
+    if ([warm, filling, touched].some((run) => run.stdoutHash !== cold.stdoutHash)) throw new Error(`${name}: the cached output differs from the uncached one`);
     results.push({ what: `\`${name}\` cold (--no-cache)`, run: cold, target: COLD_TARGET });
     results.push({ what: `\`${name}\` first run, filling the cache`, run: filling });
-    results.push({ what: `\`${name}\` warm (cache filled)`, run: warm, target: WARM_TARGET });
+    results.push({ what: `\`${name}\` warm (cache filled, corpus unchanged: its stored output)`, run: warm, target: WARM_TARGET });
+    results.push({ what: `\`${name}\` warm, one sidecar touched since (parse cache)`, run: touched });
   }
   const csv = join(os.tmpdir(), `newsmark-bench-export-${process.pid}.csv`);
   const exportCsv = ['export', '--format', 'csv', '--force', '--out', csv];
@@ -106,7 +112,7 @@ export function corpusCommandRows(seed: number, root: string = process.cwd()): s
     row('bare js-yaml loop over the sidecars (reference)', loop, loop),
     ...results.map((r) => row(r.what, r.run, loop, r.target, r.rssTargetMb)),
   ];
-  lines.push('', `Load ${os.loadavg()[0]?.toFixed(1)} at the end. Cache file: ${(cacheBytes(cacheFolder) / 1024 / 1024).toFixed(0)} MB.`);
+  lines.push('', `Load ${os.loadavg()[0]?.toFixed(1)} at the end. Cache file: ${(cacheBytes(cacheFolder) / 1024 / 1024).toFixed(0)} MB; the stored output of the last run of each command: ${(cacheBytes(cacheFolder, '.out') / 1024 / 1024).toFixed(0)} MB.`);
   lines.push(...bigExportRows(seed, cli, preload, csv));
   rmSync(csv, { force: true });
   return lines;
@@ -248,6 +254,16 @@ for (const f of files) tags += yaml.load(fs.readFileSync(path.join(dir, f), 'utf
 if (tags === 0) process.exit(2);`;
 }
 
+let touches = 0;
+
+/** Gives the corpus's first sidecar a new modification time, a minute or more back (outside the cache's racy window), its content unchanged. */
+function touchOne(dir: string): void {
+  const folder = join(dir, readdirSync(dir).filter((name) => name.startsWith('batch-')).sort()[0]!);
+  const sidecar = join(folder, readdirSync(folder).filter((name) => name.endsWith('.tags.yaml')).sort()[0]!);
+  const seconds = Math.floor(Date.now() / 1000) - 60 - ++touches;
+  utimesSync(sidecar, seconds, seconds);
+}
+
 /** The corpus, generated once per size and seed (the sidecars through Newsmark's own writer). */
 export function corpusOnDisk(seed: number, articles: number, tags: number = TAGS): string {
   const dir = join(os.tmpdir(), `newsmark-bench-corpus-${articles}x${tags}-${seed.toString(16)}`);
@@ -273,8 +289,9 @@ function sidecarBytes(dir: string): number {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.tags.yaml')).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 }
 
-function cacheBytes(folder: string): number {
-  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl')).reduce((sum, f) => sum + statSync(join(folder, f)).size, 0) : 0;
+/** The bytes of the cache folder's files ending in `suffix`: '.jsonl' the parse cache, '.out' the stored outputs. */
+function cacheBytes(folder: string, suffix = '.jsonl'): number {
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(suffix)).reduce((sum, f) => sum + statSync(join(folder, f)).size, 0) : 0;
 }
 
 function int(n: number): string {

@@ -45,14 +45,23 @@ export function forgetCached(sidecarKey: string): void {
 }
 
 async function openCache(firstPath: string): Promise<ParseCache> {
+  const place = await cachePlace(firstPath);
+  const file = join(place.folder, `parse-${place.corpus}${place.language}.jsonl`);
+  return ParseCache.open(new NodeFileSystem(), fromNativePath(file), cacheVersion(), diskCacheFiles());
+}
+
+/**
+ * Where a corpus's cache files go: the folder, the corpus's part of their names (its root, hashed)
+ * and the language's (".de", or "" for English). One file per corpus root, so one
+ * NEWSMARK_CACHE_DIR serves several corpora; and per language of the messages, which the files
+ * keep (a sidecar's problems, a command's output) as the run that made them said them.
+ */
+export async function cachePlace(firstPath: string): Promise<{ folder: string; corpus: string; language: string }> {
   const root = resolve(await isFolder(firstPath) ? firstPath : dirname(firstPath));
   const folder = process.env['NEWSMARK_CACHE_DIR'] ? resolve(process.env['NEWSMARK_CACHE_DIR']) : join(root, CACHE_FOLDER);
-  // One file per corpus root, so one NEWSMARK_CACHE_DIR serves several corpora; and per language
-  // of the messages, which entries keep (a sidecar's problems) as the run that made them said them.
   const bundle = languageBundle();
   const language = bundle === undefined ? '' : `.${basename(bundle).replace(/^bundle\.l10n\.|\.json$/g, '')}`;
-  const file = join(folder, `parse-${sha256Hex(fromNativePath(root)).slice(0, 16)}${language}.jsonl`);
-  return ParseCache.open(new NodeFileSystem(), fromNativePath(file), cacheVersion(), diskCacheFiles(file));
+  return { folder, corpus: sha256Hex(fromNativePath(root)).slice(0, 16), language };
 }
 
 /**
@@ -60,7 +69,7 @@ async function openCache(firstPath: string): Promise<ParseCache> {
  * that a rebuilt CLI (a development build, or an upgrade that kept the version number) whose
  * parser may read a sidecar differently never trusts entries made by another build.
  */
-function cacheVersion(): string {
+export function cacheVersion(): string {
   const version = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
   const code = statSync(__filename, { throwIfNoEntry: false });
   return code ? `${version}+${code.size}.${Math.round(code.mtimeMs)}` : version;
@@ -72,7 +81,7 @@ async function isFolder(path: string): Promise<boolean> {
 }
 
 /** The folder, made if missing, with its two markers when it is the default one (a folder the user named is theirs). */
-async function prepareFolder(fs: FileSystemPort, folder: string): Promise<void> {
+export async function prepareFolder(fs: FileSystemPort, folder: string): Promise<void> {
   await fs.createDirectory(folder);
   if (!folder.endsWith(`/${CACHE_FOLDER}`)) return;
   for (const [name, text] of [['.gitignore', '*\n'], ['CACHEDIR.TAG', CACHEDIR_TAG]] as const) {
@@ -93,7 +102,7 @@ const CHUNK = 1 << 20;
  * renamed onto it when saved (an atomic replace: the last run to finish wins, and a reader sees
  * one whole file or the other).
  */
-function diskCacheFiles(file: string): CacheFiles {
+function diskCacheFiles(): CacheFiles {
   return {
     open(path) {
       removeAbandoned(dirname(path));
@@ -113,9 +122,14 @@ function diskCacheFiles(file: string): CacheFiles {
     },
     create(path) {
       mkdirSync(dirname(path), { recursive: true });
-      return new DiskNextFile(path, join(dirname(path), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`));
+      return nextFileFor(path);
     },
   };
+}
+
+/** The next version of a cache file, written beside it under a name of its own and renamed onto it when committed. */
+export function nextFileFor(path: string): DiskNextFile {
+  return new DiskNextFile(path, join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`));
 }
 
 export class DiskNextFile implements NextCacheFile {
@@ -204,7 +218,7 @@ export function windowedReader(fd: number, size: number): (from: number, to: num
   };
 }
 
-function readAt(fd: number, from: number, to: number): Uint8Array {
+export function readAt(fd: number, from: number, to: number): Uint8Array {
   const bytes = Buffer.allocUnsafe(to - from);
   let at = 0;
   while (at < bytes.byteLength) {
@@ -216,7 +230,7 @@ function readAt(fd: number, from: number, to: number): Uint8Array {
 }
 
 /** Next cache files of runs that were killed before saving them. */
-function removeAbandoned(folder: string): void {
+export function removeAbandoned(folder: string): void {
   try {
     for (const name of readdirSync(folder)) {
       if (!name.endsWith(TEMP_SUFFIX)) continue;

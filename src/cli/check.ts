@@ -7,8 +7,9 @@ import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
 import { blockOutput, JsonArrayLines, repeatedMessage, type Output } from './output';
-import { articlePathOf, cachedVerdict, loadCheckedOrSay, loadPair, readInOrder, updateSidecarFile } from './sidecars';
-import { findSidecars } from './corpusFiles';
+import { cachedVerdict, loadCheckedOrSay, loadPair, readInOrder, updateSidecarFile } from './sidecars';
+import { articlePathOf, type CorpusListing, type Taken } from './corpusFiles';
+import { withStoredOutput } from './outputCache';
 
 export interface CheckOptions {
   readonly fix: boolean;
@@ -32,28 +33,31 @@ interface ArticleReport {
  * anchored or moved, 1 when any is fuzzy or orphaned or a sidecar cannot be checked.
  */
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
-  const block = blockOutput(out);
-  try {
-    return await checkInto(paths, options, block);
-  } finally {
-    block.flush();
-  }
+  // --fix writes sidecars: what it prints is never the same twice, and never printed from a store.
+  const request = { command: options.json ? ['check', '--json'] : ['check'], paths, enabled: (options.cache ?? true) && !options.fix };
+  return withStoredOutput(request, out, async (printed, listing) => {
+    const block = blockOutput(printed);
+    try {
+      return await checkInto(paths, listing, options, block);
+    } finally {
+      block.flush();
+    }
+  });
 }
 
 /** The command, printing to `out`. */
-async function checkInto(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
+async function checkInto(paths: readonly string[], listing: CorpusListing, options: CheckOptions, out: Output): Promise<number> {
   // Each article's report is printed as soon as it is made; only the totals are kept.
   const sum = { articles: 0, unreadable: 0, anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   let bad = false;
   let fixable = false;
   const json = options.json ? new JsonArrayLines(out, 2, '{\n  "articles": [') : undefined;
   await withParseCache(paths, options.cache ?? true, async (cache) => {
-    const one = (path: string): Promise<ArticleReport> => checkOne(path, options, cache).catch((error: unknown) => (
+    const one = (path: string): Promise<ArticleReport> => checkOne(path, options, cache, listing.take(path)).catch((error: unknown) => (
       // Whatever went wrong with this file is its line in the report; the next file is checked.
       { article: join(dirname(path), articleNameFor(basename(path))), sidecar: path, problems: [`${path}: ${describeError(error)}`] }
     ));
-    const sidecars = findSidecars(paths, (notice) => out.error(notice));
-    await readInOrder(sidecars, { cache, light: true }, one, (report) => {
+    await readInOrder(listing.sidecars, { cache, light: true }, one, (report) => {
       addTo(sum, report);
       bad ||= report.problems !== undefined || (report.counts !== undefined && report.counts.fuzzy + report.counts.orphaned > 0);
       fixable ||= report.counts !== undefined && report.counts.moved + report.counts.fuzzy + report.counts.orphaned > 0;
@@ -72,15 +76,15 @@ async function checkInto(paths: readonly string[], options: CheckOptions, out: O
   return bad ? 1 : 0;
 }
 
-async function checkOne(path: string, options: CheckOptions, cache: ParseCache | undefined): Promise<ArticleReport> {
+async function checkOne(path: string, options: CheckOptions, cache: ParseCache | undefined, listed: Taken | undefined): Promise<ArticleReport> {
   // A pair checked before, unchanged since, that loads cleanly with every tag anchored: its line
   // of the text report is its counts, which the cache's verdict holds (nothing more to read).
-  const quick = cache && !options.fix && !options.json ? cachedVerdict(path, cache) : undefined;
+  const quick = cache && !options.fix && !options.json ? cachedVerdict(path, cache, listed) : undefined;
   const verdict = quick?.verdict;
   if (verdict?.loadsCleanly && verdict.allAnchored) return { article: articlePathOf(path), sidecar: path, counts: { ...verdict.allAnchored }, tags: [] };
   // A warm cache answers for a pair unchanged since it was last checked: no re-attaching.
   // Printed as text, a report lists only the tags not anchored: a warm cache need not parse the rest.
-  const pair = await loadCheckedOrSay(path, cache, { allTags: options.json, taken: quick?.taken });
+  const pair = await loadCheckedOrSay(path, cache, { allTags: options.json, taken: quick?.taken ?? listed });
   if (!pair.ok) return { article: pair.articlePath, sidecar: path, problems: pair.problems };
   const result = pair.facts.check()!;
   const report: ArticleReport = {

@@ -4,8 +4,11 @@ import * as l10n from '@vscode/l10n';
 export interface Output {
   line(text: string): void;
   error(text: string): void;
-  /** Text as it is, no line break added; resolves when it may be given more (a slow pipe holds a large export back). Absent: whole lines only. */
-  write?(text: string): Promise<void>;
+  /**
+   * Text or UTF-8 bytes as they are, no line break added; resolves once they are written (a slow
+   * pipe holds a large export back), and bytes given may be reused only then. Absent: whole lines only.
+   */
+  write?(text: string | Uint8Array): Promise<void>;
 }
 
 /**
@@ -18,26 +21,16 @@ export class OutputFailed extends Error {}
 export const consoleOutput: Output = {
   line: (text) => console.log(text),
   error: (text) => console.error(text),
-  write: (text) => new Promise((resolve, reject) => {
+  // Resolved once the chunk is written (a pipe's write completes later): its bytes may then be
+  // reused, and a slow pipe holds the writer back. Rejected when standard output has failed.
+  write: (chunk) => new Promise((resolve, reject) => {
     const stdout = process.stdout;
     const failed = (): void => reject(new OutputFailed(l10n.t('standard output failed')));
     if (stdout.errored || stdout.destroyed) {
       failed();
       return;
     }
-    if (stdout.write(text)) {
-      resolve();
-      return;
-    }
-    const done = (): void => {
-      stdout.off('drain', drained).off('error', done).off('close', done);
-      failed();
-    };
-    const drained = (): void => {
-      stdout.off('error', done).off('close', done);
-      resolve();
-    };
-    stdout.once('drain', drained).once('error', done).once('close', done);
+    stdout.write(chunk, (error) => (error ? failed() : resolve()));
   }),
 };
 

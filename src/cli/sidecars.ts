@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { basename, dirname, join, resolve } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
-import { articleNameFor, isSidecarName, SidecarFile } from '../core/sidecar';
+import { articleNameFor, SidecarFile } from '../core/sidecar';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { SidecarRepository } from '../core/storage/sidecarRepository';
 import { sidecarTarget } from '../core/storage/sidecarTarget';
@@ -15,7 +15,7 @@ import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import type { Verdict } from '../core/cache/directory';
 import { forgetCached } from './cache';
 import { ParsePool, WorkerGone } from './parsePool';
-import { findSidecars, statOrUndefined } from './corpusFiles';
+import { articlePathOf, CorpusListing, isNormalPath, takeStamps, type Taken } from './corpusFiles';
 
 /** A readable pair without its tags or article text (stats, validate): a warm cache answers it alone. */
 export interface PairSummary {
@@ -57,22 +57,11 @@ export async function loadPair(sidecarPath: string, cache?: ParseCache): Promise
  * they were when it was made: a warm `validate` or `check` prints a pair with nothing wrong from
  * it alone. Undefined otherwise (and at once when the cache is empty: no stats for nothing).
  */
-export function cachedVerdict(sidecarPath: string, cache: ParseCache): { verdict: Verdict | undefined; taken: Taken | undefined } {
-  if (cache.size === 0) return { verdict: undefined, taken: undefined };
+export function cachedVerdict(sidecarPath: string, cache: ParseCache, listed?: Taken): { verdict: Verdict | undefined; taken: Taken | undefined } {
+  if (cache.size === 0) return { verdict: undefined, taken: listed };
   // The stamps go back with the verdict: a pair it does not settle is read with them, not stat'ed again.
-  const taken = takeStamps(sidecarPath, articlePathOf(sidecarPath));
+  const taken = listed ?? takeStamps(sidecarPath, articlePathOf(sidecarPath));
   return { verdict: taken.stamps && cache.verdict(cacheKeyOf(sidecarPath), taken.stamps.sidecar, taken.stamps.article), taken };
-}
-
-/** Both files' stamps (see stampsOf), and a Date.now() taken before they were stat'ed: see ParseCache.put. */
-export interface Taken {
-  readonly stamps: { sidecar: FileStamp; article: FileStamp } | undefined;
-  readonly readAt: number;
-}
-
-function takeStamps(sidecarPath: string, articlePath: string): Taken {
-  const readAt = Date.now();
-  return { stamps: stampsOf(sidecarPath, articlePath), readAt };
 }
 
 /**
@@ -207,28 +196,6 @@ function problemLines(sidecarPath: string, facts: CoreFacts): string[] {
   return facts.problems.map((p) => `${sidecarPath}:${p.line}:${p.column}: ${p.kind === 'invalid' ? l10n.t('{0} (left out, kept in the file as written)', p.message) : p.message}`);
 }
 
-/**
- * Both files' stamps, or undefined unless both are regular files (anything else takes the full
- * read, which reports it). A synchronous stat: a promise's round trip through the thread pool
- * cost more than the stat itself, and on a warm run the stats are most of the work.
- */
-function stampsOf(sidecarPath: string, articlePath: string): { sidecar: FileStamp; article: FileStamp } | undefined {
-  const stampOf = (path: string): FileStamp | undefined => {
-    const info = statOrUndefined(path);
-    return info?.isFile() ? { size: info.size, mtime: info.mtimeMs } : undefined;
-  };
-  const sidecar = stampOf(sidecarPath);
-  const article = sidecar && stampOf(articlePath);
-  return sidecar && article ? { sidecar, article } : undefined;
-}
-
-// A warm run asks both of every sidecar, and join and resolve were a twentieth of it: a path that
-// is already what they would make (as the folder scan's are) is taken as it is.
-export function articlePathOf(sidecarPath: string): string {
-  const name = articleNameFor(sidecarPath);
-  return isNormalPath(sidecarPath) && isSidecarName(sidecarPath) && !/(^|\/)\.{0,2}$/.test(name) ? name : join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
-}
-
 function cacheKeyOf(path: string): string {
   return portPathOf(path);
 }
@@ -239,11 +206,6 @@ function cacheKeyOf(path: string): string {
  */
 export function portPathOf(path: string): string {
   return isNormalPath(path) && path.startsWith('/') ? path : fromNativePath(resolve(path));
-}
-
-/** Whether join and normalize leave the path as it is: POSIX, no empty, "." or ".." part, no trailing slash. */
-function isNormalPath(path: string): boolean {
-  return process.platform !== 'win32' && path !== '' && !/(^|\/)\.{1,2}(\/|$)|\/\/|\/$/.test(path);
 }
 
 /** loadPair, with anything unexpected turned into that file's one-line problem so a folder run goes on. */
@@ -285,13 +247,13 @@ export async function readablePairs(paths: readonly string[], report: (problem: 
  * returns: a corpus of any size is read in the memory of READ_AHEAD pairs. The others are
  * reported as they are met.
  */
-export async function eachReadablePair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: ReadablePair) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
-  return eachPair(paths, report, notice, cache, false, (path) => loadOrSay(path, cache, 'text') as Promise<LoadedPair>, each);
+export async function eachReadablePair(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: ReadablePair) => void | Promise<void>): Promise<{ failed: boolean; sidecars: readonly string[] }> {
+  return eachPair(CorpusListing.of(paths, notice, false), report, cache, false, (path) => loadOrSay(path, cache, 'text') as Promise<LoadedPair>, each);
 }
 
 /** eachReadablePair with only what counting needs: what a warm cache answers without reading tags or articles. */
-export async function eachSummary(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, each: (pair: CountedPair) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
-  return eachPair(paths, report, notice, cache, true, (path) => countedOrSay(path, cache), each);
+export async function eachSummary(listing: CorpusListing, report: (problem: string) => void, cache: ParseCache | undefined, each: (pair: CountedPair) => void | Promise<void>): Promise<{ failed: boolean; sidecars: readonly string[] }> {
+  return eachPair(listing, report, cache, true, (path) => countedOrSay(path, cache, listing.take(path)), each);
 }
 
 const COUNTED: readonly FactName[] = ['stats', 'outlet'];
@@ -300,10 +262,10 @@ const COUNTED: readonly FactName[] = ['stats', 'outlet'];
  * A pair's counts and outlet: from the cache's counts line when its entry has them (its head is
  * not read: that was a tenth of a warm `stats`), otherwise as loadSummaryOrSay reads them.
  */
-async function countedOrSay(sidecarPath: string, cache: ParseCache | undefined): Promise<({ ok: true } & CountedPair) | Failed> {
-  if (!cache || cache.size === 0) return loadOrSay(sidecarPath, cache, 'summary', true, COUNTED);
+async function countedOrSay(sidecarPath: string, cache: ParseCache | undefined, listed: Taken | undefined): Promise<({ ok: true } & CountedPair) | Failed> {
+  if (!cache || cache.size === 0) return loadOrSay(sidecarPath, cache, 'summary', true, COUNTED, listed);
   const articlePath = articlePathOf(sidecarPath);
-  const taken = takeStamps(sidecarPath, articlePath);
+  const taken = listed ?? takeStamps(sidecarPath, articlePath);
   let counts: EntryCounts | undefined;
   try {
     counts = taken.stamps && cache.counts(cacheKeyOf(sidecarPath), taken.stamps.sidecar, taken.stamps.article);
@@ -316,9 +278,9 @@ async function countedOrSay(sidecarPath: string, cache: ParseCache | undefined):
 
 const NO_PROBLEMS: readonly never[] = [];
 
-async function eachPair<P extends CountedPair>(paths: readonly string[], report: (problem: string) => void, notice: (message: string) => void, cache: ParseCache | undefined, light: boolean, loadOne: (sidecarPath: string) => Promise<({ ok: true } & P) | Failed>, each: (pair: P) => void | Promise<void>): Promise<{ failed: boolean; sidecars: string[] }> {
+async function eachPair<P extends CountedPair>(listing: CorpusListing, report: (problem: string) => void, cache: ParseCache | undefined, light: boolean, loadOne: (sidecarPath: string) => Promise<({ ok: true } & P) | Failed>, each: (pair: P) => void | Promise<void>): Promise<{ failed: boolean; sidecars: readonly string[] }> {
   let failed = false;
-  const sidecars = findSidecars(paths, notice);
+  const sidecars = listing.sidecars;
   await readInOrder(sidecars, { cache, light }, loadOne, async (pair) => {
     if (pair.ok) {
       pair.invalid.forEach(report); // the readable tags go on; the unreadable ones are named

@@ -8,6 +8,8 @@ import { statsOf, subLabelTitle, zeroCategoryCounts, type TagStats } from '../co
 import { withParseCache } from './cache';
 import { atDepth, blockOutput, JsonArrayLines, type Output } from './output';
 import { eachSummary } from './sidecars';
+import type { CorpusListing } from './corpusFiles';
+import { withStoredOutput } from './outputCache';
 
 const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
 
@@ -16,23 +18,26 @@ const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
  * total, then each outlet's profile (tags per 1,000 words and share per category).
  */
 export async function stats(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
-  const block = blockOutput(out);
-  try {
-    return await statsInto(paths, json, block, options);
-  } finally {
-    block.flush();
-  }
+  const cache = options.cache ?? true;
+  return withStoredOutput({ command: json ? ['stats', '--json'] : ['stats'], paths, enabled: cache }, out, async (printed, listing) => {
+    const block = blockOutput(printed);
+    try {
+      return await statsInto(paths, listing, json, block, cache);
+    } finally {
+      block.flush();
+    }
+  });
 }
 
 /** The command, printing to `out`. */
-async function statsInto(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
+async function statsInto(paths: readonly string[], listing: CorpusListing, json: boolean, out: Output, cached: boolean): Promise<number> {
   // Kept per article: its row (counts only); its tags and text are dropped as soon as it is counted.
   const rows: { article: string; outlet: OutletName; stats: TagStats }[] = [];
   const totals = new RunningStats();
   const outlets = new RunningProfiles();
   const problems: string[] = [];
   const jsonArticles = json ? new JsonArrayLines(out, 2, '{\n  "articles": [') : undefined;
-  await withParseCache(paths, options.cache ?? true, (cache) => eachSummary(paths, (p) => problems.push(p), (notice) => out.error(notice), cache, (pair) => {
+  await withParseCache(paths, cached, (cache) => eachSummary(listing, (p) => problems.push(p), cache, (pair) => {
     const outlet = pair.facts.outlet();
     const stats = pair.facts.stats();
     totals.add(stats);

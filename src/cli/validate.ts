@@ -3,29 +3,28 @@ import { basename } from 'node:path';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { cachedVerdict, loadSummaryOrSay, readInOrder, type PairSummary } from './sidecars';
-import { findSidecars } from './corpusFiles';
+import type { CorpusListing, Taken } from './corpusFiles';
+import { withStoredOutput } from './outputCache';
 import { describeError } from './inputFile';
 import { blockOutput, type Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
 export async function validate(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
-  const block = blockOutput(out);
-  try {
-    return await validateInto(paths, block, options);
-  } finally {
-    block.flush();
-  }
+  const cached = options.cache ?? true;
+  return withStoredOutput({ command: ['validate'], paths, enabled: cached }, out, async (printed, listing) => {
+    const block = blockOutput(printed);
+    try {
+      return await withParseCache(paths, cached, (cache) => validateWith(listing, block, cache));
+    } finally {
+      block.flush();
+    }
+  });
 }
 
-/** The command, printing to `out`. */
-async function validateInto(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
-  return withParseCache(paths, options.cache ?? true, (cache) => validateWith(paths, out, cache));
-}
-
-async function validateWith(paths: readonly string[], out: Output, cache: ParseCache | undefined): Promise<number> {
-  const sidecars = findSidecars(paths, (notice) => out.error(notice));
+async function validateWith(listing: CorpusListing, out: Output, cache: ParseCache | undefined): Promise<number> {
+  const sidecars = listing.sidecars;
   let failed = 0;
-  const one = (path: string): Promise<string[]> => problemsOf(path, cache).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
+  const one = (path: string): Promise<string[]> => problemsOf(path, cache, listing.take(path)).catch((error: unknown) => [`${path}: ${describeError(error)}`]);
   await readInOrder(sidecars, { cache, light: true }, one, (problems, path) => {
     if (problems.length === 0) out.line(`ok    ${path}`);
     else {
@@ -37,11 +36,11 @@ async function validateWith(paths: readonly string[], out: Output, cache: ParseC
   return failed > 0 ? 1 : 0;
 }
 
-async function problemsOf(path: string, cache: ParseCache | undefined): Promise<string[]> {
+async function problemsOf(path: string, cache: ParseCache | undefined, listed: Taken | undefined): Promise<string[]> {
   // A pair the cache holds as valid, unchanged since: nothing to report, and nothing more to read.
-  const quick = cache ? cachedVerdict(path, cache) : undefined;
+  const quick = cache ? cachedVerdict(path, cache, listed) : undefined;
   if (quick?.verdict?.valid) return [];
-  const pair = await loadSummaryOrSay(path, cache, undefined, quick?.taken);
+  const pair = await loadSummaryOrSay(path, cache, undefined, quick?.taken ?? listed);
   return pair.ok ? [...pair.invalid, ...beyondTheLoader(pair), ...mismatches(pair)] : pair.problems;
 }
 

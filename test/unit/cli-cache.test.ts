@@ -3,7 +3,7 @@
 // uncached run prints. Files are dated a minute back (whole seconds, so a later utimes can set
 // the very same mtime again), outside the window in which the cache refuses to trust an mtime.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, mock } from 'node:test';
 import { ParseCache } from '../../src/core/cache/parseCache';
@@ -47,6 +47,22 @@ function cacheFiles(dir: string): string[] {
   const folder = join(dir, '.newsmark-cache');
   return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.jsonl')).map((f) => join(folder, f)) : [];
 }
+
+/** The stored outputs of the commands run on the corpus (see "the stored output of an unchanged corpus"). */
+function outputFiles(dir: string): string[] {
+  const folder = join(dir, '.newsmark-cache');
+  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.out')).map((f) => join(folder, f)) : [];
+}
+
+/** corpus() without odd.txt: nothing for any command to say on standard error. */
+function cleanCorpus(): string {
+  const dir = corpus();
+  for (const name of ['odd.txt', 'odd.txt.tags.yaml']) rmSync(join(dir, name));
+  return dir;
+}
+
+/** Commands a run of which may be printed again, word for word, while the corpus is unchanged. */
+const REPRINTED: readonly (readonly string[])[] = [['stats', '--json'], ['stats'], ['validate'], ['check'], ['check', '--json']];
 
 /** Every command, run twice through the cache (the second reads what the first wrote), prints what --no-cache prints. */
 async function assertSameAsUncached(dir: string): Promise<void> {
@@ -150,6 +166,7 @@ describe('the command line parse cache', () => {
   it('a warm stats reads the counts of a pair with nothing to report, and the entry itself only of one with problems', async () => {
     const dir = corpus();
     await warm(dir);
+    for (const file of outputFiles(dir)) rmSync(file); // the parse cache's part, not the stored output's
     const uncached = await run(['stats', '--json', dir, '--no-cache']);
     const get = mock.method(ParseCache.prototype, 'get');
     try {
@@ -233,3 +250,101 @@ describe('the command line parse cache', () => {
     assert.match(help.out, /NEWSMARK_CACHE_DIR/);
   });
 });
+
+describe('the stored output of an unchanged corpus', () => {
+  it('a second run of stats, check or validate prints the first run\'s output again, without opening the parse cache', async () => {
+    const dir = cleanCorpus();
+    for (const command of REPRINTED) {
+      const uncached = await run([...command, dir, '--no-cache']);
+      assert.deepEqual(await run([...command, dir]), uncached, `${command.join(' ')}, first run`);
+      const open = mock.method(ParseCache, 'open');
+      try {
+        assert.deepEqual(await run([...command, dir]), uncached, `${command.join(' ')}, second run`);
+      } finally {
+        open.mock.restore();
+      }
+      assert.equal(open.mock.callCount(), 0, `${command.join(' ')}: the second run printed the stored output (no parse cache opened)`);
+    }
+  });
+
+  it('is printed again only for the same command, options, paths and folder it was made for', async () => {
+    const dir = corpus();
+    const absolute = await run(['stats', '--json', dir]);
+    // The same folder named from inside it: the article paths printed are relative now.
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const relative = await run(['stats', '--json', '.']);
+      assert.deepEqual(relative, await run(['stats', '--json', '.', '--no-cache']));
+      assert.notEqual(relative.out, absolute.out);
+      assert.deepEqual(await run(['stats', '--json', 'sub']), await run(['stats', '--json', 'sub', '--no-cache']));
+    } finally {
+      process.chdir(cwd);
+    }
+    assert.deepEqual(await run(['stats', '--json', dir]), absolute);
+    assert.deepEqual(await run(['stats', dir]), await run(['stats', dir, '--no-cache']));
+  });
+
+  it('an article or sidecar added, or renamed, is seen at once', async () => {
+    const dir = corpus();
+    await warm(dir);
+    tagged(dir, 'sub/late.txt', FERRY, FERRY_TAGS);
+    for (const name of ['sub/late.txt', 'sub/late.txt.tags.yaml']) setMtime(dir, name, PAST);
+    await assertSameAsUncached(dir);
+    renameSync(join(dir, 'sub', 'late.txt'), join(dir, 'sub', 'later.txt'));
+    renameSync(join(dir, 'sub', 'late.txt.tags.yaml'), join(dir, 'sub', 'later.txt.tags.yaml'));
+    await assertSameAsUncached(dir);
+  });
+
+  it('a stored output that is damaged, cut short or made by another version is ignored and written anew', async () => {
+    const damages: ((text: string) => string)[] = [
+      (text) => `garbage\u0000${text}`,
+      (text) => text.slice(0, text.length - 10),
+      (text) => text.slice(0, 40) + text.slice(60),
+      (text) => text.replace(/"newsmark":"[^"]*"/, '"newsmark":"0.0.1-other"'),
+      () => '',
+    ];
+    for (const damage of damages) {
+      const dir = cleanCorpus();
+      await warm(dir);
+      const files = outputFiles(dir);
+      assert.ok(files.length >= REPRINTED.length, 'each command stored its output');
+      for (const file of files) writeFileSync(file, damage(readFileSync(file, 'utf8')).replaceAll('tram.txt', 'bus.txt'));
+      await assertSameAsUncached(dir);
+      for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /bus\.txt/, 'written anew');
+    }
+    // Changed in place, the same length: the trailer still fits, the body's hash does not.
+    const dir = cleanCorpus();
+    await warm(dir);
+    for (const file of outputFiles(dir)) {
+      const text = readFileSync(file, 'utf8');
+      const changed = text.replace(/[0-8]/, (digit) => String(Number(digit) + 1)); // the body's first digit
+      assert.equal(changed.length, text.length);
+      assert.notEqual(changed, text);
+      writeFileSync(file, changed);
+    }
+    await assertSameAsUncached(dir);
+  });
+
+  it('is not kept from a run that wrote to standard error, whose two streams it could not print in their order', async () => {
+    const dir = corpus(); // odd.txt's problems go to standard error in the text report
+    const uncached = await run(['stats', dir, '--no-cache']);
+    assert.match(uncached.err, /odd\.txt/);
+    assert.deepEqual(await run(['stats', dir]), uncached);
+    const open = mock.method(ParseCache, 'open');
+    try {
+      assert.deepEqual(await run(['stats', dir]), uncached);
+    } finally {
+      open.mock.restore();
+    }
+    assert.equal(open.mock.callCount(), 1, 'read through the parse cache again');
+  });
+
+  it('is not kept by --no-cache or check --fix', async () => {
+    const dir = corpus();
+    await run(['stats', dir, '--no-cache']);
+    await run(['check', '--fix', dir]);
+    assert.deepEqual(outputFiles(dir), []);
+  });
+});
+
