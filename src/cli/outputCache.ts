@@ -56,45 +56,83 @@ export async function withStoredOutput(request: OutputRequest, out: Output, run:
   const stored = spoke ? undefined : await reprint(file, version, key, out);
   if (stored !== undefined) return stored;
 
-  const next = spoke || listing.racy() ? undefined : startNext(file);
-  const body: Hash = createHash('sha256');
+  const next = spoke || listing.racy() ? undefined : NextOutput.start(file);
   const tee: Output = {
     line(text) {
       out.line(text);
-      if (!next) return;
-      const bytes = ENCODER.encode(`${text}\n`);
-      next.append(bytes);
-      body.update(bytes);
+      next?.append(text);
     },
     error(text) {
-      spoke = true;
+      next?.drop();
       out.error(text);
     },
   };
-  let committed = false;
   try {
     const code = await run(tee, listing);
-    if (next && !spoke) {
-      next.append(ENCODER.encode(`${JSON.stringify({ [TRAILER_KEY]: FORMAT, newsmark: version, key, exit: code, bytes: next.size, sha256: body.digest('hex') })}\n`));
-      await next.commit((fs) => prepareFolder(fs, place.folder)).then(() => (committed = true), () => undefined);
-    }
+    await next?.commit({ [TRAILER_KEY]: FORMAT, newsmark: version, key, exit: code }, place.folder);
     return code;
   } finally {
-    if (!committed) next?.discard();
+    next?.drop();
+  }
+}
+
+/**
+ * The output being stored, written as it is printed into a file beside the stored one and renamed
+ * onto it when the run has ended well. Storing it never costs the run anything but time: a write
+ * that fails (a full disk) drops it, and the command goes on.
+ */
+class NextOutput {
+  private readonly hash: Hash = createHash('sha256');
+
+  private constructor(private file: DiskNextFile | undefined) {}
+
+  static start(path: string): NextOutput | undefined {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      return new NextOutput(nextFileFor(path));
+    } catch {
+      return undefined; // no folder there, or one we may not write: this run's output is not kept
+    }
+  }
+
+  append(line: string): void {
+    if (!this.file) return;
+    const bytes = ENCODER.encode(`${line}\n`);
+    try {
+      this.file.append(bytes);
+      this.hash.update(bytes);
+    } catch {
+      this.drop();
+    }
+  }
+
+  /** Ends the file with its trailer and puts it in place; dropped instead when that fails. */
+  async commit(trailer: Record<string, unknown>, folder: string): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    try {
+      file.append(ENCODER.encode(`${JSON.stringify({ ...trailer, bytes: file.size, sha256: this.hash.digest('hex') })}\n`));
+      await file.commit((fs) => prepareFolder(fs, folder));
+      this.file = undefined;
+    } catch {
+      this.drop();
+    }
+  }
+
+  /** Not kept (a line on standard error, a failed write, a failed run): the file beside it is removed. */
+  drop(): void {
+    const file = this.file;
+    this.file = undefined;
+    try {
+      file?.discard();
+    } catch {
+      // gone already, or not ours to remove: a later run removes what is left (removeAbandoned)
+    }
   }
 }
 
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();
-
-function startNext(file: string): DiskNextFile | undefined {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    return nextFileFor(file);
-  } catch {
-    return undefined; // no folder there, or one we may not write: this run's output is not kept
-  }
-}
 
 /**
  * Prints the stored output when the file holds one made for `key` by this version, and returns

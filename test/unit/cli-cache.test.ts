@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, mock } from 'node:test';
+import { DiskNextFile } from '../../src/cli/cache';
 import { ParseCache } from '../../src/core/cache/parseCache';
 import { FERRY, run, sidecarText, tagged, tagOn, tempDir, TRAM, write } from './cliCorpus';
 
@@ -338,6 +339,25 @@ describe('the stored output of an unchanged corpus', () => {
       open.mock.restore();
     }
     assert.equal(open.mock.callCount(), 1, 'read through the parse cache again');
+  });
+
+  it('a stored output that cannot be written (a full disk) costs the run nothing', async () => {
+    const dir = cleanCorpus();
+    const uncached = await run(['stats', '--json', dir, '--no-cache']);
+    const { append } = Object.getOwnPropertyDescriptors(DiskNextFile.prototype);
+    const full = mock.method(DiskNextFile.prototype, 'append', function (this: DiskNextFile, bytes: Uint8Array) {
+      if (String((this as unknown as { file: string }).file).endsWith('.out')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      append.value!.call(this, bytes);
+    });
+    try {
+      assert.deepEqual(await run(['stats', '--json', dir]), uncached);
+    } finally {
+      full.mock.restore();
+    }
+    assert.deepEqual(outputFiles(dir), []);
+    assert.deepEqual(readdirSync(join(dir, '.newsmark-cache')).filter((f) => f.endsWith('.newsmark-tmp')), [], 'nothing half-written left behind');
+    assert.deepEqual(await run(['stats', '--json', dir]), uncached);
+    assert.equal(outputFiles(dir).length, 1, 'stored by the next run');
   });
 
   it('is not kept by --no-cache or check --fix', async () => {
