@@ -33,7 +33,7 @@ export interface OutputRequest {
 const TRAILER_KEY = 'newsmarkOutput';
 const FORMAT = 1;
 const NEWLINE = 0x0a;
-/** Bytes of the stored output decoded and printed at a time (cut at a line break). */
+/** Bytes of the stored output read (hashed, written, or decoded and printed up to a line break) at a time. */
 const PIECE = 1 << 20;
 
 /**

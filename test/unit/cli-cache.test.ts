@@ -3,7 +3,8 @@
 // uncached run prints. Files are dated a minute back (whole seconds, so a later utimes can set
 // the very same mtime again), outside the window in which the cache refuses to trust an mtime.
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, mock } from 'node:test';
 import { DiskNextFile } from '../../src/cli/cache';
@@ -358,6 +359,39 @@ describe('the stored output of an unchanged corpus', () => {
     assert.deepEqual(readdirSync(join(dir, '.newsmark-cache')).filter((f) => f.endsWith('.newsmark-tmp')), [], 'nothing half-written left behind');
     assert.deepEqual(await run(['stats', '--json', dir]), uncached);
     assert.equal(outputFiles(dir).length, 1, 'stored by the next run');
+  });
+
+  it('goes to standard output byte for byte, into a pipe or a file; a standard output that fails still ends the run with one line and exit 1', () => {
+    const dir = cleanCorpus();
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    const env = { ...process.env };
+    delete env['NEWSMARK_CACHE_DIR'];
+    const newsmark = (args: string[], stdout: 'pipe' | number = 'pipe') => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', env, timeout: 60_000 });
+    const uncached = newsmark(['stats', '--json', dir, '--no-cache']);
+    assert.equal(uncached.status, 0, uncached.stderr);
+    assert.equal(newsmark(['stats', '--json', dir]).stdout, uncached.stdout, 'the run that stores it');
+    const [stored] = outputFiles(dir);
+    const storedAt = statSync(stored!).mtimeMs;
+    const piped = newsmark(['stats', '--json', dir]);
+    assert.deepEqual([piped.status, piped.stdout, piped.stderr], [0, uncached.stdout, '']);
+    const file = join(tempDir('stdout'), 'stats.json');
+    const fd = openSync(file, 'w');
+    try {
+      assert.equal(newsmark(['stats', '--json', dir], fd).status, 0);
+    } finally {
+      closeSync(fd);
+    }
+    assert.equal(readFileSync(file, 'utf8'), uncached.stdout);
+    assert.equal(statSync(stored!).mtimeMs, storedAt, 'printed from the stored output, not made again');
+    const full = openSync('/dev/full', 'w');
+    try {
+      const failed = newsmark(['stats', '--json', dir], full);
+      assert.equal(failed.status, 1, failed.stderr);
+      assert.equal(failed.stderr.trim().split('\n').length, 1, failed.stderr);
+      assert.match(failed.stderr, /standard output/);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('is not kept by --no-cache or check --fix', async () => {
