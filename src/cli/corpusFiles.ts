@@ -130,15 +130,15 @@ export class CorpusListing {
   }
 
   /**
-   * Each pair's path and stamps, in the listing's order, into `hash`: its paths as one text, then
-   * their sizes and times as numbers (a text of each number was a twentieth of a reprinted
-   * `stats`). False when some pair is not two regular files (nothing is then stored).
+   * Each pair's path and stamps, in the listing's order, into `hash`: its paths as one JSON text
+   * (a name may hold a line break), then their sizes and times as numbers (a text of each number
+   * was a twentieth of a reprinted `stats`). False when some pair is not two regular files.
    */
   hashInto(hash: Hash): boolean {
     const numbers = this.numbers;
     if (!numbers) return false;
     for (let i = 0; i < numbers.length; i += 4) if (Number.isNaN(numbers[i])) return false;
-    hash.update(this.sidecars.join('\n')).update('\0').update(new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength));
+    hash.update(JSON.stringify(this.sidecars)).update('\n').update(new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength));
     return true;
   }
 
