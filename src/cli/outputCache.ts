@@ -18,6 +18,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cachePlace, cacheVersion, nextFileFor, prepareFolder, readAt, removeAbandoned, type DiskNextFile } from './cache';
+import { trailerLine } from '../core/cache/files';
 import { CorpusListing } from './corpusFiles';
 import { languageBundle } from './language';
 import type { Output } from './output';
@@ -177,21 +178,11 @@ interface Trailer {
 
 /** The last line, when it is a trailer whose byte count accounts for everything before it. */
 function trailerOf(fd: number, size: number): Trailer | undefined {
-  const from = Math.max(0, size - 4096);
-  const tail = readAt(fd, from, size);
-  if (tail.length !== size - from || tail[tail.length - 1] !== NEWLINE) return undefined;
-  const start = tail.lastIndexOf(NEWLINE, tail.length - 2) + 1;
-  if (start === 0 && from > 0) return undefined;
-  let trailer: unknown;
-  try {
-    trailer = JSON.parse(DECODER.decode(tail.subarray(start, tail.length - 1)));
-  } catch {
-    return undefined;
-  }
-  if (typeof trailer !== 'object' || trailer === null) return undefined;
-  const { [TRAILER_KEY]: format, newsmark, key, exit, bytes, sha256 } = trailer as Record<string, unknown>;
+  const line = trailerLine(size, (from, to) => readAt(fd, from, to));
+  if (!line) return undefined;
+  const { [TRAILER_KEY]: format, newsmark, key, exit, bytes, sha256 } = line.value;
   // The body is everything before the trailer: a file cut short or spliced has another length.
-  return format === FORMAT && typeof newsmark === 'string' && typeof key === 'string' && Number.isInteger(exit) && bytes === from + start && typeof sha256 === 'string'
+  return format === FORMAT && typeof newsmark === 'string' && typeof key === 'string' && Number.isInteger(exit) && bytes === line.at && typeof sha256 === 'string'
     ? { newsmark, key, exit: exit as number, bytes, sha256 }
     : undefined;
 }

@@ -93,3 +93,28 @@ export function messagesVersion(version: string): string {
   const language = l10n.t('en');
   return language === 'en' ? version : `${version} (${language})`;
 }
+
+const NEWLINE = 0x0a;
+/** How far from the end a trailer line is looked for. */
+const TAIL = 4096;
+
+/**
+ * The JSON object on a file's last line, and where that line starts: the trailer the parse
+ * cache's file and a stored output (src/cli/outputCache.ts) both end with, which says what the
+ * rest of the file is. Undefined unless the file ends with a whole line holding a JSON object
+ * within its last 4 kB: a file cut short has no trailer at its end.
+ */
+export function trailerLine(size: number, read: (from: number, to: number) => Uint8Array): { at: number; value: Readonly<Record<string, unknown>> } | undefined {
+  const from = Math.max(0, size - TAIL);
+  const tail = read(from, size);
+  if (tail.length !== size - from || tail[tail.length - 1] !== NEWLINE) return undefined;
+  const start = tail.lastIndexOf(NEWLINE, tail.length - 2) + 1;
+  if (start === 0 && from > 0) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(tail.subarray(start, tail.length - 1)));
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { at: from + start, value: value as Record<string, unknown> } : undefined;
+}

@@ -36,7 +36,7 @@ import type { Tag } from '../tag';
 import { decodeCounts, decodeHead, decodeSummary, encodeCounts, encodeHead, encodeSummary, headMatches } from './compactHead';
 import { jsonArrayPieces, PlaceMap, verdictOf, type Place, type Verdict } from './directory';
 import { isCheck, storedTags, tagsFromStored, type CachedCheck, type CacheEntry, type EntryCounts, type FileStamp } from './entry';
-import { messagesVersion, portCacheFiles, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
+import { messagesVersion, portCacheFiles, trailerLine, type CacheFiles, type CacheSource, type NextCacheFile } from './files';
 
 /** Bumped whenever an entry's shape or meaning changes. */
 export const CACHE_FORMAT = 8;
@@ -379,13 +379,8 @@ function indexOf(source: CacheSource, version: string): OpenedIndex | undefined 
 
 /** The trailer line at the very end of the file (where it starts, and what it says), or undefined. */
 function trailerOf(source: CacheSource): { at: number; entries: number; index: number; directory: number; counts: number } | undefined {
-  const from = Math.max(0, source.size - 4096);
-  const tail = source.read(from, source.size);
-  if (tail[tail.length - 1] !== NEWLINE) return undefined;
-  const start = tail.lastIndexOf(NEWLINE, tail.length - 2) + 1;
-  if (start === 0 && from > 0) return undefined;
-  const trailer = parseJson(DECODER.decode(tail.subarray(start, tail.length - 1)));
-  if (typeof trailer !== 'object' || trailer === null) return undefined;
-  const { [TRAILER_KEY]: entries, index, directory, counts } = trailer as Record<string, unknown>;
-  return typeof entries === 'number' && Number.isInteger(index) && Number.isInteger(directory) && Number.isInteger(counts) ? { at: from + start, entries, index: index as number, directory: directory as number, counts: counts as number } : undefined;
+  const line = trailerLine(source.size, (from, to) => source.read(from, to));
+  if (!line) return undefined;
+  const { [TRAILER_KEY]: entries, index, directory, counts } = line.value;
+  return typeof entries === 'number' && Number.isInteger(index) && Number.isInteger(directory) && Number.isInteger(counts) ? { at: line.at, entries, index: index as number, directory: directory as number, counts: counts as number } : undefined;
 }
