@@ -6,8 +6,11 @@ export type InputRead = { ok: true; bytes: Buffer } | { ok: false; missing: bool
 /**
  * Reads a file only if it is a regular file. A FIFO would block the read until something writes
  * to it (forever, in a folder run), a device may never end, and a folder is not a file: each is
- * refused from its type, looked up before opening, and again on what was opened, in case the
- * path was swapped in between. The open itself never blocks (O_NONBLOCK).
+ * refused from the type of what was opened, before anything is read. The open itself never
+ * blocks (O_NONBLOCK) nor makes a terminal the process's own (O_NOCTTY); a socket cannot be
+ * opened, and is then refused from its type too. Where O_NONBLOCK is missing (Windows), the type
+ * is looked up before opening as well. A stat before every open was a third of a cold `stats`'s
+ * system calls, and told nothing the fstat after it does not.
  *
  * The calls are synchronous: a corpus command reads thousands of small files one after another,
  * and each promise-based call's round trip through libuv's thread pool cost more than the system
@@ -31,20 +34,19 @@ export function readRegularFileTransient(path: string): InputRead {
   return readRegularFileSync(path, true);
 }
 
+const NON_BLOCKING: number | undefined = constants.O_NONBLOCK;
+
 export function readRegularFileSync(path: string, transient = false): InputRead {
-  let before;
-  try {
-    before = statSync(path);
-  } catch (error) {
-    return { ok: false, missing: (error as NodeJS.ErrnoException).code === 'ENOENT', reason: describeError(error) };
+  if (NON_BLOCKING === undefined) {
+    const before = typeBefore(path);
+    if (before) return before;
   }
-  const refused = notRegular(before);
-  if (refused) return { ok: false, missing: false, reason: refused };
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (NON_BLOCKING ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (error) {
-    return { ok: false, missing: false, reason: describeError(error) };
+    // What could not be opened may be refused by its type (a socket: ENXIO), which says more than the error.
+    return (NON_BLOCKING !== undefined ? typeBefore(path) : undefined) ?? { ok: false, missing: (error as NodeJS.ErrnoException).code === 'ENOENT', reason: describeError(error) };
   }
   try {
     const info = fstatSync(fd);
@@ -56,6 +58,18 @@ export function readRegularFileSync(path: string, transient = false): InputRead 
   } finally {
     closeSync(fd);
   }
+}
+
+/** The refusal of what is at `path` that stat shows not to be a regular file (or not to be there); undefined for a regular file. */
+function typeBefore(path: string): InputRead | undefined {
+  let info;
+  try {
+    info = statSync(path);
+  } catch (error) {
+    return { ok: false, missing: (error as NodeJS.ErrnoException).code === 'ENOENT', reason: describeError(error) };
+  }
+  const refused = notRegular(info);
+  return refused ? { ok: false, missing: false, reason: refused } : undefined;
 }
 
 /** The file's bytes in the shared buffer, as readFileSync reads them: up to the size fstat gave, or to the end when it gave none. */
