@@ -6,7 +6,7 @@ import type { TagStatus } from '../core/tag';
 import type { ParseCache } from '../core/cache/parseCache';
 import { withParseCache } from './cache';
 import { describeError } from './inputFile';
-import { blockOutput, JsonArrayLines, repeatedMessage, type Output } from './output';
+import { inBlocks, JsonArrayLines, repeatedMessage, type Output } from './output';
 import { cachedVerdict, loadCheckedOrSay, loadPair, readInOrder, updateSidecarFile } from './sidecars';
 import { articlePathOf, type CorpusListing, type Taken } from './corpusFiles';
 import { withStoredOutput } from './outputCache';
@@ -35,14 +35,7 @@ interface ArticleReport {
 export async function check(paths: readonly string[], options: CheckOptions, out: Output): Promise<number> {
   // --fix writes sidecars: what it prints is never the same twice, and never printed from a store.
   const request = { command: options.json ? ['check', '--json'] : ['check'], paths, enabled: (options.cache ?? true) && !options.fix };
-  return withStoredOutput(request, out, async (printed, listing) => {
-    const block = blockOutput(printed);
-    try {
-      return await checkInto(paths, listing, options, block);
-    } finally {
-      block.flush();
-    }
-  });
+  return withStoredOutput(request, out, (printed, listing) => inBlocks(printed, (block) => checkInto(paths, listing, options, block)));
 }
 
 /** The command, printing to `out`. */

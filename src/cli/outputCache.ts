@@ -67,6 +67,13 @@ export async function withStoredOutput(request: OutputRequest, out: Output, run:
       next?.drop();
       out.error(text);
     },
+    // Bytes are stored as they go by, before the output may reuse their buffer.
+    ...(out.write ? {
+      write: (chunk: string | Uint8Array) => {
+        next?.appendBytes(typeof chunk === 'string' ? ENCODER.encode(chunk) : chunk);
+        return out.write!(chunk);
+      },
+    } : {}),
   };
   try {
     const code = await run(tee, listing);
@@ -97,8 +104,11 @@ class NextOutput {
   }
 
   append(line: string): void {
+    if (this.file) this.appendBytes(ENCODER.encode(`${line}\n`));
+  }
+
+  appendBytes(bytes: Uint8Array): void {
     if (!this.file) return;
-    const bytes = ENCODER.encode(`${line}\n`);
     try {
       this.file.append(bytes);
       this.hash.update(bytes);

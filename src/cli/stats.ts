@@ -6,7 +6,7 @@ import { REVIEW_STATE_LABELS, type ReviewState } from '../core/review/filter';
 import { byOutletName, type CategoryProfile, type OutletProfile } from '../core/review/profile';
 import { statsOf, subLabelTitle, zeroCategoryCounts, type TagStats } from '../core/review/stats';
 import { withParseCache } from './cache';
-import { atDepth, blockOutput, JsonArrayLines, type Output } from './output';
+import { atDepth, inBlocks, JsonArrayLines, type Output } from './output';
 import { eachSummary } from './sidecars';
 import type { CorpusListing } from './corpusFiles';
 import { withStoredOutput } from './outputCache';
@@ -19,14 +19,7 @@ const STATES = Object.keys(REVIEW_STATE_LABELS) as ReviewState[];
  */
 export async function stats(paths: readonly string[], json: boolean, out: Output, options: { cache?: boolean } = {}): Promise<number> {
   const cache = options.cache ?? true;
-  return withStoredOutput({ command: json ? ['stats', '--json'] : ['stats'], paths, enabled: cache }, out, async (printed, listing) => {
-    const block = blockOutput(printed);
-    try {
-      return await statsInto(paths, listing, json, block, cache);
-    } finally {
-      block.flush();
-    }
-  });
+  return withStoredOutput({ command: json ? ['stats', '--json'] : ['stats'], paths, enabled: cache }, out, (printed, listing) => inBlocks(printed, (block) => statsInto(paths, listing, json, block, cache)));
 }
 
 /** The command, printing to `out`. */

@@ -6,19 +6,12 @@ import { cachedVerdict, loadSummaryOrSay, readInOrder, type PairSummary } from '
 import type { CorpusListing, Taken } from './corpusFiles';
 import { withStoredOutput } from './outputCache';
 import { describeError } from './inputFile';
-import { blockOutput, type Output } from './output';
+import { inBlocks, type Output } from './output';
 
 /** `newsmark validate PATH...`: do the sidecars parse, and does every tag cut out its text? */
 export async function validate(paths: readonly string[], out: Output, options: { cache?: boolean } = {}): Promise<number> {
   const cached = options.cache ?? true;
-  return withStoredOutput({ command: ['validate'], paths, enabled: cached }, out, async (printed, listing) => {
-    const block = blockOutput(printed);
-    try {
-      return await withParseCache(paths, cached, (cache) => validateWith(listing, block, cache));
-    } finally {
-      block.flush();
-    }
-  });
+  return withStoredOutput({ command: ['validate'], paths, enabled: cached }, out, (printed, listing) => inBlocks(printed, (block) => withParseCache(paths, cached, (cache) => validateWith(listing, block, cache))));
 }
 
 async function validateWith(listing: CorpusListing, out: Output, cache: ParseCache | undefined): Promise<number> {

@@ -13,7 +13,7 @@ import { readRegularFileSync, readRegularFileTransient } from '../../src/cli/inp
 import { inOrder, portPathOf } from '../../src/cli/sidecars';
 import { articlePathOf, childPath } from '../../src/cli/corpusFiles';
 import * as l10n from '@vscode/l10n';
-import { atDepth, repeatedMessage } from '../../src/cli/output';
+import { atDepth, inBlocks, OutputFailed, repeatedMessage, type Output } from '../../src/cli/output';
 import { reattach } from '../../src/core/anchor/reattach';
 import { articleHash } from '../../src/core/articleFile';
 import { factsFromTexts, someFactsOf } from '../../src/core/cache/facts';
@@ -152,6 +152,77 @@ describe('atDepth', () => {
         assert.equal(atDepth(value, depth), plain, `${JSON.stringify(value)} at ${depth}`);
       }
     }
+  });
+});
+
+describe('lines printed in blocks', () => {
+  const lines = ['', 'plain', 'curly “quotes” and a\u00a0no-break space', '😀 an astral letter', 'x'.repeat(100_000), 'é'.repeat(40_000), ...Array.from({ length: 5000 }, (_, i) => `line ${i} ${'·'.repeat(i % 97)}`)];
+
+  /** An output that takes bytes the way standard output does: each chunk decoded at once, the writes completing later. */
+  function byteOutput(): { out: Output; printed: () => string; order: string[]; inFlight: Set<Uint8Array> } {
+    const chunks: string[] = [];
+    const order: string[] = [];
+    const inFlight = new Set<Uint8Array>();
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const out: Output = {
+      line: () => assert.fail('an output that takes bytes is given bytes'),
+      error: (text) => void order.push(`error: ${text}`),
+      write: (chunk) => {
+        assert.ok(typeof chunk !== 'string' && !inFlight.has(chunk), 'no buffer is handed over again before its write is done');
+        chunks.push(decoder.decode(chunk, { stream: true }));
+        order.push('out');
+        const copy = Buffer.from(chunk);
+        inFlight.add(chunk);
+        return new Promise((resolve) => setTimeout(() => {
+          if (Buffer.compare(copy, chunk) !== 0) order.push('a buffer was written into while it was being written');
+          inFlight.delete(chunk);
+          resolve();
+        }, 1));
+      },
+    };
+    return { out, printed: () => chunks.join(''), order, inFlight };
+  }
+
+  it('prints every line, as UTF-8 bytes where the output takes them, and has written them all when it returns', async () => {
+    const bytes = byteOutput();
+    await inBlocks(bytes.out, async (block) => {
+      for (const [i, line] of lines.entries()) {
+        block.line(line);
+        if (i % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+    assert.equal(bytes.printed(), lines.map((l) => `${l}\n`).join(''));
+    assert.equal(bytes.inFlight.size, 0);
+    assert.ok(bytes.order.every((o) => o === 'out'), bytes.order.find((o) => o !== 'out'));
+    const joined: string[] = [];
+    await inBlocks({ line: (text) => void joined.push(`${text}\n`), error: () => assert.fail() }, (block) => Promise.resolve(lines.forEach((l) => block.line(l))));
+    assert.equal(joined.join(''), bytes.printed(), 'the same as an output that takes lines');
+  });
+
+  it('prints the lines before an error line first', async () => {
+    const bytes = byteOutput();
+    await inBlocks(bytes.out, (block) => {
+      block.line('before');
+      block.error('a problem');
+      block.line('after');
+      return Promise.resolve();
+    });
+    assert.deepEqual(bytes.order, ['out', 'error: a problem', 'out']);
+    assert.equal(bytes.printed(), 'before\nafter\n');
+  });
+
+  it('stops the command at its next line once the output has failed, and says so once', async () => {
+    let writes = 0;
+    const failing: Output = { line: () => assert.fail(), error: () => assert.fail(), write: () => (++writes, Promise.reject(new OutputFailed('standard output failed'))) };
+    let printedAfter = 0;
+    await assert.rejects(inBlocks(failing, async (block) => {
+      for (let i = 0; i < 100_000; i++) {
+        block.line(`line ${i} `.repeat(20));
+        printedAfter += writes > 0 ? 1 : 0;
+        if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    }), OutputFailed);
+    assert.ok(writes <= 2 && printedAfter < 1000, `${writes} writes, ${printedAfter} lines after the first`);
   });
 });
 

@@ -22,11 +22,17 @@ import './cacheDir';
 import { scratchDir } from './scratch';
 import { writeStreamCorpus } from './streamCorpus';
 
-/** main() with what it prints; `raw` gives it a write(), as the console has, so exports stream to it. */
+/**
+ * main() with what it prints; `raw` gives it a write(), as the console has, so exports stream to
+ * it and stats, check and validate print their lines through it as UTF-8 bytes.
+ */
 async function cli(args: readonly string[], raw = false): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const output: Output = { line: (l) => out.push(`${l}\n`), error: (l) => err.push(l), ...(raw ? { write: (t: string) => Promise.resolve(void out.push(t)) } : {}) };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // A buffer written may be reused once the write has resolved: decoded at once, as a console writes it at once.
+  const write = (chunk: string | Uint8Array): Promise<void> => Promise.resolve(void out.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
+  const output: Output = { line: (l) => out.push(`${l}\n`), error: (l) => err.push(l), ...(raw ? { write } : {}) };
   const code = await main(args, output);
   return { code, out: out.join(''), err: err.join('\n') };
 }
@@ -64,6 +70,7 @@ describe('streamed corpus commands print what the corpus read whole gives', () =
     const articles = inputs.map((i) => ({ article: i.article, outlet: { name: i.outlet.name, guessed: i.outlet.guessed }, ...statsOf([i]) }));
     const expected = JSON.stringify({ articles, total: statsOf(inputs), outlets: outletProfiles(inputs), problems }, null, 2);
     assert.equal(await eachWay(['stats', '--json']), `${expected}\n`);
+    assert.equal(await eachWay(['stats', '--json'], true), `${expected}\n`, 'printed as bytes, as to standard output');
   });
 
   it('check --json', async () => {
@@ -81,7 +88,11 @@ describe('streamed corpus commands print what the corpus read whole gives', () =
   });
 
   it('stats, check and validate as text, the same each way', async () => {
-    for (const args of [['stats'], ['check'], ['validate']]) assert.ok((await eachWay(args)).length > 1000);
+    for (const args of [['stats'], ['check'], ['validate'], ['check', '--json']]) {
+      const printed = await eachWay(args);
+      assert.ok(printed.length > 1000);
+      assert.equal(await eachWay(args, true), printed, `${args.join(' ')} printed as bytes, as to standard output`);
+    }
   });
 
   it('figures --json and quotes --json', async () => {
