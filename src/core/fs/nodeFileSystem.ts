@@ -36,7 +36,9 @@ export class NodeFileSystem implements FileSystemPort {
     const info = await nodeCall(path, () => stat(native));
     if (info.isDirectory()) throw new FileSystemError('IsDirectory', path);
     if (!info.isFile()) throw new FileSystemError('Other', path, l10n.t('is not a regular file'));
-    return new Uint8Array(await nodeCall(path, () => readFile(native)));
+    // A view of the buffer read, not a copy of it (a cache file of a few MB was copied in one task).
+    const bytes = await nodeCall(path, () => readFile(native));
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
