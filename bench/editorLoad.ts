@@ -23,7 +23,7 @@ import { NodeFileSystem } from '../src/core/fs/nodeFileSystem';
 import { TagTreeModel, withListed, type TagSource } from '../src/core/review/tagTree';
 import { SidecarFile } from '../src/core/sidecar';
 import { SidecarRepository } from '../src/core/storage/sidecarRepository';
-import { EVENT_LOOP_CLOCK, TimeSlicer } from '../src/core/storage/slicer';
+import { EVENT_LOOP_CLOCK, THREAD_SLICER } from '../src/core/storage/slicer';
 import { TagStore } from '../src/core/tagStore';
 import { generateArticle } from './article';
 import { corpusOnDisk } from './corpusCommands';
@@ -78,13 +78,12 @@ async function start(dir: string, storage: string, articles: number): Promise<St
   let fromCache = 0;
   let rowsMs = 0;
   let shown: Promise<void> = Promise.resolve();
-  const slicer = new TimeSlicer();
   await repository.loadAll([dir], () => {
     fromCache = repository.cachedRows.size;
     // As the Tags view redraws: the rows' counts worked out in slices (prepare), then the first
     // level and each row's count in one task, timed apart (and in the longest task too). That task
     // is a later one: the view fires its change, and VS Code asks for the rows in a message of its own.
-    shown = model.prepare((work) => slicer.run(work)).then(() => EVENT_LOOP_CLOCK.nextTask()).then(() => {
+    shown = model.prepare((work) => THREAD_SLICER.run(work)).then(() => EVENT_LOOP_CLOCK.nextTask()).then(() => {
       const t1 = performance.now();
       const rows = model.roots().filter((n) => n.kind === 'article');
       if (rows.length !== articles || rows.some((n) => model.count(n) === 0)) throw new Error(`the first level lists ${rows.length} of ${articles} articles`);

@@ -12,7 +12,7 @@ import { MemoryFileSystem } from '../../src/core/fs/memoryFileSystem';
 import { NodeFileSystem } from '../../src/core/fs/nodeFileSystem';
 import { TagTreeModel, withListed, type TagSource } from '../../src/core/review/tagTree';
 import { SidecarRepository } from '../../src/core/storage/sidecarRepository';
-import { TimeSlicer, type SliceClock } from '../../src/core/storage/slicer';
+import { THREAD_SLICER, TimeSlicer, type SliceClock } from '../../src/core/storage/slicer';
 import type { Tag } from '../../src/core/tag';
 import { TagStore } from '../../src/core/tagStore';
 import { FERRY, sidecarText, tagged, tagOn, tempDir, TRAM } from './cliCorpus';
@@ -296,6 +296,29 @@ describe('loading in slices', () => {
     repository.dispose();
   });
 
+  it('a workspace load takes its turns through the thread\'s one slicer, whose budget the Tags view\'s counts share', async () => {
+    const fs = new MemoryFileSystem();
+    await fs.createDirectory('/corpus');
+    for (const name of ['a.txt', 'b.txt']) {
+      fs.writeRaw(`/corpus/${name}`, TRAM);
+      fs.writeRaw(`/corpus/${name}.tags.yaml`, sidecarText(name, TRAM, TRAM_TAGS));
+    }
+    const store = new TagStore();
+    const repository = new SidecarRepository({ fs, store });
+    const run = THREAD_SLICER.run.bind(THREAD_SLICER);
+    let turns = 0;
+    THREAD_SLICER.run = (work) => (turns++, run(work));
+    try {
+      await repository.loadAll(['/corpus']);
+      await repository.idle();
+    } finally {
+      THREAD_SLICER.run = run;
+    }
+    assert.equal(store.keys().length, 2);
+    assert.ok(turns >= 2, `${turns} units of the load went through the thread's slicer`);
+    repository.dispose();
+  });
+
   it('a workspace cache of many articles is read and written a few hundred lines per slice, and one bad line still rejects it', async () => {
     const fs = new MemoryFileSystem();
     const file = '/storage/tags-view-cache.jsonl';
@@ -312,6 +335,34 @@ describe('loading in slices', () => {
     assert.equal(read.size, 2_000);
     assert.deepEqual(read.get('/corpus/a1999.txt.tags.yaml', stamp, stamp), { words: 10, groups: [['claim', '', '', '', 0, 2]] });
     const text = new TextDecoder().decode(await fs.readFile(file));
+    assert.ok(text.length > 4 * 65_536, 'a cache file of several pieces');
+    // Each piece of the file is decoded inside a slice, and no piece is more than a slice's worth.
+    const decoded: { bytes: number; inSlice: boolean }[] = [];
+    let inSlice = false;
+    const Original = globalThis.TextDecoder;
+    globalThis.TextDecoder = class extends Original {
+      override decode(...args: Parameters<TextDecoder['decode']>): string {
+        const input: { byteLength: number } | undefined = args[0];
+        decoded.push({ bytes: input?.byteLength ?? 0, inSlice });
+        return super.decode(...args);
+      }
+    };
+    try {
+      const again = await WorkspaceCache.open(fs, file, 'test', (work) => {
+        inSlice = true;
+        try {
+          work();
+        } finally {
+          inSlice = false;
+        }
+        return Promise.resolve();
+      });
+      assert.equal(again.size, 2_000);
+    } finally {
+      globalThis.TextDecoder = Original;
+    }
+    assert.ok(decoded.length >= 4 && decoded.every((d) => d.inSlice && d.bytes <= 2 * 65_536), `decoded as ${JSON.stringify(decoded.slice(0, 5))}…`);
+    assert.equal(decoded.reduce((n, d) => n + d.bytes, 0), new TextEncoder().encode(text).length, 'every byte decoded once');
     const lines = text.split('\n');
     lines[lines.length - 3] = 'not a cache line';
     fs.writeRaw(file, lines.join('\n'));

@@ -13,7 +13,7 @@ import { WorkspaceCache } from '../cache/workspaceCache';
 import { DiskRecord, readBytes, settledRead, sidecarContent, type FileRead, type SidecarContent } from './diskRecord';
 import { ArticleQueue, PendingWork } from './queue';
 import { lineProblemsOf, type StorageReport } from './reports';
-import { TimeSlicer } from './slicer';
+import { THREAD_SLICER, type TimeSlicer } from './slicer';
 import { CacheKeeping, type ReadStamps } from './cacheKeeping';
 import { CachedRows, loadWorkspace } from './workspaceLoad';
 
@@ -66,7 +66,7 @@ export class SidecarFiles implements Disposable {
     this.fs = options.fs;
     this.store = options.store;
     this.paths = options.paths ?? PATHS_ARE_KEYS;
-    this.slicer = options.slicer ?? new TimeSlicer();
+    this.slicer = options.slicer ?? THREAD_SLICER;
     this.caching = new CacheKeeping({
       fs: this.fs, paths: this.paths, store: this.store, record: this.record, slicer: this.slicer,
       isDirty: (key) => options.openArticle?.(key)?.dirty === true,

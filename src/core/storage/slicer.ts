@@ -82,3 +82,11 @@ export class TimeSlicer {
     return work();
   }
 }
+
+/**
+ * The slicer of this thread (the extension host's): the workspace load, the Tags view's counts
+ * and the cache's reads and writes all take their turns through it, so that together they stay
+ * within one budget per turn of the event loop. A slicer each let their budgets add up within
+ * one turn (10 ms of loading, 10 ms of counting, then the view's own task).
+ */
+export const THREAD_SLICER = new TimeSlicer();

@@ -12,7 +12,7 @@ import { articleUri, fileName } from '../shared/articles';
 import { CommandId, type TagRef } from '../shared/commandIds';
 import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import { TreeItemContext } from '../shared/treeItemContexts';
-import { EVENT_LOOP_CLOCK, TimeSlicer } from '../../core/storage/slicer';
+import { EVENT_LOOP_CLOCK, THREAD_SLICER } from '../../core/storage/slicer';
 import { EVENT_LOOP_TIMER, ReplyPacer } from '../../core/review/replyPacer';
 import { attention, conflictLabel, conflictTooltip, oneDecimal, shorten, tagsInArticles, tooltip } from './tagsTreeText';
 
@@ -138,7 +138,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     });
   }
 
-  private readonly slicer = new TimeSlicer();
+  private readonly slicer = THREAD_SLICER;
   /** Whether a redraw is waiting for prepare(): settled() waits for it too. */
   private preparing = false;
   private disposed = false;
