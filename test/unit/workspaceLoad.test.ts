@@ -341,8 +341,8 @@ describe('loading in slices', () => {
     let inSlice = false;
     const Original = globalThis.TextDecoder;
     globalThis.TextDecoder = class extends Original {
-      override decode(...args: Parameters<TextDecoder['decode']>): string {
-        const input: { byteLength: number } | undefined = args[0];
+      override decode(...args: Parameters<InstanceType<typeof Original>['decode']>): string {
+        const input: { byteLength: number } | null | undefined = args[0];
         decoded.push({ bytes: input?.byteLength ?? 0, inSlice });
         return super.decode(...args);
       }
