@@ -85,9 +85,6 @@ if (require.main === module) {
   // 100,000-article export ranged from 200 to 360 MB from run to run; growing by half at a time
   // it stays near 200 MB, in the same time.
   setFlagsFromString('--heap-growing-percent=50');
-  // Read by the parse workers' heaps as they start (this thread's is made already): a young
-  // generation that starts at 16 MB, not 1, halved their scavenges and their time (10,000 pairs).
-  setFlagsFromString('--min-semi-space-size=16');
   useLanguageOf(process.env);
   // console.log drops write errors: output lost to a full disk or a closed pipe must not end in exit 0.
   // A closed pipe (`| head`) ends quietly; anything else is said once — every later write fails

@@ -77,14 +77,10 @@ export class WorkerGone extends Error {}
 export class ParsePool {
   private readonly waiting = new Map<number, { resolve: (reply: Answer) => void; reject: (error: Error) => void; worker: number }>();
   private readonly busy: number[];
-  /** Requests not yet sent, per worker: sent together once the current task is done (see read). */
-  private readonly outgoing: ParseRequest[][];
-  private sending = false;
   private next = 0;
 
   private constructor(private readonly workers: Worker[]) {
     this.busy = workers.map(() => 0);
-    this.outgoing = workers.map(() => []);
     workers.forEach((w, i) => {
       // A worker sends its answers in batches (see parseWorker.ts).
       w.on('message', (replies: readonly ParseReply[]) => replies.forEach((reply) => this.settle(reply)));
@@ -107,11 +103,7 @@ export class ParsePool {
     return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval, workerData: { l10nBundle: languageBundle() } })));
   }
 
-  /**
-   * Reads and parses one pair on the least busy worker. The requests made during one task go
-   * to each worker in one message, as the answers come back (a message per request was a wake-up
-   * of the worker each, and 10,000 structured clones on the command's own thread).
-   */
+  /** Reads and parses one pair on the least busy worker. */
   read(request: Omit<ParseRequest, 'id'>): Promise<Answer> {
     const id = this.next++;
     const least = Math.min(...this.busy);
@@ -120,21 +112,7 @@ export class ParsePool {
     this.busy[worker]!++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, worker });
-      this.outgoing[worker]!.push({ ...request, id });
-      if (!this.sending) {
-        this.sending = true;
-        setImmediate(() => this.send());
-      }
-    });
-  }
-
-  private send(): void {
-    this.sending = false;
-    this.outgoing.forEach((requests, worker) => {
-      if (requests.length === 0) return;
-      this.outgoing[worker] = [];
-      // A worker gone meanwhile has failed these already (failAll); it takes no more.
-      if (this.busy[worker] !== Number.POSITIVE_INFINITY) this.workers[worker]!.postMessage(requests);
+      this.workers[worker]!.postMessage({ ...request, id } satisfies ParseRequest);
     });
   }
 

@@ -13,9 +13,8 @@ import { useBundle } from './language';
 // The problems a worker reports are in the command's language (dist/parseWorker.js has its own @vscode/l10n).
 useBundle((workerData as { l10nBundle?: string } | null)?.l10nBundle);
 
-// Requests come in batches (see ParsePool.read).
-parentPort?.on('message', (requests: readonly ParseRequest[]) => {
-  for (const request of requests) void answer(request).then(send);
+parentPort?.on('message', (request: ParseRequest) => {
+  void answer(request).then(send);
 });
 
 /**
