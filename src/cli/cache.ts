@@ -6,7 +6,6 @@
  * always safe: the next run reads the sidecars again.
  */
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { CacheFiles, CacheSource, NextCacheFile } from '../core/cache/files';
@@ -45,9 +44,13 @@ export function forgetCached(sidecarKey: string): void {
 }
 
 async function openCache(firstPath: string): Promise<ParseCache> {
-  const place = await cachePlace(firstPath);
-  const file = join(place.folder, `parse-${place.corpus}${place.language}.jsonl`);
-  return ParseCache.open(new NodeFileSystem(), fromNativePath(file), cacheVersion(), diskCacheFiles());
+  return ParseCache.open(new NodeFileSystem(), fromNativePath(cacheFileOf(firstPath)), cacheVersion(), diskCacheFiles());
+}
+
+/** The parse cache file of the corpus whose first PATH is `firstPath` (which may not exist yet). */
+export function cacheFileOf(firstPath: string): string {
+  const place = cachePlace(firstPath);
+  return join(place.folder, `parse-${place.corpus}${place.language}.jsonl`);
 }
 
 /**
@@ -56,8 +59,8 @@ async function openCache(firstPath: string): Promise<ParseCache> {
  * NEWSMARK_CACHE_DIR serves several corpora; and per language of the messages, which the files
  * keep (a sidecar's problems, a command's output) as the run that made them said them.
  */
-export async function cachePlace(firstPath: string): Promise<{ folder: string; corpus: string; language: string }> {
-  const root = resolve(await isFolder(firstPath) ? firstPath : dirname(firstPath));
+export function cachePlace(firstPath: string): { folder: string; corpus: string; language: string } {
+  const root = resolve(isFolder(firstPath) ? firstPath : dirname(firstPath));
   const folder = process.env['NEWSMARK_CACHE_DIR'] ? resolve(process.env['NEWSMARK_CACHE_DIR']) : join(root, CACHE_FOLDER);
   const bundle = languageBundle();
   const language = bundle === undefined ? '' : `.${basename(bundle).replace(/^bundle\.l10n\.|\.json$/g, '')}`;
@@ -75,8 +78,13 @@ export function cacheVersion(): string {
   return code ? `${version}+${code.size}.${Math.round(code.mtimeMs)}` : version;
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  const info = await stat(path).catch(() => undefined);
+function isFolder(path: string): boolean {
+  let info;
+  try {
+    info = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return false;
+  }
   return info !== undefined && info.isDirectory() && !isSidecarName(basename(path));
 }
 

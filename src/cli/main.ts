@@ -7,6 +7,7 @@ import { check } from './check';
 import { exportTags } from './export';
 import { figures } from './figures';
 import { importTags } from './import';
+import { startWorkersEarly } from './earlyWorkers';
 import { languageBundle, useLanguageOf } from './language';
 import { consoleOutput, OutputFailed, type Output } from './output';
 import { quotes } from './quotes';
@@ -86,6 +87,7 @@ if (require.main === module) {
   // it stays near 200 MB, in the same time.
   setFlagsFromString('--heap-growing-percent=50');
   useLanguageOf(process.env);
+  startWorkersEarly(process.argv.slice(2));
   // console.log drops write errors: output lost to a full disk or a closed pipe must not end in exit 0.
   // A closed pipe (`| head`) ends quietly; anything else is said once — every later write fails
   // too, and an error event no one listens to ends the run with a stack trace.

@@ -49,7 +49,7 @@ export async function withStoredOutput(request: OutputRequest, out: Output, run:
     out.error(notice);
   }, true);
   const keyHash = createHash('sha256').update(`${JSON.stringify([languageBundle() ?? '', process.cwd(), request.command, request.paths])}\n`);
-  const place = listing.hashInto(keyHash) && request.paths.length > 0 ? await cachePlace(request.paths[0]!).catch(() => undefined) : undefined;
+  const place = listing.hashInto(keyHash) && request.paths.length > 0 ? cachePlace(request.paths[0]!) : undefined;
   if (!place) return run(out, listing);
   const file = join(place.folder, `${request.command.map((part) => part.replace(/^-+/, '')).join('-')}-${place.corpus}${place.language}.out`);
   const key = keyHash.digest('hex');

@@ -74,6 +74,9 @@ export function workersStarted(): number {
 /** A worker stopped (it could not start, or died): the pair is to be parsed on the main thread instead. */
 export class WorkerGone extends Error {}
 
+/** Workers started as the command started (ParsePool.startEarly), until a reading takes them. */
+let early: ParsePool | undefined;
+
 export class ParsePool {
   private readonly waiting = new Map<number, { resolve: (reply: Answer) => void; reject: (error: Error) => void; worker: number }>();
   private readonly busy: number[];
@@ -91,12 +94,29 @@ export class ParsePool {
 
   /** A pool for this many sidecars, or undefined when the main thread should parse them itself. */
   static forCorpus(sidecars: number, light = false): ParsePool | undefined {
-    const asked = process.env['NEWSMARK_WORKERS'];
-    const cores = availableParallelism();
-    const count = asked !== undefined && /^\d+$/.test(asked) ? Number(asked)
-      : sidecars < POOL_THRESHOLD ? 0
-      : light ? (cores >= 2 ? cores : 0)
-      : cores >= POOL_MIN_CORES ? cores - 1 : 0;
+    const count = workerCount(sidecars, light);
+    const ready = early;
+    early = undefined;
+    if (ready && ready.workers.length === count) {
+      for (const worker of ready.workers) worker.ref();
+      return ready;
+    }
+    void ready?.close();
+    return ParsePool.start(count);
+  }
+
+  /**
+   * Starts the workers a light reading of a large corpus will ask for (forCorpus), before it
+   * does: see ./earlyWorkers.ts. Until then they do not keep the process alive, so a run that
+   * never asks for them (too few sidecars, a usage error) ends as it would have.
+   */
+  static startEarly(): void {
+    if (early) return;
+    early = ParsePool.start(workerCount(Number.POSITIVE_INFINITY, true));
+    for (const worker of early?.workers ?? []) worker.unref();
+  }
+
+  private static start(count: number): ParsePool | undefined {
     const script = workerScript();
     if (count === 0 || !script) return undefined;
     started += count;
@@ -138,6 +158,15 @@ export class ParsePool {
     }
     this.busy[worker] = Number.POSITIVE_INFINITY; // never chosen again
   }
+}
+
+function workerCount(sidecars: number, light: boolean): number {
+  const asked = process.env['NEWSMARK_WORKERS'];
+  const cores = availableParallelism();
+  return asked !== undefined && /^\d+$/.test(asked) ? Number(asked)
+    : sidecars < POOL_THRESHOLD ? 0
+    : light ? (cores >= 2 ? cores : 0)
+    : cores >= POOL_MIN_CORES ? cores - 1 : 0;
 }
 
 /** dist/parseWorker.js beside the built CLI; when running from source (tests), the TypeScript file through tsx's require hook. */

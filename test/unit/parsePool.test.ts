@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { startWorkersEarly } from '../../src/cli/earlyWorkers';
 import { main } from '../../src/cli/main';
 import { parsedOnWorkers, POOL_THRESHOLD, workersStarted } from '../../src/cli/parsePool';
 import './cacheDir';
@@ -95,4 +97,65 @@ describe('the parse pool', () => {
       }
     }
   });
+
+  it('a command line about to parse a folder starts its workers as it starts, and the reading takes those', async () => {
+    process.env['NEWSMARK_WORKERS'] = '2';
+    const alone = await cli(['check', corpus, '--no-cache'], '0');
+    process.env['NEWSMARK_WORKERS'] = '2';
+    const before = workersStarted();
+    startWorkersEarly(['check', corpus, '--no-cache']);
+    assert.equal(workersStarted(), before + 2, 'started before the command ran');
+    const parsed = parsedOnWorkers();
+    assert.deepEqual(await cli(['check', corpus, '--no-cache'], '2'), alone);
+    assert.equal(workersStarted(), before + 2, 'the reading started none of its own');
+    assert.ok(parsedOnWorkers() >= parsed + 120, 'the early workers parsed the pairs');
+  });
+
+  it('starts none for a run that may find everything in its cache, for a file, or for a command that is not a light reading', async () => {
+    const dir = scratchDir('pool-early');
+    writeStreamCorpus(dir, 120);
+    // Dated a minute back: files changed a moment before a run are not trusted to the cache.
+    const past = Math.floor(Date.now() / 1000) - 60;
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) utimesSync(join(dir, file), past, past);
+    const cacheDir = scratchDir('pool-early-cache');
+    process.env['NEWSMARK_CACHE_DIR'] = cacheDir;
+    try {
+      await cli(['stats', dir], '2'); // makes the cache file
+      assert.ok(readdirSync(cacheDir).some((name) => name.startsWith('parse-')), 'a cache file made');
+      process.env['NEWSMARK_WORKERS'] = '2';
+      const before = workersStarted();
+      startWorkersEarly(['stats', dir]);
+      startWorkersEarly(['check', join(dir, 'desk-0', 'story-0000.txt'), '--no-cache']);
+      startWorkersEarly(['export', '--format', 'csv', dir, '--no-cache']);
+      startWorkersEarly(['check', '--no-such-option', dir]);
+      assert.equal(workersStarted(), before);
+      rmSync(cacheDir, { recursive: true, force: true });
+      startWorkersEarly(['stats', dir]);
+      assert.equal(workersStarted(), before + 2, 'no cache made yet: the run will parse');
+      await cli(['stats', dir], '2'); // takes them
+    } finally {
+      delete process.env['NEWSMARK_CACHE_DIR'];
+    }
+  });
+
+  it('workers started early that nothing takes do not keep the command line from ending', () => {
+    // A folder of a few pairs: the reading parses them itself and stops the early workers (the
+    // pool's threshold decides, as NEWSMARK_WORKERS is unset); a folder with no sidecars never
+    // asks for them. Either way the process ends at once, with main's exit code.
+    const script = `const { startWorkersEarly } = require('./src/cli/earlyWorkers.ts');
+      const { main } = require('./src/cli/main.ts');
+      const args = JSON.parse(process.argv[1]);
+      startWorkersEarly(args); main(args, { line() {}, error() {} }).then((code) => { process.exitCode = code; });`;
+    for (const [args, code] of [[['check', join(corpus, 'desk-0'), '--no-cache'], 1], [['validate', scratchDir('pool-early-empty'), '--no-cache'], 0]] as const) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, JSON.stringify(args)], { cwd: join(__dirname, '..', '..'), env: withoutWorkerCount(), timeout: 20_000, encoding: 'utf8' });
+      assert.equal(run.signal, null, `${args.join(' ')}: ended by itself (stderr: ${run.stderr})`);
+      assert.equal(run.status, code, run.stderr);
+    }
+  });
 });
+
+function withoutWorkerCount(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env['NEWSMARK_WORKERS'];
+  return env;
+}
