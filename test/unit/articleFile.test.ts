@@ -18,6 +18,9 @@ describe('article files', () => {
 
   it('refuses a binary file and a file over the size limit', () => {
     assert.equal(decodeArticle(Buffer.from([0x41, 0x00, 0x42]), 'x.bin').ok, false);
+    // The editor's bytes are a plain Uint8Array, the command line's a Buffer: refused alike.
+    assert.equal(decodeArticle(new Uint8Array([0x41, 0x42, 0x00]), 'y.bin').ok, false);
+    assert.equal(decodeArticle(new Uint8Array([0x41, 0x42]), 'z.txt').ok, true);
     const big = decodeArticle(Buffer.alloc(2048, 0x41), 'big.txt', 1024);
     assert.equal(big.ok, false);
     if (!big.ok) assert.match(big.reason, /big\.txt is 2 KB, over the limit of 1 KB/);
