@@ -65,10 +65,16 @@ export function parsedOnWorkers(): number {
 }
 
 let started = 0;
+let stopped = 0;
 
 /** How many workers this process has started (tests check that a warm run starts none). */
 export function workersStarted(): number {
   return started;
+}
+
+/** How many of them have stopped (tests check that a command does not wait for them, and that they stop). */
+export function workersStopped(): number {
+  return stopped;
 }
 
 /** A worker stopped (it could not start, or died): the pair is to be parsed on the main thread instead. */
@@ -89,6 +95,7 @@ export class ParsePool {
       w.on('message', (replies: readonly ParseReply[]) => replies.forEach((reply) => this.settle(reply)));
       // A worker that dies takes its parses with it: each one fails as that file's problem.
       w.on('error', (error) => this.failAll(i, error));
+      w.on('exit', () => stopped++);
     });
   }
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { startWorkersEarly } from '../../src/cli/earlyWorkers';
 import { main } from '../../src/cli/main';
-import { parsedOnWorkers, POOL_THRESHOLD, workersStarted } from '../../src/cli/parsePool';
+import { parsedOnWorkers, POOL_THRESHOLD, workersStarted, workersStopped } from '../../src/cli/parsePool';
 import './cacheDir';
 import { scratchDir } from './scratch';
 import { writeStreamCorpus } from './streamCorpus';
@@ -151,6 +151,17 @@ describe('the parse pool', () => {
       assert.equal(run.signal, null, `${args.join(' ')}: ended by itself (stderr: ${run.stderr})`);
       assert.equal(run.status, code, run.stderr);
     }
+  });
+
+  it('a command goes on printing while its workers stop, and they do stop', async () => {
+    const started = workersStarted();
+    assert.ok((await cli(['stats', '--json', corpus, '--no-cache'], '2')).out.length > 1000);
+    assert.equal(workersStarted(), started + 2);
+    // Stopping a worker takes ~60 ms (its heap torn down): the command did not wait for it.
+    assert.ok(workersStopped() < workersStarted(), 'the command was done before its workers');
+    const deadline = Date.now() + 30_000;
+    while (workersStopped() < workersStarted() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(workersStopped(), workersStarted(), 'every worker stopped');
   });
 });
 
