@@ -56,6 +56,17 @@ const webTests = {
  * that command runs: its HTML parser and Readability were half of the CLI's bundle, compiled at
  * every start of every other command.
  */
+/**
+ * The command line's start (dist/cli.js: src/cli/startEarly.ts and what it needs) apart from its
+ * commands (dist/cliMain.js), which it loads after it has started the parse workers.
+ */
+const cliMainApart = {
+  name: 'newsmark-cli-main-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main$/ }, ({ importer }) => (importer.endsWith(join('src', 'cli', 'cli.ts')) ? { path: './cliMain.js', external: true } : undefined));
+  },
+};
+
 const cliIngestApart = {
   name: 'newsmark-cli-ingest-apart',
   setup(build) {
@@ -70,7 +81,8 @@ const extensionBuilds = [
 ];
 const builds = [
   ...extensionBuilds,
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) }, plugins: [cliIngestApart] },
+  { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { NEWSMARK_VERSION: JSON.stringify(version) }, plugins: [cliMainApart] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', define: { NEWSMARK_VERSION: JSON.stringify(version) }, plugins: [cliIngestApart] },
   { ...common, entryPoints: ['src/cli/ingest.ts'], outfile: 'dist/cliIngest.js', plugins: [noStyleSheets] },
   // The CLI's parse workers (src/cli/parsePool.ts), loaded from beside dist/cli.js.
   { ...common, entryPoints: ['src/cli/parseWorker.ts'], outfile: 'dist/parseWorker.js', define: { NEWSMARK_VERSION: JSON.stringify(version) } },

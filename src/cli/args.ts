@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as l10n from '@vscode/l10n';
-import { UsageError } from './corpusFiles';
+import { UsageError } from './usageError';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

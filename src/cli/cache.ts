@@ -6,19 +6,16 @@
  * always safe: the next run reads the sidecars again.
  */
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { CacheFiles, CacheSource, NextCacheFile } from '../core/cache/files';
 import { ParseCache } from '../core/cache/parseCache';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import type { FileSystemPort } from '../core/fs/port';
-import { sha256Hex } from '../core/sha256';
-import { isSidecarName } from '../core/sidecar';
-import { languageBundle } from './language';
+import { CACHE_FOLDER, cacheFileOf } from './cachePlace';
 
 declare const NEWSMARK_VERSION: string | undefined;
 
-export const CACHE_FOLDER = '.newsmark-cache';
 const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by Newsmark (newsmark CLI parse cache).\n# For information about cache directory tags, see https://bford.info/cachedir/\n';
 
 let current: ParseCache | undefined;
@@ -47,26 +44,6 @@ async function openCache(firstPath: string): Promise<ParseCache> {
   return ParseCache.open(new NodeFileSystem(), fromNativePath(cacheFileOf(firstPath)), cacheVersion(), diskCacheFiles());
 }
 
-/** The parse cache file of the corpus whose first PATH is `firstPath` (which may not exist yet). */
-export function cacheFileOf(firstPath: string): string {
-  const place = cachePlace(firstPath);
-  return join(place.folder, `parse-${place.corpus}${place.language}.jsonl`);
-}
-
-/**
- * Where a corpus's cache files go: the folder, the corpus's part of their names (its root, hashed)
- * and the language's (".de", or "" for English). One file per corpus root, so one
- * NEWSMARK_CACHE_DIR serves several corpora; and per language of the messages, which the files
- * keep (a sidecar's problems, a command's output) as the run that made them said them.
- */
-export function cachePlace(firstPath: string): { folder: string; corpus: string; language: string } {
-  const root = resolve(isFolder(firstPath) ? firstPath : dirname(firstPath));
-  const folder = process.env['NEWSMARK_CACHE_DIR'] ? resolve(process.env['NEWSMARK_CACHE_DIR']) : join(root, CACHE_FOLDER);
-  const bundle = languageBundle();
-  const language = bundle === undefined ? '' : `.${basename(bundle).replace(/^bundle\.l10n\.|\.json$/g, '')}`;
-  return { folder, corpus: sha256Hex(fromNativePath(root)).slice(0, 16), language };
-}
-
 /**
  * The version an entry was made by: Newsmark's, and the size and mtime of the running code, so
  * that a rebuilt CLI (a development build, or an upgrade that kept the version number) whose
@@ -78,15 +55,6 @@ export function cacheVersion(): string {
   return code ? `${version}+${code.size}.${Math.round(code.mtimeMs)}` : version;
 }
 
-function isFolder(path: string): boolean {
-  let info;
-  try {
-    info = statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return false;
-  }
-  return info !== undefined && info.isDirectory() && !isSidecarName(basename(path));
-}
 
 /** The folder, made if missing, with its two markers when it is the default one (a folder the user named is theirs). */
 export async function prepareFolder(fs: FileSystemPort, folder: string): Promise<void> {

@@ -10,7 +10,9 @@ import type { FileStamp } from '../core/cache/entry';
 import { RACY_MS } from '../core/cache/parseCache';
 import { articleNameFor, isSidecarName } from '../core/sidecar';
 
-export class UsageError extends Error {}
+import { UsageError } from './usageError';
+
+export { UsageError };
 
 /**
  * PATH arguments → sidecar paths: a sidecar itself, an article's sidecar, or every sidecar under a

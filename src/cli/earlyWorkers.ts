@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { parseCommand } from './args';
-import { cacheFileOf } from './cache';
+import { cacheFileOf } from './cachePlace';
 import { ParsePool } from './parsePool';
 
 /** The commands whose reading is light (see readInOrder): their pool is the same whatever they print. */
@@ -19,18 +19,18 @@ const LIGHT_READERS = new Set(['stats', 'check', 'validate']);
  * are stopped unused (ParsePool.forCorpus). For the command line's own process only: a command
  * run in-process (the tests) starts them when it reads, as before.
  */
-export function startWorkersEarly(argv: readonly string[]): void {
+export function startWorkersEarly(argv: readonly string[]): ParsePool | undefined {
   const [command, ...rest] = argv;
-  if (command === undefined || !LIGHT_READERS.has(command)) return;
+  if (command === undefined || !LIGHT_READERS.has(command)) return undefined;
   let args;
   try {
     args = parseCommand(command, rest);
   } catch {
-    return; // main says what is wrong
+    return undefined; // main says what is wrong
   }
   const first = args.paths[0];
-  if (args.help || first === undefined || !args.paths.some(isFolder)) return;
-  if (args.flag('no-cache') || !isFile(cacheFileOf(first))) ParsePool.startEarly();
+  if (args.help || first === undefined || !args.paths.some(isFolder)) return undefined;
+  return args.flag('no-cache') || !isFile(cacheFileOf(first)) ? ParsePool.startEarly() : undefined;
 }
 
 function isFolder(path: string): boolean {

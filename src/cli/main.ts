@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import * as l10n from '@vscode/l10n';
 import { describeFileError } from '../core/exportWriter';
 import { agree } from './agree';
@@ -7,8 +6,8 @@ import { check } from './check';
 import { exportTags } from './export';
 import { figures } from './figures';
 import { importTags } from './import';
-import { startWorkersEarly } from './earlyWorkers';
 import { languageBundle, useLanguageOf } from './language';
+import { ParsePool } from './parsePool';
 import { consoleOutput, OutputFailed, type Output } from './output';
 import { quotes } from './quotes';
 import { UsageError } from './corpusFiles';
@@ -80,14 +79,13 @@ export async function main(argv: readonly string[], out: Output = consoleOutput)
   }
 }
 
-if (require.main === module) {
-  // V8 lets its heap grow to several times what is live before a full collection. A corpus
-  // command's live set is small but steady (the cache's index), and the peak of the same
-  // 100,000-article export ranged from 200 to 360 MB from run to run; growing by half at a time
-  // it stays near 200 MB, in the same time.
-  setFlagsFromString('--heap-growing-percent=50');
-  useLanguageOf(process.env);
-  startWorkersEarly(process.argv.slice(2));
+/**
+ * The command line as a process runs it (./cli.ts, after ./startEarly.ts, whose workers it takes
+ * over): its exit code from main, and standard output's failures said once.
+ */
+export function runCommandLine(earlyPool: ParsePool | undefined): void {
+  useLanguageOf(process.env); // this bundle's own @vscode/l10n
+  ParsePool.adoptEarly(earlyPool);
   // console.log drops write errors: output lost to a full disk or a closed pipe must not end in exit 0.
   // A closed pipe (`| head`) ends quietly; anything else is said once — every later write fails
   // too, and an error event no one listens to ends the run with a stack trace.

@@ -77,14 +77,11 @@ export function workersStopped(): number {
   return stopped;
 }
 
-/** A worker stopped (it could not start, or died): the pair is to be parsed on the main thread instead. */
-export class WorkerGone extends Error {}
-
 /** Workers started as the command started (ParsePool.startEarly), until a reading takes them. */
 let early: ParsePool | undefined;
 
 export class ParsePool {
-  private readonly waiting = new Map<number, { resolve: (reply: Answer) => void; reject: (error: Error) => void; worker: number }>();
+  private readonly waiting = new Map<number, { resolve: (reply: Answer | undefined) => void; reject: (error: Error) => void; worker: number }>();
   private readonly busy: number[];
   private next = 0;
 
@@ -93,8 +90,8 @@ export class ParsePool {
     workers.forEach((w, i) => {
       // A worker sends its answers in batches (see parseWorker.ts).
       w.on('message', (replies: readonly ParseReply[]) => replies.forEach((reply) => this.settle(reply)));
-      // A worker that dies takes its parses with it: each one fails as that file's problem.
-      w.on('error', (error) => this.failAll(i, error));
+      // A worker that dies hands its parses back, to the main thread.
+      w.on('error', () => this.failAll(i));
       w.on('exit', () => stopped++);
     });
   }
@@ -117,10 +114,19 @@ export class ParsePool {
    * does: see ./earlyWorkers.ts. Until then they do not keep the process alive, so a run that
    * never asks for them (too few sidecars, a usage error) ends as it would have.
    */
-  static startEarly(): void {
-    if (early) return;
+  static startEarly(): ParsePool | undefined {
+    if (early) return early;
     early = ParsePool.start(workerCount(Number.POSITIVE_INFINITY, true));
     for (const worker of early?.workers ?? []) worker.unref();
+    return early;
+  }
+
+  /**
+   * The pool startEarly started in the command line's first bundle (dist/cli.js), for this one
+   * (dist/cliMain.js) to take: the same class, built into both.
+   */
+  static adoptEarly(pool: ParsePool | undefined): void {
+    early ??= pool;
   }
 
   private static start(count: number): ParsePool | undefined {
@@ -130,11 +136,14 @@ export class ParsePool {
     return new ParsePool(Array.from({ length: count }, () => new Worker(script.code, { eval: script.eval, workerData: { l10nBundle: languageBundle() } })));
   }
 
-  /** Reads and parses one pair on the least busy worker. */
-  read(request: Omit<ParseRequest, 'id'>): Promise<Answer> {
+  /**
+   * Reads and parses one pair on the least busy worker; undefined when the workers have stopped
+   * (one could not start, or died), and the pair is to be parsed on the main thread instead.
+   */
+  read(request: Omit<ParseRequest, 'id'>): Promise<Answer | undefined> {
     const id = this.next++;
     const least = Math.min(...this.busy);
-    if (least === Number.POSITIVE_INFINITY) return Promise.reject(new WorkerGone('the parse workers stopped'));
+    if (least === Number.POSITIVE_INFINITY) return Promise.resolve(undefined);
     const worker = this.busy.indexOf(least);
     this.busy[worker]!++;
     return new Promise((resolve, reject) => {
@@ -157,11 +166,11 @@ export class ParsePool {
     else waiting.resolve(reply);
   }
 
-  private failAll(worker: number, error: Error): void {
+  private failAll(worker: number): void {
     for (const [id, waiting] of this.waiting) {
       if (waiting.worker !== worker) continue;
       this.waiting.delete(id);
-      waiting.reject(new WorkerGone(error.message));
+      waiting.resolve(undefined);
     }
     this.busy[worker] = Number.POSITIVE_INFINITY; // never chosen again
   }

@@ -14,7 +14,7 @@ import { entryFrom, factsFromEntry, factsFromSome, factsFromTexts, withCheck, ty
 import type { CachedSidecar, ParseCache } from '../core/cache/parseCache';
 import type { Verdict } from '../core/cache/directory';
 import { forgetCached } from './cache';
-import { ParsePool, WorkerGone } from './parsePool';
+import { ParsePool } from './parsePool';
 import { articlePathOf, CorpusListing, isNormalPath, takeStamps, type Taken } from './corpusFiles';
 
 /** A readable pair without its tags or article text (stats, validate): a warm cache answers it alone. */
@@ -134,10 +134,7 @@ async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: 
   if (!workers) return readPair(sidecarPath);
   const tags = reading === 'text' ? 'objects' : forCache ? 'stored' : 'none';
   const only = !forCache && reading !== 'text' && needs ? { facts: needs, ...(allChecked ? {} : { notableOnly: true }) } : {};
-  const reply = await workers.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) }).catch((error: unknown) => {
-    if (error instanceof WorkerGone) return undefined;
-    throw error;
-  });
+  const reply = await workers.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) });
   if (!reply) return readPair(sidecarPath);
   const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
   if (!reply.ok) return { ok: false, sidecarPath, articlePath, problems: reply.problems };

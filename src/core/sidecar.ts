@@ -19,10 +19,10 @@ import { scanSidecar } from './sidecarScan';
 import { entryId, keepNumbersAsWritten, loadQuickly, overflowsAsWritten, TOO_DEEP_MESSAGE, tooDeepAt, withIdsAsWritten, withOffsetsAsWritten } from './sidecarSource';
 import { SIDECAR_VERSION, readPlain, type Located, type ReadResult } from './sidecarValues';
 import { sortTags, type RejectedSuggestion, type Tag } from './tag';
+export { articleNameFor, isSidecarName, SIDECAR_SUFFIX, sidecarNameFor } from './sidecarName';
 
 export { SIDECAR_VERSION } from './sidecarValues';
 
-export const SIDECAR_SUFFIX = '.tags.yaml';
 /** The `yaml` package's guard against alias bombs ("billion laughs"): past this, refuse. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -33,17 +33,6 @@ const MAX_ALIAS_COUNT = 100;
  */
 export const sidecarReadPaths = { quick: 0, thorough: 0, scanned: 0 };
 
-export function sidecarNameFor(articleFileName: string): string {
-  return articleFileName + SIDECAR_SUFFIX;
-}
-
-export function isSidecarName(fileName: string): boolean {
-  return fileName.endsWith(SIDECAR_SUFFIX) && fileName.length > SIDECAR_SUFFIX.length;
-}
-
-export function articleNameFor(sidecarFileName: string): string {
-  return sidecarFileName.slice(0, -SIDECAR_SUFFIX.length);
-}
 
 /** A problem in a sidecar, with a 1-based line and column for the Problems view. */
 export interface SidecarProblem {

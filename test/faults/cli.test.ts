@@ -1,6 +1,6 @@
 // Fault suite, issue 12: two command-line writers at once on one corpus never lose a tag.
 //
-// The CLI (src/cli/main.ts) is bundled with esbuild and run as two child processes started
+// The CLI (src/cli/cli.ts) is bundled with esbuild and run as two child processes started
 // together, in pairs among `check --fix`, `suggest --write` and `import`, many rounds each, on a
 // small fictional corpus whose articles changed since they were tagged (so check --fix has tags
 // to re-attach and every writer rewrites every sidecar). After each round every tag that was on
@@ -90,7 +90,7 @@ describe('Faults: two command-line writers at once (issue 12)', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsmark-cli-faults-'));
     cli = join(dir, 'cli.cjs');
-    await esbuild.build({ entryPoints: [join(__dirname, '..', '..', 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'warning' });
+    await esbuild.build({ entryPoints: [join(__dirname, '..', '..', 'src', 'cli', 'cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'warning' });
   });
 
   after(() => {

@@ -363,7 +363,7 @@ describe('the stored output of an unchanged corpus', () => {
 
   it('goes to standard output byte for byte, into a pipe or a file; a standard output that fails still ends the run with one line and exit 1', () => {
     const dir = cleanCorpus();
-    const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'cli.ts');
     const env = { ...process.env };
     delete env['NEWSMARK_CACHE_DIR'];
     const newsmark = (args: string[], stdout: 'pipe' | number = 'pipe') => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', env, timeout: 60_000 });

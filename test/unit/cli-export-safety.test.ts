@@ -281,7 +281,7 @@ describe('newsmark export: output-side failures are one line, never a stack trac
   it('standard output on a full device: exit 1 with one line, not a silent exit 0', () => {
     const full = openSync('/dev/full', 'w');
     try {
-      const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+      const cli = join(__dirname, '..', '..', 'src', 'cli', 'cli.ts');
       const ran = spawnSync(process.execPath, ['--import', 'tsx', cli, 'export', '--format', 'csv', SAMPLES], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
       assert.equal(ran.status, 1, ran.stderr);
       assertOneLineNaming(ran.stderr, 'standard output');
@@ -292,7 +292,7 @@ describe('newsmark export: output-side failures are one line, never a stack trac
   });
 
   it('its spool of the export is removed when standard output fails (a full disk, a pipe closed by head)', () => inTemp((tmp) => {
-    const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'cli.ts');
     const env = { ...process.env, TMPDIR: tmp };
     const spoolsLeft = (): string[] => readdirSync(tmp).filter((name) => name.startsWith('newsmark-export-'));
     const full = openSync('/dev/full', 'w');
@@ -323,7 +323,7 @@ describe('a command whose output fails more than once', () => {
     }
     const full = openSync('/dev/full', 'w');
     try {
-      const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+      const cli = join(__dirname, '..', '..', 'src', 'cli', 'cli.ts');
       const ran = spawnSync(process.execPath, ['--import', 'tsx', cli, 'stats', '--json', '--no-cache', dir], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 60_000 });
       assert.equal(ran.status, 1, ran.stderr);
       assert.equal(ran.stderr.trim().split('\n').length, 1, ran.stderr);

@@ -226,7 +226,7 @@ describe('newsmark on inputs that are not regular files or not sane YAML', () =>
 
   it('the newsmark process itself does not hang or print a stack on a folder of such files', () => {
     const { deepLine } = hostileFolder();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'check', '--fix', dir], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NEWSMARK_DEBUG: '' } });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'cli.ts'), 'check', '--fix', dir], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NEWSMARK_DEBUG: '' } });
     assert.equal(result.signal, null, 'finished before the timeout');
     assert.equal(result.status, 1, result.stdout + result.stderr);
     for (const problem of PROBLEMS(dir, deepLine)) assert.match(result.stdout, problem);

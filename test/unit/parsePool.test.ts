@@ -163,6 +163,19 @@ describe('the parse pool', () => {
     while (workersStopped() < workersStarted() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(workersStopped(), workersStarted(), 'every worker stopped');
   });
+
+  it('the command line starts its workers before it loads the commands (no YAML reader, no command)', () => {
+    // What dist/cli.js runs before it loads dist/cliMain.js: the workers must not wait for the
+    // ~1 MB of the commands to be read and compiled.
+    const script = `process.argv = [process.argv[0], 'newsmark', 'check', '--no-cache', ${JSON.stringify(corpus)}];
+      const { earlyPool } = require('./src/cli/startEarly.ts');
+      const loaded = Object.keys(require.cache).map((path) => path.split(require('node:path').sep).join('/'));
+      console.log(JSON.stringify({ started: earlyPool !== undefined, yaml: loaded.filter((path) => /node_modules\\/(yaml|js-yaml)\\//.test(path)).length, commands: loaded.filter((path) => /src\\/cli\\/(main|check|stats|validate|sidecars)\\.ts$/.test(path)) }));
+      process.exit(0);`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..'), env: { ...process.env, NEWSMARK_WORKERS: '2' }, timeout: 60_000, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { started: true, yaml: 0, commands: [] });
+  });
 });
 
 function withoutWorkerCount(): NodeJS.ProcessEnv {
