@@ -85,7 +85,8 @@ export class ParsePool {
   private readonly busy: number[];
   private next = 0;
 
-  private constructor(private readonly workers: Worker[]) {
+  /** Over workers running dist/parseWorker.js (forCorpus, startEarly start them; tests give their own). */
+  constructor(private readonly workers: Worker[]) {
     this.busy = workers.map(() => 0);
     workers.forEach((w, i) => {
       // A worker sends its answers in batches (see parseWorker.ts).

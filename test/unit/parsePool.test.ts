@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { startWorkersEarly } from '../../src/cli/earlyWorkers';
 import { main } from '../../src/cli/main';
-import { parsedOnWorkers, POOL_THRESHOLD, workersStarted, workersStopped } from '../../src/cli/parsePool';
+import { ParsePool, parsedOnWorkers, POOL_THRESHOLD, workersStarted, workersStopped } from '../../src/cli/parsePool';
+import { Worker } from 'node:worker_threads';
 import './cacheDir';
 import { scratchDir } from './scratch';
 import { writeStreamCorpus } from './streamCorpus';
@@ -175,6 +176,18 @@ describe('the parse pool', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..'), env: { ...process.env, NEWSMARK_WORKERS: '2' }, timeout: 60_000, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), { started: true, yaml: 0, commands: [] });
+  });
+
+  it('a worker that dies hands its pairs back: the pool answers undefined, and the main thread parses them (sidecars.ts)', async () => {
+    // Dies at its first request, as a worker out of memory would.
+    const pool = new ParsePool([new Worker("require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });", { eval: true })]);
+    try {
+      const request = { sidecarPath: join(corpus, 'desk-0', 'story-0000.txt.tags.yaml'), withText: false, withCheck: false, tags: 'none' as const, facts: ['stats' as const] };
+      assert.equal(await pool.read(request), undefined, 'the pair it held');
+      assert.equal(await pool.read(request), undefined, 'and every pair after');
+    } finally {
+      await pool.close();
+    }
   });
 });
 
