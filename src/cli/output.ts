@@ -18,20 +18,40 @@ export interface Output {
  */
 export class OutputFailed extends Error {}
 
+/** Writes whose bytes standard output took at once: handed to the system, not queued. */
+const takenAtOnce = new WeakSet<Promise<void>>();
+
+/**
+ * Whether the bytes of this write (an Output's) were taken at once: their buffer may be filled
+ * again now, before the write's promise settles. A command printing in one synchronous loop (a
+ * stats run's outlets) otherwise took a new buffer for each block, never reusing one.
+ */
+export function bytesTakenAtOnce(write: Promise<void>): boolean {
+  return takenAtOnce.has(write);
+}
+
 export const consoleOutput: Output = {
   line: (text) => console.log(text),
   error: (text) => console.error(text),
   // Resolved once the chunk is written (a pipe's write completes later): its bytes may then be
   // reused, and a slow pipe holds the writer back. Rejected when standard output has failed.
-  write: (chunk) => new Promise((resolve, reject) => {
+  write: (chunk) => {
     const stdout = process.stdout;
-    const failed = (): void => reject(new OutputFailed(l10n.t('standard output failed')));
-    if (stdout.errored || stdout.destroyed) {
-      failed();
-      return;
-    }
-    stdout.write(chunk, (error) => (error ? failed() : resolve()));
-  }),
+    let taken = false;
+    const written = new Promise<void>((resolve, reject) => {
+      const failed = (): void => reject(new OutputFailed(l10n.t('standard output failed')));
+      if (stdout.errored || stdout.destroyed) {
+        failed();
+        return;
+      }
+      stdout.write(chunk, (error) => (error ? failed() : resolve()));
+      // Nothing left in the stream's queue: the system has the bytes (a file's stream writes
+      // them before write returns; a pipe's, when the pipe has room), and nothing holds them.
+      taken = stdout.writableLength === 0 && !stdout.errored;
+    });
+    if (taken) takenAtOnce.add(written);
+    return written;
+  },
 };
 
 /**
@@ -179,11 +199,14 @@ class ByteBlocks {
     this.used = 0;
   }
 
-  /** Writes `bytes`; `reuse`, the buffer they are in, is taken again once they are written. */
+  /** Writes `bytes`; `reuse`, the buffer they are in, is taken again once they are written (or taken). */
   private send(bytes: Uint8Array, reuse: Buffer | undefined): void {
-    const written: Promise<void> = this.write(bytes).then(
+    const writing = this.write(bytes);
+    const atOnce = reuse !== undefined && bytesTakenAtOnce(writing);
+    if (atOnce) this.free.push(reuse);
+    const written: Promise<void> = writing.then(
       () => {
-        if (reuse) this.free.push(reuse);
+        if (reuse && !atOnce) this.free.push(reuse);
       },
       (error: unknown) => {
         this.failure ??= error instanceof Error ? error : new OutputFailed(String(error));

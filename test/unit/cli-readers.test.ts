@@ -4,6 +4,7 @@
 // back by a parse worker with only the tags that `check` prints, a message translated once and
 // filled in per line.
 import { strict as assert } from 'node:assert';
+import { Writable } from 'node:stream';
 import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -13,7 +14,7 @@ import { readRegularFileSync, readRegularFileTransient } from '../../src/cli/inp
 import { inOrder, portPathOf } from '../../src/cli/sidecars';
 import { articlePathOf, childPath } from '../../src/cli/corpusFiles';
 import * as l10n from '@vscode/l10n';
-import { atDepth, inBlocks, OutputFailed, repeatedMessage, type Output } from '../../src/cli/output';
+import { atDepth, consoleOutput, inBlocks, OutputFailed, repeatedMessage, type Output } from '../../src/cli/output';
 import { reattach } from '../../src/core/anchor/reattach';
 import { articleHash } from '../../src/core/articleFile';
 import { factsFromTexts, someFactsOf } from '../../src/core/cache/facts';
@@ -197,6 +198,37 @@ describe('lines printed in blocks', () => {
     const joined: string[] = [];
     await inBlocks({ line: (text) => void joined.push(`${text}\n`), error: () => assert.fail() }, (block) => Promise.resolve(lines.forEach((l) => block.line(l))));
     assert.equal(joined.join(''), bytes.printed(), 'the same as an output that takes lines');
+  });
+
+  it('standard output that takes the bytes at once gets the same buffer again; one that queues them, never while they wait', async () => {
+    // What consoleOutput hands process.stdout: a file's stream writes before write returns; a
+    // pipe's may keep the bytes queued, and then their buffer must not be filled again.
+    const blockLines = Array.from({ length: 20_000 }, (_, i) => `line ${i} ${'·'.repeat(i % 97)}`);
+    const expected = blockLines.map((l) => `${l}\n`).join('');
+    for (const queued of [false, true]) {
+      const received: Buffer[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      const stdout = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          received.push(Buffer.from(chunk)); // a copy: what was written then
+          buffers.add(chunk.buffer);
+          if (queued) setTimeout(done, 1);
+          else done();
+        },
+      });
+      const real = Object.getOwnPropertyDescriptor(process, 'stdout')!;
+      Object.defineProperty(process, 'stdout', { configurable: true, get: () => stdout });
+      try {
+        // One synchronous loop, as stats prints its outlets.
+        await inBlocks(consoleOutput, (block) => Promise.resolve(blockLines.forEach((l) => block.line(l))));
+      } finally {
+        Object.defineProperty(process, 'stdout', real);
+      }
+      assert.equal(Buffer.concat(received).toString('utf8'), expected, queued ? 'queued' : 'taken at once');
+      assert.ok(received.length > 4, 'several blocks');
+      if (!queued) assert.equal(buffers.size, 1, 'one buffer, filled again each time');
+      else assert.equal(buffers.size, received.length, 'a buffer of its own for each block still queued');
+    }
   });
 
   it('prints the lines before an error line first', async () => {
