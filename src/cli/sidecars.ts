@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { decodeArticle } from '../core/articleFile';
-import { articleNameFor, SidecarFile } from '../core/sidecar';
+import { SidecarFile } from '../core/sidecar';
 import { fromNativePath, NodeFileSystem } from '../core/fs/nodeFileSystem';
 import { SidecarRepository } from '../core/storage/sidecarRepository';
 import { sidecarTarget } from '../core/storage/sidecarTarget';
@@ -136,7 +136,7 @@ async function parse(sidecarPath: string, reading: Reading, stamps?: { sidecar: 
   const only = !forCache && reading !== 'text' && needs ? { facts: needs, ...(allChecked ? {} : { notableOnly: true }) } : {};
   const reply = await workers.read({ sidecarPath, withText: reading === 'text', withCheck: reading === 'check', tags, ...only, ...(stamps ? { stamps } : {}) });
   if (!reply) return readPair(sidecarPath);
-  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+  const articlePath = articlePathOf(sidecarPath);
   if (!reply.ok) return { ok: false, sidecarPath, articlePath, problems: reply.problems };
   const facts = 'entry' in reply.facts ? factsFromEntry(reply.facts.entry) : factsFromSome(reply.facts.some);
   const pair = {
@@ -152,7 +152,7 @@ export function readPair(sidecarPath: string): Promise<LoadedPair> {
 }
 
 function readPairSync(sidecarPath: string): LoadedPair {
-  const articlePath = join(dirname(sidecarPath), articleNameFor(basename(sidecarPath)));
+  const articlePath = articlePathOf(sidecarPath);
   const fail = (...problems: string[]): LoadedPair => ({ ok: false, sidecarPath, articlePath, problems });
   // Read and decoded with nothing run in between: the bytes are the shared buffer's (readRegularFileTransient).
   const read = readRegularFileTransient(sidecarPath);
@@ -231,7 +231,7 @@ async function loadOrSay(sidecarPath: string, cache: ParseCache | undefined, rea
   try {
     return await load(sidecarPath, cache, reading, allChecked, needs, taken);
   } catch (error) {
-    return { ok: false, sidecarPath, articlePath: join(dirname(sidecarPath), articleNameFor(basename(sidecarPath))), problems: [`${sidecarPath}: ${describeError(error)}`] };
+    return { ok: false, sidecarPath, articlePath: articlePathOf(sidecarPath), problems: [`${sidecarPath}: ${describeError(error)}`] };
   }
 }
 
