@@ -59,7 +59,20 @@ export async function openArticle(page, article) {
       await input.fill(article);
     }
   }
-  await until(`Quick Open to put ${article} first`, async () => (await focusedLabels(page))[0] === article);
+  const focused = async () => (await focusedLabels(page))[0] === article;
+  try {
+    await until(`Quick Open to put ${article} first`, focused);
+  } catch (err) {
+    // Another match can stay on top (a file opened a moment ago ranks first): walk down to it.
+    let found = false;
+    for (let moves = 0; moves < 8 && !found; moves++) {
+      await page.keyboard.press('ArrowDown');
+      await sleep(150);
+      found = await focused();
+    }
+    if (!found) throw err;
+    console.log(`[newsmark] Quick Open put ${article} below another match; chosen with the arrow keys`);
+  }
   await page.keyboard.press('Enter');
   await page.locator('.part.editor .tab.active').filter({ hasText: article }).waitFor({ state: 'visible', timeout: 15_000 });
   await until(`the editor of ${article} to have focus`, () => activeEditor(page).evaluate((el) => el.classList.contains('focused')));
