@@ -12,7 +12,7 @@ const LIGHT_READERS = new Set(['stats', 'check', 'validate']);
  * start (most of it Node's own start-up), and the main thread ~200 ms to load the command line,
  * list the folders and get there: the two now overlap, the workers starting on the core the main
  * thread leaves idle. dist/cli.js runs this before it loads the commands (./startEarly.ts): on a
-cold `check` of 10,000 articles the workers start at ~70 ms instead of ~150, ~5 % sooner overall.
+ * cold `check` of 10,000 articles the workers start at ~70 ms instead of ~150, ~5 % sooner overall.
  *
  * Only when the run will parse: without its cache (`--no-cache`), or with none made yet. A run
  * with a cache may find every pair in it and start no worker at all, so it still starts them at
