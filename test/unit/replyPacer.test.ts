@@ -1,33 +1,49 @@
-// The Tags view's answers to VS Code's row requests go out a gap after the last request and the
-// last answer (VS Code hands one batch's rows to another when an answer beats its timers); the
-// rest of a request, asked for while its answer goes out, is answered at once.
+// The Tags view's answers to VS Code's row requests: a batch of one is answered at once; once a
+// batch of several has come in, no answer goes out until its timers in the workbench have fired
+// (VS Code hands one batch's rows to another when an answer beats them); answers go out spaced.
+// The last tests run the workbench's batching itself, as VS Code 1.100 does it, on virtual time.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ReplyPacer, type PacerClock } from '../../src/core/review/replyPacer';
 
-const GAP = 40;
+const HOLD = 100;
+const SPACING = 40;
 
-/** Virtual time: `after` waits for tick(); the next task is a real one. */
-function fakeClock(): PacerClock & { tick(ms: number): Promise<void> } {
-  let now = 0;
-  let timers: { at: number; resolve: () => void }[] = [];
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-  };
-  return {
-    now: () => now,
-    nextTask: () => new Promise((resolve) => setImmediate(resolve)),
-    after: (ms) => new Promise((resolve) => timers.push({ at: now + ms, resolve })),
-    async tick(ms) {
-      for (let step = 0; step < ms; step++) {
-        now += 1;
-        const due = timers.filter((t) => t.at <= now);
-        timers = timers.filter((t) => t.at > now);
-        due.forEach((t) => t.resolve());
-        await settle();
-      }
-    },
-  };
+/** Virtual time: tasks run in the order they are due; each task's microtasks run before the next. */
+class VirtualLoop implements PacerClock {
+  private time = 0;
+  private order = 0;
+  private tasks: { at: number; order: number; run: () => void }[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  at(ms: number, run: () => void): void {
+    this.tasks.push({ at: this.time + ms, order: this.order++, run });
+  }
+
+  nextTask(): Promise<void> {
+    return new Promise((resolve) => this.at(0, resolve));
+  }
+
+  after(ms: number): Promise<void> {
+    return new Promise((resolve) => this.at(ms, resolve));
+  }
+
+  /** Runs every task due up to `until` (all of them when undefined). */
+  async run(until = Number.POSITIVE_INFINITY): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve)); // the microtasks of the task before
+      if (this.tasks.length === 0) break;
+      const next = this.tasks.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.order < a.order) ? b : a));
+      if (next.at > until) break;
+      this.tasks.splice(this.tasks.indexOf(next), 1);
+      this.time = Math.max(this.time, next.at);
+      next.run();
+    }
+    this.time = Math.max(this.time, Number.isFinite(until) ? until : this.time);
+  }
 }
 
 /** When each answer went out, by name. */
@@ -36,78 +52,157 @@ function recorder(clock: PacerClock): { answered: Record<string, number>; rows: 
   return { answered, rows: (name) => () => ((answered[name] = clock.now()), name) };
 }
 
-test('a request is answered a gap after it came in, with its rows worked out then', async () => {
-  const clock = fakeClock();
-  const pacer = new ReplyPacer(GAP, clock);
-  const { answered, rows } = recorder(clock);
-  const answer = pacer.answer(rows('root'));
-  assert.ok(answer instanceof Promise);
-  await clock.tick(GAP - 1);
-  assert.equal(answered['root'], undefined, 'not before the gap');
-  assert.equal(pacer.pending, true);
-  await clock.tick(1);
-  assert.equal(await answer, 'root');
-  assert.equal(answered['root'], GAP);
+/** As the extension host asks for a batch's rows: each parent once the one before is answered. */
+async function askBatch(pacer: ReplyPacer, rows: (name: string) => () => string, names: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) out.push(await pacer.answer(rows(name)));
+  return out;
+}
+
+test('a batch of one is answered at once: expanding a row waits for nothing', () => {
+  const loop = new VirtualLoop();
+  const pacer = new ReplyPacer(HOLD, SPACING, loop);
+  assert.equal(pacer.answer(() => 'article'), 'article');
   assert.equal(pacer.pending, false);
 });
 
-test('the rest of a request, asked for while its answer goes out, is answered at once', async () => {
-  const clock = fakeClock();
-  const pacer = new ReplyPacer(GAP, clock);
-  const rest: unknown[] = [];
-  // As the extension host asks: each parent of the request once the one before is answered.
-  const first = Promise.resolve(pacer.answer(() => 'article-1')).then(async (one) => {
-    const two = pacer.answer(() => 'article-2');
-    rest.push(two);
-    const three = pacer.answer(() => 'article-3');
-    rest.push(three);
-    return [one, await two, await three];
-  });
-  await clock.tick(GAP);
-  assert.deepEqual(await first, ['article-1', 'article-2', 'article-3']);
-  assert.deepEqual(rest, ['article-2', 'article-3'], 'plain rows, not promises waiting for another gap');
-  // A request that comes in after that task waits again.
-  const later = pacer.answer(() => 'later');
-  assert.ok(later instanceof Promise);
+test('once a batch of several shows itself, its reply and every other wait until the hold after it came in', async () => {
+  const loop = new VirtualLoop();
+  const pacer = new ReplyPacer(HOLD, SPACING, loop);
+  const { answered, rows } = recorder(loop);
+  const several = askBatch(pacer, rows, ['a1', 'a2', 'a3']);
+  await loop.run(10);
+  assert.equal(answered['a1'], 0, 'its first row at once: a batch of one would be done now');
+  assert.equal(answered['a2'], undefined, 'its second row shows it is a batch of several: held');
+  assert.equal(pacer.pending, true);
+  loop.at(0, () => void askBatch(pacer, rows, ['other'])); // another request meanwhile
+  await loop.run();
+  assert.deepEqual(await several, ['a1', 'a2', 'a3']);
+  assert.equal(answered['a2'], HOLD);
+  assert.equal(answered['a3'], HOLD, 'the rest of the batch goes with it');
+  assert.equal(answered['other'], HOLD + SPACING, 'the other request: after the hold, spaced from the last answer');
+  assert.equal(pacer.pending, false);
 });
 
-test('answers go out a gap apart, and each a gap after the last request came in', async () => {
-  const clock = fakeClock();
-  const pacer = new ReplyPacer(GAP, clock);
-  const { answered, rows } = recorder(clock);
-  const a = pacer.answer(rows('a'));
-  await clock.tick(30);
-  const b = pacer.answer(rows('b')); // comes in while a waits: a's timers must fire too
-  await clock.tick(100);
-  await Promise.all([a, b]);
-  assert.equal(answered['a'], 30 + GAP, 'a waits for the gap after b came in');
-  assert.equal(answered['b'], 30 + 2 * GAP, 'b goes a gap after a');
+test('answers go out spaced: a request right after an answer waits out the spacing', async () => {
+  const loop = new VirtualLoop();
+  const pacer = new ReplyPacer(HOLD, SPACING, loop);
+  const { answered, rows } = recorder(loop);
+  assert.equal(pacer.answer(rows('first')), 'first');
+  loop.at(5, () => void askBatch(pacer, rows, ['second']));
+  await loop.run();
+  assert.equal(answered['second'], SPACING);
 });
 
 test('rows that fail reject that answer only; the next goes on', async () => {
-  const clock = fakeClock();
-  const pacer = new ReplyPacer(GAP, clock);
+  const loop = new VirtualLoop();
+  const pacer = new ReplyPacer(HOLD, SPACING, loop);
+  void pacer.answer(() => 'first'); // so that the next two wait
   const failing = pacer.answer(() => {
     throw new Error('model gone');
   });
   const next = pacer.answer(() => 'next');
   const outcome = Promise.allSettled([failing, next]);
-  await clock.tick(3 * GAP);
+  await loop.run();
   const [first, second] = await outcome;
   assert.equal(first.status, 'rejected');
   assert.deepEqual(second, { status: 'fulfilled', value: 'next' });
 });
 
-test('what a reveal asks for in its own task is answered at once; a request after it is paced again', async () => {
-  const clock = fakeClock();
-  const pacer = new ReplyPacer(GAP, clock);
-  // As the extension host resolves a reveal: the row's parents, in microtasks of the reveal's task.
+test('what a reveal asks for in its own task is answered at once, even during a hold', async () => {
+  const loop = new VirtualLoop();
+  const pacer = new ReplyPacer(HOLD, SPACING, loop);
+  const { rows } = recorder(loop);
+  void askBatch(pacer, rows, ['a1', 'a2']);
+  await loop.run(1);
+  assert.equal(pacer.pending, true, 'a hold is on');
   let answered: unknown;
   await pacer.atOnce(async () => {
     await Promise.resolve();
     answered = pacer.answer(() => 'roots');
   });
-  assert.equal(answered, 'roots', 'a plain answer, no gap: a paced one left the rows fetched twice');
-  await new Promise((resolve) => setImmediate(resolve));
-  assert.ok(pacer.answer(() => 'later') instanceof Promise, 'the workbench\'s next request waits its gap');
+  assert.equal(answered, 'roots', 'a plain answer: a paced one left the rows fetched twice');
+});
+
+// --- VS Code's batching of row requests, on virtual time ------------------------------------------
+
+/** Root → articles → categories → tags, every parent expanded: what the view's rows should be. */
+const CHILDREN = new Map<string, string[]>();
+for (let a = 0; a < 5; a++) {
+  const article = `article-${a}`;
+  CHILDREN.set(article, [0, 1, 2, 3].map((c) => `${article}/category-${c}`));
+  for (const category of CHILDREN.get(article)!) CHILDREN.set(category, [0, 1, 2].map((t) => `${category}/tag-${t}`));
+}
+CHILDREN.set('root', [...CHILDREN.keys()].filter((k) => !k.includes('/')));
+
+/** A seeded generator: a failing seed can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/**
+ * The workbench's tree fetching every expanded row, as VS Code 1.100 does it
+ * (src/vs/workbench/browser/parts/views/treeView.ts, TreeDataSource.getChildren): requests made
+ * before the batch's first zero-delay timer fires join the batch; each timer takes the row at its
+ * index from whichever batch is current when it fires. Half the timers fire up to `jitterMs` late,
+ * as on a busy machine. Returns every row whose children were handed out wrong.
+ */
+async function fetchEveryRow(answerOn: (loop: VirtualLoop) => (parent: string) => string[] | Promise<string[]>, jitterMs: number, seed: number): Promise<string[]> {
+  const loop = new VirtualLoop();
+  const answer = answerOn(loop);
+  const next = random(seed);
+  const late = (): number => (next() < 0.5 ? next() * jitterMs : 0);
+  const wrong: string[] = [];
+  let batch: string[] | undefined;
+  let sent: Promise<string[][]> | undefined;
+  // The extension host: a message each way takes a millisecond; a batch's parents asked one by one.
+  const send = (parents: string[]): Promise<string[][]> => new Promise((resolve) => loop.at(1, () => {
+    void (async () => {
+      const rows: string[][] = [];
+      for (const parent of parents) rows.push(await answer(parent));
+      loop.at(1, () => resolve(rows));
+    })();
+  }));
+  const getChildren = (parent: string): Promise<string[]> => {
+    if (batch === undefined) {
+      batch = [parent];
+      sent = undefined;
+    } else batch.push(parent);
+    const index = batch.length - 1;
+    return new Promise((resolve) => loop.at(late(), () => {
+      const taken = batch;
+      batch = undefined;
+      sent ??= send(taken!);
+      void sent.then((rows) => resolve(index < rows.length ? rows[index]! : []));
+    }));
+  };
+  const expand = async (parent: string): Promise<void> => {
+    const children = await getChildren(parent);
+    if (JSON.stringify(children) !== JSON.stringify(CHILDREN.get(parent))) wrong.push(parent);
+    await Promise.all(children.filter((c) => CHILDREN.has(c)).map(expand));
+  };
+  const done = expand('root');
+  await loop.run();
+  await done;
+  return wrong;
+}
+
+test('the simulated workbench hands rows to the wrong parent when answers come at once (the simulation sees the bug)', async () => {
+  let failingSeeds = 0;
+  for (let seed = 1; seed <= 50; seed++) {
+    if ((await fetchEveryRow(() => (parent) => CHILDREN.get(parent)!, 30, seed)).length > 0) failingSeeds++;
+  }
+  assert.ok(failingSeeds > 10, `only ${failingSeeds} of 50 seeds went wrong`);
+});
+
+test('paced, every row gets its own children while the timers fire up to 90 ms late', async () => {
+  for (let seed = 1; seed <= 200; seed++) {
+    const wrong = await fetchEveryRow((loop) => {
+      const pacer = new ReplyPacer(HOLD, SPACING, loop);
+      // The roots go at once, as in the view: a request for them is always a batch of one.
+      return (parent) => (parent === 'root' ? CHILDREN.get(parent)! : pacer.answer(() => CHILDREN.get(parent)!));
+    }, 90, seed);
+    assert.deepEqual(wrong, [], `seed ${seed}`);
+  }
 });

@@ -1,19 +1,21 @@
 /**
  * Paces the Tags view's answers to VS Code's requests for rows, so that an answer never arrives
- * while the workbench is still handing out the rows of another request.
+ * while the workbench is still handing out the rows of a batch of several.
  *
- * VS Code (1.100) gathers the row requests its tree makes in one task into a batch and gives each
- * request a zero-delay timer; the first timer to fire sends the batch, the others take their rows
- * from its answer. An answer (to this batch or any other) that arrives before the last of those
- * timers has fired makes the tree ask for more rows, which starts a new batch, and the timers
- * still waiting take the new batch's answer instead: a row shows another row's children (an
- * article listing the Needs-review group's tags) until it is redrawn. On a busy machine those
- * timers fire milliseconds apart, and the extension host answers in less.
+ * VS Code (1.100, and microsoft/vscode#243911 is still open) gathers the row requests its tree
+ * makes in one task into a batch and gives each request a zero-delay timer; the first timer to
+ * fire sends the batch, the others take their rows from its answer. A request the tree makes after
+ * the first timer and before the last (the tree asks for more rows when an answer arrives) starts
+ * a new batch, and the timers still waiting take the new batch's answer instead: a row shows
+ * another row's children (an article listing another article's tags) until it is redrawn. On a
+ * busy machine those timers fire milliseconds apart, and the extension host answers in less.
  *
- * So an answer goes out only once `gapMs` have passed since the last request came in and since
- * the last answer went out: by then every timer of the batches sent has fired. The extension
- * host asks for a request's rows one parent after another, each as the last is answered; those
- * asked for while an answer is going out (in the same task) are answered at once.
+ * A batch of one has no timers left once it is sent, so its answer goes out at once: expanding a
+ * row is not slowed. A batch of several is known when the extension host asks for its second row
+ * (it asks for a batch's rows one after another, each as the one before is answered, in the same
+ * task); from then on no answer goes out until `holdMs` after that batch came in, by when its
+ * timers have fired. And answers go out at least `spacingMs` apart: a batch that an answer makes
+ * the tree ask for is on its way, and whether it is a batch of several is not known yet.
  */
 import type { SliceClock } from '../storage/slicer';
 
@@ -28,37 +30,53 @@ export const EVENT_LOOP_TIMER = (clock: SliceClock): PacerClock => ({
   after: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });
 
+/** One request from the workbench: the rows of one or more parents. */
+interface Batch {
+  readonly cameIn: number;
+  several: boolean;
+}
+
+interface Waiting {
+  readonly batch: Batch;
+  /** Not the batch's first row: only the hold applies, not the spacing. */
+  readonly rest: boolean;
+  readonly reply: () => void;
+}
+
 export class ReplyPacer {
-  private readonly waiting: (() => void)[] = [];
-  private lastRequest = Number.NEGATIVE_INFINITY;
+  private readonly waiting: Waiting[] = [];
+  /** No answer goes out before this: a batch of several came in `holdMs` before it. */
+  private holdUntil = Number.NEGATIVE_INFINITY;
   private lastAnswer = Number.NEGATIVE_INFINITY;
-  /** An answer is going out: what is asked for now is the rest of its request. */
-  private answering = false;
+  /** The batch whose row is being answered in this task: what is asked now is the rest of it. */
+  private answering: Batch | undefined;
   private pumping = false;
   /** Open windows of atOnce: requests made in them are answered at once. */
   private immediate = 0;
 
-  constructor(private readonly gapMs: number, private readonly clock: PacerClock) {}
+  constructor(private readonly holdMs: number, private readonly spacingMs: number, private readonly clock: PacerClock) {}
 
   /** Whether a request is waiting for its answer. */
   get pending(): boolean {
     return this.waiting.length > 0;
   }
 
-  /** `rows()` worked out when the answer goes out: at once within an answer, else paced. */
+  /** `rows()` worked out when the answer goes out: at once when nothing holds it, else later. */
   answer<T>(rows: () => T): T | Promise<T> {
-    if (this.answering || this.immediate > 0) return rows();
-    this.lastRequest = this.clock.now();
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push(() => {
-        try {
-          resolve(rows());
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-      void this.pump();
-    });
+    if (this.immediate > 0) return rows();
+    const now = this.clock.now();
+    const batch = this.answering;
+    if (batch) {
+      if (!batch.several) {
+        batch.several = true;
+        this.holdUntil = Math.max(this.holdUntil, batch.cameIn + this.holdMs);
+      }
+      if (now >= this.holdUntil) return this.answerNow(batch, rows);
+      return this.queue(batch, true, rows);
+    }
+    const fresh: Batch = { cameIn: now, several: false };
+    if (this.waiting.length === 0 && now >= this.holdUntil && now >= this.lastAnswer + this.spacingMs) return this.answerNow(fresh, rows);
+    return this.queue(fresh, false, rows);
   }
 
   /**
@@ -73,24 +91,50 @@ export class ReplyPacer {
     return work();
   }
 
+  /** Answers in this task, and takes what is asked for until the next task as the rest of `batch`. */
+  private answerNow<T>(batch: Batch, rows: () => T): T {
+    const opened = this.answering === undefined;
+    this.answering = batch;
+    this.lastAnswer = this.clock.now();
+    if (opened) void this.clock.nextTask().then(() => {
+      if (this.answering === batch) this.answering = undefined;
+    });
+    return rows();
+  }
+
+  private queue<T>(batch: Batch, rest: boolean, rows: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const reply = (): void => {
+        try {
+          resolve(this.answerNow(batch, rows));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
+      // The rest of a batch goes before requests that came in after it: its answer is one reply.
+      if (rest) this.waiting.unshift({ batch, rest, reply });
+      else this.waiting.push({ batch, rest, reply });
+      void this.pump();
+    });
+  }
+
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (this.waiting.length > 0) {
-        const wait = Math.max(this.lastRequest, this.lastAnswer) + this.gapMs - this.clock.now();
+      for (let next = this.waiting[0]; next !== undefined; next = this.waiting[0]) {
+        const from = next.rest ? this.holdUntil : Math.max(this.holdUntil, this.lastAnswer + this.spacingMs);
+        const wait = from - this.clock.now();
         if (wait > 0) {
           await this.clock.after(wait);
-          continue; // a request may have come in meanwhile
+          continue; // a batch of several may have come in meanwhile
         }
-        this.answering = true;
-        this.lastAnswer = this.clock.now();
-        try {
-          this.waiting.shift()!();
-          await this.clock.nextTask(); // the rest of the request is asked for before the next task
-        } finally {
-          this.answering = false;
+        if (this.answering !== undefined) {
+          await this.clock.nextTask(); // another batch is being answered in this task
+          continue;
         }
+        this.waiting.shift()!.reply();
+        await this.clock.nextTask(); // the rest of the batch is asked for before the next task
       }
     } finally {
       this.pumping = false;

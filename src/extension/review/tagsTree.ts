@@ -25,8 +25,10 @@ const FETCH_WAIT_MS = 1000;
 const REDRAW_DELAY_MS = 100;
 /** The longest a redraw waits for a burst to end: a workspace loading is one long burst. */
 const MAX_REDRAW_WAIT_MS = 1000;
-/** The least time between a request for rows, or an answer, and the next answer (see ReplyPacer). */
-const REPLY_GAP_MS = 40;
+/** How long answers wait after a request for the rows of several parents came in (see ReplyPacer). */
+const REPLY_HOLD_MS = 100;
+/** The least time between two answers (see ReplyPacer). */
+const REPLY_SPACING_MS = 40;
 
 export type TagsNode = TreeNode;
 export { nodeId };
@@ -207,7 +209,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
     };
   }
 
-  private readonly pacer = new ReplyPacer(REPLY_GAP_MS, EVENT_LOOP_TIMER(EVENT_LOOP_CLOCK));
+  private readonly pacer = new ReplyPacer(REPLY_HOLD_MS, REPLY_SPACING_MS, EVENT_LOOP_TIMER(EVENT_LOOP_CLOCK));
 
   /** Runs a reveal with the rows it needs answered at once (see ReplyPacer.atOnce). */
   revealing<T>(reveal: () => T): T {
