@@ -107,25 +107,29 @@ function readTagEntry(item: unknown): Tag | TagProblem {
   if (typeof text !== 'string') return { problem: l10n.t('Tag {0}: "text" must be the tagged text.', id), key: 'text' };
   const attributes = item['attributes'];
   if (attributes !== undefined && attributes !== null && !isPlainObject(attributes)) return { problem: l10n.t('Tag {0}: "attributes" must be a mapping (key: value).', id), key: 'attributes' };
-  return {
-    id,
-    category,
-    ...defined('label', optionalString(item['label'])),
-    start,
-    end,
-    text,
-    prefix: optionalString(item['prefix']) ?? '',
-    suffix: optionalString(item['suffix']) ?? '',
-    ...defined('note', optionalString(item['note'])),
-    ...defined('attributes', isPlainObject(attributes) ? attributes : undefined),
-    ...defined('author', optionalString(item['author'])),
-    ...defined('created', optionalString(item['created'])),
-    ...defined('status', status),
-    ...defined('previousText', optionalString(item['previous_text'])),
-    ...defined('review', review as ReviewVerdict | undefined),
-    ...defined('reviewer', optionalString(item['reviewer'])),
-  };
+  // Built a key at a time, in this order (what prints a tag as JSON keeps it): a literal spreading
+  // an object per optional key made ten objects per tag, a fifth of reading a corpus's sidecars.
+  const prefix = optionalString(item['prefix']) ?? '';
+  const suffix = optionalString(item['suffix']) ?? '';
+  const label = optionalString(item['label']);
+  const tag: Mutable<Tag> = label === undefined ? { id, category, start, end, text, prefix, suffix } : { id, category, label, start, end, text, prefix, suffix };
+  const note = optionalString(item['note']);
+  if (note !== undefined) tag.note = note;
+  if (isPlainObject(attributes)) tag.attributes = attributes;
+  const author = optionalString(item['author']);
+  if (author !== undefined) tag.author = author;
+  const created = optionalString(item['created']);
+  if (created !== undefined) tag.created = created;
+  if (status !== undefined) tag.status = status;
+  const previousText = optionalString(item['previous_text']);
+  if (previousText !== undefined) tag.previousText = previousText;
+  if (review !== undefined) tag.review = review as ReviewVerdict;
+  const reviewer = optionalString(item['reviewer']);
+  if (reviewer !== undefined) tag.reviewer = reviewer;
+  return tag;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -147,8 +151,4 @@ function shown(v: unknown): string {
 
 function optionalString(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-
-function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
