@@ -400,9 +400,18 @@ export async function setTheme(page, theme) {
 
 /** axe-core's violations in a webview's document as it is now, one line each. */
 export async function axeRun(doc) {
-  const frame = await (await doc.locator('body').elementHandle()).ownerFrame();
-  if (!(await frame.evaluate(() => 'axe' in globalThis))) await frame.evaluate(AXE);
-  return frame.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+  // A panel that draws itself anew (its data changed) replaces its frame: axe then runs on the new one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const frame = await (await doc.locator('body').elementHandle()).ownerFrame();
+      if (!(await frame.evaluate(() => 'axe' in globalThis))) await frame.evaluate(AXE);
+      return await frame.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+    } catch (err) {
+      if (attempt >= 3 || !/detached/i.test(String(err?.message))) throw err;
+      console.log(`[newsmark] axe: the webview's frame was replaced (${String(err.message).split('\n')[0]}); again`);
+      await sleep(500);
+    }
+  }
 }
 
 /** Shows or hides the primary side bar, whatever it was. */

@@ -19,9 +19,11 @@ const ROUNDS = 4;
  * of row requests then hands one row another's children every run where the view answers at once
  * (both tests failed so); once in ten CI runs without it. With answers held 40 ms after every
  * request, 80 ms of lateness made the second test fail; held 100 ms after a batch of several
- * (ReplyPacer), it passed, and the workbench logged no batch taken by another row.
+ * (ReplyPacer), it passed, and the workbench logged no batch taken by another row. The view holds
+ * 60 ms (a longer hold keeps a redraw in flight longer, and VS Code's Collapse All then meets rows
+ * already gone).
  */
-const JITTER_MS = 60;
+const JITTER_MS = 30;
 
 // Fictional articles written for this test: figures and quotations for the rules to find.
 const articleText = (round, which) => which === 'first'

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ReplyPacer, type PacerClock } from '../../src/core/review/replyPacer';
 
-const HOLD = 100;
+/** As the Tags view uses it (src/extension/review/tagsTree.ts). */
+const HOLD = 60;
 const SPACING = 40;
 
 /** Virtual time: tasks run in the order they are due; each task's microtasks run before the next. */
@@ -124,6 +125,21 @@ test('what a reveal asks for in its own task is answered at once, even during a 
   assert.equal(answered, 'roots', 'a plain answer: a paced one left the rows fetched twice');
 });
 
+test('a redraw at once first lets every held answer go, and the rest of their batches', async () => {
+  const loop = new VirtualLoop();
+  const pacer = new ReplyPacer(HOLD, SPACING, loop);
+  const { answered, rows } = recorder(loop);
+  const several = askBatch(pacer, rows, ['a1', 'a2', 'a3']);
+  await loop.run(10);
+  loop.at(0, () => void askBatch(pacer, rows, ['other']));
+  await loop.run(20);
+  assert.equal(pacer.pending, true, 'a2 and other held');
+  pacer.flush();
+  assert.equal(pacer.pending, false);
+  assert.deepEqual(await several, ['a1', 'a2', 'a3']);
+  assert.deepEqual([answered['a2'], answered['a3'], answered['other']], [20, 20, 20], 'all before the redraw\'s own requests');
+});
+
 // --- VS Code's batching of row requests, on virtual time ------------------------------------------
 
 /** Root → articles → categories → tags, every parent expanded: what the view's rows should be. */
@@ -196,13 +212,13 @@ test('the simulated workbench hands rows to the wrong parent when answers come a
   assert.ok(failingSeeds > 10, `only ${failingSeeds} of 50 seeds went wrong`);
 });
 
-test('paced, every row gets its own children while the timers fire up to 90 ms late', async () => {
+test('paced, every row gets its own children while the timers fire up to 55 ms late', async () => {
   for (let seed = 1; seed <= 200; seed++) {
     const wrong = await fetchEveryRow((loop) => {
       const pacer = new ReplyPacer(HOLD, SPACING, loop);
       // The roots go at once, as in the view: a request for them is always a batch of one.
       return (parent) => (parent === 'root' ? CHILDREN.get(parent)! : pacer.answer(() => CHILDREN.get(parent)!));
-    }, 90, seed);
+    }, 55, seed);
     assert.deepEqual(wrong, [], `seed ${seed}`);
   }
 });

@@ -91,6 +91,18 @@ export class ReplyPacer {
     return work();
   }
 
+  /**
+   * Answers every waiting request now, and what is asked for in this task: for a redraw that goes
+   * at once (the analyst's own action). A redraw that overtook a held answer left the workbench
+   * setting the rows of a row already gone ("Data tree node not found"), and its tree stayed
+   * broken; rows handed to the wrong parent now are replaced by the redraw that follows.
+   */
+  flush(): void {
+    this.immediate++;
+    void this.clock.nextTask().then(() => this.immediate--);
+    for (let next = this.waiting.shift(); next !== undefined; next = this.waiting.shift()) next.reply();
+  }
+
   /** Answers in this task, and takes what is asked for until the next task as the rest of `batch`. */
   private answerNow<T>(batch: Batch, rows: () => T): T {
     const opened = this.answering === undefined;

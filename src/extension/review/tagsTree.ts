@@ -26,7 +26,7 @@ const REDRAW_DELAY_MS = 100;
 /** The longest a redraw waits for a burst to end: a workspace loading is one long burst. */
 const MAX_REDRAW_WAIT_MS = 1000;
 /** How long answers wait after a request for the rows of several parents came in (see ReplyPacer). */
-const REPLY_HOLD_MS = 100;
+const REPLY_HOLD_MS = 60;
 /** The least time between two answers (see ReplyPacer). */
 const REPLY_SPACING_MS = 40;
 
@@ -145,9 +145,10 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
   private preparing = false;
   private disposed = false;
 
-  /** Redraws at once, taking in any redraw still waiting, and notes that VS Code has yet to fetch it. */
+  /** Redraws at once, taking in any redraw still waiting, once every held answer has gone out (ReplyPacer.flush); notes that VS Code has yet to fetch it. */
   private redrawNow(): void {
     clearTimeout(this.redrawTimer);
+    this.pacer.flush();
     this.redrawWanted = false;
     this.firedAt = Date.now();
     this.fetchedSinceFire = false;
