@@ -93,9 +93,9 @@ export class ReplyPacer {
 
   /**
    * Answers every waiting request now, and what is asked for in this task: for a redraw that goes
-   * at once (the analyst's own action). A redraw that overtook a held answer left the workbench
-   * setting the rows of a row already gone ("Data tree node not found"), and its tree stayed
-   * broken; rows handed to the wrong parent now are replaced by the redraw that follows.
+   * at once (the analyst's own action), so that the workbench has what it waits for before the
+   * redraw asks for rows anew, instead of a held answer arriving for rows the redraw replaced.
+   * Rows such an answer hands to the wrong parent are replaced by the redraw that follows.
    */
   flush(): void {
     this.immediate++;
