@@ -110,14 +110,19 @@ export class TagsView extends Disposable {
   private async reveal(key: string, id: string, node: TagsNode): Promise<void> {
     const shown = (): boolean => this.view.selection.some((n) => nodeId(n) === nodeId(node));
     // Revealing while VS Code is still fetching the rows of a redraw races it: wait for the tree
-    // to settle first, and once more if the reveal still missed (rows changed meanwhile).
-    for (let attempt = 0; attempt < 2 && !shown(); attempt++) {
+    // to settle first, and once more if the reveal still missed (rows changed meanwhile). Only a
+    // last attempt that fails is worth a line in the log: a first one can meet rows being fetched
+    // for a redraw that began meanwhile ("Cannot resolve tree item", microsoft/vscode#192055).
+    const ATTEMPTS = 2;
+    for (let attempt = 1; attempt <= ATTEMPTS && !shown(); attempt++) {
       await this.provider.settled();
       // Another row was asked for since, or the tag went (removed, its article closed): not this one.
       if (this.wanted !== nodeId(node) || this.store.find(key, id) === undefined) return;
       // A row the tree does not draw (filtered out, orphaned meanwhile) cannot be revealed.
       if (!this.provider.model.isShown(node)) return;
-      await this.provider.revealing(() => this.view.reveal(node, { select: true, focus: false, expand: true })).then(undefined, (error: unknown) => console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`));
+      await this.provider.revealing(() => this.view.reveal(node, { select: true, focus: false, expand: true })).then(undefined, (error: unknown) => {
+        if (attempt === ATTEMPTS) console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`);
+      });
     }
   }
 
