@@ -4,6 +4,7 @@
 // The last tests run the workbench's batching itself, as VS Code 1.100 does it, on virtual time.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Rng } from '../../bench/prng';
 import { ReplyPacer, type PacerClock } from '../../src/core/review/replyPacer';
 
 /** As the Tags view uses it (src/extension/review/tagsTree.ts). */
@@ -151,12 +152,6 @@ for (let a = 0; a < 5; a++) {
 }
 CHILDREN.set('root', [...CHILDREN.keys()].filter((k) => !k.includes('/')));
 
-/** A seeded generator: a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
 /**
  * The workbench's tree fetching every expanded row, as VS Code 1.100 does it
  * (src/vs/workbench/browser/parts/views/treeView.ts, TreeDataSource.getChildren): requests made
@@ -167,8 +162,8 @@ function random(seed: number): () => number {
 async function fetchEveryRow(answerOn: (loop: VirtualLoop) => (parent: string) => string[] | Promise<string[]>, jitterMs: number, seed: number): Promise<string[]> {
   const loop = new VirtualLoop();
   const answer = answerOn(loop);
-  const next = random(seed);
-  const late = (): number => (next() < 0.5 ? next() * jitterMs : 0);
+  const rng = new Rng(seed); // seeded: a failing seed can be replayed
+  const late = (): number => (rng.chance(0.5) ? rng.next() * jitterMs : 0);
   const wrong: string[] = [];
   let batch: string[] | undefined;
   let sent: Promise<string[][]> | undefined;

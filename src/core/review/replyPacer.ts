@@ -37,7 +37,6 @@ interface Batch {
 }
 
 interface Waiting {
-  readonly batch: Batch;
   /** Not the batch's first row: only the hold applies, not the spacing. */
   readonly rest: boolean;
   readonly reply: () => void;
@@ -124,8 +123,8 @@ export class ReplyPacer {
         }
       };
       // The rest of a batch goes before requests that came in after it: its answer is one reply.
-      if (rest) this.waiting.unshift({ batch, rest, reply });
-      else this.waiting.push({ batch, rest, reply });
+      if (rest) this.waiting.unshift({ rest, reply });
+      else this.waiting.push({ rest, reply });
       void this.pump();
     });
   }
