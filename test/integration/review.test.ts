@@ -107,19 +107,12 @@ describe('Reviewing: a corpus-wide sidebar, verdicts, bulk actions and navigatio
     assert.equal(toLf(editor.document.getText(editor.selection)), tags[0]!.text);
     await vscode.commands.executeCommand('newsmark.nextTag');
     assert.equal(toLf(editor.document.getText(editor.selection)), tags[1]!.text);
+    // No cursor move after this one: the view has to get there on its own, though a redraw of the
+    // rows (the previous test's deletions) may still be in flight (a reveal is then retried).
     await eventually(() => {
-      // The view's visibility reaches the extension host asynchronously, and a reveal racing a
-      // redraw of the rows (the previous test's deletions) can miss: the next cursor move is
-      // followed again, as it is for a person moving on. The move flips the selection's direction
-      // on the same text: a move away and back would race its own echo from the renderer, and
-      // Previous Tag could start from the place moved away to.
       const selected = api.tagsView.view.selection[0];
-      if (!(selected?.kind === 'tag' && selected.id === tags[1]!.id)) {
-        const onTag = editor.selection;
-        editor.selection = new vscode.Selection(onTag.active, onTag.anchor);
-      }
       assert.ok(selected?.kind === 'tag' && selected.id === tags[1]!.id, `the Tags view reveals the tag under the cursor (selected: ${JSON.stringify(api.tagsView.view.selection)}, wanted ${tags[1]!.id})`);
-    });
+    }, 10_000);
     await vscode.commands.executeCommand('newsmark.previousTag');
     assert.equal(toLf(editor.document.getText(editor.selection)), tags[0]!.text);
 
@@ -128,6 +121,30 @@ describe('Reviewing: a corpus-wide sidebar, verdicts, bulk actions and navigatio
     await vscode.commands.executeCommand('newsmark.nextTagNeedingReview');
     await vscode.commands.executeCommand('newsmark.nextTagNeedingReview');
     assert.equal(toLf(editor.document.getText(editor.selection)), tags[2]!.text, 'a confirmed tag is skipped');
+  });
+
+  it('follows the cursor from tag to tag while the rows of another article are redrawn', async () => {
+    const api = await newsmark();
+    await vscode.commands.executeCommand('newsmark.showTagsView');
+    await eventually(() => assert.ok(api.tagsView.view.visible, 'the Tags view is open'));
+    const other = workspaceFile('daily-clarion.txt').toString();
+    const elsewhere = api.store.tags(other).find((t) => t.status === undefined)!;
+    const editor = await open('varnia-wire.txt');
+    const tags = api.store.tags(editor.document.uri.toString()).filter((t) => t.status === undefined && t.end > t.start);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    for (const [i, tag] of tags.slice(0, 5).entries()) {
+      // A verdict given in another article (a teammate's sync, a bulk action) redraws the rows as
+      // the cursor moves on: the view still has to end up on the tag under the cursor.
+      void vscode.commands.executeCommand(i % 2 === 0 ? 'newsmark.markConfirmed' : 'newsmark.markUnreviewed', { key: other, id: elsewhere.id });
+      await vscode.commands.executeCommand('newsmark.nextTag');
+      assert.equal(toLf(editor.document.getText(editor.selection)), tag.text);
+      await eventually(() => {
+        const selected = api.tagsView.view.selection;
+        assert.ok(selected.length === 1 && selected[0]?.kind === 'tag' && selected[0].id === tag.id, `tag ${i + 1}: the Tags view selects ${tag.id} (selected: ${JSON.stringify(selected)})`);
+      }, 10_000);
+    }
+    await vscode.commands.executeCommand('newsmark.markUnreviewed', { key: other, id: elsewhere.id });
+    await api.idle();
   });
 
   it('shows the active article’s counts per category in the status bar', async () => {

@@ -15,6 +15,18 @@ import { ALL_TAGS, type TagLens } from '../shared/tagLens';
 import type { CodebookService } from '../codebook/codebookService';
 import { nodeId, TAGS_VIEW_ID, TagsTreeProvider, type TagsNode } from './tagsTree';
 
+/** How long a reveal may take, and its selection to reach the extension host, before it is tried again. */
+const REVEAL_WAIT_MS = 1500;
+
+/** Resolves true with `promise`, false if it has not settled after `ms` (a reveal left hanging must not hold up the ones after it). */
+function withTimeout(promise: Thenable<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    Promise.resolve(promise).then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */
 export class TagsView extends Disposable {
   readonly provider: TagsTreeProvider;
@@ -110,20 +122,39 @@ export class TagsView extends Disposable {
   private async reveal(key: string, id: string, node: TagsNode): Promise<void> {
     const shown = (): boolean => this.view.selection.some((n) => nodeId(n) === nodeId(node));
     // Revealing while VS Code is still fetching the rows of a redraw races it: wait for the tree
-    // to settle first, and once more if the reveal still missed (rows changed meanwhile). Only a
-    // last attempt that fails is worth a line in the log: a first one can meet rows being fetched
-    // for a redraw that began meanwhile ("Cannot resolve tree item", microsoft/vscode#192055).
-    const ATTEMPTS = 2;
+    // to settle first, and try again while the row has not come out selected. A reveal can fail
+    // ("Cannot resolve tree item", microsoft/vscode#192055), and it can also succeed without doing
+    // anything: the workbench skips a row it has not fetched yet (MainThreadTreeViews' reveal,
+    // VS Code 1.100). So an attempt counts only once the view's selection says so. Only a last
+    // attempt that fails is worth a line in the log.
+    const ATTEMPTS = 3;
     for (let attempt = 1; attempt <= ATTEMPTS && !shown(); attempt++) {
       await this.provider.settled();
       // Another row was asked for since, or the tag went (removed, its article closed): not this one.
       if (this.wanted !== nodeId(node) || this.store.find(key, id) === undefined) return;
       // A row the tree does not draw (filtered out, orphaned meanwhile) cannot be revealed.
       if (!this.provider.model.isShown(node)) return;
-      await this.provider.revealing(() => this.view.reveal(node, { select: true, focus: false, expand: true })).then(undefined, (error: unknown) => {
-        if (attempt === ATTEMPTS) console.warn(`newsmark: reveal ${nodeId(node)}: ${String(error)}`);
-      });
+      const selected = this.selectionReaches(node, REVEAL_WAIT_MS);
+      const outcome = await withTimeout(this.provider.revealing(() => this.view.reveal(node, { select: true, focus: false, expand: true })), REVEAL_WAIT_MS)
+        .then((done) => (done ? undefined : 'no answer from the workbench'), (error: unknown) => String(error));
+      if (outcome === undefined && await selected) return;
+      if (attempt === ATTEMPTS) console.warn(`newsmark: reveal ${nodeId(node)}: ${outcome ?? 'the row did not come out selected'}`);
     }
+  }
+
+  /** Resolves true once the view's selection holds `node` (the workbench sends it after a reveal), false after `ms`. */
+  private selectionReaches(node: TagsNode, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const done = (reached: boolean): void => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(reached);
+      };
+      const listener = this.view.onDidChangeSelection((e) => {
+        if (e.selection.some((n) => nodeId(n) === nodeId(node))) done(true);
+      });
+      const timer = setTimeout(() => done(this.view.selection.some((n) => nodeId(n) === nodeId(node))), ms);
+    });
   }
 
   private describe(): void {
