@@ -59,6 +59,9 @@ export const tests = [
       const before = sidecarTags(workspace, 'ferry-notes.txt').map((t) => t.id);
       await openNewsmarkView(page);
       narrow = await resizeSidebar(page, WIDE);
+      // The tree renders only the rows in sight: with an article above still expanded (a reveal
+      // by an earlier test), the new one's row can be below them.
+      await collapseAll(page);
       await until('ferry-notes.txt in the Tags view', async () => Boolean(await rowInfo(page, 'ferry-notes.txt')), 20_000);
 
       mkdirSync(join(workspace, 'archive'), { recursive: true });
