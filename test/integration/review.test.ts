@@ -147,6 +147,36 @@ describe('Reviewing: a corpus-wide sidebar, verdicts, bulk actions and navigatio
     await api.idle();
   });
 
+  it('redraws the rows once the tree is quiet when a row was asked for while a batch of several was held (VS Code can hand it another row’s children), and not otherwise', async () => {
+    const api = await newsmark();
+    const provider = api.tagsView.provider;
+    const view = provider.viewProvider();
+    const articles = provider.getChildren().filter((n) => n.kind === 'article').map((n) => provider.node(n));
+    assert.ok(articles.length >= 3);
+    let redraws = 0;
+    const listening = view.onDidChangeTreeData!(() => redraws++);
+    const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      // Two rows asked for in one task are a batch of several, held; once it is answered, one more
+      // row is the tree's next level: no redraw.
+      await provider.settled();
+      redraws = 0;
+      await Promise.all([view.getChildren(articles[0]), view.getChildren(articles[1])]);
+      await view.getChildren(articles[2]);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      assert.equal(redraws, 0, 'a row asked for after the held answer went out is no reason to redraw');
+      // A row asked for in the next task, while the batch is held (an analyst expanding it): redrawn.
+      await provider.settled();
+      const held = [view.getChildren(articles[0]), view.getChildren(articles[1])];
+      await nextTask();
+      const overlapping = view.getChildren(articles[2]);
+      await Promise.all([...held, overlapping]);
+      await eventually(() => assert.ok(redraws > 0, 'the rows are redrawn'), 3000);
+    } finally {
+      listening.dispose();
+    }
+  });
+
   it('shows the active article’s counts per category in the status bar', async () => {
     const api = await newsmark();
     const editor = await open('harbor-gazette.txt');

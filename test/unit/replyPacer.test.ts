@@ -159,7 +159,7 @@ CHILDREN.set('root', [...CHILDREN.keys()].filter((k) => !k.includes('/')));
  * index from whichever batch is current when it fires. Half the timers fire up to `jitterMs` late,
  * as on a busy machine. Returns every row whose children were handed out wrong.
  */
-async function fetchEveryRow(answerOn: (loop: VirtualLoop) => (parent: string) => string[] | Promise<string[]>, jitterMs: number, seed: number): Promise<string[]> {
+async function fetchEveryRow(answerOn: (loop: VirtualLoop) => (parent: string) => string[] | Promise<string[]>, jitterMs: number, seed: number, clickAtMs?: number): Promise<string[]> {
   const loop = new VirtualLoop();
   const answer = answerOn(loop);
   const rng = new Rng(seed); // seeded: a failing seed can be replayed
@@ -194,8 +194,16 @@ async function fetchEveryRow(answerOn: (loop: VirtualLoop) => (parent: string) =
     await Promise.all(children.filter((c) => CHILDREN.has(c)).map(expand));
   };
   const done = expand('root');
+  // The analyst expands a row (here one already fetched, as a refresh of it would) while the rest load.
+  const clicked = clickAtMs === undefined ? Promise.resolve() : new Promise<void>((resolve) => loop.at(clickAtMs, () => {
+    const parent = `article-${rng.int(0, 4)}`;
+    void getChildren(parent).then((children) => {
+      if (JSON.stringify(children) !== JSON.stringify(CHILDREN.get(parent))) wrong.push(`${parent} (clicked)`);
+      resolve();
+    });
+  }));
   await loop.run();
-  await done;
+  await Promise.all([done, clicked]);
   return wrong;
 }
 
@@ -212,8 +220,31 @@ test('paced, every row gets its own children while the timers fire up to 55 ms l
     const wrong = await fetchEveryRow((loop) => {
       const pacer = new ReplyPacer(HOLD, SPACING, loop);
       // The roots go at once, as in the view: a request for them is always a batch of one.
-      return (parent) => (parent === 'root' ? CHILDREN.get(parent)! : pacer.answer(() => CHILDREN.get(parent)!));
+      return (parent) => (parent === 'root' ? pacer.answerAtOnce(() => CHILDREN.get(parent)!) : pacer.answer(() => CHILDREN.get(parent)!));
     }, 55, seed);
     assert.deepEqual(wrong, [], `seed ${seed}`);
+  }
+});
+
+test('a row expanded while a batch is held can take its rows; the pacer reports every such overlap, and none in a plain load', async () => {
+  const paced = (overlaps: { count: number }) => (loop: VirtualLoop) => {
+    const pacer = new ReplyPacer(HOLD, SPACING, loop, () => overlaps.count++);
+    return (parent: string) => (parent === 'root' ? pacer.answerAtOnce(() => CHILDREN.get(parent)!) : pacer.answer(() => CHILDREN.get(parent)!));
+  };
+  let wentWrong = 0;
+  for (let seed = 1; seed <= 300; seed++) {
+    const overlaps = { count: 0 };
+    const clickAt = new Rng(seed * 7919).next() * 400;
+    const wrong = await fetchEveryRow(paced(overlaps), 30, seed, clickAt);
+    if (wrong.length > 0) {
+      wentWrong++;
+      assert.ok(overlaps.count > 0, `seed ${seed}, click at ${clickAt.toFixed(1)} ms: ${wrong.join(', ')} wrong and no overlap reported`);
+    }
+  }
+  assert.ok(wentWrong > 0, 'the simulation never gave a row the wrong children: it no longer shows the case');
+  for (let seed = 1; seed <= 200; seed++) {
+    const overlaps = { count: 0 };
+    assert.deepEqual(await fetchEveryRow(paced(overlaps), 55, seed), [], `seed ${seed}`);
+    assert.equal(overlaps.count, 0, `seed ${seed}: an overlap reported in a load without a click (a needless redraw)`);
   }
 });

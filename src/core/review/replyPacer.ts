@@ -16,6 +16,12 @@
  * task); from then on no answer goes out until `holdMs` after that batch came in, by when its
  * timers have fired. And answers go out at least `spacingMs` apart: a batch that an answer makes
  * the tree ask for is on its way, and whether it is a batch of several is not known yet.
+ *
+ * The hold cannot help when the tree makes a request of its own while a batch of several is held
+ * (an analyst expanding a row, a reveal opening its parents): that request can start a new batch
+ * before the held batch's last timers fire, and those take its rows. The pacer sees it come in
+ * while another batch is held or waits, and reports it (`onOverlap`), so the view can redraw
+ * once the tree is quiet.
  */
 import type { SliceClock } from '../storage/slicer';
 
@@ -53,29 +59,50 @@ export class ReplyPacer {
   /** Open windows of atOnce: requests made in them are answered at once. */
   private immediate = 0;
 
-  constructor(private readonly holdMs: number, private readonly spacingMs: number, private readonly clock: PacerClock) {}
+  /** Until then, a new batch coming in overlaps a batch of several whose timers may still be waiting. */
+  private overlapUntil = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly holdMs: number, private readonly spacingMs: number, private readonly clock: PacerClock, private readonly onOverlap: () => void = () => {}) {}
 
   /** Whether a request is waiting for its answer. */
   get pending(): boolean {
     return this.waiting.length > 0;
   }
 
+  /**
+   * `rows()` worked out and answered now, whatever holds the others (the view's roots: see
+   * TagsTreeProvider), yet as a row of a batch: a row the tree asked for with it (one expanded as
+   * the roots were asked for) makes it a batch of several, held as any other.
+   */
+  answerAtOnce<T>(rows: () => T): T {
+    if (this.immediate > 0) return rows();
+    return this.answerNow(this.batchOf(this.clock.now()), rows);
+  }
+
   /** `rows()` worked out when the answer goes out: at once when nothing holds it, else later. */
   answer<T>(rows: () => T): T | Promise<T> {
     if (this.immediate > 0) return rows();
     const now = this.clock.now();
+    const batch = this.batchOf(now);
+    if (batch === this.answering) return now >= this.holdUntil ? this.answerNow(batch, rows) : this.queue(batch, true, rows);
+    if (this.waiting.length === 0 && now >= this.holdUntil && now >= this.lastAnswer + this.spacingMs) return this.answerNow(batch, rows);
+    return this.queue(batch, false, rows);
+  }
+
+  /** The batch a request coming in now is part of: the one answered in this task (which then has several rows), else a new one. */
+  private batchOf(now: number): Batch {
     const batch = this.answering;
     if (batch) {
       if (!batch.several) {
         batch.several = true;
         this.holdUntil = Math.max(this.holdUntil, batch.cameIn + this.holdMs);
+        this.overlapUntil = Math.max(this.overlapUntil, batch.cameIn + this.holdMs);
       }
-      if (now >= this.holdUntil) return this.answerNow(batch, rows);
-      return this.queue(batch, true, rows);
+      return batch;
     }
-    const fresh: Batch = { cameIn: now, several: false };
-    if (this.waiting.length === 0 && now >= this.holdUntil && now >= this.lastAnswer + this.spacingMs) return this.answerNow(fresh, rows);
-    return this.queue(fresh, false, rows);
+    // Another batch is held, or waits to be answered (whether it has several rows is not known yet).
+    if (now < this.overlapUntil || this.waiting.length > 0) this.onOverlap();
+    return { cameIn: now, several: false };
   }
 
   /**
@@ -97,6 +124,8 @@ export class ReplyPacer {
    * Rows such an answer hands to the wrong parent are replaced by the redraw that follows.
    */
   flush(): void {
+    // The redraw that follows replaces every row: what the tree asks for next is its doing.
+    this.overlapUntil = Number.NEGATIVE_INFINITY;
     this.immediate++;
     void this.clock.nextTask().then(() => this.immediate--);
     for (let next = this.waiting.shift(); next !== undefined; next = this.waiting.shift()) next.reply();

@@ -201,16 +201,18 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<TagsNode>, vsco
       getParent: (node) => this.getParent(node),
       getChildren: (node) => {
         this.lastAsked = Date.now();
-        // The roots go at once: a request for them is always a batch of one, and the extension
-        // host fetching them for a reveal while the workbench's request waited fetched them twice
-        // ("Element with id summary is already registered").
-        if (!node) return this.disposed ? [] : this.getChildren(node);
+        // The roots go at once: the extension host fetching them for a reveal while the
+        // workbench's request waited fetched them twice ("Element with id summary is already
+        // registered"). A row asked for with them (expanded meanwhile) is still held as the rest
+        // of their batch.
+        if (!node) return this.pacer.answerAtOnce(() => (this.disposed ? [] : this.getChildren(node)));
         return this.pacer.answer(() => (this.disposed ? [] : this.getChildren(node)));
       },
     };
   }
 
-  private readonly pacer = new ReplyPacer(REPLY_HOLD_MS, REPLY_SPACING_MS, EVENT_LOOP_TIMER(EVENT_LOOP_CLOCK));
+  // A request of the tree's own during a hold can give rows another's children: redrawn once quiet.
+  private readonly pacer = new ReplyPacer(REPLY_HOLD_MS, REPLY_SPACING_MS, EVENT_LOOP_TIMER(EVENT_LOOP_CLOCK), () => this.requestRedraw(QUIET_MS));
 
   /** Runs a reveal with the rows it needs answered at once (see ReplyPacer.atOnce). */
   revealing<T>(reveal: () => T): T {
