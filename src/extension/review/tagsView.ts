@@ -27,6 +27,12 @@ function withTimeout(promise: Thenable<unknown>, ms: number): Promise<boolean> {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** Whether the view's selection holds the row of `node`. */
+function holds(selection: readonly TagsNode[], node: TagsNode): boolean {
+  const id = nodeId(node);
+  return selection.some((n) => nodeId(n) === id);
+}
+
 /** The "Tags" view in the Newsmark sidebar: grouping, filtering, badge, message, and following the cursor. */
 export class TagsView extends Disposable {
   readonly provider: TagsTreeProvider;
@@ -120,7 +126,7 @@ export class TagsView extends Disposable {
   }
 
   private async reveal(key: string, id: string, node: TagsNode): Promise<void> {
-    const shown = (): boolean => this.view.selection.some((n) => nodeId(n) === nodeId(node));
+    const shown = (): boolean => holds(this.view.selection, node);
     // Revealing while VS Code is still fetching the rows of a redraw races it: wait for the tree
     // to settle first, and try again while the row has not come out selected. A reveal can fail
     // ("Cannot resolve tree item", microsoft/vscode#192055), and it can also succeed without doing
@@ -151,9 +157,9 @@ export class TagsView extends Disposable {
         resolve(reached);
       };
       const listener = this.view.onDidChangeSelection((e) => {
-        if (e.selection.some((n) => nodeId(n) === nodeId(node))) done(true);
+        if (holds(e.selection, node)) done(true);
       });
-      const timer = setTimeout(() => done(this.view.selection.some((n) => nodeId(n) === nodeId(node))), ms);
+      const timer = setTimeout(() => done(holds(this.view.selection, node)), ms);
     });
   }
 
